@@ -1,0 +1,155 @@
+package voteext
+
+import (
+	"bytes"
+
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/themis-network/themis/x/voteext/types"
+)
+
+// Limits on one vote extension. They bound what a validator can make every other
+// validator decode, store in a block and tally, so they are consensus rules: changing
+// them needs a coordinated upgrade.
+const (
+	// MaxVoteExtensionBytes bounds the encoded extension. 256 verdicts of a 64-byte
+	// module name, a 32-byte digest and a 10-byte id stay well below it.
+	MaxVoteExtensionBytes = 64 << 10
+	// MaxVerdictsPerExtension bounds the verdicts of one extension, all queues together.
+	MaxVerdictsPerExtension = 256
+	// DigestLen is the length of a sha256 digest; verdicts are bound to it.
+	DigestLen = 32
+	// MaxModuleNameLen bounds a module name in a verdict.
+	MaxModuleNameLen = 64
+)
+
+// ModuleSet is the set of module names that own a side-transaction queue. It is only
+// ever used for lookups, never iterated, so it cannot leak map order.
+type ModuleSet map[string]struct{}
+
+// NewModuleSet builds a ModuleSet from names.
+func NewModuleSet(names ...string) ModuleSet {
+	s := make(ModuleSet, len(names))
+	for _, n := range names {
+		s[n] = struct{}{}
+	}
+	return s
+}
+
+// Has reports whether name is a registered module.
+func (s ModuleSet) Has(name string) bool {
+	_, ok := s[name]
+	return ok
+}
+
+// itemID identifies a queue item independent of the content a verdict is bound to.
+type itemID struct {
+	module string
+	id     uint64
+}
+
+// EncodeVoteExtension encodes ext for ExtendVote. gogoproto's Marshal is canonical
+// (fields in order, defaults omitted), which is exactly what DecodeVoteExtension demands.
+func EncodeVoteExtension(ext types.VoteExtension) ([]byte, error) {
+	for i, v := range ext.Verdicts {
+		if v == nil {
+			return nil, errorsmod.Wrapf(ErrMalformed, "verdict %d is nil", i)
+		}
+	}
+	return ext.Marshal()
+}
+
+// DecodeVoteExtension decodes bz strictly: the bytes must be exactly what
+// EncodeVoteExtension produces for the decoded value (so unknown fields, repeated
+// scalar fields, explicit defaults and over-long varints are all rejected), and the
+// content must respect the limits above, carry a 32-byte digest and a known verdict
+// value per item, a non-empty module name and no (module, id) twice.
+//
+// It does not know the height or the registered modules; see CheckVoteExtension and
+// DecodeAndCheck.
+func DecodeVoteExtension(bz []byte) (types.VoteExtension, error) {
+	// Check the size before doing any work on the bytes.
+	if len(bz) > MaxVoteExtensionBytes {
+		return types.VoteExtension{}, errorsmod.Wrapf(ErrExtensionTooLarge, "%d bytes > %d", len(bz), MaxVoteExtensionBytes)
+	}
+	var ext types.VoteExtension
+	if err := ext.Unmarshal(bz); err != nil {
+		return types.VoteExtension{}, errorsmod.Wrap(ErrMalformed, err.Error())
+	}
+	// The count check comes before re-encoding so a flood of tiny verdicts is refused
+	// without allocating its re-encoding.
+	if n := len(ext.Verdicts); n > MaxVerdictsPerExtension {
+		return types.VoteExtension{}, errorsmod.Wrapf(ErrTooManyVerdicts, "%d > %d", n, MaxVerdictsPerExtension)
+	}
+	again, err := ext.Marshal()
+	if err != nil {
+		return types.VoteExtension{}, errorsmod.Wrap(ErrMalformed, err.Error())
+	}
+	if !bytes.Equal(again, bz) {
+		return types.VoteExtension{}, errorsmod.Wrapf(ErrNonCanonical, "%d bytes in, %d bytes canonical", len(bz), len(again))
+	}
+	seen := make(map[itemID]struct{}, len(ext.Verdicts))
+	for i, v := range ext.Verdicts {
+		if err := checkVerdictShape(v); err != nil {
+			return types.VoteExtension{}, errorsmod.Wrapf(err, "verdict %d", i)
+		}
+		k := itemID{module: v.Module, id: v.Id}
+		if _, dup := seen[k]; dup {
+			return types.VoteExtension{}, errorsmod.Wrapf(ErrDuplicateItem, "verdict %d: %s/%d", i, v.Module, v.Id)
+		}
+		seen[k] = struct{}{}
+	}
+	return ext, nil
+}
+
+// checkVerdictShape checks one verdict on its own.
+func checkVerdictShape(v *types.SideTxVerdict) error {
+	if v == nil {
+		return errorsmod.Wrap(ErrMalformed, "nil verdict")
+	}
+	if v.Module == "" {
+		return ErrEmptyModule
+	}
+	if len(v.Module) > MaxModuleNameLen {
+		return errorsmod.Wrapf(ErrModuleNameTooLong, "%d bytes > %d", len(v.Module), MaxModuleNameLen)
+	}
+	if len(v.Digest) != DigestLen {
+		return errorsmod.Wrapf(ErrBadDigest, "%d bytes, want %d", len(v.Digest), DigestLen)
+	}
+	switch v.Verdict {
+	case types.Verdict_VERDICT_UNSPECIFIED, types.Verdict_VERDICT_YES, types.Verdict_VERDICT_NO:
+	default:
+		return errorsmod.Wrapf(ErrBadVerdict, "%d", int32(v.Verdict))
+	}
+	return nil
+}
+
+// CheckVoteExtension checks what DecodeVoteExtension cannot know on its own: the
+// extension is for height and names only registered modules.
+func CheckVoteExtension(ext types.VoteExtension, height int64, modules ModuleSet) error {
+	if ext.Height != height {
+		return errorsmod.Wrapf(ErrWrongHeight, "extension for %d, expected %d", ext.Height, height)
+	}
+	for i, v := range ext.Verdicts {
+		if v == nil {
+			return errorsmod.Wrapf(ErrMalformed, "verdict %d is nil", i)
+		}
+		if !modules.Has(v.Module) {
+			return errorsmod.Wrapf(ErrUnknownModule, "verdict %d: %q", i, v.Module)
+		}
+	}
+	return nil
+}
+
+// DecodeAndCheck is the full rule VerifyVoteExtension applies to an extension for
+// height, and ProcessProposal and PreBlock apply to the extensions of height H-1.
+func DecodeAndCheck(bz []byte, height int64, modules ModuleSet) (types.VoteExtension, error) {
+	ext, err := DecodeVoteExtension(bz)
+	if err != nil {
+		return types.VoteExtension{}, err
+	}
+	if err := CheckVoteExtension(ext, height, modules); err != nil {
+		return types.VoteExtension{}, err
+	}
+	return ext, nil
+}

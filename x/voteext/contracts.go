@@ -1,0 +1,84 @@
+// Package voteext is the chain's one path for outside facts (SPEC section 4).
+//
+// Modules register "side transactions": messages a relayer puts on chain that must
+// not take effect until more than 2/3 of the pool's power has checked them against
+// its own view of the world (an L1 node, an L2 node, ...). The flow, per height H:
+//
+//	ExtendVote(H)        each validator reads the pending items of committed state and
+//	                     asks its module observers for a verdict, within a time budget.
+//	VerifyVoteExtension  pure: decodes strictly, checks height, limits, duplicates.
+//	PrepareProposal(H+1) the proposer injects the extended commit of H as the first tx.
+//	ProcessProposal(H+1) pure: the injected commit must match the block's last commit
+//	                     exactly (no dropped or added votes) and every extension
+//	                     signature must verify against the chain's own validator record.
+//	PreBlock(H+1)        tallies verdicts by the power recorded for H and resolves each
+//	                     item with more than 2/3 YES (apply) or at least 1/3 NO (reject),
+//	                     each in its own cache context so nothing is half-applied.
+package voteext
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/themis-network/themis/x/voteext/types"
+)
+
+// Validator is one member of the validator set the chain recorded for a height.
+type Validator struct {
+	// ConsAddress is the 20-byte CometBFT address.
+	ConsAddress []byte
+	// PubKey is the 33-byte compressed secp256k1 consensus key.
+	PubKey []byte
+	Power  int64
+}
+
+// ValidatorSet is the chain's own record of who signed a height and with what power.
+type ValidatorSet struct {
+	Validators []Validator
+	TotalPower int64
+}
+
+// ValidatorSetProvider gives the validator set that signed (and extended votes for) a height.
+// It must come from the chain's state, never from what a proposer supplies.
+type ValidatorSetProvider interface {
+	ValidatorSetAt(ctx context.Context, height int64) (ValidatorSet, error)
+}
+
+// SideTx is one pending item of a module's queue.
+type SideTx struct {
+	ID uint64
+	// Digest is sha256 of the item's content; verdicts are bound to it.
+	Digest []byte
+	// Msg is the decoded message the observer checks.
+	Msg sdk.Msg
+}
+
+// Outcome is what the tally decided for one item.
+type Outcome int
+
+const (
+	// OutcomeApproved: more than 2/3 of the recorded power voted YES.
+	OutcomeApproved Outcome = iota + 1
+	// OutcomeRejected: at least 1/3 of the recorded power voted NO, so YES can never pass.
+	OutcomeRejected
+)
+
+// SideTxQueue is the deterministic, on-chain side of a module's side transactions.
+type SideTxQueue interface {
+	// Module names the queue in verdicts (e.g. "sequencer").
+	Module() string
+	// Pending returns up to limit items awaiting a verdict, oldest first.
+	Pending(ctx context.Context, limit int) ([]SideTx, error)
+	// Resolve carries out a decided outcome. An unknown id or a digest that no longer
+	// matches is a no-op (the item was already resolved or expired). It runs in a cache
+	// context that is written only if it returns nil.
+	Resolve(ctx sdk.Context, id uint64, digest []byte, outcome Outcome) error
+}
+
+// SideTxObserver is the off-chain side: it judges an item against the outside world.
+// It is called only from ExtendVote, with a deadline in ctx; it must return
+// VERDICT_UNSPECIFIED when it cannot tell (not enough confirmations, node unreachable).
+type SideTxObserver interface {
+	Observe(ctx context.Context, chain sdk.Context, item SideTx) types.Verdict
+}
