@@ -1,0 +1,48 @@
+package sequencer
+
+import (
+	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
+
+	"github.com/themis-network/themis/x/sequencer/types"
+)
+
+// AutoCLIOptions describes the CLI: `themisd query sequencer ...` and `themisd tx sequencer ...`.
+func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
+	return &autocliv1.ModuleOptions{
+		Query: &autocliv1.ServiceCommandDescriptor{
+			Service: types.Query_serviceDesc.ServiceName,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{RpcMethod: "Params", Use: "params", Short: "Show the pool parameters"},
+				{RpcMethod: "Sequencer", Use: "sequencer [id]", Short: "Show a sequencer by its L1 id",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
+				{RpcMethod: "SequencerBySigner", Use: "by-signer [0x-signer]", Short: "Show the sequencer with this L1 signer address",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "signer"}}},
+				{RpcMethod: "SequencersByOwner", Use: "by-owner [0x-owner]", Short: "List the sequencers of an L1 owner",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "owner"}}},
+				{RpcMethod: "Sequencers", Use: "sequencers", Short: "List sequencers (--status to filter)"},
+				{RpcMethod: "ActiveSet", Use: "active-set", Short: "List the active sequencers and their voting power"},
+				{RpcMethod: "Whitelist", Use: "whitelist", Short: "List the L1 owners allowed to lock"},
+				{RpcMethod: "EventApplied", Use: "event-applied [0x-tx-hash] [log-index]", Short: "Tell whether an L1 log was applied",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "tx_hash"}, {ProtoField: "log_index"}}},
+				{RpcMethod: "PendingEvents", Use: "pending-events", Short: "List relayed L1 events waiting for the pool's vote"},
+			},
+		},
+		Tx: &autocliv1.ServiceCommandDescriptor{
+			Service:              types.Msg_serviceDesc.ServiceName,
+			EnhanceCustomCommand: true,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{RpcMethod: "UpdateParams", Skip: true}, // governance only: submit as a proposal
+				{RpcMethod: "UpdateWhitelist", Skip: true},
+				{RpcMethod: "EditDescription", Use: "edit-description", Short: "Edit your sequencer's public profile",
+					FlagOptions: map[string]*autocliv1.FlagOptions{"sender": {Name: "from"}}},
+				// L1 events are relayed by the bridge; the commands exist for operators and tests.
+				{RpcMethod: "Locked", Use: "relay-locked", Short: "Relay an L1 Locked event (normally done by the bridge)"},
+				{RpcMethod: "Relocked", Use: "relay-relocked", Short: "Relay an L1 Relocked event"},
+				{RpcMethod: "Withdrawn", Use: "relay-withdrawn", Short: "Relay an L1 Withdrawn event"},
+				{RpcMethod: "UnlockInitiated", Use: "relay-unlock-initiated", Short: "Relay an L1 UnlockInit event"},
+				{RpcMethod: "UnlockClaimed", Use: "relay-unlock-claimed", Short: "Relay an L1 UnlockClaimed event"},
+				{RpcMethod: "SignerChanged", Use: "relay-signer-changed", Short: "Relay an L1 SignerChanged event"},
+			},
+		},
+	}
+}

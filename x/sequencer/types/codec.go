@@ -1,0 +1,38 @@
+package types
+
+import (
+	"github.com/cosmos/cosmos-sdk/codec"
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/msgservice"
+)
+
+// RegisterLegacyAminoCodec registers the messages for amino JSON signing (ledger).
+func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
+	cdc.RegisterConcrete(&Params{}, "themis/x/sequencer/Params", nil)
+	cdc.RegisterConcrete(&MsgUpdateParams{}, "themis/x/sequencer/MsgUpdateParams", nil)
+	cdc.RegisterConcrete(&MsgUpdateWhitelist{}, "themis/x/sequencer/MsgUpdateWhitelist", nil)
+	cdc.RegisterConcrete(&MsgEditDescription{}, "themis/x/sequencer/MsgEditDescription", nil)
+	cdc.RegisterConcrete(&MsgLocked{}, "themis/x/sequencer/MsgLocked", nil)
+	cdc.RegisterConcrete(&MsgRelocked{}, "themis/x/sequencer/MsgRelocked", nil)
+	cdc.RegisterConcrete(&MsgWithdrawn{}, "themis/x/sequencer/MsgWithdrawn", nil)
+	cdc.RegisterConcrete(&MsgUnlockInitiated{}, "themis/x/sequencer/MsgUnlockInitiated", nil)
+	cdc.RegisterConcrete(&MsgUnlockClaimed{}, "themis/x/sequencer/MsgUnlockClaimed", nil)
+	cdc.RegisterConcrete(&MsgSignerChanged{}, "themis/x/sequencer/MsgSignerChanged", nil)
+}
+
+// RegisterInterfaces registers the messages with the interface registry.
+func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
+	registry.RegisterImplementations((*sdk.Msg)(nil),
+		&MsgUpdateParams{},
+		&MsgUpdateWhitelist{},
+		&MsgEditDescription{},
+		&MsgLocked{},
+		&MsgRelocked{},
+		&MsgWithdrawn{},
+		&MsgUnlockInitiated{},
+		&MsgUnlockClaimed{},
+		&MsgSignerChanged{},
+	)
+	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
+}

@@ -1,0 +1,29 @@
+package types
+
+import errorsmod "cosmossdk.io/errors"
+
+// Registered errors of x/sequencer. Codes are part of the API: never renumber.
+var (
+	ErrInvalidParams       = errorsmod.Register(ModuleName, 2, "invalid parameters")
+	ErrUnauthorized        = errorsmod.Register(ModuleName, 3, "signer is not the governance authority")
+	ErrInvalidAddress      = errorsmod.Register(ModuleName, 4, "invalid address")
+	ErrInvalidPubKey       = errorsmod.Register(ModuleName, 5, "invalid signer public key")
+	ErrNotWhitelisted      = errorsmod.Register(ModuleName, 6, "owner is not whitelisted")
+	ErrBelowMinLock        = errorsmod.Register(ModuleName, 7, "locked amount is below the minimum lock")
+	ErrSequencerNotFound   = errorsmod.Register(ModuleName, 8, "unknown sequencer")
+	ErrSequencerExists     = errorsmod.Register(ModuleName, 9, "sequencer id already exists")
+	ErrEventAlreadyApplied = errorsmod.Register(ModuleName, 10, "L1 event already applied")
+	ErrEventAlreadyPending = errorsmod.Register(ModuleName, 11, "identical L1 event already waiting for the vote")
+	ErrNonceOutOfOrder     = errorsmod.Register(ModuleName, 12, "L1 nonce out of order")
+	ErrBanned              = errorsmod.Register(ModuleName, 13, "address is banned")
+	ErrSignerInUse         = errorsmod.Register(ModuleName, 14, "signer already belongs to another sequencer")
+	ErrInvalidStatus       = errorsmod.Register(ModuleName, 15, "event does not fit the sequencer's status")
+	ErrInvalidAmount       = errorsmod.Register(ModuleName, 16, "invalid amount")
+	ErrQueueFull           = errorsmod.Register(ModuleName, 17, "too many L1 events waiting for the vote")
+	ErrInvalidEventRef     = errorsmod.Register(ModuleName, 18, "invalid L1 event reference")
+	ErrInvalidGenesis      = errorsmod.Register(ModuleName, 19, "invalid genesis state")
+	ErrInvalidDescription  = errorsmod.Register(ModuleName, 20, "invalid description")
+	ErrWithdrawBelowMin    = errorsmod.Register(ModuleName, 21, "withdrawal would leave less than the minimum lock")
+	ErrNoValidatorSet      = errorsmod.Register(ModuleName, 22, "no validator set recorded for height")
+	ErrNotSequencer        = errorsmod.Register(ModuleName, 23, "sender is not a sequencer")
+)

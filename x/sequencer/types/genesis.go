@@ -1,0 +1,127 @@
+package types
+
+import (
+	"fmt"
+
+	errorsmod "cosmossdk.io/errors"
+)
+
+// DefaultGenesis is an empty pool with default params.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{Params: DefaultParams(), NextPendingId: 1}
+}
+
+// Validate checks the genesis state as a whole: params, unique and well-formed
+// records, consistent indices, and a validator history in height order.
+func (gs GenesisState) Validate() error {
+	if err := gs.Params.Validate(); err != nil {
+		return err
+	}
+	fail := func(format string, args ...any) error {
+		return errorsmod.Wrapf(ErrInvalidGenesis, format, args...)
+	}
+	white := map[string]bool{}
+	for _, a := range gs.Whitelist {
+		n, err := NormalizeL1Address(a)
+		if err != nil || n != a {
+			return fail("whitelist entry %q must be a lower-case 0x address", a)
+		}
+		if white[a] {
+			return fail("whitelist entry %s is duplicated", a)
+		}
+		white[a] = true
+	}
+	ids, signers := map[uint64]bool{}, map[string]bool{}
+	for _, s := range gs.Sequencers {
+		if err := ValidateSequencer(s); err != nil {
+			return fail("sequencer %d: %v", s.Id, err)
+		}
+		if ids[s.Id] {
+			return fail("sequencer id %d is duplicated", s.Id)
+		}
+		ids[s.Id] = true
+		if signers[s.Signer] {
+			return fail("signer %s is used by two sequencers", s.Signer)
+		}
+		signers[s.Signer] = true
+	}
+	applied := map[string]bool{}
+	for _, e := range gs.AppliedEvents {
+		if applied[e] {
+			return fail("applied event %s is duplicated", e)
+		}
+		applied[e] = true
+	}
+	pendingIDs, digests := map[uint64]bool{}, map[string]bool{}
+	for _, p := range gs.PendingEvents {
+		if p.Id == 0 || p.Id >= gs.NextPendingId {
+			return fail("pending event id %d must be in [1, next_pending_id=%d)", p.Id, gs.NextPendingId)
+		}
+		if len(p.Digest) != 32 || len(p.Msg) == 0 || p.MsgType == "" {
+			return fail("pending event %d is incomplete", p.Id)
+		}
+		if pendingIDs[p.Id] {
+			return fail("pending event id %d is duplicated", p.Id)
+		}
+		if digests[string(p.Digest)] {
+			return fail("pending event %d repeats another event's digest", p.Id)
+		}
+		pendingIDs[p.Id], digests[string(p.Digest)] = true, true
+		if err := CheckPendingEvent(p); err != nil {
+			return fail("%s", err)
+		}
+	}
+	if gs.NextPendingId == 0 {
+		return fail("next_pending_id must be at least 1")
+	}
+	for _, b := range gs.BannedAddresses {
+		if n, err := NormalizeL1Address(b); err != nil || n != b {
+			return fail("banned address %q must be a lower-case 0x address", b)
+		}
+	}
+	retired := map[string]bool{}
+	for _, r := range gs.RetiredSigners {
+		if n, err := NormalizeL1Address(r); err != nil || n != r {
+			return fail("retired signer %q must be a lower-case 0x address", r)
+		}
+		if retired[r] || signers[r] {
+			return fail("retired signer %s is duplicated or still in use", r)
+		}
+		retired[r] = true
+	}
+	var last int64
+	for i, h := range gs.ValidatorHistory {
+		if i > 0 && h.Height <= last {
+			return fail("validator history must be in increasing height order")
+		}
+		last = h.Height
+	}
+	return nil
+}
+
+// ValidateSequencer checks one record's fields and that the signer matches the key.
+func ValidateSequencer(s Sequencer) error {
+	if s.Id == 0 {
+		return fmt.Errorf("id must be positive")
+	}
+	key, err := ParseSignerKey(s.PubKey)
+	if err != nil {
+		return err
+	}
+	if key.L1Address() != s.Signer {
+		return fmt.Errorf("signer %s does not match the public key (%s)", s.Signer, key.L1Address())
+	}
+	if n, err := NormalizeL1Address(s.Owner); err != nil || n != s.Owner {
+		return fmt.Errorf("owner %q must be a lower-case 0x address", s.Owner)
+	}
+	if n, err := NormalizeL1Address(s.RewardRecipient); err != nil || n != s.RewardRecipient {
+		return fmt.Errorf("reward_recipient %q must be a lower-case 0x address", s.RewardRecipient)
+	}
+	if s.Locked.IsNil() || s.Locked.IsNegative() {
+		return fmt.Errorf("locked must not be negative")
+	}
+	if _, ok := SequencerStatus_name[int32(s.Status)]; !ok || s.Status == SEQUENCER_STATUS_UNSPECIFIED {
+		return fmt.Errorf("status %d is not valid", s.Status)
+	}
+	return s.Description.Validate()
+}

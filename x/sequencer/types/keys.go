@@ -1,0 +1,28 @@
+package types
+
+import "cosmossdk.io/collections"
+
+const (
+	// ModuleName names the module, its store and its side-transaction queue.
+	ModuleName = "sequencer"
+	// StoreKey is the KV store key.
+	StoreKey = ModuleName
+)
+
+// Store prefixes; one per collection, never reused.
+var (
+	ParamsKey           = collections.NewPrefix(0)
+	WhitelistKey        = collections.NewPrefix(1)
+	SequencersKey       = collections.NewPrefix(2)
+	SignerIndexKey      = collections.NewPrefix(3)
+	OwnerIndexKey       = collections.NewPrefix(4)
+	AccountIndexKey     = collections.NewPrefix(5)
+	AppliedEventsKey    = collections.NewPrefix(6)
+	PendingEventsKey    = collections.NewPrefix(7)
+	PendingDigestKey    = collections.NewPrefix(8)
+	NextPendingIDKey    = collections.NewPrefix(9)
+	BannedKey           = collections.NewPrefix(10)
+	ValidatorHistoryKey = collections.NewPrefix(11)
+	PendingCountKey     = collections.NewPrefix(12)
+	RetiredSignersKey   = collections.NewPrefix(13)
+)
