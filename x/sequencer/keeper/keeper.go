@@ -1,0 +1,86 @@
+// Package keeper holds x/sequencer's state and the rules that change it.
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
+	corestore "cosmossdk.io/core/store"
+	"cosmossdk.io/log"
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/themis-network/themis/x/sequencer/types"
+)
+
+// Keeper owns the pool registry: params, whitelist, sequencer records and their
+// indices, the queue of relayed L1 events, and the recorded validator sets.
+type Keeper struct {
+	cdc          codec.BinaryCodec
+	addressCodec address.Codec
+	// authority is the only address that may change params and the whitelist (x/gov).
+	authority string
+
+	Schema           collections.Schema
+	Params           collections.Item[types.Params]
+	Whitelist        collections.KeySet[string]
+	Sequencers       collections.Map[uint64, types.Sequencer]
+	SignerIndex      collections.Map[string, uint64]
+	OwnerIndex       collections.KeySet[collections.Pair[string, uint64]]
+	AccountIndex     collections.Map[sdk.AccAddress, uint64]
+	AppliedEvents    collections.KeySet[string]
+	PendingEvents    collections.Map[uint64, types.PendingEvent]
+	PendingDigests   collections.Map[[]byte, uint64]
+	NextPendingID    collections.Sequence
+	PendingCount     collections.Item[uint64]
+	Banned           collections.KeySet[string]
+	RetiredSigners   collections.KeySet[string]
+	ValidatorHistory collections.Map[int64, types.ValidatorSet]
+}
+
+// NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
+func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, addressCodec address.Codec, authority string) Keeper {
+	if _, err := addressCodec.StringToBytes(authority); err != nil {
+		panic("x/sequencer: invalid authority address: " + err.Error())
+	}
+	sb := collections.NewSchemaBuilder(storeService)
+	k := Keeper{
+		cdc:              cdc,
+		addressCodec:     addressCodec,
+		authority:        authority,
+		Params:           collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Whitelist:        collections.NewKeySet(sb, types.WhitelistKey, "whitelist", collections.StringKey),
+		Sequencers:       collections.NewMap(sb, types.SequencersKey, "sequencers", collections.Uint64Key, codec.CollValue[types.Sequencer](cdc)),
+		SignerIndex:      collections.NewMap(sb, types.SignerIndexKey, "signer_index", collections.StringKey, collections.Uint64Value),
+		OwnerIndex:       collections.NewKeySet(sb, types.OwnerIndexKey, "owner_index", collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
+		AccountIndex:     collections.NewMap(sb, types.AccountIndexKey, "account_index", sdk.AccAddressKey, collections.Uint64Value),
+		AppliedEvents:    collections.NewKeySet(sb, types.AppliedEventsKey, "applied_events", collections.StringKey),
+		PendingEvents:    collections.NewMap(sb, types.PendingEventsKey, "pending_events", collections.Uint64Key, codec.CollValue[types.PendingEvent](cdc)),
+		PendingDigests:   collections.NewMap(sb, types.PendingDigestKey, "pending_digests", collections.BytesKey, collections.Uint64Value),
+		NextPendingID:    collections.NewSequence(sb, types.NextPendingIDKey, "next_pending_id"),
+		PendingCount:     collections.NewItem(sb, types.PendingCountKey, "pending_count", collections.Uint64Value),
+		Banned:           collections.NewKeySet(sb, types.BannedKey, "banned", collections.StringKey),
+		RetiredSigners:   collections.NewKeySet(sb, types.RetiredSignersKey, "retired_signers", collections.StringKey),
+		ValidatorHistory: collections.NewMap(sb, types.ValidatorHistoryKey, "validator_history", collections.Int64Key, codec.CollValue[types.ValidatorSet](cdc)),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+// GetAuthority returns the governance authority address.
+func (k Keeper) GetAuthority() string { return k.authority }
+
+// Logger returns the module logger.
+func (k Keeper) Logger(ctx context.Context) log.Logger {
+	return sdk.UnwrapSDKContext(ctx).Logger().With("module", "x/"+types.ModuleName)
+}
+
+// GetParams returns the current params.
+func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
+	return k.Params.Get(ctx)
+}
