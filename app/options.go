@@ -1,0 +1,81 @@
+package app
+
+import (
+	"time"
+
+	"github.com/spf13/cast"
+
+	"github.com/cosmos/cosmos-sdk/server"
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+)
+
+// Keys of the [themis] section of app.toml.
+const (
+	// OptObserveBudget bounds the time ExtendVote spends asking observers (L1 node, ...).
+	OptObserveBudget = "themis.observe-budget"
+	// OptL1FakeChainID, when set, runs the node with a deterministic in-memory L1 that
+	// has no events (development only: every relayed event is left undecided).
+	OptL1FakeChainID = "themis.l1-fake-chain-id"
+	// OptL1Reader passes an observer.L1Reader value in-process (tests, embedders);
+	// it cannot be set from a file.
+	OptL1Reader = "themis.l1-reader"
+)
+
+// DefaultObserveBudget leaves room in a ~1 s block for the rest of the vote.
+const DefaultObserveBudget = 300 * time.Millisecond
+
+// AppTomlTemplate is appended to the SDK's app.toml template.
+const AppTomlTemplate = `
+###############################################################################
+###                               themis                                    ###
+###############################################################################
+
+[themis]
+
+# How long ExtendVote may spend asking this node's observers (its L1 node, ...)
+# about pending side transactions. Items not judged in time get no verdict.
+observe-budget = "{{ .Themis.ObserveBudget }}"
+
+# Development only: run against an in-memory L1 with this chain id (0 = off).
+# The bridge (issue: L1 contracts and bridge) replaces this with a real L1 node.
+l1-fake-chain-id = {{ .Themis.L1FakeChainID }}
+`
+
+// ThemisConfig is the [themis] section.
+type ThemisConfig struct {
+	ObserveBudget time.Duration `mapstructure:"observe-budget"`
+	L1FakeChainID uint64        `mapstructure:"l1-fake-chain-id"`
+}
+
+// DefaultThemisConfig returns the defaults.
+func DefaultThemisConfig() ThemisConfig {
+	return ThemisConfig{ObserveBudget: DefaultObserveBudget}
+}
+
+func readThemisConfig(appOpts servertypes.AppOptions) ThemisConfig {
+	cfg := DefaultThemisConfig()
+	if v := appOpts.Get(OptObserveBudget); v != nil {
+		if d, err := cast.ToDurationE(v); err == nil && d > 0 {
+			cfg.ObserveBudget = d
+		}
+	}
+	if v := appOpts.Get(OptL1FakeChainID); v != nil {
+		cfg.L1FakeChainID = cast.ToUint64(v)
+	}
+	return cfg
+}
+
+func castString(v any, fallback string) string {
+	if s := cast.ToString(v); s != "" {
+		return s
+	}
+	return fallback
+}
+
+func skipUpgradeHeights(appOpts servertypes.AppOptions) map[int64]bool {
+	skip := map[int64]bool{}
+	for _, h := range cast.ToIntSlice(appOpts.Get(server.FlagUnsafeSkipUpgrades)) {
+		skip[int64(h)] = true
+	}
+	return skip
+}

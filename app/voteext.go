@@ -1,0 +1,32 @@
+package app
+
+import (
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+
+	"github.com/themis-network/themis/x/sequencer/observer"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+	"github.com/themis-network/themis/x/voteext"
+)
+
+// newVoteExtHandlers registers each module's side-transaction queue and, when this
+// node is configured with outside clients, its observers.
+func newVoteExtHandlers(app *App, appOpts servertypes.AppOptions, defaults *baseapp.DefaultProposalHandler) *voteext.Handlers {
+	cfg := readThemisConfig(appOpts)
+	observers := map[string]voteext.SideTxObserver{}
+	if cfg.L1FakeChainID != 0 {
+		observers[sequencertypes.ModuleName] = observer.New(observer.NewFakeL1(cfg.L1FakeChainID), app.SequencerKeeper)
+	}
+	if reader, ok := appOpts.Get(OptL1Reader).(observer.L1Reader); ok && reader != nil {
+		observers[sequencertypes.ModuleName] = observer.New(reader, app.SequencerKeeper)
+	}
+	return voteext.NewHandlers(voteext.Config{
+		Logger:                 app.Logger(),
+		ValidatorSets:          app.SequencerKeeper,
+		Queues:                 []voteext.SideTxQueue{app.SequencerKeeper},
+		Observers:              observers,
+		ObserveBudget:          cfg.ObserveBudget,
+		PrepareProposalHandler: defaults.PrepareProposalHandler(),
+		ProcessProposalHandler: defaults.ProcessProposalHandler(),
+	})
+}

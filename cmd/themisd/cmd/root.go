@@ -1,0 +1,191 @@
+// Package cmd builds themisd's command tree.
+package cmd
+
+import (
+	"errors"
+	"io"
+	"os"
+	"time"
+
+	"cosmossdk.io/log"
+	cmtcfg "github.com/cometbft/cometbft/config"
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/config"
+	"github.com/cosmos/cosmos-sdk/client/debug"
+	"github.com/cosmos/cosmos-sdk/client/keys"
+	"github.com/cosmos/cosmos-sdk/client/pruning"
+	"github.com/cosmos/cosmos-sdk/client/rpc"
+	"github.com/cosmos/cosmos-sdk/client/snapshot"
+	"github.com/cosmos/cosmos-sdk/server"
+	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
+	authcmd "github.com/cosmos/cosmos-sdk/x/auth/client/cli"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	"github.com/spf13/cobra"
+
+	"github.com/themis-network/themis/app"
+)
+
+// NewRootCmd builds `themisd`.
+func NewRootCmd() *cobra.Command {
+	app.SetAddressPrefixes()
+	// A throwaway app gives autocli the modules' descriptors; it never touches disk.
+	tempHome, err := os.MkdirTemp("", "themisd-cli")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(tempHome)
+	tempApp := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, false, simtestutil.NewAppOptionsWithFlagHome(tempHome))
+	enc := app.EncodingConfig{
+		InterfaceRegistry: tempApp.InterfaceRegistry(),
+		Codec:             tempApp.AppCodec(),
+		TxConfig:          tempApp.TxConfig(),
+		Amino:             tempApp.LegacyAmino(),
+	}
+
+	initClientCtx := client.Context{}.
+		WithCodec(enc.Codec).
+		WithInterfaceRegistry(enc.InterfaceRegistry).
+		WithTxConfig(enc.TxConfig).
+		WithLegacyAmino(enc.Amino).
+		WithInput(os.Stdin).
+		WithAccountRetriever(authtypes.AccountRetriever{}).
+		WithHomeDir(app.DefaultNodeHome).
+		WithViper("THEMIS")
+
+	rootCmd := &cobra.Command{
+		Use:           "themisd",
+		Short:         "themis: the decentralized sequencer pool's consensus chain",
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			cmd.SetOut(cmd.OutOrStdout())
+			cmd.SetErr(cmd.ErrOrStderr())
+			clientCtx := initClientCtx.WithCmdContext(cmd.Context())
+			clientCtx, err := client.ReadPersistentCommandFlags(clientCtx, cmd.Flags())
+			if err != nil {
+				return err
+			}
+			clientCtx, err = config.ReadFromClientConfig(clientCtx)
+			if err != nil {
+				return err
+			}
+			if err := client.SetCmdClientContextHandler(clientCtx, cmd); err != nil {
+				return err
+			}
+			appTemplate, appConfig := initAppConfig()
+			return server.InterceptConfigsPreRunHandler(cmd, appTemplate, appConfig, initCometConfig())
+		},
+	}
+
+	rootCmd.AddCommand(
+		InitCmd(tempApp.BasicModuleManager, app.DefaultNodeHome),
+		TestnetCmd(tempApp.BasicModuleManager),
+		debug.Cmd(),
+		pruning.Cmd(newApp, app.DefaultNodeHome),
+		snapshot.Cmd(newApp),
+	)
+	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, appExport, server.StartCmdOptions{})
+	rootCmd.AddCommand(
+		server.StatusCommand(),
+		GenesisCmd(tempApp.BasicModuleManager),
+		queryCommand(),
+		txCommand(),
+		keysCommand(),
+	)
+
+	autoCliOpts := tempApp.AutoCliOpts()
+	autoCliOpts.ClientCtx = initClientCtx
+	if err := autoCliOpts.EnhanceRootCommand(rootCmd); err != nil {
+		panic(err)
+	}
+	return rootCmd
+}
+
+func keysCommand() *cobra.Command {
+	cmd := keys.Commands()
+	cmd.AddCommand(ImportSignerCmd())
+	return cmd
+}
+
+func queryCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:                        "query",
+		Aliases:                    []string{"q"},
+		Short:                      "Querying subcommands",
+		DisableFlagParsing:         false,
+		SuggestionsMinimumDistance: 2,
+		RunE:                       client.ValidateCmd,
+	}
+	cmd.AddCommand(
+		rpc.QueryEventForTxCmd(),
+		server.QueryBlockCmd(),
+		server.QueryBlocksCmd(),
+		server.QueryBlockResultsCmd(),
+		authcmd.QueryTxsByEventsCmd(),
+		authcmd.QueryTxCmd(),
+	)
+	return cmd
+}
+
+func txCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:                        "tx",
+		Short:                      "Transactions subcommands",
+		DisableFlagParsing:         false,
+		SuggestionsMinimumDistance: 2,
+		RunE:                       client.ValidateCmd,
+	}
+	cmd.AddCommand(
+		authcmd.GetSignCommand(),
+		authcmd.GetSignBatchCommand(),
+		authcmd.GetMultiSignCommand(),
+		authcmd.GetValidateSignaturesCommand(),
+		authcmd.GetBroadcastCommand(),
+		authcmd.GetEncodeCommand(),
+		authcmd.GetDecodeCommand(),
+		authcmd.GetSimulateCmd(),
+	)
+	return cmd
+}
+
+// themisAppConfig is app.toml: the SDK's sections plus [themis].
+type themisAppConfig struct {
+	serverconfig.Config `mapstructure:",squash"`
+	Themis              app.ThemisConfig `mapstructure:"themis"`
+}
+
+func initAppConfig() (string, any) {
+	srvCfg := serverconfig.DefaultConfig()
+	// Relaying L1 events must not depend on someone gifting fee tokens (SPEC 11).
+	srvCfg.MinGasPrices = "0" + app.BondDenom
+	srvCfg.API.Enable = true
+	cfg := themisAppConfig{Config: *srvCfg, Themis: app.DefaultThemisConfig()}
+	return serverconfig.DefaultConfigTemplate + app.AppTomlTemplate, cfg
+}
+
+// initCometConfig: about one-second blocks.
+func initCometConfig() *cmtcfg.Config {
+	cfg := cmtcfg.DefaultConfig()
+	cfg.Consensus.TimeoutCommit = 700 * time.Millisecond
+	return cfg
+}
+
+func newApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts servertypes.AppOptions) servertypes.Application {
+	return app.New(logger, db, traceStore, true, appOpts, server.DefaultBaseappOptions(appOpts)...)
+}
+
+func appExport(logger log.Logger, db dbm.DB, traceStore io.Writer, height int64, forZeroHeight bool,
+	jailAllowedAddrs []string, appOpts servertypes.AppOptions, modulesToExport []string,
+) (servertypes.ExportedApp, error) {
+	if height == -1 {
+		a := app.New(logger, db, traceStore, true, appOpts)
+		return a.ExportAppStateAndValidators(forZeroHeight, jailAllowedAddrs, modulesToExport)
+	}
+	a := app.New(logger, db, traceStore, false, appOpts)
+	if err := a.LoadHeight(height); err != nil {
+		return servertypes.ExportedApp{}, errors.Join(errors.New("cannot load the requested height"), err)
+	}
+	return a.ExportAppStateAndValidators(forZeroHeight, jailAllowedAddrs, modulesToExport)
+}

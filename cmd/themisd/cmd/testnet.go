@@ -1,0 +1,269 @@
+package cmd
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"cosmossdk.io/math"
+	cmtcfg "github.com/cometbft/cometbft/config"
+	cmtsecp "github.com/cometbft/cometbft/crypto/secp256k1"
+	"github.com/cometbft/cometbft/p2p"
+	cmttypes "github.com/cometbft/cometbft/types"
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/codec"
+	"github.com/cosmos/cosmos-sdk/crypto/hd"
+	"github.com/cosmos/cosmos-sdk/crypto/keyring"
+	srvconfig "github.com/cosmos/cosmos-sdk/server/config"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/module"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	"github.com/cosmos/cosmos-sdk/x/genutil"
+	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+	govv1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1"
+	"github.com/spf13/cobra"
+
+	"github.com/themis-network/themis/app"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+)
+
+// localnet layout: node i listens on these ports plus i*portStride, all on 127.0.0.1.
+const (
+	portStride  = 100
+	p2pPort     = 26656
+	rpcPort     = 26657
+	promPort    = 26660
+	grpcPort    = 9090
+	apiPort     = 1317
+	signerFunds = 1_000_000_000_000 // uthemis per signer account, for fees and deposits
+)
+
+type testnetOptions struct {
+	validators int
+	outputDir  string
+	chainID    string
+	stake      int64
+	votingTime time.Duration
+	blockTime  time.Duration
+	portOffset int
+}
+
+// TestnetCmd writes the config of an N-validator network on loopback: one home per
+// node, a shared genesis with every node an active sequencer, peers wired up, and each
+// node's signer key imported into its test keyring as "signer".
+func TestnetCmd(mbm module.BasicManager) *cobra.Command {
+	var o testnetOptions
+	cmd := &cobra.Command{
+		Use:   "testnet",
+		Short: "Write the config of an N-validator network on loopback (localnet)",
+		Example: `themisd testnet --validators 4 --output-dir ./build/localnet
+# node i: p2p 26656+100i, rpc 26657+100i, grpc 9090+100i, api 1317+100i`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.validators < 1 || o.validators > 50 {
+				return fmt.Errorf("--validators must be 1..50, got %d", o.validators)
+			}
+			clientCtx := client.GetClientContextFromCmd(cmd)
+			return writeTestnet(cmd, clientCtx.Codec, mbm, o)
+		},
+	}
+	cmd.Flags().IntVar(&o.validators, "validators", 4, "number of validators (sequencers)")
+	cmd.Flags().StringVar(&o.outputDir, "output-dir", "./build/localnet", "directory for the node homes")
+	cmd.Flags().StringVar(&o.chainID, "chain-id", "themis-localnet", "chain id")
+	cmd.Flags().Int64Var(&o.stake, "stake", 50_000, "tokens each sequencer has locked (whole tokens)")
+	cmd.Flags().DurationVar(&o.votingTime, "voting-period", 20*time.Second, "governance voting period")
+	cmd.Flags().DurationVar(&o.blockTime, "timeout-commit", 700*time.Millisecond, "CometBFT timeout_commit (block time is about this + a little)")
+	cmd.Flags().IntVar(&o.portOffset, "port-offset", 0, "added to every port (run two localnets side by side)")
+	return cmd
+}
+
+type testnetNode struct {
+	home   string
+	nodeID string
+	priv   cmtsecp.PrivKey
+	key    sequencertypes.SignerKey
+	ports  map[string]int
+}
+
+func writeTestnet(cmd *cobra.Command, cdc codec.Codec, mbm module.BasicManager, o testnetOptions) error {
+	if _, err := os.Stat(o.outputDir); err == nil {
+		return fmt.Errorf("%s exists: remove it first (make localnet-stop does)", o.outputDir)
+	}
+	nodes := make([]testnetNode, o.validators)
+	for i := range nodes {
+		n, err := newTestnetNode(filepath.Join(o.outputDir, fmt.Sprintf("node%d", i)), i, o.portOffset)
+		if err != nil {
+			return err
+		}
+		nodes[i] = n
+	}
+	genesis, err := testnetGenesis(cdc, mbm, nodes, o)
+	if err != nil {
+		return err
+	}
+	for i, n := range nodes {
+		if err := writeNodeConfig(n, i, nodes, o); err != nil {
+			return err
+		}
+		if err := genutil.ExportGenesisFile(genesis, filepath.Join(n.home, "config", "genesis.json")); err != nil {
+			return err
+		}
+		if err := importSigner(n, cdc); err != nil {
+			return err
+		}
+	}
+	out := cmd.OutOrStdout()
+	fmt.Fprintf(out, "wrote %d nodes to %s (chain id %s)\n", o.validators, o.outputDir, o.chainID)
+	for i, n := range nodes {
+		fmt.Fprintf(out, "  node%d  signer %s  rpc 127.0.0.1:%d  api 127.0.0.1:%d  grpc 127.0.0.1:%d\n",
+			i, n.key.L1Address(), n.ports["rpc"], n.ports["api"], n.ports["grpc"])
+	}
+	return nil
+}
+
+func newTestnetNode(home string, i, offset int) (testnetNode, error) {
+	cfg := cmtcfg.DefaultConfig()
+	cfg.SetRoot(home)
+	if err := os.MkdirAll(filepath.Join(home, "config"), 0o700); err != nil {
+		return testnetNode{}, err
+	}
+	if err := os.MkdirAll(filepath.Join(home, "data"), 0o700); err != nil {
+		return testnetNode{}, err
+	}
+	priv, err := ensureSignerKey(cfg.PrivValidatorKeyFile(), cfg.PrivValidatorStateFile())
+	if err != nil {
+		return testnetNode{}, err
+	}
+	nodeKey, err := p2p.LoadOrGenNodeKey(cfg.NodeKeyFile())
+	if err != nil {
+		return testnetNode{}, err
+	}
+	key, err := signerKeyOf(priv)
+	if err != nil {
+		return testnetNode{}, err
+	}
+	base := i*portStride + offset
+	return testnetNode{
+		home: home, nodeID: string(nodeKey.ID()), priv: priv, key: key,
+		ports: map[string]int{
+			"p2p": p2pPort + base, "rpc": rpcPort + base, "prom": promPort + base,
+			"grpc": grpcPort + base, "api": apiPort + base,
+		},
+	}, nil
+}
+
+func testnetGenesis(cdc codec.Codec, mbm module.BasicManager, nodes []testnetNode, o testnetOptions) (*genutiltypes.AppGenesis, error) {
+	appState := mbm.DefaultGenesis(cdc)
+
+	var accounts []authtypes.GenesisAccount
+	var balances []banktypes.Balance
+	for _, n := range nodes {
+		addr := sdk.AccAddress(n.key.AccAddress())
+		accounts = append(accounts, authtypes.NewBaseAccount(addr, nil, 0, 0))
+		balances = append(balances, banktypes.Balance{Address: addr.String(), Coins: sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, signerFunds))})
+	}
+	var authGen authtypes.GenesisState
+	cdc.MustUnmarshalJSON(appState[authtypes.ModuleName], &authGen)
+	packed, err := authtypes.PackAccounts(accounts)
+	if err != nil {
+		return nil, err
+	}
+	authGen.Accounts = packed
+	appState[authtypes.ModuleName] = cdc.MustMarshalJSON(&authGen)
+
+	var bankGen banktypes.GenesisState
+	cdc.MustUnmarshalJSON(appState[banktypes.ModuleName], &bankGen)
+	bankGen.Balances = banktypes.SanitizeGenesisBalances(balances)
+	bankGen.Supply = sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, signerFunds*int64(len(nodes))))
+	appState[banktypes.ModuleName] = cdc.MustMarshalJSON(&bankGen)
+
+	var govGen govv1.GenesisState
+	cdc.MustUnmarshalJSON(appState["gov"], &govGen)
+	govGen.Params.MinDeposit = sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, 1_000))
+	govGen.Params.ExpeditedMinDeposit = sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, 2_000))
+	voting, expedited := o.votingTime, o.votingTime/2
+	govGen.Params.VotingPeriod = &voting
+	govGen.Params.ExpeditedVotingPeriod = &expedited
+	appState["gov"] = cdc.MustMarshalJSON(&govGen)
+
+	stake := math.NewInt(o.stake).Mul(sequencertypes.OneToken)
+	if err := updateSequencerGenesis(cdc, appState, func(gs *sequencertypes.GenesisState) error {
+		gs.Params.L1ChainId = 1337
+		gs.Params.L1Confirmations = 2
+		for i, n := range nodes {
+			// On the localnet each operator owns its sequencer with its signer address.
+			if err := addGenesisSequencer(gs, uint64(i+1), n.key.L1Address(), n.key.Bytes(), stake); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+
+	stateBz, err := json.MarshalIndent(appState, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	params := cmttypes.DefaultConsensusParams()
+	params.Validator.PubKeyTypes = []string{cmttypes.ABCIPubKeyTypeSecp256k1}
+	params.ABCI.VoteExtensionsEnableHeight = 1
+	return &genutiltypes.AppGenesis{
+		AppName:       app.AppName,
+		ChainID:       o.chainID,
+		GenesisTime:   time.Now().UTC().Truncate(time.Second),
+		InitialHeight: 1,
+		AppState:      stateBz,
+		Consensus:     &genutiltypes.ConsensusGenesis{Params: params},
+	}, nil
+}
+
+func writeNodeConfig(n testnetNode, i int, nodes []testnetNode, o testnetOptions) error {
+	cfg := initCometConfig()
+	cfg.SetRoot(n.home)
+	cfg.Moniker = fmt.Sprintf("node%d", i)
+	cfg.Consensus.TimeoutCommit = o.blockTime
+	cfg.P2P.ListenAddress = fmt.Sprintf("tcp://127.0.0.1:%d", n.ports["p2p"])
+	cfg.RPC.ListenAddress = fmt.Sprintf("tcp://127.0.0.1:%d", n.ports["rpc"])
+	cfg.RPC.PprofListenAddress = ""
+	cfg.P2P.AddrBookStrict = false
+	cfg.P2P.AllowDuplicateIP = true
+	cfg.P2P.PexReactor = false
+	cfg.Instrumentation.Prometheus = true
+	cfg.Instrumentation.PrometheusListenAddr = fmt.Sprintf("127.0.0.1:%d", n.ports["prom"])
+	var peers []string
+	for j, p := range nodes {
+		if j != i {
+			peers = append(peers, fmt.Sprintf("%s@127.0.0.1:%d", p.nodeID, p.ports["p2p"]))
+		}
+	}
+	cfg.P2P.PersistentPeers = strings.Join(peers, ",")
+	cmtcfg.WriteConfigFile(filepath.Join(n.home, "config", "config.toml"), cfg)
+
+	template, appCfgAny := initAppConfig()
+	appCfg := appCfgAny.(themisAppConfig)
+	appCfg.API.Enable = true
+	appCfg.API.Address = fmt.Sprintf("tcp://127.0.0.1:%d", n.ports["api"])
+	appCfg.GRPC.Address = fmt.Sprintf("127.0.0.1:%d", n.ports["grpc"])
+	appCfg.Telemetry.Enabled = true
+	appCfg.Telemetry.PrometheusRetentionTime = 60
+	srvconfig.SetConfigTemplate(template)
+	srvconfig.WriteConfigFile(filepath.Join(n.home, "config", "app.toml"), appCfg)
+
+	clientToml := fmt.Sprintf("chain-id = %q\nkeyring-backend = \"test\"\nkeyring-default-keyname = \"signer\"\noutput = \"text\"\nnode = \"tcp://127.0.0.1:%d\"\nbroadcast-mode = \"sync\"\ngrpc-address = \"\"\ngrpc-insecure = false\n",
+		o.chainID, n.ports["rpc"])
+	return os.WriteFile(filepath.Join(n.home, "config", "client.toml"), []byte(clientToml), 0o600)
+}
+
+func importSigner(n testnetNode, cdc codec.Codec) error {
+	kr, err := keyring.New(sdk.KeyringServiceName(), keyring.BackendTest, n.home, nil, cdc)
+	if err != nil {
+		return err
+	}
+	return kr.ImportPrivKeyHex("signer", hex.EncodeToString(n.priv.Bytes()), string(hd.Secp256k1Type))
+}
