@@ -1,0 +1,62 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"math"
+	"os"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestBenchLocalnetBlockTime measures the block interval of a 4-validator localnet over
+// BENCH_SECONDS (default 60 s) and prints the figures for BENCHMARKS.md.
+func TestBenchLocalnetBlockTime(t *testing.T) {
+	seconds := 60
+	if v, err := strconv.Atoi(os.Getenv("BENCH_SECONDS")); err == nil && v > 0 {
+		seconds = v
+	}
+	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 20 * time.Second, PortOffset: 20})
+	// Start measuring once every peer is connected and the first heights are behind us.
+	ln.WaitHeight(5, 90*time.Second)
+	node := ln.Nodes[0]
+	start := node.Height()
+	time.Sleep(time.Duration(seconds) * time.Second)
+	end := node.Height()
+	require.Greater(t, end, start+1)
+
+	var intervals []float64
+	prev, err := node.Header(start)
+	require.NoError(t, err)
+	for h := start + 1; h <= end; h++ {
+		hdr, err := node.Header(h)
+		require.NoError(t, err)
+		intervals = append(intervals, hdr.Time.Sub(prev.Time).Seconds())
+		prev = hdr
+	}
+	mean, sd, maxv := stats(intervals)
+	sorted := append([]float64(nil), intervals...)
+	sort.Float64s(sorted)
+	p50, p95 := sorted[len(sorted)/2], sorted[len(sorted)*95/100]
+	t.Logf("BENCH localnet block time: validators=4 window=%ds blocks=%d mean=%.3fs stddev=%.3fs p50=%.3fs p95=%.3fs max=%.3fs",
+		seconds, len(intervals), mean, sd, p50, p95, maxv)
+	// Target: about 1 s. Fail loudly if the chain is far off.
+	require.InDelta(t, 1.0, mean, 0.35, "mean block time")
+	requireSameAppHash(t, ln)
+}
+
+func stats(xs []float64) (mean, sd, maxv float64) {
+	for _, x := range xs {
+		mean += x
+		maxv = math.Max(maxv, x)
+	}
+	mean /= float64(len(xs))
+	for _, x := range xs {
+		sd += (x - mean) * (x - mean)
+	}
+	return mean, math.Sqrt(sd / float64(len(xs))), maxv
+}

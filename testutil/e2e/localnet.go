@@ -1,0 +1,245 @@
+//go:build e2e
+
+// Package e2e runs real themisd processes on loopback and drives them through the CLI,
+// REST and CometBFT RPC, as an operator would.
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Node is one running themisd.
+type Node struct {
+	Index   int
+	Home    string
+	RPC     string // http://127.0.0.1:port
+	REST    string
+	cmd     *exec.Cmd
+	logFile *os.File
+}
+
+// Localnet is an N-validator network of separate processes.
+type Localnet struct {
+	t      *testing.T
+	Binary string
+	Dir    string
+	Nodes  []*Node
+}
+
+// Options tune the network.
+type Options struct {
+	Validators   int
+	VotingPeriod time.Duration
+	PortOffset   int
+}
+
+func binary(t *testing.T) string {
+	bin := os.Getenv("THEMISD_BINARY")
+	if bin == "" {
+		t.Fatal("THEMISD_BINARY is not set: run through 'make test-e2e'")
+	}
+	abs, err := filepath.Abs(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// StartLocalnet writes the config with `themisd testnet` and starts every node.
+func StartLocalnet(t *testing.T, o Options) *Localnet {
+	t.Helper()
+	dir := t.TempDir()
+	if keep := os.Getenv("E2E_KEEP_DIR"); keep != "" { // keep homes and logs for a post-mortem
+		dir = filepath.Join(keep, t.Name())
+		_ = os.RemoveAll(dir)
+	}
+	ln := &Localnet{t: t, Binary: binary(t), Dir: filepath.Join(dir, "localnet")}
+	out := ln.Run("testnet", "--validators", strconv.Itoa(o.Validators), "--output-dir", ln.Dir,
+		"--voting-period", o.VotingPeriod.String(), "--port-offset", strconv.Itoa(o.PortOffset))
+	t.Log(out)
+	for i := 0; i < o.Validators; i++ {
+		base := i*100 + o.PortOffset
+		n := &Node{
+			Index: i,
+			Home:  filepath.Join(ln.Dir, fmt.Sprintf("node%d", i)),
+			RPC:   fmt.Sprintf("http://127.0.0.1:%d", 26657+base),
+			REST:  fmt.Sprintf("http://127.0.0.1:%d", 1317+base),
+		}
+		ln.Nodes = append(ln.Nodes, n)
+		ln.StartNode(n)
+	}
+	t.Cleanup(ln.Stop)
+	return ln
+}
+
+// StartNode (re)starts one node's process.
+func (ln *Localnet) StartNode(n *Node) {
+	ln.t.Helper()
+	f, err := os.OpenFile(filepath.Join(n.Home, "node.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		ln.t.Fatal(err)
+	}
+	cmd := exec.Command(ln.Binary, "start", "--home", n.Home)
+	cmd.Stdout, cmd.Stderr = f, f
+	if err := cmd.Start(); err != nil {
+		ln.t.Fatal(err)
+	}
+	n.cmd, n.logFile = cmd, f
+}
+
+// StopNode ends one node's process.
+func (ln *Localnet) StopNode(n *Node) {
+	if n.cmd == nil || n.cmd.Process == nil {
+		return
+	}
+	_ = n.cmd.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { _ = n.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		_ = n.cmd.Process.Kill()
+		<-done
+	}
+	n.cmd = nil
+	_ = n.logFile.Close()
+}
+
+// Stop ends every node; on failure it prints the tail of each log.
+func (ln *Localnet) Stop() {
+	for _, n := range ln.Nodes {
+		ln.StopNode(n)
+	}
+	if ln.t.Failed() {
+		for _, n := range ln.Nodes {
+			bz, _ := os.ReadFile(filepath.Join(n.Home, "node.log"))
+			if len(bz) > 4000 {
+				bz = bz[len(bz)-4000:]
+			}
+			ln.t.Logf("--- node%d log tail ---\n%s", n.Index, bz)
+		}
+	}
+}
+
+// Run runs themisd with args and returns stdout; it fails the test on error.
+func (ln *Localnet) Run(args ...string) string {
+	ln.t.Helper()
+	out, err := ln.TryRun(args...)
+	if err != nil {
+		ln.t.Fatalf("themisd %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+// TryRun runs themisd with args and returns its combined output and error.
+func (ln *Localnet) TryRun(args ...string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var stdout, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, ln.Binary, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	if err != nil {
+		return stdout.String() + stderr.String(), err
+	}
+	return stdout.String(), nil
+}
+
+// CLI runs a client command against node n (its home holds client.toml and the keyring).
+func (ln *Localnet) CLI(n *Node, args ...string) string {
+	ln.t.Helper()
+	return ln.Run(append(args, "--home", n.Home)...)
+}
+
+// GetJSON fetches url and decodes the JSON body into v.
+func GetJSON(url string, v any) error {
+	client := http.Client{Timeout: 5 * time.Second}
+	resp, err := client.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s: %s", url, resp.Status, body)
+	}
+	return json.Unmarshal(body, v)
+}
+
+// Height returns the node's latest block height, or 0 when it does not answer.
+func (n *Node) Height() int64 {
+	var st struct {
+		Result struct {
+			SyncInfo struct {
+				LatestBlockHeight string `json:"latest_block_height"`
+			} `json:"sync_info"`
+		} `json:"result"`
+	}
+	if err := GetJSON(n.RPC+"/status", &st); err != nil {
+		return 0
+	}
+	h, _ := strconv.ParseInt(st.Result.SyncInfo.LatestBlockHeight, 10, 64)
+	return h
+}
+
+// WaitHeight waits until every node reached height h.
+func (ln *Localnet) WaitHeight(h int64, timeout time.Duration) {
+	ln.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		ok := true
+		for _, n := range ln.Nodes {
+			if n.cmd != nil && n.Height() < h {
+				ok = false
+			}
+		}
+		if ok {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	ln.t.Fatalf("not every node reached height %d within %s", h, timeout)
+}
+
+// BlockHeader is what the tests read of a block.
+type BlockHeader struct {
+	Height  int64
+	Time    time.Time
+	AppHash string
+}
+
+// Header returns the header of block h from node n.
+func (n *Node) Header(h int64) (BlockHeader, error) {
+	var res struct {
+		Result struct {
+			Block struct {
+				Header struct {
+					Height  string    `json:"height"`
+					Time    time.Time `json:"time"`
+					AppHash string    `json:"app_hash"`
+				} `json:"header"`
+			} `json:"block"`
+		} `json:"result"`
+	}
+	if err := GetJSON(fmt.Sprintf("%s/block?height=%d", n.RPC, h), &res); err != nil {
+		return BlockHeader{}, err
+	}
+	hdr := res.Result.Block.Header
+	height, _ := strconv.ParseInt(hdr.Height, 10, 64)
+	return BlockHeader{Height: height, Time: hdr.Time, AppHash: hdr.AppHash}, nil
+}
