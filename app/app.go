@@ -53,6 +53,7 @@ import (
 	govv1beta1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1beta1"
 
 	"github.com/themis-network/themis/x/sequencer"
+	sequencerante "github.com/themis-network/themis/x/sequencer/ante"
 	sequencerkeeper "github.com/themis-network/themis/x/sequencer/keeper"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
@@ -143,7 +144,7 @@ func New(
 	app.BankKeeper = bankkeeper.NewBaseKeeper(appCodec, runtime.NewKVStoreService(keys[banktypes.StoreKey]),
 		app.AccountKeeper, blockedAddresses(), authority, logger)
 
-	app.SequencerKeeper = sequencerkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[sequencertypes.StoreKey]), accCodec, authority)
+	app.SequencerKeeper = sequencerkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[sequencertypes.StoreKey]), accCodec, authority, app.AccountKeeper)
 
 	homePath := castString(appOpts.Get("home"), DefaultNodeHome)
 	app.UpgradeKeeper = upgradekeeper.NewKeeper(skipUpgradeHeights(appOpts), runtime.NewKVStoreService(keys[upgradetypes.StoreKey]),
@@ -211,6 +212,7 @@ func (app *App) setAnteHandler(txConfig client.TxConfig) {
 		BankKeeper:      app.BankKeeper,
 		SignModeHandler: txConfig.SignModeHandler(),
 		SigGasConsumer:  ante.DefaultSigVerificationGasConsumer,
+		TxFeeChecker:    sequencerante.RelayFeeChecker(app.SequencerKeeper, sequencerante.DefaultMaxFreeRelayGas),
 	})
 	if err != nil {
 		panic(err)

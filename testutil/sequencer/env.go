@@ -60,6 +60,8 @@ type Env struct {
 	Query     types.QueryServer
 	Authority string
 	AddrCodec coreaddress.Codec
+	// Accounts is the x/auth stand-in: it shows which chain accounts the pool created.
+	Accounts *Accounts
 
 	// Relayer is the bech32 account of the genesis sequencer RelayerID.
 	Relayer    string
@@ -78,12 +80,13 @@ func NewEnv(t testing.TB) *Env {
 // NewEnvWithGenesis loads gs; gs should hold the RelayerSequencer for relays to pass.
 func NewEnvWithGenesis(t testing.TB, gs *types.GenesisState) *Env {
 	t.Helper()
-	k, ctx, authority, ac := NewKeeperWithGenesis(t, gs)
+	accounts := NewAccounts()
+	k, ctx, authority, ac := newKeeperWithGenesis(t, gs, accounts)
 	_, pub := NewSignerKey(t, RelayerKeySeed)
 	key := MustSignerKey(t, pub)
 	return &Env{
 		T: t, K: k, Ctx: ctx, Msg: keeper.NewMsgServerImpl(k), Query: keeper.NewQueryServerImpl(k),
-		Authority: authority, AddrCodec: ac,
+		Authority: authority, AddrCodec: ac, Accounts: accounts,
 		Relayer: Bech32(t, key.AccAddress()), RelayerKey: key,
 	}
 }

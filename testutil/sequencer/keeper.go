@@ -95,7 +95,12 @@ func NewKeeper(t testing.TB) (keeper.Keeper, sdk.Context, string, coreaddress.Co
 // NewKeeperWithGenesis is NewKeeper with the given genesis state.
 func NewKeeperWithGenesis(t testing.TB, gs *types.GenesisState) (keeper.Keeper, sdk.Context, string, coreaddress.Codec) {
 	t.Helper()
-	k, ctx, authority, ac := NewUninitializedKeeper(t)
+	return newKeeperWithGenesis(t, gs, NewAccounts())
+}
+
+func newKeeperWithGenesis(t testing.TB, gs *types.GenesisState, accounts *Accounts) (keeper.Keeper, sdk.Context, string, coreaddress.Codec) {
+	t.Helper()
+	k, ctx, authority, ac := newUninitializedKeeper(t, accounts)
 	_, err := k.InitGenesis(ctx.WithBlockHeight(GenesisHeight), *gs)
 	require.NoError(t, err)
 	return k, ctx, authority, ac
@@ -104,6 +109,11 @@ func NewKeeperWithGenesis(t testing.TB, gs *types.GenesisState) (keeper.Keeper, 
 // NewUninitializedKeeper builds a keeper on an empty in-memory store (no genesis
 // loaded), with a context at StartHeight / StartTime.
 func NewUninitializedKeeper(t testing.TB) (keeper.Keeper, sdk.Context, string, coreaddress.Codec) {
+	t.Helper()
+	return newUninitializedKeeper(t, NewAccounts())
+}
+
+func newUninitializedKeeper(t testing.TB, accounts *Accounts) (keeper.Keeper, sdk.Context, string, coreaddress.Codec) {
 	t.Helper()
 	SetBech32Prefixes()
 	key := storetypes.NewKVStoreKey(types.StoreKey)
@@ -114,6 +124,6 @@ func NewUninitializedKeeper(t testing.TB) (keeper.Keeper, sdk.Context, string, c
 		WithEventManager(sdk.NewEventManager())
 	ac := AddressCodec()
 	authority := Authority(t)
-	k := keeper.NewKeeper(Codec(), runtime.NewKVStoreService(key), ac, authority)
+	k := keeper.NewKeeper(Codec(), runtime.NewKVStoreService(key), ac, authority, accounts)
 	return k, ctx, authority, ac
 }

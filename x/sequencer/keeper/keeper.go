@@ -21,6 +21,7 @@ type Keeper struct {
 	addressCodec address.Codec
 	// authority is the only address that may change params and the whitelist (x/gov).
 	authority string
+	accounts  types.AccountKeeper
 
 	Schema           collections.Schema
 	Params           collections.Item[types.Params]
@@ -40,7 +41,7 @@ type Keeper struct {
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
-func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, addressCodec address.Codec, authority string) Keeper {
+func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, addressCodec address.Codec, authority string, accounts types.AccountKeeper) Keeper {
 	if _, err := addressCodec.StringToBytes(authority); err != nil {
 		panic("x/sequencer: invalid authority address: " + err.Error())
 	}
@@ -49,6 +50,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		cdc:              cdc,
 		addressCodec:     addressCodec,
 		authority:        authority,
+		accounts:         accounts,
 		Params:           collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Whitelist:        collections.NewKeySet(sb, types.WhitelistKey, "whitelist", collections.StringKey),
 		Sequencers:       collections.NewMap(sb, types.SequencersKey, "sequencers", collections.Uint64Key, codec.CollValue[types.Sequencer](cdc)),
@@ -84,3 +86,6 @@ func (k Keeper) Logger(ctx context.Context) log.Logger {
 func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
 	return k.Params.Get(ctx)
 }
+
+// AddressCodec returns the chain's account address codec.
+func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }

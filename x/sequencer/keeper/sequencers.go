@@ -47,6 +47,7 @@ func (k Keeper) setNewSequencer(ctx context.Context, s types.Sequencer) error {
 	if err := k.AccountIndex.Set(ctx, key.AccAddress(), s.Id); err != nil {
 		return err
 	}
+	k.ensureAccount(ctx, key.AccAddress())
 	return k.OwnerIndex.Set(ctx, collections.Join(s.Owner, s.Id))
 }
 
@@ -74,7 +75,16 @@ func (k Keeper) replaceSigner(ctx context.Context, s *types.Sequencer, newKey ty
 	if err := k.AccountIndex.Set(ctx, newKey.AccAddress(), s.Id); err != nil {
 		return err
 	}
+	k.ensureAccount(ctx, newKey.AccAddress())
 	return k.Sequencers.Set(ctx, s.Id, *s)
+}
+
+// ensureAccount creates the chain account of a sequencer's signer if it has none, so
+// the operator can sign from its first block in the pool.
+func (k Keeper) ensureAccount(ctx context.Context, addr sdk.AccAddress) {
+	if !k.accounts.HasAccount(ctx, addr) {
+		k.accounts.SetAccount(ctx, k.accounts.NewAccountWithAddress(ctx, addr))
+	}
 }
 
 // IsActive reports whether the status puts the sequencer in the validator set.

@@ -23,7 +23,7 @@ func (k Keeper) enqueueL1Event(ctx context.Context, msg types.L1EventMsg) (uint6
 	if err := msg.ValidateBasic(); err != nil {
 		return 0, err
 	}
-	if err := k.checkRelayer(ctx, msg.GetSubmitter()); err != nil {
+	if err := k.CheckRelayer(ctx, msg.GetSubmitter()); err != nil {
 		return 0, err
 	}
 	if _, err := k.checkL1Event(ctx, msg, stageQueue); err != nil {
@@ -69,10 +69,11 @@ func (k Keeper) enqueueL1Event(ctx context.Context, msg types.L1EventMsg) (uint6
 	return id, nil
 }
 
-// checkRelayer admits relays only from active sequencers. Every sequencer's bridge
+// CheckRelayer admits relays only from active sequencers. Every sequencer's bridge
 // watches L1, so a newcomer's lock is relayed by the pool itself; relayers are
 // accountable, and nobody can fill the queue for free from an anonymous account.
-func (k Keeper) checkRelayer(ctx context.Context, submitter string) error {
+// Relaying is a pool duty, which is also why it is free (ante.RelayFeeChecker).
+func (k Keeper) CheckRelayer(ctx context.Context, submitter string) error {
 	addr, err := k.addressCodec.StringToBytes(submitter)
 	if err != nil {
 		return errorsmod.Wrapf(types.ErrInvalidAddress, "submitter: %v", err)

@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	sequencertest "github.com/themis-network/themis/testutil/sequencer"
 	"github.com/themis-network/themis/x/sequencer/keeper"
 	"github.com/themis-network/themis/x/sequencer/types"
 	"github.com/themis-network/themis/x/voteext"
@@ -53,7 +54,7 @@ func zzSetup(t *testing.T) *zzEnv {
 	relayerPub, relayerKey := zzKey(t)
 	relayer, err := ac.BytesToString(relayerKey.AccAddress())
 	require.NoError(t, err)
-	k := keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), ac, authority)
+	k := keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), ac, authority, sequencertest.NewAccounts())
 	gs := types.DefaultGenesis()
 	gs.Whitelist = []string{relayerOwner}
 	gs.Sequencers = []types.Sequencer{{Id: relayerID, Owner: relayerOwner, Signer: relayerKey.L1Address(), PubKey: relayerPub,

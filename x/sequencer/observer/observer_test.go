@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	sequencertest "github.com/themis-network/themis/testutil/sequencer"
 	"github.com/themis-network/themis/x/sequencer/keeper"
 	"github.com/themis-network/themis/x/sequencer/observer"
 	"github.com/themis-network/themis/x/sequencer/types"
@@ -35,7 +36,7 @@ func newKeeper(t *testing.T) (keeper.Keeper, sdk.Context) {
 	ac := address.NewBech32Codec("themis")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
-	k := keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), ac, authority)
+	k := keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), ac, authority, sequencertest.NewAccounts())
 	params := types.DefaultParams()
 	params.L1ChainId = 1337
 	params.L1Confirmations = 12
