@@ -72,3 +72,22 @@ lint:
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+## ---- contracts: L1 Solidity in contracts/src -> contracts/build (solcjs 0.8.37, pinned in
+## ---- contracts/package-lock.json) -> contracts/bindings (abigen v1.17.10 --v2). See contracts/README.md.
+.PHONY: contracts check-contracts tools-contracts
+
+## tools-contracts: npm ci of the pinned solc (only when the lockfile changed) and abigen into GOPATH/bin.
+tools-contracts:
+	GO=$(GO) ./contracts/build.sh tools
+
+## contracts: rebuild contracts/build and contracts/bindings from contracts/src (byte for byte).
+contracts:
+	GO=$(GO) ./contracts/build.sh
+
+## check-contracts: fail if the committed contract artefacts differ from what 'make contracts' makes.
+check-contracts: contracts
+	@git diff --exit-code -- contracts/build contracts/bindings || \
+	  (echo "contract artefacts are stale: run 'make contracts' and commit" >&2; exit 1)
+	@test -z "$$(git status --porcelain -- contracts/build contracts/bindings)" || \
+	  (echo "untracked contract artefacts: run 'make contracts' and commit" >&2; git status --porcelain -- contracts/build contracts/bindings; exit 1)
