@@ -1,0 +1,435 @@
+// Package broadcaster signs relay messages with the operator's chain key and sends them
+// to the chain: batched (up to 20 messages a transaction), zero fee (relays of active
+// sequencers are fee-exempt), gas from simulation x 1.3, broadcast in sync mode over
+// CometBFT RPC, then followed to inclusion. It keeps the account sequence locally and
+// resynchronises it when the chain reports a mismatch.
+package broadcaster
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"sync"
+	"time"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/log"
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/tx"
+	"github.com/cosmos/cosmos-sdk/crypto/keyring"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/themis-network/themis/bridge/health"
+	seqtypes "github.com/themis-network/themis/x/sequencer/types"
+)
+
+// Backend is the network side of the broadcaster (the real one is RPCBackend).
+// Errors the chain returned are *ChainError values; others are transport errors.
+type Backend interface {
+	// Account returns the account number and sequence (committed state).
+	Account(ctx context.Context, addr sdk.AccAddress) (number, sequence uint64, err error)
+	// Simulate runs the transaction without committing it and returns the gas used.
+	Simulate(ctx context.Context, txBytes []byte) (gasUsed uint64, err error)
+	// BroadcastSync submits the transaction and returns after CheckTx.
+	BroadcastSync(ctx context.Context, txBytes []byte) error
+	// TxResult looks the transaction up: included is false while it is not in a block;
+	// err is its execution failure once included.
+	TxResult(ctx context.Context, hash []byte) (included bool, err error)
+}
+
+// ChainError is an error the chain returned (simulation, CheckTx or block execution).
+// It unwraps to the chain's registered error, so errors.Is(err, seqtypes.ErrNotSequencer)
+// and errorsmod.ABCIInfo work across the wire.
+type ChainError struct {
+	Codespace string
+	Code      uint32
+	Log       string
+	err       error
+}
+
+// NewChainError rebuilds a chain error from its ABCI codespace, code and log.
+func NewChainError(codespace string, code uint32, log string) *ChainError {
+	return &ChainError{Codespace: codespace, Code: code, Log: log, err: errorsmod.ABCIError(codespace, code, log)}
+}
+
+func (e *ChainError) Error() string { return e.err.Error() }
+
+// Unwrap gives the registered error (errors.Is).
+func (e *ChainError) Unwrap() error { return e.err }
+
+// Cause gives the registered error (errorsmod.ABCIInfo).
+func (e *ChainError) Cause() error { return e.err }
+
+// ErrNotIncluded: the transaction was accepted but not seen in a block in time.
+var ErrNotIncluded = errors.New("relay transaction not included in time")
+
+// ErrBatchReverted: another message of the same transaction failed, so this one was
+// not executed; it is retried.
+var ErrBatchReverted = errors.New("relay transaction reverted by another message")
+
+// Defaults.
+const (
+	DefaultBatchSize     = 20
+	DefaultGasAdjustment = 1.3
+	// DefaultFallbackGas is the gas per message when simulation is unavailable.
+	DefaultFallbackGas = 400_000
+	// DefaultMaxGas keeps a relay transaction within the chain's fee exemption
+	// (x/sequencer/ante.DefaultMaxFreeRelayGas).
+	DefaultMaxGas           = 3_000_000
+	DefaultInclusionTimeout = 30 * time.Second
+)
+
+// Config of a Broadcaster.
+type Config struct {
+	ChainID  string
+	Keyring  keyring.Keyring
+	KeyName  string
+	TxConfig client.TxConfig
+
+	BatchSize        int     // messages per transaction (default 20)
+	GasAdjustment    float64 // times simulated gas (default 1.3)
+	FallbackGas      uint64  // per message, when simulation fails for transport reasons (default 400k)
+	MaxGas           uint64  // per transaction; larger batches are split (default 3M)
+	InclusionTimeout time.Duration
+	PollInterval     time.Duration // of the inclusion check (default 500 ms)
+
+	Logger  log.Logger
+	Monitor *health.Monitor
+}
+
+// Broadcaster sends relay messages. Relay calls are serialised.
+type Broadcaster struct {
+	cfg     Config
+	backend Backend
+	addr    sdk.AccAddress
+
+	mu     sync.Mutex
+	synced bool
+	accNum uint64
+	seq    uint64
+}
+
+// New checks the config; the key must exist in the keyring.
+func New(cfg Config, backend Backend) (*Broadcaster, error) {
+	if backend == nil || cfg.Keyring == nil || cfg.TxConfig == nil {
+		return nil, errors.New("broadcaster: nil backend, keyring or tx config")
+	}
+	if cfg.ChainID == "" {
+		return nil, errors.New("broadcaster: chain id not set")
+	}
+	rec, err := cfg.Keyring.Key(cfg.KeyName)
+	if err != nil {
+		return nil, fmt.Errorf("key %q not found in the keyring: %w (import the node's signer key with 'themisd keys import-signer %s')", cfg.KeyName, err, cfg.KeyName)
+	}
+	addr, err := rec.GetAddress()
+	if err != nil {
+		return nil, err
+	}
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = DefaultBatchSize
+	}
+	if cfg.GasAdjustment <= 0 {
+		cfg.GasAdjustment = DefaultGasAdjustment
+	}
+	if cfg.FallbackGas == 0 {
+		cfg.FallbackGas = DefaultFallbackGas
+	}
+	if cfg.MaxGas == 0 {
+		cfg.MaxGas = DefaultMaxGas
+	}
+	if cfg.InclusionTimeout <= 0 {
+		cfg.InclusionTimeout = DefaultInclusionTimeout
+	}
+	if cfg.PollInterval <= 0 {
+		cfg.PollInterval = 500 * time.Millisecond
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = log.NewNopLogger()
+	}
+	return &Broadcaster{cfg: cfg, backend: backend, addr: addr}, nil
+}
+
+// Address is the signing account.
+func (b *Broadcaster) Address() sdk.AccAddress { return b.addr }
+
+type inflight struct {
+	idx  []int
+	hash []byte
+}
+
+// Relay implements processor.Relayer: it submits all batches first (so they can land
+// in the same block), then waits for each.
+func (b *Broadcaster) Relay(ctx context.Context, msgs []seqtypes.L1EventMsg) []error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	errs := make([]error, len(msgs))
+	var sent []inflight
+	var stop error
+	for start := 0; start < len(msgs); start += b.cfg.BatchSize {
+		idx := make([]int, 0, b.cfg.BatchSize)
+		for i := start; i < len(msgs) && i < start+b.cfg.BatchSize; i++ {
+			idx = append(idx, i)
+		}
+		if stop != nil {
+			for _, i := range idx {
+				errs[i] = stop
+			}
+			continue
+		}
+		stop = b.submit(ctx, msgs, idx, errs, &sent)
+	}
+	for _, s := range sent {
+		b.await(ctx, s, errs)
+	}
+	return errs
+}
+
+// submit sends one batch. It returns a non-nil error when no further batch should be
+// tried in this call (this operator may not relay, or the chain is unreachable).
+func (b *Broadcaster) submit(ctx context.Context, msgs []seqtypes.L1EventMsg, idx []int, errs []error, sent *[]inflight) error {
+	remaining := append([]int(nil), idx...)
+	failAll := func(err error) {
+		for _, i := range remaining {
+			errs[i] = err
+		}
+	}
+	for attempt := 0; len(remaining) > 0; attempt++ {
+		if attempt > len(idx)+3 {
+			failAll(errors.New("broadcaster: too many retries"))
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			failAll(err)
+			return err
+		}
+		if err := b.sync(ctx, false); err != nil {
+			failAll(err)
+			return err
+		}
+		batch := pick(msgs, remaining)
+		simTx, err := b.simTx(batch)
+		if err != nil {
+			failAll(err)
+			return err
+		}
+		gasUsed, simErr := b.backend.Simulate(ctx, simTx)
+		var limit uint64
+		switch {
+		case simErr == nil:
+			limit = uint64(math.Ceil(float64(gasUsed) * b.cfg.GasAdjustment))
+		case isWrongSequence(simErr):
+			b.resync(ctx, simErr)
+			continue
+		case isChainError(simErr):
+			if i, ok := messageIndex(simErr); ok && i < len(remaining) {
+				errs[remaining[i]] = simErr
+				if errors.Is(simErr, seqtypes.ErrNotSequencer) {
+					failAll(simErr)
+					return simErr
+				}
+				remaining = append(remaining[:i:i], remaining[i+1:]...)
+				continue
+			}
+			// A transaction-level refusal (no message index): the account does not
+			// exist, fees, ...: it holds for every batch.
+			failAll(simErr)
+			return simErr
+		default:
+			b.cfg.Monitor.Error(health.EndpointChain, simErr)
+			limit = min(b.cfg.FallbackGas*uint64(len(remaining)), b.cfg.MaxGas)
+			b.cfg.Logger.Info("broadcaster: simulation failed; using the fallback gas limit", "err", simErr, "gas", limit)
+		}
+		if limit > b.cfg.MaxGas && len(remaining) > 1 {
+			// Too much for one fee-exempt transaction: send it as two.
+			half := len(remaining) / 2
+			first, second := append([]int(nil), remaining[:half]...), append([]int(nil), remaining[half:]...)
+			if stop := b.submit(ctx, msgs, first, errs, sent); stop != nil {
+				for _, i := range second {
+					errs[i] = stop
+				}
+				return stop
+			}
+			return b.submit(ctx, msgs, second, errs, sent)
+		}
+		txBytes, err := b.sign(ctx, batch, limit)
+		if err != nil {
+			failAll(err)
+			return err
+		}
+		err = b.backend.BroadcastSync(ctx, txBytes)
+		switch {
+		case err == nil, errors.Is(err, sdkerrors.ErrTxInMempoolCache):
+		case isWrongSequence(err):
+			b.resync(ctx, err)
+			continue
+		case isChainError(err):
+			if errors.Is(err, seqtypes.ErrNotSequencer) || errors.Is(err, sdkerrors.ErrUnknownAddress) {
+				failAll(err)
+				return err
+			}
+			failAll(err)
+			return nil
+		default:
+			b.cfg.Monitor.Error(health.EndpointChain, err)
+			b.synced = false // the transaction may or may not have reached the mempool
+			failAll(err)
+			return err
+		}
+		b.cfg.Monitor.OK(health.EndpointChain)
+		b.seq++
+		hash := sha256.Sum256(txBytes)
+		*sent = append(*sent, inflight{idx: remaining, hash: hash[:]})
+		b.cfg.Logger.Debug("broadcaster: relay transaction sent", "hash", fmt.Sprintf("%X", hash), "messages", len(remaining), "gas", limit)
+		return nil
+	}
+	return nil
+}
+
+// await follows one transaction to its block.
+func (b *Broadcaster) await(ctx context.Context, s inflight, errs []error) {
+	deadline := time.Now().Add(b.cfg.InclusionTimeout)
+	for {
+		included, execErr := b.backend.TxResult(ctx, s.hash)
+		if included {
+			b.cfg.Monitor.OK(health.EndpointChain)
+			if execErr == nil {
+				for _, i := range s.idx {
+					errs[i] = nil
+				}
+				return
+			}
+			failed, ok := messageIndex(execErr)
+			for k, i := range s.idx {
+				switch {
+				case !ok || k == failed:
+					errs[i] = execErr
+				default:
+					errs[i] = fmt.Errorf("%w (message %d failed: %v)", ErrBatchReverted, failed, execErr)
+				}
+			}
+			return
+		}
+		if execErr != nil {
+			b.cfg.Monitor.Error(health.EndpointChain, execErr)
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			err := fmt.Errorf("%w: %X after %s", ErrNotIncluded, s.hash, b.cfg.InclusionTimeout)
+			if ctx.Err() != nil {
+				err = ctx.Err()
+			}
+			for _, i := range s.idx {
+				errs[i] = err
+			}
+			b.synced = false // it may have been dropped from the mempool
+			return
+		}
+		t := time.NewTimer(b.cfg.PollInterval)
+		select {
+		case <-ctx.Done():
+		case <-t.C:
+		}
+		t.Stop()
+	}
+}
+
+// sync loads the account number and sequence when they are not known.
+func (b *Broadcaster) sync(ctx context.Context, force bool) error {
+	if b.synced && !force {
+		return nil
+	}
+	num, seq, err := b.backend.Account(ctx, b.addr)
+	if err != nil {
+		if !isChainError(err) && !errors.Is(err, sdkerrors.ErrUnknownAddress) {
+			b.cfg.Monitor.Error(health.EndpointChain, err)
+		}
+		return err
+	}
+	b.cfg.Monitor.OK(health.EndpointChain)
+	b.accNum, b.seq, b.synced = num, seq, true
+	return nil
+}
+
+var expectedSeq = regexp.MustCompile(`expected (\d+), got (\d+)`)
+
+// resync takes the expected sequence from a mismatch error (the node's mempool view,
+// which counts transactions not yet in a block), else re-reads the account.
+func (b *Broadcaster) resync(ctx context.Context, mismatch error) {
+	if m := expectedSeq.FindStringSubmatch(mismatch.Error()); m != nil {
+		if seq, err := strconv.ParseUint(m[1], 10, 64); err == nil && b.synced {
+			b.cfg.Logger.Info("broadcaster: account sequence resynchronised", "had", b.seq, "now", seq)
+			b.seq = seq
+			return
+		}
+	}
+	b.synced = false
+	if err := b.sync(ctx, true); err != nil {
+		b.cfg.Logger.Error("broadcaster: cannot re-read the account", "err", err)
+	}
+}
+
+func (b *Broadcaster) factory(gas uint64) tx.Factory {
+	return tx.Factory{}.
+		WithTxConfig(b.cfg.TxConfig).
+		WithKeybase(b.cfg.Keyring).
+		WithFromName(b.cfg.KeyName).
+		WithChainID(b.cfg.ChainID).
+		WithAccountNumber(b.accNum).
+		WithSequence(b.seq).
+		WithGas(gas).
+		WithSimulateAndExecute(true)
+}
+
+// simTx builds the simulation form of a batch (no signature).
+func (b *Broadcaster) simTx(msgs []sdk.Msg) ([]byte, error) {
+	return b.factory(0).BuildSimTx(msgs...)
+}
+
+func (b *Broadcaster) sign(ctx context.Context, msgs []sdk.Msg, gas uint64) ([]byte, error) {
+	f := b.factory(gas)
+	builder, err := f.BuildUnsignedTx(msgs...)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Sign(ctx, f, b.cfg.KeyName, builder, true); err != nil {
+		return nil, fmt.Errorf("sign relay transaction: %w", err)
+	}
+	return b.cfg.TxConfig.TxEncoder()(builder.GetTx())
+}
+
+func pick(msgs []seqtypes.L1EventMsg, idx []int) []sdk.Msg {
+	out := make([]sdk.Msg, len(idx))
+	for k, i := range idx {
+		out[k] = msgs[i]
+	}
+	return out
+}
+
+func isChainError(err error) bool {
+	var ce *ChainError
+	return errors.As(err, &ce)
+}
+
+func isWrongSequence(err error) bool {
+	return errors.Is(err, sdkerrors.ErrWrongSequence)
+}
+
+var msgIndexRe = regexp.MustCompile(`message index: (\d+)`)
+
+// messageIndex finds which message of a transaction failed, from the SDK's
+// "failed to execute message; message index: N" wrapping.
+func messageIndex(err error) (int, bool) {
+	m := msgIndexRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0, false
+	}
+	i, perr := strconv.Atoi(m[1])
+	if perr != nil || i < 0 {
+		return 0, false
+	}
+	return i, true
+}

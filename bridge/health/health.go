@@ -1,0 +1,339 @@
+// Package health is the bridge's health endpoint and Prometheus metrics. The listener
+// and the processor report into a Monitor; /healthz judges from those reports (it never
+// calls out itself, so probing it cannot load the L1 or the chain) and /metrics exposes
+// them.
+package health
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Endpoints named in themis_bridge_rpc_errors_total{endpoint}.
+const (
+	EndpointL1    = "l1"
+	EndpointChain = "chain"
+)
+
+// Relay results named in themis_bridge_relays_total{result}.
+const (
+	// ResultOK: the relay transaction was included; the event waits for the pool's vote.
+	ResultOK = "ok"
+	// ResultDuplicate: the chain already had the event (pending or applied).
+	ResultDuplicate = "duplicate"
+	// ResultNotSequencer: this operator is not an active sequencer; it may not relay yet.
+	ResultNotSequencer = "not_sequencer"
+	// ResultSuperseded: the chain can never apply the event (stale nonce, id taken).
+	ResultSuperseded = "superseded"
+	// ResultRejected: the chain refused the event for now (will be retried).
+	ResultRejected = "rejected"
+	// ResultError: transport or transaction failure (will be retried).
+	ResultError = "error"
+)
+
+// Options tune a Monitor.
+type Options struct {
+	// MaxLag is the largest healthy distance, in L1 blocks, between the L1 head and the
+	// cursor. It should exceed the confirmation depth.
+	MaxLag uint64
+	// Stale is how long an endpoint counts as reachable after its last success
+	// (default 1 minute).
+	Stale time.Duration
+	// Now is the clock (tests).
+	Now func() time.Time
+}
+
+type endpoint struct {
+	lastOK  time.Time
+	lastErr error
+	errAt   time.Time
+}
+
+// Monitor collects the bridge's state. Its methods are safe for concurrent use and
+// are no-ops on a nil *Monitor, so components work without one.
+type Monitor struct {
+	opts Options
+	reg  *prometheus.Registry
+
+	l1Head, cursor, lag, outbox, lastRelay prometheus.Gauge
+	relays, rpcErrors                      *prometheus.CounterVec
+
+	mu        sync.Mutex
+	endpoints map[string]*endpoint
+	head      uint64
+	hasHead   bool
+	cur       uint64
+	hasCur    bool
+	pending   int
+	relayedAt time.Time
+	problems  map[string]string // component -> current problem (e.g. an undecodable log)
+}
+
+// NewMonitor builds a Monitor with its own Prometheus registry (Go and process
+// collectors included).
+func NewMonitor(opts Options) *Monitor {
+	if opts.Stale <= 0 {
+		opts.Stale = time.Minute
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	m := &Monitor{
+		opts:      opts,
+		reg:       prometheus.NewRegistry(),
+		endpoints: map[string]*endpoint{EndpointL1: {}, EndpointChain: {}},
+		problems:  map[string]string{},
+		l1Head: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "themis_bridge_l1_head", Help: "Newest L1 block number the L1 node reports.",
+		}),
+		cursor: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "themis_bridge_l1_cursor", Help: "Last L1 block whose staking events are all in the outbox.",
+		}),
+		lag: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "themis_bridge_l1_lag_blocks", Help: "L1 head minus cursor (includes the confirmation depth).",
+		}),
+		outbox: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "themis_bridge_outbox_pending", Help: "Decoded L1 events the chain has not applied yet.",
+		}),
+		lastRelay: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "themis_bridge_last_relay_timestamp_seconds", Help: "Unix time of the last relay transaction included on chain.",
+		}),
+		relays: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "themis_bridge_relays_total", Help: "Relayed events by result (ok, duplicate, not_sequencer, superseded, rejected, error).",
+		}, []string{"result"}),
+		rpcErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "themis_bridge_rpc_errors_total", Help: "Failed calls by endpoint (l1, chain).",
+		}, []string{"endpoint"}),
+	}
+	m.reg.MustRegister(m.l1Head, m.cursor, m.lag, m.outbox, m.lastRelay, m.relays, m.rpcErrors,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	for _, r := range []string{ResultOK, ResultDuplicate, ResultNotSequencer, ResultSuperseded, ResultRejected, ResultError} {
+		m.relays.WithLabelValues(r)
+	}
+	for _, e := range []string{EndpointL1, EndpointChain} {
+		m.rpcErrors.WithLabelValues(e)
+	}
+	return m
+}
+
+// Registry is the Prometheus registry behind /metrics.
+func (m *Monitor) Registry() *prometheus.Registry { return m.reg }
+
+// OK records a successful call to an endpoint.
+func (m *Monitor) OK(name string) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e := m.endpoint(name)
+	e.lastOK, e.lastErr = m.opts.Now(), nil
+}
+
+// Error records a failed call to an endpoint.
+func (m *Monitor) Error(name string, err error) {
+	if m == nil || err == nil || errors.Is(err, context.Canceled) {
+		return
+	}
+	m.rpcErrors.WithLabelValues(name).Inc()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e := m.endpoint(name)
+	e.lastErr, e.errAt = err, m.opts.Now()
+}
+
+func (m *Monitor) endpoint(name string) *endpoint {
+	e, ok := m.endpoints[name]
+	if !ok {
+		e = &endpoint{}
+		m.endpoints[name] = e
+	}
+	return e
+}
+
+// L1Head records the L1 head.
+func (m *Monitor) L1Head(h uint64) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.head, m.hasHead = h, true
+	m.l1Head.Set(float64(h))
+	m.updateLag()
+}
+
+// Cursor records the listener's cursor.
+func (m *Monitor) Cursor(c uint64) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.cur, m.hasCur = c, true
+	m.cursor.Set(float64(c))
+	m.updateLag()
+}
+
+func (m *Monitor) updateLag() {
+	if m.hasHead && m.hasCur {
+		m.lag.Set(float64(lagOf(m.head, m.cur)))
+	}
+}
+
+func lagOf(head, cursor uint64) uint64 {
+	if cursor >= head {
+		return 0
+	}
+	return head - cursor
+}
+
+// OutboxPending records the outbox size.
+func (m *Monitor) OutboxPending(n int) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	m.pending = n
+	m.mu.Unlock()
+	m.outbox.Set(float64(n))
+}
+
+// Relayed counts relay results; n events with one result.
+func (m *Monitor) Relayed(result string, n int) {
+	if m == nil || n <= 0 {
+		return
+	}
+	m.relays.WithLabelValues(result).Add(float64(n))
+	if result == ResultOK {
+		now := m.opts.Now()
+		m.mu.Lock()
+		m.relayedAt = now
+		m.mu.Unlock()
+		m.lastRelay.Set(float64(now.UnixNano()) / 1e9)
+	}
+}
+
+// Problem sets (or with "" clears) a component's standing problem, which makes the
+// bridge unhealthy until cleared (e.g. a staking log that does not decode).
+func (m *Monitor) Problem(component, problem string) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if problem == "" {
+		delete(m.problems, component)
+	} else {
+		m.problems[component] = problem
+	}
+}
+
+// Report is the /healthz body.
+type Report struct {
+	Status        string   `json:"status"`
+	Reasons       []string `json:"reasons,omitempty"`
+	L1Head        *uint64  `json:"l1_head,omitempty"`
+	Cursor        *uint64  `json:"l1_cursor,omitempty"`
+	LagBlocks     *uint64  `json:"l1_lag_blocks,omitempty"`
+	MaxLagBlocks  uint64   `json:"max_lag_blocks"`
+	OutboxPending int      `json:"outbox_pending"`
+	LastRelay     string   `json:"last_relay,omitempty"`
+}
+
+// Check judges the bridge: healthy when the L1 node and the chain answered recently
+// (their last call succeeded, within Stale), the cursor is within MaxLag of the L1 head,
+// and no component reports a standing problem.
+func (m *Monitor) Check() Report {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.opts.Now()
+	r := Report{MaxLagBlocks: m.opts.MaxLag, OutboxPending: m.pending}
+	for _, name := range []string{EndpointL1, EndpointChain} {
+		e := m.endpoint(name)
+		switch {
+		case e.lastErr != nil:
+			r.Reasons = append(r.Reasons, fmt.Sprintf("%s unreachable: %v", name, e.lastErr))
+		case e.lastOK.IsZero():
+			r.Reasons = append(r.Reasons, fmt.Sprintf("%s not contacted yet", name))
+		case now.Sub(e.lastOK) > m.opts.Stale:
+			r.Reasons = append(r.Reasons, fmt.Sprintf("%s: no successful call for %s", name, now.Sub(e.lastOK).Round(time.Second)))
+		}
+	}
+	if m.hasHead {
+		h := m.head
+		r.L1Head = &h
+	}
+	if m.hasCur {
+		c := m.cur
+		r.Cursor = &c
+	}
+	if m.hasHead && m.hasCur {
+		lag := lagOf(m.head, m.cur)
+		r.LagBlocks = &lag
+		if lag > m.opts.MaxLag {
+			r.Reasons = append(r.Reasons, fmt.Sprintf("L1 lag %d blocks exceeds %d", lag, m.opts.MaxLag))
+		}
+	}
+	for c, p := range m.problems {
+		r.Reasons = append(r.Reasons, c+": "+p)
+	}
+	if !m.relayedAt.IsZero() {
+		r.LastRelay = m.relayedAt.UTC().Format(time.RFC3339)
+	}
+	r.Status = "ok"
+	if len(r.Reasons) > 0 {
+		r.Status = "unhealthy"
+	}
+	return r
+}
+
+// Handler serves /healthz (200 or 503 with a JSON report) and /metrics.
+func (m *Monitor) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
+		r := m.Check()
+		w.Header().Set("Content-Type", "application/json")
+		if r.Status != "ok" {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+		_ = json.NewEncoder(w).Encode(r)
+	})
+	mux.Handle("/metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))
+	return mux
+}
+
+// Serve listens on addr and serves the Monitor until ctx ends. The listening socket is
+// opened before Serve returns its first error, so a bad address fails at start.
+func Serve(ctx context.Context, addr string, h http.Handler) (net.Addr, <-chan error, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("health server on %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	done := make(chan error, 1)
+	go func() {
+		err := srv.Serve(ln)
+		if errors.Is(err, http.ErrServerClosed) {
+			err = nil
+		}
+		done <- err
+	}()
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
+	return ln.Addr(), done, nil
+}

@@ -1,0 +1,117 @@
+package l1
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	gethtypes "github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/themis-network/themis/contracts/bindings/staking"
+	"github.com/themis-network/themis/contracts/bindings/testtoken"
+)
+
+// Owner sends a sequencer owner's calls to the staking contract: the operator's side of
+// joining and leaving the pool (`themisd l1 ...`, the localnet, the e2e tests). Every
+// call waits until its transaction is mined and fails if it reverted.
+type Owner struct {
+	backend bind.ContractBackend
+	waiter  bind.DeployBackend
+	key     *ecdsa.PrivateKey
+	chainID *big.Int
+	staking common.Address
+	token   common.Address
+	// Mine, if set, is called after each send (a chain that mines only when told).
+	Mine func()
+}
+
+// OwnerBackend is what Owner needs from an L1 client (ethclient.Client has it all).
+type OwnerBackend interface {
+	bind.ContractBackend
+	bind.DeployBackend
+}
+
+// NewOwner acts as key on the staking contract (and its token).
+func NewOwner(ctx context.Context, backend OwnerBackend, key *ecdsa.PrivateKey, stakingAddr common.Address) (*Owner, error) {
+	chainID, err := backend.(interface {
+		ChainID(context.Context) (*big.Int, error)
+	}).ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("l1 chain id: %w", err)
+	}
+	o := &Owner{backend: backend, waiter: backend, key: key, chainID: chainID, staking: stakingAddr}
+	out, err := backend.CallContract(ctx, callMsg(stakingAddr, staking.NewThemisStaking().PackToken()), nil)
+	if err != nil {
+		return nil, fmt.Errorf("staking contract %s: read token: %w", stakingAddr, err)
+	}
+	token, err := staking.NewThemisStaking().UnpackToken(out)
+	if err != nil {
+		return nil, fmt.Errorf("staking contract %s: %w", stakingAddr, err)
+	}
+	o.token = token
+	return o, nil
+}
+
+// Lock approves amount and locks it for the signer with the 64-byte public key pub64.
+func (o *Owner) Lock(ctx context.Context, pub64 []byte, amount *big.Int, rewardRecipient common.Address) (*gethtypes.Receipt, error) {
+	if _, err := o.send(ctx, "approve", o.token, testtoken.NewTestToken().PackApprove(o.staking, amount)); err != nil {
+		return nil, err
+	}
+	return o.send(ctx, "lock", o.staking, staking.NewThemisStaking().PackLock(pub64, amount, rewardRecipient))
+}
+
+// Relock approves and adds amount to sequencer id's lock.
+func (o *Owner) Relock(ctx context.Context, id uint64, amount *big.Int) (*gethtypes.Receipt, error) {
+	if _, err := o.send(ctx, "approve", o.token, testtoken.NewTestToken().PackApprove(o.staking, amount)); err != nil {
+		return nil, err
+	}
+	return o.send(ctx, "relock", o.staking, staking.NewThemisStaking().PackRelock(new(big.Int).SetUint64(id), amount))
+}
+
+// Withdraw takes amount out of sequencer id's lock, keeping at least the minimum.
+func (o *Owner) Withdraw(ctx context.Context, id uint64, amount *big.Int) (*gethtypes.Receipt, error) {
+	return o.send(ctx, "withdraw", o.staking, staking.NewThemisStaking().PackWithdraw(new(big.Int).SetUint64(id), amount))
+}
+
+// InitiateUnlock starts sequencer id's exit delay; it leaves the active set at once.
+func (o *Owner) InitiateUnlock(ctx context.Context, id uint64) (*gethtypes.Receipt, error) {
+	return o.send(ctx, "initiateUnlock", o.staking, staking.NewThemisStaking().PackInitiateUnlock(new(big.Int).SetUint64(id)))
+}
+
+// ClaimUnlock returns the locked tokens after the exit delay.
+func (o *Owner) ClaimUnlock(ctx context.Context, id uint64) (*gethtypes.Receipt, error) {
+	return o.send(ctx, "claimUnlock", o.staking, staking.NewThemisStaking().PackClaimUnlock(new(big.Int).SetUint64(id)))
+}
+
+// UpdateSigner moves sequencer id to the signer with the 64-byte public key pub64.
+func (o *Owner) UpdateSigner(ctx context.Context, id uint64, pub64 []byte) (*gethtypes.Receipt, error) {
+	return o.send(ctx, "updateSigner", o.staking, staking.NewThemisStaking().PackUpdateSigner(new(big.Int).SetUint64(id), pub64))
+}
+
+// Token is the staking token's address.
+func (o *Owner) Token() common.Address { return o.token }
+
+func (o *Owner) send(ctx context.Context, what string, to common.Address, calldata []byte) (*gethtypes.Receipt, error) {
+	opts := bind.NewKeyedTransactor(o.key, o.chainID)
+	opts.Context = ctx
+	// Calldata is packed by the binding; the bound contract only routes it.
+	tx, err := bind.NewBoundContract(to, abi.ABI{}, o.backend, o.backend, o.backend).RawTransact(opts, calldata)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, revertReason(err))
+	}
+	if o.Mine != nil {
+		o.Mine()
+	}
+	receipt, err := bind.WaitMined(ctx, o.waiter, tx.Hash())
+	if err != nil {
+		return nil, fmt.Errorf("%s: wait for %s: %w", what, tx.Hash(), err)
+	}
+	if receipt.Status != gethtypes.ReceiptStatusSuccessful {
+		return nil, fmt.Errorf("%s: transaction %s reverted", what, tx.Hash())
+	}
+	return receipt, nil
+}
