@@ -16,6 +16,9 @@ const (
 	// OptL1FakeChainID, when set, runs the node with a deterministic in-memory L1 that
 	// has no events (development only: every relayed event is left undecided).
 	OptL1FakeChainID = "themis.l1-fake-chain-id"
+	// OptL1RPC is this validator's own L1 JSON-RPC endpoint, used while voting to check
+	// relayed L1 events.
+	OptL1RPC = "themis.l1-rpc"
 	// OptL1Reader passes an observer.L1Reader value in-process (tests, embedders);
 	// it cannot be set from a file.
 	OptL1Reader = "themis.l1-reader"
@@ -36,14 +39,20 @@ const AppTomlTemplate = `
 # about pending side transactions. Items not judged in time get no verdict.
 observe-budget = "{{ .Themis.ObserveBudget }}"
 
-# Development only: run against an in-memory L1 with this chain id (0 = off).
-# The bridge (issue: L1 contracts and bridge) replaces this with a real L1 node.
+# This validator's own L1 (Ethereum) JSON-RPC endpoint. While voting, the node checks
+# every relayed staking event against it: receipt, confirmations, contract, log index
+# and every field. Without it the node votes on no L1 event (it still validates blocks).
+l1-rpc = "{{ .Themis.L1RPC }}"
+
+# Development only: run against an in-memory L1 with this chain id (0 = off); ignored
+# when l1-rpc is set.
 l1-fake-chain-id = {{ .Themis.L1FakeChainID }}
 `
 
 // ThemisConfig is the [themis] section.
 type ThemisConfig struct {
 	ObserveBudget time.Duration `mapstructure:"observe-budget"`
+	L1RPC         string        `mapstructure:"l1-rpc"`
 	L1FakeChainID uint64        `mapstructure:"l1-fake-chain-id"`
 }
 
@@ -59,6 +68,7 @@ func readThemisConfig(appOpts servertypes.AppOptions) ThemisConfig {
 			cfg.ObserveBudget = d
 		}
 	}
+	cfg.L1RPC = cast.ToString(appOpts.Get(OptL1RPC))
 	if v := appOpts.Get(OptL1FakeChainID); v != nil {
 		cfg.L1FakeChainID = cast.ToUint64(v)
 	}

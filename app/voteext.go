@@ -1,9 +1,13 @@
 package app
 
 import (
+	"context"
+	"fmt"
+
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 
+	"github.com/themis-network/themis/bridge/l1"
 	"github.com/themis-network/themis/x/sequencer/observer"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 	"github.com/themis-network/themis/x/voteext"
@@ -16,6 +20,13 @@ func newVoteExtHandlers(app *App, appOpts servertypes.AppOptions, defaults *base
 	observers := map[string]voteext.SideTxObserver{}
 	if cfg.L1FakeChainID != 0 {
 		observers[sequencertypes.ModuleName] = observer.New(observer.NewFakeL1(cfg.L1FakeChainID), app.SequencerKeeper)
+	}
+	if cfg.L1RPC != "" {
+		reader, err := l1.DialReader(context.Background(), cfg.L1RPC)
+		if err != nil {
+			panic(fmt.Errorf("[themis] l1-rpc: %w", err)) // start-up configuration error
+		}
+		observers[sequencertypes.ModuleName] = observer.New(reader, app.SequencerKeeper)
 	}
 	if reader, ok := appOpts.Get(OptL1Reader).(observer.L1Reader); ok && reader != nil {
 		observers[sequencertypes.ModuleName] = observer.New(reader, app.SequencerKeeper)

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs an N-validator themis network as separate processes on 127.0.0.1.
+# Runs an N-validator themis network as separate processes on 127.0.0.1: a development
+# L1 with the contracts, the validators (each locked through the real staking contract)
+# and one bridge per validator.
 #   scripts/localnet.sh start   (make localnet)
 #   scripts/localnet.sh stop    (make localnet-stop)
 set -euo pipefail
@@ -7,17 +9,43 @@ cd "$(dirname "$0")/.."
 BINARY=${BINARY:-./build/themisd}
 VALIDATORS=${VALIDATORS:-4}
 LOCALNET_DIR=${LOCALNET_DIR:-./build/localnet}
+L1_RPC_ADDR=${L1_RPC_ADDR:-127.0.0.1:8545}
+L1_ADMIN_ADDR=${L1_ADMIN_ADDR:-127.0.0.1:8546}
+EXTRA_OWNERS=${EXTRA_OWNERS:-4} # funded, L1-whitelisted owners beyond the validators (to join later)
+
+daemon() { # daemon <pidfile> <logfile> <command...>
+  local pidfile=$1 logfile=$2
+  shift 2
+  nohup "$@" >"$logfile" 2>&1 &
+  echo $! >"$pidfile"
+}
 
 start() {
   if [ -d "$LOCALNET_DIR" ]; then
     echo "a localnet exists in $LOCALNET_DIR: run 'make localnet-stop' first" >&2
     exit 1
   fi
-  "$BINARY" testnet --validators "$VALIDATORS" --output-dir "$LOCALNET_DIR"
+  mkdir -p "$LOCALNET_DIR/l1"
+  daemon "$LOCALNET_DIR/l1/l1.pid" "$LOCALNET_DIR/l1/l1.log" "$BINARY" devnet l1 \
+    --rpc-addr "$L1_RPC_ADDR" --admin-addr "$L1_ADMIN_ADDR" --dev-owners $((VALIDATORS + EXTRA_OWNERS)) \
+    --exit-delay 60s --info-file "$LOCALNET_DIR/l1/info.json"
+  for _ in $(seq 1 60); do [ -s "$LOCALNET_DIR/l1/info.json" ] && break; sleep 0.5; done
+  if [ ! -s "$LOCALNET_DIR/l1/info.json" ]; then
+    echo "the development L1 did not start; see $LOCALNET_DIR/l1/l1.log" >&2
+    exit 1
+  fi
+  staking=$(sed -n 's/.*"staking": "\(0x[0-9a-fA-F]*\)".*/\1/p' "$LOCALNET_DIR/l1/info.json")
+  staking_block=$(sed -n 's/.*"staking_block": \([0-9]*\).*/\1/p' "$LOCALNET_DIR/l1/info.json")
+  # testnet locks every validator's signer on L1 (development owner i) and starts the
+  # chain from those locks; it refuses an existing directory, so build the homes aside.
+  "$BINARY" testnet --validators "$VALIDATORS" --output-dir "$LOCALNET_DIR/nodes" \
+    --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking" --exit-delay 60s
+  mv "$LOCALNET_DIR"/nodes/node* "$LOCALNET_DIR"/ && rmdir "$LOCALNET_DIR/nodes"
   for ((i = 0; i < VALIDATORS; i++)); do
     home="$LOCALNET_DIR/node$i"
-    nohup "$BINARY" start --home "$home" --log_format json >"$home/node.log" 2>&1 &
-    echo $! >"$home/node.pid"
+    daemon "$home/node.pid" "$home/node.log" "$BINARY" start --home "$home" --log_format json
+    daemon "$home/bridge.pid" "$home/bridge.log" "$BINARY" bridge start --home "$home" \
+      --start-block "$staking_block" --health-addr "127.0.0.1:$((8680 + i))" --log_format json
   done
   rpc="http://127.0.0.1:26657"
   printf 'waiting for the first blocks'
@@ -28,8 +56,11 @@ start() {
       cat <<INFO
 
 themis localnet is running ($VALIDATORS validators, chain id themis-localnet).
+  L1:     JSON-RPC http://$L1_RPC_ADDR (chain id 1337), staking contract $staking
+          admin http://$L1_ADMIN_ADDR/info (mine, reorg, rpc on/off, time, whitelist, fund)
   node i: rpc 127.0.0.1:(26657+100i)  REST 127.0.0.1:(1317+100i)  gRPC 127.0.0.1:(9090+100i)
-  logs:   $LOCALNET_DIR/node*/node.log
+  bridge i: health http://127.0.0.1:(8680+i)/healthz  metrics /metrics
+  logs:   $LOCALNET_DIR/node*/{node,bridge}.log  $LOCALNET_DIR/l1/l1.log
   try:    $BINARY query sequencer active-set --home $LOCALNET_DIR/node0
           curl -s 127.0.0.1:1317/themis/sequencer/v1/active_set
   stop:   make localnet-stop
@@ -45,12 +76,13 @@ INFO
 
 stop() {
   if [ -d "$LOCALNET_DIR" ]; then
-    for pidfile in "$LOCALNET_DIR"/node*/node.pid; do
+    pidfiles=("$LOCALNET_DIR"/node*/bridge.pid "$LOCALNET_DIR"/node*/node.pid "$LOCALNET_DIR"/l1/l1.pid)
+    for pidfile in "${pidfiles[@]}"; do
       [ -f "$pidfile" ] || continue
       pid=$(cat "$pidfile")
       kill "$pid" 2>/dev/null || true
     done
-    for pidfile in "$LOCALNET_DIR"/node*/node.pid; do
+    for pidfile in "${pidfiles[@]}"; do
       [ -f "$pidfile" ] || continue
       pid=$(cat "$pidfile")
       for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done

@@ -93,6 +93,9 @@ func NewRootCmd() *cobra.Command {
 		queryCommand(),
 		txCommand(),
 		keysCommand(),
+		BridgeCmd(),
+		L1Cmd(),
+		DevnetCmd(),
 	)
 
 	autoCliOpts := tempApp.AutoCliOpts()

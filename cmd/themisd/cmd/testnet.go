@@ -51,6 +51,12 @@ type testnetOptions struct {
 	votingTime time.Duration
 	blockTime  time.Duration
 	portOffset int
+	// L1 mode: lock every node's signer on the development L1 and start from there.
+	l1RPC     string
+	staking   string
+	exitDelay time.Duration
+	l1Locks   []*sequencertypes.MsgLocked // filled by lockOnL1, one per node
+	l1ChainID uint64
 }
 
 // TestnetCmd writes the config of an N-validator network on loopback: one home per
@@ -79,6 +85,9 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	cmd.Flags().DurationVar(&o.votingTime, "voting-period", 20*time.Second, "governance voting period")
 	cmd.Flags().DurationVar(&o.blockTime, "timeout-commit", 700*time.Millisecond, "CometBFT timeout_commit (block time is about this + a little)")
 	cmd.Flags().IntVar(&o.portOffset, "port-offset", 0, "added to every port (run two localnets side by side)")
+	cmd.Flags().StringVar(&o.l1RPC, flagL1RPC, "", "development L1 JSON-RPC: lock each node's signer there with development owner i and start the chain from those locks")
+	cmd.Flags().StringVar(&o.staking, flagStakingContract, "", "the L1 staking contract (with --l1-rpc)")
+	cmd.Flags().DurationVar(&o.exitDelay, "exit-delay", time.Minute, "the chain's exit delay (localnet: short)")
 	return cmd
 }
 
@@ -101,6 +110,11 @@ func writeTestnet(cmd *cobra.Command, cdc codec.Codec, mbm module.BasicManager, 
 			return err
 		}
 		nodes[i] = n
+	}
+	if o.l1RPC != "" {
+		if err := lockOnL1(cmd.Context(), &o, nodes); err != nil {
+			return err
+		}
 	}
 	genesis, err := testnetGenesis(cdc, mbm, nodes, o)
 	if err != nil {
@@ -195,6 +209,10 @@ func testnetGenesis(cdc codec.Codec, mbm module.BasicManager, nodes []testnetNod
 	if err := updateSequencerGenesis(cdc, appState, func(gs *sequencertypes.GenesisState) error {
 		gs.Params.L1ChainId = 1337
 		gs.Params.L1Confirmations = 2
+		gs.Params.ExitDelay = o.exitDelay
+		if o.l1RPC != "" {
+			return genesisFromL1Locks(gs, o)
+		}
 		for i, n := range nodes {
 			// On the localnet each operator owns its sequencer with its signer address.
 			if err := addGenesisSequencer(gs, uint64(i+1), n.key.L1Address(), n.key.Bytes(), stake); err != nil {
@@ -252,6 +270,7 @@ func writeNodeConfig(n testnetNode, i int, nodes []testnetNode, o testnetOptions
 	appCfg.GRPC.Address = fmt.Sprintf("127.0.0.1:%d", n.ports["grpc"])
 	appCfg.Telemetry.Enabled = true
 	appCfg.Telemetry.PrometheusRetentionTime = 60
+	appCfg.Themis.L1RPC = o.l1RPC
 	srvconfig.SetConfigTemplate(template)
 	srvconfig.WriteConfigFile(filepath.Join(n.home, "config", "app.toml"), appCfg)
 

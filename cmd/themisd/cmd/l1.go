@@ -1,0 +1,249 @@
+package cmd
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/hex"
+	"fmt"
+	"math/big"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"cosmossdk.io/math"
+	cmtsecp "github.com/cometbft/cometbft/crypto/secp256k1"
+	"github.com/cometbft/cometbft/privval"
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/ethereum/go-ethereum/common"
+	gethtypes "github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/spf13/cobra"
+
+	"github.com/themis-network/themis/bridge/l1"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+)
+
+// Flags of `themisd l1` (flagL1RPC and flagStakingContract are shared with the bridge).
+const (
+	flagOwnerKeyFile    = "owner-key-file"
+	flagRewardRecipient = "reward-recipient"
+	flagSignerPubKey    = "signer-pubkey"
+)
+
+// L1Cmd holds a sequencer owner's calls to the L1 staking contract. Production owners
+// usually sign these with their own wallet (the arguments are what `init` prints); the
+// commands serve scripted setups, the localnet and the tests.
+func L1Cmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "l1",
+		Short: "Lock, relock, withdraw, unlock, claim and change signer on the L1 staking contract",
+	}
+	cmd.PersistentFlags().String(flagL1RPC, "http://127.0.0.1:8545", "L1 JSON-RPC endpoint")
+	cmd.PersistentFlags().String(flagStakingContract, "", "address of the L1 staking contract (required)")
+	cmd.PersistentFlags().String(flagOwnerKeyFile, "", "file holding the owner's hex L1 private key (required)")
+	cmd.AddCommand(l1LockCmd(), l1AmountCmd("relock", "Add tokens to a sequencer's lock", (*l1.Owner).Relock),
+		l1AmountCmd("withdraw", "Withdraw tokens, keeping at least the minimum lock", (*l1.Owner).Withdraw),
+		l1IDCmd("unlock", "Start the exit delay: the sequencer leaves the active set at once", (*l1.Owner).InitiateUnlock),
+		l1IDCmd("claim", "Claim the locked tokens after the exit delay", (*l1.Owner).ClaimUnlock),
+		l1UpdateSignerCmd())
+	return cmd
+}
+
+func l1LockCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "lock [amount-in-tokens]",
+		Short: "Lock tokens for this node's signer key (or --signer-pubkey)",
+		Long: `Approve and lock the amount (whole tokens, 18 decimals) for the sequencer signer.
+The signer's 64-byte public key is read from the node's priv_validator_key.json under
+--home unless --signer-pubkey is given.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			amount, err := parseTokens(args[0])
+			if err != nil {
+				return err
+			}
+			pub, err := signerPubKey(cmd)
+			if err != nil {
+				return err
+			}
+			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, self common.Address) (*gethtypes.Receipt, error) {
+				recipient := self
+				if v, _ := cmd.Flags().GetString(flagRewardRecipient); v != "" {
+					if !common.IsHexAddress(v) {
+						return nil, fmt.Errorf("--%s %q is not an L1 address", flagRewardRecipient, v)
+					}
+					recipient = common.HexToAddress(v)
+				}
+				return o.Lock(ctx, pub, amount, recipient)
+			})
+		},
+	}
+	cmd.Flags().String(flagRewardRecipient, "", "L1 address receiving rewards (default: the owner)")
+	cmd.Flags().String(flagSignerPubKey, "", "64-byte signer public key as 0x hex (default: this node's signer)")
+	cmd.Flags().String(flags.FlagHome, "", "the node's home directory")
+	return cmd
+}
+
+func l1AmountCmd(use, short string, call func(*l1.Owner, context.Context, uint64, *big.Int) (*gethtypes.Receipt, error)) *cobra.Command {
+	return &cobra.Command{
+		Use:   use + " [sequencer-id] [amount-in-tokens]",
+		Short: short,
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseSequencerID(args[0])
+			if err != nil {
+				return err
+			}
+			amount, err := parseTokens(args[1])
+			if err != nil {
+				return err
+			}
+			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, _ common.Address) (*gethtypes.Receipt, error) {
+				return call(o, ctx, id, amount)
+			})
+		},
+	}
+}
+
+func l1IDCmd(use, short string, call func(*l1.Owner, context.Context, uint64) (*gethtypes.Receipt, error)) *cobra.Command {
+	return &cobra.Command{
+		Use:   use + " [sequencer-id]",
+		Short: short,
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseSequencerID(args[0])
+			if err != nil {
+				return err
+			}
+			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, _ common.Address) (*gethtypes.Receipt, error) {
+				return call(o, ctx, id)
+			})
+		},
+	}
+}
+
+func l1UpdateSignerCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "update-signer [sequencer-id] [new-signer-pubkey]",
+		Short: "Move a sequencer to a new signer key (64-byte public key, 0x hex)",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseSequencerID(args[0])
+			if err != nil {
+				return err
+			}
+			pub, err := parsePubKey64(args[1])
+			if err != nil {
+				return err
+			}
+			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, _ common.Address) (*gethtypes.Receipt, error) {
+				return o.UpdateSigner(ctx, id, pub)
+			})
+		},
+	}
+}
+
+// withOwner connects as the owner, runs one call and prints its transaction.
+func withOwner(cmd *cobra.Command, call func(context.Context, *l1.Owner, common.Address) (*gethtypes.Receipt, error)) error {
+	cmd.SilenceUsage = true // the arguments parsed; what fails now is L1's answer, not usage
+	rpcURL, _ := cmd.Flags().GetString(flagL1RPC)
+	stakingHex, _ := cmd.Flags().GetString(flagStakingContract)
+	keyFile, _ := cmd.Flags().GetString(flagOwnerKeyFile)
+	if !common.IsHexAddress(stakingHex) {
+		return fmt.Errorf("--%s must be the staking contract's 0x address, got %q", flagStakingContract, stakingHex)
+	}
+	key, err := readOwnerKey(keyFile)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(cmd.Context(), 2*time.Minute)
+	defer cancel()
+	client, err := ethclient.DialContext(ctx, rpcURL)
+	if err != nil {
+		return fmt.Errorf("--%s %q: %w", flagL1RPC, rpcURL, err)
+	}
+	defer client.Close()
+	owner, err := l1.NewOwner(ctx, client, key, common.HexToAddress(stakingHex))
+	if err != nil {
+		return err
+	}
+	receipt, err := call(ctx, owner, crypto.PubkeyToAddress(key.PublicKey))
+	if err != nil {
+		return err
+	}
+	cmd.Printf("mined: tx %s in block %d\n", receipt.TxHash.Hex(), receipt.BlockNumber)
+	return nil
+}
+
+func readOwnerKey(path string) (*ecdsa.PrivateKey, error) {
+	if path == "" {
+		return nil, fmt.Errorf("--%s is required: a file with the owner's hex L1 private key", flagOwnerKeyFile)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("--%s: %w", flagOwnerKeyFile, err)
+	}
+	key, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(string(raw)), "0x"))
+	if err != nil {
+		return nil, fmt.Errorf("--%s %s does not hold a hex secp256k1 private key: %w", flagOwnerKeyFile, path, err)
+	}
+	return key, nil
+}
+
+func signerPubKey(cmd *cobra.Command) ([]byte, error) {
+	if v, _ := cmd.Flags().GetString(flagSignerPubKey); v != "" {
+		return parsePubKey64(v)
+	}
+	home, _ := cmd.Flags().GetString(flags.FlagHome)
+	if home == "" {
+		return nil, fmt.Errorf("give --%s or --%s (the node whose signer key locks)", flagSignerPubKey, flags.FlagHome)
+	}
+	keyFile := home + "/config/priv_validator_key.json"
+	if _, err := os.Stat(keyFile); err != nil {
+		return nil, fmt.Errorf("no signer key at %s (run `themisd init` first): %w", keyFile, err)
+	}
+	pv := privval.LoadFilePV(keyFile, home+"/data/priv_validator_state.json")
+	priv, ok := pv.Key.PrivKey.(cmtsecp.PrivKey)
+	if !ok {
+		return nil, fmt.Errorf("%s holds a %s key; themis needs secp256k1", keyFile, pv.Key.PrivKey.Type())
+	}
+	key, err := signerKeyOf(priv)
+	if err != nil {
+		return nil, err
+	}
+	return key.Bytes(), nil
+}
+
+func parsePubKey64(v string) ([]byte, error) {
+	raw, err := hex.DecodeString(strings.TrimPrefix(v, "0x"))
+	if err != nil {
+		return nil, fmt.Errorf("signer public key %q is not hex: %w", v, err)
+	}
+	if _, err := sequencertypes.ParseSignerKey(raw); err != nil {
+		return nil, fmt.Errorf("signer public key: %w (want the 64-byte key `themisd init` prints)", err)
+	}
+	return raw, nil
+}
+
+func parseSequencerID(v string) (uint64, error) {
+	id, err := strconv.ParseUint(v, 10, 64)
+	if err != nil || id == 0 {
+		return 0, fmt.Errorf("sequencer id must be a positive integer, got %q", v)
+	}
+	return id, nil
+}
+
+// parseTokens reads a whole or decimal token amount ("30000", "1.5") into base units.
+func parseTokens(v string) (*big.Int, error) {
+	dec, err := math.LegacyNewDecFromStr(v)
+	if err != nil || !dec.IsPositive() {
+		return nil, fmt.Errorf("amount must be a positive number of tokens, got %q", v)
+	}
+	units := dec.MulInt(sequencertypes.OneToken)
+	if !units.IsInteger() {
+		return nil, fmt.Errorf("amount %q has more than 18 decimals", v)
+	}
+	return units.TruncateInt().BigInt(), nil
+}
