@@ -5,18 +5,11 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/bech32"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	"github.com/stretchr/testify/require"
 
-	"github.com/themis-network/themis/app"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
@@ -27,67 +20,16 @@ func TestLocalnetGovernance(t *testing.T) {
 	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 12 * time.Second, PortOffset: 10})
 	ln.WaitHeight(3, 90*time.Second)
 
-	enc := app.MakeEncodingConfig()
-	sequencertypes.RegisterInterfaces(enc.InterfaceRegistry)
-	govAddr, err := bech32.ConvertAndEncode(app.Bech32Prefix, authtypes.NewModuleAddress("gov"))
-	require.NoError(t, err)
-
 	newOwner := "0x00000000000000000000000000000000000abcde"
 	params := sequencertypes.DefaultParams()
 	params.L1ChainId = 1337
 	params.L1Confirmations = 7
-	msgs := []sdk.Msg{
-		&sequencertypes.MsgUpdateWhitelist{Authority: govAddr, Add: []string{newOwner}},
-		&sequencertypes.MsgUpdateParams{Authority: govAddr, Params: params},
-	}
-	var rawMsgs []json.RawMessage
-	for _, m := range msgs {
-		bz, err := enc.Codec.MarshalInterfaceJSON(m)
-		require.NoError(t, err)
-		rawMsgs = append(rawMsgs, bz)
-	}
-	proposal := map[string]any{
-		"messages": rawMsgs,
-		"metadata": "",
-		"deposit":  "1000" + app.BondDenom,
-		"title":    "Onboard a sequencer owner and deepen L1 confirmations",
-		"summary":  "Whitelist " + newOwner + "; l1_confirmations 2 -> 7.",
-	}
-	bz, err := json.Marshal(proposal)
-	require.NoError(t, err)
-	propFile := filepath.Join(ln.Dir, "proposal.json")
-	require.NoError(t, os.WriteFile(propFile, bz, 0o600))
-
-	node0 := ln.Nodes[0]
-	out := ln.CLI(node0, "tx", "gov", "submit-proposal", propFile, "--from", "signer", "--yes", "--gas", "400000")
-	require.Contains(t, out, "code: 0", out)
-	waitFor(t, 30*time.Second, "proposal 1 in voting period", func() bool {
-		o, err := ln.TryRun("query", "gov", "proposal", "1", "--home", node0.Home, "-o", "json")
-		return err == nil && strings.Contains(o, "PROPOSAL_STATUS_VOTING_PERIOD")
-	})
-	for _, n := range ln.Nodes {
-		out := ln.CLI(n, "tx", "gov", "vote", "1", "yes", "--from", "signer", "--yes")
-		require.Contains(t, out, "code: 0", out)
-	}
-
-	var final struct {
-		Proposal struct {
-			Status     string `json:"status"`
-			FinalTally struct {
-				Yes string `json:"yes_count"`
-			} `json:"final_tally_result"`
-		} `json:"proposal"`
-	}
-	waitFor(t, 60*time.Second, "proposal 1 passed", func() bool {
-		o, err := ln.TryRun("query", "gov", "proposal", "1", "--home", node0.Home, "-o", "json")
-		if err != nil || json.Unmarshal([]byte(o), &final) != nil {
-			return false
-		}
-		return final.Proposal.Status == "PROPOSAL_STATUS_PASSED" || final.Proposal.Status == "PROPOSAL_STATUS_FAILED"
-	})
-	require.Equal(t, "PROPOSAL_STATUS_PASSED", final.Proposal.Status)
+	result := ln.PassProposal(1, "Onboard a sequencer owner and deepen L1 confirmations",
+		&sequencertypes.MsgUpdateWhitelist{Authority: GovAuthority(), Add: []string{newOwner}},
+		&sequencertypes.MsgUpdateParams{Authority: GovAuthority(), Params: params})
+	require.Equal(t, "PROPOSAL_STATUS_PASSED", result.Status)
 	// Power, not head count: four sequencers of 50,000 tokens each vote 200,000.
-	require.Equal(t, "200000", final.Proposal.FinalTally.Yes)
+	require.Equal(t, "200000", result.YesPower)
 
 	// REST on another node.
 	var wl struct {

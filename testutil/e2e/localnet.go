@@ -28,6 +28,10 @@ type Node struct {
 	REST    string
 	cmd     *exec.Cmd
 	logFile *os.File
+	// HealthPort is the bridge's /healthz port (L1 localnets).
+	HealthPort int
+	bridge     *exec.Cmd
+	bridgeLog  *os.File
 }
 
 // Localnet is an N-validator network of separate processes.
@@ -36,6 +40,8 @@ type Localnet struct {
 	Binary string
 	Dir    string
 	Nodes  []*Node
+	// L1 is the development L1 (nil unless Options.L1).
+	L1 *DevL1
 }
 
 // Options tune the network.
@@ -43,6 +49,13 @@ type Options struct {
 	Validators   int
 	VotingPeriod time.Duration
 	PortOffset   int
+	// L1 runs a development L1, locks every validator through the real staking
+	// contract, and starts one bridge per validator.
+	L1 bool
+	// ExitDelay is the chain's and the contract's exit delay (L1 localnets).
+	ExitDelay time.Duration
+	// ExtraOwners are funded, L1-whitelisted development owners beyond the validators.
+	ExtraOwners int
 }
 
 func binary(t *testing.T) string {
@@ -66,8 +79,18 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 		_ = os.RemoveAll(dir)
 	}
 	ln := &Localnet{t: t, Binary: binary(t), Dir: filepath.Join(dir, "localnet")}
-	out := ln.Run("testnet", "--validators", strconv.Itoa(o.Validators), "--output-dir", ln.Dir,
-		"--voting-period", o.VotingPeriod.String(), "--port-offset", strconv.Itoa(o.PortOffset))
+	t.Cleanup(ln.Stop)
+	var l1Args []string
+	if o.L1 {
+		if o.ExitDelay == 0 {
+			o.ExitDelay = time.Minute
+		}
+		ln.startDevL1(filepath.Join(dir, "l1"), o.Validators+o.ExtraOwners, o.PortOffset, o.ExitDelay)
+		l1Args = []string{"--l1-rpc", ln.L1.RPC, "--staking-contract", ln.L1.Staking, "--exit-delay", o.ExitDelay.String()}
+	}
+	args := append([]string{"testnet", "--validators", strconv.Itoa(o.Validators), "--output-dir", ln.Dir,
+		"--voting-period", o.VotingPeriod.String(), "--port-offset", strconv.Itoa(o.PortOffset)}, l1Args...)
+	out := ln.Run(args...)
 	t.Log(out)
 	for i := 0; i < o.Validators; i++ {
 		base := i*100 + o.PortOffset
@@ -77,10 +100,13 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 			RPC:   fmt.Sprintf("http://127.0.0.1:%d", 26657+base),
 			REST:  fmt.Sprintf("http://127.0.0.1:%d", 1317+base),
 		}
+		n.HealthPort = 8680 + i + o.PortOffset
 		ln.Nodes = append(ln.Nodes, n)
 		ln.StartNode(n)
+		if o.L1 {
+			ln.StartBridge(n)
+		}
 	}
-	t.Cleanup(ln.Stop)
 	return ln
 }
 
@@ -120,8 +146,10 @@ func (ln *Localnet) StopNode(n *Node) {
 // Stop ends every node; on failure it prints the tail of each log.
 func (ln *Localnet) Stop() {
 	for _, n := range ln.Nodes {
+		ln.KillBridge(n)
 		ln.StopNode(n)
 	}
+	ln.L1.stop()
 	if ln.t.Failed() {
 		for _, n := range ln.Nodes {
 			bz, _ := os.ReadFile(filepath.Join(n.Home, "node.log"))
@@ -129,6 +157,12 @@ func (ln *Localnet) Stop() {
 				bz = bz[len(bz)-4000:]
 			}
 			ln.t.Logf("--- node%d log tail ---\n%s", n.Index, bz)
+			if bz, err := os.ReadFile(filepath.Join(n.Home, "bridge.log")); err == nil {
+				if len(bz) > 3000 {
+					bz = bz[len(bz)-3000:]
+				}
+				ln.t.Logf("--- node%d bridge log tail ---\n%s", n.Index, bz)
+			}
 		}
 	}
 }

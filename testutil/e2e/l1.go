@@ -1,0 +1,123 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// DevL1 is the development L1 process (`themisd devnet l1`) of an L1 localnet.
+type DevL1 struct {
+	RPC          string
+	Admin        string
+	Staking      string
+	Token        string
+	StakingBlock uint64
+	cmd          *exec.Cmd
+	logFile      *os.File
+}
+
+// startDevL1 runs the development L1 with owners dev owners funded and whitelisted.
+func (ln *Localnet) startDevL1(dir string, owners, portOffset int, exitDelay time.Duration) {
+	ln.t.Helper()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		ln.t.Fatal(err)
+	}
+	rpcAddr := fmt.Sprintf("127.0.0.1:%d", 8545+portOffset)
+	adminAddr := fmt.Sprintf("127.0.0.1:%d", 8546+portOffset)
+	infoFile := filepath.Join(dir, "info.json")
+	f, err := os.Create(filepath.Join(dir, "l1.log"))
+	if err != nil {
+		ln.t.Fatal(err)
+	}
+	cmd := exec.Command(ln.Binary, "devnet", "l1", "--rpc-addr", rpcAddr, "--admin-addr", adminAddr,
+		"--block-time", "500ms", "--dev-owners", fmt.Sprint(owners), "--exit-delay", exitDelay.String(), "--info-file", infoFile)
+	cmd.Stdout, cmd.Stderr = f, f
+	if err := cmd.Start(); err != nil {
+		ln.t.Fatal(err)
+	}
+	ln.L1 = &DevL1{RPC: "http://" + rpcAddr, Admin: "http://" + adminAddr, cmd: cmd, logFile: f}
+	var info struct {
+		Staking      string `json:"staking"`
+		Token        string `json:"token"`
+		StakingBlock uint64 `json:"staking_block"`
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		bz, err := os.ReadFile(infoFile)
+		if err == nil && json.Unmarshal(bz, &info) == nil && info.Staking != "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			ln.t.Fatalf("the development L1 did not start; see %s", filepath.Join(dir, "l1.log"))
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	ln.L1.Staking, ln.L1.Token, ln.L1.StakingBlock = info.Staking, info.Token, info.StakingBlock
+}
+
+// Admin calls the development L1's admin endpoint (POST path?query).
+func (l *DevL1) Do(path string, query url.Values) error {
+	resp, err := http.Post(l.Admin+path+"?"+query.Encode(), "application/json", strings.NewReader(""))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		var body struct{ Error string }
+		_ = json.NewDecoder(resp.Body).Decode(&body)
+		return fmt.Errorf("devl1 %s: %s", path, body.Error)
+	}
+	return nil
+}
+
+func (l *DevL1) stop() {
+	if l == nil || l.cmd == nil {
+		return
+	}
+	_ = l.cmd.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { _ = l.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = l.cmd.Process.Kill()
+		<-done
+	}
+	_ = l.logFile.Close()
+}
+
+// StartBridge (re)starts node n's bridge.
+func (ln *Localnet) StartBridge(n *Node) {
+	ln.t.Helper()
+	f, err := os.OpenFile(filepath.Join(n.Home, "bridge.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		ln.t.Fatal(err)
+	}
+	cmd := exec.Command(ln.Binary, "bridge", "start", "--home", n.Home, "--start-block", fmt.Sprint(ln.L1.StakingBlock),
+		"--poll-interval", "500ms", "--health-addr", fmt.Sprintf("127.0.0.1:%d", n.HealthPort))
+	cmd.Stdout, cmd.Stderr = f, f
+	if err := cmd.Start(); err != nil {
+		ln.t.Fatal(err)
+	}
+	n.bridge, n.bridgeLog = cmd, f
+}
+
+// KillBridge ends node n's bridge with SIGKILL (a crash, not a shutdown).
+func (ln *Localnet) KillBridge(n *Node) {
+	if n.bridge == nil {
+		return
+	}
+	_ = n.bridge.Process.Kill()
+	_ = n.bridge.Wait()
+	n.bridge = nil
+	_ = n.bridgeLog.Close()
+}
