@@ -47,7 +47,7 @@ test-unit:
 
 ## test-e2e: starts real themisd processes on loopback (see testutil/e2e).
 test-e2e: build
-	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^TestLocalnet' -timeout 15m ./testutil/e2e/...
+	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^(TestLocalnet|TestBridgeProcess)' -timeout 15m ./testutil/e2e/... ./bridge/...
 
 ## fuzz: run each fuzz target briefly (FUZZTIME=30s for longer).
 FUZZTIME ?= 10s

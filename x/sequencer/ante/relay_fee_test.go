@@ -14,7 +14,6 @@ import (
 	"github.com/themis-network/themis/x/sequencer/ante"
 )
 
-
 type feeCase struct {
 	name      string
 	msgs      func(e *sequencertest.Env) []sdk.Msg
