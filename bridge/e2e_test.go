@@ -117,7 +117,7 @@ func TestBridgeProcess(t *testing.T) {
 	args := []string{"--l1-rpc", node.RPCURL(), "--staking-contract", node.Deployment().Staking.Hex(),
 		"--start-block", strconv.FormatUint(node.Deployment().StakingBlock, 10), "--confirmations", "2"}
 	p := startBridgeProc(t, ln, args...)
-	waitFor(t, 30*time.Second, "bridge healthy", func() bool {
+	e2e.WaitFor(t, 30*time.Second, "bridge healthy", func() bool {
 		resp, err := http.Get(p.health + "/healthz")
 		if err != nil {
 			return false
@@ -130,13 +130,13 @@ func TestBridgeProcess(t *testing.T) {
 	require.NoError(t, err)
 	_, err = o.Lock(ctx, crypto.FromECDSAPub(&signer.PublicKey)[1:], tokensE2E(30_000), owner)
 	require.NoError(t, err)
-	waitFor(t, 30*time.Second, "the lock of an id genesis has is dropped as superseded", func() bool {
+	e2e.WaitFor(t, 30*time.Second, "the lock of an id genesis has is dropped as superseded", func() bool {
 		return p.metric(t, `themis_bridge_relays_total{result="superseded"}`) == 1
 	})
 	_, err = o.Relock(ctx, 1, tokensE2E(1_000))
 	require.NoError(t, err)
-	waitFor(t, 30*time.Second, "the relock is queued on chain", func() bool { return pendingCount(t, ln) == 1 })
-	waitFor(t, 30*time.Second, "the relay counted", func() bool {
+	e2e.WaitFor(t, 30*time.Second, "the relock is queued on chain", func() bool { return pendingCount(t, ln) == 1 })
+	e2e.WaitFor(t, 30*time.Second, "the relay counted", func() bool {
 		return p.metric(t, `themis_bridge_relays_total{result="ok"}`) == 1 && p.metric(t, "themis_bridge_last_relay_timestamp_seconds") > 0
 	})
 
@@ -148,8 +148,8 @@ func TestBridgeProcess(t *testing.T) {
 		require.NoError(t, err)
 	}
 	p = startBridgeProc(t, ln, args...)
-	waitFor(t, 60*time.Second, "all three relocks queued", func() bool { return pendingCount(t, ln) == 3 })
-	waitFor(t, 30*time.Second, "healthy after restart", func() bool {
+	e2e.WaitFor(t, 60*time.Second, "all three relocks queued", func() bool { return pendingCount(t, ln) == 3 })
+	e2e.WaitFor(t, 30*time.Second, "healthy after restart", func() bool {
 		resp, err := http.Get(p.health + "/healthz")
 		if err != nil {
 			return false
@@ -165,16 +165,4 @@ func TestBridgeProcess(t *testing.T) {
 	require.NoError(t, p.cmd.Wait())
 	bz, _ := os.ReadFile(p.log)
 	require.Contains(t, string(bz), "bridge stopped")
-}
-
-func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) {
-		if cond() {
-			return
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	t.Fatalf("timed out after %s waiting for: %s", timeout, what)
 }

@@ -94,7 +94,7 @@ func TestEveryRelayedEventDecodesAndReadsBack(t *testing.T) {
 		t.Helper()
 		log, got := onlyLog(t, r)
 		require.Equal(t, refOf(log).TxHash, got.GetEvent().TxHash)
-		setRef(want, got.GetEvent())
+		want.SetEvent(got.GetEvent())
 		require.Equal(t, want, got)
 		read, block, err := e.reader.EventAt(ctx, staking, got.GetEvent())
 		require.NoError(t, err)

@@ -227,9 +227,7 @@ func (p *Processor) relay(ctx context.Context, items []store.Item, now time.Time
 	msgs := make([]seqtypes.L1EventMsg, 0, len(items))
 	sent := make([]store.Item, 0, len(items))
 	for _, it := range items {
-		if err := SetSubmitter(it.Msg, p.cfg.Submitter); err != nil {
-			return err
-		}
+		it.Msg.SetSubmitter(p.cfg.Submitter)
 		if err := it.Msg.ValidateBasic(); err != nil {
 			// The decoder produced something the chain can never accept: keep it (never
 			// skip an event silently), retry slowly, and say so loudly.
@@ -315,27 +313,6 @@ func Classify(err error) string {
 		return health.ResultRejected
 	}
 	return health.ResultError
-}
-
-// SetSubmitter sets the relaying account on a relayed-event message.
-func SetSubmitter(msg seqtypes.L1EventMsg, submitter string) error {
-	switch m := msg.(type) {
-	case *seqtypes.MsgLocked:
-		m.Submitter = submitter
-	case *seqtypes.MsgRelocked:
-		m.Submitter = submitter
-	case *seqtypes.MsgWithdrawn:
-		m.Submitter = submitter
-	case *seqtypes.MsgUnlockInitiated:
-		m.Submitter = submitter
-	case *seqtypes.MsgUnlockClaimed:
-		m.Submitter = submitter
-	case *seqtypes.MsgSignerChanged:
-		m.Submitter = submitter
-	default:
-		return fmt.Errorf("processor: cannot relay message of type %T", msg)
-	}
-	return nil
 }
 
 func (p *Processor) chainCall(err error) error {

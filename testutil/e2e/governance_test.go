@@ -71,15 +71,3 @@ func requireSameAppHash(t *testing.T, ln *Localnet) {
 	}
 	t.Logf("all %d nodes report app hash %s at height %d", len(ln.Nodes), want, h)
 }
-
-func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) {
-		if cond() {
-			return
-		}
-		time.Sleep(500 * time.Millisecond)
-	}
-	t.Fatalf("timed out after %s waiting for %s", timeout, what)
-}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing"
 	"time"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -93,12 +94,18 @@ func (ln *Localnet) PassProposal(id int, title string, msgs ...sdk.Msg) Proposal
 
 func (ln *Localnet) waitFor(timeout time.Duration, what string, cond func() bool) {
 	ln.t.Helper()
+	WaitFor(ln.t, timeout, what, cond)
+}
+
+// WaitFor polls cond until it holds, failing the test after timeout.
+func WaitFor(t testing.TB, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
 		if cond() {
 			return
 		}
-		time.Sleep(500 * time.Millisecond)
+		time.Sleep(250 * time.Millisecond)
 	}
-	ln.t.Fatalf("timed out after %s waiting for %s", timeout, what)
+	t.Fatalf("timed out after %s waiting for %s", timeout, what)
 }

@@ -55,7 +55,7 @@ func sqRunRelayRejections(t *testing.T, cases []sqRelayCase) {
 			resp, err := e.Relay(msg)
 			require.ErrorIs(t, err, tc.want)
 			require.Nil(t, resp)
-			for _, other := range sqAllErrors {
+			for _, other := range sequencertest.AllErrors {
 				if other != tc.want {
 					require.NotErrorIs(t, err, other)
 				}

@@ -144,20 +144,11 @@ func sqRequireRejectedWith(t *testing.T, e *sequencertest.Env, pendingID uint64,
 	require.Equal(t, pendingID, rej[0].PendingId)
 	require.True(t, strings.HasSuffix(rej[0].Reason, want.Error()),
 		"reason %q does not end with the registered error %q", rej[0].Reason, want.Error())
-	for _, other := range sqAllErrors {
+	for _, other := range sequencertest.AllErrors {
 		if other != want && strings.HasSuffix(rej[0].Reason, other.Error()) {
 			t.Fatalf("reason %q matches %q, not only %q", rej[0].Reason, other.Error(), want.Error())
 		}
 	}
-}
-
-var sqAllErrors = []error{
-	types.ErrInvalidParams, types.ErrUnauthorized, types.ErrInvalidAddress, types.ErrInvalidPubKey,
-	types.ErrNotWhitelisted, types.ErrBelowMinLock, types.ErrSequencerNotFound, types.ErrSequencerExists,
-	types.ErrEventAlreadyApplied, types.ErrEventAlreadyPending, types.ErrNonceOutOfOrder, types.ErrBanned,
-	types.ErrSignerInUse, types.ErrInvalidStatus, types.ErrInvalidAmount, types.ErrQueueFull,
-	types.ErrInvalidEventRef, types.ErrInvalidGenesis, types.ErrInvalidDescription, types.ErrWithdrawBelowMin,
-	types.ErrNoValidatorSet, types.ErrNotSequencer,
 }
 
 // sqSorted returns the strings in byte order, as collections walk string keys.

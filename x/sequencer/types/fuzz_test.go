@@ -35,7 +35,7 @@ func fuzzAmount(t *testing.T, s string) math.Int {
 func fuzzRegistered(t *testing.T, err error) {
 	t.Helper()
 	n := 0
-	for _, e := range msgsAllErrors {
+	for _, e := range sequencertest.AllErrors {
 		if errors.Is(err, e) {
 			n++
 		}

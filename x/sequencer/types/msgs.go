@@ -14,6 +14,8 @@ type L1EventMsg interface {
 	GetEvent() L1EventRef
 	GetSequencerId() uint64
 	GetNonce() uint64
+	SetSubmitter(submitter string)
+	SetEvent(ref L1EventRef)
 	// ValidateBasic checks the message without state.
 	ValidateBasic() error
 }

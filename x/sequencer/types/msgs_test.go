@@ -12,20 +12,11 @@ import (
 	"github.com/themis-network/themis/x/sequencer/types"
 )
 
-var msgsAllErrors = []*errorsmod.Error{
-	types.ErrInvalidParams, types.ErrUnauthorized, types.ErrInvalidAddress, types.ErrInvalidPubKey,
-	types.ErrNotWhitelisted, types.ErrBelowMinLock, types.ErrSequencerNotFound, types.ErrSequencerExists,
-	types.ErrEventAlreadyApplied, types.ErrEventAlreadyPending, types.ErrNonceOutOfOrder, types.ErrBanned,
-	types.ErrSignerInUse, types.ErrInvalidStatus, types.ErrInvalidAmount, types.ErrQueueFull,
-	types.ErrInvalidEventRef, types.ErrInvalidGenesis, types.ErrInvalidDescription, types.ErrWithdrawBelowMin,
-	types.ErrNoValidatorSet, types.ErrNotSequencer,
-}
-
 // msgsRequireOnly requires err to be want and no other registered error.
 func msgsRequireOnly(t *testing.T, err error, want *errorsmod.Error, name string) {
 	t.Helper()
 	require.ErrorIs(t, err, want, name)
-	for _, other := range msgsAllErrors {
+	for _, other := range sequencertest.AllErrors {
 		if other != want {
 			require.NotErrorIs(t, err, other, name)
 		}

@@ -5,26 +5,18 @@ import (
 	"sort"
 	"testing"
 
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	sequencertest "github.com/themis-network/themis/testutil/sequencer"
 	"github.com/themis-network/themis/x/sequencer/types"
 )
 
 func TestErrorsAreRegisteredAndDistinct(t *testing.T) {
-	all := []*errorsmod.Error{
-		types.ErrInvalidParams, types.ErrUnauthorized, types.ErrInvalidAddress, types.ErrInvalidPubKey,
-		types.ErrNotWhitelisted, types.ErrBelowMinLock, types.ErrSequencerNotFound, types.ErrSequencerExists,
-		types.ErrEventAlreadyApplied, types.ErrEventAlreadyPending, types.ErrNonceOutOfOrder, types.ErrBanned,
-		types.ErrSignerInUse, types.ErrInvalidStatus, types.ErrInvalidAmount, types.ErrQueueFull,
-		types.ErrInvalidEventRef, types.ErrInvalidGenesis, types.ErrInvalidDescription, types.ErrWithdrawBelowMin,
-		types.ErrNoValidatorSet, types.ErrNotSequencer,
-	}
 	codes := map[uint32]bool{}
-	for _, e := range all {
+	for _, e := range sequencertest.AllErrors {
 		require.Equal(t, types.ModuleName, e.Codespace())
 		require.False(t, codes[e.ABCICode()], "code %d used twice", e.ABCICode())
 		codes[e.ABCICode()] = true
