@@ -120,6 +120,10 @@ func TestSimulatedBackend(t *testing.T) {
 	parent, err := sim.client.HeaderByNumber(context.Background(), big.NewInt(6))
 	require.NoError(t, err)
 	require.NoError(t, sim.backend.Fork(parent.Hash()))
+	// The pool resets to the new head in the background; a second Fork waits for that
+	// reset (and then refuses: the replaced transaction is pending again), so the
+	// replacement below is judged against block 6's nonces, not block 7's.
+	_ = sim.backend.Fork(parent.Hash())
 	sim.nonce, sim.fee = 7, 3
 	sim.emit(stakingTopic, 2, 1)
 	sim.backend.Commit() // new 7
