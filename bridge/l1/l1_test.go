@@ -218,3 +218,39 @@ func TestReorgKeepsTheEventOnTheCanonicalChain(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, now.BlockNumber.Uint64(), block)
 }
+
+// SendRelock queues relocks without waiting, so many land in one block, each with its
+// own staking nonce and all of them decoding as relayed events.
+func TestSendRelockQueuesManyInOneBlock(t *testing.T) {
+	env := startL1(t)
+	ctx := context.Background()
+	_, err := env.owner.Lock(ctx, signerPub(t), tokens(20_000), crypto.PubkeyToAddress(env.key.PublicKey))
+	require.NoError(t, err)
+	_, err = env.owner.Approve(ctx, tokens(10))
+	require.NoError(t, err)
+	nonce, err := env.rpc.PendingNonceAt(ctx, crypto.PubkeyToAddress(env.key.PublicKey))
+	require.NoError(t, err)
+	var hashes []common.Hash
+	for i := range uint64(10) {
+		h, err := env.owner.SendRelock(ctx, 1, tokens(1), nonce+i)
+		require.NoError(t, err)
+		hashes = append(hashes, h)
+	}
+	env.node.Mine(1)
+	var block uint64
+	for i, h := range hashes {
+		r, err := env.rpc.TransactionReceipt(ctx, h)
+		require.NoError(t, err)
+		require.Equal(t, gethtypes.ReceiptStatusSuccessful, r.Status)
+		if i == 0 {
+			block = r.BlockNumber.Uint64()
+		}
+		require.Equal(t, block, r.BlockNumber.Uint64(), "all in one block")
+		_, msg := onlyLog(t, r)
+		relock, ok := msg.(*seqtypes.MsgRelocked)
+		require.True(t, ok)
+		require.EqualValues(t, 2+i, relock.Nonce)
+	}
+	_, err = env.owner.SendRelock(ctx, 1, tokens(1), nonce+10)
+	require.ErrorContains(t, err, "relock", "the allowance is spent: the estimate reverts")
+}

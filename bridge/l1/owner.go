@@ -58,7 +58,7 @@ func NewOwner(ctx context.Context, backend OwnerBackend, key *ecdsa.PrivateKey, 
 
 // Lock approves amount and locks it for the signer with the 64-byte public key pub64.
 func (o *Owner) Lock(ctx context.Context, pub64 []byte, amount *big.Int, rewardRecipient common.Address) (*gethtypes.Receipt, error) {
-	if _, err := o.send(ctx, "approve", o.token, testtoken.NewTestToken().PackApprove(o.staking, amount)); err != nil {
+	if _, err := o.Approve(ctx, amount); err != nil {
 		return nil, err
 	}
 	return o.send(ctx, "lock", o.staking, staking.NewThemisStaking().PackLock(pub64, amount, rewardRecipient))
@@ -66,7 +66,7 @@ func (o *Owner) Lock(ctx context.Context, pub64 []byte, amount *big.Int, rewardR
 
 // Relock approves and adds amount to sequencer id's lock.
 func (o *Owner) Relock(ctx context.Context, id uint64, amount *big.Int) (*gethtypes.Receipt, error) {
-	if _, err := o.send(ctx, "approve", o.token, testtoken.NewTestToken().PackApprove(o.staking, amount)); err != nil {
+	if _, err := o.Approve(ctx, amount); err != nil {
 		return nil, err
 	}
 	return o.send(ctx, "relock", o.staking, staking.NewThemisStaking().PackRelock(new(big.Int).SetUint64(id), amount))
@@ -92,16 +92,44 @@ func (o *Owner) UpdateSigner(ctx context.Context, id uint64, pub64 []byte) (*get
 	return o.send(ctx, "updateSigner", o.staking, staking.NewThemisStaking().PackUpdateSigner(new(big.Int).SetUint64(id), pub64))
 }
 
+// Approve lets the staking contract take up to amount of the owner's tokens.
+func (o *Owner) Approve(ctx context.Context, amount *big.Int) (*gethtypes.Receipt, error) {
+	return o.send(ctx, "approve", o.token, testtoken.NewTestToken().PackApprove(o.staking, amount))
+}
+
+// SendRelock sends a relock of sequencer id with the account nonce given and returns
+// without waiting for it to be mined, so that many land in one block (load tests).
+// The caller approved enough tokens beforehand and tracks the nonce.
+func (o *Owner) SendRelock(ctx context.Context, id uint64, amount *big.Int, nonce uint64) (common.Hash, error) {
+	tx, err := o.transact(ctx, "relock", o.staking, staking.NewThemisStaking().PackRelock(new(big.Int).SetUint64(id), amount), &nonce)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	return tx.Hash(), nil
+}
+
 // Token is the staking token's address.
 func (o *Owner) Token() common.Address { return o.token }
 
-func (o *Owner) send(ctx context.Context, what string, to common.Address, calldata []byte) (*gethtypes.Receipt, error) {
+// transact signs and sends one call; nonce nil takes the account's pending nonce.
+func (o *Owner) transact(ctx context.Context, what string, to common.Address, calldata []byte, nonce *uint64) (*gethtypes.Transaction, error) {
 	opts := bind.NewKeyedTransactor(o.key, o.chainID)
 	opts.Context = ctx
+	if nonce != nil {
+		opts.Nonce = new(big.Int).SetUint64(*nonce)
+	}
 	// Calldata is packed by the binding; the bound contract only routes it.
 	tx, err := bind.NewBoundContract(to, abi.ABI{}, o.backend, o.backend, o.backend).RawTransact(opts, calldata)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, revertReason(err))
+	}
+	return tx, nil
+}
+
+func (o *Owner) send(ctx context.Context, what string, to common.Address, calldata []byte) (*gethtypes.Receipt, error) {
+	tx, err := o.transact(ctx, what, to, calldata, nil)
+	if err != nil {
+		return nil, err
 	}
 	if o.Mine != nil {
 		o.Mine()

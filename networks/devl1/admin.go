@@ -89,6 +89,7 @@ func (n *Node) ownerTransact(ctx context.Context, to common.Address, calldata []
 //	POST /mine?blocks=N
 //	POST /reorg?depth=N[&drop=true]
 //	POST /rpc?down=true|false
+//	POST /mining?paused=true|false
 //	POST /time?advance=1h
 //	POST /whitelist?address=0x..[&allowed=false]
 //	POST /fund?address=0x..[&eth=WEI][&tokens=UNITS]
@@ -118,6 +119,13 @@ func (n *Node) AdminHandler() http.Handler {
 			n.SetRPCDown(down)
 		}
 		reply(w, map[string]bool{"down": down}, err)
+	})
+	mux.HandleFunc("POST /mining", func(w http.ResponseWriter, r *http.Request) {
+		paused, err := strconv.ParseBool(r.URL.Query().Get("paused"))
+		if err == nil {
+			n.SetMiningPaused(paused)
+		}
+		reply(w, map[string]bool{"paused": paused}, err)
 	})
 	mux.HandleFunc("POST /time", func(w http.ResponseWriter, r *http.Request) {
 		d, err := time.ParseDuration(r.URL.Query().Get("advance"))

@@ -63,6 +63,7 @@ type Node struct {
 
 	mu      sync.Mutex // serialises block production, reorgs and time jumps
 	rpcDown atomic.Bool
+	paused  atomic.Bool // the block timer mines nothing (explicit Mine still does)
 	stop    chan struct{}
 	done    chan struct{}
 }
@@ -163,7 +164,9 @@ func (n *Node) produce(every time.Duration) {
 		case <-n.stop:
 			return
 		case <-ticker.C:
-			n.Mine(1)
+			if !n.paused.Load() {
+				n.Mine(1)
+			}
 		}
 	}
 }
@@ -233,6 +236,10 @@ func (n *Node) Reorg(ctx context.Context, depth int, dropTxs bool) error {
 
 // SetRPCDown switches the public JSON-RPC endpoint off (503 on every request) or on.
 func (n *Node) SetRPCDown(down bool) { n.rpcDown.Store(down) }
+
+// SetMiningPaused stops (or resumes) the block timer; Mine, Reorg and AdvanceTime
+// still produce blocks, so a test decides exactly which block holds what.
+func (n *Node) SetMiningPaused(paused bool) { n.paused.Store(paused) }
 
 // AdvanceTime mines one block d later than the previous one (exit delays, escrows).
 func (n *Node) AdvanceTime(d time.Duration) error {

@@ -1,0 +1,72 @@
+package devl1_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/contracts"
+	"github.com/themis-network/themis/networks/devl1"
+)
+
+func post(t *testing.T, srv *httptest.Server, path string) int {
+	t.Helper()
+	resp, err := http.Post(srv.URL+path, "application/json", nil)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	return resp.StatusCode
+}
+
+// The admin controls a test relies on: the block timer pauses and resumes while /mine
+// still mines; the RPC switch answers 503 and comes back; bad parameters are refused.
+func TestAdminControls(t *testing.T) {
+	ctx := context.Background()
+	node, err := devl1.Start(ctx, devl1.Config{RPCAddr: "127.0.0.1:0", BlockTime: 20 * time.Millisecond,
+		Contracts: contracts.DeployConfig{MinLock: devl1.Ether, MaxLock: devl1.Ether, ExitDelay: 60}})
+	require.NoError(t, err)
+	t.Cleanup(func() { require.NoError(t, node.Close()) })
+	srv := httptest.NewServer(node.AdminHandler())
+	t.Cleanup(srv.Close)
+
+	require.Equal(t, http.StatusOK, post(t, srv, "/mining?paused=true"))
+	time.Sleep(60 * time.Millisecond) // a tick already running may still land
+	paused, err := node.Head(ctx)
+	require.NoError(t, err)
+	time.Sleep(200 * time.Millisecond)
+	head, err := node.Head(ctx)
+	require.NoError(t, err)
+	require.Equal(t, paused, head, "no block while paused")
+	require.Equal(t, http.StatusOK, post(t, srv, "/mine?blocks=3"))
+	head, err = node.Head(ctx)
+	require.NoError(t, err)
+	require.Equal(t, paused+3, head, "/mine mines while paused")
+	require.Equal(t, http.StatusOK, post(t, srv, "/mining?paused=false"))
+	require.Eventually(t, func() bool { h, _ := node.Head(ctx); return h > paused+3 }, 5*time.Second, 10*time.Millisecond)
+
+	rpc, err := ethclient.DialContext(ctx, node.RPCURL())
+	require.NoError(t, err)
+	defer rpc.Close()
+	require.Equal(t, http.StatusOK, post(t, srv, "/rpc?down=true"))
+	_, err = rpc.BlockNumber(ctx)
+	require.ErrorContains(t, err, "503")
+	require.Equal(t, http.StatusOK, post(t, srv, "/rpc?down=false"))
+	_, err = rpc.BlockNumber(ctx)
+	require.NoError(t, err)
+
+	for _, bad := range []string{"/mining?paused=maybe", "/rpc?down=", "/mine?blocks=0", "/reorg?depth=x", "/fund?address=nope"} {
+		require.Equal(t, http.StatusBadRequest, post(t, srv, bad), bad)
+	}
+	resp, err := http.Get(srv.URL + "/info")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var info devl1.Info
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&info))
+	require.Equal(t, devl1.ChainID, info.ChainID)
+	require.NotEmpty(t, info.Staking)
+}
