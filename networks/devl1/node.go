@@ -20,7 +20,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -88,9 +87,9 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 		return nil, err
 	}
 	deployer := DeployerKey()
-	alloc := types.GenesisAlloc{crypto.PubkeyToAddress(deployer.PublicKey): {Balance: new(big.Int).Mul(big.NewInt(1_000_000_000), Ether)}}
+	alloc := types.GenesisAlloc{crypto.PubkeyToAddress(deployer.PublicKey): {Balance: new(big.Int).Set(DeployerEther)}}
 	for _, a := range cfg.Accounts {
-		alloc[a] = types.Account{Balance: new(big.Int).Mul(big.NewInt(1_000_000), Ether)}
+		alloc[a] = types.Account{Balance: new(big.Int).Set(AccountEther)}
 	}
 	backend := simulated.NewBackend(alloc, func(nc *node.Config, ec *ethconfig.Config) {
 		nc.HTTPHost, nc.HTTPPort = "127.0.0.1", internal
@@ -111,17 +110,9 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 }
 
 func (n *Node) deploy(ctx context.Context, cfg Config) error {
-	auth := bind.NewKeyedTransactor(n.deployer, new(big.Int).SetUint64(ChainID))
-	dc := cfg.Contracts
-	dc.Commit = func() { n.backend.Commit() }
-	if cfg.Tokens != nil && cfg.Tokens.Sign() > 0 {
-		for _, a := range cfg.Accounts {
-			dc.Mint = append(dc.Mint, contracts.Allocation{To: a, Amount: cfg.Tokens})
-		}
-	}
-	d, err := contracts.Deploy(ctx, n.backend.Client(), auth, dc)
+	d, err := deployContracts(ctx, n.backend.Client(), n.deployer, new(big.Int).SetUint64(ChainID), cfg, func() { n.backend.Commit() })
 	if err != nil {
-		return fmt.Errorf("devl1: deploy contracts: %w", err)
+		return err
 	}
 	n.deployment = d
 	return nil

@@ -14,7 +14,8 @@ import (
 	"time"
 )
 
-// DevL1 is the development L1 process (`themisd devnet l1`) of an L1 localnet.
+// DevL1 is the development L1 process (`themisd devnet l1`) of an L1 localnet, or an
+// L1 started elsewhere (Options.ExternalL1: no process or admin endpoint of its own).
 type DevL1 struct {
 	RPC          string
 	Admin        string

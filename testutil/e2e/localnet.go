@@ -56,6 +56,10 @@ type Options struct {
 	ExitDelay time.Duration
 	// ExtraOwners are funded, L1-whitelisted development owners beyond the validators.
 	ExtraOwners int
+	// ExternalL1, if set, is an L1 already running with the contracts deployed and the
+	// development owners funded and whitelisted (geth --dev: StartGethDev). It replaces
+	// the development L1 (L1 is implied); it has no admin endpoint.
+	ExternalL1 *DevL1
 }
 
 func binary(t *testing.T) string {
@@ -81,11 +85,16 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 	ln := &Localnet{t: t, Binary: binary(t), Dir: filepath.Join(dir, "localnet")}
 	t.Cleanup(ln.Stop)
 	var l1Args []string
+	o.L1 = o.L1 || o.ExternalL1 != nil
 	if o.L1 {
 		if o.ExitDelay == 0 {
 			o.ExitDelay = time.Minute
 		}
-		ln.startDevL1(filepath.Join(dir, "l1"), o.Validators+o.ExtraOwners, o.PortOffset, o.ExitDelay)
+		if o.ExternalL1 != nil {
+			ln.L1 = o.ExternalL1
+		} else {
+			ln.startDevL1(filepath.Join(dir, "l1"), o.Validators+o.ExtraOwners, o.PortOffset, o.ExitDelay)
+		}
 		l1Args = []string{"--l1-rpc", ln.L1.RPC, "--staking-contract", ln.L1.Staking, "--exit-delay", o.ExitDelay.String()}
 	}
 	args := append([]string{"testnet", "--validators", strconv.Itoa(o.Validators), "--output-dir", ln.Dir,

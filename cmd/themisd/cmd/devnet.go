@@ -18,7 +18,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
 
-	"github.com/themis-network/themis/contracts"
 	"github.com/themis-network/themis/networks/devl1"
 )
 
@@ -112,10 +111,10 @@ An admin endpoint on --admin-addr produces faults and development actions:
 	cmd.Flags().Duration("block-time", time.Second, "block interval (0: mine only on /mine)")
 	cmd.Flags().StringSlice("accounts", nil, "L1 accounts to fund (comma-separated 0x addresses)")
 	cmd.Flags().Int("dev-owners", 0, "also fund and whitelist the first N development owner keys (the localnet's operators)")
-	cmd.Flags().String("tokens", "1000000", "test tokens minted to each account (whole tokens)")
+	cmd.Flags().String("tokens", strconv.Itoa(devl1.DefaultTokens), "test tokens minted to each account (whole tokens)")
 	cmd.Flags().StringSlice("whitelist", nil, "L1 accounts allowed to lock (default: --accounts)")
-	cmd.Flags().String("min-lock", "20000", "minimum lock (whole tokens)")
-	cmd.Flags().String("max-lock", "100000", "maximum lock (whole tokens)")
+	cmd.Flags().String("min-lock", strconv.Itoa(devl1.DefaultMinLock), "minimum lock (whole tokens)")
+	cmd.Flags().String("max-lock", strconv.Itoa(devl1.DefaultMaxLock), "maximum lock (whole tokens)")
 	cmd.Flags().Duration("exit-delay", time.Minute, "delay between unlock and claim")
 	cmd.Flags().String("info-file", "", "write the /info JSON to this file once ready")
 	return cmd
@@ -142,10 +141,6 @@ func devL1ConfigFromFlags(cmd *cobra.Command) (devl1.Config, string, string, err
 	if owners < 0 || owners > 100 {
 		return devl1.Config{}, "", "", fmt.Errorf("--dev-owners must be 0..100, got %d", owners)
 	}
-	accounts = append(accounts, devl1.OwnerAddresses(owners)...)
-	if len(whitelistRaw) == 0 {
-		whitelist = accounts
-	}
 	amounts := map[string]*big.Int{}
 	for _, name := range []string{"tokens", "min-lock", "max-lock"} {
 		v, _ := f.GetString(name)
@@ -156,11 +151,17 @@ func devL1ConfigFromFlags(cmd *cobra.Command) (devl1.Config, string, string, err
 	if blockTime < 0 || exitDelay < 0 {
 		return devl1.Config{}, "", "", fmt.Errorf("--block-time and --exit-delay must not be negative")
 	}
-	return devl1.Config{
-		RPCAddr: rpcAddr, BlockTime: blockTime, Accounts: accounts, Tokens: amounts["tokens"],
-		Contracts: contracts.DeployConfig{MinLock: amounts["min-lock"], MaxLock: amounts["max-lock"],
-			ExitDelay: uint64(exitDelay / time.Second), Whitelist: whitelist},
-	}, adminAddr, infoFile, nil
+	// With only --dev-owners and --exit-delay this is devl1.OwnersConfig: the localnet's L1,
+	// which the e2e tests also deploy on geth --dev.
+	cfg := devl1.OwnersConfig(owners, exitDelay)
+	cfg.RPCAddr, cfg.BlockTime = rpcAddr, blockTime
+	cfg.Accounts = append(accounts, cfg.Accounts...)
+	cfg.Contracts.Whitelist = whitelist
+	if len(whitelistRaw) == 0 {
+		cfg.Contracts.Whitelist = cfg.Accounts
+	}
+	cfg.Tokens, cfg.Contracts.MinLock, cfg.Contracts.MaxLock = amounts["tokens"], amounts["min-lock"], amounts["max-lock"]
+	return cfg, adminAddr, infoFile, nil
 }
 
 func parseL1Addresses(flag string, raw []string) ([]common.Address, error) {
