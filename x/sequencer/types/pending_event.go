@@ -9,7 +9,8 @@ import (
 )
 
 // The queue form of a relayed L1 event: its type URL, its exact bytes and a digest
-// over both. Validators vote on the digest, so a verdict only counts for identical content.
+// over its content. Validators vote on the digest, so a verdict only counts for
+// identical content.
 
 // newL1EventMsg returns an empty event message for a type URL. A switch rather than a
 // package-level map: the type URLs are known only after this package's init has
@@ -33,15 +34,31 @@ func newL1EventMsg(typeURL string) (L1EventMsg, bool) {
 	return msg, msg != nil
 }
 
-// EncodePendingEvent turns a relayed event into its queue form; the digest covers
-// the type and the exact bytes, so a verdict can only count for identical content.
+// EncodePendingEvent turns a relayed event into its queue form. The digest covers the
+// type and every field but the submitter: every validator's bridge relays the same
+// event, and the second copy must be recognised as the one already waiting
+// (ErrEventAlreadyPending) instead of queueing it again. A copy that differs in any
+// L1 field has another digest, so a forged variant cannot block the honest one.
 func EncodePendingEvent(msg L1EventMsg) (msgType string, bz, digest []byte, err error) {
 	msgType = sdk.MsgTypeURL(msg)
 	bz, err = proto.Marshal(msg)
 	if err != nil {
 		return "", nil, nil, err
 	}
-	digest = Digest(append(append([]byte(msgType), 0), bz...))
+	// A copy through the wire form (gogoproto's Clone cannot merge custom types).
+	content, ok := newL1EventMsg(msgType)
+	if !ok {
+		return "", nil, nil, fmt.Errorf("%s is not a relayed L1 event", msgType)
+	}
+	if err := proto.Unmarshal(bz, content); err != nil {
+		return "", nil, nil, err
+	}
+	content.SetSubmitter("")
+	contentBz, err := proto.Marshal(content)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	digest = Digest(append(append([]byte(msgType), 0), contentBz...))
 	return msgType, bz, digest, nil
 }
 
