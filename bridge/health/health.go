@@ -9,8 +9,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 
@@ -285,8 +287,9 @@ func (m *Monitor) Check() Report {
 			r.Reasons = append(r.Reasons, fmt.Sprintf("L1 lag %d blocks exceeds %d", lag, m.opts.MaxLag))
 		}
 	}
-	for c, p := range m.problems {
-		r.Reasons = append(r.Reasons, c+": "+p)
+	// Sorted by component, so the report reads the same on every call.
+	for _, c := range slices.Sorted(maps.Keys(m.problems)) {
+		r.Reasons = append(r.Reasons, c+": "+m.problems[c])
 	}
 	if !m.relayedAt.IsZero() {
 		r.LastRelay = m.relayedAt.UTC().Format(time.RFC3339)
