@@ -115,7 +115,7 @@ func TestLocalnetL1SequencerLifecycle(t *testing.T) {
 func tokens(n int64) math.Int { return math.NewInt(n).Mul(sequencertypes.OneToken) }
 
 type sequencerView struct {
-	Status, Owner, Signer, Locked, Power string
+	Status, Owner, Signer, Locked, Power, Nonce string
 }
 
 // waitSequencer polls node1's REST until sequencer id satisfies cond.
@@ -123,23 +123,30 @@ func (ln *Localnet) waitSequencer(id uint64, what string, cond func(sequencerVie
 	ln.t.Helper()
 	var last sequencerView
 	ln.waitFor(60*time.Second, fmt.Sprintf("sequencer %d %s (last seen %+v)", id, what, &last), func() bool {
-		var resp struct {
-			Sequencer struct {
-				Status string `json:"status"`
-				Owner  string `json:"owner"`
-				Signer string `json:"signer"`
-				Locked string `json:"locked"`
-			} `json:"sequencer"`
-			Power string `json:"power"`
-		}
-		if GetJSON(fmt.Sprintf("%s/themis/sequencer/v1/sequencers/%d", ln.Nodes[1].REST, id), &resp) != nil {
-			return false
-		}
-		s := resp.Sequencer
-		last = sequencerView{Status: s.Status, Owner: s.Owner, Signer: s.Signer, Locked: s.Locked, Power: resp.Power}
-		return cond(last)
+		var err error
+		last, err = ln.chainSequencer(id)
+		return err == nil && cond(last)
 	})
 	return last
+}
+
+// chainSequencer reads sequencer id from node1's REST.
+func (ln *Localnet) chainSequencer(id uint64) (sequencerView, error) {
+	var resp struct {
+		Sequencer struct {
+			Status string `json:"status"`
+			Owner  string `json:"owner"`
+			Signer string `json:"signer"`
+			Locked string `json:"locked"`
+			Nonce  string `json:"l1_nonce"`
+		} `json:"sequencer"`
+		Power string `json:"power"`
+	}
+	if err := GetJSON(fmt.Sprintf("%s/themis/sequencer/v1/sequencers/%d", ln.Nodes[1].REST, id), &resp); err != nil {
+		return sequencerView{}, err
+	}
+	s := resp.Sequencer
+	return sequencerView{Status: s.Status, Owner: s.Owner, Signer: s.Signer, Locked: s.Locked, Power: resp.Power, Nonce: s.Nonce}, nil
 }
 
 // requireValidatorPower waits until CometBFT's validator set gives the signer with the
