@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/themis-network/themis/contracts/bindings/staking"
 	"github.com/themis-network/themis/contracts/bindings/testtoken"
@@ -66,6 +67,10 @@ func (n *Node) ownerTransact(ctx context.Context, to common.Address, calldata []
 	client := n.backend.Client()
 	opts := bind.NewKeyedTransactor(n.deployer, new(big.Int).SetUint64(ChainID))
 	opts.Context, opts.Value = ctx, value
+	if len(calldata) == 0 {
+		// A plain transfer: bind refuses to estimate gas for an address without code.
+		opts.GasLimit = params.TxGas
+	}
 	// RawTransact only needs an address: the calldata is already packed.
 	contract := bind.NewBoundContract(to, abi.ABI{}, client, client, client)
 	tx, err := contract.RawTransact(opts, calldata)

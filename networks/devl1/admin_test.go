@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/stretchr/testify/require"
 
@@ -58,6 +59,12 @@ func TestAdminControls(t *testing.T) {
 	require.Equal(t, http.StatusOK, post(t, srv, "/rpc?down=false"))
 	_, err = rpc.BlockNumber(ctx)
 	require.NoError(t, err)
+
+	// /fund sends ETH to a plain account and mints tokens.
+	require.Equal(t, http.StatusOK, post(t, srv, "/fund?address=0x00000000000000000000000000000000000000f1&eth=5&tokens=7"))
+	bal, err := rpc.BalanceAt(ctx, common.HexToAddress("0x00000000000000000000000000000000000000f1"), nil)
+	require.NoError(t, err)
+	require.EqualValues(t, 5, bal.Int64())
 
 	for _, bad := range []string{"/mining?paused=maybe", "/rpc?down=", "/mine?blocks=0", "/reorg?depth=x", "/fund?address=nope"} {
 		require.Equal(t, http.StatusBadRequest, post(t, srv, bad), bad)
