@@ -3,6 +3,7 @@ GO        ?= go
 BUILD_DIR ?= $(CURDIR)/build
 BINARY    := $(BUILD_DIR)/themisd
 GOBIN     := $(shell $(GO) env GOPATH)/bin
+GETH      := $(GOBIN)/geth
 VALIDATORS ?= 4
 LOCALNET_DIR ?= $(BUILD_DIR)/localnet
 
@@ -10,7 +11,7 @@ BUF_VERSION      := v1.75.0
 GOGOPROTO_VERSION := v1.7.2
 GATEWAY_VERSION  := v1.16.0
 
-.PHONY: all build install tools generate check-generated test test-unit test-e2e fuzz bench \
+.PHONY: all build install tools geth generate check-generated test test-unit test-e2e fuzz bench \
         localnet localnet-stop lint clean
 
 all: build
@@ -27,6 +28,10 @@ tools:
 	@test -x $(GOBIN)/protoc-gen-gocosmos || $(GO) install github.com/cosmos/gogoproto/protoc-gen-gocosmos@$(GOGOPROTO_VERSION)
 	@test -x $(GOBIN)/protoc-gen-grpc-gateway || $(GO) install github.com/grpc-ecosystem/grpc-gateway/protoc-gen-grpc-gateway@$(GATEWAY_VERSION)
 
+## geth: the pinned geth (v1.17.8) the e2e suite runs as a real L1 (geth --dev), into GOPATH/bin.
+geth:
+	GO=$(GO) ./scripts/install-geth.sh
+
 ## generate: regenerate all protobuf and gateway code from proto/ (byte for byte).
 generate: tools
 	./scripts/protocgen.sh
@@ -41,13 +46,13 @@ check-generated: generate
 ## test: everything CI runs — unit, property and fuzz-seed tests, then the 4-process e2e.
 test: test-unit test-e2e
 
-test-unit:
+test-unit: geth
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	GETH_BINARY=$(GETH) $(GO) test -count=1 ./...
 
-## test-e2e: starts real themisd processes on loopback (see testutil/e2e).
-test-e2e: build
-	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^(TestLocalnet|TestBridgeProcess)' -timeout 15m ./testutil/e2e/... ./bridge/...
+## test-e2e: starts real themisd processes (and geth --dev) on loopback (see testutil/e2e).
+test-e2e: build geth
+	THEMISD_BINARY=$(BINARY) GETH_BINARY=$(GETH) $(GO) test -count=1 -tags e2e -run '^(TestLocalnet|TestBridgeProcess)' -timeout 25m ./testutil/e2e/... ./bridge/...
 
 ## fuzz: run each fuzz target briefly (FUZZTIME=30s for longer).
 FUZZTIME ?= 10s
