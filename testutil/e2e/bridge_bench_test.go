@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -191,10 +192,10 @@ func TestBenchBridgeCatchUp(t *testing.T) {
 	}
 	counts := map[string]int{}
 	for h := hStart + 1; h <= hEnd; h++ {
-		evs, err := sequencerEvents(node, h)
+		records, err := L1EventsAt(node, h)
 		require.NoError(t, err)
-		for _, ev := range evs {
-			counts[ev.Type]++
+		for _, r := range records {
+			counts[r.Kind]++
 		}
 	}
 	blockTime, err := meanBlockTime(node, hStart, hEnd)
@@ -230,7 +231,7 @@ func TestBenchBridgeCatchUp(t *testing.T) {
 func waitApplied(t *testing.T, n *Node, txHash common.Hash, logIndex uint, deadline time.Time) time.Time {
 	t.Helper()
 	for time.Now().Before(deadline) {
-		if ok, err := chainEventApplied(n, txHash, logIndex); ok && err == nil {
+		if ok, err := EventApplied(n, strings.ToLower(txHash.Hex()), uint64(logIndex)); ok && err == nil {
 			return time.Now()
 		}
 		time.Sleep(20 * time.Millisecond)

@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
@@ -50,87 +49,17 @@ func benchEnvInt(name string, def int) int {
 	return def
 }
 
-// chainEventApplied asks node n's REST whether the L1 log was applied.
-func chainEventApplied(n *Node, txHash common.Hash, logIndex uint) (bool, error) {
-	var resp struct {
-		Applied bool `json:"applied"`
-	}
-	err := GetJSON(fmt.Sprintf("%s/themis/sequencer/v1/events/%s/%d", n.REST, txHash.Hex(), logIndex), &resp)
-	return resp.Applied, err
-}
-
-// blockEvent is one x/sequencer event about a relayed L1 log in a block's results.
-type blockEvent struct {
-	Type     string // Queued, Applied, Rejected, Expired
-	TxHash   string // lower-case 0x
-	LogIndex uint64
-}
-
-// sequencerEvents returns the x/sequencer L1-event events of block h: queued (in
-// transaction results, when a relay is included) and applied/rejected/expired (in the
-// finalize-block events, when the vote resolves it). Localnet.L1Verdicts reads only the
-// latter; the latency figure also needs the relay's inclusion height.
-func sequencerEvents(n *Node, h int64) ([]blockEvent, error) {
-	type event struct {
-		Type       string `json:"type"`
-		Attributes []struct {
-			Key   string `json:"key"`
-			Value string `json:"value"`
-		} `json:"attributes"`
-	}
-	var res struct {
-		Result struct {
-			Txs []struct {
-				Events []event `json:"events"`
-			} `json:"txs_results"`
-			Finalize []event `json:"finalize_block_events"`
-		} `json:"result"`
-	}
-	if err := GetJSON(fmt.Sprintf("%s/block_results?height=%d", n.RPC, h), &res); err != nil {
-		return nil, err
-	}
-	all := res.Result.Finalize
-	for _, tx := range res.Result.Txs {
-		all = append(all, tx.Events...)
-	}
-	var out []blockEvent
-	for _, ev := range all {
-		kind, ok := strings.CutPrefix(ev.Type, "themis.sequencer.v1.EventL1Event")
-		if !ok {
-			continue
-		}
-		be := blockEvent{Type: kind}
-		for _, a := range ev.Attributes {
-			if a.Key != "event" {
-				continue
-			}
-			// Typed events carry the L1EventRef as JSON (uint64 as a string).
-			var ref struct {
-				TxHash   string `json:"tx_hash"`
-				LogIndex string `json:"log_index"`
-			}
-			if err := json.Unmarshal([]byte(a.Value), &ref); err != nil {
-				return nil, fmt.Errorf("height %d: %s attribute %q: %w", h, ev.Type, a.Value, err)
-			}
-			be.TxHash = strings.ToLower(ref.TxHash)
-			be.LogIndex, _ = strconv.ParseUint(ref.LogIndex, 10, 64)
-		}
-		out = append(out, be)
-	}
-	return out, nil
-}
-
 // findEventHeight returns the first height in [from, to] where node n recorded an event
 // of type kind for the log, or 0.
 func findEventHeight(n *Node, from, to int64, kind string, txHash common.Hash, logIndex uint) (int64, error) {
 	want := strings.ToLower(txHash.Hex())
 	for h := from; h <= to; h++ {
-		evs, err := sequencerEvents(n, h)
+		records, err := L1EventsAt(n, h)
 		if err != nil {
 			return 0, err
 		}
-		for _, ev := range evs {
-			if ev.Type == kind && ev.TxHash == want && ev.LogIndex == uint64(logIndex) {
+		for _, r := range records {
+			if r.Kind == kind && r.TxHash == want && r.Log == uint64(logIndex) {
 				return h, nil
 			}
 		}
@@ -267,15 +196,10 @@ func bridgeMetric(n *Node, name string) float64 {
 // to the confirmed head and reached the chain).
 func (ln *Localnet) waitBridgesCaughtUp(timeout time.Duration) {
 	ln.t.Helper()
-	client := http.Client{Timeout: 2 * time.Second}
 	for _, n := range ln.Nodes {
 		ln.waitFor(timeout, fmt.Sprintf("node%d's bridge healthy", n.Index), func() bool {
-			resp, err := client.Get(fmt.Sprintf("http://127.0.0.1:%d/healthz", n.HealthPort))
-			if err != nil {
-				return false
-			}
-			resp.Body.Close()
-			return resp.StatusCode == http.StatusOK
+			_, ok := BridgeHealth(n)
+			return ok
 		})
 	}
 }

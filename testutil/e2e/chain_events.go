@@ -5,65 +5,101 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
-// L1Verdict is one x/sequencer verdict on a relayed L1 event, read from the
-// finalize-block events of a block: applied or rejected.
-type L1Verdict struct {
-	Height  int64
-	Applied bool
-	TxHash  string
-	Log     uint64
-	Block   uint64
-	Reason  string
+// L1EventRecord is one x/sequencer event about a relayed L1 log, read from a block's
+// results: Queued (a relay transaction was included), Applied, Rejected or Expired (the
+// vote resolved it, in the finalize-block events).
+type L1EventRecord struct {
+	Height int64
+	Kind   string
+	TxHash string // lower-case 0x
+	Log    uint64
+	Block  uint64
+	Reason string // Rejected only
 }
 
-// L1Verdicts returns every verdict node n recorded in blocks [from, to], oldest first.
-func (ln *Localnet) L1Verdicts(n *Node, from, to int64) []L1Verdict {
-	ln.t.Helper()
-	var out []L1Verdict
-	for h := from; h <= to; h++ {
-		var res struct {
-			Result struct {
-				Events []struct {
-					Type       string `json:"type"`
-					Attributes []struct {
-						Key   string `json:"key"`
-						Value string `json:"value"`
-					} `json:"attributes"`
-				} `json:"finalize_block_events"`
-			} `json:"result"`
+// L1EventsAt returns node n's x/sequencer L1-event records of block h.
+func L1EventsAt(n *Node, h int64) ([]L1EventRecord, error) {
+	type event struct {
+		Type       string `json:"type"`
+		Attributes []struct {
+			Key   string `json:"key"`
+			Value string `json:"value"`
+		} `json:"attributes"`
+	}
+	var res struct {
+		Result struct {
+			Txs []struct {
+				Events []event `json:"events"`
+			} `json:"txs_results"`
+			Finalize []event `json:"finalize_block_events"`
+		} `json:"result"`
+	}
+	if err := GetJSON(fmt.Sprintf("%s/block_results?height=%d", n.RPC, h), &res); err != nil {
+		return nil, err
+	}
+	all := res.Result.Finalize
+	for _, tx := range res.Result.Txs {
+		all = append(all, tx.Events...)
+	}
+	var out []L1EventRecord
+	for _, ev := range all {
+		kind, ok := strings.CutPrefix(ev.Type, "themis.sequencer.v1.EventL1Event")
+		if !ok {
+			continue
 		}
-		if err := GetJSON(fmt.Sprintf("%s/block_results?height=%d", n.RPC, h), &res); err != nil {
+		r := L1EventRecord{Height: h, Kind: kind}
+		for _, a := range ev.Attributes {
+			switch a.Key {
+			case "event":
+				// Typed events carry the L1EventRef as JSON (uint64 as a string).
+				var ref struct {
+					TxHash      string `json:"tx_hash"`
+					LogIndex    string `json:"log_index"`
+					BlockNumber string `json:"block_number"`
+				}
+				if err := json.Unmarshal([]byte(a.Value), &ref); err != nil {
+					return nil, fmt.Errorf("height %d: %s attribute %q: %w", h, ev.Type, a.Value, err)
+				}
+				r.TxHash = strings.ToLower(ref.TxHash)
+				r.Log, _ = strconv.ParseUint(ref.LogIndex, 10, 64)
+				r.Block, _ = strconv.ParseUint(ref.BlockNumber, 10, 64)
+			case "reason":
+				_ = json.Unmarshal([]byte(a.Value), &r.Reason)
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// L1Verdicts returns every Applied and Rejected record node n has in blocks [from, to],
+// oldest first.
+func (ln *Localnet) L1Verdicts(n *Node, from, to int64) []L1EventRecord {
+	ln.t.Helper()
+	var out []L1EventRecord
+	for h := from; h <= to; h++ {
+		records, err := L1EventsAt(n, h)
+		if err != nil {
 			ln.t.Fatalf("block_results %d: %v", h, err)
 		}
-		for _, ev := range res.Result.Events {
-			applied := ev.Type == "themis.sequencer.v1.EventL1EventApplied"
-			if !applied && ev.Type != "themis.sequencer.v1.EventL1EventRejected" {
-				continue
+		for _, r := range records {
+			if r.Kind == "Applied" || r.Kind == "Rejected" {
+				out = append(out, r)
 			}
-			v := L1Verdict{Height: h, Applied: applied}
-			for _, a := range ev.Attributes {
-				switch a.Key {
-				case "event":
-					var ref struct {
-						TxHash      string `json:"tx_hash"`
-						LogIndex    string `json:"log_index"`
-						BlockNumber string `json:"block_number"`
-					}
-					if err := json.Unmarshal([]byte(a.Value), &ref); err != nil {
-						ln.t.Fatalf("height %d: event attribute %q: %v", h, a.Value, err)
-					}
-					v.TxHash = strings.ToLower(ref.TxHash)
-					_, _ = fmt.Sscan(ref.LogIndex, &v.Log)
-					_, _ = fmt.Sscan(ref.BlockNumber, &v.Block)
-				case "reason":
-					_ = json.Unmarshal([]byte(a.Value), &v.Reason)
-				}
-			}
-			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// EventApplied asks node n's REST whether the L1 log was applied.
+func EventApplied(n *Node, txHash string, logIndex uint64) (bool, error) {
+	var resp struct {
+		Applied bool `json:"applied"`
+	}
+	err := GetJSON(fmt.Sprintf("%s/themis/sequencer/v1/events/%s/%d", n.REST, txHash, logIndex), &resp)
+	return resp.Applied, err
 }

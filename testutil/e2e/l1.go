@@ -122,3 +122,22 @@ func (ln *Localnet) KillBridge(n *Node) {
 	n.bridge = nil
 	_ = n.bridgeLog.Close()
 }
+
+// BridgeReport is what a bridge's /healthz says.
+type BridgeReport struct {
+	Status        string   `json:"status"`
+	Reasons       []string `json:"reasons"`
+	OutboxPending int      `json:"outbox_pending"`
+}
+
+// BridgeHealth reads node n's bridge /healthz; ok is true on 200.
+func BridgeHealth(n *Node) (BridgeReport, bool) {
+	var r BridgeReport
+	resp, err := (&http.Client{Timeout: 3 * time.Second}).Get(fmt.Sprintf("http://127.0.0.1:%d/healthz", n.HealthPort))
+	if err != nil {
+		return r, false
+	}
+	defer resp.Body.Close()
+	_ = json.NewDecoder(resp.Body).Decode(&r)
+	return r, resp.StatusCode == http.StatusOK
+}

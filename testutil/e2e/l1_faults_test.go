@@ -8,9 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/big"
-	"net/http"
 	"net/url"
 	"strings"
 	"sync"
@@ -76,7 +74,7 @@ func (f *l1Faults) forgedLockIsVotedDown(t *testing.T) {
 		"--reward-recipient", owner, "--nonce", "1")
 	require.Contains(t, out, "code: 0", "the forged event passes the admission checks: %s", out)
 
-	var verdict L1Verdict
+	var verdict L1EventRecord
 	ln.waitFor(60*time.Second, "a verdict on the forged lock", func() bool {
 		for _, v := range ln.L1Verdicts(ln.Nodes[0], from, ln.Nodes[0].Height()) {
 			if v.TxHash == fakeTx {
@@ -86,15 +84,13 @@ func (f *l1Faults) forgedLockIsVotedDown(t *testing.T) {
 		}
 		return false
 	})
-	require.False(t, verdict.Applied, "the forged lock must be voted down")
+	require.Equal(t, "Rejected", verdict.Kind, "the forged lock must be voted down")
 	require.Contains(t, verdict.Reason, "does not match L1")
 	_, err = ln.chainSequencer(5)
 	require.ErrorContains(t, err, "unknown sequencer", "no sequencer was created")
-	var applied struct {
-		Applied bool `json:"applied"`
-	}
-	require.NoError(t, GetJSON(fmt.Sprintf("%s/themis/sequencer/v1/events/%s/0", ln.Nodes[2].REST, fakeTx), &applied))
-	require.False(t, applied.Applied)
+	applied, err := EventApplied(ln.Nodes[2], fakeTx, 0)
+	require.NoError(t, err)
+	require.False(t, applied)
 	t.Logf("forged lock %s rejected at height %d: %s", fakeTx, verdict.Height, verdict.Reason)
 }
 
@@ -168,7 +164,7 @@ func (f *l1Faults) bridgesKilledMidStream(t *testing.T) {
 	f.requireAppliedExactlyOnce(t, from, sent)
 	for _, n := range ln.Nodes {
 		ln.waitFor(30*time.Second, fmt.Sprintf("node%d's bridge with an empty outbox", n.Index), func() bool {
-			r, ok := bridgeHealth(n)
+			r, ok := BridgeHealth(n)
 			return ok && r.OutboxPending == 0
 		})
 	}
@@ -259,7 +255,7 @@ func (f *l1Faults) l1RPCDownForAMinute(t *testing.T) {
 	require.GreaterOrEqual(t, upHeight-downHeight, int64(30), "the chain keeps making blocks while the L1 is unreachable")
 	require.Equal(t, before, f.chainNonces(t), "nothing can be verified, so nothing is applied")
 	for _, n := range ln.Nodes {
-		r, ok := bridgeHealth(n)
+		r, ok := BridgeHealth(n)
 		require.False(t, ok, "node%d's bridge reports the L1 outage", n.Index)
 		require.Contains(t, strings.Join(r.Reasons, "; "), "l1", "node%d's bridge names the L1", n.Index)
 	}
@@ -357,7 +353,7 @@ func (f *l1Faults) requireAppliedExactlyOnce(t *testing.T, from int64, sent []co
 	}
 	seen := map[string]int{}
 	for _, v := range f.ln.L1Verdicts(f.ln.Nodes[0], from, f.ln.Nodes[0].Height()) {
-		require.True(t, v.Applied, "no rejection expected: %+v", v)
+		require.Equal(t, "Applied", v.Kind, "no rejection expected: %+v", v)
 		require.True(t, want[v.TxHash], "an event nobody sent was applied: %+v", v)
 		seen[v.TxHash]++
 	}
@@ -373,25 +369,6 @@ func (f *l1Faults) pendingEvents(t *testing.T) []json.RawMessage {
 	}
 	require.NoError(t, GetJSON(f.ln.Nodes[0].REST+"/themis/sequencer/v1/pending_events", &resp))
 	return resp.Events
-}
-
-type bridgeReport struct {
-	Status        string   `json:"status"`
-	Reasons       []string `json:"reasons"`
-	OutboxPending int      `json:"outbox_pending"`
-}
-
-// bridgeHealth reads node n's bridge /healthz; ok is true on 200.
-func bridgeHealth(n *Node) (bridgeReport, bool) {
-	var r bridgeReport
-	resp, err := (&http.Client{Timeout: 3 * time.Second}).Get(fmt.Sprintf("http://127.0.0.1:%d/healthz", n.HealthPort))
-	if err != nil {
-		return r, false
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	_ = json.Unmarshal(body, &r)
-	return r, resp.StatusCode == http.StatusOK
 }
 
 func randomHex(t *testing.T, n int) string {
