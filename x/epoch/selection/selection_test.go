@@ -74,20 +74,20 @@ func TestPickTable(t *testing.T) {
 // pinnedDraws is what TestPickTable's pinned case draws; recorded once from this implementation.
 var pinnedDraws = []uint64{2, 4, 1, 3, 2, 3, 4, 2}
 
-// chiSquare draws n times over independent seeds and returns Pearson's statistic
-// against the stake-proportional expectation.
-func chiSquare(t *testing.T, label string, cands []selection.Candidate, n uint64) float64 {
+// chiSquare draws n times from drawFrom over independent seeds and returns Pearson's
+// statistic against the expectation power/total of expect (same ids).
+func chiSquare(t *testing.T, label string, drawFrom, expect []selection.Candidate, n uint64) float64 {
 	t.Helper()
-	total, err := selection.TotalPower(cands)
+	total, err := selection.TotalPower(expect)
 	require.NoError(t, err)
 	counts := map[uint64]float64{}
 	for i := range n {
-		id, err := selection.Pick(seedOf(label, i), cands)
+		id, err := selection.Pick(seedOf(label, i), drawFrom)
 		require.NoError(t, err)
 		counts[id]++
 	}
 	var chi float64
-	for _, c := range cands {
+	for _, c := range expect {
 		want := float64(n) * float64(c.Power) / float64(total)
 		chi += (counts[c.ID] - want) * (counts[c.ID] - want) / want
 	}
@@ -99,7 +99,7 @@ func chiSquare(t *testing.T, label string, cands []selection.Candidate, n uint64
 // seeds are fixed, so the test is deterministic).
 func TestPickDistributionMatchesStake(t *testing.T) {
 	small := []selection.Candidate{{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 10}}
-	chi := chiSquare(t, "small", small, 20_000)
+	chi := chiSquare(t, "small", small, small, 20_000)
 	t.Logf("5 sequencers, 20,000 draws: chi-square %.2f (df 4, critical 18.47)", chi)
 	require.Less(t, chi, 18.47)
 
@@ -107,23 +107,13 @@ func TestPickDistributionMatchesStake(t *testing.T) {
 	for i := range uint64(50) {
 		pool = append(pool, selection.Candidate{ID: i*3 + 1, Power: 20_000 + (i*7919)%80_001})
 	}
-	chi = chiSquare(t, "pool", pool, 100_000)
+	chi = chiSquare(t, "pool", pool, pool, 100_000)
 	t.Logf("50 sequencers, 100,000 draws: chi-square %.2f (df 49, critical 85.35)", chi)
 	require.Less(t, chi, 85.35)
 
 	// And the statistic notices a biased draw: equal expectations against skewed stakes.
 	skewed := []selection.Candidate{{1, 1}, {2, 1}, {3, 1}, {4, 1}, {5, 1}}
-	total, _ := selection.TotalPower(small)
-	counts := map[uint64]float64{}
-	for i := range uint64(20_000) {
-		id, _ := selection.Pick(seedOf("skewed", i), skewed)
-		counts[id]++
-	}
-	var wrong float64
-	for _, c := range small {
-		want := 20_000 * float64(c.Power) / float64(total)
-		wrong += (counts[c.ID] - want) * (counts[c.ID] - want) / want
-	}
+	wrong := chiSquare(t, "skewed", skewed, small, 20_000)
 	require.Greater(t, wrong, 18.47, "a uniform draw does not pass as stake-weighted")
 }
 
