@@ -2,6 +2,7 @@ package voteext
 
 import (
 	"bytes"
+	"fmt"
 
 	errorsmod "cosmossdk.io/errors"
 
@@ -19,8 +20,12 @@ const (
 	MaxVerdictsPerExtension = 256
 	// DigestLen is the length of a sha256 digest; verdicts are bound to it.
 	DigestLen = 32
-	// MaxModuleNameLen bounds a module name in a verdict.
+	// MaxModuleNameLen bounds a module name in a verdict or a report.
 	MaxModuleNameLen = 64
+	// MaxReportsPerExtension bounds the module reports of one extension.
+	MaxReportsPerExtension = 8
+	// MaxReportBytes bounds one module report's payload.
+	MaxReportBytes = 2048
 )
 
 // ModuleSet is the set of module names that own a side-transaction queue. It is only
@@ -81,6 +86,9 @@ func DecodeVoteExtension(bz []byte) (types.VoteExtension, error) {
 	if n := len(ext.Verdicts); n > MaxVerdictsPerExtension {
 		return types.VoteExtension{}, errorsmod.Wrapf(ErrTooManyVerdicts, "%d > %d", n, MaxVerdictsPerExtension)
 	}
+	if n := len(ext.Reports); n > MaxReportsPerExtension {
+		return types.VoteExtension{}, errorsmod.Wrapf(ErrBadReport, "%d reports > %d", n, MaxReportsPerExtension)
+	}
 	again, err := ext.Marshal()
 	if err != nil {
 		return types.VoteExtension{}, errorsmod.Wrap(ErrMalformed, err.Error())
@@ -99,7 +107,30 @@ func DecodeVoteExtension(bz []byte) (types.VoteExtension, error) {
 		}
 		seen[k] = struct{}{}
 	}
+	if err := checkReportsShape(ext.Reports); err != nil {
+		return types.VoteExtension{}, err
+	}
 	return ext, nil
+}
+
+// checkReportsShape checks the reports on their own: named, bounded, and sorted by
+// strictly increasing module name (so one per module, and one canonical order).
+func checkReportsShape(reports []*types.ModuleReport) error {
+	for i, r := range reports {
+		if r == nil {
+			return errorsmod.Wrapf(ErrMalformed, "report %d is nil", i)
+		}
+		if r.Module == "" || len(r.Module) > MaxModuleNameLen {
+			return errorsmod.Wrapf(ErrBadReport, "report %d: module name of %d bytes", i, len(r.Module))
+		}
+		if len(r.Payload) > MaxReportBytes {
+			return errorsmod.Wrapf(ErrBadReport, "report %d (%s): %d bytes > %d", i, r.Module, len(r.Payload), MaxReportBytes)
+		}
+		if i > 0 && reports[i-1].Module >= r.Module {
+			return errorsmod.Wrapf(ErrBadReport, "report %d: %q after %q (want strictly increasing module names)", i, r.Module, reports[i-1].Module)
+		}
+	}
+	return nil
 }
 
 // checkVerdictShape checks one verdict on its own.
@@ -141,14 +172,49 @@ func CheckVoteExtension(ext types.VoteExtension, height int64, modules ModuleSet
 	return nil
 }
 
+// ReportChecks maps a module name to its strict report check (Reporter.CheckReport).
+// It is only looked up, never iterated.
+type ReportChecks map[string]func(payload []byte) error
+
+// CheckReports checks that every report names a registered reporter and passes its
+// module's strict check. A panicking check counts as a failure.
+func CheckReports(ext types.VoteExtension, checks ReportChecks) error {
+	for i, r := range ext.Reports {
+		if r == nil {
+			return errorsmod.Wrapf(ErrMalformed, "report %d is nil", i)
+		}
+		check, ok := checks[r.Module]
+		if !ok {
+			return errorsmod.Wrapf(ErrUnknownModule, "report %d: %q", i, r.Module)
+		}
+		if err := safeCheck(check, r.Payload); err != nil {
+			return errorsmod.Wrapf(ErrBadReport, "report %d (%s): %v", i, r.Module, err)
+		}
+	}
+	return nil
+}
+
+func safeCheck(check func([]byte) error, payload []byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic in report check: %v", r)
+		}
+	}()
+	return check(payload)
+}
+
 // DecodeAndCheck is the full rule VerifyVoteExtension applies to an extension for
 // height, and ProcessProposal and PreBlock apply to the extensions of height H-1.
-func DecodeAndCheck(bz []byte, height int64, modules ModuleSet) (types.VoteExtension, error) {
+// Reports are checked with checks (nil: an extension with reports is refused).
+func DecodeAndCheck(bz []byte, height int64, modules ModuleSet, checks ReportChecks) (types.VoteExtension, error) {
 	ext, err := DecodeVoteExtension(bz)
 	if err != nil {
 		return types.VoteExtension{}, err
 	}
 	if err := CheckVoteExtension(ext, height, modules); err != nil {
+		return types.VoteExtension{}, err
+	}
+	if err := CheckReports(ext, checks); err != nil {
 		return types.VoteExtension{}, err
 	}
 	return ext, nil

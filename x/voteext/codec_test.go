@@ -57,12 +57,12 @@ func TestDecodeRoundTrip(t *testing.T) {
 	require.Equal(t, rawExt(7, rawVerdict(testModule, 1, dg("a"), 1), rawVerdict(otherModule, 2, dg("b"), 2),
 		rawVerdict(testModule, 3, dg("c"), 0)), bz)
 
-	got, err := voteext.DecodeAndCheck(bz, 7, known)
+	got, err := voteext.DecodeAndCheck(bz, 7, known, nil)
 	require.NoError(t, err)
 	require.Equal(t, e, got)
 
 	empty := mustEncode(t, ext(7))
-	got, err = voteext.DecodeAndCheck(empty, 7, known)
+	got, err = voteext.DecodeAndCheck(empty, 7, known, nil)
 	require.NoError(t, err)
 	require.Empty(t, got.Verdicts)
 }
@@ -114,7 +114,7 @@ func TestDecodeRejects(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := voteext.DecodeAndCheck(tc.bz, 7, known)
+			_, err := voteext.DecodeAndCheck(tc.bz, 7, known, nil)
 			require.Error(t, err)
 			require.True(t, errors.Is(err, tc.want), "want %v, got %v", tc.want, err)
 		})
@@ -131,7 +131,7 @@ func TestDecodeLimitsFit(t *testing.T) {
 	}
 	bz := mustEncode(t, e)
 	require.Less(t, len(bz), voteext.MaxVoteExtensionBytes)
-	_, err := voteext.DecodeAndCheck(bz, 1<<62, voteext.NewModuleSet(long))
+	_, err := voteext.DecodeAndCheck(bz, 1<<62, voteext.NewModuleSet(long), nil)
 	require.NoError(t, err)
 }
 

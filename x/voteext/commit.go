@@ -103,7 +103,7 @@ func (h *Handlers) checkCommit(chainID string, height int64, tx []byte, last abc
 			}
 			continue
 		}
-		ext, err := DecodeAndCheck(v.VoteExtension, extHeight, h.modules)
+		ext, err := DecodeAndCheck(v.VoteExtension, extHeight, h.modules, h.reportChecks)
 		if err != nil {
 			return nil, errorsmod.Wrapf(err, "vote %d: %X", i, addr)
 		}

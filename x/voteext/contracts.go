@@ -82,3 +82,32 @@ type SideTxQueue interface {
 type SideTxObserver interface {
 	Observe(ctx context.Context, chain sdk.Context, item SideTx) types.Verdict
 }
+
+// Reporter is the on-chain side of a module that takes one report from every validator
+// in every vote extension: an observation that is not a verdict on a queue item (its
+// L2 head, its readiness, a seed reveal). Both methods are deterministic.
+type Reporter interface {
+	// Module names the report in extensions (e.g. "epoch").
+	Module() string
+	// CheckReport is the module's strict, pure check of one payload. A failing payload
+	// makes the whole extension invalid, as any other malformed part would.
+	CheckReport(payload []byte) error
+	// ApplyReports runs in PreBlock(H+1) with the reports of the extended commit of
+	// H: one entry per validator of the recorded set of H, in the set's order, with a
+	// nil Payload when the validator's vote did not commit or carried no report. It
+	// runs in a cache context that is written only if it returns nil.
+	ApplyReports(ctx sdk.Context, height int64, set ValidatorSet, reports []ValidatorReport) error
+}
+
+// ValidatorReport is one validator's report payload, with its recorded power and key.
+type ValidatorReport struct {
+	Validator Validator
+	Payload   []byte
+}
+
+// ReportSource is the off-chain side: what this validator reports for a module. It is
+// called from ExtendVote and must not block on I/O (read a cache kept fresh by a
+// background watcher); a nil payload means nothing to report.
+type ReportSource interface {
+	Report(ctx context.Context, chain sdk.Context, height int64) ([]byte, error)
+}

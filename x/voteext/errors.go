@@ -26,4 +26,5 @@ var (
 	ErrBadSignature        = errorsmod.Register(Codespace, 16, "vote extension signature does not verify")
 	ErrUnexpectedExtension = errorsmod.Register(Codespace, 17, "extension or signature on a vote that did not commit")
 	ErrModuleNameTooLong   = errorsmod.Register(Codespace, 18, "verdict module name too long")
+	ErrBadReport           = errorsmod.Register(Codespace, 19, "invalid module report in vote extension")
 )

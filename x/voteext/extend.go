@@ -53,12 +53,16 @@ func (h *Handlers) extendVote(ctx sdk.Context, height int64) (bz []byte) {
 	obsCtx, cancel := context.WithTimeout(parent, h.budget)
 	defer cancel()
 
-	ext := types.VoteExtension{Height: height, Verdicts: h.collectVerdicts(ctx, obsCtx)}
+	ext := types.VoteExtension{
+		Height:   height,
+		Verdicts: h.collectVerdicts(ctx, obsCtx),
+		Reports:  h.collectReports(ctx, obsCtx, height),
+	}
 	bz, err := EncodeVoteExtension(ext)
 	if err == nil {
 		// Never sign what the other validators would refuse: that would only get
 		// this validator's precommit dropped.
-		_, err = DecodeAndCheck(bz, height, h.modules)
+		_, err = DecodeAndCheck(bz, height, h.modules, h.reportChecks)
 	}
 	if err != nil {
 		h.logger.Error("own vote extension is invalid; voting no verdicts", "height", height, "err", err)

@@ -61,6 +61,6 @@ func FuzzDecodeVoteExtension(f *testing.F) {
 			}
 		}
 		// The full check on top must not panic either.
-		_, _ = voteext.DecodeAndCheck(data, e.Height, known)
+		_, _ = voteext.DecodeAndCheck(data, e.Height, known, nil)
 	})
 }

@@ -31,6 +31,13 @@ type Config struct {
 	// Observers maps a module name to its observer. A module without one (a node
 	// without an L1 client) votes VERDICT_UNSPECIFIED on its items.
 	Observers map[string]SideTxObserver
+	// Reporters are the modules that take a report from every validator (x/epoch's
+	// L2 head). Their order is the order PreBlock applies them in; names must be
+	// unique and different from the queues'.
+	Reporters []Reporter
+	// ReportSources maps a reporter's module name to this node's source of reports. A
+	// module without one reports nothing from this node.
+	ReportSources map[string]ReportSource
 	// ObserveBudget bounds ExtendVote's calls to observers, all of them together.
 	ObserveBudget time.Duration
 	// MaxItemsPerQueue bounds the items of one queue voted on per height.
@@ -50,10 +57,14 @@ type Handlers struct {
 	modules  ModuleSet
 	// observers is looked up by module name, never iterated.
 	observers map[string]*observerSlot
-	budget    time.Duration
-	maxItems  int
-	prepare   sdk.PrepareProposalHandler
-	process   sdk.ProcessProposalHandler
+	reporters []Reporter
+	// reportChecks and sources are looked up by module name, never iterated.
+	reportChecks ReportChecks
+	sources      map[string]ReportSource
+	budget       time.Duration
+	maxItems     int
+	prepare      sdk.PrepareProposalHandler
+	process      sdk.ProcessProposalHandler
 }
 
 // observerSlot remembers whether an observer call abandoned at the deadline is still
@@ -71,16 +82,19 @@ func NewHandlers(cfg Config) *Handlers {
 		panic("voteext: Config.ValidatorSets is required")
 	}
 	h := &Handlers{
-		logger:    cfg.Logger,
-		sets:      cfg.ValidatorSets,
-		queues:    append([]SideTxQueue(nil), cfg.Queues...),
-		byModule:  make(map[string]SideTxQueue, len(cfg.Queues)),
-		modules:   make(ModuleSet, len(cfg.Queues)),
-		observers: make(map[string]*observerSlot, len(cfg.Observers)),
-		budget:    cfg.ObserveBudget,
-		maxItems:  cfg.MaxItemsPerQueue,
-		prepare:   cfg.PrepareProposalHandler,
-		process:   cfg.ProcessProposalHandler,
+		logger:       cfg.Logger,
+		sets:         cfg.ValidatorSets,
+		queues:       append([]SideTxQueue(nil), cfg.Queues...),
+		byModule:     make(map[string]SideTxQueue, len(cfg.Queues)),
+		modules:      make(ModuleSet, len(cfg.Queues)),
+		observers:    make(map[string]*observerSlot, len(cfg.Observers)),
+		reporters:    append([]Reporter(nil), cfg.Reporters...),
+		reportChecks: make(ReportChecks, len(cfg.Reporters)),
+		sources:      make(map[string]ReportSource, len(cfg.ReportSources)),
+		budget:       cfg.ObserveBudget,
+		maxItems:     cfg.MaxItemsPerQueue,
+		prepare:      cfg.PrepareProposalHandler,
+		process:      cfg.ProcessProposalHandler,
 	}
 	if h.logger == nil {
 		h.logger = log.NewNopLogger()
@@ -120,6 +134,28 @@ func NewHandlers(cfg Config) *Handlers {
 			panic(fmt.Sprintf("voteext: observer for %q, which has no queue", name))
 		}
 		h.observers[name] = &observerSlot{obs: obs}
+	}
+	for _, r := range h.reporters {
+		if r == nil {
+			panic("voteext: nil reporter")
+		}
+		name := r.Module()
+		if name == "" || len(name) > MaxModuleNameLen {
+			panic(fmt.Sprintf("voteext: invalid reporter module name %q", name))
+		}
+		if _, dup := h.reportChecks[name]; dup || h.modules.Has(name) {
+			panic(fmt.Sprintf("voteext: reporter %q registered twice or also a queue", name))
+		}
+		h.reportChecks[name] = r.CheckReport
+	}
+	for name, src := range cfg.ReportSources { // building a lookup table: order is irrelevant
+		if src == nil {
+			continue
+		}
+		if _, ok := h.reportChecks[name]; !ok {
+			panic(fmt.Sprintf("voteext: report source for %q, which has no reporter", name))
+		}
+		h.sources[name] = src
 	}
 	return h
 }

@@ -81,6 +81,8 @@ func (h *Handlers) preBlock(ctx sdk.Context, req *abci.RequestFinalizeBlock) {
 		}
 		resolved++
 	}
+	// Reports are applied after the items, for the height whose extensions they are.
+	h.applyReports(ctx, req.Height-1, set, ballots)
 	ctx.EventManager().EmitEvent(sdk.NewEvent(EventTypeTally,
 		sdk.NewAttribute(AttributeHeight, strconv.FormatInt(req.Height, 10)),
 		sdk.NewAttribute(AttributeDecided, strconv.Itoa(decided)),

@@ -48,7 +48,7 @@ func BenchmarkTally100Validators50Items(b *testing.B) {
 	for range b.N {
 		ballots := make([]voteext.Ballot, 0, len(exts))
 		for i, bz := range exts {
-			e, err := voteext.DecodeAndCheck(bz, testExtHeight, modules)
+			e, err := voteext.DecodeAndCheck(bz, testExtHeight, modules, nil)
 			if err != nil {
 				b.Fatal(err)
 			}

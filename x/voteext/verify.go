@@ -20,7 +20,7 @@ func (h *Handlers) VerifyVoteExtensionHandler() sdk.VerifyVoteExtensionHandler {
 				resp, err = reject, nil
 			}
 		}()
-		if _, err := DecodeAndCheck(req.VoteExtension, req.Height, h.modules); err != nil {
+		if _, err := DecodeAndCheck(req.VoteExtension, req.Height, h.modules, h.reportChecks); err != nil {
 			h.logger.Info("rejecting vote extension", "height", req.Height, "validator", fmt.Sprintf("%X", req.ValidatorAddress), "err", err)
 			return reject, nil
 		}

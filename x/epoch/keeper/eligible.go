@@ -1,0 +1,88 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"sort"
+
+	"cosmossdk.io/collections"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/themis-network/themis/x/epoch/readiness"
+	"github.com/themis-network/themis/x/epoch/selection"
+	"github.com/themis-network/themis/x/epoch/types"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+)
+
+// activeMembers is the active set sorted by sequencer id.
+type activeMembers []sequencertypes.ValidatorPower
+
+func (a activeMembers) power(id uint64) (int64, bool) {
+	i := sort.Search(len(a), func(i int) bool { return a[i].SequencerId >= id })
+	if i < len(a) && a[i].SequencerId == id {
+		return a[i].Power, true
+	}
+	return 0, false
+}
+
+// activeSet reads the active sequencers from x/sequencer, sorted by id.
+func (k Keeper) activeSet(ctx context.Context) (activeMembers, error) {
+	set, err := k.sequencers.ActiveValidatorSet(ctx)
+	if err != nil {
+		return nil, err
+	}
+	members := append(activeMembers(nil), set.Validators...)
+	sort.Slice(members, func(i, j int) bool { return members[i].SequencerId < members[j].SequencerId })
+	return members, nil
+}
+
+// readinessRule is the rule at this block.
+func readinessRule(ctx sdk.Context, params types.Params, p types.HeadProgress) readiness.Rule {
+	return readiness.Rule{
+		Now:        ctx.BlockTime(),
+		Window:     params.ReadinessWindow,
+		AgreedHead: p.Height,
+		Tolerance:  params.HeadTolerance,
+		RequireTSS: params.RequireTssReady,
+	}
+}
+
+// readinessOf checks one member against its last report.
+func (k Keeper) readinessOf(ctx context.Context, rule readiness.Rule, m sequencertypes.ValidatorPower) (bool, string, *types.ValidatorReport, error) {
+	r, err := k.Reports.Get(ctx, m.ConsAddress)
+	if errors.Is(err, collections.ErrNotFound) {
+		ok, why := readiness.Check(readiness.Report{}, false, rule)
+		return ok, why, nil, nil
+	}
+	if err != nil {
+		return false, "", nil, err
+	}
+	ok, why := readiness.Check(readiness.Report{
+		HasHead: r.HasHead, L2Height: r.L2Height, TSSReady: r.TssReady, ReportedTime: r.ReportedTime,
+	}, true, rule)
+	return ok, why, &r, nil
+}
+
+// eligible lists the active, ready sequencers other than exclude, sorted by id, as
+// selection candidates weighted by their voting power.
+func (k Keeper) eligible(ctx sdk.Context, params types.Params, p types.HeadProgress, exclude uint64) ([]selection.Candidate, error) {
+	members, err := k.activeSet(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rule := readinessRule(ctx, params, p)
+	var out []selection.Candidate
+	for _, m := range members {
+		if m.SequencerId == exclude || m.Power <= 0 {
+			continue
+		}
+		ok, _, _, err := k.readinessOf(ctx, rule, m)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, selection.Candidate{ID: m.SequencerId, Power: uint64(m.Power)})
+		}
+	}
+	return out, nil
+}

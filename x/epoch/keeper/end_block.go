@@ -1,0 +1,105 @@
+package keeper
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/themis-network/themis/x/epoch/l2head"
+	"github.com/themis-network/themis/x/epoch/types"
+)
+
+// EndBlock makes the schedule follow the agreed L2 head, in block time only:
+//
+//   - no live epoch covers agreed head + 1 (the first epoch, or nobody was eligible
+//     before): decide one starting there;
+//   - the current producer left the active set: re-elect from agreed head + 1 (removal);
+//   - the agreed head stood still for stall_threshold: charge the producer a
+//     non-production offence and re-elect from agreed head + 1 without it (stall);
+//   - the decided successor left the active set: decide it again (removal);
+//   - no successor yet and the head is within lead_time of the current end: decide
+//     the successor (scheduled).
+//
+// At most one decision per block. When no sequencer is eligible the schedule is kept,
+// an event says so, and the decision is retried next block: the chain never halts
+// for it.
+func (k Keeper) EndBlock(ctx context.Context) error {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	p, err := k.progress(ctx)
+	if err != nil || !p.Known {
+		return err // no L2 head agreed yet: nothing to schedule against
+	}
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	active, err := k.activeSet(ctx)
+	if err != nil {
+		return err
+	}
+	next := p.Height + 1
+	cur, ok, err := k.EpochAt(ctx, next)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return k.decide(sdkCtx, params, p, decision{start: next, reason: types.RotationReason_ROTATION_REASON_SCHEDULED})
+	}
+	if _, in := active.power(cur.ProducerId); !in {
+		return k.decide(sdkCtx, params, p, replace(cur, next, types.RotationReason_ROTATION_REASON_REMOVAL))
+	}
+	if l2head.Stalled(l2head.Progress{Height: p.Height, Since: p.Since}, sdkCtx.BlockTime(), params.StallThreshold) {
+		if err := k.chargeStall(sdkCtx, cur, p); err != nil {
+			return err
+		}
+		return k.decide(sdkCtx, params, p, replace(cur, next, types.RotationReason_ROTATION_REASON_STALL))
+	}
+	if cur.EndHeight == maxHeight {
+		return nil
+	}
+	succ, ok, err := k.EpochAt(ctx, cur.EndHeight+1)
+	if err != nil {
+		return err
+	}
+	if ok {
+		if _, in := active.power(succ.ProducerId); !in {
+			return k.decide(sdkCtx, params, p, replace(succ, succ.StartHeight, types.RotationReason_ROTATION_REASON_REMOVAL))
+		}
+		return nil
+	}
+	if addSat(p.Height, params.LeadTime) >= cur.EndHeight {
+		return k.decide(sdkCtx, params, p, decision{start: cur.EndHeight + 1, reason: types.RotationReason_ROTATION_REASON_SCHEDULED})
+	}
+	return nil
+}
+
+// chargeStall records the non-production offence of a stalled epoch's producer, once
+// per epoch (a re-election that finds nobody eligible is retried every block).
+func (k Keeper) chargeStall(ctx sdk.Context, cur types.Epoch, p types.HeadProgress) error {
+	charged, err := k.StallCharged.Get(ctx)
+	if err == nil && charged == cur.Id {
+		return nil
+	}
+	n, err := k.NextOffence.Next(ctx)
+	if err != nil {
+		return err
+	}
+	o := types.Offence{
+		Id:             n + 1,
+		Kind:           types.OffenceKind_OFFENCE_KIND_NON_PRODUCTION,
+		SequencerId:    cur.ProducerId,
+		EpochId:        cur.Id,
+		L2Height:       p.Height,
+		StalledSince:   p.Since,
+		DetectedHeight: ctx.BlockHeight(),
+		DetectedTime:   ctx.BlockTime(),
+	}
+	if err := k.Offences.Set(ctx, o.Id, o); err != nil {
+		return err
+	}
+	if err := k.StallCharged.Set(ctx, cur.Id); err != nil {
+		return err
+	}
+	k.Logger(ctx).Info("L2 producer stalled", "sequencer", cur.ProducerId, "epoch", cur.Id, "l2_height", p.Height, "since", p.Since)
+	return emit(ctx, &types.EventProducerStalled{Offence: o})
+}

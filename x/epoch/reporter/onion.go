@@ -1,0 +1,116 @@
+package reporter
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/themis-network/themis/x/epoch/randao"
+	"github.com/themis-network/themis/x/epoch/types"
+)
+
+// DefaultOnionLength is the number of reveals per onion: about 4.5 hours of blocks at
+// one second, after which the node commits a fresh onion (that block it reveals
+// nothing). The node keeps the layers in memory (512 KiB).
+const DefaultOnionLength = 1 << 14
+
+// SecretLen is the size of the onion secret.
+const SecretLen = 32
+
+// LoadOrCreateSecret reads the onion secret at path, creating it (0600) with fresh
+// randomness if it does not exist. Losing it only costs this validator its reveals
+// until it commits a new onion; leaking it lets others predict its reveals (not its
+// signatures), so it is kept like the consensus key, not in the data the node shares.
+func LoadOrCreateSecret(path string) ([]byte, error) {
+	bz, err := os.ReadFile(path)
+	if err == nil {
+		if len(bz) != SecretLen {
+			return nil, fmt.Errorf("onion secret %s has %d bytes, want %d (move it away to start a new onion)", path, len(bz), SecretLen)
+		}
+		return bz, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	secret := make([]byte, SecretLen)
+	if _, err := rand.Read(secret); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	// Write to a temporary file and rename, so a crash never leaves a short secret.
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, secret, 0o600); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return nil, err
+	}
+	return secret, nil
+}
+
+// onions derives this validator's onions and remembers the layers of the current one.
+type onions struct {
+	secret []byte
+	length uint64
+	index  uint64
+	// layers[k] = sha256^k(root) of onion index; nil until first built.
+	layers [][randao.Size]byte
+}
+
+// layersOf returns the layers of onion index, building them once.
+func (o *onions) layersOf(index uint64) ([][randao.Size]byte, error) {
+	if o.layers != nil && o.index == index {
+		return o.layers, nil
+	}
+	on, err := randao.NewOnion(o.secret, index, o.length)
+	if err != nil {
+		return nil, err
+	}
+	root, err := on.Reveal(on.Length) // layer 0
+	if err != nil {
+		return nil, err
+	}
+	layers := make([][randao.Size]byte, o.length+1)
+	layers[0] = root
+	for k := uint64(1); k <= o.length; k++ {
+		layers[k] = sha256.Sum256(layers[k-1][:])
+	}
+	o.index, o.layers = index, layers
+	return layers, nil
+}
+
+// next fills r's reveal, or a new commitment when the chain's onion for this
+// validator is not one this node can open (none yet, used up, or made from another
+// secret).
+func (o *onions) next(st types.OnionState, has bool, r *types.Report) error {
+	if has && st.Revealed < st.Length && st.Length == o.length {
+		layers, err := o.layersOf(st.Index)
+		if err != nil {
+			return err
+		}
+		at := st.Length - st.Revealed // the layer the chain holds
+		if bytes.Equal(layers[at][:], st.Layer) {
+			reveal := layers[at-1]
+			r.Reveal = reveal[:]
+			return nil
+		}
+	}
+	index := uint64(0)
+	if has {
+		index = st.Index + 1
+	}
+	layers, err := o.layersOf(index)
+	if err != nil {
+		return err
+	}
+	outer := layers[o.length]
+	r.Commitment = &types.OnionCommitment{Index: index, Length: o.length, Layer: outer[:]}
+	return nil
+}

@@ -1,0 +1,50 @@
+package types
+
+import (
+	"time"
+
+	errorsmod "cosmossdk.io/errors"
+)
+
+// Defaults from SPEC section 3.2.
+const (
+	DefaultEpochLength     = 1_000
+	DefaultLeadTime        = 100
+	DefaultStallThreshold  = 60 * time.Second
+	DefaultReadinessWindow = 30 * time.Second
+	DefaultHeadTolerance   = 10
+	// MaxEpochLength keeps end heights far from overflow and epochs humanly sized.
+	MaxEpochLength = 10_000_000
+)
+
+// DefaultParams returns the SPEC defaults. require_tss_ready is off until the TSS
+// engine (x/mpc) reports readiness; see the module README.
+func DefaultParams() Params {
+	return Params{
+		EpochLength:     DefaultEpochLength,
+		LeadTime:        DefaultLeadTime,
+		StallThreshold:  DefaultStallThreshold,
+		ReadinessWindow: DefaultReadinessWindow,
+		HeadTolerance:   DefaultHeadTolerance,
+	}
+}
+
+// Validate checks every field; the error names the field.
+func (p Params) Validate() error {
+	if p.EpochLength == 0 || p.EpochLength > MaxEpochLength {
+		return errorsmod.Wrapf(ErrInvalidParams, "epoch_length %d outside [1, %d]", p.EpochLength, MaxEpochLength)
+	}
+	if p.LeadTime >= p.EpochLength {
+		return errorsmod.Wrapf(ErrInvalidParams, "lead_time %d must be below epoch_length %d", p.LeadTime, p.EpochLength)
+	}
+	if p.StallThreshold < time.Second {
+		return errorsmod.Wrapf(ErrInvalidParams, "stall_threshold %s below 1s", p.StallThreshold)
+	}
+	if p.ReadinessWindow < time.Second {
+		return errorsmod.Wrapf(ErrInvalidParams, "readiness_window %s below 1s", p.ReadinessWindow)
+	}
+	if p.HeadTolerance > p.EpochLength {
+		return errorsmod.Wrapf(ErrInvalidParams, "head_tolerance %d above epoch_length %d", p.HeadTolerance, p.EpochLength)
+	}
+	return nil
+}

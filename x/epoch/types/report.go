@@ -1,0 +1,68 @@
+package types
+
+import (
+	"bytes"
+
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/themis-network/themis/x/epoch/randao"
+)
+
+// HashLen is the length of an L2 block hash.
+const HashLen = 32
+
+// EncodeReport encodes a report for the vote extension. gogoproto's Marshal is
+// canonical, which is what DecodeReport demands.
+func EncodeReport(r Report) ([]byte, error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	return r.Marshal()
+}
+
+// DecodeReport decodes a vote-extension payload strictly: the bytes must be exactly
+// the canonical encoding of a valid report, so no two encodings of one report exist
+// and no unknown field can ride along in a signed extension.
+func DecodeReport(bz []byte) (Report, error) {
+	var r Report
+	if err := r.Unmarshal(bz); err != nil {
+		return Report{}, errorsmod.Wrap(ErrInvalidReport, err.Error())
+	}
+	again, err := r.Marshal()
+	if err != nil {
+		return Report{}, errorsmod.Wrap(ErrInvalidReport, err.Error())
+	}
+	if !bytes.Equal(again, bz) {
+		return Report{}, errorsmod.Wrapf(ErrInvalidReport, "not canonical: %d bytes in, %d canonical", len(bz), len(again))
+	}
+	if err := r.Validate(); err != nil {
+		return Report{}, err
+	}
+	return r, nil
+}
+
+// Validate checks the report's fields on their own.
+func (r Report) Validate() error {
+	if r.HasHead {
+		if len(r.L2Hash) != HashLen {
+			return errorsmod.Wrapf(ErrInvalidReport, "l2_hash of %d bytes, want %d", len(r.L2Hash), HashLen)
+		}
+	} else if r.L2Height != 0 || len(r.L2Hash) != 0 || r.L2Time != 0 {
+		return errorsmod.Wrap(ErrInvalidReport, "head fields set without has_head")
+	}
+	if len(r.Reveal) != 0 && len(r.Reveal) != randao.Size {
+		return errorsmod.Wrapf(ErrInvalidReport, "reveal of %d bytes, want %d", len(r.Reveal), randao.Size)
+	}
+	if c := r.Commitment; c != nil {
+		if len(r.Reveal) != 0 {
+			return errorsmod.Wrap(ErrInvalidReport, "a reveal and a new commitment in one report")
+		}
+		if c.Length == 0 || c.Length > randao.MaxLength {
+			return errorsmod.Wrapf(ErrInvalidReport, "onion length %d outside [1, %d]", c.Length, randao.MaxLength)
+		}
+		if len(c.Layer) != randao.Size {
+			return errorsmod.Wrapf(ErrInvalidReport, "commitment of %d bytes, want %d", len(c.Layer), randao.Size)
+		}
+	}
+	return nil
+}
