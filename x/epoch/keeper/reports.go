@@ -64,7 +64,7 @@ func (k Keeper) ApplyReports(ctx sdk.Context, height int64, set voteext.Validato
 		if r.HasHead && vr.Validator.Power > 0 {
 			heads = append(heads, l2head.Report{Power: uint64(vr.Validator.Power), Height: r.L2Height})
 		}
-		reveal, err := k.applyOnion(ctx, addr, r)
+		reveal, err := k.applyOnion(ctx, height, addr, r)
 		if err != nil {
 			return err
 		}
@@ -82,11 +82,12 @@ func (k Keeper) ApplyReports(ctx sdk.Context, height int64, set voteext.Validato
 	return k.advanceHead(ctx, agreed, ok)
 }
 
-// applyOnion accepts a new commitment, or verifies a reveal against the last accepted
-// layer. It returns the reveal when it is valid. A new commitment replaces the onion
-// (a lost secret must not silence a validator forever); that block it contributes no
-// reveal, which is the same as withholding one.
-func (k Keeper) applyOnion(ctx sdk.Context, addr []byte, r types.Report) ([]byte, error) {
+// applyOnion accepts a new commitment, or verifies the reveal of extension height H:
+// the layer of height H, which hashes to the last accepted layer in exactly
+// H - layer_height steps. It returns the reveal when it is valid. A new commitment
+// replaces the onion (a lost secret must not silence a validator forever); that
+// height it contributes no reveal, which is the same as withholding one.
+func (k Keeper) applyOnion(ctx sdk.Context, height int64, addr []byte, r types.Report) ([]byte, error) {
 	st, err := k.Onions.Get(ctx, addr)
 	has := err == nil
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
@@ -95,18 +96,28 @@ func (k Keeper) applyOnion(ctx sdk.Context, addr []byte, r types.Report) ([]byte
 	if c := r.Commitment; c != nil {
 		return nil, k.Onions.Set(ctx, addr, types.OnionState{
 			ConsAddress: addr, Index: c.Index, Length: c.Length, Layer: c.Layer, Missed: st.Missed,
+			StartHeight: height, LayerHeight: height,
 		})
 	}
 	if !has {
 		return nil, nil
 	}
-	if len(r.Reveal) == 0 || st.Revealed >= st.Length || randao.Verify(st.Layer, r.Reveal) != nil {
+	if !revealFits(st, height) || len(r.Reveal) == 0 ||
+		randao.VerifySkip(st.Layer, r.Reveal, uint64(height-st.LayerHeight)) != nil {
 		st.Missed++
 		return nil, k.Onions.Set(ctx, addr, st)
 	}
 	st.Layer = r.Reveal
+	st.LayerHeight = height
 	st.Revealed++
 	return r.Reveal, k.Onions.Set(ctx, addr, st)
+}
+
+// revealFits tells whether height may carry a reveal of onion st: after its last
+// layer, within the skip bound, and not past the onion's last layer.
+func revealFits(st types.OnionState, height int64) bool {
+	return height > st.LayerHeight && height-st.LayerHeight <= types.MaxRevealSkip &&
+		uint64(height-st.StartHeight) <= st.Length
 }
 
 // countMissedReveal records that a validator with an onion sent no extension.

@@ -89,6 +89,29 @@ func Verify(prev, reveal []byte) error {
 	return nil
 }
 
+// VerifySkip checks that reveal opens prev after `steps` layers: sha256^steps(reveal)
+// equals prev. A validator reveals one layer per height, so a validator whose reveals
+// were missing for some heights reveals the layer of the current height, and the
+// chain peels the heights it skipped. steps is fixed by heights, not chosen by the
+// validator, so there is still exactly one valid reveal per height.
+func VerifySkip(prev, reveal []byte, steps uint64) error {
+	if len(prev) != Size || len(reveal) != Size {
+		return fmt.Errorf("%w: %d and %d bytes, want %d", ErrBadReveal, len(prev), len(reveal), Size)
+	}
+	if steps == 0 || steps > MaxLength {
+		return fmt.Errorf("%w: %d steps outside [1, %d]", ErrBadReveal, steps, MaxLength)
+	}
+	var v [Size]byte
+	copy(v[:], reveal)
+	for range steps {
+		v = sha256.Sum256(v[:])
+	}
+	if !hmac.Equal(v[:], prev) {
+		return ErrBadReveal
+	}
+	return nil
+}
+
 // Contribution is one validator's valid reveal at a decision, named by its address.
 type Contribution struct {
 	Validator []byte

@@ -110,3 +110,19 @@ func BenchmarkRevealFullOnion(b *testing.B) {
 		_, _ = o.Reveal(1)
 	}
 }
+
+func TestVerifySkip(t *testing.T) {
+	o, err := randao.NewOnion(bytes.Repeat([]byte{3}, 32), 0, 10)
+	require.NoError(t, err)
+	c := o.Commitment()
+	r3, err := o.Reveal(3)
+	require.NoError(t, err)
+	require.NoError(t, randao.VerifySkip(c[:], r3[:], 3))
+	require.ErrorIs(t, randao.VerifySkip(c[:], r3[:], 2), randao.ErrBadReveal)
+	require.ErrorIs(t, randao.VerifySkip(c[:], r3[:], 4), randao.ErrBadReveal)
+	require.ErrorIs(t, randao.VerifySkip(c[:], r3[:], 0), randao.ErrBadReveal)
+	r1, err := o.Reveal(1)
+	require.NoError(t, err)
+	require.NoError(t, randao.VerifySkip(c[:], r1[:], 1))
+	require.NoError(t, randao.Verify(c[:], r1[:]))
+}

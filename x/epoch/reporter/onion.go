@@ -55,13 +55,22 @@ func LoadOrCreateSecret(path string) ([]byte, error) {
 	return secret, nil
 }
 
-// onions derives this validator's onions and remembers the layers of the current one.
+// onions derives this validator's onions, remembers the layers of the current one,
+// and which onion it reveals from. The reveal of extension height H is layer
+// length - (H - start): one value per height, whatever the chain has applied yet
+// (ExtendVote sees the state before the previous height's extensions are applied).
 type onions struct {
 	secret []byte
 	length uint64
 	index  uint64
 	// layers[k] = sha256^k(root) of onion index; nil until first built.
 	layers [][randao.Size]byte
+	// cur is the onion being revealed: its index and the height that committed it.
+	cur struct {
+		index uint64
+		start int64
+		valid bool
+	}
 }
 
 // layersOf returns the layers of onion index, building them once.
@@ -86,18 +95,26 @@ func (o *onions) layersOf(index uint64) ([][randao.Size]byte, error) {
 	return layers, nil
 }
 
-// next fills r's reveal, or a new commitment when the chain's onion for this
-// validator is not one this node can open (none yet, used up, or made from another
-// secret).
-func (o *onions) next(st types.OnionState, has bool, r *types.Report) error {
-	if has && st.Revealed < st.Length && st.Length == o.length {
-		layers, err := o.layersOf(st.Index)
+// next fills r, for extension height, with the reveal of the current onion, or with
+// a new commitment when there is none this node can open (first start, used up, lost
+// by the chain, or made from another secret).
+func (o *onions) next(st types.OnionState, has bool, height int64, r *types.Report) error {
+	if !o.cur.valid && has {
+		o.adopt(st) // after a restart: continue the chain's onion if it is ours
+	}
+	if o.cur.valid {
+		d := height - o.cur.start
+		layers, err := o.layersOf(o.cur.index)
 		if err != nil {
 			return err
 		}
-		at := st.Length - st.Revealed // the layer the chain holds
-		if bytes.Equal(layers[at][:], st.Layer) {
-			reveal := layers[at-1]
+		if d == 0 { // another round of the committing height: the same commitment
+			outer := layers[o.length]
+			r.Commitment = &types.OnionCommitment{Index: o.cur.index, Length: o.length, Layer: outer[:]}
+			return nil
+		}
+		if d > 0 && uint64(d) <= o.length && o.chainHolds(st, has, height) {
+			reveal := layers[o.length-uint64(d)]
 			r.Reveal = reveal[:]
 			return nil
 		}
@@ -106,11 +123,42 @@ func (o *onions) next(st types.OnionState, has bool, r *types.Report) error {
 	if has {
 		index = st.Index + 1
 	}
+	if o.cur.valid && o.cur.index >= index {
+		index = o.cur.index + 1
+	}
 	layers, err := o.layersOf(index)
 	if err != nil {
 		return err
 	}
 	outer := layers[o.length]
 	r.Commitment = &types.OnionCommitment{Index: index, Length: o.length, Layer: outer[:]}
+	o.cur.index, o.cur.start, o.cur.valid = index, height, true
 	return nil
+}
+
+// chainHolds tells whether the chain has (or is about to have) the current onion: the
+// commitment is applied one height after it is made, so for two heights the chain may
+// not show it yet. After that it must be there, within the reveal skip bound.
+func (o *onions) chainHolds(st types.OnionState, has bool, height int64) bool {
+	if height-o.cur.start <= 2 {
+		return true
+	}
+	return has && st.Index == o.cur.index && st.StartHeight == o.cur.start &&
+		height-st.LayerHeight <= types.MaxRevealSkip
+}
+
+// adopt takes over the chain's onion for this validator if this node's secret made it.
+func (o *onions) adopt(st types.OnionState) {
+	if st.Length != o.length || st.LayerHeight < st.StartHeight {
+		return
+	}
+	used := uint64(st.LayerHeight - st.StartHeight)
+	if used > o.length {
+		return
+	}
+	layers, err := o.layersOf(st.Index)
+	if err != nil || !bytes.Equal(layers[o.length-used][:], st.Layer) {
+		return
+	}
+	o.cur.index, o.cur.start, o.cur.valid = st.Index, st.StartHeight, true
 }

@@ -85,7 +85,7 @@ func New(cfg Config, onionState OnionReader) (*Source, error) {
 }
 
 // Report implements voteext.ReportSource.
-func (s *Source) Report(_ context.Context, chain sdk.Context, _ int64) ([]byte, error) {
+func (s *Source) Report(_ context.Context, chain sdk.Context, height int64) ([]byte, error) {
 	r := types.Report{}
 	if s.cfg.TSSReady != nil {
 		r.TssReady = s.cfg.TSSReady()
@@ -101,7 +101,7 @@ func (s *Source) Report(_ context.Context, chain sdk.Context, _ int64) ([]byte, 
 		return nil, err
 	}
 	s.mu.Lock()
-	err = s.o.next(st, has, &r)
+	err = s.o.next(st, has, height, &r)
 	s.mu.Unlock()
 	if err != nil {
 		return nil, err

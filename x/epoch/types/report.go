@@ -11,6 +11,11 @@ import (
 // HashLen is the length of an L2 block hash.
 const HashLen = 32
 
+// MaxRevealSkip bounds the heights a reveal may skip (heights without this validator's
+// extension): beyond it the validator must commit a fresh onion, which bounds the
+// hashing one reveal costs the chain.
+const MaxRevealSkip = 1024
+
 // EncodeReport encodes a report for the vote extension. gogoproto's Marshal is
 // canonical, which is what DecodeReport demands.
 func EncodeReport(r Report) ([]byte, error) {
