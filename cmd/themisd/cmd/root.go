@@ -96,6 +96,7 @@ func NewRootCmd() *cobra.Command {
 		BridgeCmd(),
 		L1Cmd(),
 		DevnetCmd(),
+		L2SimCmd(),
 	)
 
 	autoCliOpts := tempApp.AutoCliOpts()

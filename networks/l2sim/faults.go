@@ -1,0 +1,67 @@
+package l2sim
+
+import (
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// maxFaults bounds the fault log; the oldest observations go first.
+const maxFaults = 1000
+
+// Fault is one observation of a bad block served by a peer.
+type Fault struct {
+	Height     uint64         `json:"height"`
+	Peer       string         `json:"peer"`
+	Kind       FaultKind      `json:"kind"`
+	Producer   common.Address `json:"producer"`
+	ProducerID uint64         `json:"producer_id"`
+	BlockHash  common.Hash    `json:"block_hash"`
+	// OtherHash is the second block of an equivocation (the one we hold or saw first).
+	OtherHash  *common.Hash `json:"other_hash,omitempty"`
+	Detail     string       `json:"detail"`
+	ObservedAt time.Time    `json:"observed_at"`
+}
+
+// faultLog keeps observations, once per (height, kind, block): a peer is asked for the
+// same bad block every sync tick, and one record of it is enough.
+type faultLog struct {
+	mu     sync.Mutex
+	faults []Fault
+	seen   map[faultKey]bool
+}
+
+type faultKey struct {
+	height uint64
+	kind   FaultKind
+	block  common.Hash
+}
+
+// add records f and reports whether it is new.
+func (l *faultLog) add(f Fault) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	key := faultKey{f.Height, f.Kind, f.BlockHash}
+	if l.seen[key] {
+		return false
+	}
+	if l.seen == nil {
+		l.seen = map[faultKey]bool{}
+	}
+	if len(l.faults) == maxFaults {
+		old := l.faults[0]
+		delete(l.seen, faultKey{old.Height, old.Kind, old.BlockHash})
+		l.faults = append(l.faults[:0:0], l.faults[1:]...)
+	}
+	l.seen[key] = true
+	l.faults = append(l.faults, f)
+	return true
+}
+
+// list is a copy of the observations, oldest first.
+func (l *faultLog) list() []Fault {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]Fault{}, l.faults...)
+}

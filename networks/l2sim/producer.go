@@ -1,0 +1,104 @@
+package l2sim
+
+import (
+	"context"
+	"errors"
+)
+
+// altWindow is how many heights of equivocation twins are kept to serve.
+const altWindow = 256
+
+// produceOnce produces the next block if the schedule names this node for it.
+func (n *Node) produceOnce(ctx context.Context) {
+	head := n.store.Head()
+	h := head.Height + 1
+	p, ok, err := n.cfg.Schedule.ProducerAt(ctx, h)
+	if err != nil {
+		// Producing without knowing the schedule could fork the L2; wait instead.
+		if ctx.Err() == nil {
+			n.logger.Error("l2sim: cannot ask the schedule; not producing", "height", h, "err", err)
+		}
+		return
+	}
+	if !ok || p.Signer != n.signer {
+		return
+	}
+	if n.Mode() == ModeStall {
+		n.logger.Debug("l2sim: stalled: not producing a scheduled block", "height", h)
+		return
+	}
+	// Our head may be a block of a producer the chain has since replaced: peers drop
+	// such blocks, so building on it would orphan ours. Drop it first (one per tick).
+	// "Nobody scheduled" is not a replacement (the chain may have pruned old epochs).
+	if head.Height > 0 {
+		hp, ok, err := n.cfg.Schedule.ProducerAt(ctx, head.Height)
+		if err != nil {
+			return
+		}
+		if ok && !isProducer(&head, hp) {
+			if err := n.store.TruncateAbove(head.Height-1, head.Hash); err == nil {
+				n.logger.Info("l2sim: dropped our head: its producer is no longer scheduled", "height", head.Height, "hash", head.Hash)
+			}
+			return
+		}
+	}
+	b, err := n.build(&head, p, 0)
+	if err != nil {
+		n.logger.Error("l2sim: cannot build block", "height", h, "err", err)
+		return
+	}
+	if err := n.store.Append(b); err != nil {
+		if !errors.Is(err, ErrStaleChain) {
+			n.logger.Error("l2sim: cannot store produced block", "height", h, "err", err)
+		}
+		return
+	}
+	n.logger.Info("l2sim: produced block", "height", h, "hash", b.Hash, "epoch", p.EpochID, "mode", n.Mode())
+	if n.Mode() == ModeEquivocate {
+		twin, err := n.build(&head, p, 1)
+		if err != nil {
+			n.logger.Error("l2sim: cannot build the equivocating twin", "height", h, "err", err)
+			return
+		}
+		n.altMu.Lock()
+		n.alts[h] = twin
+		delete(n.alts, h-altWindow)
+		n.altMu.Unlock()
+		n.logger.Info("l2sim: equivocating: signed a second block", "height", h, "hash", twin.Hash)
+	}
+}
+
+// build makes and signs the block after parent for producer p. variant 1 is an
+// equivocation's second block (other transactions, still a correct state root, so the
+// only thing wrong with the pair is that both exist).
+func (n *Node) build(parent *Block, p Producer, variant uint8) (Block, error) {
+	ts := uint64(n.cfg.Now().Unix())
+	if ts < parent.Timestamp {
+		ts = parent.Timestamp // keep timestamps monotonic even if the clock steps back
+	}
+	b := Block{
+		Height: parent.Height + 1, ParentHash: parent.Hash, Producer: n.signer, ProducerID: p.SequencerID,
+		Timestamp: ts, TxRoot: TxRoot(parent.Height+1, n.signer, variant),
+	}
+	if n.Mode() == ModeWrongResult {
+		b.StateRoot = wrongStateRoot(parent.StateRoot, b.TxRoot)
+	} else {
+		b.StateRoot = StateRoot(parent.StateRoot, b.TxRoot)
+	}
+	return b, Seal(&b, n.key)
+}
+
+// servedBlock is the block eth_getBlockByNumber answers for height h. While the node
+// equivocates, every other call for a height with a twin gets the twin, so peers polling
+// it see two signed blocks for one height.
+func (n *Node) servedBlock(h uint64) (Block, bool) {
+	if n.Mode() == ModeEquivocate {
+		n.altMu.Lock()
+		twin, ok := n.alts[h]
+		n.altMu.Unlock()
+		if ok && n.altServe.Add(1)%2 == 0 {
+			return twin, true
+		}
+	}
+	return n.store.At(h)
+}
