@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/themis-network/themis/bridge/health"
+	"github.com/themis-network/themis/bridge/l2"
 	"github.com/themis-network/themis/bridge/listener"
 	"github.com/themis-network/themis/bridge/processor"
 	"github.com/themis-network/themis/bridge/store"
@@ -63,6 +64,17 @@ func Run(ctx context.Context, cfg Config, deps Deps) error {
 	}
 	mon.OutboxPending(st.Len())
 
+	// The L2 watcher only feeds health and metrics here; the node runs its own for the
+	// vote extension. Built before the health server so a bad URL fails at start.
+	var l2w *l2.Watcher
+	if cfg.L2RPC != "" {
+		l2w, err = l2.NewWatcher(l2.Config{RPC: cfg.L2RPC, ExpectChainID: cfg.L2ChainID}, logger.With("component", "l2-watcher"))
+		if err != nil {
+			return fmt.Errorf("--l2-rpc: %w", err)
+		}
+		mon.WatchL2(l2w, health.L2Options{MaxSilence: cfg.L2MaxSilence, StallAfter: cfg.L2StallAfter})
+	}
+
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	addr, serveDone, err := health.Serve(ctx, cfg.HealthAddr, mon.Handler())
@@ -103,7 +115,7 @@ func Run(ctx context.Context, cfg Config, deps Deps) error {
 		"staking_contract", cfg.StakingContract, "l1_chain_id", cfg.L1ChainID,
 		"confirmations", cfg.Confirmations, "finalized", cfg.UseFinalized,
 		"next_block", lis.Next(), "has_cursor", hasCursor, "cursor", cursor,
-		"outbox", st.Len(), "submitter", deps.Submitter, "data_dir", cfg.DataDir)
+		"outbox", st.Len(), "submitter", deps.Submitter, "data_dir", cfg.DataDir, "l2_watcher", l2w != nil)
 	if !hasCursor && cfg.StartBlock == 0 {
 		logger.Info("bridge: no cursor and --start-block 0: scanning L1 from genesis; pass the staking contract's deploy block to skip the empty history")
 	}
@@ -132,6 +144,9 @@ func Run(ctx context.Context, cfg Config, deps Deps) error {
 	}
 	run("L1 listener", lis.Run)
 	run("processor", proc.Run)
+	if l2w != nil {
+		run("L2 watcher", l2w.Run)
+	}
 	wg.Wait()
 	cancel()
 	if err := <-serveDone; err != nil && firstErr == nil {

@@ -10,11 +10,13 @@ import (
 	"net"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/themis-network/themis/bridge/health"
 	"github.com/themis-network/themis/bridge/listener"
 	"github.com/themis-network/themis/bridge/store"
 	seqtypes "github.com/themis-network/themis/x/sequencer/types"
@@ -58,6 +60,13 @@ type Config struct {
 	HealthAddr     string
 	MaxLag         uint64 // 0: confirmations + DefaultLagMargin
 	OutboxCapacity int
+
+	// L2RPC, when set, is the operator's L2 node (http or https JSON-RPC); the bridge
+	// then follows its head for /healthz and /metrics. Empty: no L2 watcher.
+	L2RPC        string
+	L2ChainID    uint64        // the chain id the L2 node must report; 0 accepts any
+	L2MaxSilence time.Duration // unhealthy when the L2 node has not answered for this long
+	L2StallAfter time.Duration // unhealthy (stalled L2) when its head has not changed for this long
 }
 
 // DefaultConfig is the configuration for a node home.
@@ -72,6 +81,8 @@ func DefaultConfig(home string) Config {
 		KeyringBackend: "test",
 		HealthAddr:     DefaultHealthAddr,
 		OutboxCapacity: store.DefaultCapacity,
+		L2MaxSilence:   health.DefaultL2MaxSilence,
+		L2StallAfter:   health.DefaultL2StallAfter,
 	}
 }
 
@@ -115,7 +126,30 @@ func (c *Config) Validate() error {
 	if c.OutboxCapacity <= 0 {
 		errs = append(errs, fmt.Errorf("--outbox-capacity must be positive, got %d", c.OutboxCapacity))
 	}
+	errs = append(errs, c.validateL2()...)
 	return errors.Join(errs...)
+}
+
+// validateL2 checks the L2 watcher's flags; they matter only with --l2-rpc.
+func (c *Config) validateL2() []error {
+	var errs []error
+	if c.L2RPC == "" {
+		if c.L2ChainID != 0 {
+			errs = append(errs, errors.New("--l2-chain-id needs --l2-rpc (the L2 node to check)"))
+		}
+		return errs
+	}
+	if u, err := url.Parse(c.L2RPC); err != nil || !slices.Contains([]string{"http", "https"}, strings.ToLower(u.Scheme)) || u.Host == "" {
+		// The URL is not echoed: it may carry a password or an API key.
+		errs = append(errs, errors.New("--l2-rpc must be an http or https URL with a host"))
+	}
+	if c.L2MaxSilence <= 0 {
+		errs = append(errs, fmt.Errorf("--l2-max-silence must be positive, got %s", c.L2MaxSilence))
+	}
+	if c.L2StallAfter <= 0 {
+		errs = append(errs, fmt.Errorf("--l2-stall-after must be positive, got %s", c.L2StallAfter))
+	}
+	return errs
 }
 
 func checkURL(flag, raw string, schemes ...string) error {

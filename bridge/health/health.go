@@ -1,7 +1,7 @@
 // Package health is the bridge's health endpoint and Prometheus metrics. The listener
-// and the processor report into a Monitor; /healthz judges from those reports (it never
-// calls out itself, so probing it cannot load the L1 or the chain) and /metrics exposes
-// them.
+// and the processor report into a Monitor, and the L2 watcher's cached state is read
+// from it (WatchL2); /healthz judges from those (it never calls out itself, so probing
+// it cannot load the L1, the L2 or the chain) and /metrics exposes them.
 package health
 
 import (
@@ -79,6 +79,7 @@ type Monitor struct {
 	pending   int
 	relayedAt time.Time
 	problems  map[string]string // component -> current problem (e.g. an undecodable log)
+	l2        *l2Watch          // nil: no L2 watcher (no --l2-rpc)
 }
 
 // NewMonitor builds a Monitor with its own Prometheus registry (Go and process
@@ -117,7 +118,7 @@ func NewMonitor(opts Options) *Monitor {
 			Name: "themis_bridge_rpc_errors_total", Help: "Failed calls by endpoint (l1, chain).",
 		}, []string{"endpoint"}),
 	}
-	m.reg.MustRegister(m.l1Head, m.cursor, m.lag, m.outbox, m.lastRelay, m.relays, m.rpcErrors,
+	m.reg.MustRegister(m.l1Head, m.cursor, m.lag, m.outbox, m.lastRelay, m.relays, m.rpcErrors, l2Collector{m},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, r := range []string{ResultOK, ResultDuplicate, ResultNotSequencer, ResultSuperseded, ResultRejected, ResultError} {
 		m.relays.WithLabelValues(r)
@@ -251,11 +252,19 @@ type Report struct {
 	MaxLagBlocks  uint64   `json:"max_lag_blocks"`
 	OutboxPending int      `json:"outbox_pending"`
 	LastRelay     string   `json:"last_relay,omitempty"`
+
+	// The L2 fields are present only when the bridge watches an L2 node (--l2-rpc).
+	L2Head           *uint64  `json:"l2_head,omitempty"`
+	L2HeadHash       string   `json:"l2_head_hash,omitempty"`
+	L2HeadTime       *uint64  `json:"l2_head_time,omitempty"`        // the L2 block's timestamp (unix s)
+	L2HeadAgeSeconds *float64 `json:"l2_head_age_seconds,omitempty"` // since the head last changed
+	L2LastSuccess    string   `json:"l2_last_success,omitempty"`
 }
 
 // Check judges the bridge: healthy when the L1 node and the chain answered recently
 // (their last call succeeded, within Stale), the cursor is within MaxLag of the L1 head,
-// and no component reports a standing problem.
+// no component reports a standing problem, and, with an L2 watcher, the L2 node answered
+// within its MaxSilence and its head changed within StallAfter.
 func (m *Monitor) Check() Report {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -272,6 +281,7 @@ func (m *Monitor) Check() Report {
 			r.Reasons = append(r.Reasons, fmt.Sprintf("%s: no successful call for %s", name, now.Sub(e.lastOK).Round(time.Second)))
 		}
 	}
+	m.checkL2(now, &r)
 	if m.hasHead {
 		h := m.head
 		r.L1Head = &h

@@ -53,6 +53,14 @@ const (
 	optL1RPC = "themis.l1-rpc"
 )
 
+// The L2 watcher's flags of `themisd bridge start` (named apart from `themisd l2sim`'s).
+const (
+	flagBridgeL2RPC        = "l2-rpc"
+	flagBridgeL2ChainID    = "l2-chain-id"
+	flagBridgeL2MaxSilence = "l2-max-silence"
+	flagBridgeL2StallAfter = "l2-stall-after"
+)
+
 // BridgeCmd is `themisd bridge`: the sidecar that relays L1 staking events.
 func BridgeCmd() *cobra.Command {
 	cmd := &cobra.Command{
@@ -76,7 +84,9 @@ the operator's key (--from, in the node's keyring) until the chain has applied i
 The staking contract, the L1 chain id and the confirmation depth default to the chain's
 x/sequencer params, and the chain endpoints to the node's client.toml and app.toml, so an
 operator normally passes only --home and --l1-rpc. Health: /healthz, metrics: /metrics on
---health-addr. Stop it with SIGINT or SIGTERM; it can also be killed at any point.`,
+--health-addr. With --l2-rpc it also follows the operator's L2 node and reports its head,
+the head's age, and an unreachable or stalled L2 there. Stop it with SIGINT or SIGTERM; it
+can also be killed at any point.`,
 		Example: `themisd bridge start --home ~/.themisd --l1-rpc http://127.0.0.1:8545`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -103,6 +113,10 @@ operator normally passes only --home and --l1-rpc. Health: /healthz, metrics: /m
 	f.String(flagDataDir, "", "where the cursor and outbox live (default <home>/bridge)")
 	f.Uint64(flagMaxLag, 0, "largest healthy distance in L1 blocks between head and cursor (default confirmations + 64)")
 	f.Int(flagOutboxCapacity, bridge.DefaultConfig("").OutboxCapacity, "bound of the outbox; the listener waits when it is full")
+	f.String(flagBridgeL2RPC, "", "JSON-RPC URL (http or https) of the operator's L2 node; when set, /healthz and /metrics report its head")
+	f.Uint64(flagBridgeL2ChainID, 0, "chain id the L2 node must report (eth_chainId); 0 accepts any")
+	f.Duration(flagBridgeL2MaxSilence, health.DefaultL2MaxSilence, "unhealthy when the L2 node has not answered for this long")
+	f.Duration(flagBridgeL2StallAfter, health.DefaultL2StallAfter, "unhealthy (stalled L2) when the L2 head has not changed for this long")
 	f.String(flags.FlagFrom, bridge.DefaultKeyName, "keyring key that signs relays (import the node's signer with 'themisd keys import-signer')")
 	f.String(flags.FlagKeyringBackend, "test", "keyring backend (os|file|kwallet|pass|test|memory); default: client.toml's, else test")
 	f.String(flags.FlagChainID, "", "themis chain id (default: client.toml's, else the node's)")
@@ -147,6 +161,12 @@ func bridgeConfigFromFlags(cmd *cobra.Command) (bridge.Config, error) {
 	cfg.OutboxCapacity, err = f.GetInt(flagOutboxCapacity)
 	errs = append(errs, err)
 	cfg.From = str(flags.FlagFrom)
+	cfg.L2RPC = str(flagBridgeL2RPC)
+	cfg.L2ChainID = u64(flagBridgeL2ChainID)
+	cfg.L2MaxSilence, err = f.GetDuration(flagBridgeL2MaxSilence)
+	errs = append(errs, err)
+	cfg.L2StallAfter, err = f.GetDuration(flagBridgeL2StallAfter)
+	errs = append(errs, err)
 
 	// Chain endpoints: the flag, else the node's own config files, else the defaults.
 	if v := str(flagChainRPC); v != "" {

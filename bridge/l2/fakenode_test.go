@@ -1,0 +1,167 @@
+package l2
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// fakeNode is an L2 node over JSON-RPC (httptest) whose chain, availability and
+// answers the test controls.
+type fakeNode struct {
+	srv *httptest.Server
+
+	mu      sync.Mutex
+	chainID uint64
+	blocks  []fakeBlock // blocks[h] is block h; the head is the last
+	down    bool        // drop every connection
+	// override, when set for a method, is the raw HTTP body answered instead (with
+	// status, default 200); "%ID%" is replaced by the request id.
+	override map[string]rawAnswer
+	calls    map[string]int
+}
+
+type fakeBlock struct {
+	hash common.Hash
+	time uint64
+}
+
+type rawAnswer struct {
+	status int
+	body   string
+}
+
+func newFakeNode(t *testing.T, chainID uint64, height uint64) *fakeNode {
+	t.Helper()
+	n := &fakeNode{chainID: chainID, override: map[string]rawAnswer{}, calls: map[string]int{}}
+	n.extendTo(height, 0)
+	n.srv = httptest.NewServer(http.HandlerFunc(n.serve))
+	t.Cleanup(n.srv.Close)
+	return n
+}
+
+// blockHash is block h's hash on fork f (fork 0 is the main chain).
+func blockHash(h uint64, fork byte) common.Hash {
+	return common.BytesToHash([]byte{0xb1, fork, byte(h >> 8), byte(h), 1})
+}
+
+// extendTo grows (or cuts) the chain to height h, new blocks on fork f.
+func (n *fakeNode) extendTo(h uint64, fork byte) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if uint64(len(n.blocks)) > h+1 {
+		n.blocks = n.blocks[:h+1]
+	}
+	for i := uint64(len(n.blocks)); i <= h; i++ {
+		n.blocks = append(n.blocks, fakeBlock{hash: blockHash(i, fork), time: 1_700_000_000 + i})
+	}
+}
+
+// replaceHead puts another block at the head's height (a same-height reorg).
+func (n *fakeNode) replaceHead(fork byte) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	h := uint64(len(n.blocks) - 1)
+	n.blocks[h].hash = blockHash(h, fork)
+}
+
+func (n *fakeNode) setDown(down bool) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.down = down
+}
+
+func (n *fakeNode) setOverride(method string, status int, body string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if body == "" {
+		delete(n.override, method)
+		return
+	}
+	n.override[method] = rawAnswer{status, body}
+}
+
+func (n *fakeNode) setChainID(id uint64) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.chainID = id
+}
+
+func (n *fakeNode) callCount(method string) int {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.calls[method]
+}
+
+func (n *fakeNode) serve(w http.ResponseWriter, r *http.Request) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.down {
+		// Like a node that died mid-connection: the client sees EOF.
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				_ = conn.Close()
+				return
+			}
+		}
+		http.Error(w, "down", http.StatusBadGateway)
+		return
+	}
+	body, _ := io.ReadAll(r.Body)
+	var req struct {
+		ID     json.RawMessage   `json:"id"`
+		Method string            `json:"method"`
+		Params []json.RawMessage `json:"params"`
+	}
+	if err := json.Unmarshal(body, &req); err != nil {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	n.calls[req.Method]++
+	if o, ok := n.override[req.Method]; ok {
+		status := o.status
+		if status == 0 {
+			status = http.StatusOK
+		}
+		w.WriteHeader(status)
+		_, _ = io.WriteString(w, strings.ReplaceAll(o.body, "%ID%", string(req.ID)))
+		return
+	}
+	var result any
+	switch req.Method {
+	case "eth_chainId":
+		result = fmt.Sprintf("0x%x", n.chainID)
+	case "eth_blockNumber":
+		result = fmt.Sprintf("0x%x", len(n.blocks)-1)
+	case "eth_getBlockByNumber":
+		var tag string
+		if len(req.Params) != 2 || json.Unmarshal(req.Params[0], &tag) != nil || string(req.Params[1]) != "false" {
+			http.Error(w, "bad params", http.StatusBadRequest)
+			return
+		}
+		h, err := parseQuantity(tag, "param")
+		if err != nil || h >= uint64(len(n.blocks)) {
+			result = nil
+			break
+		}
+		b := n.blocks[h]
+		// The L2 simulator's fields, extra ones included, to show they are ignored.
+		result = map[string]any{
+			"number": fmt.Sprintf("0x%x", h), "hash": b.hash, "timestamp": fmt.Sprintf("0x%x", b.time),
+			"parentHash": common.Hash{}, "miner": common.Address{}, "transactionsRoot": common.Hash{},
+			"stateRoot": common.Hash{}, "transactions": []string{}, "producerId": "0x1", "signature": "0x00",
+		}
+	default:
+		_ = json.NewEncoder(w).Encode(map[string]any{"jsonrpc": "2.0", "id": req.ID,
+			"error": map[string]any{"code": -32601, "message": "method not found"}})
+		return
+	}
+	_ = json.NewEncoder(w).Encode(map[string]any{"jsonrpc": "2.0", "id": req.ID, "result": result})
+}
