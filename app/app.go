@@ -52,6 +52,9 @@ import (
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 	govv1beta1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1beta1"
 
+	"github.com/themis-network/themis/x/epoch"
+	epochkeeper "github.com/themis-network/themis/x/epoch/keeper"
+	epochtypes "github.com/themis-network/themis/x/epoch/types"
 	"github.com/themis-network/themis/x/sequencer"
 	sequencerante "github.com/themis-network/themis/x/sequencer/ante"
 	sequencerkeeper "github.com/themis-network/themis/x/sequencer/keeper"
@@ -94,6 +97,10 @@ type App struct {
 	UpgradeKeeper   *upgradekeeper.Keeper
 	GovKeeper       *govkeeper.Keeper
 	SequencerKeeper sequencerkeeper.Keeper
+	EpochKeeper     epochkeeper.Keeper
+
+	// stopBackground stops the node's background watchers (the L2 watcher) on Close.
+	stopBackground []func()
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -123,6 +130,7 @@ func New(
 	keys := storetypes.NewKVStoreKeys(
 		authtypes.StoreKey, banktypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, govtypes.StoreKey, sequencertypes.StoreKey,
+		epochtypes.StoreKey,
 	)
 
 	app := &App{
@@ -146,6 +154,8 @@ func New(
 
 	app.SequencerKeeper = sequencerkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[sequencertypes.StoreKey]), accCodec, authority, app.AccountKeeper)
 
+	app.EpochKeeper = epochkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[epochtypes.StoreKey]), accCodec, authority, app.SequencerKeeper)
+
 	homePath := castString(appOpts.Get("home"), DefaultNodeHome)
 	app.UpgradeKeeper = upgradekeeper.NewKeeper(skipUpgradeHeights(appOpts), runtime.NewKVStoreService(keys[upgradetypes.StoreKey]),
 		appCodec, homePath, app.BaseApp, authority)
@@ -164,6 +174,7 @@ func New(
 		upgrade.NewAppModule(app.UpgradeKeeper, app.AccountKeeper.AddressCodec()),
 		gov.NewAppModule(appCodec, app.GovKeeper, app.AccountKeeper, app.BankKeeper, nil),
 		sequencer.NewAppModule(appCodec, app.SequencerKeeper),
+		epoch.NewAppModule(appCodec, app.EpochKeeper),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, nil)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(legacyAmino)
@@ -171,10 +182,10 @@ func New(
 
 	app.ModuleManager.SetOrderPreBlockers(upgradetypes.ModuleName, authtypes.ModuleName)
 	app.ModuleManager.SetOrderBeginBlockers(upgradetypes.ModuleName)
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, sequencertypes.ModuleName)
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, sequencertypes.ModuleName, epochtypes.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName,
-		sequencertypes.ModuleName, govtypes.ModuleName, upgradetypes.ModuleName,
+		sequencertypes.ModuleName, epochtypes.ModuleName, govtypes.ModuleName, upgradetypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)
@@ -320,6 +331,14 @@ func (app *App) RegisterTendermintService(clientCtx client.Context) {
 // RegisterNodeService registers the node query service.
 func (app *App) RegisterNodeService(clientCtx client.Context, cfg config.Config) {
 	nodeservice.RegisterNodeService(clientCtx, app.GRPCQueryRouter(), cfg)
+}
+
+// Close stops the background watchers, then the base app.
+func (app *App) Close() error {
+	for _, stop := range app.stopBackground {
+		stop()
+	}
+	return app.BaseApp.Close()
 }
 
 // GetKey returns a store key by name (tests).

@@ -22,6 +22,14 @@ const (
 	// OptL1Reader passes an observer.L1Reader value in-process (tests, embedders);
 	// it cannot be set from a file.
 	OptL1Reader = "themis.l1-reader"
+	// OptL2RPC is this validator's own L2 node (JSON-RPC). The node follows its head
+	// with the bridge's L2 watcher and reports it in every vote extension (x/epoch).
+	OptL2RPC = "themis.l2-rpc"
+	// OptL2MaxSilence: the head is reported only if the L2 node answered this recently.
+	OptL2MaxSilence = "themis.l2-max-silence"
+	// OptL2Heads passes a reporter.Heads value in-process (tests, embedders); it
+	// takes precedence over l2-rpc.
+	OptL2Heads = "themis.l2-heads"
 )
 
 // DefaultObserveBudget leaves room in a ~1 s block for the rest of the vote.
@@ -47,6 +55,15 @@ l1-rpc = "{{ .Themis.L1RPC }}"
 # Development only: run against an in-memory L1 with this chain id (0 = off); ignored
 # when l1-rpc is set.
 l1-fake-chain-id = {{ .Themis.L1FakeChainID }}
+
+# This validator's own L2 node (JSON-RPC: eth_blockNumber, eth_getBlockByNumber). The
+# node follows its head and reports it, with its readiness, in every vote extension;
+# x/epoch only schedules sequencers whose L2 node reports a fresh head. Empty: this
+# node reports no L2 head and is never scheduled to produce.
+l2-rpc = "{{ .Themis.L2RPC }}"
+
+# The L2 head is reported only if the L2 node answered within this time.
+l2-max-silence = "{{ .Themis.L2MaxSilence }}"
 `
 
 // ThemisConfig is the [themis] section.
@@ -54,11 +71,16 @@ type ThemisConfig struct {
 	ObserveBudget time.Duration `mapstructure:"observe-budget"`
 	L1RPC         string        `mapstructure:"l1-rpc"`
 	L1FakeChainID uint64        `mapstructure:"l1-fake-chain-id"`
+	L2RPC         string        `mapstructure:"l2-rpc"`
+	L2MaxSilence  time.Duration `mapstructure:"l2-max-silence"`
 }
+
+// DefaultL2MaxSilence is three polls of the L2 watcher and then some.
+const DefaultL2MaxSilence = 3 * time.Second
 
 // DefaultThemisConfig returns the defaults.
 func DefaultThemisConfig() ThemisConfig {
-	return ThemisConfig{ObserveBudget: DefaultObserveBudget}
+	return ThemisConfig{ObserveBudget: DefaultObserveBudget, L2MaxSilence: DefaultL2MaxSilence}
 }
 
 func readThemisConfig(appOpts servertypes.AppOptions) ThemisConfig {
@@ -71,6 +93,12 @@ func readThemisConfig(appOpts servertypes.AppOptions) ThemisConfig {
 	cfg.L1RPC = cast.ToString(appOpts.Get(OptL1RPC))
 	if v := appOpts.Get(OptL1FakeChainID); v != nil {
 		cfg.L1FakeChainID = cast.ToUint64(v)
+	}
+	cfg.L2RPC = cast.ToString(appOpts.Get(OptL2RPC))
+	if v := appOpts.Get(OptL2MaxSilence); v != nil {
+		if d, err := cast.ToDurationE(v); err == nil && d > 0 {
+			cfg.L2MaxSilence = d
+		}
 	}
 	return cfg
 }

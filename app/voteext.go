@@ -36,6 +36,8 @@ func newVoteExtHandlers(app *App, appOpts servertypes.AppOptions, defaults *base
 		ValidatorSets:          app.SequencerKeeper,
 		Queues:                 []voteext.SideTxQueue{app.SequencerKeeper},
 		Observers:              observers,
+		Reporters:              []voteext.Reporter{app.EpochKeeper},
+		ReportSources:          epochReportSources(app, appOpts, cfg),
 		ObserveBudget:          cfg.ObserveBudget,
 		PrepareProposalHandler: defaults.PrepareProposalHandler(),
 		ProcessProposalHandler: defaults.ProcessProposalHandler(),

@@ -27,6 +27,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/themis-network/themis/app"
+	epochtypes "github.com/themis-network/themis/x/epoch/types"
 	"github.com/themis-network/themis/x/sequencer/observer"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 	"github.com/themis-network/themis/x/voteext"
@@ -61,6 +62,8 @@ type Validator struct {
 	App *app.App
 	Key Key
 	L1  *observer.FakeL1
+	// L2 is what this validator's L2 watcher sees (Options.L2).
+	L2 *L2Heads
 }
 
 // Net is the network.
@@ -81,6 +84,10 @@ type Options struct {
 	Validators int
 	Stake      int64 // whole tokens per genesis sequencer
 	Whitelist  []string
+	// L2 gives every validator an L2 head source (reported in its vote extensions).
+	L2 bool
+	// Epoch, if set, replaces x/epoch's genesis params.
+	Epoch *epochtypes.Params
 }
 
 // New starts n apps from the same genesis: every validator is an active sequencer.
@@ -96,7 +103,13 @@ func New(t testing.TB, o Options) *Net {
 	params.ABCI.VoteExtensionsEnableHeight = 1
 	cp := params.ToProto()
 	for _, v := range net.Validators {
-		opts := simtestutil.AppOptionsMap{"home": t.TempDir(), app.OptL1Reader: v.L1}
+		home := t.TempDir()
+		opts := simtestutil.AppOptionsMap{"home": home, app.OptL1Reader: v.L1}
+		if o.L2 {
+			v.L2 = &L2Heads{}
+			opts[app.OptL2Heads] = v.L2
+			writeValidatorKey(t, home, v.Key)
+		}
 		v.App = app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, opts, baseapp.SetChainID(ChainID))
 		_, err := v.App.InitChain(&abci.RequestInitChain{
 			ChainId: ChainID, InitialHeight: 1, Time: net.genesisTime,
@@ -144,6 +157,11 @@ func (net *Net) genesis(o Options) []byte {
 	}
 	require.NoError(t, seqGen.Validate())
 	state[sequencertypes.ModuleName] = cdc.MustMarshalJSON(seqGen)
+	if o.Epoch != nil {
+		epochGen := epochtypes.DefaultGenesis()
+		epochGen.Params = *o.Epoch
+		state[epochtypes.ModuleName] = cdc.MustMarshalJSON(epochGen)
+	}
 	bz, err := json.Marshal(state)
 	require.NoError(t, err)
 	return bz

@@ -32,6 +32,10 @@ type Node struct {
 	HealthPort int
 	bridge     *exec.Cmd
 	bridgeLog  *os.File
+	// L2 is the node's L2 simulator JSON-RPC URL (L2 localnets).
+	L2    string
+	l2    *exec.Cmd
+	l2Log *os.File
 }
 
 // Localnet is an N-validator network of separate processes.
@@ -60,6 +64,10 @@ type Options struct {
 	// development owners funded and whitelisted (geth --dev: StartGethDev). It replaces
 	// the development L1 (L1 is implied); it has no admin endpoint.
 	ExternalL1 *DevL1
+	// L2 starts one L2 simulator per validator, each following its own node's schedule.
+	L2 bool
+	// TestnetArgs are extra `themisd testnet` flags (e.g. --stall-threshold 5s).
+	TestnetArgs []string
 }
 
 func binary(t *testing.T) string {
@@ -99,6 +107,7 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 	}
 	args := append([]string{"testnet", "--validators", strconv.Itoa(o.Validators), "--output-dir", ln.Dir,
 		"--voting-period", o.VotingPeriod.String(), "--port-offset", strconv.Itoa(o.PortOffset)}, l1Args...)
+	args = append(args, o.TestnetArgs...)
 	out := ln.Run(args...)
 	t.Log(out)
 	for i := 0; i < o.Validators; i++ {
@@ -110,10 +119,16 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 			REST:  fmt.Sprintf("http://127.0.0.1:%d", 1317+base),
 		}
 		n.HealthPort = 8680 + i + o.PortOffset
+		n.L2 = fmt.Sprintf("http://127.0.0.1:%d", 8645+base)
 		ln.Nodes = append(ln.Nodes, n)
 		ln.StartNode(n)
 		if o.L1 {
 			ln.StartBridge(n)
+		}
+	}
+	if o.L2 {
+		for _, n := range ln.Nodes {
+			ln.StartL2(n)
 		}
 	}
 	return ln
@@ -155,6 +170,7 @@ func (ln *Localnet) StopNode(n *Node) {
 // Stop ends every node; on failure it prints the tail of each log.
 func (ln *Localnet) Stop() {
 	for _, n := range ln.Nodes {
+		ln.KillL2(n)
 		ln.KillBridge(n)
 		ln.StopNode(n)
 	}
@@ -171,6 +187,12 @@ func (ln *Localnet) Stop() {
 					bz = bz[len(bz)-3000:]
 				}
 				ln.t.Logf("--- node%d bridge log tail ---\n%s", n.Index, bz)
+			}
+			if bz, err := os.ReadFile(filepath.Join(n.Home, "l2sim.log")); err == nil {
+				if len(bz) > 3000 {
+					bz = bz[len(bz)-3000:]
+				}
+				ln.t.Logf("--- node%d l2sim log tail ---\n%s", n.Index, bz)
 			}
 		}
 	}

@@ -29,6 +29,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/themis-network/themis/app"
+	epochtypes "github.com/themis-network/themis/x/epoch/types"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
@@ -40,6 +41,7 @@ const (
 	promPort    = 26660
 	grpcPort    = 9090
 	apiPort     = 1317
+	l2Port      = 8645 // the node's L2 simulator (themisd l2sim start)
 	signerFunds = 1_000_000_000_000 // uthemis per signer account, for fees and deposits
 )
 
@@ -57,6 +59,8 @@ type testnetOptions struct {
 	exitDelay time.Duration
 	l1Locks   []*sequencertypes.MsgLocked // filled by lockOnL1, one per node
 	l1ChainID uint64
+	// L2: each node follows its own L2 simulator at l2 port; x/epoch schedules them.
+	epoch epochtypes.Params
 }
 
 // TestnetCmd writes the config of an N-validator network on loopback: one home per
@@ -88,6 +92,12 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	cmd.Flags().StringVar(&o.l1RPC, flagL1RPC, "", "development L1 JSON-RPC: lock each node's signer there with development owner i and start the chain from those locks")
 	cmd.Flags().StringVar(&o.staking, flagStakingContract, "", "the L1 staking contract (with --l1-rpc)")
 	cmd.Flags().DurationVar(&o.exitDelay, "exit-delay", time.Minute, "the chain's exit delay (localnet: short)")
+	o.epoch = localnetEpochParams()
+	cmd.Flags().Uint64Var(&o.epoch.EpochLength, "epoch-length", o.epoch.EpochLength, "L2 blocks per epoch")
+	cmd.Flags().Uint64Var(&o.epoch.LeadTime, "epoch-lead-time", o.epoch.LeadTime, "L2 blocks before an epoch's end when the next is decided")
+	cmd.Flags().DurationVar(&o.epoch.StallThreshold, "stall-threshold", o.epoch.StallThreshold, "agreed L2 head standing still this long re-elects the producer")
+	cmd.Flags().DurationVar(&o.epoch.ReadinessWindow, "readiness-window", o.epoch.ReadinessWindow, "a sequencer is ready only if it reported a fresh L2 head this recently")
+	cmd.Flags().Uint64Var(&o.epoch.HeadTolerance, "head-tolerance", o.epoch.HeadTolerance, "L2 blocks a ready sequencer's head may trail the agreed head")
 	return cmd
 }
 
@@ -134,8 +144,8 @@ func writeTestnet(cmd *cobra.Command, cdc codec.Codec, mbm module.BasicManager, 
 	out := cmd.OutOrStdout()
 	fmt.Fprintf(out, "wrote %d nodes to %s (chain id %s)\n", o.validators, o.outputDir, o.chainID)
 	for i, n := range nodes {
-		fmt.Fprintf(out, "  node%d  signer %s  rpc 127.0.0.1:%d  api 127.0.0.1:%d  grpc 127.0.0.1:%d\n",
-			i, n.key.L1Address(), n.ports["rpc"], n.ports["api"], n.ports["grpc"])
+		fmt.Fprintf(out, "  node%d  signer %s  rpc 127.0.0.1:%d  api 127.0.0.1:%d  grpc 127.0.0.1:%d  l2 127.0.0.1:%d\n",
+			i, n.key.L1Address(), n.ports["rpc"], n.ports["api"], n.ports["grpc"], n.ports["l2"])
 	}
 	return nil
 }
@@ -166,7 +176,7 @@ func newTestnetNode(home string, i, offset int) (testnetNode, error) {
 		home: home, nodeID: string(nodeKey.ID()), priv: priv, key: key,
 		ports: map[string]int{
 			"p2p": p2pPort + base, "rpc": rpcPort + base, "prom": promPort + base,
-			"grpc": grpcPort + base, "api": apiPort + base,
+			"grpc": grpcPort + base, "api": apiPort + base, "l2": l2Port + base,
 		},
 	}, nil
 }
@@ -224,6 +234,13 @@ func testnetGenesis(cdc codec.Codec, mbm module.BasicManager, nodes []testnetNod
 		return nil, err
 	}
 
+	if err := o.epoch.Validate(); err != nil {
+		return nil, fmt.Errorf("epoch flags: %w", err)
+	}
+	epochGen := epochtypes.DefaultGenesis()
+	epochGen.Params = o.epoch
+	appState[epochtypes.ModuleName] = cdc.MustMarshalJSON(epochGen)
+
 	stateBz, err := json.MarshalIndent(appState, "", "  ")
 	if err != nil {
 		return nil, err
@@ -271,6 +288,7 @@ func writeNodeConfig(n testnetNode, i int, nodes []testnetNode, o testnetOptions
 	appCfg.Telemetry.Enabled = true
 	appCfg.Telemetry.PrometheusRetentionTime = 60
 	appCfg.Themis.L1RPC = o.l1RPC
+	appCfg.Themis.L2RPC = fmt.Sprintf("http://127.0.0.1:%d", n.ports["l2"])
 	srvconfig.SetConfigTemplate(template)
 	srvconfig.WriteConfigFile(filepath.Join(n.home, "config", "app.toml"), appCfg)
 
@@ -285,4 +303,15 @@ func importSigner(n testnetNode, cdc codec.Codec) error {
 		return err
 	}
 	return kr.ImportPrivKeyHex("signer", hex.EncodeToString(n.priv.Bytes()), string(hd.Secp256k1Type))
+}
+
+// localnetEpochParams are x/epoch's localnet defaults: short epochs so rotation is
+// visible within a minute, the SPEC's 60 s stall threshold.
+func localnetEpochParams() epochtypes.Params {
+	p := epochtypes.DefaultParams()
+	p.EpochLength = 20
+	p.LeadTime = 5
+	p.ReadinessWindow = 10 * time.Second
+	p.HeadTolerance = 5
+	return p
 }

@@ -1,0 +1,101 @@
+package abcinet_test
+
+import (
+	"testing"
+	"time"
+
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
+	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/testutil/abcinet"
+	epochtypes "github.com/themis-network/themis/x/epoch/types"
+)
+
+// TestEpochRotationThroughVoteExtensions runs x/epoch through the real ABCI++ path on
+// 4 in-process apps: each validator's L2 head rides in its signed vote extension,
+// ProcessProposal and PreBlock check and apply them, and every app computes the same
+// schedule (NextBlock fails on any app-hash divergence). A stalled producer is
+// replaced from the agreed head + 1 and a validator whose L2 node is down is not drawn.
+func TestEpochRotationThroughVoteExtensions(t *testing.T) {
+	params := epochtypes.DefaultParams()
+	params.EpochLength = 10
+	params.LeadTime = 3
+	params.StallThreshold = 5 * time.Second
+	params.ReadinessWindow = 5 * time.Second
+	params.HeadTolerance = 2
+	net := abcinet.New(t, abcinet.Options{Validators: 4, Stake: 50_000, L2: true, Epoch: &params})
+	for _, v := range net.Validators {
+		v.L2.Set(0)
+	}
+	a := net.Validators[0].App
+	ctx := func() (epochtypes.Epoch, epochtypes.HeadProgress, bool) {
+		c := a.NewUncachedContext(false, cmtproto.Header{})
+		p, err := a.EpochKeeper.Progress.Get(c)
+		if err != nil {
+			return epochtypes.Epoch{}, p, false
+		}
+		e, ok, err := a.EpochKeeper.EpochAt(c, p.Height+1)
+		require.NoError(t, err)
+		return e, p, ok
+	}
+	l2 := uint64(0)
+	produce := func() { // the L2 grows one block, seen by every L2 node that is up
+		l2++
+		for _, v := range net.Validators {
+			v.L2.Set(l2)
+		}
+	}
+	for range 3 {
+		require.True(t, net.NextBlock().Accepted)
+	}
+	first, _, ok := ctx()
+	require.True(t, ok, "no first epoch after 3 blocks")
+	require.Equal(t, uint64(1), first.StartHeight)
+
+	// Rotation over 40 L2 blocks, one per chain block.
+	for range 40 {
+		produce()
+		require.True(t, net.NextBlock().Accepted)
+	}
+	c := a.NewUncachedContext(false, cmtproto.Header{})
+	gs, err := a.EpochKeeper.ExportGenesis(c)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(gs.Epochs), 4)
+	for _, e := range gs.Epochs {
+		require.Equal(t, epochtypes.RotationReason_ROTATION_REASON_SCHEDULED, e.Reason)
+	}
+	// Every validator revealed: the onions advanced on chain.
+	for _, o := range gs.Onions {
+		require.Greater(t, o.Revealed, uint64(30))
+	}
+
+	// Stall: the L2 stops growing; after 5 s of block time (1 s blocks) the chain
+	// re-elects. (Heads reported at H are applied at H+1: one block for the last one.)
+	require.True(t, net.NextBlock().Accepted)
+	cur, p, _ := ctx()
+	for range 6 {
+		require.True(t, net.NextBlock().Accepted)
+	}
+	re, _, ok := ctx()
+	require.True(t, ok)
+	require.Equal(t, epochtypes.RotationReason_ROTATION_REASON_STALL, re.Reason, "no re-election")
+	require.Equal(t, p.Height+1, re.StartHeight)
+	require.NotEqual(t, cur.ProducerId, re.ProducerId)
+
+	// Validator 4's L2 node goes down: it is never drawn while down.
+	net.Validators[3].L2.SetDown(true)
+	for range 60 {
+		l2++
+		for _, v := range net.Validators[:3] {
+			v.L2.Set(l2)
+		}
+		require.True(t, net.NextBlock().Accepted)
+	}
+	c = a.NewUncachedContext(false, cmtproto.Header{})
+	gs2, err := a.EpochKeeper.ExportGenesis(c)
+	require.NoError(t, err)
+	require.Greater(t, len(gs2.Epochs), len(gs.Epochs)+3)
+	for _, e := range gs2.Epochs[len(gs.Epochs)+2:] {
+		require.NotEqual(t, uint64(4), e.ProducerId, "epoch %d drawn from a validator whose L2 node is down", e.Id)
+	}
+}

@@ -1,0 +1,225 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// StartL2 (re)starts node n's L2 simulator: it produces when the chain schedules n,
+// and syncs from the other nodes' simulators.
+func (ln *Localnet) StartL2(n *Node) {
+	ln.t.Helper()
+	var peers []string
+	for _, p := range ln.Nodes {
+		if p != n {
+			peers = append(peers, p.L2)
+		}
+	}
+	f, err := os.OpenFile(filepath.Join(n.Home, "l2sim.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		ln.t.Fatal(err)
+	}
+	cmd := exec.Command(ln.Binary, "l2sim", "start", "--home", n.Home,
+		"--listen", strings.TrimPrefix(n.L2, "http://"), "--peers", strings.Join(peers, ","),
+		"--chain-api", n.REST)
+	cmd.Stdout, cmd.Stderr = f, f
+	if err := cmd.Start(); err != nil {
+		ln.t.Fatal(err)
+	}
+	n.l2, n.l2Log = cmd, f
+}
+
+// KillL2 SIGKILLs node n's L2 simulator (an L2 node that dies).
+func (ln *Localnet) KillL2(n *Node) {
+	if n.l2 == nil || n.l2.Process == nil {
+		return
+	}
+	_ = n.l2.Process.Kill()
+	_ = n.l2.Wait()
+	n.l2 = nil
+	_ = n.l2Log.Close()
+}
+
+// L2Fault switches node n's L2 simulator fault mode: none, stall, equivocate, wrong_result.
+func L2Fault(n *Node, mode string) error {
+	body, _ := json.Marshal(map[string]string{"mode": mode})
+	resp, err := http.Post(n.L2+"/admin/fault", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("fault %s on %s: %s", mode, n.L2, resp.Status)
+	}
+	return nil
+}
+
+// L2Block is what the tests read of an L2 simulator block.
+type L2Block struct {
+	Number uint64
+	Hash   string
+	Miner  string
+}
+
+func l2Call(url, method string, params []any, out any) error {
+	req, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
+	client := http.Client{Timeout: 2 * time.Second}
+	resp, err := client.Post(url, "application/json", bytes.NewReader(req))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var env struct {
+		Result json.RawMessage `json:"result"`
+		Error  *struct {
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&env); err != nil {
+		return err
+	}
+	if env.Error != nil {
+		return fmt.Errorf("%s: %s", method, env.Error.Message)
+	}
+	return json.Unmarshal(env.Result, out)
+}
+
+func parseQuantity(s string) (uint64, error) {
+	return strconv.ParseUint(strings.TrimPrefix(s, "0x"), 16, 64)
+}
+
+// L2Head returns the head height of node n's L2 simulator (ok false if it is down).
+func L2Head(n *Node) (uint64, bool) {
+	var hex string
+	if err := l2Call(n.L2, "eth_blockNumber", []any{}, &hex); err != nil {
+		return 0, false
+	}
+	h, err := parseQuantity(hex)
+	return h, err == nil
+}
+
+// L2BlockAt returns block h of node n's L2 simulator (ok false if unknown).
+func L2BlockAt(n *Node, h uint64) (L2Block, bool) {
+	var raw *struct {
+		Number string `json:"number"`
+		Hash   string `json:"hash"`
+		Miner  string `json:"miner"`
+	}
+	if err := l2Call(n.L2, "eth_getBlockByNumber", []any{fmt.Sprintf("0x%x", h), false}, &raw); err != nil || raw == nil {
+		return L2Block{}, false
+	}
+	num, err := parseQuantity(raw.Number)
+	if err != nil {
+		return L2Block{}, false
+	}
+	return L2Block{Number: num, Hash: raw.Hash, Miner: strings.ToLower(raw.Miner)}, true
+}
+
+// Epoch is x/epoch's epoch as REST returns it.
+type Epoch struct {
+	ID                 uint64 `json:"id,string"`
+	StartHeight        uint64 `json:"start_height,string"`
+	EndHeight          uint64 `json:"end_height,string"`
+	ProducerID         uint64 `json:"producer_id,string"`
+	Signer             string `json:"signer"`
+	Reason             string `json:"reason"`
+	ReplacedProducerID uint64 `json:"replaced_producer_id,string"`
+	Cancelled          bool   `json:"cancelled"`
+	DecidedHeight      int64  `json:"decided_height,string"`
+}
+
+// Epochs returns the rotation history from node n.
+func Epochs(n *Node) ([]Epoch, error) {
+	var res struct {
+		Epochs []Epoch `json:"epochs"`
+	}
+	err := GetJSON(n.REST+"/themis/epoch/v1/epochs?pagination.limit=10000", &res)
+	return res.Epochs, err
+}
+
+// CurrentEpoch returns the epoch producing the next L2 block and the agreed head.
+func CurrentEpoch(n *Node) (Epoch, uint64, error) {
+	var res struct {
+		Epoch Epoch `json:"epoch"`
+		Head  struct {
+			Height uint64 `json:"height,string"`
+		} `json:"head"`
+	}
+	err := GetJSON(n.REST+"/themis/epoch/v1/current", &res)
+	return res.Epoch, res.Head.Height, err
+}
+
+// ProducerAt returns the epoch scheduled for L2 height h.
+func ProducerAt(n *Node, h uint64) (Epoch, error) {
+	var res struct {
+		Epoch Epoch `json:"epoch"`
+	}
+	err := GetJSON(fmt.Sprintf("%s/themis/epoch/v1/producer/%d", n.REST, h), &res)
+	return res.Epoch, err
+}
+
+// Readiness is one sequencer's readiness as REST returns it.
+type Readiness struct {
+	SequencerID uint64 `json:"sequencer_id,string"`
+	Eligible    bool   `json:"eligible"`
+	Reason      string `json:"reason"`
+}
+
+// ReadinessOf returns every active sequencer's readiness.
+func ReadinessOf(n *Node) (map[uint64]Readiness, error) {
+	var res struct {
+		Sequencers []Readiness `json:"sequencers"`
+	}
+	if err := GetJSON(n.REST+"/themis/epoch/v1/readiness", &res); err != nil {
+		return nil, err
+	}
+	out := map[uint64]Readiness{}
+	for _, r := range res.Sequencers {
+		out[r.SequencerID] = r
+	}
+	return out, nil
+}
+
+// Offence is a recorded non-production offence.
+type Offence struct {
+	ID          uint64 `json:"id,string"`
+	Kind        string `json:"kind"`
+	SequencerID uint64 `json:"sequencer_id,string"`
+	EpochID     uint64 `json:"epoch_id,string"`
+	L2Height    uint64 `json:"l2_height,string"`
+}
+
+// Offences returns the recorded offences.
+func Offences(n *Node) ([]Offence, error) {
+	var res struct {
+		Offences []Offence `json:"offences"`
+	}
+	err := GetJSON(n.REST+"/themis/epoch/v1/offences?pagination.limit=1000", &res)
+	return res.Offences, err
+}
+
+// NodeOfSequencer is the node whose validator is sequencer id (testnet: node i is i+1).
+func (ln *Localnet) NodeOfSequencer(id uint64) *Node { return ln.Nodes[id-1] }
+
+// WaitFor polls cond every 200 ms until it holds or the timeout passes.
+func (ln *Localnet) WaitFor(what string, timeout time.Duration, cond func() bool) {
+	ln.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	ln.t.Fatalf("timed out after %s waiting for %s", timeout, what)
+}
