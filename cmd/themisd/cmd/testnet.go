@@ -41,7 +41,7 @@ const (
 	promPort    = 26660
 	grpcPort    = 9090
 	apiPort     = 1317
-	l2Port      = 8645 // the node's L2 simulator (themisd l2sim start)
+	l2Port      = 8645              // the node's L2 simulator (themisd l2sim start)
 	signerFunds = 1_000_000_000_000 // uthemis per signer account, for fees and deposits
 )
 
