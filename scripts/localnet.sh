@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs an N-validator themis network as separate processes on 127.0.0.1: a development
-# L1 with the contracts, the validators (each locked through the real staking contract)
-# and one bridge per validator.
+# L1 with the contracts, the validators (each locked through the real staking contract),
+# one L2 simulator per sequencer (producing when x/epoch schedules it) and one bridge
+# per validator.
 #   scripts/localnet.sh start   (make localnet)
 #   scripts/localnet.sh stop    (make localnet-stop)
+# Stall or resume a sequencer's L2 node: scripts/l2-fault.sh <node-index> stall|resume
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BINARY=${BINARY:-./build/themisd}
@@ -43,9 +45,17 @@ start() {
   mv "$LOCALNET_DIR"/nodes/node* "$LOCALNET_DIR"/ && rmdir "$LOCALNET_DIR/nodes"
   for ((i = 0; i < VALIDATORS; i++)); do
     home="$LOCALNET_DIR/node$i"
+    peers=""
+    for ((j = 0; j < VALIDATORS; j++)); do
+      [ "$j" -eq "$i" ] || peers="${peers:+$peers,}http://127.0.0.1:$((8645 + 100 * j))"
+    done
     daemon "$home/node.pid" "$home/node.log" "$BINARY" start --home "$home" --log_format json
+    daemon "$home/l2sim.pid" "$home/l2sim.log" "$BINARY" l2sim start --home "$home" \
+      --listen "127.0.0.1:$((8645 + 100 * i))" --peers "$peers" --chain-api "http://127.0.0.1:$((1317 + 100 * i))" \
+      --log_format json
     daemon "$home/bridge.pid" "$home/bridge.log" "$BINARY" bridge start --home "$home" \
-      --start-block "$staking_block" --health-addr "127.0.0.1:$((8680 + i))" --log_format json
+      --start-block "$staking_block" --health-addr "127.0.0.1:$((8680 + i))" \
+      --l2-rpc "http://127.0.0.1:$((8645 + 100 * i))" --log_format json
   done
   rpc="http://127.0.0.1:26657"
   printf 'waiting for the first blocks'
@@ -59,10 +69,13 @@ themis localnet is running ($VALIDATORS validators, chain id themis-localnet).
   L1:     JSON-RPC http://$L1_RPC_ADDR (chain id 1337), staking contract $staking
           admin http://$L1_ADMIN_ADDR/info (mine, reorg, rpc on/off, time, whitelist, fund)
   node i: rpc 127.0.0.1:(26657+100i)  REST 127.0.0.1:(1317+100i)  gRPC 127.0.0.1:(9090+100i)
+  L2 i:   JSON-RPC http://127.0.0.1:(8645+100i) (eth_blockNumber, eth_getBlockByNumber, eth_chainId)
   bridge i: health http://127.0.0.1:(8680+i)/healthz  metrics /metrics
-  logs:   $LOCALNET_DIR/node*/{node,bridge}.log  $LOCALNET_DIR/l1/l1.log
+  logs:   $LOCALNET_DIR/node*/{node,l2sim,bridge}.log  $LOCALNET_DIR/l1/l1.log
   try:    $BINARY query sequencer active-set --home $LOCALNET_DIR/node0
-          curl -s 127.0.0.1:1317/themis/sequencer/v1/active_set
+          $BINARY query epoch current --home $LOCALNET_DIR/node0
+          curl -s 127.0.0.1:1317/themis/epoch/v1/epochs     (rotation history)
+          scripts/l2-fault.sh 1 stall    (stall node1's L2 node; resume with: resume)
   stop:   make localnet-stop
 INFO
       return 0
@@ -76,7 +89,7 @@ INFO
 
 stop() {
   if [ -d "$LOCALNET_DIR" ]; then
-    pidfiles=("$LOCALNET_DIR"/node*/bridge.pid "$LOCALNET_DIR"/node*/node.pid "$LOCALNET_DIR"/l1/l1.pid)
+    pidfiles=("$LOCALNET_DIR"/node*/bridge.pid "$LOCALNET_DIR"/node*/l2sim.pid "$LOCALNET_DIR"/node*/node.pid "$LOCALNET_DIR"/l1/l1.pid)
     for pidfile in "${pidfiles[@]}"; do
       [ -f "$pidfile" ] || continue
       pid=$(cat "$pidfile")

@@ -17,14 +17,6 @@ import (
 // activeMembers is the active set sorted by sequencer id.
 type activeMembers []sequencertypes.ValidatorPower
 
-func (a activeMembers) power(id uint64) (int64, bool) {
-	i := sort.Search(len(a), func(i int) bool { return a[i].SequencerId >= id })
-	if i < len(a) && a[i].SequencerId == id {
-		return a[i].Power, true
-	}
-	return 0, false
-}
-
 // activeSet reads the active sequencers from x/sequencer, sorted by id.
 func (k Keeper) activeSet(ctx context.Context) (activeMembers, error) {
 	set, err := k.sequencers.ActiveValidatorSet(ctx)
@@ -64,10 +56,19 @@ func (k Keeper) readinessOf(ctx context.Context, rule readiness.Rule, m sequence
 }
 
 // eligible lists the active, ready sequencers other than exclude, sorted by id, as
-// selection candidates weighted by their voting power.
+// selection candidates weighted by their voting power. The reports are read in one
+// pass over the store (much cheaper than a point read per sequencer); the map built
+// from them is only looked up, never iterated.
 func (k Keeper) eligible(ctx sdk.Context, params types.Params, p types.HeadProgress, exclude uint64) ([]selection.Candidate, error) {
 	members, err := k.activeSet(ctx)
 	if err != nil {
+		return nil, err
+	}
+	reports := make(map[string]readiness.Report, len(members))
+	if err := k.Reports.Walk(ctx, nil, func(addr []byte, r types.ValidatorReport) (bool, error) {
+		reports[string(addr)] = readiness.Report{HasHead: r.HasHead, L2Height: r.L2Height, TSSReady: r.TssReady, ReportedTime: r.ReportedTime}
+		return false, nil
+	}); err != nil {
 		return nil, err
 	}
 	rule := readinessRule(ctx, params, p)
@@ -76,11 +77,8 @@ func (k Keeper) eligible(ctx sdk.Context, params types.Params, p types.HeadProgr
 		if m.SequencerId == exclude || m.Power <= 0 {
 			continue
 		}
-		ok, _, _, err := k.readinessOf(ctx, rule, m)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
+		r, has := reports[string(m.ConsAddress)]
+		if ok, _ := readiness.Check(r, has, rule); ok {
 			out = append(out, selection.Candidate{ID: m.SequencerId, Power: uint64(m.Power)})
 		}
 	}

@@ -2,11 +2,13 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/themis-network/themis/x/epoch/l2head"
 	"github.com/themis-network/themis/x/epoch/types"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
 // EndBlock makes the schedule follow the agreed L2 head, in block time only:
@@ -33,10 +35,6 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	active, err := k.activeSet(ctx)
-	if err != nil {
-		return err
-	}
 	next := p.Height + 1
 	cur, ok, err := k.EpochAt(ctx, next)
 	if err != nil {
@@ -45,7 +43,10 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	if !ok {
 		return k.decide(sdkCtx, params, p, decision{start: next, reason: types.RotationReason_ROTATION_REASON_SCHEDULED})
 	}
-	if _, in := active.power(cur.ProducerId); !in {
+	if active, err := k.isActive(ctx, cur.ProducerId); err != nil || !active {
+		if err != nil {
+			return err
+		}
 		return k.decide(sdkCtx, params, p, replace(cur, next, types.RotationReason_ROTATION_REASON_REMOVAL))
 	}
 	if l2head.Stalled(l2head.Progress{Height: p.Height, Since: p.Since}, sdkCtx.BlockTime(), params.StallThreshold) {
@@ -62,15 +63,30 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 		return err
 	}
 	if ok {
-		if _, in := active.power(succ.ProducerId); !in {
-			return k.decide(sdkCtx, params, p, replace(succ, succ.StartHeight, types.RotationReason_ROTATION_REASON_REMOVAL))
+		active, err := k.isActive(ctx, succ.ProducerId)
+		if err != nil || active {
+			return err
 		}
-		return nil
+		return k.decide(sdkCtx, params, p, replace(succ, succ.StartHeight, types.RotationReason_ROTATION_REASON_REMOVAL))
 	}
 	if addSat(p.Height, params.LeadTime) >= cur.EndHeight {
 		return k.decide(sdkCtx, params, p, decision{start: cur.EndHeight + 1, reason: types.RotationReason_ROTATION_REASON_SCHEDULED})
 	}
 	return nil
+}
+
+// isActive tells whether a sequencer is in the active set, reading only its record:
+// EndBlock runs every block and must not build the whole set (1,000 sequencers) to
+// check one producer.
+func (k Keeper) isActive(ctx context.Context, id uint64) (bool, error) {
+	s, err := k.sequencers.GetSequencer(ctx, id)
+	if errors.Is(err, sequencertypes.ErrSequencerNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return s.Status == sequencertypes.SEQUENCER_STATUS_ACTIVE, nil
 }
 
 // chargeStall records the non-production offence of a stalled epoch's producer, once

@@ -36,7 +36,13 @@ func (f *fakeSequencers) ActiveValidatorSet(context.Context) (sequencertypes.Val
 }
 
 func (f *fakeSequencers) GetSequencer(_ context.Context, id uint64) (sequencertypes.Sequencer, error) {
-	return sequencertypes.Sequencer{Id: id, Signer: signerOf(id)}, nil
+	status := sequencertypes.SEQUENCER_STATUS_UNLOCKING
+	for _, m := range f.active {
+		if m.SequencerId == id {
+			status = sequencertypes.SEQUENCER_STATUS_ACTIVE
+		}
+	}
+	return sequencertypes.Sequencer{Id: id, Signer: signerOf(id), Status: status}, nil
 }
 
 func signerOf(id uint64) string { return fmt.Sprintf("0x%040x", id) }
@@ -69,24 +75,27 @@ func (n *node) LastSuccess() time.Time {
 // chain drives the keeper block by block as the app does: PreBlock applies the
 // extensions of the previous height, then EndBlock decides.
 type chain struct {
-	t      *testing.T
+	t      testing.TB
 	k      keeper.Keeper
 	ctx    sdk.Context
 	seqs   *fakeSequencers
 	nodes  []*node
 	height int64
 	now    time.Time
+	// commit writes the store to disk as the end of a block does.
+	commit func()
 }
 
 const testChainID = "themis-test"
 
-func newChain(t *testing.T, powers ...int64) *chain {
+func newChain(t testing.TB, powers ...int64) *chain {
 	t.Helper()
 	sequencertest.SetBech32Prefixes()
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	tkey := storetypes.NewTransientStoreKey("transient_" + types.StoreKey)
 	start := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
-	ctx := testutil.DefaultContextWithDB(t, key, tkey).Ctx.WithBlockHeight(1).WithBlockTime(start).
+	tc := testutil.DefaultContextWithDB(t, key, tkey)
+	ctx := tc.Ctx.WithBlockHeight(1).WithBlockTime(start).
 		WithChainID(testChainID).WithEventManager(sdk.NewEventManager())
 	seqs := &fakeSequencers{}
 	k := keeper.NewKeeper(sequencertest.Codec(), runtime.NewKVStoreService(key), sequencertest.AddressCodec(), sequencertest.Authority(t), seqs)
@@ -97,7 +106,7 @@ func newChain(t *testing.T, powers ...int64) *chain {
 	gs.Params.ReadinessWindow = 3 * time.Second
 	gs.Params.HeadTolerance = 2
 	require.NoError(t, k.InitGenesis(ctx, *gs))
-	c := &chain{t: t, k: k, ctx: ctx, seqs: seqs, height: 1, now: start}
+	c := &chain{t: t, k: k, ctx: ctx, seqs: seqs, height: 1, now: start, commit: func() { tc.CMS.Commit() }}
 	for i, p := range powers {
 		c.addNode(uint64(i+1), p)
 	}
