@@ -35,44 +35,56 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	next := p.Height + 1
-	cur, ok, err := k.EpochAt(ctx, next)
+	d, due, err := k.dueDecision(sdkCtx, params, p)
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return k.decide(sdkCtx, params, p, decision{start: next, reason: types.RotationReason_ROTATION_REASON_SCHEDULED})
+	if !due {
+		// Nothing to decide: a run of no-eligible blocks, if any, is over.
+		return k.NoEligible.Set(ctx, false)
 	}
-	if active, err := k.isActive(ctx, cur.ProducerId); err != nil || !active {
-		if err != nil {
-			return err
-		}
-		return k.decide(sdkCtx, params, p, replace(cur, next, types.RotationReason_ROTATION_REASON_REMOVAL))
+	return k.decide(sdkCtx, params, p, d)
+}
+
+// dueDecision returns the decision this block must take, if any, charging a stalled
+// producer on the way.
+func (k Keeper) dueDecision(ctx sdk.Context, params types.Params, p types.HeadProgress) (decision, bool, error) {
+	next := p.Height + 1
+	cur, ok, err := k.EpochAt(ctx, next)
+	if err != nil || !ok {
+		return decision{start: next, reason: types.RotationReason_ROTATION_REASON_SCHEDULED}, err == nil, err
 	}
-	if l2head.Stalled(l2head.Progress{Height: p.Height, Since: p.Since}, sdkCtx.BlockTime(), params.StallThreshold) {
-		if err := k.chargeStall(sdkCtx, cur, p); err != nil {
-			return err
+	active, err := k.isActive(ctx, cur.ProducerId)
+	if err != nil {
+		return decision{}, false, err
+	}
+	if !active {
+		return replace(cur, next, types.RotationReason_ROTATION_REASON_REMOVAL), true, nil
+	}
+	if l2head.Stalled(l2head.Progress{Height: p.Height, Since: p.Since}, ctx.BlockTime(), params.StallThreshold) {
+		if err := k.chargeStall(ctx, cur, p); err != nil {
+			return decision{}, false, err
 		}
-		return k.decide(sdkCtx, params, p, replace(cur, next, types.RotationReason_ROTATION_REASON_STALL))
+		return replace(cur, next, types.RotationReason_ROTATION_REASON_STALL), true, nil
 	}
 	if cur.EndHeight == maxHeight {
-		return nil
+		return decision{}, false, nil
 	}
 	succ, ok, err := k.EpochAt(ctx, cur.EndHeight+1)
 	if err != nil {
-		return err
+		return decision{}, false, err
 	}
 	if ok {
 		active, err := k.isActive(ctx, succ.ProducerId)
 		if err != nil || active {
-			return err
+			return decision{}, false, err
 		}
-		return k.decide(sdkCtx, params, p, replace(succ, succ.StartHeight, types.RotationReason_ROTATION_REASON_REMOVAL))
+		return replace(succ, succ.StartHeight, types.RotationReason_ROTATION_REASON_REMOVAL), true, nil
 	}
 	if addSat(p.Height, params.LeadTime) >= cur.EndHeight {
-		return k.decide(sdkCtx, params, p, decision{start: cur.EndHeight + 1, reason: types.RotationReason_ROTATION_REASON_SCHEDULED})
+		return decision{start: cur.EndHeight + 1, reason: types.RotationReason_ROTATION_REASON_SCHEDULED}, true, nil
 	}
-	return nil
+	return decision{}, false, nil
 }
 
 // isActive tells whether a sequencer is in the active set, reading only its record:
@@ -90,7 +102,8 @@ func (k Keeper) isActive(ctx context.Context, id uint64) (bool, error) {
 }
 
 // chargeStall records the non-production offence of a stalled epoch's producer, once
-// per epoch (a re-election that finds nobody eligible is retried every block).
+// per stall (a re-election that finds nobody eligible is retried every block; the
+// charge is cleared when the head advances again, so a second stall is charged).
 func (k Keeper) chargeStall(ctx sdk.Context, cur types.Epoch, p types.HeadProgress) error {
 	charged, err := k.StallCharged.Get(ctx)
 	if err == nil && charged == cur.Id {

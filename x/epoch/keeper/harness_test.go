@@ -229,3 +229,9 @@ func (c *chain) checkInvariants() {
 	require.NoError(c.t, err)
 	require.NoError(c.t, gs.Validate())
 }
+
+// singleReport is a one-validator set with one report payload, for direct ApplyReports calls.
+func (c *chain) singleReport(id uint64, payload []byte) (voteext.ValidatorSet, []voteext.ValidatorReport) {
+	v := voteext.Validator{ConsAddress: consAddrOf(id), Power: c.node(id).power}
+	return voteext.ValidatorSet{Validators: []voteext.Validator{v}, TotalPower: v.Power}, []voteext.ValidatorReport{{Validator: v, Payload: payload}}
+}

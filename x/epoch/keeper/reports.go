@@ -94,8 +94,12 @@ func (k Keeper) applyOnion(ctx sdk.Context, height int64, addr []byte, r types.R
 		return nil, err
 	}
 	if c := r.Commitment; c != nil {
+		missed := st.Missed
+		if has && revealFits(st, height) {
+			missed++ // replacing an onion with layers left withholds this height's reveal
+		}
 		return nil, k.Onions.Set(ctx, addr, types.OnionState{
-			ConsAddress: addr, Index: c.Index, Length: c.Length, Layer: c.Layer, Missed: st.Missed,
+			ConsAddress: addr, Index: c.Index, Length: c.Length, Layer: c.Layer, Missed: missed,
 			StartHeight: height, LayerHeight: height,
 		})
 	}
@@ -145,14 +149,29 @@ func (k Keeper) mixSeed(ctx sdk.Context, height int64, reveals []randao.Contribu
 }
 
 // advanceHead folds this block's agreed head into the stored progress.
+//
+// A block without agreement (validators with more than 1/3 of power report no head:
+// their L2 nodes or watchers are down, or their extensions are missing) pauses the
+// stall clock: the chain cannot tell whether the producer stalled, so it must not
+// charge it. A head that advances clears the stall charge, so a later stall in the
+// same epoch is charged again.
 func (k Keeper) advanceHead(ctx sdk.Context, agreed uint64, ok bool) error {
 	p, err := k.progress(ctx)
 	if err != nil {
 		return err
 	}
+	if !ok {
+		if !p.Known {
+			return nil // no agreed head yet
+		}
+		p.Since = ctx.BlockTime()
+		return k.Progress.Set(ctx, p)
+	}
 	next := l2head.Advance(l2head.Progress{Height: p.Height, Since: sinceOf(p)}, agreed, ok, ctx.BlockTime())
-	if next.Since.IsZero() {
-		return nil // no agreed head yet
+	if p.Known && next.Height > p.Height {
+		if err := k.StallCharged.Set(ctx, 0); err != nil {
+			return err
+		}
 	}
 	return k.Progress.Set(ctx, types.HeadProgress{Height: next.Height, Since: next.Since, Known: true})
 }

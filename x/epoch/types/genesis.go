@@ -1,6 +1,8 @@
 package types
 
 import (
+	"math"
+
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/themis-network/themis/x/epoch/randao"
@@ -29,6 +31,9 @@ func (gs GenesisState) Validate() error {
 	if !gs.Progress.Known && gs.Progress.Height != 0 {
 		return errorsmod.Wrap(ErrInvalidGenesis, "progress height without known")
 	}
+	if gs.Progress.Height == math.MaxUint64 {
+		return errorsmod.Wrap(ErrInvalidGenesis, "progress height is the largest height: nothing can follow it")
+	}
 	seen := make(map[string]struct{}, len(gs.Reports))
 	for i, r := range gs.Reports {
 		if len(r.ConsAddress) != ConsAddressLen {
@@ -53,6 +58,9 @@ func (gs GenesisState) Validate() error {
 		seen[string(o.ConsAddress)] = struct{}{}
 		if len(o.Layer) != randao.Size || o.Length == 0 || o.Length > randao.MaxLength || o.Revealed > o.Length {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "onion %d: layer %d bytes, length %d, revealed %d", i, len(o.Layer), o.Length, o.Revealed)
+		}
+		if o.StartHeight < 0 || o.LayerHeight < o.StartHeight || uint64(o.LayerHeight-o.StartHeight) > o.Length {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "onion %d: start height %d, layer height %d, length %d", i, o.StartHeight, o.LayerHeight, o.Length)
 		}
 	}
 	var lastOffence uint64

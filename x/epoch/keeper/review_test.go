@@ -1,0 +1,84 @@
+package keeper_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/x/epoch/types"
+)
+
+func offenceCount(t *testing.T, c *chain) int {
+	t.Helper()
+	n := 0
+	require.NoError(t, c.k.Offences.Walk(c.ctx, nil, func(uint64, types.Offence) (bool, error) { n++; return false, nil }))
+	return n
+}
+
+// Without agreement (more than 1/3 of power sees no L2 head) the chain cannot tell a
+// stalled producer from blind validators: the stall clock pauses, nobody is charged.
+func TestNoAgreementPausesTheStallClock(t *testing.T) {
+	c := newChain(t, 10, 10, 10, 10)
+	c.block(time.Second)
+	c.run(3, true)
+	c.node(1).hasL2, c.node(2).hasL2 = false, false // half the power is blind
+	for range 12 {
+		c.produce(1)
+		c.block(time.Second)
+	}
+	require.Equal(t, 0, offenceCount(t, c))
+	require.Len(t, c.epochs(), 1)
+	// Sight returns, the producer really stops: charged after a full threshold.
+	c.node(1).hasL2, c.node(2).hasL2 = true, true
+	c.node(1).head, c.node(2).head = c.bestHead(), c.bestHead()
+	c.run(4, false)
+	require.Equal(t, 0, offenceCount(t, c))
+	c.run(2, false)
+	require.Equal(t, 1, offenceCount(t, c))
+}
+
+// A producer that stalls, recovers (nobody could replace it) and stalls again in the
+// same epoch is charged twice.
+func TestSecondStallInOneEpochIsCharged(t *testing.T) {
+	c := newChain(t, 10)
+	c.block(time.Second)
+	c.run(2, true)
+	c.run(6, false) // stall 1: nobody else to take over
+	require.Equal(t, 1, offenceCount(t, c))
+	c.run(3, true) // it produces again
+	c.run(6, false)
+	require.Equal(t, 2, offenceCount(t, c))
+}
+
+// The no-eligible flag is cleared once no decision is due any more.
+func TestNoEligibleFlagClearsWhenNothingIsDue(t *testing.T) {
+	c := newChain(t, 10)
+	c.block(time.Second)
+	c.run(2, true)
+	c.run(6, false)
+	flagged, err := c.k.NoEligible.Get(c.ctx)
+	require.NoError(t, err)
+	require.True(t, flagged)
+	c.run(1, true) // the producer is back: no stall, nothing due
+	flagged, err = c.k.NoEligible.Get(c.ctx)
+	require.NoError(t, err)
+	require.False(t, flagged)
+}
+
+// Replacing an onion that still had layers left withholds a reveal: it is recorded.
+func TestPrematureRecommitCountsAsMissed(t *testing.T) {
+	c := newChain(t, 10, 10, 10)
+	c.block(time.Second)
+	c.block(time.Second)
+	before, err := c.k.Onions.Get(c.ctx, consAddrOf(1))
+	require.NoError(t, err)
+	payload, err := types.EncodeReport(types.Report{Commitment: &types.OnionCommitment{Index: 9, Length: 8, Layer: before.Layer}})
+	require.NoError(t, err)
+	set, reports := c.singleReport(1, payload)
+	require.NoError(t, c.k.ApplyReports(c.ctx, c.height, set, reports))
+	after, err := c.k.Onions.Get(c.ctx, consAddrOf(1))
+	require.NoError(t, err)
+	require.Equal(t, before.Missed+1, after.Missed)
+	require.Equal(t, uint64(9), after.Index)
+}
