@@ -60,8 +60,11 @@ type Node struct {
 	mode  atomic.Value // Mode
 	peers atomic.Pointer[[]*peerClient]
 
-	altMu sync.Mutex
-	alts  map[uint64]Block // equivocation: the second block signed at each height
+	// lastProduced is when this node last produced a block (monotonic clock; only the
+	// producer loop touches it).
+	lastProduced time.Time
+	altMu        sync.Mutex
+	alts         map[uint64]Block // equivocation: the second block signed at each height
 	// altServe alternates which of the two blocks eth_getBlockByNumber hands out.
 	altServe atomic.Uint64
 
@@ -194,7 +197,10 @@ func (n *Node) Run(ctx context.Context) error {
 	loopCtx, stopLoops := context.WithCancel(ctx)
 	defer stopLoops()
 	wg.Add(2)
-	go func() { defer wg.Done(); n.every(loopCtx, n.cfg.BlockInterval, n.produceOnce) }()
+	// The producer looks at the schedule more often than it produces, so a node that
+	// has just been scheduled (a re-election) makes its first block at once, not at its
+	// next block tick; produceOnce keeps its own blocks BlockInterval apart.
+	go func() { defer wg.Done(); n.every(loopCtx, min(n.cfg.BlockInterval, n.cfg.SyncInterval), n.produceOnce) }()
 	go func() { defer wg.Done(); n.every(loopCtx, n.cfg.SyncInterval, n.syncOnce) }()
 
 	var err error

@@ -3,6 +3,7 @@ package l2sim
 import (
 	"context"
 	"errors"
+	"time"
 )
 
 // altWindow is how many heights of equivocation twins are kept to serve.
@@ -10,6 +11,9 @@ const altWindow = 256
 
 // produceOnce produces the next block if the schedule names this node for it.
 func (n *Node) produceOnce(ctx context.Context) {
+	if !n.lastProduced.IsZero() && time.Since(n.lastProduced) < n.cfg.BlockInterval {
+		return // our blocks stay BlockInterval apart
+	}
 	head := n.store.Head()
 	h := head.Height + 1
 	p, ok, err := n.cfg.Schedule.ProducerAt(ctx, h)
@@ -53,6 +57,7 @@ func (n *Node) produceOnce(ctx context.Context) {
 		}
 		return
 	}
+	n.lastProduced = time.Now()
 	n.logger.Info("l2sim: produced block", "height", h, "hash", b.Hash, "epoch", p.EpochID, "mode", n.Mode())
 	if n.Mode() == ModeEquivocate {
 		twin, err := n.build(&head, p, 1)
