@@ -52,10 +52,10 @@ func l2simStartCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "start",
 		Short: "Run an L2 node that produces the heights themis schedules for this sequencer and syncs the rest",
-		Long: `Runs one L2 node for this sequencer. Every --block-interval it asks the themis chain
+		Long: `Runs one L2 node for this sequencer. Every --sync-interval it asks the themis chain
 (--chain-api, REST) who produces the next L2 height; if it is this node's signer key (the
 secp256k1 consensus key in <home>/config/priv_validator_key.json), it builds, signs and
-serves the block. Every --sync-interval it pulls new blocks from --peers and verifies each
+serves the block, at most one per --block-interval. Every --sync-interval it pulls new blocks from --peers and verifies each
 (scheduled producer, signature, parent, state root), recording bad ones as faults.
 
 JSON-RPC (eth_chainId, eth_blockNumber, eth_getBlockByNumber) and the admin endpoints
