@@ -99,17 +99,8 @@ func (l *DevL1) stop() {
 // StartBridge (re)starts node n's bridge.
 func (ln *Localnet) StartBridge(n *Node) {
 	ln.t.Helper()
-	f, err := os.OpenFile(filepath.Join(n.Home, "bridge.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
-	if err != nil {
-		ln.t.Fatal(err)
-	}
-	cmd := exec.Command(ln.Binary, "bridge", "start", "--home", n.Home, "--start-block", fmt.Sprint(ln.L1.StakingBlock),
+	n.bridge, n.bridgeLog = ln.spawn(n, "bridge.log", "bridge", "start", "--home", n.Home, "--start-block", fmt.Sprint(ln.L1.StakingBlock),
 		"--poll-interval", "500ms", "--health-addr", fmt.Sprintf("127.0.0.1:%d", n.HealthPort))
-	cmd.Stdout, cmd.Stderr = f, f
-	if err := cmd.Start(); err != nil {
-		ln.t.Fatal(err)
-	}
-	n.bridge, n.bridgeLog = cmd, f
 }
 
 // KillBridge ends node n's bridge with SIGKILL (a crash, not a shutdown).

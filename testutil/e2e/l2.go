@@ -7,9 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -25,18 +22,9 @@ func (ln *Localnet) StartL2(n *Node) {
 			peers = append(peers, p.L2)
 		}
 	}
-	f, err := os.OpenFile(filepath.Join(n.Home, "l2sim.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
-	if err != nil {
-		ln.t.Fatal(err)
-	}
-	cmd := exec.Command(ln.Binary, "l2sim", "start", "--home", n.Home,
+	n.l2, n.l2Log = ln.spawn(n, "l2sim.log", "l2sim", "start", "--home", n.Home,
 		"--listen", strings.TrimPrefix(n.L2, "http://"), "--peers", strings.Join(peers, ","),
 		"--chain-api", n.REST)
-	cmd.Stdout, cmd.Stderr = f, f
-	if err := cmd.Start(); err != nil {
-		ln.t.Fatal(err)
-	}
-	n.l2, n.l2Log = cmd, f
 }
 
 // KillL2 SIGKILLs node n's L2 simulator (an L2 node that dies).

@@ -137,16 +137,22 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 // StartNode (re)starts one node's process.
 func (ln *Localnet) StartNode(n *Node) {
 	ln.t.Helper()
-	f, err := os.OpenFile(filepath.Join(n.Home, "node.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	n.cmd, n.logFile = ln.spawn(n, "node.log", "start", "--home", n.Home)
+}
+
+// spawn starts themisd with args, its output appended to logName in node n's home.
+func (ln *Localnet) spawn(n *Node, logName string, args ...string) (*exec.Cmd, *os.File) {
+	ln.t.Helper()
+	f, err := os.OpenFile(filepath.Join(n.Home, logName), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
 		ln.t.Fatal(err)
 	}
-	cmd := exec.Command(ln.Binary, "start", "--home", n.Home)
+	cmd := exec.Command(ln.Binary, args...)
 	cmd.Stdout, cmd.Stderr = f, f
 	if err := cmd.Start(); err != nil {
 		ln.t.Fatal(err)
 	}
-	n.cmd, n.logFile = cmd, f
+	return cmd, f
 }
 
 // StopNode ends one node's process.
