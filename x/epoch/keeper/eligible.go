@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"sort"
@@ -56,31 +57,48 @@ func (k Keeper) readinessOf(ctx context.Context, rule readiness.Rule, m sequence
 }
 
 // eligible lists the active, ready sequencers other than exclude, sorted by id, as
-// selection candidates weighted by their voting power. The reports are read in one
-// pass over the store (much cheaper than a point read per sequencer); the map built
-// from them is only looked up, never iterated.
+// selection candidates weighted by their voting power. It merges the active set
+// (sorted by consensus address) with one ordered pass over the stored reports, which
+// is much cheaper than a point read per sequencer and needs no map. The same pass
+// forgets the reports and onions of validators no longer active (exits, signer
+// changes), so the store does not grow with every consensus key ever seen; one that
+// returns reports and commits an onion again.
 func (k Keeper) eligible(ctx sdk.Context, params types.Params, p types.HeadProgress, exclude uint64) ([]selection.Candidate, error) {
 	members, err := k.activeSet(ctx)
 	if err != nil {
 		return nil, err
 	}
-	reports := make(map[string]readiness.Report, len(members))
+	sort.Slice(members, func(i, j int) bool { return bytes.Compare(members[i].ConsAddress, members[j].ConsAddress) < 0 })
+	rule := readinessRule(ctx, params, p)
+	var out []selection.Candidate
+	var gone [][]byte
+	i := 0
 	if err := k.Reports.Walk(ctx, nil, func(addr []byte, r types.ValidatorReport) (bool, error) {
-		reports[string(addr)] = readiness.Report{HasHead: r.HasHead, L2Height: r.L2Height, TSSReady: r.TssReady, ReportedTime: r.ReportedTime}
+		for i < len(members) && bytes.Compare(members[i].ConsAddress, addr) < 0 {
+			i++ // an active member without a report is not ready
+		}
+		if i == len(members) || !bytes.Equal(members[i].ConsAddress, addr) {
+			gone = append(gone, addr)
+			return false, nil
+		}
+		m := members[i]
+		i++
+		ready, _ := readiness.Check(readiness.Report{HasHead: r.HasHead, L2Height: r.L2Height, TSSReady: r.TssReady, ReportedTime: r.ReportedTime}, true, rule)
+		if ready && m.SequencerId != exclude && m.Power > 0 {
+			out = append(out, selection.Candidate{ID: m.SequencerId, Power: uint64(m.Power)})
+		}
 		return false, nil
 	}); err != nil {
 		return nil, err
 	}
-	rule := readinessRule(ctx, params, p)
-	var out []selection.Candidate
-	for _, m := range members {
-		if m.SequencerId == exclude || m.Power <= 0 {
-			continue
+	for _, addr := range gone {
+		if err := k.Reports.Remove(ctx, addr); err != nil {
+			return nil, err
 		}
-		r, has := reports[string(m.ConsAddress)]
-		if ok, _ := readiness.Check(r, has, rule); ok {
-			out = append(out, selection.Candidate{ID: m.SequencerId, Power: uint64(m.Power)})
+		if err := k.Onions.Remove(ctx, addr); err != nil {
+			return nil, err
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }

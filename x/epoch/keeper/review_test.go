@@ -82,3 +82,27 @@ func TestPrematureRecommitCountsAsMissed(t *testing.T) {
 	require.Equal(t, before.Missed+1, after.Missed)
 	require.Equal(t, uint64(9), after.Index)
 }
+
+// A decision forgets the reports and onions of validators that left the active set.
+func TestDecisionForgetsDepartedValidators(t *testing.T) {
+	c := newChain(t, 10, 10, 10, 10)
+	c.block(time.Second)
+	c.run(3, true)
+	cur := c.current()
+	gone := uint64(1)
+	if cur.ProducerId == gone {
+		gone = 2
+	}
+	c.remove(gone)
+	has, err := c.k.Reports.Has(c.ctx, consAddrOf(gone))
+	require.NoError(t, err)
+	require.True(t, has)
+	c.run(30, true) // at least one decision
+	has, err = c.k.Reports.Has(c.ctx, consAddrOf(gone))
+	require.NoError(t, err)
+	require.False(t, has, "report of a departed validator kept")
+	has, err = c.k.Onions.Has(c.ctx, consAddrOf(gone))
+	require.NoError(t, err)
+	require.False(t, has, "onion of a departed validator kept")
+	c.checkInvariants()
+}
