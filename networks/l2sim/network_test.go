@@ -141,10 +141,11 @@ func TestNetworkStallThenReplacement(t *testing.T) {
 	if !tn.converged(8) {
 		t.Fatalf("blocks appeared while the scheduled producer stalls: %v", tn.heads())
 	}
-	// The chain replaces C from 9 with A.
-	sched.Set(producerOf(members[0], 9, 20))
+	// The chain replaces C from 9 on with A (to the end of the schedule: a resumed C
+	// scheduled after A would race the check for a converged head).
+	sched.Set(producerOf(members[0], 9, 40))
 	tn.nodes[2].SetMode(ModeNone)
-	eventually(t, 10*time.Second, "all nodes at 20", func() bool { return tn.converged(20) })
+	eventually(t, 10*time.Second, "all nodes at 40", func() bool { return tn.converged(40) }, tn.describe)
 	for _, n := range tn.nodes {
 		checkChain(t, n, sched)
 	}
@@ -168,10 +169,10 @@ func TestNetworkReorgsReplacedProducersBlocks(t *testing.T) {
 	tn.nodes[2].SetMode(ModeNone)
 	eventually(t, 10*time.Second, "C produced 9 and 10 alone", func() bool { return tn.nodes[2].Head().Height >= 10 })
 	// The chain saw no blocks from C and replaces it from 9 with B.
-	sched.Set(producerOf(members[1], 9, 30))
+	sched.Set(producerOf(members[1], 9, 40))
 	orphan, _ := tn.nodes[2].BlockAt(9)
 	tn.connect(t, 2, 0, 1)
-	eventually(t, 10*time.Second, "all nodes at 30", func() bool { return tn.converged(30) })
+	eventually(t, 10*time.Second, "all nodes at 40", func() bool { return tn.converged(40) }, tn.describe)
 	for _, n := range tn.nodes {
 		checkChain(t, n, sched)
 	}
