@@ -148,26 +148,18 @@ func (k Keeper) mixSeed(ctx sdk.Context, height int64, reveals []randao.Contribu
 	return k.Seed.Set(ctx, seed[:])
 }
 
-// advanceHead folds this block's agreed head into the stored progress.
-//
-// A block without agreement (validators with more than 1/3 of power report no head:
-// their L2 nodes or watchers are down, or their extensions are missing) pauses the
-// stall clock: the chain cannot tell whether the producer stalled, so it must not
-// charge it. A head that advances clears the stall charge, so a later stall in the
-// same epoch is charged again.
+// advanceHead folds this block's agreed head into the stored progress (l2head.Advance:
+// forward only; no agreement pauses the clock). A head that advances clears the stall
+// charge, so a later stall in the same epoch is charged again.
 func (k Keeper) advanceHead(ctx sdk.Context, agreed uint64, ok bool) error {
 	p, err := k.progress(ctx)
 	if err != nil {
 		return err
 	}
-	if !ok {
-		if !p.Known {
-			return nil // no agreed head yet
-		}
-		p.Since = ctx.BlockTime()
-		return k.Progress.Set(ctx, p)
-	}
 	next := l2head.Advance(l2head.Progress{Height: p.Height, Since: sinceOf(p)}, agreed, ok, ctx.BlockTime())
+	if next.Since.IsZero() {
+		return nil // no agreed head yet
+	}
 	if p.Known && next.Height > p.Height {
 		if err := k.StallCharged.Set(ctx, 0); err != nil {
 			return err

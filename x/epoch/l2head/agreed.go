@@ -77,8 +77,18 @@ type Progress struct {
 // Advance folds a new agreed head (ok false: none this block) into the progress at
 // block time now. The head only moves forward: an agreed height below the remembered
 // one (validators' L2 nodes re-syncing) neither rewinds it nor resets the clock.
+//
+// A block without agreement (more than 1/3 of power reports no head: their L2 nodes
+// or watchers are down, or their extensions are missing) pauses the clock: nobody can
+// tell a stalled producer from blind validators, so the stall must not run on.
 func Advance(p Progress, agreed uint64, ok bool, now time.Time) Progress {
-	if ok && (agreed > p.Height || p.Since.IsZero()) {
+	if !ok {
+		if !p.Since.IsZero() {
+			p.Since = now
+		}
+		return p
+	}
+	if agreed > p.Height || p.Since.IsZero() {
 		return Progress{Height: max(agreed, p.Height), Since: now}
 	}
 	return p
