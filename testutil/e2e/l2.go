@@ -4,12 +4,15 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/themis-network/themis/networks/l2sim"
 )
 
 // StartL2 (re)starts node n's L2 simulator: it produces when the chain schedules n,
@@ -38,18 +41,12 @@ func (ln *Localnet) KillL2(n *Node) {
 	_ = n.l2Log.Close()
 }
 
-// L2Fault switches node n's L2 simulator fault mode: none, stall, equivocate, wrong_result.
-func L2Fault(n *Node, mode string) error {
-	body, _ := json.Marshal(map[string]string{"mode": mode})
-	resp, err := http.Post(n.L2+"/admin/fault", "application/json", bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("fault %s on %s: %s", mode, n.L2, resp.Status)
-	}
-	return nil
+// L2Fault switches node n's L2 simulator fault mode (the simulator's own admin client).
+func L2Fault(n *Node, mode l2sim.Mode) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err := l2sim.PostFault(ctx, http.DefaultClient, n.L2, mode)
+	return err
 }
 
 // L2Block is what the tests read of an L2 simulator block.

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/networks/l2sim"
 )
 
 // failoverStalls is the number of stalls measured (at least 5, SPEC section 9).
@@ -44,7 +46,7 @@ func TestBenchL2Failover(t *testing.T) {
 		f := measureFailover(t, ln)
 		t.Logf("stall %d: producer %d -> %d at L2 height %d: %.2f s, %d chain blocks", i+1, f.from, f.to, f.height, f.wall.Seconds(), f.blocks)
 		results = append(results, f)
-		require.NoError(t, L2Fault(ln.NodeOfSequencer(f.from), "none"))
+		require.NoError(t, L2Fault(ln.NodeOfSequencer(f.from), l2sim.ModeNone))
 	}
 
 	top := ln.Nodes[0].Height()
@@ -108,7 +110,7 @@ func measureFailover(t *testing.T, ln *Localnet) failover {
 		}
 		return false
 	})
-	require.NoError(t, L2Fault(stalled, "stall"))
+	require.NoError(t, L2Fault(stalled, l2sim.ModeStall))
 
 	var f failover
 	f.from = cur.ProducerID

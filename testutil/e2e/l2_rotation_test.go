@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/networks/l2sim"
 )
 
 // l2TestnetArgs make rotation and stalls fast enough for CI: 10-block epochs at 1 s
@@ -51,7 +53,7 @@ func TestLocalnetL2Rotation(t *testing.T) {
 	cur, head, err := CurrentEpoch(n0)
 	require.NoError(t, err)
 	stalled := ln.NodeOfSequencer(cur.ProducerID)
-	require.NoError(t, L2Fault(stalled, "stall"))
+	require.NoError(t, L2Fault(stalled, l2sim.ModeStall))
 	var re Epoch
 	ln.WaitFor("a stall re-election", 60*time.Second, func() bool {
 		epochs, err := Epochs(n0)
@@ -81,7 +83,7 @@ func TestLocalnetL2Rotation(t *testing.T) {
 	last := offences[len(offences)-1]
 	require.Equal(t, cur.ProducerID, last.SequencerID)
 	require.Equal(t, "OFFENCE_KIND_NON_PRODUCTION", last.Kind)
-	require.NoError(t, L2Fault(stalled, "none"))
+	require.NoError(t, L2Fault(stalled, l2sim.ModeNone))
 
 	// 3. One of four L2 nodes (up to 1/3) down: rotation continues among the rest.
 	down := ln.Nodes[(stalled.Index+1)%4]
