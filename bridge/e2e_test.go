@@ -105,7 +105,7 @@ func TestBridgeProcess(t *testing.T) {
 	require.NoError(t, err)
 	owner := crypto.PubkeyToAddress(key.PublicKey)
 	node, err := devl1.Start(ctx, devl1.Config{RPCAddr: "127.0.0.1:0", BlockTime: 300 * time.Millisecond, Accounts: []common.Address{owner}, Tokens: tokensE2E(1_000_000),
-		Contracts: contracts.DeployConfig{MinLock: tokensE2E(20_000), MaxLock: tokensE2E(100_000), ExitDelay: 3600, Whitelist: []common.Address{owner}}})
+		Contracts: contracts.DeployConfig{MinLock: tokensE2E(20_000), MaxLock: tokensE2E(100_000), ExitDelay: contracts.MinExitDelaySeconds, Whitelist: []common.Address{owner}}})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = node.Close() })
 	o, err := l1.NewOwner(ctx, node.Client(), key, node.Deployment().Staking)
@@ -128,7 +128,7 @@ func TestBridgeProcess(t *testing.T) {
 
 	signer, err := crypto.GenerateKey()
 	require.NoError(t, err)
-	_, err = o.Lock(ctx, crypto.FromECDSAPub(&signer.PublicKey)[1:], tokensE2E(30_000), owner)
+	_, err = o.Lock(ctx, signer, tokensE2E(30_000), owner)
 	require.NoError(t, err)
 	e2e.WaitFor(t, 30*time.Second, "the lock of an id genesis has is dropped as superseded", func() bool {
 		return p.metric(t, `themis_bridge_relays_total{result="superseded"}`) == 1

@@ -47,7 +47,7 @@ func TestStakingContractOnDevL1(t *testing.T) {
 	require.NoError(t, err)
 	owner := crypto.PubkeyToAddress(key.PublicKey)
 	node, err := devl1.Start(ctx, devl1.Config{RPCAddr: "127.0.0.1:0", Accounts: []common.Address{owner}, Tokens: tokens(1_000_000),
-		Contracts: contracts.DeployConfig{MinLock: tokens(20_000), MaxLock: tokens(100_000), ExitDelay: 3600, Whitelist: []common.Address{owner}}})
+		Contracts: contracts.DeployConfig{MinLock: tokens(20_000), MaxLock: tokens(100_000), ExitDelay: contracts.MinExitDelaySeconds, Whitelist: []common.Address{owner}}})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = node.Close() })
 	// The owner talks to the chain directly: the RPC fault switch is the bridge's only.
@@ -71,8 +71,7 @@ func TestStakingContractOnDevL1(t *testing.T) {
 
 	signer, err := crypto.GenerateKey()
 	require.NoError(t, err)
-	pub := crypto.FromECDSAPub(&signer.PublicKey)[1:]
-	_, err = o.Lock(ctx, pub, tokens(30_000), owner)
+	_, err = o.Lock(ctx, signer, tokens(30_000), owner)
 	require.NoError(t, err)
 	_, err = o.Relock(ctx, 1, tokens(5_000))
 	require.NoError(t, err)
@@ -88,7 +87,7 @@ func TestStakingContractOnDevL1(t *testing.T) {
 	require.True(t, ok)
 	require.EqualValues(t, 1, lock.SequencerId)
 	require.Equal(t, strings.ToLower(owner.Hex()), lock.Owner)
-	require.Equal(t, pub, lock.PubKey)
+	require.Equal(t, crypto.FromECDSAPub(&signer.PublicKey)[1:], lock.PubKey)
 	require.True(t, lock.Amount.Equal(math.NewIntFromBigInt(tokens(30_000))))
 	relock, ok := msgs[1].(*seqtypes.MsgRelocked)
 	require.True(t, ok)

@@ -14,7 +14,7 @@ set -euo pipefail
 readonly SOLC_VERSION="0.8.37"
 readonly ABIGEN_VERSION="v1.17.10"
 # <contract name>:<Go package name>; each contract lives in src/<contract name>.sol.
-readonly CONTRACTS=("ThemisStaking:staking" "TestToken:testtoken" "BatchInbox:batchinbox")
+readonly CONTRACTS=("ThemisStaking:staking" "TestToken:testtoken" "BatchInbox:batchinbox" "FeeOnTransferToken:feetoken")
 
 CONTRACTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly CONTRACTS_DIR

@@ -5,12 +5,14 @@ package contracts
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/themis-network/themis/contracts/bindings/batchinbox"
 	"github.com/themis-network/themis/contracts/bindings/staking"
@@ -37,12 +39,20 @@ type DeployConfig struct {
 	Treasury    common.Address // receives released escrow; default: the deployer
 	MinLock     *big.Int       // smallest lock, > 0
 	MaxLock     *big.Int       // largest lock, >= MinLock
-	ExitDelay   uint64         // seconds between initiateUnlock and claimUnlock (at most 365 days)
-	// PoolAddress, if set, is installed with the owner's bootstrap right. Bootstrap stays
-	// open either way; the caller ends it with endBootstrap when the pool key is final.
-	PoolAddress common.Address
-	Whitelist   []common.Address // accounts allowed to lock
-	Mint        []Allocation     // test tokens to mint
+	// ExitDelay is the seconds between initiateUnlock and claimUnlock: from
+	// MinExitDelaySeconds (the contract's MIN_EXIT_DELAY) to 365 days; 0 means the minimum.
+	ExitDelay uint64
+	// BootstrapPeriod is the seconds after deployment when the owner's administrative
+	// powers end by themselves (at most MaxBootstrapPeriodSeconds); 0 means the maximum.
+	BootstrapPeriod uint64
+	// FirstL2Block is the L2 block the BatchInbox's first batch must start at.
+	FirstL2Block uint64
+	// PoolKey, if set, becomes the pool address: the owner proposes its address with the
+	// bootstrap right and the key accepts (it needs ETH for that one transaction). Bootstrap
+	// stays open either way; the owner or the pool ends it with endBootstrap.
+	PoolKey   *ecdsa.PrivateKey
+	Whitelist []common.Address // accounts allowed to lock
+	Mint      []Allocation     // test tokens to mint
 	// FundRewards, if positive, mints that amount to the deployer and moves it into the
 	// staking contract's reward reserve.
 	FundRewards *big.Int
@@ -50,6 +60,12 @@ type DeployConfig struct {
 	// for a node that mines on its own (geth --dev).
 	Commit func()
 }
+
+// The staking contract's fixed bounds, in seconds (ThemisStaking's constants).
+const (
+	MinExitDelaySeconds       = 24 * 60 * 60
+	MaxBootstrapPeriodSeconds = 180 * 24 * 60 * 60
+)
 
 // Deployment holds the addresses of a deployment.
 type Deployment struct {
@@ -70,6 +86,10 @@ func (cfg *DeployConfig) validate() error {
 		return fmt.Errorf("lock limits need 0 < MinLock <= MaxLock, got %s and %s", cfg.MinLock, cfg.MaxLock)
 	case cfg.FundRewards != nil && cfg.FundRewards.Sign() < 0:
 		return errors.New("FundRewards must not be negative")
+	case cfg.ExitDelay != 0 && cfg.ExitDelay < MinExitDelaySeconds:
+		return fmt.Errorf("ExitDelay %d s is below the contract's minimum of %d s (one day)", cfg.ExitDelay, MinExitDelaySeconds)
+	case cfg.BootstrapPeriod > MaxBootstrapPeriodSeconds:
+		return fmt.Errorf("BootstrapPeriod %d s is above the contract's maximum of %d s (180 days)", cfg.BootstrapPeriod, MaxBootstrapPeriodSeconds)
 	}
 	for _, a := range cfg.Mint {
 		if a.Amount == nil || a.Amount.Sign() <= 0 || a.To == (common.Address{}) {
@@ -99,6 +119,13 @@ func Deploy(ctx context.Context, backend bind.ContractBackend, auth *bind.Transa
 	if treasury == (common.Address{}) {
 		treasury = auth.From
 	}
+	exitDelay, bootstrap := cfg.ExitDelay, cfg.BootstrapPeriod
+	if exitDelay == 0 {
+		exitDelay = MinExitDelaySeconds
+	}
+	if bootstrap == 0 {
+		bootstrap = MaxBootstrapPeriodSeconds
+	}
 	batch, err := newTxBatch(ctx, backend, auth, cfg.Commit)
 	if err != nil {
 		return nil, err
@@ -113,11 +140,12 @@ func Deploy(ctx context.Context, backend bind.ContractBackend, auth *bind.Transa
 		return nil, err
 	}
 	if d.Staking, err = batch.deploy("ThemisStaking", staking.ThemisStakingMetaData.Bin,
-		stakingABI.PackConstructor(d.Token, treasury, cfg.MinLock, cfg.MaxLock, new(big.Int).SetUint64(cfg.ExitDelay))); err != nil {
+		stakingABI.PackConstructor(d.Token, treasury, cfg.MinLock, cfg.MaxLock,
+			new(big.Int).SetUint64(exitDelay), new(big.Int).SetUint64(bootstrap))); err != nil {
 		return nil, err
 	}
 	if d.BatchInbox, err = batch.deploy("BatchInbox", batchinbox.BatchInboxMetaData.Bin,
-		inboxABI.PackConstructor(d.Staking)); err != nil {
+		inboxABI.PackConstructor(d.Staking, cfg.FirstL2Block)); err != nil {
 		return nil, err
 	}
 	receipts, err := batch.wait()
@@ -134,8 +162,9 @@ func Deploy(ctx context.Context, backend bind.ContractBackend, auth *bind.Transa
 	// Round 2: configuration and minting; none of these depends on another.
 	token := tokenABI.Instance(backend, d.Token)
 	stakingContract := stakingABI.Instance(backend, d.Staking)
-	if cfg.PoolAddress != (common.Address{}) {
-		if err := batch.transact("setPoolAddress", stakingContract, stakingABI.PackSetPoolAddress(cfg.PoolAddress)); err != nil {
+	if cfg.PoolKey != nil {
+		pool := crypto.PubkeyToAddress(cfg.PoolKey.PublicKey)
+		if err := batch.transact("proposePoolAddress", stakingContract, stakingABI.PackProposePoolAddress(pool)); err != nil {
 			return nil, err
 		}
 	}
@@ -162,12 +191,38 @@ func Deploy(ctx context.Context, backend bind.ContractBackend, auth *bind.Transa
 		return nil, err
 	}
 
-	// Round 3: fundRewards needs the minted balance and the allowance of round 2.
+	// Round 3: fundRewards needs the minted balance and the allowance of round 2, and the
+	// pool accepts the proposal of round 2 (from its own account, so its own batch).
 	if funding {
 		if err := batch.transact("fundRewards", stakingContract, stakingABI.PackFundRewards(cfg.FundRewards)); err != nil {
 			return nil, err
 		}
-		if _, err := batch.wait(); err != nil {
+	}
+	var poolBatch *txBatch
+	if cfg.PoolKey != nil {
+		chain, ok := backend.(interface {
+			ChainID(context.Context) (*big.Int, error)
+		})
+		if !ok {
+			return nil, errors.New("backend cannot report its chain id, needed to sign the pool's acceptance")
+		}
+		chainID, err := chain.ChainID(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("read chain id: %w", err)
+		}
+		poolAuth := bind.NewKeyedTransactor(cfg.PoolKey, chainID)
+		if poolBatch, err = newTxBatch(ctx, backend, poolAuth, cfg.Commit); err != nil {
+			return nil, err
+		}
+		if err := poolBatch.transact("acceptPoolAddress", stakingContract, stakingABI.PackAcceptPoolAddress()); err != nil {
+			return nil, err
+		}
+	}
+	for _, b := range []*txBatch{batch, poolBatch} {
+		if b == nil {
+			continue
+		}
+		if _, err := b.wait(); err != nil {
 			return nil, err
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/themis-network/themis/contracts"
+	"github.com/themis-network/themis/contracts/bindings/batchinbox"
 	"github.com/themis-network/themis/contracts/bindings/staking"
 	"github.com/themis-network/themis/contracts/bindings/testtoken"
 )
@@ -39,22 +40,24 @@ func TestDeployOnGethDev(t *testing.T) {
 	chainID, err := client.ChainID(ctx)
 	require.NoError(t, err)
 
-	// The dev account is unlocked inside geth; it pays for a key this test controls.
 	var devAccounts []common.Address
 	require.NoError(t, rpcClient.CallContext(ctx, &devAccounts, "eth_accounts"))
 	require.NotEmpty(t, devAccounts)
-	deployer := newAccount("geth deployer")
-	var fundTx common.Hash
-	require.NoError(t, rpcClient.CallContext(ctx, &fundTx, "eth_sendTransaction", map[string]any{
-		"from": devAccounts[0], "to": deployer.addr, "value": (*hexutil.Big)(new(big.Int).Mul(big.NewInt(100), ether)),
-	}))
-	_, err = bind.WaitMined(ctx, client, fundTx)
-	require.NoError(t, err)
+	// The dev account is unlocked inside geth; it pays for the keys this test controls.
+	deployer, pool := newAccount("geth deployer"), newAccount("geth pool")
+	for _, to := range []common.Address{deployer.addr, pool.addr} {
+		var fundTx common.Hash
+		require.NoError(t, rpcClient.CallContext(ctx, &fundTx, "eth_sendTransaction", map[string]any{
+			"from": devAccounts[0], "to": to, "value": (*hexutil.Big)(new(big.Int).Mul(big.NewInt(100), ether)),
+		}))
+		_, err = bind.WaitMined(ctx, client, fundTx)
+		require.NoError(t, err)
+	}
 
 	auth := bind.NewKeyedTransactor(deployer.key, chainID)
 	d, err := contracts.Deploy(ctx, client, auth, contracts.DeployConfig{
-		MinLock: testMinLock, MaxLock: testMaxLock, ExitDelay: 60,
-		PoolAddress: deployer.addr,
+		MinLock: testMinLock, MaxLock: testMaxLock, FirstL2Block: 1,
+		PoolKey:     pool.key,
 		Whitelist:   []common.Address{deployer.addr},
 		Mint:        []contracts.Allocation{{To: deployer.addr, Amount: testMinLock}},
 		FundRewards: tokens(5),
@@ -66,12 +69,23 @@ func TestDeployOnGethDev(t *testing.T) {
 	reserve, err := bind.Call(c, &bind.CallOpts{Context: ctx}, s.PackRewardReserve(), s.UnpackRewardReserve)
 	require.NoError(t, err)
 	require.Equal(t, tokens(5), reserve)
+	poolAddress, err := bind.Call(c, &bind.CallOpts{Context: ctx}, s.PackPoolAddress(), s.UnpackPoolAddress)
+	require.NoError(t, err)
+	require.Equal(t, pool.addr, poolAddress, "the pool key accepted the owner's proposal")
+
+	// The accepted pool posts the first batch, which starts at FirstL2Block.
+	inbox := batchinbox.NewBatchInbox()
+	newTxOn(ctx, t, client, bind.NewKeyedTransactor(pool.key, chainID))(d.BatchInbox,
+		inbox.PackAppendStateBatch(big.NewInt(0), 1, 10, root("geth state"), root("geth txs")))
 
 	// A lock on the real node, found again through a log filter as the bridge would.
 	tc := newTxOn(ctx, t, client, auth)
 	tc(d.Token, testtoken.NewTestToken().PackApprove(d.Staking, testMinLock))
 	signer := newSigner("geth")
-	tc(d.Staking, s.PackLock(signer.pubkey, testMinLock, deployer.addr))
+	proof, err := contracts.SignSignerProof(signer.key,
+		contracts.SignerProofDigest(chainID, d.Staking, deployer.addr, big.NewInt(1), big.NewInt(1)))
+	require.NoError(t, err)
+	tc(d.Staking, s.PackLock(signer.pubkey, testMinLock, deployer.addr, proof))
 	it, err := bind.FilterEvents(c, &bind.FilterOpts{Start: d.StakingBlock, Context: ctx}, s.UnpackLockedEvent)
 	require.NoError(t, err)
 	defer it.Close()

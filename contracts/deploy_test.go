@@ -17,25 +17,33 @@ import (
 func TestDeployAppliesConfig(t *testing.T) {
 	e := newBareEnv(t)
 	e.deployWith(contracts.DeployConfig{
-		TokenName:   "Devnet Token",
-		TokenSymbol: "DEV",
-		Treasury:    e.treasury.addr,
-		MinLock:     testMinLock,
-		MaxLock:     testMaxLock,
-		ExitDelay:   60,
-		PoolAddress: e.pool.addr,
-		Whitelist:   []common.Address{e.alice.addr, e.carol.addr},
-		Mint:        []contracts.Allocation{{To: e.alice.addr, Amount: tokens(7)}, {To: e.bob.addr, Amount: tokens(8)}},
-		FundRewards: tokens(50),
+		TokenName:       "Devnet Token",
+		TokenSymbol:     "DEV",
+		Treasury:        e.treasury.addr,
+		MinLock:         testMinLock,
+		MaxLock:         testMaxLock,
+		ExitDelay:       2 * contracts.MinExitDelaySeconds,
+		BootstrapPeriod: 30 * 24 * 3600,
+		FirstL2Block:    42,
+		PoolKey:         e.pool.key,
+		Whitelist:       []common.Address{e.alice.addr, e.carol.addr},
+		Mint:            []contracts.Allocation{{To: e.alice.addr, Amount: tokens(7)}, {To: e.bob.addr, Amount: tokens(8)}},
+		FundRewards:     tokens(50),
 	})
 	d, s, tk := e.deployment, e.staking, e.token
 	require.Equal(t, e.owner.addr, d.Owner)
 	require.Equal(t, "Devnet Token", call(e, e.tokenC, tk.PackName(), tk.UnpackName))
 	require.Equal(t, "DEV", call(e, e.tokenC, tk.PackSymbol(), tk.UnpackSymbol))
 	require.Equal(t, e.treasury.addr, call(e, e.stakingC, s.PackTreasury(), s.UnpackTreasury))
-	require.Equal(t, big.NewInt(60), call(e, e.stakingC, s.PackExitDelay(), s.UnpackExitDelay))
-	require.Equal(t, e.pool.addr, call(e, e.stakingC, s.PackPoolAddress(), s.UnpackPoolAddress))
-	require.True(t, call(e, e.stakingC, s.PackBootstrap(), s.UnpackBootstrap), "Deploy leaves bootstrap open")
+	require.Equal(t, big.NewInt(2*contracts.MinExitDelaySeconds), call(e, e.stakingC, s.PackExitDelay(), s.UnpackExitDelay))
+	// The owner proposed the pool key's address and the key accepted.
+	require.Equal(t, e.pool.addr, e.poolAddress())
+	require.Equal(t, common.Address{}, e.pendingPoolAddress())
+	require.Len(t, filterAll(e, s.UnpackPoolAddressProposedEvent), 1)
+	require.True(t, call(e, e.stakingC, s.PackBootstrapOpen(), s.UnpackBootstrapOpen), "Deploy leaves bootstrap open")
+	require.Equal(t, e.stakingBlockTime()+30*24*3600, call(e, e.stakingC, s.PackBootstrapDeadline(), s.UnpackBootstrapDeadline))
+	require.Equal(t, uint64(42), call(e, e.inboxC, e.inbox.PackFirstL2Block(), e.inbox.UnpackFirstL2Block))
+	require.Equal(t, big.NewInt(6), e.configNonce(), "3 from the constructor, 2 whitelist entries, the pool")
 	require.True(t, call(e, e.stakingC, s.PackWhitelisted(e.carol.addr), s.UnpackWhitelisted))
 	require.False(t, call(e, e.stakingC, s.PackWhitelisted(e.bob.addr), s.UnpackWhitelisted))
 	require.Equal(t, tokens(7), e.tokenBalance(e.alice.addr))
@@ -58,8 +66,19 @@ func TestDeployDefaults(t *testing.T) {
 	e.deployWith(contracts.DeployConfig{MinLock: testMinLock, MaxLock: testMaxLock})
 	require.Equal(t, contracts.DefaultTokenName, call(e, e.tokenC, e.token.PackName(), e.token.UnpackName))
 	require.Equal(t, contracts.DefaultTokenSymbol, call(e, e.tokenC, e.token.PackSymbol(), e.token.UnpackSymbol))
-	require.Equal(t, e.owner.addr, call(e, e.stakingC, e.staking.PackTreasury(), e.staking.UnpackTreasury))
-	require.Zero(t, call(e, e.stakingC, e.staking.PackExitDelay(), e.staking.UnpackExitDelay).Sign())
+	s := e.staking
+	require.Equal(t, e.owner.addr, call(e, e.stakingC, s.PackTreasury(), s.UnpackTreasury))
+	// Zero delays mean the contract's bounds, which the package constants mirror.
+	minDelay := call(e, e.stakingC, s.PackMINEXITDELAY(), s.UnpackMINEXITDELAY)
+	require.Equal(t, big.NewInt(contracts.MinExitDelaySeconds), minDelay)
+	require.Equal(t, minDelay, call(e, e.stakingC, s.PackExitDelay(), s.UnpackExitDelay))
+	maxBootstrapPeriod := call(e, e.stakingC, s.PackMAXBOOTSTRAPPERIOD(), s.UnpackMAXBOOTSTRAPPERIOD)
+	require.Equal(t, big.NewInt(contracts.MaxBootstrapPeriodSeconds), maxBootstrapPeriod)
+	require.Equal(t, e.stakingBlockTime()+maxBootstrapPeriod.Uint64(), call(e, e.stakingC, s.PackBootstrapDeadline(), s.UnpackBootstrapDeadline))
+	// No pool key: no pool, and no proposal either.
+	require.Equal(t, common.Address{}, e.poolAddress())
+	require.Equal(t, common.Address{}, e.pendingPoolAddress())
+	require.Zero(t, call(e, e.inboxC, e.inbox.PackFirstL2Block(), e.inbox.UnpackFirstL2Block))
 	require.Zero(t, call(e, e.tokenC, e.token.PackTotalSupply(), e.token.UnpackTotalSupply).Sign())
 }
 
@@ -72,6 +91,8 @@ func TestDeployRejectsBadConfigBeforeSending(t *testing.T) {
 		"negative funding": {MinLock: testMinLock, MaxLock: testMaxLock, FundRewards: big.NewInt(-1)},
 		"empty mint":       {MinLock: testMinLock, MaxLock: testMaxLock, Mint: []contracts.Allocation{{To: e.alice.addr}}},
 		"mint to zero":     {MinLock: testMinLock, MaxLock: testMaxLock, Mint: []contracts.Allocation{{Amount: big.NewInt(1)}}},
+		"short exit delay": {MinLock: testMinLock, MaxLock: testMaxLock, ExitDelay: contracts.MinExitDelaySeconds - 1},
+		"long bootstrap":   {MinLock: testMinLock, MaxLock: testMaxLock, BootstrapPeriod: contracts.MaxBootstrapPeriodSeconds + 1},
 	} {
 		_, err := contracts.Deploy(e.ctx, e.client, e.opts(e.owner), cfg)
 		require.ErrorContains(t, err, "deploy config", name)
@@ -91,6 +112,12 @@ func TestDeployReportsTheFailingStep(t *testing.T) {
 	}
 	_, err := contracts.Deploy(e.ctx, e.client, e.opts(e.owner), cfg)
 	require.ErrorContains(t, err, "setWhitelist")
+
+	// The contract's own bounds, which Deploy does not check twice.
+	cfg.Whitelist = nil
+	cfg.ExitDelay = 365*24*3600 + 1
+	_, err = contracts.Deploy(e.ctx, e.client, e.opts(e.owner), cfg)
+	require.ErrorContains(t, err, "deploy ThemisStaking")
 }
 
 func TestDeployNeedsReceipts(t *testing.T) {
@@ -126,7 +153,7 @@ func TestDeployOnSelfMiningNode(t *testing.T) {
 	defer cancel()
 	auth := e.opts(e.owner)
 	d, err := contracts.Deploy(ctx, e.client, auth, contracts.DeployConfig{
-		MinLock: testMinLock, MaxLock: testMaxLock, PoolAddress: e.pool.addr, FundRewards: tokens(1),
+		MinLock: testMinLock, MaxLock: testMaxLock, PoolKey: e.pool.key, FundRewards: tokens(1),
 	})
 	require.NoError(t, err)
 	require.Nil(t, auth.Nonce, "Deploy must not change the caller's options")
@@ -134,4 +161,16 @@ func TestDeployOnSelfMiningNode(t *testing.T) {
 		e.staking.PackRewardReserve(), e.staking.UnpackRewardReserve)
 	require.NoError(t, err)
 	require.Equal(t, tokens(1), reserve)
+	pool, err := bind.Call(e.staking.Instance(e.client, d.Staking), &bind.CallOpts{Context: ctx},
+		e.staking.PackPoolAddress(), e.staking.UnpackPoolAddress)
+	require.NoError(t, err)
+	require.Equal(t, e.pool.addr, pool)
+}
+
+// stakingBlockTime is the timestamp of the block that created the staking contract.
+func (e *env) stakingBlockTime() uint64 {
+	e.t.Helper()
+	header, err := e.client.HeaderByNumber(e.ctx, new(big.Int).SetUint64(e.deployment.StakingBlock))
+	require.NoError(e.t, err)
+	return header.Time
 }

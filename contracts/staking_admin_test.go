@@ -7,7 +7,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
 	"github.com/themis-network/themis/contracts/bindings/staking"
@@ -28,98 +28,106 @@ func filterAll[T bind.ContractEvent](e *env, unpack func(*types.Log) (*T, error)
 	return out
 }
 
+// configNonce reads the staking contract's configuration nonce.
+func (e *env) configNonce() *big.Int {
+	e.t.Helper()
+	return call(e, e.stakingC, e.staking.PackConfigNonce(), e.staking.UnpackConfigNonce)
+}
+
 func TestStakingConstructorStateAndEvents(t *testing.T) {
 	e := newEnv(t)
 	s, c := e.staking, e.stakingC
 	require.Equal(t, e.owner.addr, call(e, c, s.PackOwner(), s.UnpackOwner))
+	require.Equal(t, common.Address{}, call(e, c, s.PackPendingOwner(), s.UnpackPendingOwner))
 	require.Equal(t, e.treasury.addr, call(e, c, s.PackTreasury(), s.UnpackTreasury))
 	require.Equal(t, e.deployment.Token, call(e, c, s.PackToken(), s.UnpackToken))
 	require.Equal(t, e.pool.addr, call(e, c, s.PackPoolAddress(), s.UnpackPoolAddress))
+	require.Equal(t, common.Address{}, call(e, c, s.PackPendingPoolAddress(), s.UnpackPendingPoolAddress))
 	require.Equal(t, testMinLock, call(e, c, s.PackMinLock(), s.UnpackMinLock))
 	require.Equal(t, testMaxLock, call(e, c, s.PackMaxLock(), s.UnpackMaxLock))
 	require.Equal(t, big.NewInt(testExitDelay), call(e, c, s.PackExitDelay(), s.UnpackExitDelay))
-	require.True(t, call(e, c, s.PackBootstrap(), s.UnpackBootstrap))
+	require.True(t, call(e, c, s.PackBootstrapOpen(), s.UnpackBootstrapOpen))
+	require.False(t, call(e, c, s.PackBootstrapEnded(), s.UnpackBootstrapEnded))
+	header, err := e.client.HeaderByNumber(e.ctx, new(big.Int).SetUint64(e.deployment.StakingBlock))
+	require.NoError(t, err)
+	require.Equal(t, header.Time+maxBootstrap, call(e, c, s.PackBootstrapDeadline(), s.UnpackBootstrapDeadline))
 	require.False(t, call(e, c, s.PackPaused(), s.UnpackPaused))
-	require.Equal(t, big.NewInt(1), call(e, c, s.PackNextSequencerId(), s.UnpackNextSequencerId))
+	require.Zero(t, call(e, c, s.PackPausedUntil(), s.UnpackPausedUntil))
+	require.Equal(t, big.NewInt(6), e.configNonce(), "3 from the constructor, 2 whitelist entries, the pool")
+	require.Equal(t, big.NewInt(1), e.nextSequencerID())
 	require.Equal(t, big.NewInt(1), call(e, c, s.PackNextEscrowId(), s.UnpackNextEscrowId))
 	require.Zero(t, call(e, c, s.PackLastRewardBatch(), s.UnpackLastRewardBatch).Sign())
 	require.Zero(t, call(e, c, s.PackRewardReserve(), s.UnpackRewardReserve).Sign())
-	require.Equal(t, big.NewInt(64), call(e, c, s.PackPUBKEYLENGTH(), s.UnpackPUBKEYLENGTH))
-	require.Equal(t, big.NewInt(365*24*3600), call(e, c, s.PackESCROWPERIOD(), s.UnpackESCROWPERIOD))
-	require.Equal(t, big.NewInt(365*24*3600), call(e, c, s.PackMAXEXITDELAY(), s.UnpackMAXEXITDELAY))
 	require.True(t, call(e, c, s.PackWhitelisted(e.alice.addr), s.UnpackWhitelisted))
 	require.False(t, call(e, c, s.PackWhitelisted(e.carol.addr), s.UnpackWhitelisted))
 
-	// The constructor announces every initial setting.
+	// The constants.
+	require.Equal(t, big.NewInt(64), call(e, c, s.PackPUBKEYLENGTH(), s.UnpackPUBKEYLENGTH))
+	require.Equal(t, big.NewInt(65), call(e, c, s.PackSIGNATURELENGTH(), s.UnpackSIGNATURELENGTH))
+	require.Equal(t, big.NewInt(365*24*3600), call(e, c, s.PackESCROWPERIOD(), s.UnpackESCROWPERIOD))
+	require.Equal(t, big.NewInt(maxExitDelay), call(e, c, s.PackMAXEXITDELAY(), s.UnpackMAXEXITDELAY))
+	require.Equal(t, big.NewInt(minExitDelay), call(e, c, s.PackMINEXITDELAY(), s.UnpackMINEXITDELAY))
+	require.Equal(t, big.NewInt(maxBootstrap), call(e, c, s.PackMAXBOOTSTRAPPERIOD(), s.UnpackMAXBOOTSTRAPPERIOD))
+	require.Equal(t, big.NewInt(maxPauseDuration), call(e, c, s.PackMAXPAUSEDURATION(), s.UnpackMAXPAUSEDURATION))
+	require.Equal(t, uint8(1), call(e, c, s.PackSEVERITYMEDIUM(), s.UnpackSEVERITYMEDIUM))
+	require.Equal(t, uint8(2), call(e, c, s.PackSEVERITYHIGH(), s.UnpackSEVERITYHIGH))
+	require.Equal(t, uint8(3), call(e, c, s.PackSEVERITYCRITICAL(), s.UnpackSEVERITYCRITICAL))
+	require.Equal(t, crypto.Keccak256Hash([]byte("ThemisStaking.SignerKeyProof.v1")),
+		common.Hash(call(e, c, s.PackSIGNERPROOFTAG(), s.UnpackSIGNERPROOFTAG)))
+
+	// The constructor announces every initial setting, numbered 1 to 3; Deploy's whitelist
+	// entries and the pool's acceptance follow.
 	owners := filterAll(e, s.UnpackOwnershipTransferredEvent)
 	require.Len(t, owners, 1)
 	requireSameEvent(t, staking.ThemisStakingOwnershipTransferred{NewOwner: e.owner.addr}, *owners[0])
 	treasuries := filterAll(e, s.UnpackTreasuryUpdatedEvent)
 	require.Len(t, treasuries, 1)
-	requireSameEvent(t, staking.ThemisStakingTreasuryUpdated{NewTreasury: e.treasury.addr}, *treasuries[0])
+	requireSameEvent(t, staking.ThemisStakingTreasuryUpdated{NewTreasury: e.treasury.addr, ConfigNonce: big.NewInt(1)}, *treasuries[0])
 	limits := filterAll(e, s.UnpackLockLimitsUpdatedEvent)
 	require.Len(t, limits, 1)
-	requireSameEvent(t, staking.ThemisStakingLockLimitsUpdated{MinLock: testMinLock, MaxLock: testMaxLock}, *limits[0])
+	requireSameEvent(t, staking.ThemisStakingLockLimitsUpdated{MinLock: testMinLock, MaxLock: testMaxLock, ConfigNonce: big.NewInt(2)}, *limits[0])
 	delays := filterAll(e, s.UnpackExitDelayUpdatedEvent)
 	require.Len(t, delays, 1)
-	requireSameEvent(t, staking.ThemisStakingExitDelayUpdated{ExitDelay: big.NewInt(testExitDelay)}, *delays[0])
+	requireSameEvent(t, staking.ThemisStakingExitDelayUpdated{ExitDelay: big.NewInt(testExitDelay), ConfigNonce: big.NewInt(3)}, *delays[0])
 	whitelisted := filterAll(e, s.UnpackWhitelistUpdatedEvent)
 	require.Len(t, whitelisted, 2)
-	requireSameEvent(t, staking.ThemisStakingWhitelistUpdated{Account: e.alice.addr, Allowed: true}, *whitelisted[0])
-	requireSameEvent(t, staking.ThemisStakingWhitelistUpdated{Account: e.bob.addr, Allowed: true}, *whitelisted[1])
+	requireSameEvent(t, staking.ThemisStakingWhitelistUpdated{Account: e.alice.addr, Allowed: true, ConfigNonce: big.NewInt(4)}, *whitelisted[0])
+	requireSameEvent(t, staking.ThemisStakingWhitelistUpdated{Account: e.bob.addr, Allowed: true, ConfigNonce: big.NewInt(5)}, *whitelisted[1])
+	proposals := filterAll(e, s.UnpackPoolAddressProposedEvent)
+	require.Len(t, proposals, 1)
+	requireSameEvent(t, staking.ThemisStakingPoolAddressProposed{ProposedPool: e.pool.addr, ProposedBy: e.owner.addr}, *proposals[0])
 	pools := filterAll(e, s.UnpackPoolAddressUpdatedEvent)
 	require.Len(t, pools, 1)
-	requireSameEvent(t, staking.ThemisStakingPoolAddressUpdated{NewPool: e.pool.addr, UpdatedBy: e.owner.addr}, *pools[0])
+	requireSameEvent(t, staking.ThemisStakingPoolAddressUpdated{NewPool: e.pool.addr, ConfigNonce: big.NewInt(6)}, *pools[0])
 }
 
 func TestStakingConstructorReverts(t *testing.T) {
 	e := newEnv(t)
 	s := e.staking
 	token, treasury := e.deployment.Token, e.treasury.addr
+	delay, bootstrap := big.NewInt(testExitDelay), big.NewInt(maxBootstrap)
 	deployReverts := func(input []byte, want any) {
 		t.Helper()
-		_, _, err := bind.DeployContract(e.opts(e.owner), common.FromHex(staking.ThemisStakingMetaData.Bin), e.client, input)
-		require.Error(t, err)
-		data, ok := ethclient.RevertErrorData(err)
-		require.True(t, ok, "no revert data in %v", err)
-		requireRevert(t, data, s.UnpackError, normalize(want))
+		requireRevert(t, e.deployRevertData(staking.ThemisStakingMetaData.Bin, input), s.UnpackError, normalize(want))
 	}
-	delay := big.NewInt(testExitDelay)
-	deployReverts(s.PackConstructor(common.Address{}, treasury, testMinLock, testMaxLock, delay), &staking.ThemisStakingZeroAddress{})
-	deployReverts(s.PackConstructor(token, common.Address{}, testMinLock, testMaxLock, delay), &staking.ThemisStakingZeroAddress{})
-	deployReverts(s.PackConstructor(token, treasury, big.NewInt(0), testMaxLock, delay),
+	deployReverts(s.PackConstructor(common.Address{}, treasury, testMinLock, testMaxLock, delay, bootstrap), &staking.ThemisStakingZeroAddress{})
+	deployReverts(s.PackConstructor(token, common.Address{}, testMinLock, testMaxLock, delay, bootstrap), &staking.ThemisStakingZeroAddress{})
+	deployReverts(s.PackConstructor(token, treasury, big.NewInt(0), testMaxLock, delay, bootstrap),
 		&staking.ThemisStakingInvalidLockLimits{MinLock: big.NewInt(0), MaxLock: testMaxLock})
-	deployReverts(s.PackConstructor(token, treasury, testMaxLock, testMinLock, delay),
+	deployReverts(s.PackConstructor(token, treasury, testMaxLock, testMinLock, delay, bootstrap),
 		&staking.ThemisStakingInvalidLockLimits{MinLock: testMaxLock, MaxLock: testMinLock})
-	tooLong := big.NewInt(365*24*3600 + 1)
-	deployReverts(s.PackConstructor(token, treasury, testMinLock, testMaxLock, tooLong),
-		&staking.ThemisStakingExitDelayTooLong{ExitDelay: tooLong, MaxExitDelay: big.NewInt(365 * 24 * 3600)})
-}
-
-func TestStakingTransferOwnership(t *testing.T) {
-	e := newEnv(t)
-	s := e.staking
-	e.expectStakingRevert(e.alice, s.PackTransferOwnership(e.alice.addr), &staking.ThemisStakingNotOwner{Caller: e.alice.addr})
-	e.expectStakingRevert(e.owner, s.PackTransferOwnership(common.Address{}), &staking.ThemisStakingZeroAddress{})
-
-	receipt := e.send(e.owner, e.stakingC, s.PackTransferOwnership(e.carol.addr))
-	requireEvent(t, receipt, s.UnpackOwnershipTransferredEvent, staking.ThemisStakingOwnershipTransferred{
-		PreviousOwner: e.owner.addr, NewOwner: e.carol.addr,
-	})
-	require.Equal(t, e.carol.addr, call(e, e.stakingC, s.PackOwner(), s.UnpackOwner))
-	// The old owner lost every admin right; the new one has them.
-	e.expectStakingRevert(e.owner, s.PackSetExitDelay(big.NewInt(1)), &staking.ThemisStakingNotOwner{Caller: e.owner.addr})
-	e.send(e.carol, e.stakingC, s.PackSetExitDelay(big.NewInt(1)))
+	// The exit-delay and bootstrap bounds: TestExitDelayCannotLeaveItsBounds and
+	// TestConstructorRejectsBootstrapLongerThanMax.
 }
 
 func TestStakingSetTreasury(t *testing.T) {
 	e := newEnv(t)
 	s := e.staking
-	e.expectStakingRevert(e.alice, s.PackSetTreasury(e.alice.addr), &staking.ThemisStakingNotOwner{Caller: e.alice.addr})
+	e.expectStakingRevert(e.alice, s.PackSetTreasury(e.alice.addr), &staking.ThemisStakingNotAdmin{Caller: e.alice.addr})
 	e.expectStakingRevert(e.owner, s.PackSetTreasury(common.Address{}), &staking.ThemisStakingZeroAddress{})
 	receipt := e.send(e.owner, e.stakingC, s.PackSetTreasury(e.carol.addr))
 	requireEvent(t, receipt, s.UnpackTreasuryUpdatedEvent, staking.ThemisStakingTreasuryUpdated{
-		PreviousTreasury: e.treasury.addr, NewTreasury: e.carol.addr,
+		PreviousTreasury: e.treasury.addr, NewTreasury: e.carol.addr, ConfigNonce: big.NewInt(7),
 	})
 	require.Equal(t, e.carol.addr, call(e, e.stakingC, s.PackTreasury(), s.UnpackTreasury))
 }
@@ -127,102 +135,65 @@ func TestStakingSetTreasury(t *testing.T) {
 func TestStakingWhitelist(t *testing.T) {
 	e := newEnv(t)
 	s := e.staking
-	e.expectStakingRevert(e.alice, s.PackSetWhitelist(e.carol.addr, true), &staking.ThemisStakingNotOwner{Caller: e.alice.addr})
+	e.expectStakingRevert(e.alice, s.PackSetWhitelist(e.carol.addr, true), &staking.ThemisStakingNotAdmin{Caller: e.alice.addr})
 	e.expectStakingRevert(e.owner, s.PackSetWhitelist(common.Address{}, true), &staking.ThemisStakingZeroAddress{})
 
 	e.approve(e.carol, testMinLock)
-	lockCarol := s.PackLock(newSigner("carol").pubkey, testMinLock, e.carol.addr)
-	e.expectStakingRevert(e.carol, lockCarol, &staking.ThemisStakingNotWhitelisted{Account: e.carol.addr})
+	carol := newSigner("carol")
+	e.expectStakingRevert(e.carol, e.packLock(e.carol, carol, testMinLock, e.carol.addr),
+		&staking.ThemisStakingNotWhitelisted{Account: e.carol.addr})
 
 	receipt := e.send(e.owner, e.stakingC, s.PackSetWhitelist(e.carol.addr, true))
-	requireEvent(t, receipt, s.UnpackWhitelistUpdatedEvent, staking.ThemisStakingWhitelistUpdated{Account: e.carol.addr, Allowed: true})
+	requireEvent(t, receipt, s.UnpackWhitelistUpdatedEvent, staking.ThemisStakingWhitelistUpdated{
+		Account: e.carol.addr, Allowed: true, ConfigNonce: big.NewInt(7),
+	})
 	require.True(t, call(e, e.stakingC, s.PackWhitelisted(e.carol.addr), s.UnpackWhitelisted))
-	e.send(e.carol, e.stakingC, lockCarol)
+	e.send(e.carol, e.stakingC, e.packLock(e.carol, carol, testMinLock, e.carol.addr))
 
 	// Removal stops new locks only; carol's running sequencer is untouched.
-	receipt = e.send(e.owner, e.stakingC, s.PackSetWhitelist(e.bob.addr, false))
-	requireEvent(t, receipt, s.UnpackWhitelistUpdatedEvent, staking.ThemisStakingWhitelistUpdated{Account: e.bob.addr, Allowed: false})
+	receipt = e.send(e.pool, e.stakingC, s.PackSetWhitelist(e.bob.addr, false))
+	requireEvent(t, receipt, s.UnpackWhitelistUpdatedEvent, staking.ThemisStakingWhitelistUpdated{
+		Account: e.bob.addr, Allowed: false, ConfigNonce: big.NewInt(8),
+	})
 	e.approve(e.bob, testMinLock)
-	e.expectStakingRevert(e.bob, s.PackLock(newSigner("bob").pubkey, testMinLock, e.bob.addr),
+	e.expectStakingRevert(e.bob, e.packLock(e.bob, newSigner("bob"), testMinLock, e.bob.addr),
 		&staking.ThemisStakingNotWhitelisted{Account: e.bob.addr})
 }
 
 func TestStakingSetLockLimits(t *testing.T) {
 	e := newEnv(t)
 	s := e.staking
-	e.expectStakingRevert(e.alice, s.PackSetLockLimits(tokens(1), tokens(2)), &staking.ThemisStakingNotOwner{Caller: e.alice.addr})
+	e.expectStakingRevert(e.alice, s.PackSetLockLimits(tokens(1), tokens(2)), &staking.ThemisStakingNotAdmin{Caller: e.alice.addr})
 	e.expectStakingRevert(e.owner, s.PackSetLockLimits(big.NewInt(0), tokens(2)),
 		&staking.ThemisStakingInvalidLockLimits{MinLock: big.NewInt(0), MaxLock: tokens(2)})
 	e.expectStakingRevert(e.owner, s.PackSetLockLimits(tokens(3), tokens(2)),
 		&staking.ThemisStakingInvalidLockLimits{MinLock: tokens(3), MaxLock: tokens(2)})
 
-	// min == max is a fixed-size lock.
+	// min == max is allowed.
 	receipt := e.send(e.owner, e.stakingC, s.PackSetLockLimits(tokens(5), tokens(5)))
-	requireEvent(t, receipt, s.UnpackLockLimitsUpdatedEvent, staking.ThemisStakingLockLimitsUpdated{MinLock: tokens(5), MaxLock: tokens(5)})
+	requireEvent(t, receipt, s.UnpackLockLimitsUpdatedEvent, staking.ThemisStakingLockLimitsUpdated{
+		MinLock: tokens(5), MaxLock: tokens(5), ConfigNonce: big.NewInt(7),
+	})
 	require.Equal(t, tokens(5), call(e, e.stakingC, s.PackMinLock(), s.UnpackMinLock))
 	require.Equal(t, tokens(5), call(e, e.stakingC, s.PackMaxLock(), s.UnpackMaxLock))
-	e.approve(e.alice, tokens(6))
-	e.expectStakingRevert(e.alice, s.PackLock(newSigner("a").pubkey, tokens(6), e.alice.addr),
-		&staking.ThemisStakingLockAmountOutOfRange{Amount: tokens(6), MinLock: tokens(5), MaxLock: tokens(5)})
-	e.send(e.alice, e.stakingC, s.PackLock(newSigner("a").pubkey, tokens(5), e.alice.addr))
+	e.approve(e.alice, tokens(5))
+	e.send(e.alice, e.stakingC, e.packLock(e.alice, newSigner("a"), tokens(5), e.alice.addr))
 }
 
 func TestStakingSetExitDelay(t *testing.T) {
 	e := newEnv(t)
 	s := e.staking
-	maxDelay := big.NewInt(365 * 24 * 3600)
-	e.expectStakingRevert(e.alice, s.PackSetExitDelay(big.NewInt(1)), &staking.ThemisStakingNotOwner{Caller: e.alice.addr})
-	tooLong := new(big.Int).Add(maxDelay, big.NewInt(1))
-	e.expectStakingRevert(e.owner, s.PackSetExitDelay(tooLong),
-		&staking.ThemisStakingExitDelayTooLong{ExitDelay: tooLong, MaxExitDelay: maxDelay})
+	e.expectStakingRevert(e.alice, s.PackSetExitDelay(big.NewInt(minExitDelay)), &staking.ThemisStakingNotAdmin{Caller: e.alice.addr})
 
-	receipt := e.send(e.owner, e.stakingC, s.PackSetExitDelay(maxDelay))
-	requireEvent(t, receipt, s.UnpackExitDelayUpdatedEvent, staking.ThemisStakingExitDelayUpdated{ExitDelay: maxDelay})
-	receipt = e.send(e.owner, e.stakingC, s.PackSetExitDelay(big.NewInt(0)))
-	requireEvent(t, receipt, s.UnpackExitDelayUpdatedEvent, staking.ThemisStakingExitDelayUpdated{ExitDelay: big.NewInt(0)})
-	require.Zero(t, call(e, e.stakingC, s.PackExitDelay(), s.UnpackExitDelay).Sign())
-
-	// With no delay, an unlock can be claimed in the next block.
-	id, _ := e.lock(e.alice, newSigner("a"), testMinLock)
-	e.send(e.alice, e.stakingC, s.PackInitiateUnlock(id))
-	e.send(e.alice, e.stakingC, s.PackClaimUnlock(id))
-}
-
-func TestStakingPause(t *testing.T) {
-	e := newEnv(t)
-	s := e.staking
-	id, _ := e.lock(e.alice, newSigner("a"), testMinLock)
-	e.fundRewards(tokens(10))
-	e.send(e.pool, e.stakingC, s.PackSubmitRewardBatch(big.NewInt(1), []*big.Int{id}, []*big.Int{tokens(1)}))
-
-	e.expectStakingRevert(e.alice, s.PackPause(), &staking.ThemisStakingNotOwner{Caller: e.alice.addr})
-	e.expectStakingRevert(e.owner, s.PackUnpause(), &staking.ThemisStakingContractNotPaused{})
-	receipt := e.send(e.owner, e.stakingC, s.PackPause())
-	requireEvent(t, receipt, s.UnpackPausedEvent, staking.ThemisStakingPaused{Account: e.owner.addr})
-	require.True(t, call(e, e.stakingC, s.PackPaused(), s.UnpackPaused))
-	e.expectStakingRevert(e.owner, s.PackPause(), &staking.ThemisStakingContractPaused{})
-
-	// Every operator action that moves or re-keys a lock stops...
-	paused := &staking.ThemisStakingContractPaused{}
-	e.approve(e.bob, testMaxLock)
-	e.expectStakingRevert(e.bob, s.PackLock(newSigner("b").pubkey, testMinLock, e.bob.addr), paused)
-	e.expectStakingRevert(e.alice, s.PackRelock(id, tokens(1)), paused)
-	e.expectStakingRevert(e.alice, s.PackWithdraw(id, tokens(1)), paused)
-	e.expectStakingRevert(e.alice, s.PackInitiateUnlock(id), paused)
-	e.expectStakingRevert(e.alice, s.PackClaimUnlock(id), paused)
-	e.expectStakingRevert(e.alice, s.PackUpdateSigner(id, newSigner("a2").pubkey), paused)
-	e.expectStakingRevert(e.alice, s.PackWithdrawRewards(id), paused)
-	// ...while the pool keeps slashing and paying, and bookkeeping stays open.
-	e.send(e.alice, e.stakingC, s.PackSetRewardRecipient(id, e.carol.addr))
-	e.fundRewards(tokens(1))
-	e.send(e.pool, e.stakingC, s.PackSubmitRewardBatch(big.NewInt(2), []*big.Int{id}, []*big.Int{tokens(1)}))
-	e.send(e.pool, e.stakingC, s.PackSlash(id, tokens(1), 1, offence("paused")))
-
-	e.expectStakingRevert(e.alice, s.PackUnpause(), &staking.ThemisStakingNotOwner{Caller: e.alice.addr})
-	receipt = e.send(e.owner, e.stakingC, s.PackUnpause())
-	requireEvent(t, receipt, s.UnpackUnpausedEvent, staking.ThemisStakingUnpaused{Account: e.owner.addr})
-	require.False(t, call(e, e.stakingC, s.PackPaused(), s.UnpackPaused))
-	e.send(e.alice, e.stakingC, s.PackWithdrawRewards(id))
+	receipt := e.send(e.owner, e.stakingC, s.PackSetExitDelay(big.NewInt(maxExitDelay)))
+	requireEvent(t, receipt, s.UnpackExitDelayUpdatedEvent, staking.ThemisStakingExitDelayUpdated{
+		ExitDelay: big.NewInt(maxExitDelay), ConfigNonce: big.NewInt(7),
+	})
+	receipt = e.send(e.pool, e.stakingC, s.PackSetExitDelay(big.NewInt(minExitDelay)))
+	requireEvent(t, receipt, s.UnpackExitDelayUpdatedEvent, staking.ThemisStakingExitDelayUpdated{
+		ExitDelay: big.NewInt(minExitDelay), ConfigNonce: big.NewInt(8),
+	})
+	require.Equal(t, big.NewInt(minExitDelay), call(e, e.stakingC, s.PackExitDelay(), s.UnpackExitDelay))
 }
 
 func TestStakingFundRewards(t *testing.T) {
@@ -247,16 +218,4 @@ func TestStakingFundRewards(t *testing.T) {
 	require.Equal(t, tokens(5), call(e, e.stakingC, s.PackRewardReserve(), s.UnpackRewardReserve))
 	require.Equal(t, tokens(5), e.tokenBalance(e.deployment.Staking))
 	require.Equal(t, new(big.Int).Sub(startingTokens, tokens(5)), e.tokenBalance(e.carol.addr))
-}
-
-// A token address without code must not count as a successful transfer.
-func TestStakingTokenWithoutCode(t *testing.T) {
-	e := newBareEnv(t)
-	s := e.staking
-	input := s.PackConstructor(e.carol.addr, e.treasury.addr, testMinLock, testMaxLock, big.NewInt(0))
-	addr, tx, err := bind.DeployContract(e.opts(e.owner), common.FromHex(staking.ThemisStakingMetaData.Bin), e.client, input)
-	require.NoError(t, err)
-	e.mine(tx)
-	e.stakingC = s.Instance(e.client, addr)
-	e.expectStakingRevert(e.alice, s.PackFundRewards(big.NewInt(1)), &staking.ThemisStakingTokenTransferFailed{Token: e.carol.addr})
 }

@@ -18,7 +18,7 @@ func TestStakingLock(t *testing.T) {
 	a := newSigner("a")
 
 	e.approve(e.alice, testMinLock)
-	receipt := e.send(e.alice, e.stakingC, s.PackLock(a.pubkey, testMinLock, e.carol.addr))
+	receipt := e.send(e.alice, e.stakingC, e.packLock(e.alice, a, testMinLock, e.carol.addr))
 	requireEvent(t, receipt, s.UnpackLockedEvent, staking.ThemisStakingLocked{
 		SequencerId: big.NewInt(1), Owner: e.alice.addr, Signer: a.addr, Pubkey: a.pubkey,
 		Amount: testMinLock, RewardRecipient: e.carol.addr, Nonce: big.NewInt(1),
@@ -29,25 +29,23 @@ func TestStakingLock(t *testing.T) {
 	}, e.sequencer(big.NewInt(1)))
 	require.Equal(t, big.NewInt(1), call(e, e.stakingC, s.PackSequencerOf(e.alice.addr), s.UnpackSequencerOf))
 	require.True(t, call(e, e.stakingC, s.PackSignerUsed(a.addr), s.UnpackSignerUsed))
-	require.Equal(t, big.NewInt(2), call(e, e.stakingC, s.PackNextSequencerId(), s.UnpackNextSequencerId))
+	require.Equal(t, big.NewInt(2), e.nextSequencerID())
 	require.Equal(t, testMinLock, e.tokenBalance(e.deployment.Staking))
 	require.Equal(t, new(big.Int).Sub(startingTokens, testMinLock), e.tokenBalance(e.alice.addr))
 
-	// Bob: every refusal, in the order the contract checks, then the largest lock.
+	// Bob: every refusal, in the order the contract checks, then the lock.
 	b := newSigner("b")
-	e.expectStakingRevert(e.bob, s.PackLock(b.pubkey, testMaxLock, common.Address{}), &staking.ThemisStakingZeroAddress{})
+	e.expectStakingRevert(e.bob, e.packLock(e.bob, b, testMaxLock, common.Address{}), &staking.ThemisStakingZeroAddress{})
 	below := new(big.Int).Sub(testMinLock, big.NewInt(1))
-	e.expectStakingRevert(e.bob, s.PackLock(b.pubkey, below, e.bob.addr),
-		&staking.ThemisStakingLockAmountOutOfRange{Amount: below, MinLock: testMinLock, MaxLock: testMaxLock})
-	above := new(big.Int).Add(testMaxLock, big.NewInt(1))
-	e.expectStakingRevert(e.bob, s.PackLock(b.pubkey, above, e.bob.addr),
-		&staking.ThemisStakingLockAmountOutOfRange{Amount: above, MinLock: testMinLock, MaxLock: testMaxLock})
+	e.expectStakingRevert(e.bob, e.packLock(e.bob, b, below, e.bob.addr),
+		&staking.ThemisStakingBelowMinLock{Amount: below, MinLock: testMinLock})
 	for _, n := range []int{0, 63, 65} {
-		e.expectStakingRevert(e.bob, s.PackLock(make([]byte, n), testMaxLock, e.bob.addr),
+		e.expectStakingRevert(e.bob, s.PackLock(make([]byte, n), testMaxLock, e.bob.addr, e.lockProof(e.bob, b)),
 			&staking.ThemisStakingInvalidPubkeyLength{Length: big.NewInt(int64(n))})
 	}
-	e.expectStakingRevert(e.bob, s.PackLock(a.pubkey, testMaxLock, e.bob.addr), &staking.ThemisStakingSignerAlreadyUsed{Signer: a.addr})
-	data := e.revertData(e.bob, e.stakingC, s.PackLock(b.pubkey, testMaxLock, e.bob.addr))
+	// a's key, even properly proven for bob, stays alice's.
+	e.expectStakingRevert(e.bob, e.packLock(e.bob, a, testMaxLock, e.bob.addr), &staking.ThemisStakingSignerAlreadyUsed{Signer: a.addr})
+	data := e.revertData(e.bob, e.stakingC, e.packLock(e.bob, b, testMaxLock, e.bob.addr))
 	requireRevert(t, data, e.token.UnpackError,
 		&testtoken.TestTokenInsufficientAllowance{Spender: e.deployment.Staking, Allowance: big.NewInt(0), Needed: testMaxLock})
 
@@ -59,9 +57,9 @@ func TestStakingLock(t *testing.T) {
 	})
 
 	// One live sequencer per owner.
-	e.expectStakingRevert(e.alice, s.PackLock(newSigner("a2").pubkey, testMinLock, e.alice.addr),
+	e.expectStakingRevert(e.alice, e.packLock(e.alice, newSigner("a2"), testMinLock, e.alice.addr),
 		&staking.ThemisStakingAlreadyHasSequencer{Account: e.alice.addr, SequencerId: big.NewInt(1)})
-	e.expectStakingRevert(e.carol, s.PackLock(newSigner("c").pubkey, testMinLock, e.carol.addr),
+	e.expectStakingRevert(e.carol, e.packLock(e.carol, newSigner("c"), testMinLock, e.carol.addr),
 		&staking.ThemisStakingNotWhitelisted{Account: e.carol.addr})
 }
 
@@ -74,19 +72,14 @@ func TestStakingRelock(t *testing.T) {
 	e.expectStakingRevert(e.alice, s.PackRelock(unknown, tokens(1)), &staking.ThemisStakingUnknownSequencer{SequencerId: unknown})
 	e.expectStakingRevert(e.bob, s.PackRelock(id, tokens(1)), &staking.ThemisStakingNotSequencerOwner{SequencerId: id, Caller: e.bob.addr})
 	e.expectStakingRevert(e.alice, s.PackRelock(id, big.NewInt(0)), &staking.ThemisStakingZeroAmount{})
-	room := new(big.Int).Sub(testMaxLock, testMinLock)
-	over := new(big.Int).Add(room, big.NewInt(1))
-	e.expectStakingRevert(e.alice, s.PackRelock(id, over),
-		&staking.ThemisStakingExceedsMaxLock{Total: new(big.Int).Add(testMinLock, over), MaxLock: testMaxLock})
 
-	// Filling up to exactly the maximum is allowed.
-	e.approve(e.alice, room)
-	receipt := e.send(e.alice, e.stakingC, s.PackRelock(id, room))
+	e.approve(e.alice, tokens(50))
+	receipt := e.send(e.alice, e.stakingC, s.PackRelock(id, tokens(50)))
 	requireEvent(t, receipt, s.UnpackRelockedEvent, staking.ThemisStakingRelocked{
-		SequencerId: id, Amount: room, Total: testMaxLock, Nonce: big.NewInt(2),
+		SequencerId: id, Amount: tokens(50), Total: tokens(150), Nonce: big.NewInt(2),
 	})
-	require.Equal(t, testMaxLock, e.sequencer(id).Locked)
-	require.Equal(t, testMaxLock, e.tokenBalance(e.deployment.Staking))
+	require.Equal(t, tokens(150), e.sequencer(id).Locked)
+	require.Equal(t, tokens(150), e.tokenBalance(e.deployment.Staking))
 
 	e.send(e.alice, e.stakingC, s.PackInitiateUnlock(id))
 	e.expectStakingRevert(e.alice, s.PackRelock(id, tokens(1)),
@@ -103,16 +96,12 @@ func TestStakingWithdraw(t *testing.T) {
 	e.expectStakingRevert(e.alice, s.PackWithdraw(id, big.NewInt(0)), &staking.ThemisStakingZeroAmount{})
 	tooMuch := new(big.Int).Add(start, big.NewInt(1))
 	e.expectStakingRevert(e.alice, s.PackWithdraw(id, tooMuch), &staking.ThemisStakingWithdrawExceedsLocked{Amount: tooMuch, Locked: start})
-	e.expectStakingRevert(e.alice, s.PackWithdraw(id, start), &staking.ThemisStakingBelowMinLock{Remaining: big.NewInt(0), MinLock: testMinLock})
-	oneTooMany := new(big.Int).Add(new(big.Int).Sub(start, testMinLock), big.NewInt(1))
-	e.expectStakingRevert(e.alice, s.PackWithdraw(id, oneTooMany),
-		&staking.ThemisStakingBelowMinLock{Remaining: new(big.Int).Sub(testMinLock, big.NewInt(1)), MinLock: testMinLock})
 
 	receipt := e.send(e.alice, e.stakingC, s.PackWithdraw(id, tokens(50)))
 	requireEvent(t, receipt, s.UnpackWithdrawnEvent, staking.ThemisStakingWithdrawn{
 		SequencerId: id, Amount: tokens(50), Total: tokens(250), Nonce: big.NewInt(2),
 	})
-	// Down to exactly the minimum.
+	// Down to exactly the minimum (below it: TestWithdrawCannotLeaveLessThanMinLock).
 	receipt = e.send(e.alice, e.stakingC, s.PackWithdraw(id, tokens(150)))
 	requireEvent(t, receipt, s.UnpackWithdrawnEvent, staking.ThemisStakingWithdrawn{
 		SequencerId: id, Amount: tokens(150), Total: testMinLock, Nonce: big.NewInt(3),
@@ -147,7 +136,7 @@ func TestStakingUnlockAfterExitDelay(t *testing.T) {
 	e.expectStakingRevert(e.alice, s.PackInitiateUnlock(id),
 		&staking.ThemisStakingSequencerNotActive{SequencerId: id, Status: statusUnlocking})
 	// Still one live sequencer while unlocking.
-	e.expectStakingRevert(e.alice, s.PackLock(newSigner("a2").pubkey, testMinLock, e.alice.addr),
+	e.expectStakingRevert(e.alice, e.packLock(e.alice, newSigner("a2"), testMinLock, e.alice.addr),
 		&staking.ThemisStakingAlreadyHasSequencer{Account: e.alice.addr, SequencerId: id})
 
 	// Two seconds before the delay ends the claim is refused (gas estimation runs on the
@@ -174,9 +163,8 @@ func TestStakingUnlockAfterExitDelay(t *testing.T) {
 
 	// The owner may lock again, but never with a signer used before.
 	e.approve(e.alice, testMinLock)
-	e.expectStakingRevert(e.alice, s.PackLock(a.pubkey, testMinLock, e.alice.addr), &staking.ThemisStakingSignerAlreadyUsed{Signer: a.addr})
-	a2 := newSigner("a2")
-	e.send(e.alice, e.stakingC, s.PackLock(a2.pubkey, testMinLock, e.alice.addr))
+	e.expectStakingRevert(e.alice, e.packLock(e.alice, a, testMinLock, e.alice.addr), &staking.ThemisStakingSignerAlreadyUsed{Signer: a.addr})
+	e.send(e.alice, e.stakingC, e.packLock(e.alice, newSigner("a2"), testMinLock, e.alice.addr))
 	require.Equal(t, big.NewInt(2), call(e, e.stakingC, s.PackSequencerOf(e.alice.addr), s.UnpackSequencerOf))
 	require.Equal(t, big.NewInt(1), e.sequencer(big.NewInt(2)).Nonce, "a new sequencer counts its own events")
 }
@@ -189,34 +177,37 @@ func TestStakingUpdateSigner(t *testing.T) {
 	e.lock(e.bob, b, testMinLock)
 
 	a2 := newSigner("a2")
-	e.expectStakingRevert(e.bob, s.PackUpdateSigner(id, a2.pubkey), &staking.ThemisStakingNotSequencerOwner{SequencerId: id, Caller: e.bob.addr})
+	e.expectStakingRevert(e.bob, e.packUpdateSigner(e.bob, id, a2), &staking.ThemisStakingNotSequencerOwner{SequencerId: id, Caller: e.bob.addr})
 	unknown := big.NewInt(99)
-	e.expectStakingRevert(e.alice, s.PackUpdateSigner(unknown, a2.pubkey), &staking.ThemisStakingUnknownSequencer{SequencerId: unknown})
-	e.expectStakingRevert(e.alice, s.PackUpdateSigner(id, a2.pubkey[:63]), &staking.ThemisStakingInvalidPubkeyLength{Length: big.NewInt(63)})
-	e.expectStakingRevert(e.alice, s.PackUpdateSigner(id, a.pubkey), &staking.ThemisStakingSignerAlreadyUsed{Signer: a.addr})
-	e.expectStakingRevert(e.alice, s.PackUpdateSigner(id, b.pubkey), &staking.ThemisStakingSignerAlreadyUsed{Signer: b.addr})
+	e.expectStakingRevert(e.alice, s.PackUpdateSigner(unknown, a2.pubkey, e.proofFor(a2, e.alice.addr, unknown, big.NewInt(1))),
+		&staking.ThemisStakingUnknownSequencer{SequencerId: unknown})
+	e.expectStakingRevert(e.alice, s.PackUpdateSigner(id, a2.pubkey[:63], e.proofFor(a2, e.alice.addr, id, big.NewInt(2))),
+		&staking.ThemisStakingInvalidPubkeyLength{Length: big.NewInt(63)})
+	e.expectStakingRevert(e.alice, e.packUpdateSigner(e.alice, id, a), &staking.ThemisStakingSignerAlreadyUsed{Signer: a.addr})
+	e.expectStakingRevert(e.alice, e.packUpdateSigner(e.alice, id, b), &staking.ThemisStakingSignerAlreadyUsed{Signer: b.addr})
 
-	receipt := e.send(e.alice, e.stakingC, s.PackUpdateSigner(id, a2.pubkey))
+	receipt := e.send(e.alice, e.stakingC, e.packUpdateSigner(e.alice, id, a2))
 	requireEvent(t, receipt, s.UnpackSignerChangedEvent, staking.ThemisStakingSignerChanged{
 		SequencerId: id, OldSigner: a.addr, NewSigner: a2.addr, NewPubkey: a2.pubkey, Nonce: big.NewInt(2),
 	})
 	seq := e.sequencer(id)
 	require.Equal(t, a2.addr, seq.Signer)
 	require.Equal(t, a2.pubkey, seq.Pubkey)
+	require.Equal(t, big.NewInt(2), seq.Nonce)
 	require.True(t, call(e, e.stakingC, s.PackSignerUsed(a2.addr), s.UnpackSignerUsed))
 	require.True(t, call(e, e.stakingC, s.PackSignerUsed(a.addr), s.UnpackSignerUsed), "the old signer stays burned")
-	e.expectStakingRevert(e.alice, s.PackUpdateSigner(id, a.pubkey), &staking.ThemisStakingSignerAlreadyUsed{Signer: a.addr})
+	e.expectStakingRevert(e.alice, e.packUpdateSigner(e.alice, id, a), &staking.ThemisStakingSignerAlreadyUsed{Signer: a.addr})
 
 	// Allowed while unlocking, refused once unlocked.
 	e.send(e.alice, e.stakingC, s.PackInitiateUnlock(id))
 	a3 := newSigner("a3")
-	receipt = e.send(e.alice, e.stakingC, s.PackUpdateSigner(id, a3.pubkey))
+	receipt = e.send(e.alice, e.stakingC, e.packUpdateSigner(e.alice, id, a3))
 	requireEvent(t, receipt, s.UnpackSignerChangedEvent, staking.ThemisStakingSignerChanged{
 		SequencerId: id, OldSigner: a2.addr, NewSigner: a3.addr, NewPubkey: a3.pubkey, Nonce: big.NewInt(4),
 	})
 	e.advance(testExitDelay * time.Second)
 	e.send(e.alice, e.stakingC, s.PackClaimUnlock(id))
-	e.expectStakingRevert(e.alice, s.PackUpdateSigner(id, newSigner("a4").pubkey), &staking.ThemisStakingSequencerUnlocked{SequencerId: id})
+	e.expectStakingRevert(e.alice, e.packUpdateSigner(e.alice, id, newSigner("a4")), &staking.ThemisStakingSequencerUnlocked{SequencerId: id})
 }
 
 func TestStakingSetRewardRecipient(t *testing.T) {
@@ -231,42 +222,10 @@ func TestStakingSetRewardRecipient(t *testing.T) {
 	e.expectStakingRevert(e.alice, s.PackSetRewardRecipient(id, common.Address{}), &staking.ThemisStakingZeroAddress{})
 
 	receipt := e.send(e.alice, e.stakingC, s.PackSetRewardRecipient(id, e.treasury.addr))
-	requireEvent(t, receipt, s.UnpackRewardRecipientUpdatedEvent, staking.ThemisStakingRewardRecipientUpdated{
-		SequencerId: id, PreviousRecipient: e.alice.addr, NewRecipient: e.treasury.addr,
+	requireEvent(t, receipt, s.UnpackRewardRecipientChangedEvent, staking.ThemisStakingRewardRecipientChanged{
+		SequencerId: id, PreviousRecipient: e.alice.addr, NewRecipient: e.treasury.addr, Nonce: big.NewInt(2),
 	})
 	seq := e.sequencer(id)
 	require.Equal(t, e.treasury.addr, seq.RewardRecipient)
-	require.Equal(t, big.NewInt(1), seq.Nonce, "not relayed, so the nonce stays")
-}
-
-// The nonce counts exactly the relayed events of one sequencer, slashes included, so the
-// chain can require them gap-free and in order.
-func TestStakingNonceSequence(t *testing.T) {
-	e := newEnv(t)
-	s := e.staking
-	id, receipt := e.lock(e.alice, newSigner("a"), tokens(500))
-	other, _ := e.lock(e.bob, newSigner("b"), tokens(500))
-	nonces := []uint64{events(t, receipt, s.UnpackLockedEvent)[0].Nonce.Uint64()}
-	last := func(n *big.Int) { nonces = append(nonces, n.Uint64()) }
-
-	e.approve(e.alice, tokens(100))
-	last(events(t, e.send(e.alice, e.stakingC, s.PackRelock(id, tokens(100))), s.UnpackRelockedEvent)[0].Nonce)
-	last(events(t, e.send(e.alice, e.stakingC, s.PackWithdraw(id, tokens(50))), s.UnpackWithdrawnEvent)[0].Nonce)
-	last(events(t, e.send(e.alice, e.stakingC, s.PackUpdateSigner(id, newSigner("a2").pubkey)), s.UnpackSignerChangedEvent)[0].Nonce)
-	// Another sequencer's events and the non-relayed ones leave this nonce alone.
-	e.send(e.pool, e.stakingC, s.PackSlash(other, tokens(1), 1, offence("other")))
-	e.send(e.alice, e.stakingC, s.PackSetRewardRecipient(id, e.carol.addr))
-	e.fundRewards(tokens(1))
-	e.send(e.pool, e.stakingC, s.PackSubmitRewardBatch(big.NewInt(1), []*big.Int{id}, []*big.Int{tokens(1)}))
-	e.send(e.alice, e.stakingC, s.PackWithdrawRewards(id))
-	last(events(t, e.send(e.pool, e.stakingC, s.PackSlash(id, tokens(10), 2, offence("one"))), s.UnpackSlashedEvent)[0].Nonce)
-	last(events(t, e.send(e.alice, e.stakingC, s.PackInitiateUnlock(id)), s.UnpackUnlockInitiatedEvent)[0].Nonce)
-	last(events(t, e.send(e.pool, e.stakingC, s.PackSlash(id, tokens(10), 3, offence("two"))), s.UnpackSlashedEvent)[0].Nonce)
-	last(events(t, e.send(e.alice, e.stakingC, s.PackUpdateSigner(id, newSigner("a3").pubkey)), s.UnpackSignerChangedEvent)[0].Nonce)
-	e.advance(testExitDelay * time.Second)
-	last(events(t, e.send(e.alice, e.stakingC, s.PackClaimUnlock(id)), s.UnpackUnlockClaimedEvent)[0].Nonce)
-
-	require.Equal(t, []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9}, nonces)
-	require.Equal(t, big.NewInt(9), e.sequencer(id).Nonce)
-	require.Equal(t, big.NewInt(2), e.sequencer(other).Nonce)
+	require.Equal(t, big.NewInt(2), seq.Nonce, "the chain mirrors the recipient, so the change is numbered")
 }

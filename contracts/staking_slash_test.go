@@ -13,7 +13,7 @@ import (
 func TestStakingSlash(t *testing.T) {
 	e := newEnv(t)
 	s := e.staking
-	id, _ := e.lock(e.alice, newSigner("a"), tokens(300))
+	id, _ := e.lock(e.alice, newSigner("a"), tokens(320))
 	first := offence("double-sign at 42")
 
 	e.expectStakingRevert(e.alice, s.PackSlash(id, tokens(1), 1, first), &staking.ThemisStakingNotPoolAddress{Caller: e.alice.addr})
@@ -26,54 +26,50 @@ func TestStakingSlash(t *testing.T) {
 	releasableAt := e.blockTime(receipt) + uint64(escrowPeriod/time.Second)
 	requireEvent(t, receipt, s.UnpackSlashedEvent, staking.ThemisStakingSlashed{
 		SequencerId: id, EscrowId: big.NewInt(1), OffenceId: first, Severity: 3,
-		Amount: tokens(50), Total: tokens(250), Nonce: big.NewInt(2),
+		Amount: tokens(50), Total: tokens(270), Nonce: big.NewInt(2),
 	})
 	require.Equal(t, staking.EscrowsOutput{
 		SequencerId: id, Amount: tokens(50), OffenceId: first, ReleasableAt: releasableAt, Status: escrowHeld,
 	}, normalizeEscrow(e.escrow(big.NewInt(1))))
-	require.Equal(t, tokens(250), e.sequencer(id).Locked)
-	require.True(t, call(e, e.stakingC, s.PackOffenceSlashed(first), s.UnpackOffenceSlashed))
+	require.Equal(t, tokens(270), e.sequencer(id).Locked)
+	require.True(t, call(e, e.stakingC, s.PackOffenceSlashed(first, id), s.UnpackOffenceSlashed))
 	require.Equal(t, big.NewInt(2), call(e, e.stakingC, s.PackNextEscrowId(), s.UnpackNextEscrowId))
-	require.Equal(t, tokens(300), e.tokenBalance(e.deployment.Staking), "escrow stays in the contract")
+	require.Equal(t, tokens(320), e.tokenBalance(e.deployment.Staking), "escrow stays in the contract")
 
-	// One offence, one slash, whatever the sequencer.
-	e.expectStakingRevert(e.pool, s.PackSlash(id, tokens(1), 3, first), &staking.ThemisStakingOffenceAlreadySlashed{OffenceId: first})
-
-	// While unlocking the lock is still slashable; more than is left takes what is left.
+	// While unlocking the lock is still slashable, and so is it while paused.
 	e.send(e.alice, e.stakingC, s.PackInitiateUnlock(id))
+	e.send(e.owner, e.stakingC, s.PackPause(big.NewInt(3600)))
 	second := offence("downtime")
-	receipt = e.send(e.pool, e.stakingC, s.PackSlash(id, tokens(1000), 1, second))
+	receipt = e.send(e.pool, e.stakingC, s.PackSlash(id, tokens(10), 1, second))
 	requireEvent(t, receipt, s.UnpackSlashedEvent, staking.ThemisStakingSlashed{
 		SequencerId: id, EscrowId: big.NewInt(2), OffenceId: second, Severity: 1,
-		Amount: tokens(250), Total: big.NewInt(0), Nonce: big.NewInt(4),
+		Amount: tokens(10), Total: tokens(260), Nonce: big.NewInt(4),
 	})
-	e.expectStakingRevert(e.pool, s.PackSlash(id, tokens(1), 1, offence("third")), &staking.ThemisStakingNothingToSlash{SequencerId: id})
 
-	// A fully slashed sequencer still completes its exit, with nothing to pay.
+	// A slashed sequencer completes its exit with what is left.
 	e.advance(testExitDelay * time.Second)
 	receipt = e.send(e.alice, e.stakingC, s.PackClaimUnlock(id))
 	requireEvent(t, receipt, s.UnpackUnlockClaimedEvent, staking.ThemisStakingUnlockClaimed{
-		SequencerId: id, Amount: big.NewInt(0), Nonce: big.NewInt(5),
+		SequencerId: id, Amount: tokens(260), Nonce: big.NewInt(5),
 	})
-	e.expectStakingRevert(e.pool, s.PackSlash(id, tokens(1), 1, offence("after exit")), &staking.ThemisStakingNothingToSlash{SequencerId: id})
+	require.Equal(t, tokens(60), e.tokenBalance(e.deployment.Staking), "only the escrows remain")
 }
 
 func TestStakingEscrowReleaseAfterOneYear(t *testing.T) {
 	e := newEnv(t)
 	s := e.staking
-	id, _ := e.lock(e.alice, newSigner("a"), tokens(300))
+	id, _ := e.lock(e.alice, newSigner("a"), tokens(320))
 	receipt := e.send(e.pool, e.stakingC, s.PackSlash(id, tokens(40), 2, offence("o")))
 	escrowID := events(t, receipt, s.UnpackSlashedEvent)[0].EscrowId
-	releasableAt := new(big.Int).SetUint64(e.blockTime(receipt) + uint64(escrowPeriod/time.Second))
+	releasableAt := e.blockTime(receipt) + uint64(escrowPeriod/time.Second)
+	notYet := &staking.ThemisStakingEscrowNotReleasable{EscrowId: escrowID, ReleasableAt: new(big.Int).SetUint64(releasableAt)}
 
 	unknown := big.NewInt(99)
 	e.expectStakingRevert(e.carol, s.PackReleaseEscrow(unknown), &staking.ThemisStakingUnknownEscrow{EscrowId: unknown})
-	e.expectStakingRevert(e.carol, s.PackReleaseEscrow(escrowID),
-		&staking.ThemisStakingEscrowNotReleasable{EscrowId: escrowID, ReleasableAt: releasableAt})
-	e.advance(escrowPeriod - 2*time.Second)
-	e.expectStakingRevert(e.carol, s.PackReleaseEscrow(escrowID),
-		&staking.ThemisStakingEscrowNotReleasable{EscrowId: escrowID, ReleasableAt: releasableAt})
-	e.advance(2 * time.Second)
+	e.expectStakingRevert(e.carol, s.PackReleaseEscrow(escrowID), notYet)
+	e.advanceTo(releasableAt - 2)
+	e.expectStakingRevert(e.carol, s.PackReleaseEscrow(escrowID), notYet)
+	e.advanceTo(releasableAt)
 
 	// Anyone may release; the tokens go to the treasury.
 	receipt = e.send(e.carol, e.stakingC, s.PackReleaseEscrow(escrowID))
@@ -81,7 +77,7 @@ func TestStakingEscrowReleaseAfterOneYear(t *testing.T) {
 		EscrowId: escrowID, SequencerId: id, Treasury: e.treasury.addr, Amount: tokens(40),
 	})
 	require.Equal(t, tokens(40), e.tokenBalance(e.treasury.addr))
-	require.Equal(t, tokens(260), e.tokenBalance(e.deployment.Staking))
+	require.Equal(t, tokens(280), e.tokenBalance(e.deployment.Staking))
 	require.Equal(t, escrowReleased, e.escrow(escrowID).Status)
 
 	settled := &staking.ThemisStakingEscrowSettled{EscrowId: escrowID, Status: escrowReleased}
@@ -92,7 +88,7 @@ func TestStakingEscrowReleaseAfterOneYear(t *testing.T) {
 func TestStakingEscrowRefund(t *testing.T) {
 	e := newEnv(t)
 	s := e.staking
-	id, _ := e.lock(e.alice, newSigner("a"), tokens(300))
+	id, _ := e.lock(e.alice, newSigner("a"), tokens(320))
 	receipt := e.send(e.pool, e.stakingC, s.PackSlash(id, tokens(40), 2, offence("o")))
 	escrowID := events(t, receipt, s.UnpackSlashedEvent)[0].EscrowId
 
@@ -105,10 +101,10 @@ func TestStakingEscrowRefund(t *testing.T) {
 	requireEvent(t, receipt, s.UnpackEscrowRefundedEvent, staking.ThemisStakingEscrowRefunded{
 		EscrowId: escrowID, SequencerId: id, Recipient: e.alice.addr, Amount: tokens(40),
 	})
-	require.Equal(t, new(big.Int).Add(new(big.Int).Sub(startingTokens, tokens(300)), tokens(40)), e.tokenBalance(e.alice.addr))
-	require.Equal(t, tokens(260), e.sequencer(id).Locked)
+	require.Equal(t, new(big.Int).Add(new(big.Int).Sub(startingTokens, tokens(320)), tokens(40)), e.tokenBalance(e.alice.addr))
+	require.Equal(t, tokens(280), e.sequencer(id).Locked)
 	require.Equal(t, escrowRefunded, e.escrow(escrowID).Status)
-	require.Equal(t, big.NewInt(2), e.sequencer(id).Nonce, "a refund is not relayed")
+	require.Equal(t, big.NewInt(2), e.sequencer(id).Nonce, "a refund is not a change to the sequencer")
 
 	settled := &staking.ThemisStakingEscrowSettled{EscrowId: escrowID, Status: escrowRefunded}
 	e.expectStakingRevert(e.pool, s.PackRefundEscrow(escrowID), settled)

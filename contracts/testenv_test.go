@@ -41,8 +41,16 @@ const (
 )
 
 const (
-	testExitDelay = 7 * 24 * 3600 // seconds
-	escrowPeriod  = 365 * 24 * time.Hour
+	testExitDelay    = 7 * 24 * 3600 // seconds
+	testFirstL2Block = 100           // newEnv's BatchInbox starts at this L2 block
+	escrowPeriod     = 365 * 24 * time.Hour
+	day              = 24 * time.Hour
+	// The contract's fixed bounds, in seconds.
+	minExitDelay      = 24 * 3600
+	maxExitDelay      = 365 * 24 * 3600
+	maxBootstrap      = 180 * 24 * 3600
+	maxPauseDuration  = 30 * 24 * 3600
+	bootstrapDuration = maxBootstrap * time.Second // newEnv's bootstrap (DeployConfig's default)
 )
 
 var (
@@ -73,7 +81,8 @@ func newAccount(name string) account {
 }
 
 // env is one simulated chain with the contracts deployed through contracts.Deploy.
-// owner deploys; pool is the pool address; alice and bob are whitelisted; carol is not.
+// owner deploys and is in bootstrap; pool is the accepted pool address; pool2 and pool3 are
+// funded candidates for a rotation; alice and bob are whitelisted; carol is not.
 type env struct {
 	t       *testing.T
 	ctx     context.Context
@@ -81,7 +90,7 @@ type env struct {
 	client  simulated.Client
 	chainID *big.Int
 
-	owner, pool, treasury, alice, bob, carol account
+	owner, pool, pool2, pool3, treasury, alice, bob, carol account
 
 	deployment *contracts.Deployment
 	staking    *staking.ThemisStaking
@@ -96,12 +105,13 @@ func newEnv(t *testing.T) *env {
 	t.Helper()
 	e := newBareEnv(t)
 	e.deployWith(contracts.DeployConfig{
-		Treasury:    e.treasury.addr,
-		MinLock:     testMinLock,
-		MaxLock:     testMaxLock,
-		ExitDelay:   testExitDelay,
-		PoolAddress: e.pool.addr,
-		Whitelist:   []common.Address{e.alice.addr, e.bob.addr},
+		Treasury:     e.treasury.addr,
+		MinLock:      testMinLock,
+		MaxLock:      testMaxLock,
+		ExitDelay:    testExitDelay,
+		FirstL2Block: testFirstL2Block,
+		PoolKey:      e.pool.key,
+		Whitelist:    []common.Address{e.alice.addr, e.bob.addr},
 		Mint: []contracts.Allocation{
 			{To: e.alice.addr, Amount: startingTokens},
 			{To: e.bob.addr, Amount: startingTokens},
@@ -120,6 +130,8 @@ func newBareEnv(t *testing.T) *env {
 		ctx:      context.Background(),
 		owner:    newAccount("owner"),
 		pool:     newAccount("pool"),
+		pool2:    newAccount("pool 2"),
+		pool3:    newAccount("pool 3"),
 		treasury: newAccount("treasury"),
 		alice:    newAccount("alice"),
 		bob:      newAccount("bob"),
@@ -130,7 +142,7 @@ func newBareEnv(t *testing.T) *env {
 	}
 	alloc := types.GenesisAlloc{}
 	gas := new(big.Int).Mul(big.NewInt(100), ether)
-	for _, a := range []account{e.owner, e.pool, e.treasury, e.alice, e.bob, e.carol} {
+	for _, a := range []account{e.owner, e.pool, e.pool2, e.pool3, e.treasury, e.alice, e.bob, e.carol} {
 		alloc[a.addr] = types.Account{Balance: gas}
 	}
 	e.backend = simulated.NewBackend(alloc)
@@ -153,6 +165,41 @@ func (e *env) deployWith(cfg contracts.DeployConfig) {
 	e.inboxC = e.inbox.Instance(e.client, d.BatchInbox)
 }
 
+// deployRaw deploys bin with the packed constructor input from the owner and requires success.
+func (e *env) deployRaw(bin string, input []byte) common.Address {
+	e.t.Helper()
+	addr, tx, err := bind.DeployContract(e.opts(e.owner), common.FromHex(bin), e.client, input)
+	require.NoError(e.t, err)
+	e.mine(tx)
+	return addr
+}
+
+// deployRevertData deploys bin with the packed constructor input, requires the deployment to
+// revert and returns the revert data.
+func (e *env) deployRevertData(bin string, input []byte) []byte {
+	e.t.Helper()
+	_, _, err := bind.DeployContract(e.opts(e.owner), common.FromHex(bin), e.client, input)
+	require.Error(e.t, err, "expected the deployment to revert")
+	data, ok := ethclient.RevertErrorData(err)
+	require.True(e.t, ok, "no revert data in %v", err)
+	return data
+}
+
+// useStaking points the env's staking and token helpers at a staking contract deployed
+// outside contracts.Deploy, and at its token.
+func (e *env) useStaking(stakingAddr, tokenAddr common.Address) {
+	e.deployment = &contracts.Deployment{Owner: e.owner.addr, Token: tokenAddr, Staking: stakingAddr}
+	e.stakingC = e.staking.Instance(e.client, stakingAddr)
+	e.tokenC = e.token.Instance(e.client, tokenAddr)
+}
+
+// in returns the env reporting to t, for a subtest.
+func (e *env) in(t *testing.T) *env {
+	sub := *e
+	sub.t = t
+	return &sub
+}
+
 func (e *env) opts(from account) *bind.TransactOpts {
 	return bind.NewKeyedTransactor(from.key, e.chainID)
 }
@@ -165,10 +212,18 @@ func (e *env) send(from account, c *bind.BoundContract, calldata []byte) *types.
 	return e.mine(tx)
 }
 
-// mine commits blocks until tx is in one and requires it to have succeeded. The simulated
-// backend occasionally seals a block without a transaction its pool has just accepted, and
-// may briefly answer "transaction indexing is in progress" for a fresh block.
+// mine commits blocks until tx is in one and requires it to have succeeded.
 func (e *env) mine(tx *types.Transaction) *types.Receipt {
+	e.t.Helper()
+	receipt := e.receipt(tx)
+	require.Equal(e.t, types.ReceiptStatusSuccessful, receipt.Status, "transaction reverted")
+	return receipt
+}
+
+// receipt commits blocks until tx is in one and returns its receipt, successful or not. The
+// simulated backend occasionally seals a block without a transaction its pool has just
+// accepted, and may briefly answer "transaction indexing is in progress" for a fresh block.
+func (e *env) receipt(tx *types.Transaction) *types.Receipt {
 	e.t.Helper()
 	e.backend.Commit()
 	commits := 1
@@ -176,7 +231,6 @@ func (e *env) mine(tx *types.Transaction) *types.Receipt {
 		receipt, err := e.client.TransactionReceipt(e.ctx, tx.Hash())
 		switch {
 		case err == nil:
-			require.Equal(e.t, types.ReceiptStatusSuccessful, receipt.Status, "transaction reverted")
 			return receipt
 		case errors.Is(err, ethereum.NotFound) && commits < 10:
 			e.backend.Commit()
@@ -327,6 +381,15 @@ func (e *env) advance(d time.Duration) {
 	require.NoError(e.t, err)
 }
 
+// advanceTo moves the chain clock to ts (after the latest block) in a new empty block.
+func (e *env) advanceTo(ts uint64) {
+	e.t.Helper()
+	header, err := e.client.HeaderByNumber(e.ctx, nil)
+	require.NoError(e.t, err)
+	require.Greater(e.t, ts, header.Time, "cannot move the clock back")
+	e.advance(time.Duration(ts-header.Time) * time.Second)
+}
+
 func (e *env) tokenBalance(of common.Address) *big.Int {
 	e.t.Helper()
 	return call(e, e.tokenC, e.token.PackBalanceOf(of), e.token.UnpackBalanceOf)
@@ -338,23 +401,12 @@ func (e *env) approve(owner account, amount *big.Int) {
 	e.send(owner, e.tokenC, e.token.PackApprove(e.deployment.Staking, amount))
 }
 
-// signerKey is a sequencer signer: a secp256k1 key, its 64-byte public key (no 0x04
-// prefix) and its address.
-type signerKey struct {
-	pubkey []byte
-	addr   common.Address
-}
-
-func newSigner(name string) signerKey {
-	a := newAccount("signer " + name)
-	return signerKey{pubkey: crypto.FromECDSAPub(&a.key.PublicKey)[1:], addr: a.addr}
-}
-
-// lock approves and locks amount for from with signer s; the reward recipient is from.
+// lock approves and locks amount for from with signer s, proven for from; the reward
+// recipient is from.
 func (e *env) lock(from account, s signerKey, amount *big.Int) (*big.Int, *types.Receipt) {
 	e.t.Helper()
 	e.approve(from, amount)
-	receipt := e.send(from, e.stakingC, e.staking.PackLock(s.pubkey, amount, from.addr))
+	receipt := e.send(from, e.stakingC, e.packLock(from, s, amount, from.addr))
 	locked := events(e.t, receipt, e.staking.UnpackLockedEvent)
 	require.Len(e.t, locked, 1)
 	return locked[0].SequencerId, receipt

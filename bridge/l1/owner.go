@@ -10,7 +10,9 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	gethtypes "github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/themis-network/themis/contracts"
 	"github.com/themis-network/themis/contracts/bindings/staking"
 	"github.com/themis-network/themis/contracts/bindings/testtoken"
 )
@@ -19,6 +21,7 @@ import (
 // joining and leaving the pool (`themisd l1 ...`, the localnet, the e2e tests). Every
 // call waits until its transaction is mined and fails if it reverted.
 type Owner struct {
+	StakingReader
 	backend bind.ContractBackend
 	waiter  bind.DeployBackend
 	key     *ecdsa.PrivateKey
@@ -43,7 +46,8 @@ func NewOwner(ctx context.Context, backend OwnerBackend, key *ecdsa.PrivateKey, 
 	if err != nil {
 		return nil, fmt.Errorf("l1 chain id: %w", err)
 	}
-	o := &Owner{backend: backend, waiter: backend, key: key, chainID: chainID, staking: stakingAddr}
+	o := &Owner{StakingReader: NewStakingReader(backend, stakingAddr), backend: backend, waiter: backend,
+		key: key, chainID: chainID, staking: stakingAddr}
 	out, err := backend.CallContract(ctx, callMsg(stakingAddr, staking.NewThemisStaking().PackToken()), nil)
 	if err != nil {
 		return nil, fmt.Errorf("staking contract %s: read token: %w", stakingAddr, err)
@@ -56,12 +60,49 @@ func NewOwner(ctx context.Context, backend OwnerBackend, key *ecdsa.PrivateKey, 
 	return o, nil
 }
 
-// Lock approves amount and locks it for the signer with the 64-byte public key pub64.
-func (o *Owner) Lock(ctx context.Context, pub64 []byte, amount *big.Int, rewardRecipient common.Address) (*gethtypes.Receipt, error) {
+// Lock approves amount and locks it for signer, proving the key with its signature over
+// the contract's next sequencer id. Another owner's lock landing first uses that id and
+// makes the proof stale: the call then fails with InvalidSignerProof and can be repeated.
+func (o *Owner) Lock(ctx context.Context, signer *ecdsa.PrivateKey, amount *big.Int, rewardRecipient common.Address) (*gethtypes.Receipt, error) {
+	proof, err := o.LockProof(ctx, signer)
+	if err != nil {
+		return nil, err
+	}
+	return o.LockWithProof(ctx, contracts.SignerPubKey64(&signer.PublicKey), proof, amount, rewardRecipient)
+}
+
+// LockWithProof approves amount and locks it for the signer with the 64-byte public key
+// pub64 and the key's proof (made with `themisd l1 signer-proof`, for example).
+func (o *Owner) LockWithProof(ctx context.Context, pub64, proof []byte, amount *big.Int, rewardRecipient common.Address) (*gethtypes.Receipt, error) {
 	if _, err := o.Approve(ctx, amount); err != nil {
 		return nil, err
 	}
-	return o.send(ctx, "lock", o.staking, staking.NewThemisStaking().PackLock(pub64, amount, rewardRecipient))
+	return o.send(ctx, "lock", o.staking, staking.NewThemisStaking().PackLock(pub64, amount, rewardRecipient, proof))
+}
+
+// LockProof is signer's proof for a lock by this owner: a signature over the contract's
+// next sequencer id and nonce 1.
+func (o *Owner) LockProof(ctx context.Context, signer *ecdsa.PrivateKey) ([]byte, error) {
+	next, err := o.NextSequencerID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return o.signerProof(signer, next, big.NewInt(1))
+}
+
+// SignerUpdateProof is newSigner's proof for moving sequencer id to it: a signature over
+// the id and the sequencer's current nonce + 1, the nonce SignerChanged will carry.
+func (o *Owner) SignerUpdateProof(ctx context.Context, id uint64, newSigner *ecdsa.PrivateKey) ([]byte, error) {
+	nonce, err := o.SequencerNonce(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return o.signerProof(newSigner, new(big.Int).SetUint64(id), new(big.Int).Add(nonce, big.NewInt(1)))
+}
+
+func (o *Owner) signerProof(signer *ecdsa.PrivateKey, id, nonce *big.Int) ([]byte, error) {
+	owner := crypto.PubkeyToAddress(o.key.PublicKey)
+	return contracts.SignSignerProof(signer, contracts.SignerProofDigest(o.chainID, o.staking, owner, id, nonce))
 }
 
 // Relock approves and adds amount to sequencer id's lock.
@@ -87,9 +128,24 @@ func (o *Owner) ClaimUnlock(ctx context.Context, id uint64) (*gethtypes.Receipt,
 	return o.send(ctx, "claimUnlock", o.staking, staking.NewThemisStaking().PackClaimUnlock(new(big.Int).SetUint64(id)))
 }
 
-// UpdateSigner moves sequencer id to the signer with the 64-byte public key pub64.
-func (o *Owner) UpdateSigner(ctx context.Context, id uint64, pub64 []byte) (*gethtypes.Receipt, error) {
-	return o.send(ctx, "updateSigner", o.staking, staking.NewThemisStaking().PackUpdateSigner(new(big.Int).SetUint64(id), pub64))
+// UpdateSigner moves sequencer id to newSigner, proving the key with its signature.
+func (o *Owner) UpdateSigner(ctx context.Context, id uint64, newSigner *ecdsa.PrivateKey) (*gethtypes.Receipt, error) {
+	proof, err := o.SignerUpdateProof(ctx, id, newSigner)
+	if err != nil {
+		return nil, err
+	}
+	return o.UpdateSignerWithProof(ctx, id, contracts.SignerPubKey64(&newSigner.PublicKey), proof)
+}
+
+// UpdateSignerWithProof moves sequencer id to the signer with the 64-byte public key pub64
+// and the key's proof.
+func (o *Owner) UpdateSignerWithProof(ctx context.Context, id uint64, pub64, proof []byte) (*gethtypes.Receipt, error) {
+	return o.send(ctx, "updateSigner", o.staking, staking.NewThemisStaking().PackUpdateSigner(new(big.Int).SetUint64(id), pub64, proof))
+}
+
+// SetRewardRecipient changes where sequencer id's rewards are paid.
+func (o *Owner) SetRewardRecipient(ctx context.Context, id uint64, recipient common.Address) (*gethtypes.Receipt, error) {
+	return o.send(ctx, "setRewardRecipient", o.staking, staking.NewThemisStaking().PackSetRewardRecipient(new(big.Int).SetUint64(id), recipient))
 }
 
 // Approve lets the staking contract take up to amount of the owner's tokens.

@@ -3,7 +3,8 @@ pragma solidity 0.8.37;
 
 /// @title TestToken
 /// @notice A plain ERC-20 with 18 decimals and an owner-only mint, used to fund sequencers and
-/// rewards on development chains and in tests. It has no other privileges.
+/// rewards on development chains and in tests. It has no other privileges. (FeeOnTransferToken
+/// extends it for the staking contract's balance-check tests.)
 contract TestToken {
     string public name;
     string public symbol;
@@ -59,7 +60,7 @@ contract TestToken {
         return true;
     }
 
-    function _transfer(address from, address to, uint256 amount) private {
+    function _transfer(address from, address to, uint256 amount) internal virtual {
         if (to == address(0)) revert ZeroAddress();
         uint256 balance = balanceOf[from];
         if (balance < amount) revert InsufficientBalance(from, balance, amount);

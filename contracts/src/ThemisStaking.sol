@@ -6,13 +6,22 @@ import {SafeTokenTransfer} from "./SafeTokenTransfer.sol";
 
 /// @title ThemisStaking
 /// @notice Sequencer staking on L1. Whitelisted operators lock the staking token for a signer
-/// key; the Themis chain mirrors every lock change through the bridge, which relays the seven
-/// events that carry a per-sequencer `nonce` (Locked, Relocked, Withdrawn, UnlockInitiated,
-/// UnlockClaimed, SignerChanged, Slashed). The pool address (the sequencer set's threshold key)
-/// submits reward batches and slashes; slashed tokens sit in escrow for a year, during which an
-/// appeal can refund them, and are then releasable to the treasury.
-/// @dev Every function changes state before it calls the token (checks-effects-interactions),
-/// and the token is fixed at construction, so no reentrancy guard is needed.
+/// key they prove they hold; the Themis chain mirrors every change to a sequencer through the
+/// bridge, from the eight events that carry a per-sequencer `nonce` (Locked, Relocked,
+/// Withdrawn, UnlockInitiated, UnlockClaimed, SignerChanged, RewardRecipientChanged, Slashed),
+/// and every change to the contract's configuration from the events that carry `configNonce`.
+///
+/// Who may do what:
+/// - Bootstrap (from deployment until `bootstrapDeadline`, or until the owner or the pool ends
+///   it): the owner administers (whitelist, treasury, lock limits, exit delay, pause) and may
+///   propose the first pool address. Once a pool address is set, only the pool rotates it.
+/// - After bootstrap every administrative function is the pool's alone: themis governance,
+///   through pool-signed transactions, is the one place that changes them.
+/// - A pause stops only new money coming in (lock, relock) and expires by itself; exits,
+///   reward withdrawals and signer rotations always work.
+/// @dev Every function changes state before it calls the token (checks-effects-interactions;
+/// the balance-checked pulls run last and revert the whole call on a mismatch), and the token
+/// is fixed at construction, so no reentrancy guard is needed.
 contract ThemisStaking {
     using SafeTokenTransfer for IERC20;
 
@@ -53,18 +62,48 @@ contract ThemisStaking {
     }
 
     uint256 public constant PUBKEY_LENGTH = 64;
+    uint256 public constant SIGNATURE_LENGTH = 65;
     uint256 public constant ESCROW_PERIOD = 365 days;
-    /// @dev Caps how long the owner can make exits wait; an in-flight unlock keeps the
+    /// @dev Caps how long an administrator can make exits wait; an in-flight unlock keeps the
     /// unlockableAt it was given, so changing the delay never traps tokens already unlocking.
     uint256 public constant MAX_EXIT_DELAY = 365 days;
+    /// @dev The floor under the exit delay: longer than the worst-case time from an offence to
+    /// its slash landing on L1 (contracts/README.md argues the figure), so an offender cannot
+    /// unlock and claim before its slash.
+    uint256 public constant MIN_EXIT_DELAY = 1 days;
+    /// @dev Bootstrap ends before any escrow can be released (ESCROW_PERIOD), so a treasury the
+    /// owner set during bootstrap can always be corrected by the pool before it receives anything.
+    uint256 public constant MAX_BOOTSTRAP_PERIOD = 180 days;
+    /// @dev The longest a single pause lasts; renewing it is an administrative act with its event.
+    uint256 public constant MAX_PAUSE_DURATION = 30 days;
+
+    /// @dev Severities of the slashing ladder (SPEC 3.3) and the largest fraction of the current
+    /// lock each may take: medium 1/16, high 1/8, critical 1/4.
+    uint8 public constant SEVERITY_MEDIUM = 1;
+    uint8 public constant SEVERITY_HIGH = 2;
+    uint8 public constant SEVERITY_CRITICAL = 3;
+
+    /// @dev Domain tag of the signer-key proof: keccak256(abi.encode(SIGNER_PROOF_TAG, chainid,
+    /// this contract, owner, sequencer id, nonce)) signed by the key itself.
+    bytes32 public constant SIGNER_PROOF_TAG = keccak256("ThemisStaking.SignerKeyProof.v1");
+
+    /// @dev secp256k1: field prime and half the group order (signatures must be low-s).
+    uint256 private constant FIELD_P = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFC2F;
+    uint256 private constant HALF_N = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
 
     IERC20 public immutable token;
+    uint64 public immutable bootstrapDeadline;
 
     address public owner;
+    address public pendingOwner;
     address public treasury;
     address public poolAddress;
-    bool public bootstrap = true;
-    bool public paused;
+    address public pendingPoolAddress;
+    bool public bootstrapEnded;
+    /// @notice Lock and relock are refused until this time (0: not paused).
+    uint64 public pausedUntil;
+    /// @notice Bumped by every configuration change the chain mirrors; carried by its event.
+    uint256 public configNonce;
 
     uint256 public minLock;
     uint256 public maxLock;
@@ -84,9 +123,10 @@ contract ThemisStaking {
 
     uint256 public nextEscrowId = 1;
     mapping(uint256 => Escrow) public escrows;
-    mapping(bytes32 => bool) public offenceSlashed;
+    /// @notice offenceSlashed[offenceId][sequencerId]: one offence slashes each member once.
+    mapping(bytes32 => mapping(uint256 => bool)) public offenceSlashed;
 
-    // ---- Events relayed to the Themis chain: signatures are part of the bridge protocol. ----
+    // ---- Sequencer events relayed to the Themis chain; each bumps that sequencer's nonce once. ----
     event Locked(
         uint256 indexed sequencerId,
         address indexed owner,
@@ -107,6 +147,9 @@ contract ThemisStaking {
         bytes newPubkey,
         uint256 nonce
     );
+    event RewardRecipientChanged(
+        uint256 indexed sequencerId, address indexed previousRecipient, address indexed newRecipient, uint256 nonce
+    );
     event Slashed(
         uint256 indexed sequencerId,
         uint256 indexed escrowId,
@@ -117,23 +160,17 @@ contract ThemisStaking {
         uint256 nonce
     );
 
-    // ---- Events not relayed: they do not advance the sequencer nonce. ----
-    event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
-    event TreasuryUpdated(address indexed previousTreasury, address indexed newTreasury);
-    event PoolAddressUpdated(address indexed previousPool, address indexed newPool, address indexed updatedBy);
-    event BootstrapEnded(address indexed poolAddress);
-    event WhitelistUpdated(address indexed account, bool allowed);
-    event LockLimitsUpdated(uint256 minLock, uint256 maxLock);
-    event ExitDelayUpdated(uint256 exitDelay);
-    event Paused(address indexed account);
-    event Unpaused(address indexed account);
-    event RewardsFunded(address indexed funder, uint256 amount, uint256 reserve);
-    event RewardCredited(uint256 indexed sequencerId, uint256 indexed batchId, uint256 amount, uint256 pending);
+    // ---- Configuration events; each bumps configNonce once. ----
+    event WhitelistUpdated(address indexed account, bool allowed, uint256 configNonce);
+    event LockLimitsUpdated(uint256 minLock, uint256 maxLock, uint256 configNonce);
+    event ExitDelayUpdated(uint256 exitDelay, uint256 configNonce);
+    event TreasuryUpdated(address indexed previousTreasury, address indexed newTreasury, uint256 configNonce);
+    event PauseUpdated(address indexed by, uint64 pausedUntil, uint256 configNonce);
+    event PoolAddressUpdated(address indexed previousPool, address indexed newPool, uint256 configNonce);
+    event BootstrapEnded(address indexed endedBy, address poolAddress, uint256 configNonce);
+
+    // ---- Pool actions the bridge relays back to the chain (they confirm pool-signed transactions). ----
     event RewardBatchSubmitted(uint256 indexed batchId, uint256 count, uint256 total, uint256 reserve);
-    event RewardsWithdrawn(uint256 indexed sequencerId, address indexed recipient, uint256 amount);
-    event RewardRecipientUpdated(
-        uint256 indexed sequencerId, address indexed previousRecipient, address indexed newRecipient
-    );
     event EscrowReleased(
         uint256 indexed escrowId, uint256 indexed sequencerId, address indexed treasury, uint256 amount
     );
@@ -141,25 +178,39 @@ contract ThemisStaking {
         uint256 indexed escrowId, uint256 indexed sequencerId, address indexed recipient, uint256 amount
     );
 
+    // ---- Other events. ----
+    event OwnershipTransferStarted(address indexed previousOwner, address indexed newOwner);
+    event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
+    event PoolAddressProposed(address indexed currentPool, address indexed proposedPool, address indexed proposedBy);
+    event RewardsFunded(address indexed funder, uint256 amount, uint256 reserve);
+    event RewardCredited(uint256 indexed sequencerId, uint256 indexed batchId, uint256 amount, uint256 pending);
+    event RewardsWithdrawn(uint256 indexed sequencerId, address indexed recipient, uint256 amount);
+
     error ZeroAddress();
     error ZeroAmount();
     error NotOwner(address caller);
+    error NotPendingOwner(address caller);
+    error NotAdmin(address caller);
     error NotPoolAddress(address caller);
+    error NotPendingPoolAddress(address caller);
     error NotSequencerOwner(uint256 sequencerId, address caller);
     error BootstrapOver();
+    error BootstrapPeriodTooLong(uint256 period, uint256 maxPeriod);
     error PoolAddressNotSet();
-    error ContractPaused();
-    error ContractNotPaused();
+    error PoolAddressAlreadySet(address poolAddress);
+    error ContractPaused(uint64 pausedUntil);
+    error PauseTooLong(uint256 duration, uint256 maxDuration);
     error InvalidLockLimits(uint256 minLock, uint256 maxLock);
-    error ExitDelayTooLong(uint256 exitDelay, uint256 maxExitDelay);
+    error ExitDelayOutOfRange(uint256 exitDelay, uint256 minExitDelay, uint256 maxExitDelay);
     error NotWhitelisted(address account);
     error AlreadyHasSequencer(address account, uint256 sequencerId);
     error InvalidPubkeyLength(uint256 length);
+    error PubkeyNotOnCurve();
+    error InvalidSignerProof(address expectedSigner, address recovered);
     error SignerAlreadyUsed(address signer);
-    error LockAmountOutOfRange(uint256 amount, uint256 minLock, uint256 maxLock);
-    error ExceedsMaxLock(uint256 total, uint256 maxLock);
-    error BelowMinLock(uint256 remaining, uint256 minLock);
+    error BelowMinLock(uint256 amount, uint256 minLock);
     error WithdrawExceedsLocked(uint256 amount, uint256 locked);
+    error TransferAmountMismatch(uint256 expected, uint256 received);
     error UnknownSequencer(uint256 sequencerId);
     error SequencerNotActive(uint256 sequencerId, Status status);
     error SequencerNotUnlocking(uint256 sequencerId, Status status);
@@ -169,11 +220,12 @@ contract ThemisStaking {
     error LengthMismatch(uint256 ids, uint256 amounts);
     error InsufficientRewardReserve(uint256 needed, uint256 available);
     error NoPendingRewards(uint256 sequencerId);
-    error OffenceAlreadySlashed(bytes32 offenceId);
-    error NothingToSlash(uint256 sequencerId);
+    error InvalidSeverity(uint8 severity);
+    error OffenceAlreadySlashed(bytes32 offenceId, uint256 sequencerId);
     error UnknownEscrow(uint256 escrowId);
     error EscrowSettled(uint256 escrowId, EscrowStatus status);
     error EscrowNotReleasable(uint256 escrowId, uint256 releasableAt);
+    error EscrowRefundWindowClosed(uint256 escrowId, uint256 releasableAt);
 
     modifier onlyOwner() {
         if (msg.sender != owner) revert NotOwner(msg.sender);
@@ -185,8 +237,17 @@ contract ThemisStaking {
         _;
     }
 
+    /// @dev The owner during bootstrap; afterwards the pool alone. The pool may also act during
+    /// bootstrap once it is set: it is the authority bootstrap hands over to.
+    modifier onlyAdmin() {
+        if (msg.sender != poolAddress || poolAddress == address(0)) {
+            if (msg.sender != owner || !bootstrapOpen()) revert NotAdmin(msg.sender);
+        }
+        _;
+    }
+
     modifier whenNotPaused() {
-        if (paused) revert ContractPaused();
+        if (block.timestamp < pausedUntil) revert ContractPaused(pausedUntil);
         _;
     }
 
@@ -199,71 +260,121 @@ contract ThemisStaking {
 
     /// @param token_ the staking and reward token.
     /// @param treasury_ receives slashed tokens once their escrow period ends.
-    constructor(IERC20 token_, address treasury_, uint256 minLock_, uint256 maxLock_, uint256 exitDelay_) {
+    /// @param bootstrapPeriod_ seconds from deployment after which the owner's powers end by
+    /// themselves (at most MAX_BOOTSTRAP_PERIOD).
+    constructor(
+        IERC20 token_,
+        address treasury_,
+        uint256 minLock_,
+        uint256 maxLock_,
+        uint256 exitDelay_,
+        uint256 bootstrapPeriod_
+    ) {
         if (address(token_) == address(0) || treasury_ == address(0)) revert ZeroAddress();
+        if (bootstrapPeriod_ > MAX_BOOTSTRAP_PERIOD) {
+            revert BootstrapPeriodTooLong(bootstrapPeriod_, MAX_BOOTSTRAP_PERIOD);
+        }
         token = token_;
-        _transferOwnership(msg.sender);
+        bootstrapDeadline = uint64(block.timestamp + bootstrapPeriod_);
+        owner = msg.sender;
+        emit OwnershipTransferred(address(0), msg.sender);
         _setTreasury(treasury_);
         _setLockLimits(minLock_, maxLock_);
         _setExitDelay(exitDelay_);
     }
 
-    // ------------------------------------------------------------------ administration
+    // ------------------------------------------------------------------ phases and roles
 
-    function transferOwnership(address newOwner) external onlyOwner {
-        if (newOwner == address(0)) revert ZeroAddress();
-        _transferOwnership(newOwner);
+    /// @notice True while the owner may administer: before the deadline and before anyone ended it.
+    function bootstrapOpen() public view returns (bool) {
+        return !bootstrapEnded && block.timestamp < bootstrapDeadline;
     }
 
-    function setTreasury(address newTreasury) external onlyOwner {
+    /// @notice True while lock and relock are refused.
+    function paused() external view returns (bool) {
+        return block.timestamp < pausedUntil;
+    }
+
+    /// @notice First step of an ownership transfer; the new owner must accept. The zero address
+    /// cancels a pending transfer. Ownership matters only during bootstrap.
+    function transferOwnership(address newOwner) external onlyOwner {
+        pendingOwner = newOwner;
+        emit OwnershipTransferStarted(owner, newOwner);
+    }
+
+    function acceptOwnership() external {
+        if (msg.sender != pendingOwner) revert NotPendingOwner(msg.sender);
+        emit OwnershipTransferred(owner, msg.sender);
+        owner = msg.sender;
+        pendingOwner = address(0);
+    }
+
+    /// @notice Proposes the pool address; the proposed address must accept. The owner may
+    /// propose the first one during bootstrap; once a pool is set only the pool rotates it.
+    /// Proposing again replaces a pending proposal, so a wrong address is simply overwritten.
+    function proposePoolAddress(address newPool) external {
+        if (newPool == address(0)) revert ZeroAddress();
+        address current = poolAddress;
+        if (msg.sender != current || current == address(0)) {
+            if (msg.sender != owner) revert NotPoolAddress(msg.sender);
+            if (!bootstrapOpen()) revert BootstrapOver();
+            if (current != address(0)) revert PoolAddressAlreadySet(current);
+        }
+        pendingPoolAddress = newPool;
+        emit PoolAddressProposed(current, newPool, msg.sender);
+    }
+
+    /// @notice The proposed pool takes over, which proves the address can sign.
+    function acceptPoolAddress() external {
+        if (msg.sender != pendingPoolAddress) revert NotPendingPoolAddress(msg.sender);
+        address previous = poolAddress;
+        poolAddress = msg.sender;
+        pendingPoolAddress = address(0);
+        emit PoolAddressUpdated(previous, msg.sender, ++configNonce);
+    }
+
+    /// @notice Ends bootstrap for good (it also ends by itself at bootstrapDeadline). The owner
+    /// can end it only once a pool address is set, since nobody could set one afterwards.
+    function endBootstrap() external {
+        if (!bootstrapOpen()) revert BootstrapOver();
+        address pool = poolAddress;
+        if (msg.sender != pool || pool == address(0)) {
+            if (msg.sender != owner) revert NotAdmin(msg.sender);
+            if (pool == address(0)) revert PoolAddressNotSet();
+        }
+        bootstrapEnded = true;
+        emit BootstrapEnded(msg.sender, pool, ++configNonce);
+    }
+
+    // ------------------------------------------------------------------ administration
+
+    function setTreasury(address newTreasury) external onlyAdmin {
         if (newTreasury == address(0)) revert ZeroAddress();
         _setTreasury(newTreasury);
     }
 
-    function setWhitelist(address account, bool allowed) external onlyOwner {
+    function setWhitelist(address account, bool allowed) external onlyAdmin {
         if (account == address(0)) revert ZeroAddress();
         whitelisted[account] = allowed;
-        emit WhitelistUpdated(account, allowed);
+        emit WhitelistUpdated(account, allowed, ++configNonce);
     }
 
-    function setLockLimits(uint256 newMinLock, uint256 newMaxLock) external onlyOwner {
+    /// @notice maxLock caps power and rewards on the chain; it never stops a lock or relock.
+    function setLockLimits(uint256 newMinLock, uint256 newMaxLock) external onlyAdmin {
         _setLockLimits(newMinLock, newMaxLock);
     }
 
-    function setExitDelay(uint256 newExitDelay) external onlyOwner {
+    function setExitDelay(uint256 newExitDelay) external onlyAdmin {
         _setExitDelay(newExitDelay);
     }
 
-    function pause() external onlyOwner whenNotPaused {
-        paused = true;
-        emit Paused(msg.sender);
-    }
-
-    function unpause() external onlyOwner {
-        if (!paused) revert ContractNotPaused();
-        paused = false;
-        emit Unpaused(msg.sender);
-    }
-
-    /// @notice Rotates the pool address: the current pool hands over to its successor, or the
-    /// owner sets it while bootstrapping (before the first pool key exists).
-    function setPoolAddress(address newPool) external {
-        if (msg.sender != poolAddress) {
-            if (msg.sender != owner) revert NotPoolAddress(msg.sender);
-            if (!bootstrap) revert BootstrapOver();
-        }
-        if (newPool == address(0)) revert ZeroAddress();
-        emit PoolAddressUpdated(poolAddress, newPool, msg.sender);
-        poolAddress = newPool;
-    }
-
-    /// @notice Removes the owner's power over the pool address for good. Refused while no pool
-    /// address is set, since nobody could set one afterwards.
-    function endBootstrap() external onlyOwner {
-        if (!bootstrap) revert BootstrapOver();
-        if (poolAddress == address(0)) revert PoolAddressNotSet();
-        bootstrap = false;
-        emit BootstrapEnded(poolAddress);
+    /// @notice Refuses new locks and relocks for `duration` seconds (at most MAX_PAUSE_DURATION)
+    /// from now; a duration of 0 lifts the pause. Nothing else is ever paused.
+    function pause(uint256 duration) external onlyAdmin {
+        if (duration > MAX_PAUSE_DURATION) revert PauseTooLong(duration, MAX_PAUSE_DURATION);
+        uint64 until = duration == 0 ? 0 : uint64(block.timestamp + duration);
+        pausedUntil = until;
+        emit PauseUpdated(msg.sender, until, ++configNonce);
     }
 
     /// @notice Adds tokens to the reserve that reward batches are paid from. Open to anyone.
@@ -271,14 +382,16 @@ contract ThemisStaking {
         if (amount == 0) revert ZeroAmount();
         rewardReserve += amount;
         emit RewardsFunded(msg.sender, amount, rewardReserve);
-        token.safeTransferFrom(msg.sender, address(this), amount);
+        _pullExact(msg.sender, amount);
     }
 
     // ------------------------------------------------------------------ sequencer lifecycle
 
-    /// @notice Locks `amount` for a new sequencer whose signer is derived from `pubkey`
-    /// (uncompressed secp256k1 key without the 0x04 prefix).
-    function lock(bytes calldata pubkey, uint256 amount, address rewardRecipient)
+    /// @notice Locks `amount` (at least minLock; above maxLock is allowed, the chain caps power)
+    /// for a new sequencer whose signer is derived from `pubkey` (uncompressed secp256k1 key
+    /// without the 0x04 prefix). `proof` is the key's signature over signerProofDigest(caller,
+    /// nextSequencerId, 1).
+    function lock(bytes calldata pubkey, uint256 amount, address rewardRecipient, bytes calldata proof)
         external
         whenNotPaused
         returns (uint256 id)
@@ -289,10 +402,10 @@ contract ThemisStaking {
             revert AlreadyHasSequencer(msg.sender, current);
         }
         if (rewardRecipient == address(0)) revert ZeroAddress();
-        if (amount < minLock || amount > maxLock) revert LockAmountOutOfRange(amount, minLock, maxLock);
-        address signer = _claimSigner(pubkey);
-
+        if (amount < minLock) revert BelowMinLock(amount, minLock);
         id = nextSequencerId++;
+        address signer = _claimSigner(pubkey, proof, id, 1);
+
         Sequencer storage s = sequencers[id];
         s.owner = msg.sender;
         s.signer = signer;
@@ -304,22 +417,22 @@ contract ThemisStaking {
         sequencerOf[msg.sender] = id;
 
         emit Locked(id, msg.sender, signer, pubkey, amount, rewardRecipient, 1);
-        token.safeTransferFrom(msg.sender, address(this), amount);
+        _pullExact(msg.sender, amount);
     }
 
-    /// @notice Adds `amount` to an active sequencer's lock.
+    /// @notice Adds `amount` to an active sequencer's lock. No upper bound: lowering maxLock
+    /// never stops a sequencer from relocking.
     function relock(uint256 id, uint256 amount) external whenNotPaused onlySequencerOwner(id) {
         Sequencer storage s = _active(id);
         if (amount == 0) revert ZeroAmount();
         uint256 total = s.locked + amount;
-        if (total > maxLock) revert ExceedsMaxLock(total, maxLock);
         s.locked = total;
         emit Relocked(id, amount, total, ++s.nonce);
-        token.safeTransferFrom(msg.sender, address(this), amount);
+        _pullExact(msg.sender, amount);
     }
 
     /// @notice Takes part of an active lock back; what remains must still meet the minimum.
-    function withdraw(uint256 id, uint256 amount) external whenNotPaused onlySequencerOwner(id) {
+    function withdraw(uint256 id, uint256 amount) external onlySequencerOwner(id) {
         Sequencer storage s = _active(id);
         if (amount == 0) revert ZeroAmount();
         uint256 locked = s.locked;
@@ -332,7 +445,7 @@ contract ThemisStaking {
     }
 
     /// @notice Starts the exit: the lock stays slashable until claimUnlock after the exit delay.
-    function initiateUnlock(uint256 id) external whenNotPaused onlySequencerOwner(id) {
+    function initiateUnlock(uint256 id) external onlySequencerOwner(id) {
         Sequencer storage s = _active(id);
         uint64 unlockableAt = uint64(block.timestamp + exitDelay);
         s.status = Status.Unlocking;
@@ -341,8 +454,8 @@ contract ThemisStaking {
     }
 
     /// @notice Pays out the whole remaining lock once the exit delay has passed. The owner may
-    /// then lock again, with a signer never used before.
-    function claimUnlock(uint256 id) external whenNotPaused onlySequencerOwner(id) {
+    /// then lock again, with a signer never used before. Never paused.
+    function claimUnlock(uint256 id) external onlySequencerOwner(id) {
         Sequencer storage s = sequencers[id];
         if (s.status != Status.Unlocking) revert SequencerNotUnlocking(id, s.status);
         if (block.timestamp < s.unlockableAt) revert UnlockNotReady(id, s.unlockableAt);
@@ -353,33 +466,49 @@ contract ThemisStaking {
         if (amount > 0) token.safeTransfer(s.owner, amount);
     }
 
-    /// @notice Binds a new signer key. Allowed while the sequencer is still slashable (Active or
-    /// Unlocking); the old signer stays burned.
-    function updateSigner(uint256 id, bytes calldata newPubkey) external whenNotPaused onlySequencerOwner(id) {
+    /// @notice Binds a new signer key, proven by its signature over signerProofDigest(owner,
+    /// id, nonce + 1). Allowed while the sequencer is still slashable (Active or Unlocking) and
+    /// never paused, so a leaked key can always be rotated; the old signer stays burned.
+    function updateSigner(uint256 id, bytes calldata newPubkey, bytes calldata proof)
+        external
+        onlySequencerOwner(id)
+    {
         Sequencer storage s = sequencers[id];
         if (s.status == Status.Unlocked) revert SequencerUnlocked(id);
-        address newSigner = _claimSigner(newPubkey);
+        uint256 nonce = s.nonce + 1;
+        address newSigner = _claimSigner(newPubkey, proof, id, nonce);
         address oldSigner = s.signer;
         s.signer = newSigner;
         s.pubkey = newPubkey;
-        emit SignerChanged(id, oldSigner, newSigner, newPubkey, ++s.nonce);
+        s.nonce = nonce;
+        emit SignerChanged(id, oldSigner, newSigner, newPubkey, nonce);
     }
 
+    /// @notice Changes where rewards are paid; the chain mirrors it, so it bumps the nonce.
     function setRewardRecipient(uint256 id, address newRecipient) external onlySequencerOwner(id) {
         if (newRecipient == address(0)) revert ZeroAddress();
         Sequencer storage s = sequencers[id];
-        emit RewardRecipientUpdated(id, s.rewardRecipient, newRecipient);
+        address previous = s.rewardRecipient;
         s.rewardRecipient = newRecipient;
+        emit RewardRecipientChanged(id, previous, newRecipient, ++s.nonce);
     }
 
-    /// @notice Pays the sequencer's pending rewards to its reward recipient.
-    function withdrawRewards(uint256 id) external whenNotPaused onlySequencerOwner(id) {
+    /// @notice Pays the sequencer's pending rewards to its reward recipient. Never paused.
+    function withdrawRewards(uint256 id) external onlySequencerOwner(id) {
         uint256 amount = pendingRewards[id];
         if (amount == 0) revert NoPendingRewards(id);
         pendingRewards[id] = 0;
         address recipient = sequencers[id].rewardRecipient;
         emit RewardsWithdrawn(id, recipient, amount);
         token.safeTransfer(recipient, amount);
+    }
+
+    /// @notice The digest a signer key signs to prove it is held by whoever binds it: the
+    /// chain id and this contract (no replay elsewhere), the owner (no copying the key from
+    /// the mempool into another lock), the sequencer id and the nonce the change will carry
+    /// (no replay later).
+    function signerProofDigest(address seqOwner, uint256 sequencerId, uint256 nonce) public view returns (bytes32) {
+        return keccak256(abi.encode(SIGNER_PROOF_TAG, block.chainid, address(this), seqOwner, sequencerId, nonce));
     }
 
     // ------------------------------------------------------------------ pool only
@@ -410,38 +539,45 @@ contract ThemisStaking {
         emit RewardBatchSubmitted(batchId, ids.length, total, rewardReserve);
     }
 
-    /// @notice Moves up to `amount` of the sequencer's lock into a new escrow entry. Works in
-    /// every state that still holds tokens, including Unlocking, and while paused.
+    /// @notice Moves up to `amount`, capped at the severity's fraction of the current lock, into
+    /// a new escrow entry. Works in every state and while paused. Each (offence, sequencer)
+    /// pair is slashed once, so one outage offence can slash every member of the group. A
+    /// sequencer with nothing left to take still gets a Slashed event (amount 0, escrow id 0),
+    /// so the chain can close the offence.
     function slash(uint256 id, uint256 amount, uint8 severity, bytes32 offenceId)
         external
         onlyPool
         returns (uint256 escrowId)
     {
-        if (offenceSlashed[offenceId]) revert OffenceAlreadySlashed(offenceId);
+        uint256 cap = _severityCap(severity);
         Sequencer storage s = sequencers[id];
         if (s.status == Status.None) revert UnknownSequencer(id);
+        if (offenceSlashed[offenceId][id]) revert OffenceAlreadySlashed(offenceId, id);
         if (amount == 0) revert ZeroAmount();
         uint256 locked = s.locked;
-        if (locked == 0) revert NothingToSlash(id);
-        uint256 taken = amount < locked ? amount : locked;
+        uint256 limit = locked / cap;
+        uint256 taken = amount < limit ? amount : limit;
 
-        offenceSlashed[offenceId] = true;
+        offenceSlashed[offenceId][id] = true;
         s.locked = locked - taken;
-        escrowId = nextEscrowId++;
-        escrows[escrowId] = Escrow({
-            sequencerId: id,
-            amount: taken,
-            offenceId: offenceId,
-            releasableAt: uint64(block.timestamp + ESCROW_PERIOD),
-            status: EscrowStatus.Held
-        });
+        if (taken > 0) {
+            escrowId = nextEscrowId++;
+            escrows[escrowId] = Escrow({
+                sequencerId: id,
+                amount: taken,
+                offenceId: offenceId,
+                releasableAt: uint64(block.timestamp + ESCROW_PERIOD),
+                status: EscrowStatus.Held
+            });
+        }
         emit Slashed(id, escrowId, offenceId, severity, taken, locked - taken, ++s.nonce);
     }
 
-    /// @notice An appeal succeeded: the escrowed tokens go back to the sequencer's owner (not
-    /// back into the lock, which may have moved on since).
+    /// @notice An appeal succeeded within the escrow period: the escrowed tokens go back to the
+    /// sequencer's owner (not back into the lock, which may have moved on since).
     function refundEscrow(uint256 escrowId) external onlyPool {
         Escrow storage e = _heldEscrow(escrowId);
+        if (block.timestamp >= e.releasableAt) revert EscrowRefundWindowClosed(escrowId, e.releasableAt);
         e.status = EscrowStatus.Refunded;
         address recipient = sequencers[e.sequencerId].owner;
         emit EscrowRefunded(escrowId, e.sequencerId, recipient, e.amount);
@@ -473,21 +609,61 @@ contract ThemisStaking {
         if (e.status != EscrowStatus.Held) revert EscrowSettled(escrowId, e.status);
     }
 
-    /// @dev Derives the Ethereum address of a 64-byte public key and burns it for good.
-    function _claimSigner(bytes calldata pubkey) private returns (address signer) {
+    /// @dev The divisor of the ladder's fraction for a severity (16, 8, 4).
+    function _severityCap(uint8 severity) private pure returns (uint256) {
+        if (severity == SEVERITY_MEDIUM) return 16;
+        if (severity == SEVERITY_HIGH) return 8;
+        if (severity == SEVERITY_CRITICAL) return 4;
+        revert InvalidSeverity(severity);
+    }
+
+    /// @dev Checks that pubkey is a point on secp256k1 whose holder signed the proof digest for
+    /// (caller, id, nonce), derives its Ethereum address and burns it for good.
+    function _claimSigner(bytes calldata pubkey, bytes calldata proof, uint256 id, uint256 nonce)
+        private
+        returns (address signer)
+    {
         if (pubkey.length != PUBKEY_LENGTH) revert InvalidPubkeyLength(pubkey.length);
+        if (!_onCurve(uint256(bytes32(pubkey[0:32])), uint256(bytes32(pubkey[32:64])))) revert PubkeyNotOnCurve();
         signer = address(uint160(uint256(keccak256(pubkey))));
+        address recovered = _recover(signerProofDigest(msg.sender, id, nonce), proof);
+        if (recovered != signer) revert InvalidSignerProof(signer, recovered);
         if (signerUsed[signer]) revert SignerAlreadyUsed(signer);
         signerUsed[signer] = true;
     }
 
-    function _transferOwnership(address newOwner) private {
-        emit OwnershipTransferred(owner, newOwner);
-        owner = newOwner;
+    /// @dev y^2 == x^3 + 7 (mod p), both coordinates reduced.
+    function _onCurve(uint256 x, uint256 y) private pure returns (bool) {
+        if (x >= FIELD_P || y >= FIELD_P) return false;
+        uint256 lhs = mulmod(y, y, FIELD_P);
+        uint256 rhs = addmod(mulmod(mulmod(x, x, FIELD_P), x, FIELD_P), 7, FIELD_P);
+        return lhs == rhs;
+    }
+
+    /// @dev ecrecover of a 65-byte r || s || v signature (v 27/28 or 0/1, low s); address(0)
+    /// for anything malformed, which never equals a derived signer.
+    function _recover(bytes32 digest, bytes calldata sig) private pure returns (address) {
+        if (sig.length != SIGNATURE_LENGTH) return address(0);
+        bytes32 r = bytes32(sig[0:32]);
+        bytes32 s = bytes32(sig[32:64]);
+        uint8 v = uint8(sig[64]);
+        if (v < 27) v += 27;
+        if ((v != 27 && v != 28) || uint256(s) > HALF_N) return address(0);
+        return ecrecover(digest, v, r, s);
+    }
+
+    /// @dev Pulls `amount` and reverts unless exactly that arrived (the balance difference): a
+    /// fee-on-transfer or rebasing token would otherwise credit tokens the contract does not
+    /// hold, and the last to leave would find the contract insolvent.
+    function _pullExact(address from, uint256 amount) private {
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(from, address(this), amount);
+        uint256 received = token.balanceOf(address(this)) - before;
+        if (received != amount) revert TransferAmountMismatch(amount, received);
     }
 
     function _setTreasury(address newTreasury) private {
-        emit TreasuryUpdated(treasury, newTreasury);
+        emit TreasuryUpdated(treasury, newTreasury, ++configNonce);
         treasury = newTreasury;
     }
 
@@ -495,12 +671,14 @@ contract ThemisStaking {
         if (newMinLock == 0 || newMinLock > newMaxLock) revert InvalidLockLimits(newMinLock, newMaxLock);
         minLock = newMinLock;
         maxLock = newMaxLock;
-        emit LockLimitsUpdated(newMinLock, newMaxLock);
+        emit LockLimitsUpdated(newMinLock, newMaxLock, ++configNonce);
     }
 
     function _setExitDelay(uint256 newExitDelay) private {
-        if (newExitDelay > MAX_EXIT_DELAY) revert ExitDelayTooLong(newExitDelay, MAX_EXIT_DELAY);
+        if (newExitDelay < MIN_EXIT_DELAY || newExitDelay > MAX_EXIT_DELAY) {
+            revert ExitDelayOutOfRange(newExitDelay, MIN_EXIT_DELAY, MAX_EXIT_DELAY);
+        }
         exitDelay = newExitDelay;
-        emit ExitDelayUpdated(newExitDelay);
+        emit ExitDelayUpdated(newExitDelay, ++configNonce);
     }
 }

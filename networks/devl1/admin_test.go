@@ -29,7 +29,7 @@ func post(t *testing.T, srv *httptest.Server, path string) int {
 func TestAdminControls(t *testing.T) {
 	ctx := context.Background()
 	node, err := devl1.Start(ctx, devl1.Config{RPCAddr: "127.0.0.1:0", BlockTime: 20 * time.Millisecond,
-		Contracts: contracts.DeployConfig{MinLock: devl1.Ether, MaxLock: devl1.Ether, ExitDelay: 60}})
+		Contracts: contracts.DeployConfig{MinLock: devl1.Ether, MaxLock: devl1.Ether, ExitDelay: contracts.MinExitDelaySeconds}})
 	require.NoError(t, err)
 	t.Cleanup(func() { require.NoError(t, node.Close()) })
 	srv := httptest.NewServer(node.AdminHandler())

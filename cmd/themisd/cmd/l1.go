@@ -38,7 +38,7 @@ const (
 func L1Cmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "l1",
-		Short: "Lock, relock, withdraw, unlock, claim and change signer on the L1 staking contract",
+		Short: "Lock, relock, withdraw, unlock, claim, change signer or reward recipient on the L1 staking contract",
 	}
 	cmd.PersistentFlags().String(flagL1RPC, "http://127.0.0.1:8545", "L1 JSON-RPC endpoint")
 	cmd.PersistentFlags().String(flagStakingContract, "", "address of the L1 staking contract (required)")
@@ -47,24 +47,27 @@ func L1Cmd() *cobra.Command {
 		l1AmountCmd("withdraw", "Withdraw tokens, keeping at least the minimum lock", (*l1.Owner).Withdraw),
 		l1IDCmd("unlock", "Start the exit delay: the sequencer leaves the active set at once", (*l1.Owner).InitiateUnlock),
 		l1IDCmd("claim", "Claim the locked tokens after the exit delay", (*l1.Owner).ClaimUnlock),
-		l1UpdateSignerCmd())
+		l1UpdateSignerCmd(), l1SetRewardRecipientCmd(), l1SignerProofCmd())
 	return cmd
 }
 
 func l1LockCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lock [amount-in-tokens]",
-		Short: "Lock tokens for this node's signer key (or --signer-pubkey)",
+		Short: "Lock tokens for this node's signer key (or a key proven elsewhere)",
 		Long: `Approve and lock the amount (whole tokens, 18 decimals) for the sequencer signer.
-The signer's 64-byte public key is read from the node's priv_validator_key.json under
---home unless --signer-pubkey is given.`,
+The contract accepts a signer key only with the key's own signature over (L1 chain id,
+contract, owner, sequencer id, nonce), so nobody can copy a key into another lock. By
+default the key and its proof come from the node's priv_validator_key.json under --home.
+For a key held on another machine, make the proof there with 'themisd l1 signer-proof'
+and pass --signer-pubkey and --signer-proof.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			amount, err := parseTokens(args[0])
 			if err != nil {
 				return err
 			}
-			pub, err := signerPubKey(cmd)
+			proven, err := provenSignerFlags(cmd)
 			if err != nil {
 				return err
 			}
@@ -76,14 +79,74 @@ The signer's 64-byte public key is read from the node's priv_validator_key.json 
 					}
 					recipient = common.HexToAddress(v)
 				}
-				return o.Lock(ctx, pub, amount, recipient)
+				if proven != nil {
+					return o.LockWithProof(ctx, proven.pub64, proven.proof, amount, recipient)
+				}
+				key, err := nodeSignerKey(cmd)
+				if err != nil {
+					return nil, err
+				}
+				return o.Lock(ctx, key, amount, recipient)
 			})
 		},
 	}
 	cmd.Flags().String(flagRewardRecipient, "", "L1 address receiving rewards (default: the owner)")
-	cmd.Flags().String(flagSignerPubKey, "", "64-byte signer public key as 0x hex (default: this node's signer)")
-	cmd.Flags().String(flags.FlagHome, "", "the node's home directory")
+	addSignerFlags(cmd, "the node whose signer key locks")
 	return cmd
+}
+
+func l1UpdateSignerCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "update-signer [sequencer-id]",
+		Short: "Move a sequencer to a new signer key, proven by that key",
+		Long: `Bind a new signer key to the sequencer. The key is the one in --home's
+priv_validator_key.json (the new node's home), which signs the proof; or give
+--signer-pubkey and --signer-proof made with 'themisd l1 signer-proof --for update'.
+Allowed while the sequencer is active or unlocking, also while the contract is paused.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseSequencerID(args[0])
+			if err != nil {
+				return err
+			}
+			proven, err := provenSignerFlags(cmd)
+			if err != nil {
+				return err
+			}
+			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, _ common.Address) (*gethtypes.Receipt, error) {
+				if proven != nil {
+					return o.UpdateSignerWithProof(ctx, id, proven.pub64, proven.proof)
+				}
+				key, err := nodeSignerKey(cmd)
+				if err != nil {
+					return nil, err
+				}
+				return o.UpdateSigner(ctx, id, key)
+			})
+		},
+	}
+	addSignerFlags(cmd, "the node whose signer key becomes the sequencer's")
+	return cmd
+}
+
+func l1SetRewardRecipientCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "set-reward-recipient [sequencer-id] [0x-address]",
+		Short: "Change the L1 address a sequencer's rewards are paid to",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseSequencerID(args[0])
+			if err != nil {
+				return err
+			}
+			if !common.IsHexAddress(args[1]) || common.HexToAddress(args[1]) == (common.Address{}) {
+				return fmt.Errorf("reward recipient %q is not a non-zero L1 address", args[1])
+			}
+			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, _ common.Address) (*gethtypes.Receipt, error) {
+				return o.SetRewardRecipient(ctx, id, common.HexToAddress(args[1]))
+			})
+		},
+	}
 }
 
 func l1AmountCmd(use, short string, call func(*l1.Owner, context.Context, uint64, *big.Int) (*gethtypes.Receipt, error)) *cobra.Command {
@@ -119,27 +182,6 @@ func l1IDCmd(use, short string, call func(*l1.Owner, context.Context, uint64) (*
 			}
 			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, _ common.Address) (*gethtypes.Receipt, error) {
 				return call(o, ctx, id)
-			})
-		},
-	}
-}
-
-func l1UpdateSignerCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "update-signer [sequencer-id] [new-signer-pubkey]",
-		Short: "Move a sequencer to a new signer key (64-byte public key, 0x hex)",
-		Args:  cobra.ExactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseSequencerID(args[0])
-			if err != nil {
-				return err
-			}
-			pub, err := parsePubKey64(args[1])
-			if err != nil {
-				return err
-			}
-			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, _ common.Address) (*gethtypes.Receipt, error) {
-				return o.UpdateSigner(ctx, id, pub)
 			})
 		},
 	}
@@ -192,13 +234,11 @@ func readOwnerKey(path string) (*ecdsa.PrivateKey, error) {
 	return key, nil
 }
 
-func signerPubKey(cmd *cobra.Command) ([]byte, error) {
-	if v, _ := cmd.Flags().GetString(flagSignerPubKey); v != "" {
-		return parsePubKey64(v)
-	}
+// nodeSignerKey reads the signer key of the node under --home.
+func nodeSignerKey(cmd *cobra.Command) (*ecdsa.PrivateKey, error) {
 	home, _ := cmd.Flags().GetString(flags.FlagHome)
 	if home == "" {
-		return nil, fmt.Errorf("give --%s or --%s (the node whose signer key locks)", flagSignerPubKey, flags.FlagHome)
+		return nil, fmt.Errorf("give --%s (the node whose signer key is bound), or --%s with --%s", flags.FlagHome, flagSignerPubKey, flagSignerProof)
 	}
 	keyFile := home + "/config/priv_validator_key.json"
 	if _, err := os.Stat(keyFile); err != nil {
@@ -209,11 +249,11 @@ func signerPubKey(cmd *cobra.Command) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s holds a %s key; themis needs secp256k1", keyFile, pv.Key.PrivKey.Type())
 	}
-	key, err := signerKeyOf(priv)
+	key, err := crypto.ToECDSA(priv.Bytes())
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", keyFile, err)
 	}
-	return key.Bytes(), nil
+	return key, nil
 }
 
 func parsePubKey64(v string) ([]byte, error) {

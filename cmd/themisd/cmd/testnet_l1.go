@@ -45,7 +45,11 @@ func lockOnL1(ctx context.Context, o *testnetOptions, nodes []testnetNode) error
 			return err
 		}
 		self := crypto.PubkeyToAddress(key.PublicKey)
-		receipt, err := owner.Lock(ctx, n.key.Bytes(), amount, self)
+		signer, err := crypto.ToECDSA(n.priv.Bytes())
+		if err != nil {
+			return fmt.Errorf("node%d: signer key: %w", i, err)
+		}
+		receipt, err := owner.Lock(ctx, signer, amount, self)
 		if err != nil {
 			return fmt.Errorf("node%d: lock on L1 as %s: %w", i, self.Hex(), err)
 		}

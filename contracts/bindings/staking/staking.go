@@ -26,9 +26,9 @@ var (
 
 // ThemisStakingMetaData contains all meta data concerning the ThemisStaking contract.
 var ThemisStakingMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"minLock_\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxLock_\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"exitDelay_\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"}],\"name\":\"AlreadyHasSequencer\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"remaining\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minLock\",\"type\":\"uint256\"}],\"name\":\"BelowMinLock\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BootstrapOver\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ContractNotPaused\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ContractPaused\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"releasableAt\",\"type\":\"uint256\"}],\"name\":\"EscrowNotReleasable\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"},{\"internalType\":\"enumThemisStaking.EscrowStatus\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"EscrowSettled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxLock\",\"type\":\"uint256\"}],\"name\":\"ExceedsMaxLock\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"exitDelay\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxExitDelay\",\"type\":\"uint256\"}],\"name\":\"ExitDelayTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"available\",\"type\":\"uint256\"}],\"name\":\"InsufficientRewardReserve\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"minLock\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxLock\",\"type\":\"uint256\"}],\"name\":\"InvalidLockLimits\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"InvalidPubkeyLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"ids\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amounts\",\"type\":\"uint256\"}],\"name\":\"LengthMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minLock\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxLock\",\"type\":\"uint256\"}],\"name\":\"LockAmountOutOfRange\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"}],\"name\":\"NoPendingRewards\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotPoolAddress\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotSequencerOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotWhitelisted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"}],\"name\":\"NothingToSlash\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"offenceId\",\"type\":\"bytes32\"}],\"name\":\"OffenceAlreadySlashed\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"PoolAddressNotSet\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"internalType\":\"enumThemisStaking.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"SequencerNotActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"internalType\":\"enumThemisStaking.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"SequencerNotUnlocking\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"}],\"name\":\"SequencerUnlocked\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"SignerAlreadyUsed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"TokenTransferFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"}],\"name\":\"UnexpectedRewardBatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"}],\"name\":\"UnknownEscrow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"}],\"name\":\"UnknownSequencer\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unlockableAt\",\"type\":\"uint256\"}],\"name\":\"UnlockNotReady\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"}],\"name\":\"WithdrawExceedsLocked\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"poolAddress\",\"type\":\"address\"}],\"name\":\"BootstrapEnded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"EscrowRefunded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"treasury\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"EscrowReleased\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"exitDelay\",\"type\":\"uint256\"}],\"name\":\"ExitDelayUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"minLock\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"maxLock\",\"type\":\"uint256\"}],\"name\":\"LockLimitsUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"pubkey\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"rewardRecipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"Locked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"Paused\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousPool\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newPool\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"updatedBy\",\"type\":\"address\"}],\"name\":\"PoolAddressUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"Relocked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"batchId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"reserve\",\"type\":\"uint256\"}],\"name\":\"RewardBatchSubmitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"batchId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"pending\",\"type\":\"uint256\"}],\"name\":\"RewardCredited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousRecipient\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newRecipient\",\"type\":\"address\"}],\"name\":\"RewardRecipientUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"funder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"reserve\",\"type\":\"uint256\"}],\"name\":\"RewardsFunded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"RewardsWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"oldSigner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newSigner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"newPubkey\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"SignerChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"offenceId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"severity\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"Slashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousTreasury\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newTreasury\",\"type\":\"address\"}],\"name\":\"TreasuryUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"UnlockClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"unlockableAt\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"UnlockInitiated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"Unpaused\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"allowed\",\"type\":\"bool\"}],\"name\":\"WhitelistUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"ESCROW_PERIOD\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_EXIT_DELAY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"PUBKEY_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"bootstrap\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"claimUnlock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"endBootstrap\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"escrows\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"offenceId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"releasableAt\",\"type\":\"uint64\"},{\"internalType\":\"enumThemisStaking.EscrowStatus\",\"name\":\"status\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"exitDelay\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"fundRewards\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"initiateUnlock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"lastRewardBatch\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"pubkey\",\"type\":\"bytes\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"rewardRecipient\",\"type\":\"address\"}],\"name\":\"lock\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"maxLock\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"minLock\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"nextEscrowId\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"nextSequencerId\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"offenceSlashed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pause\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"paused\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"pendingRewards\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"poolAddress\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"}],\"name\":\"refundEscrow\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"}],\"name\":\"releaseEscrow\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"relock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"rewardReserve\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"sequencerOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"sequencers\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"pubkey\",\"type\":\"bytes\"},{\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"rewardRecipient\",\"type\":\"address\"},{\"internalType\":\"enumThemisStaking.Status\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"unlockableAt\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"newExitDelay\",\"type\":\"uint256\"}],\"name\":\"setExitDelay\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"newMinLock\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"newMaxLock\",\"type\":\"uint256\"}],\"name\":\"setLockLimits\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newPool\",\"type\":\"address\"}],\"name\":\"setPoolAddress\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"newRecipient\",\"type\":\"address\"}],\"name\":\"setRewardRecipient\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newTreasury\",\"type\":\"address\"}],\"name\":\"setTreasury\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"allowed\",\"type\":\"bool\"}],\"name\":\"setWhitelist\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"signerUsed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"severity\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"offenceId\",\"type\":\"bytes32\"}],\"name\":\"slash\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"batchId\",\"type\":\"uint256\"},{\"internalType\":\"uint256[]\",\"name\":\"ids\",\"type\":\"uint256[]\"},{\"internalType\":\"uint256[]\",\"name\":\"amounts\",\"type\":\"uint256[]\"}],\"name\":\"submitRewardBatch\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"treasury\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unpause\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"newPubkey\",\"type\":\"bytes\"}],\"name\":\"updateSigner\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"whitelisted\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"withdrawRewards\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"minLock_\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxLock_\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"exitDelay_\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"bootstrapPeriod_\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"}],\"name\":\"AlreadyHasSequencer\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minLock\",\"type\":\"uint256\"}],\"name\":\"BelowMinLock\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BootstrapOver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"period\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxPeriod\",\"type\":\"uint256\"}],\"name\":\"BootstrapPeriodTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"pausedUntil\",\"type\":\"uint64\"}],\"name\":\"ContractPaused\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"releasableAt\",\"type\":\"uint256\"}],\"name\":\"EscrowNotReleasable\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"releasableAt\",\"type\":\"uint256\"}],\"name\":\"EscrowRefundWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"},{\"internalType\":\"enumThemisStaking.EscrowStatus\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"EscrowSettled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"exitDelay\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minExitDelay\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxExitDelay\",\"type\":\"uint256\"}],\"name\":\"ExitDelayOutOfRange\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"available\",\"type\":\"uint256\"}],\"name\":\"InsufficientRewardReserve\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"minLock\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxLock\",\"type\":\"uint256\"}],\"name\":\"InvalidLockLimits\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"InvalidPubkeyLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"severity\",\"type\":\"uint8\"}],\"name\":\"InvalidSeverity\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"expectedSigner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"recovered\",\"type\":\"address\"}],\"name\":\"InvalidSignerProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"ids\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amounts\",\"type\":\"uint256\"}],\"name\":\"LengthMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"}],\"name\":\"NoPendingRewards\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotAdmin\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotPendingOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotPendingPoolAddress\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotPoolAddress\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotSequencerOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotWhitelisted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"offenceId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"}],\"name\":\"OffenceAlreadySlashed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"duration\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxDuration\",\"type\":\"uint256\"}],\"name\":\"PauseTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"poolAddress\",\"type\":\"address\"}],\"name\":\"PoolAddressAlreadySet\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"PoolAddressNotSet\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"PubkeyNotOnCurve\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"internalType\":\"enumThemisStaking.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"SequencerNotActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"internalType\":\"enumThemisStaking.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"SequencerNotUnlocking\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"}],\"name\":\"SequencerUnlocked\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"SignerAlreadyUsed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"TokenTransferFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"received\",\"type\":\"uint256\"}],\"name\":\"TransferAmountMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"}],\"name\":\"UnexpectedRewardBatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"}],\"name\":\"UnknownEscrow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"}],\"name\":\"UnknownSequencer\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unlockableAt\",\"type\":\"uint256\"}],\"name\":\"UnlockNotReady\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"}],\"name\":\"WithdrawExceedsLocked\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"endedBy\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"poolAddress\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"configNonce\",\"type\":\"uint256\"}],\"name\":\"BootstrapEnded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"EscrowRefunded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"treasury\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"EscrowReleased\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"exitDelay\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"configNonce\",\"type\":\"uint256\"}],\"name\":\"ExitDelayUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"minLock\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"maxLock\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"configNonce\",\"type\":\"uint256\"}],\"name\":\"LockLimitsUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"pubkey\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"rewardRecipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"Locked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"by\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"pausedUntil\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"configNonce\",\"type\":\"uint256\"}],\"name\":\"PauseUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"currentPool\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"proposedPool\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"proposedBy\",\"type\":\"address\"}],\"name\":\"PoolAddressProposed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousPool\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newPool\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"configNonce\",\"type\":\"uint256\"}],\"name\":\"PoolAddressUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"Relocked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"batchId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"reserve\",\"type\":\"uint256\"}],\"name\":\"RewardBatchSubmitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"batchId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"pending\",\"type\":\"uint256\"}],\"name\":\"RewardCredited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousRecipient\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newRecipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"RewardRecipientChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"funder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"reserve\",\"type\":\"uint256\"}],\"name\":\"RewardsFunded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"RewardsWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"oldSigner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newSigner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"newPubkey\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"SignerChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"offenceId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"severity\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"Slashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousTreasury\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newTreasury\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"configNonce\",\"type\":\"uint256\"}],\"name\":\"TreasuryUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"UnlockClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"unlockableAt\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"UnlockInitiated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"allowed\",\"type\":\"bool\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"configNonce\",\"type\":\"uint256\"}],\"name\":\"WhitelistUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"ESCROW_PERIOD\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_BOOTSTRAP_PERIOD\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_EXIT_DELAY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_PAUSE_DURATION\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MIN_EXIT_DELAY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"PUBKEY_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"SEVERITY_CRITICAL\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"SEVERITY_HIGH\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"SEVERITY_MEDIUM\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"SIGNATURE_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"SIGNER_PROOF_TAG\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"acceptPoolAddress\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"bootstrapDeadline\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"bootstrapEnded\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"bootstrapOpen\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"claimUnlock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"configNonce\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"endBootstrap\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"escrows\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"offenceId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"releasableAt\",\"type\":\"uint64\"},{\"internalType\":\"enumThemisStaking.EscrowStatus\",\"name\":\"status\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"exitDelay\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"fundRewards\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"initiateUnlock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"lastRewardBatch\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"pubkey\",\"type\":\"bytes\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"rewardRecipient\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"}],\"name\":\"lock\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"maxLock\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"minLock\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"nextEscrowId\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"nextSequencerId\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"offenceSlashed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"duration\",\"type\":\"uint256\"}],\"name\":\"pause\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"paused\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pausedUntil\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingPoolAddress\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"pendingRewards\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"poolAddress\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newPool\",\"type\":\"address\"}],\"name\":\"proposePoolAddress\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"}],\"name\":\"refundEscrow\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"}],\"name\":\"releaseEscrow\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"relock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"rewardReserve\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"sequencerOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"sequencers\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"pubkey\",\"type\":\"bytes\"},{\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"rewardRecipient\",\"type\":\"address\"},{\"internalType\":\"enumThemisStaking.Status\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"unlockableAt\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"newExitDelay\",\"type\":\"uint256\"}],\"name\":\"setExitDelay\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"newMinLock\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"newMaxLock\",\"type\":\"uint256\"}],\"name\":\"setLockLimits\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"newRecipient\",\"type\":\"address\"}],\"name\":\"setRewardRecipient\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newTreasury\",\"type\":\"address\"}],\"name\":\"setTreasury\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"allowed\",\"type\":\"bool\"}],\"name\":\"setWhitelist\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"seqOwner\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"sequencerId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"signerProofDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"signerUsed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"severity\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"offenceId\",\"type\":\"bytes32\"}],\"name\":\"slash\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"escrowId\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"batchId\",\"type\":\"uint256\"},{\"internalType\":\"uint256[]\",\"name\":\"ids\",\"type\":\"uint256[]\"},{\"internalType\":\"uint256[]\",\"name\":\"amounts\",\"type\":\"uint256[]\"}],\"name\":\"submitRewardBatch\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"treasury\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"newPubkey\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"}],\"name\":\"updateSigner\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"whitelisted\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"withdrawRewards\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "ThemisStaking",
-	Bin: "0x60a06040526002805460ff60a01b1916600160a01b17905560016006819055600e5534801561002c575f5ffd5b50604051612ef1380380612ef183398101604081905261004b9161027a565b6001600160a01b038516158061006857506001600160a01b038416155b156100865760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b03851660805261009c336100c2565b6100a58461011b565b6100af8383610176565b6100b8816101f6565b50505050506102c9565b5f80546040516001600160a01b03808516939216917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e091a35f80546001600160a01b0319166001600160a01b0392909216919091179055565b6001546040516001600160a01b038084169216907f4ab5be82436d353e61ca18726e984e561f5c1cc7c6d38b29d2553c790434705a905f90a3600180546001600160a01b0319166001600160a01b0392909216919091179055565b81158061018257508082115b156101af5760405163291cb06d60e21b815260048101839052602481018290526044015b60405180910390fd5b6003829055600481905560408051838152602081018390527fba0502165aa083e79180f1784f37b9998c9eb816447363107767ca7e61e90c13910160405180910390a15050565b6301e13380811115610228576040516376fe4d3160e11b8152600481018290526301e1338060248201526044016101a6565b60058190556040518181527f98158d40aa2348c441befca9ed301c96b8022243b8d3c96e7ac657a2052fa34d9060200160405180910390a150565b6001600160a01b0381168114610277575f5ffd5b50565b5f5f5f5f5f60a0868803121561028e575f5ffd5b855161029981610263565b60208701519095506102aa81610263565b6040870151606088015160809098015196999198509695945092505050565b608051612bdf6103125f395f81816106180152818161081201528181610a4e01528181610cab0152818161151501528181611741015281816117ef01526119880152612bdf5ff3fe608060405234801561000f575f5ffd5b5060043610610276575f3560e01c806389ee1d6511610156578063cab64bcd116100ca578063f037c63011610084578063f037c630146105bd578063f0f44260146105c6578063f2fde38b146105d9578063f41a9642146105ec578063fb969b0a146105ff578063fc0c546a14610613575f5ffd5b8063cab64bcd1461054a578063d936547e14610553578063e9e15b4f14610575578063eb01fb81146103cf578063ebb7eda214610588578063ed653164146105aa575f5ffd5b806393707a191161011b57806393707a19146104ed5780639a49cf0614610500578063a4d55d1d14610509578063b2fb30cb14610511578063c3c08c7a14610524578063c7624a3e14610537575f5ffd5b806389ee1d651461049a5780638c8a6c48146104ad5780638da5cb5b146104c0578063908e5dd2146104d25780639342c8f4146104da575f5ffd5b80634616283a116101ed5780636ba7ccff116101b25780636ba7ccff146104275780636c0b3e461461044e5780637c3b0b1c146104575780637dcb2abf1461046a5780638456cb591461048957806389cb29dd14610491575f5ffd5b80634616283a146103cf578063498efa15146103da57806353d6fd59146103ed5780635c975abb1461040057806361d027b314610414575f5ffd5b8063283886301161023e578063283886301461037c5780632980759c146103855780632dc075e11461038e578063356f9dfd146103a15780633f4ba83a146103b4578063441a3e70146103bc575f5ffd5b8063012f52ee1461027a57806307a90fb6146102dd5780630f7022b91461030a5780631755ff211461033c57806317663eae14610367575b5f5ffd5b6102c3610288366004612544565b600f6020525f90815260409020805460018201546002830154600390930154919290916001600160401b03811690600160401b900460ff1685565b6040516102d495949392919061258b565b60405180910390f35b6102fc6102eb3660046125de565b60086020525f908152604090205481565b6040519081526020016102d4565b61032c6103183660046125de565b60096020525f908152604090205460ff1681565b60405190151581526020016102d4565b60025461034f906001600160a01b031681565b6040516001600160a01b0390911681526020016102d4565b61037a610375366004612544565b61063a565b005b6102fc60055481565b6102fc60065481565b61037a61039c366004612544565b610842565b61037a6103af366004612544565b61098c565b61037a610a7b565b61037a6103ca3660046125fe565b610b0a565b6102fc6301e1338081565b61037a6103e836600461261e565b610cdd565b61037a6103fb366004612655565b610de1565b60025461032c90600160a81b900460ff1681565b60015461034f906001600160a01b031681565b61043a610435366004612544565b610e92565b6040516102d4989796959493929190612697565b6102fc60045481565b61037a610465366004612544565b610f80565b6102fc610478366004612544565b600d6020525f908152604090205481565b61037a610fb8565b6102fc600e5481565b6102fc6104a836600461272e565b61104e565b6102fc6104bb3660046127b3565b6112d1565b5f5461034f906001600160a01b031681565b61037a611548565b61037a6104e8366004612544565b61160c565b61037a6104fb366004612544565b611768565b6102fc600c5481565b6102fc604081565b61037a61051f3660046125fe565b611817565b61037a6105323660046125fe565b6119b8565b61037a61054536600461284b565b6119f2565b6102fc600b5481565b61032c6105613660046125de565b600a6020525f908152604090205460ff1681565b61037a6105833660046125de565b611c8d565b61032c610596366004612544565b60106020525f908152604090205460ff1681565b61037a6105b8366004612544565b611d7a565b6102fc60035481565b61037a6105d43660046125de565b611e31565b61037a6105e73660046125de565b611e8d565b61037a6105fa3660046128c2565b611ee9565b60025461032c90600160a01b900460ff1681565b61034f7f000000000000000000000000000000000000000000000000000000000000000081565b600254600160a81b900460ff16156106655760405163ab35696f60e01b815260040160405180910390fd5b5f8181526007602052604090205481906001600160a01b0316806106a45760405163717c3e9360e01b8152600481018390526024015b60405180910390fd5b336001600160a01b038216146106d65760405163f21f11cb60e01b81526004810183905233602482015260440161069b565b5f83815260076020526040902060026004820154600160a01b900460ff1660038111156107055761070561255b565b1461073457600481810154604051639a9ee6b560e01b815261069b928792600160a01b900460ff169101612909565b6004810154600160a81b90046001600160401b031642101561078657600481810154604051631234ae9960e31b8152918201869052600160a81b90046001600160401b0316602482015260440161069b565b600380820180545f90915560048301805491929160ff60a01b1916600160a01b830217905550847ffec46e502c42681475d128522c806ca8d2630789079be92f8e67aabf52b3356d82846005015f81546107df9061293a565b91829055506040805192835260208301919091520160405180910390a2801561083b57815461083b906001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000811691168361207d565b5050505050565b600254600160a81b900460ff161561086d5760405163ab35696f60e01b815260040160405180910390fd5b5f8181526007602052604090205481906001600160a01b0316806108a75760405163717c3e9360e01b81526004810183905260240161069b565b336001600160a01b038216146108d95760405163f21f11cb60e01b81526004810183905233602482015260440161069b565b5f6108e3846120ce565b90505f600554426108f49190612952565b6004830180546001600160401b038316600160a81b0268ffffffffffffffffff60a01b1990911617600160a11b17905560058301805491925086917f07921e0be7a2261a4a12ed72c37fedb0c313ef994ed3db4880ce518d484d94b19184915f9061095e9061293a565b9182905550604080516001600160401b03909316835260208301919091520160405180910390a25050505050565b6002546001600160a01b031633146109b957604051631902e9c760e31b815233600482015260240161069b565b5f6109c382612131565b60038101805460ff60401b19166803000000000000000017905580545f8181526007602090815260409182902054600185015492519283529394506001600160a01b039093169283929186917f9c069a5afe596632f80b19bc00b13808acbc7579dce1d2e96a8606d3b8bc61a591015b60405180910390a46001820154610a76906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690839061207d565b505050565b5f546001600160a01b03163314610aa75760405163245aecd360e01b815233600482015260240161069b565b600254600160a81b900460ff16610ad15760405163dcdde9dd60e01b815260040160405180910390fd5b6002805460ff60a81b1916905560405133907f5db9ee0a495bf2e6ff9c91a7834c1ba4fdd244a5e8aa4e537bd38aeae4b073aa905f90a2565b600254600160a81b900460ff1615610b355760405163ab35696f60e01b815260040160405180910390fd5b5f8281526007602052604090205482906001600160a01b031680610b6f5760405163717c3e9360e01b81526004810183905260240161069b565b336001600160a01b03821614610ba15760405163f21f11cb60e01b81526004810183905233602482015260440161069b565b5f610bab856120ce565b9050835f03610bcd57604051631f2a200560e01b815260040160405180910390fd5b600381015480851115610bfd576040516373c9efab60e11b8152600481018690526024810182905260440161069b565b5f610c08868361296b565b9050600354811015610c3b57600354604051633ae13c3560e01b815261069b918391600401918252602082015260400190565b808360030181905550867ff33ea8296e3b54855453ed4cdaa29d067a97e3cc1d5ebd1fb072699e78aa01e28783866005015f8154610c789061293a565b91829055506040805193845260208401929092529082015260600160405180910390a28254610cd4906001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000811691168861207d565b50505050505050565b5f8281526007602052604090205482906001600160a01b031680610d175760405163717c3e9360e01b81526004810183905260240161069b565b336001600160a01b03821614610d495760405163f21f11cb60e01b81526004810183905233602482015260440161069b565b6001600160a01b038316610d705760405163d92e233d60e01b815260040160405180910390fd5b5f848152600760205260408082206004810154915190926001600160a01b0380881693169188917fb9204768d3a281cc68164250c87c986fbb4ac94d8155d7e4c7612d172c3f847f91a460040180546001600160a01b0319166001600160a01b039490941693909317909255505050565b5f546001600160a01b03163314610e0d5760405163245aecd360e01b815233600482015260240161069b565b6001600160a01b038216610e345760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b0382165f818152600a6020908152604091829020805460ff191685151590811790915591519182527ff93f9a76c1bf3444d22400a00cb9fe990e6abe9dbb333fda48859cfee864543d910160405180910390a25050565b60076020525f90815260409020805460018201546002830180546001600160a01b03938416949290931692610ec69061297e565b80601f0160208091040260200160405190810160405280929190818152602001828054610ef29061297e565b8015610f3d5780601f10610f1457610100808354040283529160200191610f3d565b820191905f5260205f20905b815481529060010190602001808311610f2057829003601f168201915b5050505060038301546004840154600590940154929390926001600160a01b0382169250600160a01b820460ff1691600160a81b90046001600160401b03169088565b5f546001600160a01b03163314610fac5760405163245aecd360e01b815233600482015260240161069b565b610fb5816121d5565b50565b5f546001600160a01b03163314610fe45760405163245aecd360e01b815233600482015260240161069b565b600254600160a81b900460ff161561100f5760405163ab35696f60e01b815260040160405180910390fd5b6002805460ff60a81b1916600160a81b17905560405133907f62e78cea01bee320cd4e420270b5ea74000d11b0c9f74754ebdbfc544b05a258905f90a2565b6002545f906001600160a01b0316331461107d57604051631902e9c760e31b815233600482015260240161069b565b5f8281526010602052604090205460ff16156110af5760405163c13e5d4b60e01b81526004810183905260240161069b565b5f858152600760205260408120906004820154600160a01b900460ff1660038111156110dd576110dd61255b565b036110fe5760405163717c3e9360e01b81526004810187905260240161069b565b845f0361111e57604051631f2a200560e01b815260040160405180910390fd5b60038101545f81900361114757604051634ded8d5f60e11b81526004810188905260240161069b565b5f8187106111555781611157565b865b5f868152601060205260409020805460ff19166001179055905061117b818361296b565b6003840155600e8054905f61118f8361293a565b9190505593506040518060a001604052808981526020018281526020018681526020016301e13380426111c29190612952565b6001600160401b03168152602001600190525f858152600f6020908152604091829020835181559083015160018201559082015160028201556060820151600380830180546001600160401b0390931667ffffffffffffffff19841681178255608086015193919268ffffffffffffffffff199092161790600160401b9084908111156112515761125161255b565b0217905550869150859050897f40c6b51a0679dec81fa25e5f88ba50b00a4254388752b86a85c5e13f2a400faa898561128a818961296b565b896005015f815461129a9061293a565b91829055506040805160ff9095168552602085019390935291830152606082015260800160405180910390a4505050949350505050565b6002545f90600160a81b900460ff16156112fe5760405163ab35696f60e01b815260040160405180910390fd5b335f908152600a602052604090205460ff1661132f57604051636f8bf18b60e11b815233600482015260240161069b565b335f908152600860205260409020548015801590611379575060035f82815260076020526040902060040154600160a01b900460ff1660038111156113765761137661255b565b14155b156113a057604051635dc2c68760e01b81523360048201526024810182905260440161069b565b6001600160a01b0383166113c75760405163d92e233d60e01b815260040160405180910390fd5b6003548410806113d8575060045484115b1561140f57600354600480546040516316227d1360e31b81529182018790526024820192909252604481019190915260640161069b565b5f61141a8787612242565b600680549192505f61142b8361293a565b909155505f8181526007602052604090208054336001600160a01b03199182161782556001820180549091166001600160a01b03851617905590935060028101611476888a83612a18565b50600381018690556004810180546001600160a01b038781166001600160a81b031990921691909117600160a01b17909155600160058301819055335f81815260086020526040908190208890555192851692909187917fc0065c413ff15bb5fd871ceadcb365b5f72678f452d7bc221c2c4335e350fa3691611500918e918e918e918e91612af9565b60405180910390a461153d6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163330896122f1565b505050949350505050565b5f546001600160a01b031633146115745760405163245aecd360e01b815233600482015260240161069b565b600254600160a01b900460ff1661159e5760405163391e4ee760e21b815260040160405180910390fd5b6002546001600160a01b03166115c757604051637a819df960e11b815260040160405180910390fd5b6002805460ff60a01b1981169091556040516001600160a01b03909116907f9850eeb5698daa8df24493cec5fd6b8a8741ced093e9a52213b2656c49384530905f90a2565b600254600160a81b900460ff16156116375760405163ab35696f60e01b815260040160405180910390fd5b5f8181526007602052604090205481906001600160a01b0316806116715760405163717c3e9360e01b81526004810183905260240161069b565b336001600160a01b038216146116a35760405163f21f11cb60e01b81526004810183905233602482015260440161069b565b5f838152600d6020526040812054908190036116d557604051631fb23b3d60e21b81526004810185905260240161069b565b5f848152600d6020908152604080832083905560078252918290206004015491518381526001600160a01b0390921691829187917f82ca8a937aadf7110bbbb9bba3be6546aebffbdb673452af8caedde341f5efd0910160405180910390a361083b6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016828461207d565b805f0361178857604051631f2a200560e01b815260040160405180910390fd5b80600b5f8282546117999190612952565b9091555050600b5460405133917f17c4c73fe3b5d172ec864d377fb9e2323d3f90de65eed172cc20232b48ab2ae1916117da91858252602082015260400190565b60405180910390a2610fb56001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163330846122f1565b600254600160a81b900460ff16156118425760405163ab35696f60e01b815260040160405180910390fd5b5f8281526007602052604090205482906001600160a01b03168061187c5760405163717c3e9360e01b81526004810183905260240161069b565b336001600160a01b038216146118ae5760405163f21f11cb60e01b81526004810183905233602482015260440161069b565b5f6118b8856120ce565b9050835f036118da57604051631f2a200560e01b815260040160405180910390fd5b5f8482600301546118eb9190612952565b905060045481111561191b576004805460405163f4bef61360e01b8152918201839052602482015260440161069b565b808260030181905550857f99e351074b9010d5d7a947422f77c775a5596e71533b16a7933d2e5ece7b43a18683856005015f81546119589061293a565b91829055506040805193845260208401929092529082015260600160405180910390a26119b06001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163330886122f1565b505050505050565b5f546001600160a01b031633146119e45760405163245aecd360e01b815233600482015260240161069b565b6119ee8282612350565b5050565b6002546001600160a01b03163314611a1f57604051631902e9c760e31b815233600482015260240161069b565b600c54611a2d906001612952565b8514611a6557600c54611a41906001612952565b604051630d246b5d60e21b815260048101919091526024810186905260440161069b565b828114611a8f576040516355c5b3e360e11b8152600481018490526024810182905260440161069b565b5f805b82811015611ac857838382818110611aac57611aac612b32565b9050602002013582611abe9190612952565b9150600101611a92565b50600b54811115611afa57600b54604051631256b84160e31b815261069b918391600401918252602082015260400190565b85600c8190555080600b5f828254611b12919061296b565b909155505f90505b84811015611c3d575f868683818110611b3557611b35612b32565b602002919091013591505f90505f82815260076020526040902060040154600160a01b900460ff166003811115611b6e57611b6e61255b565b03611b8f5760405163717c3e9360e01b81526004810182905260240161069b565b5f858584818110611ba257611ba2612b32565b90506020020135600d5f8481526020019081526020015f2054611bc59190612952565b5f838152600d60205260409020819055905088827fe92557f1fbb6f349efe1dd2f7f957dc099e9e93e8d67cd15be5042e8476b5e06888887818110611c0c57611c0c612b32565b9050602002013584604051611c2b929190918252602082015260400190565b60405180910390a35050600101611b1a565b50600b5460408051868152602081018490529081019190915286907fcccbc67f0f6942ac2508ba5927b27ea04461ab126d3a51201793744728b4c5aa9060600160405180910390a2505050505050565b6002546001600160a01b03163314611cf5575f546001600160a01b03163314611ccb57604051631902e9c760e31b815233600482015260240161069b565b600254600160a01b900460ff16611cf55760405163391e4ee760e21b815260040160405180910390fd5b6001600160a01b038116611d1c5760405163d92e233d60e01b815260040160405180910390fd5b60025460405133916001600160a01b03848116929116907f7f750c0ec1f9483535e84f0f14a743e9d5cbc92065225561ca5b8a48f8311753905f90a4600280546001600160a01b0319166001600160a01b0392909216919091179055565b5f611d8482612131565b60038101549091506001600160401b0316421015611dcd57600381015460405163248d6b5b60e01b8152600481018490526001600160401b03909116602482015260440161069b565b60038101805460ff60401b191668020000000000000000179055600180548254918301546040519081526001600160a01b0390911691829185907fec066aa65c5abc8d31878e4827210f6d7a7e2aed6d2387c96ab433bd89a302bf90602001610a33565b5f546001600160a01b03163314611e5d5760405163245aecd360e01b815233600482015260240161069b565b6001600160a01b038116611e845760405163d92e233d60e01b815260040160405180910390fd5b610fb5816123cb565b5f546001600160a01b03163314611eb95760405163245aecd360e01b815233600482015260240161069b565b6001600160a01b038116611ee05760405163d92e233d60e01b815260040160405180910390fd5b610fb581612426565b600254600160a81b900460ff1615611f145760405163ab35696f60e01b815260040160405180910390fd5b5f8381526007602052604090205483906001600160a01b031680611f4e5760405163717c3e9360e01b81526004810183905260240161069b565b336001600160a01b03821614611f805760405163f21f11cb60e01b81526004810183905233602482015260440161069b565b5f85815260076020526040902060036004820154600160a01b900460ff166003811115611faf57611faf61255b565b03611fd057604051636b2048c560e01b81526004810187905260240161069b565b5f611fdb8686612242565b6001830180546001600160a01b038084166001600160a01b0319831617909255919250166002830161200e878983612a18565b50816001600160a01b0316816001600160a01b0316897fc2e1ce49b652d778b1d7b71ebabc3ab1999be70658548f1407c55b42f2211a8e8a8a886005015f81546120579061293a565b918290555060405161206b93929190612b46565b60405180910390a45050505050505050565b6040516001600160a01b038316602482015260448101829052610a7690849060640160408051601f198184030181529190526020810180516001600160e01b031663a9059cbb60e01b17905261247f565b5f81815260076020526040902060016004820154600160a01b900460ff1660038111156120fd576120fd61255b565b1461212c57600481810154604051630cf6247f60e31b815261069b928592600160a01b900460ff169101612909565b919050565b5f818152600f6020526040812090600382810154600160401b900460ff169081111561215f5761215f61255b565b0361218057604051631984115560e01b81526004810183905260240161069b565b6001600382810154600160401b900460ff16908111156121a2576121a261255b565b1461212c57818160030160089054906101000a900460ff16604051633d8469c360e01b815260040161069b929190612909565b6301e13380811115612207576040516376fe4d3160e11b8152600481018290526301e13380602482015260440161069b565b60058190556040518181527f98158d40aa2348c441befca9ed301c96b8022243b8d3c96e7ac657a2052fa34d9060200160405180910390a150565b5f60408214612267576040516302a9ff4b60e21b81526004810183905260240161069b565b8282604051612277929190612b69565b60408051918290039091206001600160a01b0381165f9081526009602052919091205490915060ff16156122c957604051632a9a935760e21b81526001600160a01b038216600482015260240161069b565b6001600160a01b0381165f908152600960205260409020805460ff1916600117905592915050565b6040516001600160a01b038085166024830152831660448201526064810182905261234a90859060840160408051601f198184030181529190526020810180516001600160e01b03166323b872dd60e01b17905261247f565b50505050565b81158061235c57508082115b156123845760405163291cb06d60e21b8152600481018390526024810182905260440161069b565b6003829055600481905560408051838152602081018390527fba0502165aa083e79180f1784f37b9998c9eb816447363107767ca7e61e90c13910160405180910390a15050565b6001546040516001600160a01b038084169216907f4ab5be82436d353e61ca18726e984e561f5c1cc7c6d38b29d2553c790434705a905f90a3600180546001600160a01b0319166001600160a01b0392909216919091179055565b5f80546040516001600160a01b03808516939216917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e091a35f80546001600160a01b0319166001600160a01b0392909216919091179055565b5f5f836001600160a01b0316836040516124999190612b78565b5f604051808303815f865af19150503d805f81146124d2576040519150601f19603f3d011682016040523d82523d5f602084013e6124d7565b606091505b5091509150816124e957805160208201fd5b5f81515f1461250b57818060200190518101906125069190612b8e565b612519565b5f856001600160a01b03163b115b90508061083b57604051632b596cb760e01b81526001600160a01b038616600482015260240161069b565b5f60208284031215612554575f5ffd5b5035919050565b634e487b7160e01b5f52602160045260245ffd5b60048110610fb557634e487b7160e01b5f52602160045260245ffd5b85815260208101859052604081018490526001600160401b038316606082015260a081016125b88361256f565b8260808301529695505050505050565b80356001600160a01b038116811461212c575f5ffd5b5f602082840312156125ee575f5ffd5b6125f7826125c8565b9392505050565b5f5f6040838503121561260f575f5ffd5b50508035926020909101359150565b5f5f6040838503121561262f575f5ffd5b8235915061263f602084016125c8565b90509250929050565b8015158114610fb5575f5ffd5b5f5f60408385031215612666575f5ffd5b61266f836125c8565b9150602083013561267f81612648565b809150509250929050565b6126938161256f565b9052565b60018060a01b038916815260018060a01b038816602082015261010060408201525f8751806101008401528060208a0161012085015e5f6101208285010152610120601f19601f83011684010191505086606083015261270260808301876001600160a01b03169052565b61270f60a083018661268a565b6001600160401b039390931660c082015260e001529695505050505050565b5f5f5f5f60808587031215612741575f5ffd5b8435935060208501359250604085013560ff8116811461275f575f5ffd5b9396929550929360600135925050565b5f5f83601f84011261277f575f5ffd5b5081356001600160401b03811115612795575f5ffd5b6020830191508360208285010111156127ac575f5ffd5b9250929050565b5f5f5f5f606085870312156127c6575f5ffd5b84356001600160401b038111156127db575f5ffd5b6127e78782880161276f565b90955093505060208501359150612800604086016125c8565b905092959194509250565b5f5f83601f84011261281b575f5ffd5b5081356001600160401b03811115612831575f5ffd5b6020830191508360208260051b85010111156127ac575f5ffd5b5f5f5f5f5f6060868803121561285f575f5ffd5b8535945060208601356001600160401b0381111561287b575f5ffd5b6128878882890161280b565b90955093505060408601356001600160401b038111156128a5575f5ffd5b6128b18882890161280b565b969995985093965092949392505050565b5f5f5f604084860312156128d4575f5ffd5b8335925060208401356001600160401b038111156128f0575f5ffd5b6128fc8682870161276f565b9497909650939450505050565b828152604081016129198361256f565b8260208301529392505050565b634e487b7160e01b5f52601160045260245ffd5b5f6001820161294b5761294b612926565b5060010190565b8082018082111561296557612965612926565b92915050565b8181038181111561296557612965612926565b600181811c9082168061299257607f821691505b6020821081036129b057634e487b7160e01b5f52602260045260245ffd5b50919050565b634e487b7160e01b5f52604160045260245ffd5b601f821115610a765782821115610a7657805f5260205f20601f840160051c60208510156129f557505f5b90810190601f840160051c035f5b818110156119b0575f83820155600101612a03565b6001600160401b03831115612a2f57612a2f6129b6565b612a4383612a3d835461297e565b836129ca565b5f601f841160018114612a74575f8515612a5d5750838201355b5f19600387901b1c1916600186901b17835561083b565b5f83815260208120601f198716915b82811015612aa35786850135825560209485019460019092019101612a83565b5086821015612abf575f1960f88860031b161c19848701351681555b505060018560011b0183555050505050565b81835281816020850137505f828201602090810191909152601f909101601f19169091010190565b608081525f612b0c608083018789612ad1565b6020830195909552506001600160a01b0392909216604083015260609091015292915050565b634e487b7160e01b5f52603260045260245ffd5b604081525f612b59604083018587612ad1565b9050826020830152949350505050565b818382375f9101908152919050565b5f82518060208501845e5f920191825250919050565b5f60208284031215612b9e575f5ffd5b81516125f78161264856fea2646970667358221220f924bfcc60c055239d6edb54183d901f676932c6460d93fbfdd4e37aa585755764736f6c63430008250033",
+	Bin: "0x60c060405260016009556001601155348015610019575f5ffd5b50604051613a6f380380613a6f833981016040819052610038916102fa565b6001600160a01b038616158061005557506001600160a01b038516155b156100735760405163d92e233d60e01b815260040160405180910390fd5b62ed4e008111156100a857604051633cb9a02f60e11b81526004810182905262ed4e0060248201526044015b60405180910390fd5b6001600160a01b0386166080526100bf8142610368565b6001600160401b031660a0525f80546001600160a01b0319163390811782556040519091907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0908290a361011285610130565b61011c84846101aa565b61012582610244565b505050505050610399565b600254600580546001600160a01b038085169316917f08031759b0a2a99f63000784e546d7320d30692b97de1ea89a1645380cfb16f8915f9061017290610381565b918290555060405190815260200160405180910390a3600280546001600160a01b0319166001600160a01b0392909216919091179055565b8115806101b657508082115b156101de5760405163291cb06d60e21b8152600481018390526024810182905260440161009f565b81600681905550806007819055507f0e250c4796bd1153812a65cb5892603c7c8c0e6e542f2048e9b91565c245a77d828260055f815461021d90610381565b91829055506040805193845260208401929092529082015260600160405180910390a15050565b6201518081108061025857506301e1338081115b1561028c576040516308cc826960e31b8152600481018290526201518060248201526301e13380604482015260640161009f565b806008819055507fc3a606218aed87b602b8b3b5f7acf061001c5a8cb7c06f8a0105c25c1ae831508160055f81546102c390610381565b91829055506040805192835260208301919091520160405180910390a150565b6001600160a01b03811681146102f7575f5ffd5b50565b5f5f5f5f5f5f60c0878903121561030f575f5ffd5b865161031a816102e3565b602088015190965061032b816102e3565b6040880151606089015160808a015160a0909a0151989b929a5090989097909650945092505050565b634e487b7160e01b5f52601160045260245ffd5b8082018082111561037b5761037b610354565b92915050565b5f6001820161039257610392610354565b5060010190565b60805160a05161367d6103f25f395f818161076c0152610ec501525f818161087e01528181610b8401528181610e7f0152818161106b01528181611e7e015281816128b301528181612933015261297c015261367d5ff3fe608060405234801561000f575f5ffd5b506004361061039e575f3560e01c80637928e14e116101ea578063b2fb30cb11610114578063da748b10116100a9578063f037c63011610079578063f037c6301461084a578063f0f4426014610853578063f2fde38b14610866578063fc0c546a14610879575f5ffd5b8063da748b101461080a578063e30c397814610824578063eb01fb8114610569578063ed65316414610837575f5ffd5b8063c430f51d116100e4578063c430f51d146107b9578063c7624a3e146107cc578063cab64bcd146107df578063d936547e146107e8575f5ffd5b8063b2fb30cb1461074c578063b3f0d5cc1461075f578063c2fd93ca14610767578063c3c08c7a146107a6575f5ffd5b80638da5cb5b1161018a57806393707a191161015a57806393707a1914610720578063950b9158146107335780639a49cf061461073b578063a4d55d1d14610744575f5ffd5b80638da5cb5b146106d95780638dd43bbe146106eb578063908e5dd2146107055780639342c8f41461070d575f5ffd5b80637c3b0b1c116101c55780637c3b0b1c1461068b5780637dcb2abf1461069e57806389cb29dd146106bd57806389ee1d65146106c6575f5ffd5b80637928e14e1461064c57806379ba5097146106565780637b4c34a41461065e575f5ffd5b806337bcd4ff116102cb578063540bc5ea1161026b578063659b85db1161023b578063659b85db146105f65780636ba7ccff146106095780636c0b3e46146106305780636f9f524914610639575f5ffd5b8063540bc5ea146105ae5780635c975abb146105b65780635e2b6007146105d057806361d027b3146105e3575f5ffd5b80634616283a116102a65780634616283a14610569578063498efa151461057457806351ca540e1461058757806353d6fd591461059b575f5ffd5b806337bcd4ff1461053b57806339c1f62114610543578063441a3e7014610556575f5ffd5b806317663eae116103415780632980759c116103115780632980759c146105035780632dc075e11461050c5780633462ceff1461051f578063356f9dfd14610528575f5ffd5b806317663eae146104d55780631a4c2413146104e85780632799657d146104f057806328388630146104fa575f5ffd5b80630c2db2441161037c5780630c2db2441461043c5780630f7022b914610463578063136439dd146104955780631755ff21146104aa575f5ffd5b8063012f52ee146103a257806307a90fb61461040557806307f3197e14610432575b5f5ffd5b6103eb6103b0366004612ede565b60126020525f90815260409020805460018201546002830154600390930154919290916001600160401b03811690600160401b900460ff1685565b6040516103fc959493929190612f25565b60405180910390f35b610424610413366004612f78565b600b6020525f908152604090205481565b6040519081526020016103fc565b61042462ed4e0081565b6104247f6e46d808b7e741d27264e23f37b02aabcf94e1ba0daf204be18da5c03954dfd081565b610485610471366004612f78565b600c6020525f908152604090205460ff1681565b60405190151581526020016103fc565b6104a86104a3366004612ede565b6108a0565b005b6003546104bd906001600160a01b031681565b6040516001600160a01b0390911681526020016103fc565b6104a86104e3366004612ede565b6109dc565b6104a8610bb4565b61042462278d0081565b61042460085481565b61042460095481565b6104a861051a366004612ede565b610c5a565b61042460055481565b6104a8610536366004612ede565b610d79565b610485610eac565b6004546104bd906001600160a01b031681565b6104a8610564366004612f91565b610ef5565b6104246301e1338081565b6104a8610582366004612fb1565b61109d565b60045461048590600160a01b900460ff1681565b6104a86105a9366004612fe8565b6111b8565b610424604181565b600454600160a81b90046001600160401b03164210610485565b6104246105de366004613061565b6112b6565b6002546104bd906001600160a01b031681565b6104a8610604366004612f78565b611548565b61061c610617366004612ede565b61166a565b6040516103fc9897969594939291906130f5565b61042460075481565b6104a861064736600461318c565b611758565b6104246201518081565b6104a86118d1565b61048561066c366004612f91565b601360209081525f928352604080842090915290825290205460ff1681565b6104a8610699366004612ede565b611954565b6104246106ac366004612ede565b60106020525f908152604090205481565b61042460115481565b6104246106d4366004613203565b6119c6565b5f546104bd906001600160a01b031681565b6106f3600381565b60405160ff90911681526020016103fc565b6104a8611c62565b6104a861071b366004612ede565b611d74565b6104a861072e366004612ede565b611ea5565b6106f3600281565b610424600f5481565b610424604081565b6104a861075a366004612f91565b611f29565b6106f3600181565b61078e7f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160401b0390911681526020016103fc565b6104a86107b4366004612f91565b612091565b6104246107c7366004613244565b612105565b6104a86107da3660046132b4565b61217f565b610424600e5481565b6104856107f6366004612f78565b600d6020525f908152604090205460ff1681565b60045461078e90600160a81b90046001600160401b031681565b6001546104bd906001600160a01b031681565b6104a8610845366004612ede565b61241a565b61042460065481565b6104a8610861366004612f78565b6124d2565b6104a8610874366004612f78565b612568565b6104bd7f000000000000000000000000000000000000000000000000000000000000000081565b6003546001600160a01b0316331415806108c357506003546001600160a01b0316155b1561090b575f546001600160a01b0316331415806108e657506108e4610eac565b155b1561090b57604051630bd4212160e11b81523360048201526024015b60405180910390fd5b62278d0081111561093b57604051637b45cd2f60e11b81526004810182905262278d006024820152604401610902565b5f81156109515761094c824261332e565b610953565b5f5b6004805467ffffffffffffffff60a81b1916600160a81b6001600160401b038416021790556005805491925033917fbf6aa1ec14b07fff7faf94af0547c51ba80a2ad958a9d1b1651dba79a9e73b169184915f906109b090613341565b9182905550604080516001600160401b0390931683526020830191909152015b60405180910390a25050565b5f818152600a602052604090205481906001600160a01b031680610a165760405163717c3e9360e01b815260048101839052602401610902565b336001600160a01b03821614610a485760405163f21f11cb60e01b815260048101839052336024820152604401610902565b5f838152600a6020526040902060026004820154600160a01b900460ff166003811115610a7757610a77612ef5565b14610aa657600481810154604051639a9ee6b560e01b8152610902928792600160a01b900460ff169101613359565b6004810154600160a81b90046001600160401b0316421015610af857600481810154604051631234ae9960e31b8152918201869052600160a81b90046001600160401b03166024820152604401610902565b600380820180545f90915560048301805491929160ff60a01b1916600160a01b830217905550847ffec46e502c42681475d128522c806ca8d2630789079be92f8e67aabf52b3356d82846005015f8154610b5190613341565b91829055506040805192835260208301919091520160405180910390a28015610bad578154610bad906001600160a01b037f000000000000000000000000000000000000000000000000000000000000000081169116836125e4565b5050505050565b6004546001600160a01b03163314610be157604051632f8c288360e11b8152336004820152602401610902565b600380546001600160a01b031980821633908117909355600480549091169055600580546001600160a01b03909216929183917f2c1722c0b4bbc59a44ab22eec3d2eea21867a876fea194918443b776b3310f2a915f90610c4190613341565b918290555060405190815260200160405180910390a350565b5f818152600a602052604090205481906001600160a01b031680610c945760405163717c3e9360e01b815260048101839052602401610902565b336001600160a01b03821614610cc65760405163f21f11cb60e01b815260048101839052336024820152604401610902565b5f610cd084612635565b90505f60085442610ce1919061332e565b6004830180546001600160401b038316600160a81b0268ffffffffffffffffff60a01b1990911617600160a11b17905560058301805491925086917f07921e0be7a2261a4a12ed72c37fedb0c313ef994ed3db4880ce518d484d94b19184915f90610d4b90613341565b9182905550604080516001600160401b03909316835260208301919091520160405180910390a25050505050565b6003546001600160a01b03163314610da657604051631902e9c760e31b8152336004820152602401610902565b5f610db082612698565b60038101549091506001600160401b03164210610df85760038101546040516367786fb160e11b8152600481018490526001600160401b039091166024820152604401610902565b60038101805460ff60401b19166803000000000000000017905580545f818152600a602090815260409182902054600185015492519283526001600160a01b0316928392909186917f9c069a5afe596632f80b19bc00b13808acbc7579dce1d2e96a8606d3b8bc61a591015b60405180910390a46001820154610ea7906001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000169083906125e4565b505050565b6004545f90600160a01b900460ff16158015610ef057507f00000000000000000000000000000000000000000000000000000000000000006001600160401b031642105b905090565b5f828152600a602052604090205482906001600160a01b031680610f2f5760405163717c3e9360e01b815260048101839052602401610902565b336001600160a01b03821614610f615760405163f21f11cb60e01b815260048101839052336024820152604401610902565b5f610f6b85612635565b9050835f03610f8d57604051631f2a200560e01b815260040160405180910390fd5b600381015480851115610fbd576040516373c9efab60e11b81526004810186905260248101829052604401610902565b5f610fc88683613376565b9050600654811015610ffb57600654604051633ae13c3560e01b8152610902918391600401918252602082015260400190565b808360030181905550867ff33ea8296e3b54855453ed4cdaa29d067a97e3cc1d5ebd1fb072699e78aa01e28783866005015f815461103890613341565b91829055506040805193845260208401929092529082015260600160405180910390a28254611094906001600160a01b037f000000000000000000000000000000000000000000000000000000000000000081169116886125e4565b50505050505050565b5f828152600a602052604090205482906001600160a01b0316806110d75760405163717c3e9360e01b815260048101839052602401610902565b336001600160a01b038216146111095760405163f21f11cb60e01b815260048101839052336024820152604401610902565b6001600160a01b0383166111305760405163d92e233d60e01b815260040160405180910390fd5b5f848152600a602052604081206004810180546001600160a01b038781166001600160a01b0319831681179093556005840180549495919092169384928a927f50f8ab6066764d79955c4c485822e570bbf2723cf801c8a9a8eee8f19c41a6b79261119a90613341565b918290555060405190815260200160405180910390a4505050505050565b6003546001600160a01b0316331415806111db57506003546001600160a01b0316155b1561121e575f546001600160a01b0316331415806111fe57506111fc610eac565b155b1561121e57604051630bd4212160e11b8152336004820152602401610902565b6001600160a01b0382166112455760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b0382165f818152600d60205260408120805460ff1916841515179055600580547f0f2ab3269df45d41960fdf14c84cd22dfb81c269985eecc7ee6b93764639ae459285929161129a90613341565b91829055506040805192151583526020830191909152016109d0565b6004545f90600160a81b90046001600160401b0316421015611303576004805460405163dcb5e1ef60e01b8152600160a81b9091046001600160401b031691810191909152602401610902565b335f908152600d602052604090205460ff1661133457604051636f8bf18b60e11b8152336004820152602401610902565b335f908152600b6020526040902054801580159061137e575060035f828152600a6020526040902060040154600160a01b900460ff16600381111561137b5761137b612ef5565b14155b156113a557604051635dc2c68760e01b815233600482015260248101829052604401610902565b6001600160a01b0385166113cc5760405163d92e233d60e01b815260040160405180910390fd5b6006548610156113fd57600654604051633ae13c3560e01b8152610902918891600401918252602082015260400190565b60098054905f61140c83613341565b9190505591505f6114228989878787600161273c565b5f848152600a602052604090208054336001600160a01b03199182161782556001820180549091166001600160a01b038416179055909150600281016114698a8c83613423565b50600381018890556004810180546001600160a01b0389166001600160a01b0319821681178355600192916001600160a81b03191617600160a01b8302179055506001816005018190555083600b5f336001600160a01b03166001600160a01b031681526020019081526020015f2081905550816001600160a01b0316336001600160a01b0316857fc0065c413ff15bb5fd871ceadcb365b5f72678f452d7bc221c2c4335e350fa368d8d8d8d6001604051611529959493929190613504565b60405180910390a461153b338961289c565b5050509695505050505050565b6001600160a01b03811661156f5760405163d92e233d60e01b815260040160405180910390fd5b6003546001600160a01b0316338114158061159157506001600160a01b038116155b1561161a575f546001600160a01b031633146115c257604051631902e9c760e31b8152336004820152602401610902565b6115ca610eac565b6115e75760405163391e4ee760e21b815260040160405180910390fd5b6001600160a01b0381161561161a576040516301ae2de760e71b81526001600160a01b0382166004820152602401610902565b600480546001600160a01b0319166001600160a01b0384811691821790925560405133928416907f743712841ec4dddd4d6518e48bdaf75cae5db8739fb49a8a8cb6307322bdf785905f90a45050565b600a6020525f90815260409020805460018201546002830180546001600160a01b0393841694929093169261169e9061339d565b80601f01602080910402602001604051908101604052809291908181526020018280546116ca9061339d565b80156117155780601f106116ec57610100808354040283529160200191611715565b820191905f5260205f20905b8154815290600101906020018083116116f857829003601f168201915b5050505060038301546004840154600590940154929390926001600160a01b0382169250600160a01b820460ff1691600160a81b90046001600160401b03169088565b5f858152600a602052604090205485906001600160a01b0316806117925760405163717c3e9360e01b815260048101839052602401610902565b336001600160a01b038216146117c45760405163f21f11cb60e01b815260048101839052336024820152604401610902565b5f878152600a6020526040902060036004820154600160a01b900460ff1660038111156117f3576117f3612ef5565b0361181457604051636b2048c560e01b815260048101899052602401610902565b5f81600501546001611826919061332e565b90505f611837898989898e8761273c565b6001840180546001600160a01b038084166001600160a01b0319831617909255919250166002840161186a8a8c83613423565b50828460050181905550816001600160a01b0316816001600160a01b03168c7fc2e1ce49b652d778b1d7b71ebabc3ab1999be70658548f1407c55b42f2211a8e8d8d886040516118bc9392919061353d565b60405180910390a45050505050505050505050565b6001546001600160a01b031633146118fe5760405163a09b9a4360e01b8152336004820152602401610902565b5f805460405133926001600160a01b03909216917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e091a35f80546001600160a01b03199081163317909155600180549091169055565b6003546001600160a01b03163314158061197757506003546001600160a01b0316155b156119ba575f546001600160a01b03163314158061199a5750611998610eac565b155b156119ba57604051630bd4212160e11b8152336004820152602401610902565b6119c381612a21565b50565b6003545f906001600160a01b031633146119f557604051631902e9c760e31b8152336004820152602401610902565b5f6119ff84612ac0565b5f878152600a602052604081209192506004820154600160a01b900460ff166003811115611a2f57611a2f612ef5565b03611a505760405163717c3e9360e01b815260048101889052602401610902565b5f8481526013602090815260408083208a845290915290205460ff1615611a9457604051630becb71560e01b81526004810185905260248101889052604401610902565b855f03611ab457604051631f2a200560e01b815260040160405180910390fd5b60038101545f611ac48483613560565b90505f818910611ad45781611ad6565b885b5f8881526013602090815260408083208e84529091529020805460ff191660011790559050611b058184613376565b60038501558015611be95760118054905f611b1f83613341565b9190505595506040518060a001604052808b81526020018281526020018881526020016301e1338042611b52919061332e565b6001600160401b03168152602001600190525f87815260126020908152604091829020835181559083015160018201559082015160028201556060820151600380830180546001600160401b0390931667ffffffffffffffff19841681178255608086015193919268ffffffffffffffffff199092161790600160401b908490811115611be157611be1612ef5565b021790555050505b86868b7f40c6b51a0679dec81fa25e5f88ba50b00a4254388752b86a85c5e13f2a400faa8b85611c19818a613376565b8a6005015f8154611c2990613341565b91829055506040805160ff9095168552602085019390935291830152606082015260800160405180910390a45050505050949350505050565b611c6a610eac565b611c875760405163391e4ee760e21b815260040160405180910390fd5b6003546001600160a01b03163381141580611ca957506001600160a01b038116155b15611d01575f546001600160a01b03163314611cda57604051630bd4212160e11b8152336004820152602401610902565b6001600160a01b038116611d0157604051637a819df960e11b815260040160405180910390fd5b6004805460ff60a01b1916600160a01b1790556005805433917fd5d083fc425944b4666c7b5658763a3b1987f1a8af39698c8a518f0cca612a81918491905f90611d4a90613341565b9182905550604080516001600160a01b03909316835260208301919091520160405180910390a250565b5f818152600a602052604090205481906001600160a01b031680611dae5760405163717c3e9360e01b815260048101839052602401610902565b336001600160a01b03821614611de05760405163f21f11cb60e01b815260048101839052336024820152604401610902565b5f8381526010602052604081205490819003611e1257604051631fb23b3d60e21b815260048101859052602401610902565b5f848152601060209081526040808320839055600a8252918290206004015491518381526001600160a01b0390921691829187917f82ca8a937aadf7110bbbb9bba3be6546aebffbdb673452af8caedde341f5efd0910160405180910390a3610bad6001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001682846125e4565b805f03611ec557604051631f2a200560e01b815260040160405180910390fd5b80600e5f828254611ed6919061332e565b9091555050600e5460405133917f17c4c73fe3b5d172ec864d377fb9e2323d3f90de65eed172cc20232b48ab2ae191611f1791858252602082015260400190565b60405180910390a26119c3338261289c565b600454600160a81b90046001600160401b0316421015611f74576004805460405163dcb5e1ef60e01b8152600160a81b9091046001600160401b031691810191909152602401610902565b5f828152600a602052604090205482906001600160a01b031680611fae5760405163717c3e9360e01b815260048101839052602401610902565b336001600160a01b03821614611fe05760405163f21f11cb60e01b815260048101839052336024820152604401610902565b5f611fea85612635565b9050835f0361200c57604051631f2a200560e01b815260040160405180910390fd5b5f84826003015461201d919061332e565b9050808260030181905550857f99e351074b9010d5d7a947422f77c775a5596e71533b16a7933d2e5ece7b43a18683856005015f815461205c90613341565b91829055506040805193845260208401929092529082015260600160405180910390a2612089338661289c565b505050505050565b6003546001600160a01b0316331415806120b457506003546001600160a01b0316155b156120f7575f546001600160a01b0316331415806120d757506120d5610eac565b155b156120f757604051630bd4212160e11b8152336004820152602401610902565b6121018282612b1a565b5050565b604080517f6e46d808b7e741d27264e23f37b02aabcf94e1ba0daf204be18da5c03954dfd0602082015246918101919091523060608201526001600160a01b038416608082015260a0810183905260c081018290525f9060e0016040516020818303038152906040528051906020012090505b9392505050565b6003546001600160a01b031633146121ac57604051631902e9c760e31b8152336004820152602401610902565b600f546121ba90600161332e565b85146121f257600f546121ce90600161332e565b604051630d246b5d60e21b8152600481019190915260248101869052604401610902565b82811461221c576040516355c5b3e360e11b81526004810184905260248101829052604401610902565b5f805b82811015612255578383828181106122395761223961357f565b905060200201358261224b919061332e565b915060010161221f565b50600e5481111561228757600e54604051631256b84160e31b8152610902918391600401918252602082015260400190565b85600f8190555080600e5f82825461229f9190613376565b909155505f90505b848110156123ca575f8686838181106122c2576122c261357f565b602002919091013591505f90505f828152600a6020526040902060040154600160a01b900460ff1660038111156122fb576122fb612ef5565b0361231c5760405163717c3e9360e01b815260048101829052602401610902565b5f85858481811061232f5761232f61357f565b9050602002013560105f8481526020019081526020015f2054612352919061332e565b5f838152601060205260409020819055905088827fe92557f1fbb6f349efe1dd2f7f957dc099e9e93e8d67cd15be5042e8476b5e068888878181106123995761239961357f565b90506020020135846040516123b8929190918252602082015260400190565b60405180910390a350506001016122a7565b50600e5460408051868152602081018490529081019190915286907fcccbc67f0f6942ac2508ba5927b27ea04461ab126d3a51201793744728b4c5aa9060600160405180910390a2505050505050565b5f61242482612698565b60038101549091506001600160401b031642101561246d57600381015460405163248d6b5b60e01b8152600481018490526001600160401b039091166024820152604401610902565b60038101805460ff60401b191668020000000000000000179055600254815460018301546040519081526001600160a01b039092169182919085907fec066aa65c5abc8d31878e4827210f6d7a7e2aed6d2387c96ab433bd89a302bf90602001610e64565b6003546001600160a01b0316331415806124f557506003546001600160a01b0316155b15612538575f546001600160a01b0316331415806125185750612516610eac565b155b1561253857604051630bd4212160e11b8152336004820152602401610902565b6001600160a01b03811661255f5760405163d92e233d60e01b815260040160405180910390fd5b6119c381612bb4565b5f546001600160a01b031633146125945760405163245aecd360e01b8152336004820152602401610902565b600180546001600160a01b0319166001600160a01b038381169182179092555f8054604051929316917f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227009190a350565b6040516001600160a01b038316602482015260448101829052610ea790849060640160408051601f198184030181529190526020810180516001600160e01b031663a9059cbb60e01b179052612c2e565b5f818152600a6020526040902060016004820154600160a01b900460ff16600381111561266457612664612ef5565b1461269357600481810154604051630cf6247f60e31b8152610902928592600160a01b900460ff169101613359565b919050565b5f81815260126020526040812090600382810154600160401b900460ff16908111156126c6576126c6612ef5565b036126e757604051631984115560e01b815260048101839052602401610902565b6001600382810154600160401b900460ff169081111561270957612709612ef5565b1461269357818160030160089054906101000a900460ff16604051633d8469c360e01b8152600401610902929190613359565b5f60408614612761576040516302a9ff4b60e21b815260048101879052602401610902565b61279661277160205f898b613593565b61277a916135ba565b612788604060208a8c613593565b612791916135ba565b612cf3565b6127b3576040516318bf5b7760e31b815260040160405180910390fd5b86866040516127c39291906135d7565b60405190819003902090505f6127e46127dd338686612105565b8787612d54565b9050816001600160a01b0316816001600160a01b03161461282b5760405163652f40f960e01b81526001600160a01b03808416600483015282166024820152604401610902565b6001600160a01b0382165f908152600c602052604090205460ff161561286f57604051632a9a935760e21b81526001600160a01b0383166004820152602401610902565b506001600160a01b0381165f908152600c60205260409020805460ff191660011790559695505050505050565b6040516370a0823160e01b81523060048201525f907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316906370a0823190602401602060405180830381865afa158015612900573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061292491906135e6565b905061295b6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016843085612e85565b6040516370a0823160e01b81523060048201525f9082906001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016906370a0823190602401602060405180830381865afa1580156129c1573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906129e591906135e6565b6129ef9190613376565b9050828114612a1b57604051632daa6d9560e21b81526004810184905260248101829052604401610902565b50505050565b62015180811080612a3557506301e1338081115b15612a69576040516308cc826960e31b8152600481018290526201518060248201526301e133806044820152606401610902565b806008819055507fc3a606218aed87b602b8b3b5f7acf061001c5a8cb7c06f8a0105c25c1ae831508160055f8154612aa090613341565b91829055506040805192835260208301919091520160405180910390a150565b5f5f1960ff831601612ad457506010919050565b60011960ff831601612ae857506008919050565b60021960ff831601612afc57506004919050565b6040516324a18e3b60e11b815260ff83166004820152602401610902565b811580612b2657508082115b15612b4e5760405163291cb06d60e21b81526004810183905260248101829052604401610902565b81600681905550806007819055507f0e250c4796bd1153812a65cb5892603c7c8c0e6e542f2048e9b91565c245a77d828260055f8154612b8d90613341565b91829055506040805193845260208401929092529082015260600160405180910390a15050565b600254600580546001600160a01b038085169316917f08031759b0a2a99f63000784e546d7320d30692b97de1ea89a1645380cfb16f8915f90612bf690613341565b918290555060405190815260200160405180910390a3600280546001600160a01b0319166001600160a01b0392909216919091179055565b5f5f836001600160a01b031683604051612c4891906135fd565b5f604051808303815f865af19150503d805f8114612c81576040519150601f19603f3d011682016040523d82523d5f602084013e612c86565b606091505b509150915081612c9857805160208201fd5b5f81515f14612cba5781806020019051810190612cb59190613613565b612cc8565b5f856001600160a01b03163b115b905080610bad57604051632b596cb760e01b81526001600160a01b0386166004820152602401610902565b5f6401000003d01983101580612d0f57506401000003d0198210155b15612d1b57505f612d4e565b5f6401000003d01983840990505f6401000003d01960076401000003d019876401000003d019898a090908919091149150505b92915050565b5f60418214612d6457505f612178565b5f612d726020828587613593565b612d7b916135ba565b90505f612d8c604060208688613593565b612d95916135ba565b90505f85856040818110612dab57612dab61357f565b919091013560f81c915050601b811015612dcd57612dca601b8261362e565b90505b8060ff16601b14158015612de557508060ff16601c14155b80612e0f57507f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a082115b15612e1f575f9350505050612178565b604080515f81526020810180835289905260ff831691810191909152606081018490526080810183905260019060a0016020604051602081039080840390855afa158015612e6f573d5f5f3e3d5ffd5b5050604051601f19015198975050505050505050565b6040516001600160a01b0380851660248301528316604482015260648101829052612a1b90859060840160408051601f198184030181529190526020810180516001600160e01b03166323b872dd60e01b179052612c2e565b5f60208284031215612eee575f5ffd5b5035919050565b634e487b7160e01b5f52602160045260245ffd5b600481106119c357634e487b7160e01b5f52602160045260245ffd5b85815260208101859052604081018490526001600160401b038316606082015260a08101612f5283612f09565b8260808301529695505050505050565b80356001600160a01b0381168114612693575f5ffd5b5f60208284031215612f88575f5ffd5b61217882612f62565b5f5f60408385031215612fa2575f5ffd5b50508035926020909101359150565b5f5f60408385031215612fc2575f5ffd5b82359150612fd260208401612f62565b90509250929050565b80151581146119c3575f5ffd5b5f5f60408385031215612ff9575f5ffd5b61300283612f62565b9150602083013561301281612fdb565b809150509250929050565b5f5f83601f84011261302d575f5ffd5b5081356001600160401b03811115613043575f5ffd5b60208301915083602082850101111561305a575f5ffd5b9250929050565b5f5f5f5f5f5f60808789031215613076575f5ffd5b86356001600160401b0381111561308b575f5ffd5b61309789828a0161301d565b909750955050602087013593506130b060408801612f62565b925060608701356001600160401b038111156130ca575f5ffd5b6130d689828a0161301d565b979a9699509497509295939492505050565b6130f181612f09565b9052565b60018060a01b038916815260018060a01b038816602082015261010060408201525f8751806101008401528060208a0161012085015e5f6101208285010152610120601f19601f83011684010191505086606083015261316060808301876001600160a01b03169052565b61316d60a08301866130e8565b6001600160401b039390931660c082015260e001529695505050505050565b5f5f5f5f5f606086880312156131a0575f5ffd5b8535945060208601356001600160401b038111156131bc575f5ffd5b6131c88882890161301d565b90955093505060408601356001600160401b038111156131e6575f5ffd5b6131f28882890161301d565b969995985093965092949392505050565b5f5f5f5f60808587031215613216575f5ffd5b8435935060208501359250604085013560ff81168114613234575f5ffd5b9396929550929360600135925050565b5f5f5f60608486031215613256575f5ffd5b61325f84612f62565b95602085013595506040909401359392505050565b5f5f83601f840112613284575f5ffd5b5081356001600160401b0381111561329a575f5ffd5b6020830191508360208260051b850101111561305a575f5ffd5b5f5f5f5f5f606086880312156132c8575f5ffd5b8535945060208601356001600160401b038111156132e4575f5ffd5b6132f088828901613274565b90955093505060408601356001600160401b0381111561330e575f5ffd5b6131f288828901613274565b634e487b7160e01b5f52601160045260245ffd5b80820180821115612d4e57612d4e61331a565b5f600182016133525761335261331a565b5060010190565b8281526040810161336983612f09565b8260208301529392505050565b81810381811115612d4e57612d4e61331a565b634e487b7160e01b5f52604160045260245ffd5b600181811c908216806133b157607f821691505b6020821081036133cf57634e487b7160e01b5f52602260045260245ffd5b50919050565b601f821115610ea75782821115610ea757805f5260205f20601f840160051c602085101561340057505f5b90810190601f840160051c035f5b81811015612089575f8382015560010161340e565b6001600160401b0383111561343a5761343a613389565b61344e83613448835461339d565b836133d5565b5f601f84116001811461347f575f85156134685750838201355b5f19600387901b1c1916600186901b178355610bad565b5f83815260208120601f198716915b828110156134ae578685013582556020948501946001909201910161348e565b50868210156134ca575f1960f88860031b161c19848701351681555b505060018560011b0183555050505050565b81835281816020850137505f828201602090810191909152601f909101601f19169091010190565b608081525f6135176080830187896134dc565b6020830195909552506001600160a01b0392909216604083015260609091015292915050565b604081525f6135506040830185876134dc565b9050826020830152949350505050565b5f8261357a57634e487b7160e01b5f52601260045260245ffd5b500490565b634e487b7160e01b5f52603260045260245ffd5b5f5f858511156135a1575f5ffd5b838611156135ad575f5ffd5b5050820193919092039150565b80356020831015612d4e575f19602084900360031b1b1692915050565b818382375f9101908152919050565b5f602082840312156135f6575f5ffd5b5051919050565b5f82518060208501845e5f920191825250919050565b5f60208284031215613623575f5ffd5b815161217881612fdb565b60ff8181168382160190811115612d4e57612d4e61331a56fea2646970667358221220b3d2cd5632fac12926133f36d9e0799e2c4173ddf5ce0915a6d54a29de23380464736f6c63430008250033",
 }
 
 // ThemisStaking is an auto generated Go binding around an Ethereum contract.
@@ -59,9 +59,9 @@ func (c *ThemisStaking) Instance(backend bind.ContractBackend, addr common.Addre
 // PackConstructor is the Go binding used to pack the parameters required for
 // contract deployment.
 //
-// Solidity: constructor(address token_, address treasury_, uint256 minLock_, uint256 maxLock_, uint256 exitDelay_) returns()
-func (themisStaking *ThemisStaking) PackConstructor(token_ common.Address, treasury_ common.Address, minLock_ *big.Int, maxLock_ *big.Int, exitDelay_ *big.Int) []byte {
-	enc, err := themisStaking.abi.Pack("", token_, treasury_, minLock_, maxLock_, exitDelay_)
+// Solidity: constructor(address token_, address treasury_, uint256 minLock_, uint256 maxLock_, uint256 exitDelay_, uint256 bootstrapPeriod_) returns()
+func (themisStaking *ThemisStaking) PackConstructor(token_ common.Address, treasury_ common.Address, minLock_ *big.Int, maxLock_ *big.Int, exitDelay_ *big.Int, bootstrapPeriod_ *big.Int) []byte {
+	enc, err := themisStaking.abi.Pack("", token_, treasury_, minLock_, maxLock_, exitDelay_, bootstrapPeriod_)
 	if err != nil {
 		panic(err)
 	}
@@ -96,6 +96,41 @@ func (themisStaking *ThemisStaking) TryPackESCROWPERIOD() ([]byte, error) {
 // Solidity: function ESCROW_PERIOD() view returns(uint256)
 func (themisStaking *ThemisStaking) UnpackESCROWPERIOD(data []byte) (*big.Int, error) {
 	out, err := themisStaking.abi.Unpack("ESCROW_PERIOD", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMAXBOOTSTRAPPERIOD is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x07f3197e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_BOOTSTRAP_PERIOD() view returns(uint256)
+func (themisStaking *ThemisStaking) PackMAXBOOTSTRAPPERIOD() []byte {
+	enc, err := themisStaking.abi.Pack("MAX_BOOTSTRAP_PERIOD")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXBOOTSTRAPPERIOD is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x07f3197e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_BOOTSTRAP_PERIOD() view returns(uint256)
+func (themisStaking *ThemisStaking) TryPackMAXBOOTSTRAPPERIOD() ([]byte, error) {
+	return themisStaking.abi.Pack("MAX_BOOTSTRAP_PERIOD")
+}
+
+// UnpackMAXBOOTSTRAPPERIOD is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x07f3197e.
+//
+// Solidity: function MAX_BOOTSTRAP_PERIOD() view returns(uint256)
+func (themisStaking *ThemisStaking) UnpackMAXBOOTSTRAPPERIOD(data []byte) (*big.Int, error) {
+	out, err := themisStaking.abi.Unpack("MAX_BOOTSTRAP_PERIOD", data)
 	if err != nil {
 		return new(big.Int), err
 	}
@@ -138,6 +173,76 @@ func (themisStaking *ThemisStaking) UnpackMAXEXITDELAY(data []byte) (*big.Int, e
 	return out0, nil
 }
 
+// PackMAXPAUSEDURATION is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2799657d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_PAUSE_DURATION() view returns(uint256)
+func (themisStaking *ThemisStaking) PackMAXPAUSEDURATION() []byte {
+	enc, err := themisStaking.abi.Pack("MAX_PAUSE_DURATION")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXPAUSEDURATION is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2799657d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_PAUSE_DURATION() view returns(uint256)
+func (themisStaking *ThemisStaking) TryPackMAXPAUSEDURATION() ([]byte, error) {
+	return themisStaking.abi.Pack("MAX_PAUSE_DURATION")
+}
+
+// UnpackMAXPAUSEDURATION is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x2799657d.
+//
+// Solidity: function MAX_PAUSE_DURATION() view returns(uint256)
+func (themisStaking *ThemisStaking) UnpackMAXPAUSEDURATION(data []byte) (*big.Int, error) {
+	out, err := themisStaking.abi.Unpack("MAX_PAUSE_DURATION", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMINEXITDELAY is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7928e14e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MIN_EXIT_DELAY() view returns(uint256)
+func (themisStaking *ThemisStaking) PackMINEXITDELAY() []byte {
+	enc, err := themisStaking.abi.Pack("MIN_EXIT_DELAY")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMINEXITDELAY is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7928e14e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MIN_EXIT_DELAY() view returns(uint256)
+func (themisStaking *ThemisStaking) TryPackMINEXITDELAY() ([]byte, error) {
+	return themisStaking.abi.Pack("MIN_EXIT_DELAY")
+}
+
+// UnpackMINEXITDELAY is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7928e14e.
+//
+// Solidity: function MIN_EXIT_DELAY() view returns(uint256)
+func (themisStaking *ThemisStaking) UnpackMINEXITDELAY(data []byte) (*big.Int, error) {
+	out, err := themisStaking.abi.Unpack("MIN_EXIT_DELAY", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackPUBKEYLENGTH is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xa4d55d1d.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -173,34 +278,323 @@ func (themisStaking *ThemisStaking) UnpackPUBKEYLENGTH(data []byte) (*big.Int, e
 	return out0, nil
 }
 
-// PackBootstrap is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xfb969b0a.  This method will panic if any
+// PackSEVERITYCRITICAL is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8dd43bbe.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function bootstrap() view returns(bool)
-func (themisStaking *ThemisStaking) PackBootstrap() []byte {
-	enc, err := themisStaking.abi.Pack("bootstrap")
+// Solidity: function SEVERITY_CRITICAL() view returns(uint8)
+func (themisStaking *ThemisStaking) PackSEVERITYCRITICAL() []byte {
+	enc, err := themisStaking.abi.Pack("SEVERITY_CRITICAL")
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackBootstrap is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xfb969b0a.  This method will return an error
+// TryPackSEVERITYCRITICAL is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8dd43bbe.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function bootstrap() view returns(bool)
-func (themisStaking *ThemisStaking) TryPackBootstrap() ([]byte, error) {
-	return themisStaking.abi.Pack("bootstrap")
+// Solidity: function SEVERITY_CRITICAL() view returns(uint8)
+func (themisStaking *ThemisStaking) TryPackSEVERITYCRITICAL() ([]byte, error) {
+	return themisStaking.abi.Pack("SEVERITY_CRITICAL")
 }
 
-// UnpackBootstrap is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xfb969b0a.
+// UnpackSEVERITYCRITICAL is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8dd43bbe.
 //
-// Solidity: function bootstrap() view returns(bool)
-func (themisStaking *ThemisStaking) UnpackBootstrap(data []byte) (bool, error) {
-	out, err := themisStaking.abi.Unpack("bootstrap", data)
+// Solidity: function SEVERITY_CRITICAL() view returns(uint8)
+func (themisStaking *ThemisStaking) UnpackSEVERITYCRITICAL(data []byte) (uint8, error) {
+	out, err := themisStaking.abi.Unpack("SEVERITY_CRITICAL", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackSEVERITYHIGH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x950b9158.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function SEVERITY_HIGH() view returns(uint8)
+func (themisStaking *ThemisStaking) PackSEVERITYHIGH() []byte {
+	enc, err := themisStaking.abi.Pack("SEVERITY_HIGH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSEVERITYHIGH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x950b9158.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SEVERITY_HIGH() view returns(uint8)
+func (themisStaking *ThemisStaking) TryPackSEVERITYHIGH() ([]byte, error) {
+	return themisStaking.abi.Pack("SEVERITY_HIGH")
+}
+
+// UnpackSEVERITYHIGH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x950b9158.
+//
+// Solidity: function SEVERITY_HIGH() view returns(uint8)
+func (themisStaking *ThemisStaking) UnpackSEVERITYHIGH(data []byte) (uint8, error) {
+	out, err := themisStaking.abi.Unpack("SEVERITY_HIGH", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackSEVERITYMEDIUM is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb3f0d5cc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function SEVERITY_MEDIUM() view returns(uint8)
+func (themisStaking *ThemisStaking) PackSEVERITYMEDIUM() []byte {
+	enc, err := themisStaking.abi.Pack("SEVERITY_MEDIUM")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSEVERITYMEDIUM is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb3f0d5cc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SEVERITY_MEDIUM() view returns(uint8)
+func (themisStaking *ThemisStaking) TryPackSEVERITYMEDIUM() ([]byte, error) {
+	return themisStaking.abi.Pack("SEVERITY_MEDIUM")
+}
+
+// UnpackSEVERITYMEDIUM is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb3f0d5cc.
+//
+// Solidity: function SEVERITY_MEDIUM() view returns(uint8)
+func (themisStaking *ThemisStaking) UnpackSEVERITYMEDIUM(data []byte) (uint8, error) {
+	out, err := themisStaking.abi.Unpack("SEVERITY_MEDIUM", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackSIGNATURELENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x540bc5ea.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function SIGNATURE_LENGTH() view returns(uint256)
+func (themisStaking *ThemisStaking) PackSIGNATURELENGTH() []byte {
+	enc, err := themisStaking.abi.Pack("SIGNATURE_LENGTH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSIGNATURELENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x540bc5ea.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SIGNATURE_LENGTH() view returns(uint256)
+func (themisStaking *ThemisStaking) TryPackSIGNATURELENGTH() ([]byte, error) {
+	return themisStaking.abi.Pack("SIGNATURE_LENGTH")
+}
+
+// UnpackSIGNATURELENGTH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x540bc5ea.
+//
+// Solidity: function SIGNATURE_LENGTH() view returns(uint256)
+func (themisStaking *ThemisStaking) UnpackSIGNATURELENGTH(data []byte) (*big.Int, error) {
+	out, err := themisStaking.abi.Unpack("SIGNATURE_LENGTH", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackSIGNERPROOFTAG is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0c2db244.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function SIGNER_PROOF_TAG() view returns(bytes32)
+func (themisStaking *ThemisStaking) PackSIGNERPROOFTAG() []byte {
+	enc, err := themisStaking.abi.Pack("SIGNER_PROOF_TAG")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSIGNERPROOFTAG is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0c2db244.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SIGNER_PROOF_TAG() view returns(bytes32)
+func (themisStaking *ThemisStaking) TryPackSIGNERPROOFTAG() ([]byte, error) {
+	return themisStaking.abi.Pack("SIGNER_PROOF_TAG")
+}
+
+// UnpackSIGNERPROOFTAG is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0c2db244.
+//
+// Solidity: function SIGNER_PROOF_TAG() view returns(bytes32)
+func (themisStaking *ThemisStaking) UnpackSIGNERPROOFTAG(data []byte) ([32]byte, error) {
+	out, err := themisStaking.abi.Unpack("SIGNER_PROOF_TAG", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackAcceptOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79ba5097.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function acceptOwnership() returns()
+func (themisStaking *ThemisStaking) PackAcceptOwnership() []byte {
+	enc, err := themisStaking.abi.Pack("acceptOwnership")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAcceptOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79ba5097.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function acceptOwnership() returns()
+func (themisStaking *ThemisStaking) TryPackAcceptOwnership() ([]byte, error) {
+	return themisStaking.abi.Pack("acceptOwnership")
+}
+
+// PackAcceptPoolAddress is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1a4c2413.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function acceptPoolAddress() returns()
+func (themisStaking *ThemisStaking) PackAcceptPoolAddress() []byte {
+	enc, err := themisStaking.abi.Pack("acceptPoolAddress")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAcceptPoolAddress is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1a4c2413.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function acceptPoolAddress() returns()
+func (themisStaking *ThemisStaking) TryPackAcceptPoolAddress() ([]byte, error) {
+	return themisStaking.abi.Pack("acceptPoolAddress")
+}
+
+// PackBootstrapDeadline is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc2fd93ca.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function bootstrapDeadline() view returns(uint64)
+func (themisStaking *ThemisStaking) PackBootstrapDeadline() []byte {
+	enc, err := themisStaking.abi.Pack("bootstrapDeadline")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBootstrapDeadline is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc2fd93ca.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function bootstrapDeadline() view returns(uint64)
+func (themisStaking *ThemisStaking) TryPackBootstrapDeadline() ([]byte, error) {
+	return themisStaking.abi.Pack("bootstrapDeadline")
+}
+
+// UnpackBootstrapDeadline is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc2fd93ca.
+//
+// Solidity: function bootstrapDeadline() view returns(uint64)
+func (themisStaking *ThemisStaking) UnpackBootstrapDeadline(data []byte) (uint64, error) {
+	out, err := themisStaking.abi.Unpack("bootstrapDeadline", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackBootstrapEnded is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x51ca540e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function bootstrapEnded() view returns(bool)
+func (themisStaking *ThemisStaking) PackBootstrapEnded() []byte {
+	enc, err := themisStaking.abi.Pack("bootstrapEnded")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBootstrapEnded is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x51ca540e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function bootstrapEnded() view returns(bool)
+func (themisStaking *ThemisStaking) TryPackBootstrapEnded() ([]byte, error) {
+	return themisStaking.abi.Pack("bootstrapEnded")
+}
+
+// UnpackBootstrapEnded is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x51ca540e.
+//
+// Solidity: function bootstrapEnded() view returns(bool)
+func (themisStaking *ThemisStaking) UnpackBootstrapEnded(data []byte) (bool, error) {
+	out, err := themisStaking.abi.Unpack("bootstrapEnded", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackBootstrapOpen is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x37bcd4ff.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function bootstrapOpen() view returns(bool)
+func (themisStaking *ThemisStaking) PackBootstrapOpen() []byte {
+	enc, err := themisStaking.abi.Pack("bootstrapOpen")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBootstrapOpen is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x37bcd4ff.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function bootstrapOpen() view returns(bool)
+func (themisStaking *ThemisStaking) TryPackBootstrapOpen() ([]byte, error) {
+	return themisStaking.abi.Pack("bootstrapOpen")
+}
+
+// UnpackBootstrapOpen is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x37bcd4ff.
+//
+// Solidity: function bootstrapOpen() view returns(bool)
+func (themisStaking *ThemisStaking) UnpackBootstrapOpen(data []byte) (bool, error) {
+	out, err := themisStaking.abi.Unpack("bootstrapOpen", data)
 	if err != nil {
 		return *new(bool), err
 	}
@@ -228,6 +622,41 @@ func (themisStaking *ThemisStaking) PackClaimUnlock(id *big.Int) []byte {
 // Solidity: function claimUnlock(uint256 id) returns()
 func (themisStaking *ThemisStaking) TryPackClaimUnlock(id *big.Int) ([]byte, error) {
 	return themisStaking.abi.Pack("claimUnlock", id)
+}
+
+// PackConfigNonce is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3462ceff.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function configNonce() view returns(uint256)
+func (themisStaking *ThemisStaking) PackConfigNonce() []byte {
+	enc, err := themisStaking.abi.Pack("configNonce")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackConfigNonce is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3462ceff.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function configNonce() view returns(uint256)
+func (themisStaking *ThemisStaking) TryPackConfigNonce() ([]byte, error) {
+	return themisStaking.abi.Pack("configNonce")
+}
+
+// UnpackConfigNonce is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3462ceff.
+//
+// Solidity: function configNonce() view returns(uint256)
+func (themisStaking *ThemisStaking) UnpackConfigNonce(data []byte) (*big.Int, error) {
+	out, err := themisStaking.abi.Unpack("configNonce", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackEndBootstrap is the Go binding used to pack the parameters required for calling
@@ -417,12 +846,12 @@ func (themisStaking *ThemisStaking) UnpackLastRewardBatch(data []byte) (*big.Int
 }
 
 // PackLock is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x8c8a6c48.  This method will panic if any
+// the contract method with ID 0x5e2b6007.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function lock(bytes pubkey, uint256 amount, address rewardRecipient) returns(uint256 id)
-func (themisStaking *ThemisStaking) PackLock(pubkey []byte, amount *big.Int, rewardRecipient common.Address) []byte {
-	enc, err := themisStaking.abi.Pack("lock", pubkey, amount, rewardRecipient)
+// Solidity: function lock(bytes pubkey, uint256 amount, address rewardRecipient, bytes proof) returns(uint256 id)
+func (themisStaking *ThemisStaking) PackLock(pubkey []byte, amount *big.Int, rewardRecipient common.Address, proof []byte) []byte {
+	enc, err := themisStaking.abi.Pack("lock", pubkey, amount, rewardRecipient, proof)
 	if err != nil {
 		panic(err)
 	}
@@ -430,18 +859,18 @@ func (themisStaking *ThemisStaking) PackLock(pubkey []byte, amount *big.Int, rew
 }
 
 // TryPackLock is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x8c8a6c48.  This method will return an error
+// the contract method with ID 0x5e2b6007.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function lock(bytes pubkey, uint256 amount, address rewardRecipient) returns(uint256 id)
-func (themisStaking *ThemisStaking) TryPackLock(pubkey []byte, amount *big.Int, rewardRecipient common.Address) ([]byte, error) {
-	return themisStaking.abi.Pack("lock", pubkey, amount, rewardRecipient)
+// Solidity: function lock(bytes pubkey, uint256 amount, address rewardRecipient, bytes proof) returns(uint256 id)
+func (themisStaking *ThemisStaking) TryPackLock(pubkey []byte, amount *big.Int, rewardRecipient common.Address, proof []byte) ([]byte, error) {
+	return themisStaking.abi.Pack("lock", pubkey, amount, rewardRecipient, proof)
 }
 
 // UnpackLock is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x8c8a6c48.
+// from invoking the contract method with ID 0x5e2b6007.
 //
-// Solidity: function lock(bytes pubkey, uint256 amount, address rewardRecipient) returns(uint256 id)
+// Solidity: function lock(bytes pubkey, uint256 amount, address rewardRecipient, bytes proof) returns(uint256 id)
 func (themisStaking *ThemisStaking) UnpackLock(data []byte) (*big.Int, error) {
 	out, err := themisStaking.abi.Unpack("lock", data)
 	if err != nil {
@@ -592,12 +1021,12 @@ func (themisStaking *ThemisStaking) UnpackNextSequencerId(data []byte) (*big.Int
 }
 
 // PackOffenceSlashed is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xebb7eda2.  This method will panic if any
+// the contract method with ID 0x7b4c34a4.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function offenceSlashed(bytes32 ) view returns(bool)
-func (themisStaking *ThemisStaking) PackOffenceSlashed(arg0 [32]byte) []byte {
-	enc, err := themisStaking.abi.Pack("offenceSlashed", arg0)
+// Solidity: function offenceSlashed(bytes32 , uint256 ) view returns(bool)
+func (themisStaking *ThemisStaking) PackOffenceSlashed(arg0 [32]byte, arg1 *big.Int) []byte {
+	enc, err := themisStaking.abi.Pack("offenceSlashed", arg0, arg1)
 	if err != nil {
 		panic(err)
 	}
@@ -605,18 +1034,18 @@ func (themisStaking *ThemisStaking) PackOffenceSlashed(arg0 [32]byte) []byte {
 }
 
 // TryPackOffenceSlashed is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xebb7eda2.  This method will return an error
+// the contract method with ID 0x7b4c34a4.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function offenceSlashed(bytes32 ) view returns(bool)
-func (themisStaking *ThemisStaking) TryPackOffenceSlashed(arg0 [32]byte) ([]byte, error) {
-	return themisStaking.abi.Pack("offenceSlashed", arg0)
+// Solidity: function offenceSlashed(bytes32 , uint256 ) view returns(bool)
+func (themisStaking *ThemisStaking) TryPackOffenceSlashed(arg0 [32]byte, arg1 *big.Int) ([]byte, error) {
+	return themisStaking.abi.Pack("offenceSlashed", arg0, arg1)
 }
 
 // UnpackOffenceSlashed is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xebb7eda2.
+// from invoking the contract method with ID 0x7b4c34a4.
 //
-// Solidity: function offenceSlashed(bytes32 ) view returns(bool)
+// Solidity: function offenceSlashed(bytes32 , uint256 ) view returns(bool)
 func (themisStaking *ThemisStaking) UnpackOffenceSlashed(data []byte) (bool, error) {
 	out, err := themisStaking.abi.Unpack("offenceSlashed", data)
 	if err != nil {
@@ -662,12 +1091,12 @@ func (themisStaking *ThemisStaking) UnpackOwner(data []byte) (common.Address, er
 }
 
 // PackPause is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x8456cb59.  This method will panic if any
+// the contract method with ID 0x136439dd.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function pause() returns()
-func (themisStaking *ThemisStaking) PackPause() []byte {
-	enc, err := themisStaking.abi.Pack("pause")
+// Solidity: function pause(uint256 duration) returns()
+func (themisStaking *ThemisStaking) PackPause(duration *big.Int) []byte {
+	enc, err := themisStaking.abi.Pack("pause", duration)
 	if err != nil {
 		panic(err)
 	}
@@ -675,12 +1104,12 @@ func (themisStaking *ThemisStaking) PackPause() []byte {
 }
 
 // TryPackPause is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x8456cb59.  This method will return an error
+// the contract method with ID 0x136439dd.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function pause() returns()
-func (themisStaking *ThemisStaking) TryPackPause() ([]byte, error) {
-	return themisStaking.abi.Pack("pause")
+// Solidity: function pause(uint256 duration) returns()
+func (themisStaking *ThemisStaking) TryPackPause(duration *big.Int) ([]byte, error) {
+	return themisStaking.abi.Pack("pause", duration)
 }
 
 // PackPaused is the Go binding used to pack the parameters required for calling
@@ -715,6 +1144,111 @@ func (themisStaking *ThemisStaking) UnpackPaused(data []byte) (bool, error) {
 		return *new(bool), err
 	}
 	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackPausedUntil is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xda748b10.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function pausedUntil() view returns(uint64)
+func (themisStaking *ThemisStaking) PackPausedUntil() []byte {
+	enc, err := themisStaking.abi.Pack("pausedUntil")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPausedUntil is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xda748b10.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function pausedUntil() view returns(uint64)
+func (themisStaking *ThemisStaking) TryPackPausedUntil() ([]byte, error) {
+	return themisStaking.abi.Pack("pausedUntil")
+}
+
+// UnpackPausedUntil is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xda748b10.
+//
+// Solidity: function pausedUntil() view returns(uint64)
+func (themisStaking *ThemisStaking) UnpackPausedUntil(data []byte) (uint64, error) {
+	out, err := themisStaking.abi.Unpack("pausedUntil", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackPendingOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe30c3978.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (themisStaking *ThemisStaking) PackPendingOwner() []byte {
+	enc, err := themisStaking.abi.Pack("pendingOwner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPendingOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe30c3978.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (themisStaking *ThemisStaking) TryPackPendingOwner() ([]byte, error) {
+	return themisStaking.abi.Pack("pendingOwner")
+}
+
+// UnpackPendingOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe30c3978.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (themisStaking *ThemisStaking) UnpackPendingOwner(data []byte) (common.Address, error) {
+	out, err := themisStaking.abi.Unpack("pendingOwner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackPendingPoolAddress is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x39c1f621.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function pendingPoolAddress() view returns(address)
+func (themisStaking *ThemisStaking) PackPendingPoolAddress() []byte {
+	enc, err := themisStaking.abi.Pack("pendingPoolAddress")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPendingPoolAddress is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x39c1f621.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function pendingPoolAddress() view returns(address)
+func (themisStaking *ThemisStaking) TryPackPendingPoolAddress() ([]byte, error) {
+	return themisStaking.abi.Pack("pendingPoolAddress")
+}
+
+// UnpackPendingPoolAddress is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x39c1f621.
+//
+// Solidity: function pendingPoolAddress() view returns(address)
+func (themisStaking *ThemisStaking) UnpackPendingPoolAddress(data []byte) (common.Address, error) {
+	out, err := themisStaking.abi.Unpack("pendingPoolAddress", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
 	return out0, nil
 }
 
@@ -786,6 +1320,28 @@ func (themisStaking *ThemisStaking) UnpackPoolAddress(data []byte) (common.Addre
 	}
 	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
 	return out0, nil
+}
+
+// PackProposePoolAddress is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x659b85db.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function proposePoolAddress(address newPool) returns()
+func (themisStaking *ThemisStaking) PackProposePoolAddress(newPool common.Address) []byte {
+	enc, err := themisStaking.abi.Pack("proposePoolAddress", newPool)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackProposePoolAddress is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x659b85db.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function proposePoolAddress(address newPool) returns()
+func (themisStaking *ThemisStaking) TryPackProposePoolAddress(newPool common.Address) ([]byte, error) {
+	return themisStaking.abi.Pack("proposePoolAddress", newPool)
 }
 
 // PackRefundEscrow is the Go binding used to pack the parameters required for calling
@@ -1024,28 +1580,6 @@ func (themisStaking *ThemisStaking) TryPackSetLockLimits(newMinLock *big.Int, ne
 	return themisStaking.abi.Pack("setLockLimits", newMinLock, newMaxLock)
 }
 
-// PackSetPoolAddress is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xe9e15b4f.  This method will panic if any
-// invalid/nil inputs are passed.
-//
-// Solidity: function setPoolAddress(address newPool) returns()
-func (themisStaking *ThemisStaking) PackSetPoolAddress(newPool common.Address) []byte {
-	enc, err := themisStaking.abi.Pack("setPoolAddress", newPool)
-	if err != nil {
-		panic(err)
-	}
-	return enc
-}
-
-// TryPackSetPoolAddress is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xe9e15b4f.  This method will return an error
-// if any inputs are invalid/nil.
-//
-// Solidity: function setPoolAddress(address newPool) returns()
-func (themisStaking *ThemisStaking) TryPackSetPoolAddress(newPool common.Address) ([]byte, error) {
-	return themisStaking.abi.Pack("setPoolAddress", newPool)
-}
-
 // PackSetRewardRecipient is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x498efa15.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -1110,6 +1644,41 @@ func (themisStaking *ThemisStaking) PackSetWhitelist(account common.Address, all
 // Solidity: function setWhitelist(address account, bool allowed) returns()
 func (themisStaking *ThemisStaking) TryPackSetWhitelist(account common.Address, allowed bool) ([]byte, error) {
 	return themisStaking.abi.Pack("setWhitelist", account, allowed)
+}
+
+// PackSignerProofDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc430f51d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function signerProofDigest(address seqOwner, uint256 sequencerId, uint256 nonce) view returns(bytes32)
+func (themisStaking *ThemisStaking) PackSignerProofDigest(seqOwner common.Address, sequencerId *big.Int, nonce *big.Int) []byte {
+	enc, err := themisStaking.abi.Pack("signerProofDigest", seqOwner, sequencerId, nonce)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSignerProofDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc430f51d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function signerProofDigest(address seqOwner, uint256 sequencerId, uint256 nonce) view returns(bytes32)
+func (themisStaking *ThemisStaking) TryPackSignerProofDigest(seqOwner common.Address, sequencerId *big.Int, nonce *big.Int) ([]byte, error) {
+	return themisStaking.abi.Pack("signerProofDigest", seqOwner, sequencerId, nonce)
+}
+
+// UnpackSignerProofDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc430f51d.
+//
+// Solidity: function signerProofDigest(address seqOwner, uint256 sequencerId, uint256 nonce) view returns(bytes32)
+func (themisStaking *ThemisStaking) UnpackSignerProofDigest(data []byte) ([32]byte, error) {
+	out, err := themisStaking.abi.Unpack("signerProofDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
 }
 
 // PackSignerUsed is the Go binding used to pack the parameters required for calling
@@ -1296,35 +1865,13 @@ func (themisStaking *ThemisStaking) UnpackTreasury(data []byte) (common.Address,
 	return out0, nil
 }
 
-// PackUnpause is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x3f4ba83a.  This method will panic if any
-// invalid/nil inputs are passed.
-//
-// Solidity: function unpause() returns()
-func (themisStaking *ThemisStaking) PackUnpause() []byte {
-	enc, err := themisStaking.abi.Pack("unpause")
-	if err != nil {
-		panic(err)
-	}
-	return enc
-}
-
-// TryPackUnpause is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x3f4ba83a.  This method will return an error
-// if any inputs are invalid/nil.
-//
-// Solidity: function unpause() returns()
-func (themisStaking *ThemisStaking) TryPackUnpause() ([]byte, error) {
-	return themisStaking.abi.Pack("unpause")
-}
-
 // PackUpdateSigner is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xf41a9642.  This method will panic if any
+// the contract method with ID 0x6f9f5249.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function updateSigner(uint256 id, bytes newPubkey) returns()
-func (themisStaking *ThemisStaking) PackUpdateSigner(id *big.Int, newPubkey []byte) []byte {
-	enc, err := themisStaking.abi.Pack("updateSigner", id, newPubkey)
+// Solidity: function updateSigner(uint256 id, bytes newPubkey, bytes proof) returns()
+func (themisStaking *ThemisStaking) PackUpdateSigner(id *big.Int, newPubkey []byte, proof []byte) []byte {
+	enc, err := themisStaking.abi.Pack("updateSigner", id, newPubkey, proof)
 	if err != nil {
 		panic(err)
 	}
@@ -1332,12 +1879,12 @@ func (themisStaking *ThemisStaking) PackUpdateSigner(id *big.Int, newPubkey []by
 }
 
 // TryPackUpdateSigner is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xf41a9642.  This method will return an error
+// the contract method with ID 0x6f9f5249.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function updateSigner(uint256 id, bytes newPubkey) returns()
-func (themisStaking *ThemisStaking) TryPackUpdateSigner(id *big.Int, newPubkey []byte) ([]byte, error) {
-	return themisStaking.abi.Pack("updateSigner", id, newPubkey)
+// Solidity: function updateSigner(uint256 id, bytes newPubkey, bytes proof) returns()
+func (themisStaking *ThemisStaking) TryPackUpdateSigner(id *big.Int, newPubkey []byte, proof []byte) ([]byte, error) {
+	return themisStaking.abi.Pack("updateSigner", id, newPubkey, proof)
 }
 
 // PackWhitelisted is the Go binding used to pack the parameters required for calling
@@ -1421,7 +1968,9 @@ func (themisStaking *ThemisStaking) TryPackWithdrawRewards(id *big.Int) ([]byte,
 
 // ThemisStakingBootstrapEnded represents a BootstrapEnded event raised by the ThemisStaking contract.
 type ThemisStakingBootstrapEnded struct {
+	EndedBy     common.Address
 	PoolAddress common.Address
+	ConfigNonce *big.Int
 	Raw         *types.Log // Blockchain specific contextual infos
 }
 
@@ -1435,7 +1984,7 @@ func (ThemisStakingBootstrapEnded) ContractEventName() string {
 // UnpackBootstrapEndedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event BootstrapEnded(address indexed poolAddress)
+// Solidity: event BootstrapEnded(address indexed endedBy, address poolAddress, uint256 configNonce)
 func (themisStaking *ThemisStaking) UnpackBootstrapEndedEvent(log *types.Log) (*ThemisStakingBootstrapEnded, error) {
 	event := "BootstrapEnded"
 	if len(log.Topics) == 0 {
@@ -1559,8 +2108,9 @@ func (themisStaking *ThemisStaking) UnpackEscrowReleasedEvent(log *types.Log) (*
 
 // ThemisStakingExitDelayUpdated represents a ExitDelayUpdated event raised by the ThemisStaking contract.
 type ThemisStakingExitDelayUpdated struct {
-	ExitDelay *big.Int
-	Raw       *types.Log // Blockchain specific contextual infos
+	ExitDelay   *big.Int
+	ConfigNonce *big.Int
+	Raw         *types.Log // Blockchain specific contextual infos
 }
 
 const ThemisStakingExitDelayUpdatedEventName = "ExitDelayUpdated"
@@ -1573,7 +2123,7 @@ func (ThemisStakingExitDelayUpdated) ContractEventName() string {
 // UnpackExitDelayUpdatedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event ExitDelayUpdated(uint256 exitDelay)
+// Solidity: event ExitDelayUpdated(uint256 exitDelay, uint256 configNonce)
 func (themisStaking *ThemisStaking) UnpackExitDelayUpdatedEvent(log *types.Log) (*ThemisStakingExitDelayUpdated, error) {
 	event := "ExitDelayUpdated"
 	if len(log.Topics) == 0 {
@@ -1603,9 +2153,10 @@ func (themisStaking *ThemisStaking) UnpackExitDelayUpdatedEvent(log *types.Log) 
 
 // ThemisStakingLockLimitsUpdated represents a LockLimitsUpdated event raised by the ThemisStaking contract.
 type ThemisStakingLockLimitsUpdated struct {
-	MinLock *big.Int
-	MaxLock *big.Int
-	Raw     *types.Log // Blockchain specific contextual infos
+	MinLock     *big.Int
+	MaxLock     *big.Int
+	ConfigNonce *big.Int
+	Raw         *types.Log // Blockchain specific contextual infos
 }
 
 const ThemisStakingLockLimitsUpdatedEventName = "LockLimitsUpdated"
@@ -1618,7 +2169,7 @@ func (ThemisStakingLockLimitsUpdated) ContractEventName() string {
 // UnpackLockLimitsUpdatedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event LockLimitsUpdated(uint256 minLock, uint256 maxLock)
+// Solidity: event LockLimitsUpdated(uint256 minLock, uint256 maxLock, uint256 configNonce)
 func (themisStaking *ThemisStaking) UnpackLockLimitsUpdatedEvent(log *types.Log) (*ThemisStakingLockLimitsUpdated, error) {
 	event := "LockLimitsUpdated"
 	if len(log.Topics) == 0 {
@@ -1696,6 +2247,51 @@ func (themisStaking *ThemisStaking) UnpackLockedEvent(log *types.Log) (*ThemisSt
 	return out, nil
 }
 
+// ThemisStakingOwnershipTransferStarted represents a OwnershipTransferStarted event raised by the ThemisStaking contract.
+type ThemisStakingOwnershipTransferStarted struct {
+	PreviousOwner common.Address
+	NewOwner      common.Address
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const ThemisStakingOwnershipTransferStartedEventName = "OwnershipTransferStarted"
+
+// ContractEventName returns the user-defined event name.
+func (ThemisStakingOwnershipTransferStarted) ContractEventName() string {
+	return ThemisStakingOwnershipTransferStartedEventName
+}
+
+// UnpackOwnershipTransferStartedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OwnershipTransferStarted(address indexed previousOwner, address indexed newOwner)
+func (themisStaking *ThemisStaking) UnpackOwnershipTransferStartedEvent(log *types.Log) (*ThemisStakingOwnershipTransferStarted, error) {
+	event := "OwnershipTransferStarted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != themisStaking.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ThemisStakingOwnershipTransferStarted)
+	if len(log.Data) > 0 {
+		if err := themisStaking.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range themisStaking.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // ThemisStakingOwnershipTransferred represents a OwnershipTransferred event raised by the ThemisStaking contract.
 type ThemisStakingOwnershipTransferred struct {
 	PreviousOwner common.Address
@@ -1741,32 +2337,80 @@ func (themisStaking *ThemisStaking) UnpackOwnershipTransferredEvent(log *types.L
 	return out, nil
 }
 
-// ThemisStakingPaused represents a Paused event raised by the ThemisStaking contract.
-type ThemisStakingPaused struct {
-	Account common.Address
-	Raw     *types.Log // Blockchain specific contextual infos
+// ThemisStakingPauseUpdated represents a PauseUpdated event raised by the ThemisStaking contract.
+type ThemisStakingPauseUpdated struct {
+	By          common.Address
+	PausedUntil uint64
+	ConfigNonce *big.Int
+	Raw         *types.Log // Blockchain specific contextual infos
 }
 
-const ThemisStakingPausedEventName = "Paused"
+const ThemisStakingPauseUpdatedEventName = "PauseUpdated"
 
 // ContractEventName returns the user-defined event name.
-func (ThemisStakingPaused) ContractEventName() string {
-	return ThemisStakingPausedEventName
+func (ThemisStakingPauseUpdated) ContractEventName() string {
+	return ThemisStakingPauseUpdatedEventName
 }
 
-// UnpackPausedEvent is the Go binding that unpacks the event data emitted
+// UnpackPauseUpdatedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event Paused(address indexed account)
-func (themisStaking *ThemisStaking) UnpackPausedEvent(log *types.Log) (*ThemisStakingPaused, error) {
-	event := "Paused"
+// Solidity: event PauseUpdated(address indexed by, uint64 pausedUntil, uint256 configNonce)
+func (themisStaking *ThemisStaking) UnpackPauseUpdatedEvent(log *types.Log) (*ThemisStakingPauseUpdated, error) {
+	event := "PauseUpdated"
 	if len(log.Topics) == 0 {
 		return nil, bind.ErrNoEventSignature
 	}
 	if log.Topics[0] != themisStaking.abi.Events[event].ID {
 		return nil, bind.ErrEventSignatureMismatch
 	}
-	out := new(ThemisStakingPaused)
+	out := new(ThemisStakingPauseUpdated)
+	if len(log.Data) > 0 {
+		if err := themisStaking.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range themisStaking.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ThemisStakingPoolAddressProposed represents a PoolAddressProposed event raised by the ThemisStaking contract.
+type ThemisStakingPoolAddressProposed struct {
+	CurrentPool  common.Address
+	ProposedPool common.Address
+	ProposedBy   common.Address
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const ThemisStakingPoolAddressProposedEventName = "PoolAddressProposed"
+
+// ContractEventName returns the user-defined event name.
+func (ThemisStakingPoolAddressProposed) ContractEventName() string {
+	return ThemisStakingPoolAddressProposedEventName
+}
+
+// UnpackPoolAddressProposedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event PoolAddressProposed(address indexed currentPool, address indexed proposedPool, address indexed proposedBy)
+func (themisStaking *ThemisStaking) UnpackPoolAddressProposedEvent(log *types.Log) (*ThemisStakingPoolAddressProposed, error) {
+	event := "PoolAddressProposed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != themisStaking.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ThemisStakingPoolAddressProposed)
 	if len(log.Data) > 0 {
 		if err := themisStaking.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -1789,7 +2433,7 @@ func (themisStaking *ThemisStaking) UnpackPausedEvent(log *types.Log) (*ThemisSt
 type ThemisStakingPoolAddressUpdated struct {
 	PreviousPool common.Address
 	NewPool      common.Address
-	UpdatedBy    common.Address
+	ConfigNonce  *big.Int
 	Raw          *types.Log // Blockchain specific contextual infos
 }
 
@@ -1803,7 +2447,7 @@ func (ThemisStakingPoolAddressUpdated) ContractEventName() string {
 // UnpackPoolAddressUpdatedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event PoolAddressUpdated(address indexed previousPool, address indexed newPool, address indexed updatedBy)
+// Solidity: event PoolAddressUpdated(address indexed previousPool, address indexed newPool, uint256 configNonce)
 func (themisStaking *ThemisStaking) UnpackPoolAddressUpdatedEvent(log *types.Log) (*ThemisStakingPoolAddressUpdated, error) {
 	event := "PoolAddressUpdated"
 	if len(log.Topics) == 0 {
@@ -1972,34 +2616,35 @@ func (themisStaking *ThemisStaking) UnpackRewardCreditedEvent(log *types.Log) (*
 	return out, nil
 }
 
-// ThemisStakingRewardRecipientUpdated represents a RewardRecipientUpdated event raised by the ThemisStaking contract.
-type ThemisStakingRewardRecipientUpdated struct {
+// ThemisStakingRewardRecipientChanged represents a RewardRecipientChanged event raised by the ThemisStaking contract.
+type ThemisStakingRewardRecipientChanged struct {
 	SequencerId       *big.Int
 	PreviousRecipient common.Address
 	NewRecipient      common.Address
+	Nonce             *big.Int
 	Raw               *types.Log // Blockchain specific contextual infos
 }
 
-const ThemisStakingRewardRecipientUpdatedEventName = "RewardRecipientUpdated"
+const ThemisStakingRewardRecipientChangedEventName = "RewardRecipientChanged"
 
 // ContractEventName returns the user-defined event name.
-func (ThemisStakingRewardRecipientUpdated) ContractEventName() string {
-	return ThemisStakingRewardRecipientUpdatedEventName
+func (ThemisStakingRewardRecipientChanged) ContractEventName() string {
+	return ThemisStakingRewardRecipientChangedEventName
 }
 
-// UnpackRewardRecipientUpdatedEvent is the Go binding that unpacks the event data emitted
+// UnpackRewardRecipientChangedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event RewardRecipientUpdated(uint256 indexed sequencerId, address indexed previousRecipient, address indexed newRecipient)
-func (themisStaking *ThemisStaking) UnpackRewardRecipientUpdatedEvent(log *types.Log) (*ThemisStakingRewardRecipientUpdated, error) {
-	event := "RewardRecipientUpdated"
+// Solidity: event RewardRecipientChanged(uint256 indexed sequencerId, address indexed previousRecipient, address indexed newRecipient, uint256 nonce)
+func (themisStaking *ThemisStaking) UnpackRewardRecipientChangedEvent(log *types.Log) (*ThemisStakingRewardRecipientChanged, error) {
+	event := "RewardRecipientChanged"
 	if len(log.Topics) == 0 {
 		return nil, bind.ErrNoEventSignature
 	}
 	if log.Topics[0] != themisStaking.abi.Events[event].ID {
 		return nil, bind.ErrEventSignatureMismatch
 	}
-	out := new(ThemisStakingRewardRecipientUpdated)
+	out := new(ThemisStakingRewardRecipientChanged)
 	if len(log.Data) > 0 {
 		if err := themisStaking.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -2212,6 +2857,7 @@ func (themisStaking *ThemisStaking) UnpackSlashedEvent(log *types.Log) (*ThemisS
 type ThemisStakingTreasuryUpdated struct {
 	PreviousTreasury common.Address
 	NewTreasury      common.Address
+	ConfigNonce      *big.Int
 	Raw              *types.Log // Blockchain specific contextual infos
 }
 
@@ -2225,7 +2871,7 @@ func (ThemisStakingTreasuryUpdated) ContractEventName() string {
 // UnpackTreasuryUpdatedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event TreasuryUpdated(address indexed previousTreasury, address indexed newTreasury)
+// Solidity: event TreasuryUpdated(address indexed previousTreasury, address indexed newTreasury, uint256 configNonce)
 func (themisStaking *ThemisStaking) UnpackTreasuryUpdatedEvent(log *types.Log) (*ThemisStakingTreasuryUpdated, error) {
 	event := "TreasuryUpdated"
 	if len(log.Topics) == 0 {
@@ -2345,55 +2991,12 @@ func (themisStaking *ThemisStaking) UnpackUnlockInitiatedEvent(log *types.Log) (
 	return out, nil
 }
 
-// ThemisStakingUnpaused represents a Unpaused event raised by the ThemisStaking contract.
-type ThemisStakingUnpaused struct {
-	Account common.Address
-	Raw     *types.Log // Blockchain specific contextual infos
-}
-
-const ThemisStakingUnpausedEventName = "Unpaused"
-
-// ContractEventName returns the user-defined event name.
-func (ThemisStakingUnpaused) ContractEventName() string {
-	return ThemisStakingUnpausedEventName
-}
-
-// UnpackUnpausedEvent is the Go binding that unpacks the event data emitted
-// by contract.
-//
-// Solidity: event Unpaused(address indexed account)
-func (themisStaking *ThemisStaking) UnpackUnpausedEvent(log *types.Log) (*ThemisStakingUnpaused, error) {
-	event := "Unpaused"
-	if len(log.Topics) == 0 {
-		return nil, bind.ErrNoEventSignature
-	}
-	if log.Topics[0] != themisStaking.abi.Events[event].ID {
-		return nil, bind.ErrEventSignatureMismatch
-	}
-	out := new(ThemisStakingUnpaused)
-	if len(log.Data) > 0 {
-		if err := themisStaking.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
-			return nil, err
-		}
-	}
-	var indexed abi.Arguments
-	for _, arg := range themisStaking.abi.Events[event].Inputs {
-		if arg.Indexed {
-			indexed = append(indexed, arg)
-		}
-	}
-	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
-		return nil, err
-	}
-	out.Raw = log
-	return out, nil
-}
-
 // ThemisStakingWhitelistUpdated represents a WhitelistUpdated event raised by the ThemisStaking contract.
 type ThemisStakingWhitelistUpdated struct {
-	Account common.Address
-	Allowed bool
-	Raw     *types.Log // Blockchain specific contextual infos
+	Account     common.Address
+	Allowed     bool
+	ConfigNonce *big.Int
+	Raw         *types.Log // Blockchain specific contextual infos
 }
 
 const ThemisStakingWhitelistUpdatedEventName = "WhitelistUpdated"
@@ -2406,7 +3009,7 @@ func (ThemisStakingWhitelistUpdated) ContractEventName() string {
 // UnpackWhitelistUpdatedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event WhitelistUpdated(address indexed account, bool allowed)
+// Solidity: event WhitelistUpdated(address indexed account, bool allowed, uint256 configNonce)
 func (themisStaking *ThemisStaking) UnpackWhitelistUpdatedEvent(log *types.Log) (*ThemisStakingWhitelistUpdated, error) {
 	event := "WhitelistUpdated"
 	if len(log.Topics) == 0 {
@@ -2493,8 +3096,8 @@ func (themisStaking *ThemisStaking) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["BootstrapOver"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackBootstrapOverError(raw[4:])
 	}
-	if bytes.Equal(raw[:4], themisStaking.abi.Errors["ContractNotPaused"].ID.Bytes()[:4]) {
-		return themisStaking.UnpackContractNotPausedError(raw[4:])
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["BootstrapPeriodTooLong"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackBootstrapPeriodTooLongError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["ContractPaused"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackContractPausedError(raw[4:])
@@ -2502,14 +3105,14 @@ func (themisStaking *ThemisStaking) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["EscrowNotReleasable"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackEscrowNotReleasableError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["EscrowRefundWindowClosed"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackEscrowRefundWindowClosedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["EscrowSettled"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackEscrowSettledError(raw[4:])
 	}
-	if bytes.Equal(raw[:4], themisStaking.abi.Errors["ExceedsMaxLock"].ID.Bytes()[:4]) {
-		return themisStaking.UnpackExceedsMaxLockError(raw[4:])
-	}
-	if bytes.Equal(raw[:4], themisStaking.abi.Errors["ExitDelayTooLong"].ID.Bytes()[:4]) {
-		return themisStaking.UnpackExitDelayTooLongError(raw[4:])
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["ExitDelayOutOfRange"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackExitDelayOutOfRangeError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["InsufficientRewardReserve"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackInsufficientRewardReserveError(raw[4:])
@@ -2520,17 +3123,29 @@ func (themisStaking *ThemisStaking) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["InvalidPubkeyLength"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackInvalidPubkeyLengthError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["InvalidSeverity"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackInvalidSeverityError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["InvalidSignerProof"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackInvalidSignerProofError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["LengthMismatch"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackLengthMismatchError(raw[4:])
-	}
-	if bytes.Equal(raw[:4], themisStaking.abi.Errors["LockAmountOutOfRange"].ID.Bytes()[:4]) {
-		return themisStaking.UnpackLockAmountOutOfRangeError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["NoPendingRewards"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackNoPendingRewardsError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["NotAdmin"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackNotAdminError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["NotOwner"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackNotOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["NotPendingOwner"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackNotPendingOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["NotPendingPoolAddress"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackNotPendingPoolAddressError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["NotPoolAddress"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackNotPoolAddressError(raw[4:])
@@ -2541,14 +3156,20 @@ func (themisStaking *ThemisStaking) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["NotWhitelisted"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackNotWhitelistedError(raw[4:])
 	}
-	if bytes.Equal(raw[:4], themisStaking.abi.Errors["NothingToSlash"].ID.Bytes()[:4]) {
-		return themisStaking.UnpackNothingToSlashError(raw[4:])
-	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["OffenceAlreadySlashed"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackOffenceAlreadySlashedError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["PauseTooLong"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackPauseTooLongError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["PoolAddressAlreadySet"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackPoolAddressAlreadySetError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["PoolAddressNotSet"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackPoolAddressNotSetError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["PubkeyNotOnCurve"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackPubkeyNotOnCurveError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["SequencerNotActive"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackSequencerNotActiveError(raw[4:])
@@ -2564,6 +3185,9 @@ func (themisStaking *ThemisStaking) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["TokenTransferFailed"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackTokenTransferFailedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], themisStaking.abi.Errors["TransferAmountMismatch"].ID.Bytes()[:4]) {
+		return themisStaking.UnpackTransferAmountMismatchError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], themisStaking.abi.Errors["UnexpectedRewardBatch"].ID.Bytes()[:4]) {
 		return themisStaking.UnpackUnexpectedRewardBatchError(raw[4:])
@@ -2616,13 +3240,13 @@ func (themisStaking *ThemisStaking) UnpackAlreadyHasSequencerError(raw []byte) (
 
 // ThemisStakingBelowMinLock represents a BelowMinLock error raised by the ThemisStaking contract.
 type ThemisStakingBelowMinLock struct {
-	Remaining *big.Int
-	MinLock   *big.Int
+	Amount  *big.Int
+	MinLock *big.Int
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error BelowMinLock(uint256 remaining, uint256 minLock)
+// Solidity: error BelowMinLock(uint256 amount, uint256 minLock)
 func ThemisStakingBelowMinLockErrorID() common.Hash {
 	return common.HexToHash("0x3ae13c35755678f88c75b32c4453242f4ba8e3e1782ea9347c6add21c4d7aaf5")
 }
@@ -2630,7 +3254,7 @@ func ThemisStakingBelowMinLockErrorID() common.Hash {
 // UnpackBelowMinLockError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error BelowMinLock(uint256 remaining, uint256 minLock)
+// Solidity: error BelowMinLock(uint256 amount, uint256 minLock)
 func (themisStaking *ThemisStaking) UnpackBelowMinLockError(raw []byte) (*ThemisStakingBelowMinLock, error) {
 	out := new(ThemisStakingBelowMinLock)
 	if err := themisStaking.abi.UnpackIntoInterface(out, "BelowMinLock", raw); err != nil {
@@ -2662,24 +3286,26 @@ func (themisStaking *ThemisStaking) UnpackBootstrapOverError(raw []byte) (*Themi
 	return out, nil
 }
 
-// ThemisStakingContractNotPaused represents a ContractNotPaused error raised by the ThemisStaking contract.
-type ThemisStakingContractNotPaused struct {
+// ThemisStakingBootstrapPeriodTooLong represents a BootstrapPeriodTooLong error raised by the ThemisStaking contract.
+type ThemisStakingBootstrapPeriodTooLong struct {
+	Period    *big.Int
+	MaxPeriod *big.Int
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error ContractNotPaused()
-func ThemisStakingContractNotPausedErrorID() common.Hash {
-	return common.HexToHash("0xdcdde9dd57f2c462524b1f86add9cca86585a7e19f1560bbffd143cae135b06d")
+// Solidity: error BootstrapPeriodTooLong(uint256 period, uint256 maxPeriod)
+func ThemisStakingBootstrapPeriodTooLongErrorID() common.Hash {
+	return common.HexToHash("0x7973405e7420d94d4589fd0fe1562001fd68eab16467ccf6f32e5be91f7cfa85")
 }
 
-// UnpackContractNotPausedError is the Go binding used to decode the provided
+// UnpackBootstrapPeriodTooLongError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error ContractNotPaused()
-func (themisStaking *ThemisStaking) UnpackContractNotPausedError(raw []byte) (*ThemisStakingContractNotPaused, error) {
-	out := new(ThemisStakingContractNotPaused)
-	if err := themisStaking.abi.UnpackIntoInterface(out, "ContractNotPaused", raw); err != nil {
+// Solidity: error BootstrapPeriodTooLong(uint256 period, uint256 maxPeriod)
+func (themisStaking *ThemisStaking) UnpackBootstrapPeriodTooLongError(raw []byte) (*ThemisStakingBootstrapPeriodTooLong, error) {
+	out := new(ThemisStakingBootstrapPeriodTooLong)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "BootstrapPeriodTooLong", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2687,19 +3313,20 @@ func (themisStaking *ThemisStaking) UnpackContractNotPausedError(raw []byte) (*T
 
 // ThemisStakingContractPaused represents a ContractPaused error raised by the ThemisStaking contract.
 type ThemisStakingContractPaused struct {
+	PausedUntil uint64
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error ContractPaused()
+// Solidity: error ContractPaused(uint64 pausedUntil)
 func ThemisStakingContractPausedErrorID() common.Hash {
-	return common.HexToHash("0xab35696f06e428ebc5ceba8cd17f8fed287baf43440206d1943af1ee53e6d267")
+	return common.HexToHash("0xdcb5e1ef798dba624665bfefc52ffb0997016b2920f2ad09b81f7257edc53054")
 }
 
 // UnpackContractPausedError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error ContractPaused()
+// Solidity: error ContractPaused(uint64 pausedUntil)
 func (themisStaking *ThemisStaking) UnpackContractPausedError(raw []byte) (*ThemisStakingContractPaused, error) {
 	out := new(ThemisStakingContractPaused)
 	if err := themisStaking.abi.UnpackIntoInterface(out, "ContractPaused", raw); err != nil {
@@ -2733,6 +3360,31 @@ func (themisStaking *ThemisStaking) UnpackEscrowNotReleasableError(raw []byte) (
 	return out, nil
 }
 
+// ThemisStakingEscrowRefundWindowClosed represents a EscrowRefundWindowClosed error raised by the ThemisStaking contract.
+type ThemisStakingEscrowRefundWindowClosed struct {
+	EscrowId     *big.Int
+	ReleasableAt *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error EscrowRefundWindowClosed(uint256 escrowId, uint256 releasableAt)
+func ThemisStakingEscrowRefundWindowClosedErrorID() common.Hash {
+	return common.HexToHash("0xcef0df6221efe9b21a0d8f2a6000a4a8124ece84d8d60d179889fbcde92a1884")
+}
+
+// UnpackEscrowRefundWindowClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error EscrowRefundWindowClosed(uint256 escrowId, uint256 releasableAt)
+func (themisStaking *ThemisStaking) UnpackEscrowRefundWindowClosedError(raw []byte) (*ThemisStakingEscrowRefundWindowClosed, error) {
+	out := new(ThemisStakingEscrowRefundWindowClosed)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "EscrowRefundWindowClosed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ThemisStakingEscrowSettled represents a EscrowSettled error raised by the ThemisStaking contract.
 type ThemisStakingEscrowSettled struct {
 	EscrowId *big.Int
@@ -2758,51 +3410,27 @@ func (themisStaking *ThemisStaking) UnpackEscrowSettledError(raw []byte) (*Themi
 	return out, nil
 }
 
-// ThemisStakingExceedsMaxLock represents a ExceedsMaxLock error raised by the ThemisStaking contract.
-type ThemisStakingExceedsMaxLock struct {
-	Total   *big.Int
-	MaxLock *big.Int
-}
-
-// ErrorID returns the hash of canonical representation of the error's signature.
-//
-// Solidity: error ExceedsMaxLock(uint256 total, uint256 maxLock)
-func ThemisStakingExceedsMaxLockErrorID() common.Hash {
-	return common.HexToHash("0xf4bef6131d45ffdaa10ffd2e02d7faf21145a4231e1ef0188b5a70c0d0b9bb9b")
-}
-
-// UnpackExceedsMaxLockError is the Go binding used to decode the provided
-// error data into the corresponding Go error struct.
-//
-// Solidity: error ExceedsMaxLock(uint256 total, uint256 maxLock)
-func (themisStaking *ThemisStaking) UnpackExceedsMaxLockError(raw []byte) (*ThemisStakingExceedsMaxLock, error) {
-	out := new(ThemisStakingExceedsMaxLock)
-	if err := themisStaking.abi.UnpackIntoInterface(out, "ExceedsMaxLock", raw); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// ThemisStakingExitDelayTooLong represents a ExitDelayTooLong error raised by the ThemisStaking contract.
-type ThemisStakingExitDelayTooLong struct {
+// ThemisStakingExitDelayOutOfRange represents a ExitDelayOutOfRange error raised by the ThemisStaking contract.
+type ThemisStakingExitDelayOutOfRange struct {
 	ExitDelay    *big.Int
+	MinExitDelay *big.Int
 	MaxExitDelay *big.Int
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error ExitDelayTooLong(uint256 exitDelay, uint256 maxExitDelay)
-func ThemisStakingExitDelayTooLongErrorID() common.Hash {
-	return common.HexToHash("0xedfc9a6201810db96195ba4b0e66a2d945e98dd16561cb4b495bac9ded5b5398")
+// Solidity: error ExitDelayOutOfRange(uint256 exitDelay, uint256 minExitDelay, uint256 maxExitDelay)
+func ThemisStakingExitDelayOutOfRangeErrorID() common.Hash {
+	return common.HexToHash("0x46641348ab3b65ab0d53d9b0ee753e57a623632fe9ecf458f0a5c28194bf4de1")
 }
 
-// UnpackExitDelayTooLongError is the Go binding used to decode the provided
+// UnpackExitDelayOutOfRangeError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error ExitDelayTooLong(uint256 exitDelay, uint256 maxExitDelay)
-func (themisStaking *ThemisStaking) UnpackExitDelayTooLongError(raw []byte) (*ThemisStakingExitDelayTooLong, error) {
-	out := new(ThemisStakingExitDelayTooLong)
-	if err := themisStaking.abi.UnpackIntoInterface(out, "ExitDelayTooLong", raw); err != nil {
+// Solidity: error ExitDelayOutOfRange(uint256 exitDelay, uint256 minExitDelay, uint256 maxExitDelay)
+func (themisStaking *ThemisStaking) UnpackExitDelayOutOfRangeError(raw []byte) (*ThemisStakingExitDelayOutOfRange, error) {
+	out := new(ThemisStakingExitDelayOutOfRange)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "ExitDelayOutOfRange", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2882,6 +3510,55 @@ func (themisStaking *ThemisStaking) UnpackInvalidPubkeyLengthError(raw []byte) (
 	return out, nil
 }
 
+// ThemisStakingInvalidSeverity represents a InvalidSeverity error raised by the ThemisStaking contract.
+type ThemisStakingInvalidSeverity struct {
+	Severity uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidSeverity(uint8 severity)
+func ThemisStakingInvalidSeverityErrorID() common.Hash {
+	return common.HexToHash("0x49431c76610656c7827938db58e645d8c1849423d2763b749b7c18b8bba2cc3e")
+}
+
+// UnpackInvalidSeverityError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidSeverity(uint8 severity)
+func (themisStaking *ThemisStaking) UnpackInvalidSeverityError(raw []byte) (*ThemisStakingInvalidSeverity, error) {
+	out := new(ThemisStakingInvalidSeverity)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "InvalidSeverity", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ThemisStakingInvalidSignerProof represents a InvalidSignerProof error raised by the ThemisStaking contract.
+type ThemisStakingInvalidSignerProof struct {
+	ExpectedSigner common.Address
+	Recovered      common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidSignerProof(address expectedSigner, address recovered)
+func ThemisStakingInvalidSignerProofErrorID() common.Hash {
+	return common.HexToHash("0x652f40f9bf0337dc9b59908aafda6d47db5dab1dc3710d00275333bc7bf794ba")
+}
+
+// UnpackInvalidSignerProofError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidSignerProof(address expectedSigner, address recovered)
+func (themisStaking *ThemisStaking) UnpackInvalidSignerProofError(raw []byte) (*ThemisStakingInvalidSignerProof, error) {
+	out := new(ThemisStakingInvalidSignerProof)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "InvalidSignerProof", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ThemisStakingLengthMismatch represents a LengthMismatch error raised by the ThemisStaking contract.
 type ThemisStakingLengthMismatch struct {
 	Ids     *big.Int
@@ -2902,32 +3579,6 @@ func ThemisStakingLengthMismatchErrorID() common.Hash {
 func (themisStaking *ThemisStaking) UnpackLengthMismatchError(raw []byte) (*ThemisStakingLengthMismatch, error) {
 	out := new(ThemisStakingLengthMismatch)
 	if err := themisStaking.abi.UnpackIntoInterface(out, "LengthMismatch", raw); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// ThemisStakingLockAmountOutOfRange represents a LockAmountOutOfRange error raised by the ThemisStaking contract.
-type ThemisStakingLockAmountOutOfRange struct {
-	Amount  *big.Int
-	MinLock *big.Int
-	MaxLock *big.Int
-}
-
-// ErrorID returns the hash of canonical representation of the error's signature.
-//
-// Solidity: error LockAmountOutOfRange(uint256 amount, uint256 minLock, uint256 maxLock)
-func ThemisStakingLockAmountOutOfRangeErrorID() common.Hash {
-	return common.HexToHash("0xb113e898a2fc244724f8b58def20327cc7ab47d5918f3ff796efd82476cd77b0")
-}
-
-// UnpackLockAmountOutOfRangeError is the Go binding used to decode the provided
-// error data into the corresponding Go error struct.
-//
-// Solidity: error LockAmountOutOfRange(uint256 amount, uint256 minLock, uint256 maxLock)
-func (themisStaking *ThemisStaking) UnpackLockAmountOutOfRangeError(raw []byte) (*ThemisStakingLockAmountOutOfRange, error) {
-	out := new(ThemisStakingLockAmountOutOfRange)
-	if err := themisStaking.abi.UnpackIntoInterface(out, "LockAmountOutOfRange", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2957,6 +3608,30 @@ func (themisStaking *ThemisStaking) UnpackNoPendingRewardsError(raw []byte) (*Th
 	return out, nil
 }
 
+// ThemisStakingNotAdmin represents a NotAdmin error raised by the ThemisStaking contract.
+type ThemisStakingNotAdmin struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotAdmin(address caller)
+func ThemisStakingNotAdminErrorID() common.Hash {
+	return common.HexToHash("0x17a8424239494df835a470bd5e48f10a94b5febfef662a1917fe31decebbedeb")
+}
+
+// UnpackNotAdminError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotAdmin(address caller)
+func (themisStaking *ThemisStaking) UnpackNotAdminError(raw []byte) (*ThemisStakingNotAdmin, error) {
+	out := new(ThemisStakingNotAdmin)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "NotAdmin", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ThemisStakingNotOwner represents a NotOwner error raised by the ThemisStaking contract.
 type ThemisStakingNotOwner struct {
 	Caller common.Address
@@ -2976,6 +3651,54 @@ func ThemisStakingNotOwnerErrorID() common.Hash {
 func (themisStaking *ThemisStaking) UnpackNotOwnerError(raw []byte) (*ThemisStakingNotOwner, error) {
 	out := new(ThemisStakingNotOwner)
 	if err := themisStaking.abi.UnpackIntoInterface(out, "NotOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ThemisStakingNotPendingOwner represents a NotPendingOwner error raised by the ThemisStaking contract.
+type ThemisStakingNotPendingOwner struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotPendingOwner(address caller)
+func ThemisStakingNotPendingOwnerErrorID() common.Hash {
+	return common.HexToHash("0xa09b9a43f5079ab76282436418880308d29eac5d371578b36d8ee3ff8e88597d")
+}
+
+// UnpackNotPendingOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotPendingOwner(address caller)
+func (themisStaking *ThemisStaking) UnpackNotPendingOwnerError(raw []byte) (*ThemisStakingNotPendingOwner, error) {
+	out := new(ThemisStakingNotPendingOwner)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "NotPendingOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ThemisStakingNotPendingPoolAddress represents a NotPendingPoolAddress error raised by the ThemisStaking contract.
+type ThemisStakingNotPendingPoolAddress struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotPendingPoolAddress(address caller)
+func ThemisStakingNotPendingPoolAddressErrorID() common.Hash {
+	return common.HexToHash("0x5f185106ed27eea3b704c5eb436fb3224fc4a94ca4551accbec81576a3e0dfff")
+}
+
+// UnpackNotPendingPoolAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotPendingPoolAddress(address caller)
+func (themisStaking *ThemisStaking) UnpackNotPendingPoolAddressError(raw []byte) (*ThemisStakingNotPendingPoolAddress, error) {
+	out := new(ThemisStakingNotPendingPoolAddress)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "NotPendingPoolAddress", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -3054,49 +3777,75 @@ func (themisStaking *ThemisStaking) UnpackNotWhitelistedError(raw []byte) (*Them
 	return out, nil
 }
 
-// ThemisStakingNothingToSlash represents a NothingToSlash error raised by the ThemisStaking contract.
-type ThemisStakingNothingToSlash struct {
+// ThemisStakingOffenceAlreadySlashed represents a OffenceAlreadySlashed error raised by the ThemisStaking contract.
+type ThemisStakingOffenceAlreadySlashed struct {
+	OffenceId   [32]byte
 	SequencerId *big.Int
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error NothingToSlash(uint256 sequencerId)
-func ThemisStakingNothingToSlashErrorID() common.Hash {
-	return common.HexToHash("0x9bdb1abeff28ede8c217ecc74fa9be3bcc2eda15b7680788e48d3abd44e0fe62")
-}
-
-// UnpackNothingToSlashError is the Go binding used to decode the provided
-// error data into the corresponding Go error struct.
-//
-// Solidity: error NothingToSlash(uint256 sequencerId)
-func (themisStaking *ThemisStaking) UnpackNothingToSlashError(raw []byte) (*ThemisStakingNothingToSlash, error) {
-	out := new(ThemisStakingNothingToSlash)
-	if err := themisStaking.abi.UnpackIntoInterface(out, "NothingToSlash", raw); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// ThemisStakingOffenceAlreadySlashed represents a OffenceAlreadySlashed error raised by the ThemisStaking contract.
-type ThemisStakingOffenceAlreadySlashed struct {
-	OffenceId [32]byte
-}
-
-// ErrorID returns the hash of canonical representation of the error's signature.
-//
-// Solidity: error OffenceAlreadySlashed(bytes32 offenceId)
+// Solidity: error OffenceAlreadySlashed(bytes32 offenceId, uint256 sequencerId)
 func ThemisStakingOffenceAlreadySlashedErrorID() common.Hash {
-	return common.HexToHash("0xc13e5d4bba0413b7a221b99683064edab6346b27ee08602850ff56c6f2c2005f")
+	return common.HexToHash("0x0becb7157ddc55ee580be5667887778ac0e44f641bc5d082ffe76b484cf9fb06")
 }
 
 // UnpackOffenceAlreadySlashedError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error OffenceAlreadySlashed(bytes32 offenceId)
+// Solidity: error OffenceAlreadySlashed(bytes32 offenceId, uint256 sequencerId)
 func (themisStaking *ThemisStaking) UnpackOffenceAlreadySlashedError(raw []byte) (*ThemisStakingOffenceAlreadySlashed, error) {
 	out := new(ThemisStakingOffenceAlreadySlashed)
 	if err := themisStaking.abi.UnpackIntoInterface(out, "OffenceAlreadySlashed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ThemisStakingPauseTooLong represents a PauseTooLong error raised by the ThemisStaking contract.
+type ThemisStakingPauseTooLong struct {
+	Duration    *big.Int
+	MaxDuration *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error PauseTooLong(uint256 duration, uint256 maxDuration)
+func ThemisStakingPauseTooLongErrorID() common.Hash {
+	return common.HexToHash("0xf68b9a5e50a4f0a63521ba52c6b5ced434523e7be15caac98dd5290d53093aeb")
+}
+
+// UnpackPauseTooLongError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error PauseTooLong(uint256 duration, uint256 maxDuration)
+func (themisStaking *ThemisStaking) UnpackPauseTooLongError(raw []byte) (*ThemisStakingPauseTooLong, error) {
+	out := new(ThemisStakingPauseTooLong)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "PauseTooLong", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ThemisStakingPoolAddressAlreadySet represents a PoolAddressAlreadySet error raised by the ThemisStaking contract.
+type ThemisStakingPoolAddressAlreadySet struct {
+	PoolAddress common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error PoolAddressAlreadySet(address poolAddress)
+func ThemisStakingPoolAddressAlreadySetErrorID() common.Hash {
+	return common.HexToHash("0xd716f380ec0f59ee9250b90261ea9278c765189be784cb2d5d0a51dc0d0c25d5")
+}
+
+// UnpackPoolAddressAlreadySetError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error PoolAddressAlreadySet(address poolAddress)
+func (themisStaking *ThemisStaking) UnpackPoolAddressAlreadySetError(raw []byte) (*ThemisStakingPoolAddressAlreadySet, error) {
+	out := new(ThemisStakingPoolAddressAlreadySet)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "PoolAddressAlreadySet", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -3120,6 +3869,29 @@ func ThemisStakingPoolAddressNotSetErrorID() common.Hash {
 func (themisStaking *ThemisStaking) UnpackPoolAddressNotSetError(raw []byte) (*ThemisStakingPoolAddressNotSet, error) {
 	out := new(ThemisStakingPoolAddressNotSet)
 	if err := themisStaking.abi.UnpackIntoInterface(out, "PoolAddressNotSet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ThemisStakingPubkeyNotOnCurve represents a PubkeyNotOnCurve error raised by the ThemisStaking contract.
+type ThemisStakingPubkeyNotOnCurve struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error PubkeyNotOnCurve()
+func ThemisStakingPubkeyNotOnCurveErrorID() common.Hash {
+	return common.HexToHash("0xc5fadbb8ffab6c9bfba2382136eac0ad92223a45073e6efa80ee58a3b539741f")
+}
+
+// UnpackPubkeyNotOnCurveError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error PubkeyNotOnCurve()
+func (themisStaking *ThemisStaking) UnpackPubkeyNotOnCurveError(raw []byte) (*ThemisStakingPubkeyNotOnCurve, error) {
+	out := new(ThemisStakingPubkeyNotOnCurve)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "PubkeyNotOnCurve", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -3242,6 +4014,31 @@ func ThemisStakingTokenTransferFailedErrorID() common.Hash {
 func (themisStaking *ThemisStaking) UnpackTokenTransferFailedError(raw []byte) (*ThemisStakingTokenTransferFailed, error) {
 	out := new(ThemisStakingTokenTransferFailed)
 	if err := themisStaking.abi.UnpackIntoInterface(out, "TokenTransferFailed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ThemisStakingTransferAmountMismatch represents a TransferAmountMismatch error raised by the ThemisStaking contract.
+type ThemisStakingTransferAmountMismatch struct {
+	Expected *big.Int
+	Received *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TransferAmountMismatch(uint256 expected, uint256 received)
+func ThemisStakingTransferAmountMismatchErrorID() common.Hash {
+	return common.HexToHash("0xb6a9b654dee4927456f6162146bc13897422fded910bff5982bab9b0139eaa6c")
+}
+
+// UnpackTransferAmountMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TransferAmountMismatch(uint256 expected, uint256 received)
+func (themisStaking *ThemisStaking) UnpackTransferAmountMismatchError(raw []byte) (*ThemisStakingTransferAmountMismatch, error) {
+	out := new(ThemisStakingTransferAmountMismatch)
+	if err := themisStaking.abi.UnpackIntoInterface(out, "TransferAmountMismatch", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
