@@ -127,6 +127,7 @@ func decode(lg gethtypes.Log) (seqtypes.L1EventMsg, error) {
 	return &seqtypes.MsgUnlockInitiated{
 		Event:       seqtypes.L1EventRef{TxHash: strings.ToLower(lg.TxHash.Hex()), LogIndex: uint64(lg.Index), BlockNumber: lg.BlockNumber},
 		SequencerId: lg.Topics[1].Big().Uint64(), Nonce: binary.BigEndian.Uint64(lg.Data),
+		UnlockableAt: 1_800_000_000, // any valid claim time: the processor relays only what ValidateBasic accepts
 	}, nil
 }
 

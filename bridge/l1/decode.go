@@ -26,8 +26,8 @@ var (
 
 var contract = staking.NewThemisStaking()
 
-// relayedEvents are the events the chain mirrors, in the order of x/sequencer's messages.
-// Slashed is not relayed yet: slashes are ordered by the chain itself (x/slashing).
+// relayedEvents are the events the chain mirrors, in the order of x/sequencer's messages:
+// every per-sequencer event, each of which moves that sequencer's nonce by one.
 var relayedEvents = []string{
 	staking.ThemisStakingLockedEventName,
 	staking.ThemisStakingRelockedEventName,
@@ -35,6 +35,8 @@ var relayedEvents = []string{
 	staking.ThemisStakingUnlockInitiatedEventName,
 	staking.ThemisStakingUnlockClaimedEventName,
 	staking.ThemisStakingSignerChangedEventName,
+	staking.ThemisStakingRewardRecipientChangedEventName,
+	staking.ThemisStakingSlashedEventName,
 }
 
 // StakingEventTopics returns the topic0 of every relayed event, for eth_getLogs filters.
@@ -111,7 +113,10 @@ func decodeByTopic(log *gethtypes.Log, ref seqtypes.L1EventRef) (seqtypes.L1Even
 		if err != nil {
 			return nil, err
 		}
-		return &seqtypes.MsgUnlockInitiated{Event: ref, SequencerId: id, Nonce: nonce}, nil
+		if ev.UnlockableAt == nil || !ev.UnlockableAt.IsUint64() {
+			return nil, fmt.Errorf("%w: unlockableAt %v does not fit 64 bits", ErrMalformedLog, ev.UnlockableAt)
+		}
+		return &seqtypes.MsgUnlockInitiated{Event: ref, SequencerId: id, Nonce: nonce, UnlockableAt: ev.UnlockableAt.Uint64()}, nil
 	case topicOf(staking.ThemisStakingUnlockClaimedEventName):
 		ev, err := contract.UnpackUnlockClaimedEvent(log)
 		if err != nil {
@@ -136,6 +141,29 @@ func decodeByTopic(log *gethtypes.Log, ref seqtypes.L1EventRef) (seqtypes.L1Even
 			return nil, err
 		}
 		return &seqtypes.MsgSignerChanged{Event: ref, SequencerId: id, NewPubKey: ev.NewPubkey, Nonce: nonce}, nil
+	case topicOf(staking.ThemisStakingRewardRecipientChangedEventName):
+		ev, err := contract.UnpackRewardRecipientChangedEvent(log)
+		if err != nil {
+			return nil, malformed(err)
+		}
+		id, nonce, err := idAndNonce(ev.SequencerId, ev.Nonce)
+		if err != nil {
+			return nil, err
+		}
+		return &seqtypes.MsgRewardRecipientChanged{Event: ref, SequencerId: id, NewRecipient: lowerHex(ev.NewRecipient), Nonce: nonce}, nil
+	case topicOf(staking.ThemisStakingSlashedEventName):
+		ev, err := contract.UnpackSlashedEvent(log)
+		if err != nil {
+			return nil, malformed(err)
+		}
+		if ev.EscrowId == nil || !ev.EscrowId.IsUint64() {
+			return nil, fmt.Errorf("%w: escrow id %v does not fit 64 bits", ErrMalformedLog, ev.EscrowId)
+		}
+		escrowID, offenceID, severity := ev.EscrowId.Uint64(), ev.OffenceId, uint32(ev.Severity)
+		return amountAndTotal(ev.SequencerId, ev.Nonce, ev.Amount, ev.Total, func(id, nonce uint64, amount, total math.Int) seqtypes.L1EventMsg {
+			return &seqtypes.MsgSlashed{Event: ref, SequencerId: id, EscrowId: escrowID, OffenceId: offenceID[:],
+				Severity: severity, Amount: amount, Total: total, Nonce: nonce}
+		})
 	}
 	return nil, ErrNotStakingEvent
 }

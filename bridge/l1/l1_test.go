@@ -40,7 +40,7 @@ func startL1(t *testing.T) *l1Env {
 	require.NoError(t, err)
 	addr := crypto.PubkeyToAddress(key.PublicKey)
 	node, err := devl1.Start(ctx, devl1.Config{RPCAddr: "127.0.0.1:0", Accounts: []common.Address{addr}, Tokens: tokens(1_000_000),
-		Contracts: contracts.DeployConfig{MinLock: tokens(20_000), MaxLock: tokens(100_000), ExitDelay: 3600, Whitelist: []common.Address{addr}}})
+		Contracts: contracts.DeployConfig{MinLock: tokens(20_000), MaxLock: tokens(100_000), ExitDelay: contracts.MinExitDelaySeconds, Whitelist: []common.Address{addr}}})
 	require.NoError(t, err)
 	t.Cleanup(func() { require.NoError(t, node.Close()) })
 	rpc, err := ethclient.DialContext(ctx, node.RPCURL())
@@ -52,12 +52,14 @@ func startL1(t *testing.T) *l1Env {
 	return &l1Env{node: node, rpc: rpc, owner: owner, key: key, reader: l1.NewReader(rpc)}
 }
 
-func signerPub(t *testing.T) []byte {
+func newSigner(t *testing.T) *ecdsa.PrivateKey {
 	t.Helper()
 	k, err := crypto.GenerateKey()
 	require.NoError(t, err)
-	return crypto.FromECDSAPub(&k.PublicKey)[1:]
+	return k
 }
+
+func pub64(k *ecdsa.PrivateKey) []byte { return crypto.FromECDSAPub(&k.PublicKey)[1:] }
 
 // onlyLog returns the single relayed staking log of a receipt.
 func onlyLog(t *testing.T, r *gethtypes.Receipt) (gethtypes.Log, seqtypes.L1EventMsg) {
@@ -88,7 +90,8 @@ func TestEveryRelayedEventDecodesAndReadsBack(t *testing.T) {
 	e := startL1(t)
 	staking := e.node.Deployment().Staking.Hex()
 	ownerHex := crypto.PubkeyToAddress(e.key.PublicKey)
-	pub := signerPub(t)
+	signer := newSigner(t)
+	pub := pub64(signer)
 
 	check := func(r *gethtypes.Receipt, want seqtypes.L1EventMsg) {
 		t.Helper()
@@ -102,7 +105,7 @@ func TestEveryRelayedEventDecodesAndReadsBack(t *testing.T) {
 		require.True(t, observer.SameEvent(got, read))
 	}
 
-	r, err := e.owner.Lock(ctx, pub, tokens(30_000), ownerHex)
+	r, err := e.owner.Lock(ctx, signer, tokens(30_000), ownerHex)
 	require.NoError(t, err)
 	lower := func(a common.Address) string { return l1LowerHex(a) }
 	check(r, &seqtypes.MsgLocked{SequencerId: 1, Owner: lower(ownerHex), PubKey: pub, Amount: math.NewIntFromBigInt(tokens(30_000)), RewardRecipient: lower(ownerHex), Nonce: 1})
@@ -115,18 +118,22 @@ func TestEveryRelayedEventDecodesAndReadsBack(t *testing.T) {
 	require.NoError(t, err)
 	check(r, &seqtypes.MsgWithdrawn{SequencerId: 1, Amount: math.NewIntFromBigInt(tokens(10_000)), Total: math.NewIntFromBigInt(tokens(25_000)), Nonce: 3})
 
-	pub2 := signerPub(t)
-	r, err = e.owner.UpdateSigner(ctx, 1, pub2)
+	signer2 := newSigner(t)
+	pub2 := pub64(signer2)
+	r, err = e.owner.UpdateSigner(ctx, 1, signer2)
 	require.NoError(t, err)
 	check(r, &seqtypes.MsgSignerChanged{SequencerId: 1, NewPubKey: pub2, Nonce: 4})
 
 	r, err = e.owner.InitiateUnlock(ctx, 1)
 	require.NoError(t, err)
-	check(r, &seqtypes.MsgUnlockInitiated{SequencerId: 1, Nonce: 5})
+	unlockBlock, err := e.rpc.HeaderByNumber(ctx, r.BlockNumber)
+	require.NoError(t, err)
+	// The claim time is the contract's: its block time plus its exit delay.
+	check(r, &seqtypes.MsgUnlockInitiated{SequencerId: 1, Nonce: 5, UnlockableAt: unlockBlock.Time + contracts.MinExitDelaySeconds})
 
 	_, err = e.owner.ClaimUnlock(ctx, 1)
 	require.ErrorContains(t, err, "UnlockNotReady", "the revert names the contract's error")
-	require.NoError(t, e.node.AdvanceTime(2*time.Hour))
+	require.NoError(t, e.node.AdvanceTime(25*time.Hour))
 	r, err = e.owner.ClaimUnlock(ctx, 1)
 	require.NoError(t, err)
 	check(r, &seqtypes.MsgUnlockClaimed{SequencerId: 1, Amount: math.NewIntFromBigInt(tokens(25_000)), Nonce: 6})
@@ -143,7 +150,7 @@ func TestReaderVerdictInputs(t *testing.T) {
 	ctx := context.Background()
 	e := startL1(t)
 	staking := e.node.Deployment().Staking.Hex()
-	r, err := e.owner.Lock(ctx, signerPub(t), tokens(30_000), crypto.PubkeyToAddress(e.key.PublicKey))
+	r, err := e.owner.Lock(ctx, newSigner(t), tokens(30_000), crypto.PubkeyToAddress(e.key.PublicKey))
 	require.NoError(t, err)
 	log, _ := onlyLog(t, r)
 	ref := refOf(log)
@@ -186,7 +193,7 @@ func TestReorgRemovesTheEvent(t *testing.T) {
 	ctx := context.Background()
 	e := startL1(t)
 	staking := e.node.Deployment().Staking.Hex()
-	r, err := e.owner.Lock(ctx, signerPub(t), tokens(30_000), crypto.PubkeyToAddress(e.key.PublicKey))
+	r, err := e.owner.Lock(ctx, newSigner(t), tokens(30_000), crypto.PubkeyToAddress(e.key.PublicKey))
 	require.NoError(t, err)
 	log, _ := onlyLog(t, r)
 	head, err := e.node.Head(ctx)
@@ -205,7 +212,7 @@ func TestReorgKeepsTheEventOnTheCanonicalChain(t *testing.T) {
 	ctx := context.Background()
 	e := startL1(t)
 	staking := e.node.Deployment().Staking.Hex()
-	r, err := e.owner.Lock(ctx, signerPub(t), tokens(30_000), crypto.PubkeyToAddress(e.key.PublicKey))
+	r, err := e.owner.Lock(ctx, newSigner(t), tokens(30_000), crypto.PubkeyToAddress(e.key.PublicKey))
 	require.NoError(t, err)
 	log, _ := onlyLog(t, r)
 	head, err := e.node.Head(ctx)
@@ -224,7 +231,7 @@ func TestReorgKeepsTheEventOnTheCanonicalChain(t *testing.T) {
 func TestSendRelockQueuesManyInOneBlock(t *testing.T) {
 	env := startL1(t)
 	ctx := context.Background()
-	_, err := env.owner.Lock(ctx, signerPub(t), tokens(20_000), crypto.PubkeyToAddress(env.key.PublicKey))
+	_, err := env.owner.Lock(ctx, newSigner(t), tokens(20_000), crypto.PubkeyToAddress(env.key.PublicKey))
 	require.NoError(t, err)
 	_, err = env.owner.Approve(ctx, tokens(10))
 	require.NoError(t, err)

@@ -126,9 +126,10 @@ func (e *Env) WithdrawMsg(id, nonce uint64, amount, total math.Int) *types.MsgWi
 	return Withdrawn(e.Relayer, e.Ref(), id, nonce, amount, total)
 }
 
-// UnlockInitMsg is an unlock initiation of a fresh log.
+// UnlockInitMsg is an unlock initiation of a fresh log, claimable DefaultExitDelay
+// after the current block time (as a contract with that exit delay would set it).
 func (e *Env) UnlockInitMsg(id, nonce uint64) *types.MsgUnlockInitiated {
-	return UnlockInitiated(e.Relayer, e.Ref(), id, nonce)
+	return UnlockInitiated(e.Relayer, e.Ref(), id, nonce, uint64(e.Ctx.BlockTime().Add(types.DefaultExitDelay).Unix()))
 }
 
 // UnlockClaimMsg is an unlock claim of a fresh log.
@@ -139,6 +140,18 @@ func (e *Env) UnlockClaimMsg(id, nonce uint64, amount math.Int) *types.MsgUnlock
 // SignerChangeMsg is a signer change of a fresh log.
 func (e *Env) SignerChangeMsg(id, nonce uint64, newPub64 []byte) *types.MsgSignerChanged {
 	return SignerChanged(e.Relayer, e.Ref(), id, nonce, newPub64)
+}
+
+// RewardRecipientMsg is a reward recipient change of a fresh log.
+func (e *Env) RewardRecipientMsg(id, nonce uint64, newRecipient string) *types.MsgRewardRecipientChanged {
+	return RewardRecipientChanged(e.Relayer, e.Ref(), id, nonce, newRecipient)
+}
+
+// SlashMsg is a medium-severity slash of a fresh log; the offence id is derived from
+// the log so that every slash punishes a distinct offence.
+func (e *Env) SlashMsg(id, nonce, escrowID uint64, amount, total math.Int) *types.MsgSlashed {
+	ref := e.Ref()
+	return Slashed(e.Relayer, ref, id, nonce, escrowID, OffenceID(ref.LogIndex+1), amount, total)
 }
 
 // Relay sends msg to the msg server.

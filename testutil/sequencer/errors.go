@@ -14,5 +14,5 @@ var AllErrors = []*errorsmod.Error{
 	types.ErrEventAlreadyApplied, types.ErrEventAlreadyPending, types.ErrNonceOutOfOrder, types.ErrBanned,
 	types.ErrSignerInUse, types.ErrInvalidStatus, types.ErrInvalidAmount, types.ErrQueueFull,
 	types.ErrInvalidEventRef, types.ErrInvalidGenesis, types.ErrInvalidDescription, types.ErrWithdrawBelowMin,
-	types.ErrNoValidatorSet, types.ErrNotSequencer,
+	types.ErrNoValidatorSet, types.ErrNotSequencer, types.ErrInvalidUnlockTime, types.ErrInvalidOffence,
 }

@@ -67,6 +67,12 @@ func Owner(n uint64) string { return fmt.Sprintf("0x%040x", 0xa0_0000+n) }
 // TxHash returns a distinct lower-case 0x L1 tx hash for n.
 func TxHash(n uint64) string { return fmt.Sprintf("0x%064x", n) }
 
+// OffenceID returns a distinct 32-byte offence id for n.
+func OffenceID(n uint64) []byte {
+	id := sha256.Sum256(binary.BigEndian.AppendUint64([]byte("themis/sequencertest/offence/"), n))
+	return id[:]
+}
+
 // Ref returns an L1 log reference with tx hash TxHash(n), log index n and a block.
 func Ref(n uint64) types.L1EventRef {
 	return types.L1EventRef{TxHash: TxHash(n), LogIndex: n, BlockNumber: 1_000 + n}

@@ -36,9 +36,9 @@ func Withdrawn(submitter string, ref types.L1EventRef, id, nonce uint64, amount,
 	return &types.MsgWithdrawn{Submitter: submitter, Event: ref, SequencerId: id, Amount: amount, Total: total, Nonce: nonce}
 }
 
-// UnlockInitiated builds a MsgUnlockInitiated.
-func UnlockInitiated(submitter string, ref types.L1EventRef, id, nonce uint64) *types.MsgUnlockInitiated {
-	return &types.MsgUnlockInitiated{Submitter: submitter, Event: ref, SequencerId: id, Nonce: nonce}
+// UnlockInitiated builds a MsgUnlockInitiated claimable at unlockableAt (unix seconds).
+func UnlockInitiated(submitter string, ref types.L1EventRef, id, nonce, unlockableAt uint64) *types.MsgUnlockInitiated {
+	return &types.MsgUnlockInitiated{Submitter: submitter, Event: ref, SequencerId: id, Nonce: nonce, UnlockableAt: unlockableAt}
 }
 
 // UnlockClaimed builds a MsgUnlockClaimed.
@@ -49,6 +49,17 @@ func UnlockClaimed(submitter string, ref types.L1EventRef, id, nonce uint64, amo
 // SignerChanged builds a MsgSignerChanged.
 func SignerChanged(submitter string, ref types.L1EventRef, id, nonce uint64, newPub64 []byte) *types.MsgSignerChanged {
 	return &types.MsgSignerChanged{Submitter: submitter, Event: ref, SequencerId: id, NewPubKey: append([]byte(nil), newPub64...), Nonce: nonce}
+}
+
+// RewardRecipientChanged builds a MsgRewardRecipientChanged.
+func RewardRecipientChanged(submitter string, ref types.L1EventRef, id, nonce uint64, newRecipient string) *types.MsgRewardRecipientChanged {
+	return &types.MsgRewardRecipientChanged{Submitter: submitter, Event: ref, SequencerId: id, NewRecipient: newRecipient, Nonce: nonce}
+}
+
+// Slashed builds a MsgSlashed of a medium offence with the given escrow and offence id.
+func Slashed(submitter string, ref types.L1EventRef, id, nonce, escrowID uint64, offenceID []byte, amount, total math.Int) *types.MsgSlashed {
+	return &types.MsgSlashed{Submitter: submitter, Event: ref, SequencerId: id, EscrowId: escrowID,
+		OffenceId: append([]byte(nil), offenceID...), Severity: types.SeverityMedium, Amount: amount, Total: total, Nonce: nonce}
 }
 
 // Relay sends a relayed L1 event to the msg server method of its type.
@@ -66,6 +77,10 @@ func Relay(ctx context.Context, ms types.MsgServer, msg types.L1EventMsg) (*type
 		return ms.UnlockClaimed(ctx, m)
 	case *types.MsgSignerChanged:
 		return ms.SignerChanged(ctx, m)
+	case *types.MsgRewardRecipientChanged:
+		return ms.RewardRecipientChanged(ctx, m)
+	case *types.MsgSlashed:
+		return ms.Slashed(ctx, m)
 	default:
 		panic(fmt.Sprintf("sequencertest: unknown relayed message %T", msg))
 	}

@@ -39,9 +39,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "Locked", Use: "relay-locked", Short: "Relay an L1 Locked event (normally done by the bridge)"},
 				{RpcMethod: "Relocked", Use: "relay-relocked", Short: "Relay an L1 Relocked event"},
 				{RpcMethod: "Withdrawn", Use: "relay-withdrawn", Short: "Relay an L1 Withdrawn event"},
-				{RpcMethod: "UnlockInitiated", Use: "relay-unlock-initiated", Short: "Relay an L1 UnlockInit event"},
+				{RpcMethod: "UnlockInitiated", Use: "relay-unlock-initiated", Short: "Relay an L1 UnlockInitiated event"},
 				{RpcMethod: "UnlockClaimed", Use: "relay-unlock-claimed", Short: "Relay an L1 UnlockClaimed event"},
 				{RpcMethod: "SignerChanged", Use: "relay-signer-changed", Short: "Relay an L1 SignerChanged event"},
+				{RpcMethod: "RewardRecipientChanged", Use: "relay-reward-recipient-changed", Short: "Relay an L1 RewardRecipientChanged event"},
+				{RpcMethod: "Slashed", Use: "relay-slashed", Short: "Relay an L1 Slashed event"},
 			},
 		},
 	}

@@ -36,9 +36,25 @@ func TestRelayFeeChecker(t *testing.T) {
 	send := func(e *sequencertest.Env) sdk.Msg {
 		return &banktypes.MsgSend{FromAddress: e.Relayer, ToAddress: stranger, Amount: sdk.NewCoins(sdk.NewInt64Coin("uthemis", 1))}
 	}
+	// One relay of every kind the chain accepts, all submitted by the relayer.
+	everyKind := func(e *sequencertest.Env) []sdk.Msg {
+		id := sequencertest.RelayerID
+		pub, _ := e.NewKey()
+		return []sdk.Msg{
+			e.LockMsg(7, sequencertest.Owner(7), pub, sequencertest.Tokens(30_000)),
+			relay(e),
+			e.WithdrawMsg(id, 2, sequencertest.Tokens(1), sequencertest.Tokens(49_999)),
+			e.UnlockInitMsg(id, 2),
+			e.UnlockClaimMsg(id, 2, sequencertest.Tokens(50_000)),
+			e.SignerChangeMsg(id, 2, pub),
+			e.RewardRecipientMsg(id, 2, sequencertest.Owner(8)),
+			e.SlashMsg(id, 2, 1, sequencertest.Tokens(1), sequencertest.Tokens(49_999)),
+		}
+	}
 	enough := sdk.NewCoins(sdk.NewInt64Coin("uthemis", 200_000))
 	cases := []feeCase{
 		{name: "active sequencer relays for free", msgs: func(e *sequencertest.Env) []sdk.Msg { return []sdk.Msg{relay(e), relay(e)} }, gas: 200_000, checkTx: true},
+		{name: "every kind of relay is free", msgs: everyKind, gas: 200_000, checkTx: true},
 		{name: "a stranger's relay pays", msgs: func(e *sequencertest.Env) []sdk.Msg { return []sdk.Msg{strangerRelay(e)} }, gas: 200_000, checkTx: true, wantError: sdkerrors.ErrInsufficientFee},
 		{name: "relay mixed with a transfer pays", msgs: func(e *sequencertest.Env) []sdk.Msg { return []sdk.Msg{relay(e), send(e)} }, gas: 200_000, checkTx: true, wantError: sdkerrors.ErrInsufficientFee},
 		{name: "relay above the free gas cap pays", msgs: func(e *sequencertest.Env) []sdk.Msg { return []sdk.Msg{relay(e)} }, gas: ante.DefaultMaxFreeRelayGas + 1, checkTx: true, wantError: sdkerrors.ErrInsufficientFee},

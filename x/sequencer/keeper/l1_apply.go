@@ -2,6 +2,8 @@ package keeper
 
 import (
 	"context"
+	"encoding/hex"
+	"time"
 
 	"cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -26,11 +28,9 @@ func (k Keeper) applyL1Event(ctx context.Context, msg types.L1EventMsg, seq *typ
 		s.Locked = m.Total
 		k.emitStake(ctx, s)
 	case *types.MsgUnlockInitiated:
-		params, err := k.Params.Get(ctx)
-		if err != nil {
-			return err
-		}
-		s.UnlockClaimableAt = sdkCtx.BlockTime().Add(params.ExitDelay)
+		// The contract's exit delay is authoritative: the claim time is the one it set
+		// (params.ExitDelay is no longer used).
+		s.UnlockClaimableAt = time.Unix(int64(m.UnlockableAt), 0).UTC() // ValidateBasic bounds it by MaxUnlockableAt
 		k.setStatus(ctx, &s, types.SEQUENCER_STATUS_UNLOCKING, height)
 	case *types.MsgUnlockClaimed:
 		s.Locked = math.ZeroInt()
@@ -46,6 +46,17 @@ func (k Keeper) applyL1Event(ctx context.Context, msg types.L1EventMsg, seq *typ
 			return err
 		}
 		emit(ctx, &types.EventSignerChanged{SequencerId: s.Id, OldSigner: old, NewSigner: s.Signer})
+	case *types.MsgRewardRecipientChanged:
+		old := s.RewardRecipient
+		s.RewardRecipient, _ = types.NormalizeL1Address(m.NewRecipient) // ValidateBasic checked it
+		emit(ctx, &types.EventRewardRecipientChanged{SequencerId: s.Id, OldRecipient: old, NewRecipient: s.RewardRecipient})
+	case *types.MsgSlashed:
+		// The status stays: a slash below min_lock does not change it (policy is x/slashing's).
+		// An ACTIVE sequencer's power follows the new amount at EndBlock, like a withdrawal's.
+		s.Locked = m.Total
+		k.emitStake(ctx, s)
+		emit(ctx, &types.EventSlashApplied{SequencerId: s.Id, EscrowId: m.EscrowId, OffenceId: "0x" + hex.EncodeToString(m.OffenceId),
+			Severity: m.Severity, Amount: m.Amount.String(), Total: m.Total.String()})
 	}
 	return k.Sequencers.Set(ctx, s.Id, s)
 }

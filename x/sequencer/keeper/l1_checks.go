@@ -147,6 +147,12 @@ func checkTransition(msg types.L1EventMsg, s types.Sequencer, params types.Param
 		if status == types.SEQUENCER_STATUS_UNLOCKED || status == types.SEQUENCER_STATUS_BANNED {
 			return errorsmod.Wrapf(types.ErrInvalidStatus, "sequencer %d is %s", s.Id, status)
 		}
+	case *types.MsgSlashed:
+		// The contract slashes in any status (an empty lock gives a zero slash), so
+		// only the amounts are checked, once every earlier event is in.
+		if stage == stageApply && !m.Total.Add(m.Amount).Equal(s.Locked) {
+			return errorsmod.Wrapf(types.ErrInvalidAmount, "total %s + amount %s is not locked %s", m.Total, m.Amount, s.Locked)
+		}
 	}
 	return nil
 }

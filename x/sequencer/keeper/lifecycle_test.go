@@ -139,23 +139,24 @@ func TestLifecycle_RelockAndWithdrawChangePower(t *testing.T) {
 
 func TestLifecycle_UnlockInitiatedThenClaimed(t *testing.T) {
 	e := sqPool(t)
-	p := types.DefaultParams()
-	p.ExitDelay = 3*time.Hour + 7*time.Second
-	_, err := e.Msg.UpdateParams(e.Ctx, &types.MsgUpdateParams{Authority: e.Authority, Params: p})
-	require.NoError(t, err)
+	// The contract's exit delay (3h7s here) is authoritative; the chain's param differs.
+	l1Delay := 3*time.Hour + 7*time.Second
+	require.NotEqual(t, l1Delay, types.DefaultExitDelay)
 
 	e.AtHeight(25)
 	before := e.Seq(sqSeq1)
 	e.FreshEvents()
-	e.Apply(e.UnlockInitMsg(sqSeq1, 2))
+	unlock := e.UnlockInitMsg(sqSeq1, 2)
+	unlock.UnlockableAt = uint64(e.Ctx.BlockTime().Add(l1Delay).Unix())
+	e.Apply(unlock)
 	s := e.Seq(sqSeq1)
 	want := before
 	want.Status = types.SEQUENCER_STATUS_UNLOCKING
 	want.DeactivationHeight = 25
-	want.UnlockClaimableAt = e.Ctx.BlockTime().Add(p.ExitDelay)
+	want.UnlockClaimableAt = e.Ctx.BlockTime().Add(l1Delay)
 	want.L1Nonce = 2
 	require.Equal(t, want, s)
-	require.Equal(t, sequencertest.StartTime.Add(15*sequencertest.BlockInterval).Add(p.ExitDelay), s.UnlockClaimableAt)
+	require.Equal(t, sequencertest.StartTime.Add(15*sequencertest.BlockInterval).Add(l1Delay), s.UnlockClaimableAt)
 	require.Equal(t, sqTokens(30_000), s.Locked, "the stake stays locked until claimed")
 	require.Zero(t, sqPower(t, e, sqSeq1))
 	require.Equal(t, []*types.EventSequencerStatusChanged{{SequencerId: sqSeq1, From: types.SEQUENCER_STATUS_ACTIVE, To: types.SEQUENCER_STATUS_UNLOCKING}},

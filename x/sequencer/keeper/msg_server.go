@@ -166,3 +166,13 @@ func (k msgServer) UnlockClaimed(ctx context.Context, msg *types.MsgUnlockClaime
 func (k msgServer) SignerChanged(ctx context.Context, msg *types.MsgSignerChanged) (*types.MsgRelayResponse, error) {
 	return k.relay(ctx, msg)
 }
+
+// RewardRecipientChanged implements types.MsgServer.
+func (k msgServer) RewardRecipientChanged(ctx context.Context, msg *types.MsgRewardRecipientChanged) (*types.MsgRelayResponse, error) {
+	return k.relay(ctx, msg)
+}
+
+// Slashed implements types.MsgServer.
+func (k msgServer) Slashed(ctx context.Context, msg *types.MsgSlashed) (*types.MsgRelayResponse, error) {
+	return k.relay(ctx, msg)
+}

@@ -66,7 +66,7 @@ func sqRunRelayRejections(t *testing.T, cases []sqRelayCase) {
 	}
 }
 
-// The header every relayed event carries, checked the same way for all six types.
+// The header every relayed event carries, checked the same way for all eight types.
 func TestMsgServer_RelayHeaderRejections(t *testing.T) {
 	kinds := []struct {
 		name  string
@@ -89,6 +89,12 @@ func TestMsgServer_RelayHeaderRejections(t *testing.T) {
 		{"SignerChanged", func(e *sequencertest.Env) types.L1EventMsg {
 			pub, _ := e.NewKey()
 			return e.SignerChangeMsg(sqSeq1, 2, pub)
+		}},
+		{"RewardRecipientChanged", func(e *sequencertest.Env) types.L1EventMsg {
+			return e.RewardRecipientMsg(sqSeq1, 2, sqOwner(9))
+		}},
+		{"Slashed", func(e *sequencertest.Env) types.L1EventMsg {
+			return e.SlashMsg(sqSeq1, 2, 1, sqTokens(1_000), sqTokens(29_000))
 		}},
 	}
 	mutations := []struct {
@@ -149,6 +155,10 @@ func sqHeaderOf(msg types.L1EventMsg) *sqHeader {
 	case *types.MsgUnlockClaimed:
 		return &sqHeader{&m.Submitter, &m.Event, &m.SequencerId, &m.Nonce}
 	case *types.MsgSignerChanged:
+		return &sqHeader{&m.Submitter, &m.Event, &m.SequencerId, &m.Nonce}
+	case *types.MsgRewardRecipientChanged:
+		return &sqHeader{&m.Submitter, &m.Event, &m.SequencerId, &m.Nonce}
+	case *types.MsgSlashed:
 		return &sqHeader{&m.Submitter, &m.Event, &m.SequencerId, &m.Nonce}
 	}
 	panic("unknown message")

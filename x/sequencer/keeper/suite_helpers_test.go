@@ -171,3 +171,16 @@ func sqRequireSameMsg(t *testing.T, want, got proto.Message) {
 
 // sqWei is n base units.
 func sqWei(n int64) math.Int { return math.NewInt(n) }
+
+// sqInactiveSetups put sqPool's sequencer 1 in each status but ACTIVE, for rules that
+// hold whatever the status.
+var sqInactiveSetups = []struct {
+	name  string
+	setup func(t *testing.T, e *sequencertest.Env)
+}{
+	{"JAILED", func(t *testing.T, e *sequencertest.Env) { sqSetStatus(t, e, sqSeq1, types.SEQUENCER_STATUS_JAILED) }},
+	{"REMOVED", func(t *testing.T, e *sequencertest.Env) { sqSetStatus(t, e, sqSeq1, types.SEQUENCER_STATUS_REMOVED) }},
+	{"BANNED", func(t *testing.T, e *sequencertest.Env) { sqSetStatus(t, e, sqSeq1, types.SEQUENCER_STATUS_BANNED) }},
+	{"UNLOCKING", func(t *testing.T, e *sequencertest.Env) { sqExit(t, e, sqSeq1, false) }},
+	{"UNLOCKED", func(t *testing.T, e *sequencertest.Env) { sqExit(t, e, sqSeq1, true) }},
+}

@@ -98,6 +98,11 @@ func (e *zzEnv) lockMsg(id uint64, owner string, pub []byte, amount math.Int) *t
 		Amount: amount, RewardRecipient: owner, Nonce: 1}
 }
 
+// unlockAt is the unlockable_at a contract with the default exit delay would emit now.
+func (e *zzEnv) unlockAt() uint64 {
+	return uint64(e.ctx.BlockTime().Add(types.DefaultExitDelay).Unix())
+}
+
 // approveAll resolves every pending event as the vote would with more than 2/3 YES.
 func (e *zzEnv) approveAll() {
 	items, err := e.k.Pending(e.ctx, 1000)

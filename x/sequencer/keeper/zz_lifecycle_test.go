@@ -62,7 +62,7 @@ func TestLifecycleAndPower(t *testing.T) {
 
 	// Exit: out of the active set at once, claimable after the exit delay.
 	e.ctx = e.ctx.WithBlockHeight(20)
-	_, err = e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 5})
+	_, err = e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 5, UnlockableAt: e.unlockAt()})
 	require.NoError(t, err)
 	e.approveAll()
 	s = e.seq(1)

@@ -18,7 +18,7 @@ func TestQueries(t *testing.T) {
 	_, k1 := e.join(1, owner, tokens(30_000))
 	e.join(2, owner, tokens(40_000))
 	e.join(3, zzOwner(3), tokens(50_000))
-	_, err := e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 3, Nonce: 2})
+	_, err := e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 3, Nonce: 2, UnlockableAt: e.unlockAt()})
 	require.NoError(t, err)
 	e.approveAll()
 	q := keeper.NewQueryServerImpl(e.k)

@@ -26,7 +26,7 @@ func TestRelayRejections(t *testing.T) {
 		}, types.ErrNotSequencer},
 		{"relayer has left the pool", func(e *zzEnv) types.L1EventMsg {
 			_, key := e.join(1, owner, tokens(30_000))
-			_, err := e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 2})
+			_, err := e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 2, UnlockableAt: e.unlockAt()})
 			require.NoError(t, err)
 			e.approveAll()
 			pub, _ := zzKey(t)
@@ -92,14 +92,14 @@ func TestRelayRejections(t *testing.T) {
 		}, types.ErrNonceOutOfOrder},
 		{"unlock twice", func(e *zzEnv) types.L1EventMsg {
 			e.join(1, owner, tokens(30_000))
-			_, err := e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 2})
+			_, err := e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 2, UnlockableAt: e.unlockAt()})
 			require.NoError(t, err)
 			e.approveAll()
-			return &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 3}
+			return &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 3, UnlockableAt: e.unlockAt()}
 		}, types.ErrInvalidStatus},
 		{"relock after unlock claimed", func(e *zzEnv) types.L1EventMsg {
 			e.join(1, owner, tokens(30_000))
-			_, err := e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 2})
+			_, err := e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 2, UnlockableAt: e.unlockAt()})
 			require.NoError(t, err)
 			e.approveAll()
 			_, err = e.ms.UnlockClaimed(e.ctx, &types.MsgUnlockClaimed{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Amount: tokens(30_000), Nonce: 3})
@@ -182,6 +182,10 @@ func relay(e *zzEnv, msg types.L1EventMsg) (*types.MsgRelayResponse, error) {
 		return e.ms.UnlockClaimed(e.ctx, m)
 	case *types.MsgSignerChanged:
 		return e.ms.SignerChanged(e.ctx, m)
+	case *types.MsgRewardRecipientChanged:
+		return e.ms.RewardRecipientChanged(e.ctx, m)
+	case *types.MsgSlashed:
+		return e.ms.Slashed(e.ctx, m)
 	}
 	panic("unknown message")
 }

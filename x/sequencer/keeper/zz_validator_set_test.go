@@ -37,7 +37,7 @@ func TestEndBlockValidatorUpdatesAndHistory(t *testing.T) {
 	require.Empty(t, updates)
 
 	// One leaves (power 0), one changes power.
-	_, err = e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 2})
+	_, err = e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 2, UnlockableAt: e.unlockAt()})
 	require.NoError(t, err)
 	_, err = e.ms.Relocked(e.ctx, &types.MsgRelocked{Submitter: e.relayer, Event: e.ref(), SequencerId: 2, Amount: tokens(5_000), Total: tokens(45_000), Nonce: 2})
 	require.NoError(t, err)
@@ -58,9 +58,9 @@ func TestEndBlockValidatorUpdatesAndHistory(t *testing.T) {
 	require.Equal(t, int64(90_000), at13.TotalPower, "height 13 was still signed by the old set")
 
 	// The last sequencers leaving must not empty CometBFT's set.
-	_, err = e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 2, Nonce: 3})
+	_, err = e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 2, Nonce: 3, UnlockableAt: e.unlockAt()})
 	require.NoError(t, err)
-	_, err = e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: relayerID, Nonce: 2})
+	_, err = e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: relayerID, Nonce: 2, UnlockableAt: e.unlockAt()})
 	require.NoError(t, err)
 	e.approveAll()
 	active, err := e.k.ActiveSequencers(e.ctx)

@@ -140,3 +140,67 @@ func TestSameEventIgnoresOnlySubmitter(t *testing.T) {
 	b.Nonce = 2
 	require.False(t, observer.SameEvent(a, &b))
 }
+
+// Every L1 field of the relayed messages counts, including those added with the
+// contract's RewardRecipientChanged and Slashed events and UnlockInitiated's claim
+// time: a relayer that changes any one of them gets a NO.
+func TestObserveComparesEveryFieldOfTheNewEvents(t *testing.T) {
+	ref := types.L1EventRef{TxHash: "0x" + string(make64('b')), LogIndex: 2, BlockNumber: 100}
+	offence := make([]byte, 32)
+	offence[0] = 7
+	cases := []struct {
+		name  string
+		onL1  func() types.L1EventMsg
+		edits map[string]func(m types.L1EventMsg)
+	}{
+		{"UnlockInitiated", func() types.L1EventMsg {
+			return &types.MsgUnlockInitiated{Event: ref, SequencerId: 9, Nonce: 3, UnlockableAt: 1_800_000_000}
+		}, map[string]func(m types.L1EventMsg){
+			"unlockable_at": func(m types.L1EventMsg) { m.(*types.MsgUnlockInitiated).UnlockableAt++ },
+			"unlockable_at missing": func(m types.L1EventMsg) {
+				m.(*types.MsgUnlockInitiated).UnlockableAt = 0
+			},
+		}},
+		{"RewardRecipientChanged", func() types.L1EventMsg {
+			return &types.MsgRewardRecipientChanged{Event: ref, SequencerId: 9, NewRecipient: "0x00000000000000000000000000000000000000bb", Nonce: 3}
+		}, map[string]func(m types.L1EventMsg){
+			"new_recipient": func(m types.L1EventMsg) {
+				m.(*types.MsgRewardRecipientChanged).NewRecipient = "0x00000000000000000000000000000000000000bc"
+			},
+			"sequencer_id": func(m types.L1EventMsg) { m.(*types.MsgRewardRecipientChanged).SequencerId = 8 },
+			"nonce":        func(m types.L1EventMsg) { m.(*types.MsgRewardRecipientChanged).Nonce = 4 },
+		}},
+		{"Slashed", func() types.L1EventMsg {
+			return &types.MsgSlashed{Event: ref, SequencerId: 9, EscrowId: 4, OffenceId: append([]byte(nil), offence...), Severity: 2,
+				Amount: math.NewInt(1_000), Total: math.NewInt(29_000), Nonce: 3}
+		}, map[string]func(m types.L1EventMsg){
+			"escrow_id":  func(m types.L1EventMsg) { m.(*types.MsgSlashed).EscrowId = 5 },
+			"offence_id": func(m types.L1EventMsg) { m.(*types.MsgSlashed).OffenceId[31] ^= 1 },
+			"severity":   func(m types.L1EventMsg) { m.(*types.MsgSlashed).Severity = 3 },
+			"amount":     func(m types.L1EventMsg) { m.(*types.MsgSlashed).Amount = math.NewInt(999) },
+			"total":      func(m types.L1EventMsg) { m.(*types.MsgSlashed).Total = math.NewInt(29_001) },
+			"nonce":      func(m types.L1EventMsg) { m.(*types.MsgSlashed).Nonce = 4 },
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name+"/equal", func(t *testing.T) {
+			o, l1, ctx := setup(t)
+			l1.AddEvent(tc.onL1())
+			l1.SetHead(500)
+			relayed := tc.onL1()
+			relayed.SetSubmitter("themis1relayer")
+			require.Equal(t, vetypes.Verdict_VERDICT_YES, observe(o, ctx, relayed))
+		})
+		for field, edit := range tc.edits {
+			t.Run(tc.name+"/"+field, func(t *testing.T) {
+				o, l1, ctx := setup(t)
+				l1.AddEvent(tc.onL1())
+				l1.SetHead(500)
+				relayed := tc.onL1()
+				edit(relayed)
+				require.False(t, observer.SameEvent(relayed, tc.onL1()))
+				require.Equal(t, vetypes.Verdict_VERDICT_NO, observe(o, ctx, relayed))
+			})
+		}
+	}
+}

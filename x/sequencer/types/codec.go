@@ -19,6 +19,8 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	cdc.RegisterConcrete(&MsgUnlockInitiated{}, "themis/x/sequencer/MsgUnlockInitiated", nil)
 	cdc.RegisterConcrete(&MsgUnlockClaimed{}, "themis/x/sequencer/MsgUnlockClaimed", nil)
 	cdc.RegisterConcrete(&MsgSignerChanged{}, "themis/x/sequencer/MsgSignerChanged", nil)
+	cdc.RegisterConcrete(&MsgRewardRecipientChanged{}, "themis/x/sequencer/MsgRewardRecipientChanged", nil)
+	cdc.RegisterConcrete(&MsgSlashed{}, "themis/x/sequencer/MsgSlashed", nil)
 }
 
 // RegisterInterfaces registers the messages with the interface registry.
@@ -33,6 +35,8 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgUnlockInitiated{},
 		&MsgUnlockClaimed{},
 		&MsgSignerChanged{},
+		&MsgRewardRecipientChanged{},
+		&MsgSlashed{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

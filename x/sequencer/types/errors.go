@@ -26,4 +26,6 @@ var (
 	ErrWithdrawBelowMin    = errorsmod.Register(ModuleName, 21, "withdrawal would leave less than the minimum lock")
 	ErrNoValidatorSet      = errorsmod.Register(ModuleName, 22, "no validator set recorded for height")
 	ErrNotSequencer        = errorsmod.Register(ModuleName, 23, "sender is not a sequencer")
+	ErrInvalidUnlockTime   = errorsmod.Register(ModuleName, 24, "invalid unlock time")
+	ErrInvalidOffence      = errorsmod.Register(ModuleName, 25, "invalid offence")
 )

@@ -474,6 +474,154 @@ func (m *EventSignerChanged) GetNewSigner() string {
 	return ""
 }
 
+// EventRewardRecipientChanged: a sequencer has a new L1 reward address.
+type EventRewardRecipientChanged struct {
+	SequencerId  uint64 `protobuf:"varint,1,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+	OldRecipient string `protobuf:"bytes,2,opt,name=old_recipient,json=oldRecipient,proto3" json:"old_recipient,omitempty"`
+	NewRecipient string `protobuf:"bytes,3,opt,name=new_recipient,json=newRecipient,proto3" json:"new_recipient,omitempty"`
+}
+
+func (m *EventRewardRecipientChanged) Reset()         { *m = EventRewardRecipientChanged{} }
+func (m *EventRewardRecipientChanged) String() string { return proto.CompactTextString(m) }
+func (*EventRewardRecipientChanged) ProtoMessage()    {}
+func (*EventRewardRecipientChanged) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3cae9d5df9718cd3, []int{7}
+}
+func (m *EventRewardRecipientChanged) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventRewardRecipientChanged) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventRewardRecipientChanged.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventRewardRecipientChanged) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventRewardRecipientChanged.Merge(m, src)
+}
+func (m *EventRewardRecipientChanged) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventRewardRecipientChanged) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventRewardRecipientChanged.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventRewardRecipientChanged proto.InternalMessageInfo
+
+func (m *EventRewardRecipientChanged) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+func (m *EventRewardRecipientChanged) GetOldRecipient() string {
+	if m != nil {
+		return m.OldRecipient
+	}
+	return ""
+}
+
+func (m *EventRewardRecipientChanged) GetNewRecipient() string {
+	if m != nil {
+		return m.NewRecipient
+	}
+	return ""
+}
+
+// EventSlashApplied: an L1 slash of a sequencer's stake was applied.
+type EventSlashApplied struct {
+	SequencerId uint64 `protobuf:"varint,1,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+	EscrowId    uint64 `protobuf:"varint,2,opt,name=escrow_id,json=escrowId,proto3" json:"escrow_id,omitempty"`
+	// offence_id is the 0x hex of the 32-byte offence id.
+	OffenceId string `protobuf:"bytes,3,opt,name=offence_id,json=offenceId,proto3" json:"offence_id,omitempty"`
+	Severity  uint32 `protobuf:"varint,4,opt,name=severity,proto3" json:"severity,omitempty"`
+	Amount    string `protobuf:"bytes,5,opt,name=amount,proto3" json:"amount,omitempty"`
+	// total is the locked amount after the slash.
+	Total string `protobuf:"bytes,6,opt,name=total,proto3" json:"total,omitempty"`
+}
+
+func (m *EventSlashApplied) Reset()         { *m = EventSlashApplied{} }
+func (m *EventSlashApplied) String() string { return proto.CompactTextString(m) }
+func (*EventSlashApplied) ProtoMessage()    {}
+func (*EventSlashApplied) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3cae9d5df9718cd3, []int{8}
+}
+func (m *EventSlashApplied) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSlashApplied) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSlashApplied.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSlashApplied) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSlashApplied.Merge(m, src)
+}
+func (m *EventSlashApplied) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSlashApplied) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSlashApplied.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSlashApplied proto.InternalMessageInfo
+
+func (m *EventSlashApplied) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+func (m *EventSlashApplied) GetEscrowId() uint64 {
+	if m != nil {
+		return m.EscrowId
+	}
+	return 0
+}
+
+func (m *EventSlashApplied) GetOffenceId() string {
+	if m != nil {
+		return m.OffenceId
+	}
+	return ""
+}
+
+func (m *EventSlashApplied) GetSeverity() uint32 {
+	if m != nil {
+		return m.Severity
+	}
+	return 0
+}
+
+func (m *EventSlashApplied) GetAmount() string {
+	if m != nil {
+		return m.Amount
+	}
+	return ""
+}
+
+func (m *EventSlashApplied) GetTotal() string {
+	if m != nil {
+		return m.Total
+	}
+	return ""
+}
+
 // EventWhitelistUpdated: governance changed the whitelist.
 type EventWhitelistUpdated struct {
 	Added   []string `protobuf:"bytes,1,rep,name=added,proto3" json:"added,omitempty"`
@@ -484,7 +632,7 @@ func (m *EventWhitelistUpdated) Reset()         { *m = EventWhitelistUpdated{} }
 func (m *EventWhitelistUpdated) String() string { return proto.CompactTextString(m) }
 func (*EventWhitelistUpdated) ProtoMessage()    {}
 func (*EventWhitelistUpdated) Descriptor() ([]byte, []int) {
-	return fileDescriptor_3cae9d5df9718cd3, []int{7}
+	return fileDescriptor_3cae9d5df9718cd3, []int{9}
 }
 func (m *EventWhitelistUpdated) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -538,7 +686,7 @@ func (m *EventValidatorSetUpdated) Reset()         { *m = EventValidatorSetUpdat
 func (m *EventValidatorSetUpdated) String() string { return proto.CompactTextString(m) }
 func (*EventValidatorSetUpdated) ProtoMessage()    {}
 func (*EventValidatorSetUpdated) Descriptor() ([]byte, []int) {
-	return fileDescriptor_3cae9d5df9718cd3, []int{8}
+	return fileDescriptor_3cae9d5df9718cd3, []int{10}
 }
 func (m *EventValidatorSetUpdated) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -596,6 +744,8 @@ func init() {
 	proto.RegisterType((*EventSequencerStatusChanged)(nil), "themis.sequencer.v1.EventSequencerStatusChanged")
 	proto.RegisterType((*EventStakeChanged)(nil), "themis.sequencer.v1.EventStakeChanged")
 	proto.RegisterType((*EventSignerChanged)(nil), "themis.sequencer.v1.EventSignerChanged")
+	proto.RegisterType((*EventRewardRecipientChanged)(nil), "themis.sequencer.v1.EventRewardRecipientChanged")
+	proto.RegisterType((*EventSlashApplied)(nil), "themis.sequencer.v1.EventSlashApplied")
 	proto.RegisterType((*EventWhitelistUpdated)(nil), "themis.sequencer.v1.EventWhitelistUpdated")
 	proto.RegisterType((*EventValidatorSetUpdated)(nil), "themis.sequencer.v1.EventValidatorSetUpdated")
 }
@@ -603,44 +753,52 @@ func init() {
 func init() { proto.RegisterFile("themis/sequencer/v1/events.proto", fileDescriptor_3cae9d5df9718cd3) }
 
 var fileDescriptor_3cae9d5df9718cd3 = []byte{
-	// 591 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xc4, 0x54, 0xcd, 0x52, 0xd4, 0x40,
-	0x10, 0xde, 0xd9, 0x5d, 0xc0, 0x6d, 0xfc, 0x1d, 0x90, 0x8a, 0x28, 0x61, 0x8d, 0x1e, 0xd6, 0x83,
-	0x49, 0x81, 0x1e, 0xac, 0xf2, 0x24, 0x16, 0xa5, 0x54, 0x71, 0xd0, 0xac, 0x3f, 0x55, 0x5e, 0xb6,
-	0xc2, 0x4e, 0x6f, 0x32, 0x92, 0x64, 0x62, 0x66, 0xb2, 0x0b, 0x3c, 0x83, 0x07, 0x5f, 0xc2, 0x83,
-	0x27, 0x7d, 0x0c, 0x8e, 0x1c, 0x3d, 0x59, 0x16, 0xbc, 0x88, 0x95, 0x99, 0xb0, 0x50, 0xc0, 0x41,
-	0x4e, 0x7b, 0xca, 0xf4, 0xd7, 0x5f, 0xf7, 0xf7, 0x75, 0x27, 0x19, 0x68, 0xab, 0x08, 0x13, 0x2e,
-	0x3d, 0x89, 0x5f, 0x0a, 0x4c, 0xfb, 0x98, 0x7b, 0xc3, 0x15, 0x0f, 0x87, 0x98, 0x2a, 0xe9, 0x66,
-	0xb9, 0x50, 0x82, 0xce, 0x19, 0x86, 0x3b, 0x66, 0xb8, 0xc3, 0x95, 0xc5, 0xf9, 0x50, 0x84, 0x42,
-	0xe7, 0xbd, 0xf2, 0x64, 0xa8, 0x8b, 0x0f, 0x2e, 0x6a, 0x76, 0x52, 0xa7, 0x49, 0xce, 0x0f, 0x02,
-	0x74, 0xbd, 0x14, 0xd8, 0x5c, 0xd1, 0x8f, 0xb7, 0x05, 0x16, 0xc8, 0xe8, 0x12, 0x40, 0x86, 0x29,
-	0xe3, 0x69, 0xd8, 0xe3, 0xcc, 0x22, 0x6d, 0xd2, 0x69, 0xfa, 0xad, 0x0a, 0xd9, 0x60, 0xf4, 0x0e,
-	0x5c, 0x49, 0x64, 0xd8, 0x53, 0xbb, 0x19, 0x5a, 0xf5, 0x36, 0xe9, 0xb4, 0xfc, 0x99, 0x44, 0x86,
-	0xef, 0x76, 0x33, 0xa4, 0xcf, 0x61, 0x4a, 0x1b, 0xb6, 0x1a, 0x6d, 0xd2, 0x99, 0x5d, 0x5d, 0x76,
-	0x2f, 0x30, 0xec, 0x56, 0x62, 0x3e, 0x0e, 0xd6, 0x9a, 0xfb, 0x7f, 0x96, 0x6b, 0xbe, 0xa9, 0xa1,
-	0xf7, 0xa0, 0x25, 0x8b, 0xad, 0x84, 0x2b, 0x85, 0xb9, 0xd5, 0xd4, 0x8d, 0x4f, 0x00, 0xe7, 0x27,
-	0x81, 0xb9, 0xd3, 0x5e, 0x5f, 0x64, 0x59, 0xcc, 0x27, 0x67, 0xf6, 0x3e, 0x5c, 0x1d, 0xf3, 0x4a,
-	0xe1, 0xa6, 0x16, 0x9e, 0x1d, 0x63, 0x1b, 0xcc, 0xf9, 0x4e, 0x60, 0xfe, 0xb4, 0x63, 0x1f, 0x3f,
-	0x63, 0x5f, 0x4d, 0xce, 0xf2, 0x02, 0x4c, 0xe7, 0x18, 0x48, 0x91, 0x56, 0xcb, 0xad, 0x22, 0xe7,
-	0xeb, 0x99, 0xcd, 0xae, 0xef, 0x64, 0x3c, 0x9f, 0x98, 0x4d, 0xe7, 0x17, 0x81, 0xbb, 0x3a, 0xd3,
-	0x3d, 0x66, 0x77, 0x55, 0xa0, 0x0a, 0xf9, 0x32, 0x0a, 0xd2, 0x10, 0xd9, 0xb9, 0xcd, 0x93, 0x73,
-	0x9b, 0xa7, 0xcf, 0xa0, 0x39, 0xc8, 0x45, 0xa2, 0x6d, 0x5d, 0x5f, 0x7d, 0x78, 0xa1, 0xfc, 0x99,
-	0xee, 0xbe, 0xae, 0xa0, 0x4f, 0xa1, 0xae, 0x84, 0xb6, 0xfd, 0xbf, 0x75, 0x75, 0x25, 0x1c, 0x06,
-	0xb7, 0x8c, 0x63, 0x15, 0x6c, 0xe3, 0x25, 0x7c, 0x2e, 0xc0, 0x74, 0x2c, 0xfa, 0xdb, 0xc8, 0xaa,
-	0x05, 0x56, 0x11, 0x9d, 0x87, 0xa9, 0x4c, 0x8c, 0x30, 0xd7, 0x46, 0x1a, 0xbe, 0x09, 0x9c, 0xa2,
-	0xfa, 0x59, 0xbb, 0x3c, 0x4c, 0x31, 0xbf, 0x84, 0xcc, 0x12, 0x80, 0x88, 0x59, 0x4f, 0xea, 0xba,
-	0x4a, 0xaa, 0x25, 0x62, 0x66, 0x1a, 0x95, 0xe9, 0x14, 0x47, 0xc7, 0xe9, 0x86, 0x49, 0xa7, 0x38,
-	0x32, 0x69, 0xe7, 0x15, 0xdc, 0xd6, 0xb2, 0x1f, 0x23, 0xae, 0x30, 0xe6, 0x52, 0xbd, 0xcf, 0x58,
-	0xa0, 0x8c, 0xcb, 0x80, 0x31, 0x2c, 0x25, 0x1b, 0x9d, 0x96, 0x6f, 0x02, 0x6a, 0xc1, 0x4c, 0x8e,
-	0x89, 0x18, 0xea, 0xa1, 0x4a, 0xfc, 0x38, 0x74, 0xf6, 0xc0, 0xd2, 0x8d, 0x3e, 0x04, 0x31, 0x67,
-	0x81, 0x12, 0x79, 0x17, 0xc7, 0xbd, 0x1e, 0xc1, 0x4d, 0x1c, 0x0c, 0xb0, 0xaf, 0xf8, 0x10, 0x7b,
-	0x11, 0xf2, 0x30, 0x52, 0x7a, 0x92, 0x86, 0x7f, 0x63, 0x8c, 0xbf, 0xd6, 0x30, 0x5d, 0x86, 0x59,
-	0x25, 0x54, 0x10, 0xf7, 0xcc, 0x8a, 0xea, 0x9a, 0x05, 0x1a, 0x7a, 0x53, 0x22, 0x94, 0x42, 0x53,
-	0xf2, 0x3d, 0xd4, 0x93, 0x5c, 0xf3, 0xf5, 0x79, 0x6d, 0x73, 0xff, 0xd0, 0x26, 0x07, 0x87, 0x36,
-	0xf9, 0x7b, 0x68, 0x93, 0x6f, 0x47, 0x76, 0xed, 0xe0, 0xc8, 0xae, 0xfd, 0x3e, 0xb2, 0x6b, 0x9f,
-	0x56, 0x43, 0xae, 0xa2, 0x62, 0xcb, 0xed, 0x8b, 0xc4, 0x33, 0xef, 0xfb, 0x71, 0x8a, 0x6a, 0x24,
-	0xf2, 0xed, 0x2a, 0xf4, 0x76, 0x4e, 0x5d, 0xa2, 0xe5, 0xd7, 0x2e, 0xb7, 0xa6, 0xf5, 0xf5, 0xf9,
-	0xe4, 0x5f, 0x00, 0x00, 0x00, 0xff, 0xff, 0xe4, 0x7b, 0xec, 0xc4, 0xb2, 0x05, 0x00, 0x00,
+	// 711 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xc4, 0x95, 0xcf, 0x52, 0x13, 0x4f,
+	0x10, 0xc7, 0xb3, 0x49, 0x08, 0xa4, 0x81, 0xdf, 0x9f, 0x01, 0xa9, 0x15, 0x24, 0xc4, 0xc5, 0x03,
+	0x1e, 0x4c, 0x0a, 0xf4, 0x60, 0x95, 0x27, 0xb1, 0x28, 0xa5, 0x8a, 0x83, 0x6e, 0xfc, 0x53, 0xe5,
+	0x25, 0xb5, 0x64, 0x3a, 0x9b, 0x91, 0xdd, 0x9d, 0x75, 0x66, 0x36, 0x01, 0x1e, 0xc1, 0xf2, 0xe0,
+	0x4b, 0x78, 0xf0, 0xa4, 0x0f, 0xe0, 0x03, 0x70, 0xe4, 0xe8, 0xc9, 0xb2, 0xe0, 0x45, 0xac, 0x99,
+	0xd9, 0x24, 0x14, 0x70, 0x80, 0x13, 0xa7, 0xa4, 0xbf, 0xfd, 0xed, 0xee, 0x4f, 0xf5, 0xec, 0xec,
+	0x42, 0x5d, 0xf5, 0x30, 0x66, 0xb2, 0x29, 0xf1, 0x63, 0x86, 0x49, 0x07, 0x45, 0xb3, 0xbf, 0xde,
+	0xc4, 0x3e, 0x26, 0x4a, 0x36, 0x52, 0xc1, 0x15, 0x27, 0x73, 0xd6, 0xd1, 0x18, 0x39, 0x1a, 0xfd,
+	0xf5, 0xc5, 0xf9, 0x90, 0x87, 0xdc, 0xe4, 0x9b, 0xfa, 0x9f, 0xb5, 0x2e, 0xae, 0x5e, 0xd6, 0x6c,
+	0x5c, 0x67, 0x4c, 0xde, 0x37, 0x07, 0xc8, 0x96, 0x1e, 0xb0, 0xb3, 0x6e, 0x7e, 0x5e, 0x65, 0x98,
+	0x21, 0x25, 0xcb, 0x00, 0x29, 0x26, 0x94, 0x25, 0x61, 0x9b, 0x51, 0xd7, 0xa9, 0x3b, 0x6b, 0x65,
+	0xbf, 0x9a, 0x2b, 0xdb, 0x94, 0xdc, 0x86, 0xa9, 0x58, 0x86, 0x6d, 0x75, 0x90, 0xa2, 0x5b, 0xac,
+	0x3b, 0x6b, 0x55, 0x7f, 0x32, 0x96, 0xe1, 0xeb, 0x83, 0x14, 0xc9, 0x13, 0x98, 0x30, 0xc0, 0x6e,
+	0xa9, 0xee, 0xac, 0x4d, 0x6f, 0xac, 0x34, 0x2e, 0x01, 0x6e, 0xe4, 0xc3, 0x7c, 0xec, 0x6e, 0x96,
+	0x8f, 0x7e, 0xaf, 0x14, 0x7c, 0x5b, 0x43, 0xee, 0x40, 0x55, 0x66, 0xbb, 0x31, 0x53, 0x0a, 0x85,
+	0x5b, 0x36, 0x8d, 0xc7, 0x82, 0xf7, 0xdd, 0x81, 0xb9, 0xb3, 0xac, 0x4f, 0xd3, 0x34, 0x62, 0x37,
+	0x07, 0x7b, 0x17, 0x66, 0x46, 0x3e, 0x3d, 0xb8, 0x6c, 0x06, 0x4f, 0x8f, 0xb4, 0x6d, 0xea, 0x7d,
+	0x75, 0x60, 0xfe, 0x2c, 0xb1, 0x8f, 0x1f, 0xb0, 0xa3, 0x6e, 0x0e, 0x79, 0x01, 0x2a, 0x02, 0x03,
+	0xc9, 0x93, 0x7c, 0xb9, 0x79, 0xe4, 0x7d, 0x3e, 0xb7, 0xd9, 0xad, 0xfd, 0x94, 0x89, 0x1b, 0xc3,
+	0xf4, 0x7e, 0x38, 0xb0, 0x64, 0x32, 0xad, 0xa1, 0xbb, 0xa5, 0x02, 0x95, 0xc9, 0x67, 0xbd, 0x20,
+	0x09, 0x91, 0x5e, 0xd8, 0xbc, 0x73, 0x61, 0xf3, 0xe4, 0x31, 0x94, 0xbb, 0x82, 0xc7, 0x06, 0xeb,
+	0x9f, 0x8d, 0x7b, 0x97, 0x8e, 0x3f, 0xd7, 0xdd, 0x37, 0x15, 0xe4, 0x11, 0x14, 0x15, 0x37, 0xd8,
+	0x57, 0xad, 0x2b, 0x2a, 0xee, 0x51, 0xf8, 0xdf, 0x12, 0xab, 0x60, 0x0f, 0xaf, 0xc1, 0xb9, 0x00,
+	0x95, 0x88, 0x77, 0xf6, 0x90, 0xe6, 0x0b, 0xcc, 0x23, 0x32, 0x0f, 0x13, 0x29, 0x1f, 0xa0, 0x30,
+	0x20, 0x25, 0xdf, 0x06, 0x5e, 0x96, 0x5f, 0xd6, 0x16, 0x0b, 0x13, 0x14, 0xd7, 0x18, 0xb3, 0x0c,
+	0xc0, 0x23, 0xda, 0x96, 0xa6, 0x2e, 0x1f, 0x55, 0xe5, 0x11, 0xb5, 0x8d, 0x74, 0x3a, 0xc1, 0xc1,
+	0x30, 0x5d, 0xb2, 0xe9, 0x04, 0x07, 0x36, 0xed, 0x7d, 0x1a, 0x9e, 0x87, 0x8f, 0x83, 0x40, 0x50,
+	0x1f, 0x3b, 0x2c, 0x65, 0x98, 0xa8, 0x6b, 0x00, 0xac, 0xc2, 0xac, 0x06, 0x10, 0xc3, 0xd2, 0x9c,
+	0x61, 0x86, 0x47, 0xe3, 0x76, 0xda, 0xa4, 0x31, 0xc6, 0x26, 0x4b, 0x32, 0x93, 0xe0, 0x60, 0x64,
+	0xf2, 0x7e, 0x3a, 0xc3, 0x55, 0x47, 0x81, 0xec, 0x0d, 0xdf, 0x01, 0x57, 0x40, 0x58, 0x82, 0x2a,
+	0xca, 0x8e, 0xe0, 0x03, 0x9d, 0x2f, 0x9a, 0xfc, 0x94, 0x15, 0xf2, 0x05, 0x75, 0xbb, 0xda, 0xaa,
+	0xb3, 0xf9, 0x06, 0x72, 0x65, 0x9b, 0x92, 0x45, 0x98, 0x92, 0xd8, 0x47, 0xc1, 0xd4, 0x81, 0xb9,
+	0x3a, 0xb3, 0xfe, 0x28, 0xd6, 0x47, 0x18, 0xc4, 0x3c, 0x4b, 0x94, 0x3b, 0x61, 0x8f, 0xd0, 0x46,
+	0xfa, 0x08, 0x15, 0x57, 0x41, 0xe4, 0x56, 0x8c, 0x6c, 0x03, 0xef, 0x39, 0xdc, 0x32, 0xf4, 0xef,
+	0x7a, 0x4c, 0x61, 0xc4, 0xa4, 0x7a, 0x93, 0xd2, 0x40, 0xd9, 0x13, 0x0f, 0x28, 0x45, 0x8d, 0x5e,
+	0xd2, 0x76, 0x13, 0x10, 0x17, 0x26, 0x05, 0xc6, 0xbc, 0x6f, 0x1e, 0x10, 0xad, 0x0f, 0x43, 0xef,
+	0x10, 0x5c, 0xd3, 0xe8, 0x6d, 0x10, 0x31, 0x1a, 0x28, 0x2e, 0x5a, 0x38, 0xea, 0x75, 0x1f, 0xfe,
+	0xc3, 0x6e, 0x17, 0x3b, 0x8a, 0xf5, 0xb1, 0xdd, 0x43, 0x16, 0xf6, 0x94, 0xd9, 0x48, 0xc9, 0xff,
+	0x77, 0xa4, 0xbf, 0x30, 0x32, 0x59, 0x81, 0x69, 0x03, 0xd6, 0xb6, 0x8f, 0x5b, 0xd1, 0xb8, 0xc0,
+	0x48, 0x2f, 0xb5, 0x42, 0x08, 0x94, 0x25, 0x3b, 0x44, 0xb3, 0x93, 0x59, 0xdf, 0xfc, 0xdf, 0xdc,
+	0x39, 0x3a, 0xa9, 0x39, 0xc7, 0x27, 0x35, 0xe7, 0xcf, 0x49, 0xcd, 0xf9, 0x72, 0x5a, 0x2b, 0x1c,
+	0x9f, 0xd6, 0x0a, 0xbf, 0x4e, 0x6b, 0x85, 0xf7, 0x1b, 0x21, 0x53, 0xbd, 0x6c, 0xb7, 0xd1, 0xe1,
+	0x71, 0xd3, 0xde, 0x9d, 0x07, 0x09, 0xaa, 0x01, 0x17, 0x7b, 0x79, 0xd8, 0xdc, 0x3f, 0xf3, 0x41,
+	0xd2, 0x6f, 0x0e, 0xb9, 0x5b, 0x31, 0x9f, 0xa2, 0x87, 0x7f, 0x03, 0x00, 0x00, 0xff, 0xff, 0x0d,
+	0x69, 0x6e, 0x0d, 0xfe, 0x06, 0x00, 0x00,
 }
 
 func (m *EventL1EventQueued) Marshal() (dAtA []byte, err error) {
@@ -962,6 +1120,107 @@ func (m *EventSignerChanged) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *EventRewardRecipientChanged) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventRewardRecipientChanged) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventRewardRecipientChanged) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.NewRecipient) > 0 {
+		i -= len(m.NewRecipient)
+		copy(dAtA[i:], m.NewRecipient)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.NewRecipient)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.OldRecipient) > 0 {
+		i -= len(m.OldRecipient)
+		copy(dAtA[i:], m.OldRecipient)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.OldRecipient)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.SequencerId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventSlashApplied) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSlashApplied) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSlashApplied) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Total) > 0 {
+		i -= len(m.Total)
+		copy(dAtA[i:], m.Total)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Total)))
+		i--
+		dAtA[i] = 0x32
+	}
+	if len(m.Amount) > 0 {
+		i -= len(m.Amount)
+		copy(dAtA[i:], m.Amount)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Amount)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if m.Severity != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Severity))
+		i--
+		dAtA[i] = 0x20
+	}
+	if len(m.OffenceId) > 0 {
+		i -= len(m.OffenceId)
+		copy(dAtA[i:], m.OffenceId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.OffenceId)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.EscrowId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.EscrowId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.SequencerId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func (m *EventWhitelistUpdated) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -1186,6 +1445,56 @@ func (m *EventSignerChanged) Size() (n int) {
 		n += 1 + l + sovEvents(uint64(l))
 	}
 	l = len(m.NewSigner)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventRewardRecipientChanged) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.SequencerId != 0 {
+		n += 1 + sovEvents(uint64(m.SequencerId))
+	}
+	l = len(m.OldRecipient)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.NewRecipient)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventSlashApplied) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.SequencerId != 0 {
+		n += 1 + sovEvents(uint64(m.SequencerId))
+	}
+	if m.EscrowId != 0 {
+		n += 1 + sovEvents(uint64(m.EscrowId))
+	}
+	l = len(m.OffenceId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Severity != 0 {
+		n += 1 + sovEvents(uint64(m.Severity))
+	}
+	l = len(m.Amount)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Total)
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
@@ -2194,6 +2503,342 @@ func (m *EventSignerChanged) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			m.NewSigner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventRewardRecipientChanged) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventRewardRecipientChanged: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventRewardRecipientChanged: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OldRecipient", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OldRecipient = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NewRecipient", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.NewRecipient = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSlashApplied) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSlashApplied: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSlashApplied: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EscrowId", wireType)
+			}
+			m.EscrowId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EscrowId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OffenceId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OffenceId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Severity", wireType)
+			}
+			m.Severity = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Severity |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Amount = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Total", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Total = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

@@ -147,16 +147,23 @@ func FuzzMsgWithdrawnValidateBasic(f *testing.F) {
 
 func FuzzMsgUnlockInitiatedValidateBasic(f *testing.F) {
 	s := fuzzSeed(f)
-	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(2))
-	f.Add("themis1", "0x", uint64(0), uint64(0), uint64(0), uint64(0))
-	f.Fuzz(func(t *testing.T, sub, hash string, logIndex, block, id, nonce uint64) {
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(2), uint64(1_800_000_000))
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(2), uint64(0))
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(2), types.MaxUnlockableAt)
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(2), types.MaxUnlockableAt+1)
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(2), ^uint64(0))
+	f.Add("themis1", "0x", uint64(0), uint64(0), uint64(0), uint64(0), uint64(1))
+	f.Fuzz(func(t *testing.T, sub, hash string, logIndex, block, id, nonce, unlockableAt uint64) {
 		m := &types.MsgUnlockInitiated{Submitter: sub, Event: types.L1EventRef{TxHash: hash, LogIndex: logIndex, BlockNumber: block},
-			SequencerId: id, Nonce: nonce}
+			SequencerId: id, Nonce: nonce, UnlockableAt: unlockableAt}
 		if err := m.ValidateBasic(); err != nil {
 			fuzzRegistered(t, err)
 			return
 		}
 		fuzzHeaderOK(t, m)
+		if m.UnlockableAt == 0 || m.UnlockableAt > types.MaxUnlockableAt {
+			t.Fatalf("accepted unlockable_at %d", m.UnlockableAt)
+		}
 	})
 }
 
@@ -193,6 +200,50 @@ func FuzzMsgSignerChangedValidateBasic(f *testing.F) {
 		fuzzHeaderOK(t, m)
 		if _, err := crypto.UnmarshalPubkey(append([]byte{4}, m.NewPubKey...)); err != nil || len(m.NewPubKey) != 64 {
 			t.Fatalf("accepted key %x", m.NewPubKey)
+		}
+	})
+}
+
+func FuzzMsgRewardRecipientChangedValidateBasic(f *testing.F) {
+	s := fuzzSeed(f)
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), s.owner, uint64(2))
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), strings.ToUpper(s.owner), uint64(2))
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), "0x", uint64(2))
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), s.owner[2:]+"00", uint64(2))
+	f.Fuzz(func(t *testing.T, sub, hash string, logIndex, block, id uint64, recipient string, nonce uint64) {
+		m := &types.MsgRewardRecipientChanged{Submitter: sub, Event: types.L1EventRef{TxHash: hash, LogIndex: logIndex, BlockNumber: block},
+			SequencerId: id, NewRecipient: recipient, Nonce: nonce}
+		if err := m.ValidateBasic(); err != nil {
+			fuzzRegistered(t, err)
+			return
+		}
+		fuzzHeaderOK(t, m)
+		if !addrRe.MatchString(m.NewRecipient) {
+			t.Fatalf("accepted recipient %q", m.NewRecipient)
+		}
+	})
+}
+
+func FuzzMsgSlashedValidateBasic(f *testing.F) {
+	s := fuzzSeed(f)
+	offence := sequencertest.OffenceID(1)
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(4), offence, uint32(1), "1000", "29000", uint64(2))
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(0), offence, uint32(3), "0", "0", uint64(9))
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(4), offence[:31], uint32(2), "1", "1", uint64(2))
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(4), offence, uint32(0), "1", "1", uint64(2))
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(4), offence, uint32(4), "1", "1", uint64(2))
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(4), offence, uint32(2), "-1", "1", uint64(2))
+	f.Add(s.sub, s.hash, uint64(1), uint64(1), uint64(1), uint64(4), offence, uint32(2), "1", "-1", uint64(2))
+	f.Fuzz(func(t *testing.T, sub, hash string, logIndex, block, id, escrow uint64, offence []byte, severity uint32, amt, total string, nonce uint64) {
+		m := &types.MsgSlashed{Submitter: sub, Event: types.L1EventRef{TxHash: hash, LogIndex: logIndex, BlockNumber: block},
+			SequencerId: id, EscrowId: escrow, OffenceId: offence, Severity: severity, Amount: fuzzAmount(t, amt), Total: fuzzAmount(t, total), Nonce: nonce}
+		if err := m.ValidateBasic(); err != nil {
+			fuzzRegistered(t, err)
+			return
+		}
+		fuzzHeaderOK(t, m)
+		if len(m.OffenceId) != types.OffenceIDLen || m.Severity < 1 || m.Severity > 3 || m.Amount.IsNegative() || m.Total.IsNegative() {
+			t.Fatalf("accepted %+v", m)
 		}
 	})
 }

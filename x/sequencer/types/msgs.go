@@ -27,7 +27,23 @@ var (
 	_ L1EventMsg = (*MsgUnlockInitiated)(nil)
 	_ L1EventMsg = (*MsgUnlockClaimed)(nil)
 	_ L1EventMsg = (*MsgSignerChanged)(nil)
+	_ L1EventMsg = (*MsgRewardRecipientChanged)(nil)
+	_ L1EventMsg = (*MsgSlashed)(nil)
 )
+
+// Slash severities of the staking contract's Slashed event.
+const (
+	SeverityMedium   uint32 = 1
+	SeverityHigh     uint32 = 2
+	SeverityCritical uint32 = 3
+)
+
+// MaxUnlockableAt is the last second a protobuf Timestamp can hold (9999-12-31T23:59:59Z):
+// a later unlock time could not be stored in the sequencer's record.
+const MaxUnlockableAt uint64 = 253_402_300_799
+
+// OffenceIDLen is the length of a Slashed event's offence id (a bytes32).
+const OffenceIDLen = 32
 
 // validateEventHeader checks what every relayed event has in common.
 func validateEventHeader(submitter string, ref L1EventRef, sequencerID, nonce uint64) error {
@@ -110,7 +126,16 @@ func (m *MsgWithdrawn) ValidateBasic() error {
 
 // ValidateBasic implements L1EventMsg.
 func (m *MsgUnlockInitiated) ValidateBasic() error {
-	return validateEventHeader(m.Submitter, m.Event, m.SequencerId, m.Nonce)
+	if err := validateEventHeader(m.Submitter, m.Event, m.SequencerId, m.Nonce); err != nil {
+		return err
+	}
+	if m.UnlockableAt == 0 {
+		return errorsmod.Wrap(ErrInvalidUnlockTime, "unlockable_at must be set")
+	}
+	if m.UnlockableAt > MaxUnlockableAt {
+		return errorsmod.Wrapf(ErrInvalidUnlockTime, "unlockable_at %d is after year 9999", m.UnlockableAt)
+	}
+	return nil
 }
 
 // ValidateBasic implements L1EventMsg.
@@ -130,6 +155,34 @@ func (m *MsgSignerChanged) ValidateBasic() error {
 		return errorsmod.Wrap(ErrInvalidPubKey, err.Error())
 	}
 	return nil
+}
+
+// ValidateBasic implements L1EventMsg.
+func (m *MsgRewardRecipientChanged) ValidateBasic() error {
+	if err := validateEventHeader(m.Submitter, m.Event, m.SequencerId, m.Nonce); err != nil {
+		return err
+	}
+	if _, err := NormalizeL1Address(m.NewRecipient); err != nil {
+		return errorsmod.Wrapf(ErrInvalidAddress, "new_recipient: %v", err)
+	}
+	return nil
+}
+
+// ValidateBasic implements L1EventMsg.
+func (m *MsgSlashed) ValidateBasic() error {
+	if err := validateEventHeader(m.Submitter, m.Event, m.SequencerId, m.Nonce); err != nil {
+		return err
+	}
+	if len(m.OffenceId) != OffenceIDLen {
+		return errorsmod.Wrapf(ErrInvalidOffence, "offence_id is %d bytes, want %d", len(m.OffenceId), OffenceIDLen)
+	}
+	if m.Severity < SeverityMedium || m.Severity > SeverityCritical {
+		return errorsmod.Wrapf(ErrInvalidOffence, "severity %d is not 1 (medium), 2 (high) or 3 (critical)", m.Severity)
+	}
+	if err := validateNonNegative("amount", m.Amount); err != nil {
+		return err
+	}
+	return validateNonNegative("total", m.Total)
 }
 
 // ValidateBasic checks the authority address and the params.

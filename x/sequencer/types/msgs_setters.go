@@ -2,7 +2,7 @@ package types
 
 // Setters of the two fields every relayed event has but L1 does not give: who relays it
 // (set by the bridge) and which log it is (set when it is decoded). They let the bridge
-// and tests treat the six event messages alike, without a type switch in each.
+// and tests treat the relayed event messages alike, without a type switch in each.
 
 // SetSubmitter implements L1EventMsg.
 func (m *MsgLocked) SetSubmitter(s string) { m.Submitter = s }
@@ -22,6 +22,12 @@ func (m *MsgUnlockClaimed) SetSubmitter(s string) { m.Submitter = s }
 // SetSubmitter implements L1EventMsg.
 func (m *MsgSignerChanged) SetSubmitter(s string) { m.Submitter = s }
 
+// SetSubmitter implements L1EventMsg.
+func (m *MsgRewardRecipientChanged) SetSubmitter(s string) { m.Submitter = s }
+
+// SetSubmitter implements L1EventMsg.
+func (m *MsgSlashed) SetSubmitter(s string) { m.Submitter = s }
+
 // SetEvent implements L1EventMsg.
 func (m *MsgLocked) SetEvent(ref L1EventRef) { m.Event = ref }
 
@@ -39,3 +45,9 @@ func (m *MsgUnlockClaimed) SetEvent(ref L1EventRef) { m.Event = ref }
 
 // SetEvent implements L1EventMsg.
 func (m *MsgSignerChanged) SetEvent(ref L1EventRef) { m.Event = ref }
+
+// SetEvent implements L1EventMsg.
+func (m *MsgRewardRecipientChanged) SetEvent(ref L1EventRef) { m.Event = ref }
+
+// SetEvent implements L1EventMsg.
+func (m *MsgSlashed) SetEvent(ref L1EventRef) { m.Event = ref }

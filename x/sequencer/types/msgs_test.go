@@ -37,7 +37,7 @@ func msgsBreakChecksum(s string) string {
 	return s[:len(s)-1] + last
 }
 
-// Every relayed message's header, one table for all six types.
+// Every relayed message's header, one table for all eight types.
 func TestMsgs_EventHeaderValidateBasic(t *testing.T) {
 	sub := msgsSubmitter(t)
 	_, pub := sequencertest.NewSignerKey(t, 1)
@@ -52,9 +52,15 @@ func TestMsgs_EventHeaderValidateBasic(t *testing.T) {
 		func() types.L1EventMsg {
 			return sequencertest.Withdrawn(sub, ref, 1, 2, sequencertest.Tokens(1), sequencertest.Tokens(1))
 		},
-		func() types.L1EventMsg { return sequencertest.UnlockInitiated(sub, ref, 1, 2) },
+		func() types.L1EventMsg { return sequencertest.UnlockInitiated(sub, ref, 1, 2, 1_800_000_000) },
 		func() types.L1EventMsg { return sequencertest.UnlockClaimed(sub, ref, 1, 2, math.ZeroInt()) },
 		func() types.L1EventMsg { return sequencertest.SignerChanged(sub, ref, 1, 2, pub) },
+		func() types.L1EventMsg {
+			return sequencertest.RewardRecipientChanged(sub, ref, 1, 2, sequencertest.Owner(2))
+		},
+		func() types.L1EventMsg {
+			return sequencertest.Slashed(sub, ref, 1, 2, 1, sequencertest.OffenceID(1), math.ZeroInt(), math.ZeroInt())
+		},
 	}
 	type header struct {
 		sub       *string
@@ -74,6 +80,10 @@ func TestMsgs_EventHeaderValidateBasic(t *testing.T) {
 		case *types.MsgUnlockClaimed:
 			return header{&m.Submitter, &m.Event, &m.SequencerId, &m.Nonce}
 		case *types.MsgSignerChanged:
+			return header{&m.Submitter, &m.Event, &m.SequencerId, &m.Nonce}
+		case *types.MsgRewardRecipientChanged:
+			return header{&m.Submitter, &m.Event, &m.SequencerId, &m.Nonce}
+		case *types.MsgSlashed:
 			return header{&m.Submitter, &m.Event, &m.SequencerId, &m.Nonce}
 		}
 		panic("unknown")
@@ -173,7 +183,7 @@ func TestMsgs_AmountsValidateBasic(t *testing.T) {
 		"claim positive":          {sequencertest.UnlockClaimed(sub, ref, 1, 2, two), nil},
 		"claim negative":          {sequencertest.UnlockClaimed(sub, ref, 1, 2, math.NewInt(-1)), types.ErrInvalidAmount},
 		"claim nil":               {sequencertest.UnlockClaimed(sub, ref, 1, 2, math.Int{}), types.ErrInvalidAmount},
-		"unlock any nonce":        {sequencertest.UnlockInitiated(sub, ref, 1, 99), nil},
+		"unlock any nonce":        {sequencertest.UnlockInitiated(sub, ref, 1, 99, 1), nil},
 	} {
 		err := tc.msg.ValidateBasic()
 		if tc.want == nil {
@@ -197,6 +207,109 @@ func TestMsgs_SignerChangedValidateBasic(t *testing.T) {
 		"zeros":     make([]byte, 64),
 	} {
 		msgsRequireOnly(t, sequencertest.SignerChanged(sub, sequencertest.Ref(1), 1, 2, key).ValidateBasic(), types.ErrInvalidPubKey, name)
+	}
+}
+
+// The claim time comes from the contract: it must be set, and fit a protobuf Timestamp.
+func TestMsgs_UnlockInitiatedNeedsUnlockableAt(t *testing.T) {
+	sub := msgsSubmitter(t)
+	ref := sequencertest.Ref(1)
+	for name, tc := range map[string]struct {
+		at   uint64
+		want *errorsmod.Error // nil: valid
+	}{
+		"one second":           {1, nil},
+		"a real time":          {1_800_000_000, nil},
+		"last storable time":   {types.MaxUnlockableAt, nil},
+		"zero":                 {0, types.ErrInvalidUnlockTime},
+		"after year 9999":      {types.MaxUnlockableAt + 1, types.ErrInvalidUnlockTime},
+		"largest uint64":       {^uint64(0), types.ErrInvalidUnlockTime},
+		"header checked first": {0, types.ErrInvalidAddress},
+	} {
+		m := sequencertest.UnlockInitiated(sub, ref, 1, 2, tc.at)
+		if name == "header checked first" {
+			m.Submitter = ""
+		}
+		err := m.ValidateBasic()
+		if tc.want == nil {
+			require.NoError(t, err, name)
+			continue
+		}
+		msgsRequireOnly(t, err, tc.want, name)
+	}
+}
+
+func TestMsgs_RewardRecipientChangedValidateBasic(t *testing.T) {
+	sub := msgsSubmitter(t)
+	ref := sequencertest.Ref(1)
+	owner := sequencertest.Owner(5)
+	for name, tc := range map[string]struct {
+		recipient string
+		want      *errorsmod.Error // nil: valid
+	}{
+		"lowercase":        {owner, nil},
+		"mixed case":       {"0x" + strings.ToUpper(owner[2:]), nil},
+		"zero address":     {"0x" + strings.Repeat("0", 40), nil},
+		"empty":            {"", types.ErrInvalidAddress},
+		"without 0x":       {owner[2:] + "00", types.ErrInvalidAddress},
+		"19 bytes":         {owner[:40], types.ErrInvalidAddress},
+		"21 bytes":         {owner + "00", types.ErrInvalidAddress},
+		"not hex":          {"0x" + strings.Repeat("g", 40), types.ErrInvalidAddress},
+		"a tx hash":        {sequencertest.TxHash(1), types.ErrInvalidAddress},
+		"bech32 address":   {sub, types.ErrInvalidAddress},
+		"only the prefix":  {"0x", types.ErrInvalidAddress},
+		"whitespace after": {owner + " ", types.ErrInvalidAddress},
+	} {
+		err := sequencertest.RewardRecipientChanged(sub, ref, 1, 2, tc.recipient).ValidateBasic()
+		if tc.want == nil {
+			require.NoError(t, err, name)
+			continue
+		}
+		msgsRequireOnly(t, err, tc.want, name)
+	}
+}
+
+func TestMsgs_SlashedValidateBasic(t *testing.T) {
+	sub := msgsSubmitter(t)
+	valid := func() *types.MsgSlashed {
+		return sequencertest.Slashed(sub, sequencertest.Ref(1), 1, 2, 7, sequencertest.OffenceID(1), math.NewInt(5), math.NewInt(10))
+	}
+	for name, mutate := range map[string]func(m *types.MsgSlashed){
+		"medium":                     func(m *types.MsgSlashed) { m.Severity = types.SeverityMedium },
+		"high":                       func(m *types.MsgSlashed) { m.Severity = types.SeverityHigh },
+		"critical":                   func(m *types.MsgSlashed) { m.Severity = types.SeverityCritical },
+		"nothing left to take":       func(m *types.MsgSlashed) { m.Amount, m.Total, m.EscrowId = math.ZeroInt(), math.ZeroInt(), 0 },
+		"everything taken":           func(m *types.MsgSlashed) { m.Total = math.ZeroInt() },
+		"total above amount":         func(m *types.MsgSlashed) { m.Amount, m.Total = math.NewInt(1), math.NewInt(100) },
+		"amount above total":         func(m *types.MsgSlashed) { m.Amount, m.Total = math.NewInt(100), math.NewInt(1) },
+		"offence id of zeros":        func(m *types.MsgSlashed) { m.OffenceId = make([]byte, 32) },
+		"largest escrow id":          func(m *types.MsgSlashed) { m.EscrowId = ^uint64(0) },
+		"amount of 256 bits (token)": func(m *types.MsgSlashed) { m.Amount = sequencertest.Tokens(1_000_000_000) },
+	} {
+		m := valid()
+		mutate(m)
+		require.NoError(t, m.ValidateBasic(), name)
+	}
+	for name, tc := range map[string]struct {
+		mutate func(m *types.MsgSlashed)
+		want   *errorsmod.Error
+	}{
+		"severity 0":            {func(m *types.MsgSlashed) { m.Severity = 0 }, types.ErrInvalidOffence},
+		"severity 4":            {func(m *types.MsgSlashed) { m.Severity = 4 }, types.ErrInvalidOffence},
+		"severity 255":          {func(m *types.MsgSlashed) { m.Severity = 255 }, types.ErrInvalidOffence},
+		"offence id nil":        {func(m *types.MsgSlashed) { m.OffenceId = nil }, types.ErrInvalidOffence},
+		"offence id 31 bytes":   {func(m *types.MsgSlashed) { m.OffenceId = m.OffenceId[:31] }, types.ErrInvalidOffence},
+		"offence id 33 bytes":   {func(m *types.MsgSlashed) { m.OffenceId = append(m.OffenceId, 0) }, types.ErrInvalidOffence},
+		"amount negative":       {func(m *types.MsgSlashed) { m.Amount = math.NewInt(-1) }, types.ErrInvalidAmount},
+		"amount nil":            {func(m *types.MsgSlashed) { m.Amount = math.Int{} }, types.ErrInvalidAmount},
+		"total negative":        {func(m *types.MsgSlashed) { m.Total = math.NewInt(-1) }, types.ErrInvalidAmount},
+		"total nil":             {func(m *types.MsgSlashed) { m.Total = math.Int{} }, types.ErrInvalidAmount},
+		"offence before amount": {func(m *types.MsgSlashed) { m.OffenceId, m.Amount = nil, math.Int{} }, types.ErrInvalidOffence},
+		"header before offence": {func(m *types.MsgSlashed) { m.SequencerId, m.Severity = 0, 0 }, types.ErrSequencerNotFound},
+	} {
+		m := valid()
+		tc.mutate(m)
+		msgsRequireOnly(t, m.ValidateBasic(), tc.want, name)
 	}
 }
 

@@ -11,7 +11,9 @@ import (
 // OneToken is 10^18 base units (one METIS).
 var OneToken = math.NewIntWithDecimal(1, 18)
 
-// Defaults from SPEC section 3.1.
+// Defaults from SPEC section 3.1. DefaultExitDelay fills a param that unlocks no longer
+// read (the claim time comes from the contract's UnlockInitiated event); it stays until a
+// params migration removes it.
 const (
 	DefaultExitDelay        = 21 * 24 * time.Hour
 	DefaultL1Confirmations  = 12

@@ -30,6 +30,10 @@ func newL1EventMsg(typeURL string) (L1EventMsg, bool) {
 		msg = &MsgUnlockClaimed{}
 	case sdk.MsgTypeURL(&MsgSignerChanged{}):
 		msg = &MsgSignerChanged{}
+	case sdk.MsgTypeURL(&MsgRewardRecipientChanged{}):
+		msg = &MsgRewardRecipientChanged{}
+	case sdk.MsgTypeURL(&MsgSlashed{}):
+		msg = &MsgSlashed{}
 	}
 	return msg, msg != nil
 }

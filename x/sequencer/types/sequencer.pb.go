@@ -40,7 +40,7 @@ const (
 	SEQUENCER_STATUS_ACTIVE SequencerStatus = 1
 	// JAILED: out of the validator set until the jail ends (x/slashing).
 	SEQUENCER_STATUS_JAILED SequencerStatus = 2
-	// UNLOCKING: exit requested on L1; out of the set, claim after the exit delay.
+	// UNLOCKING: exit requested on L1; out of the set, claim after the contract's exit delay.
 	SEQUENCER_STATUS_UNLOCKING SequencerStatus = 3
 	// UNLOCKED: stake claimed on L1; the record stays for history.
 	SEQUENCER_STATUS_UNLOCKED SequencerStatus = 4
@@ -84,7 +84,8 @@ type Params struct {
 	MinLock cosmossdk_io_math.Int `protobuf:"bytes,1,opt,name=min_lock,json=minLock,proto3,customtype=cosmossdk.io/math.Int" json:"min_lock"`
 	// max_lock caps the stake that counts for power and rewards; more may be locked on L1.
 	MaxLock cosmossdk_io_math.Int `protobuf:"bytes,2,opt,name=max_lock,json=maxLock,proto3,customtype=cosmossdk.io/math.Int" json:"max_lock"`
-	// exit_delay is the time between an unlock request and the claim.
+	// exit_delay is unused: an unlock's claim time comes from the L1 event (the
+	// contract's exit delay is authoritative). Kept until a params migration removes it.
 	ExitDelay time.Duration `protobuf:"bytes,3,opt,name=exit_delay,json=exitDelay,proto3,stdduration" json:"exit_delay"`
 	// l1_confirmations is how deep an L1 log must be before a validator vouches for it.
 	L1Confirmations uint64 `protobuf:"varint,4,opt,name=l1_confirmations,json=l1Confirmations,proto3" json:"l1_confirmations,omitempty"`

@@ -553,12 +553,15 @@ func (m *MsgWithdrawn) GetNonce() uint64 {
 	return 0
 }
 
-// MsgUnlockInitiated relays the L1 UnlockInit event.
+// MsgUnlockInitiated relays the L1 UnlockInitiated event.
 type MsgUnlockInitiated struct {
 	Submitter   string     `protobuf:"bytes,1,opt,name=submitter,proto3" json:"submitter,omitempty"`
 	Event       L1EventRef `protobuf:"bytes,2,opt,name=event,proto3" json:"event"`
 	SequencerId uint64     `protobuf:"varint,3,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
 	Nonce       uint64     `protobuf:"varint,4,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// unlockable_at is when the stake may be claimed on L1 (unix seconds), as the
+	// contract set it from its own exit delay.
+	UnlockableAt uint64 `protobuf:"varint,5,opt,name=unlockable_at,json=unlockableAt,proto3" json:"unlockable_at,omitempty"`
 }
 
 func (m *MsgUnlockInitiated) Reset()         { *m = MsgUnlockInitiated{} }
@@ -618,6 +621,13 @@ func (m *MsgUnlockInitiated) GetSequencerId() uint64 {
 func (m *MsgUnlockInitiated) GetNonce() uint64 {
 	if m != nil {
 		return m.Nonce
+	}
+	return 0
+}
+
+func (m *MsgUnlockInitiated) GetUnlockableAt() uint64 {
+	if m != nil {
+		return m.UnlockableAt
 	}
 	return 0
 }
@@ -771,6 +781,185 @@ func (m *MsgSignerChanged) GetNonce() uint64 {
 	return 0
 }
 
+// MsgRewardRecipientChanged relays the L1 RewardRecipientChanged event.
+type MsgRewardRecipientChanged struct {
+	Submitter   string     `protobuf:"bytes,1,opt,name=submitter,proto3" json:"submitter,omitempty"`
+	Event       L1EventRef `protobuf:"bytes,2,opt,name=event,proto3" json:"event"`
+	SequencerId uint64     `protobuf:"varint,3,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+	// new_recipient is the new 0x L1 reward address (lowercase).
+	NewRecipient string `protobuf:"bytes,4,opt,name=new_recipient,json=newRecipient,proto3" json:"new_recipient,omitempty"`
+	Nonce        uint64 `protobuf:"varint,5,opt,name=nonce,proto3" json:"nonce,omitempty"`
+}
+
+func (m *MsgRewardRecipientChanged) Reset()         { *m = MsgRewardRecipientChanged{} }
+func (m *MsgRewardRecipientChanged) String() string { return proto.CompactTextString(m) }
+func (*MsgRewardRecipientChanged) ProtoMessage()    {}
+func (*MsgRewardRecipientChanged) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{12}
+}
+func (m *MsgRewardRecipientChanged) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRewardRecipientChanged) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRewardRecipientChanged.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRewardRecipientChanged) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRewardRecipientChanged.Merge(m, src)
+}
+func (m *MsgRewardRecipientChanged) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRewardRecipientChanged) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRewardRecipientChanged.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRewardRecipientChanged proto.InternalMessageInfo
+
+func (m *MsgRewardRecipientChanged) GetSubmitter() string {
+	if m != nil {
+		return m.Submitter
+	}
+	return ""
+}
+
+func (m *MsgRewardRecipientChanged) GetEvent() L1EventRef {
+	if m != nil {
+		return m.Event
+	}
+	return L1EventRef{}
+}
+
+func (m *MsgRewardRecipientChanged) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+func (m *MsgRewardRecipientChanged) GetNewRecipient() string {
+	if m != nil {
+		return m.NewRecipient
+	}
+	return ""
+}
+
+func (m *MsgRewardRecipientChanged) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
+// MsgSlashed relays the L1 Slashed event. The contract emits it in any status; the
+// amount may be zero (and escrow_id 0) when the lock was already empty.
+type MsgSlashed struct {
+	Submitter   string     `protobuf:"bytes,1,opt,name=submitter,proto3" json:"submitter,omitempty"`
+	Event       L1EventRef `protobuf:"bytes,2,opt,name=event,proto3" json:"event"`
+	SequencerId uint64     `protobuf:"varint,3,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+	// escrow_id is the contract's escrow holding the slashed stake (0 when nothing was taken).
+	EscrowId uint64 `protobuf:"varint,4,opt,name=escrow_id,json=escrowId,proto3" json:"escrow_id,omitempty"`
+	// offence_id is the 32-byte id of the offence the slash punishes.
+	OffenceId []byte `protobuf:"bytes,5,opt,name=offence_id,json=offenceId,proto3" json:"offence_id,omitempty"`
+	// severity is 1 medium, 2 high, 3 critical.
+	Severity uint32 `protobuf:"varint,6,opt,name=severity,proto3" json:"severity,omitempty"`
+	// amount is what the slash took.
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,7,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+	// total is the locked amount after the slash.
+	Total cosmossdk_io_math.Int `protobuf:"bytes,8,opt,name=total,proto3,customtype=cosmossdk.io/math.Int" json:"total"`
+	Nonce uint64                `protobuf:"varint,9,opt,name=nonce,proto3" json:"nonce,omitempty"`
+}
+
+func (m *MsgSlashed) Reset()         { *m = MsgSlashed{} }
+func (m *MsgSlashed) String() string { return proto.CompactTextString(m) }
+func (*MsgSlashed) ProtoMessage()    {}
+func (*MsgSlashed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{13}
+}
+func (m *MsgSlashed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSlashed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSlashed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSlashed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSlashed.Merge(m, src)
+}
+func (m *MsgSlashed) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSlashed) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSlashed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSlashed proto.InternalMessageInfo
+
+func (m *MsgSlashed) GetSubmitter() string {
+	if m != nil {
+		return m.Submitter
+	}
+	return ""
+}
+
+func (m *MsgSlashed) GetEvent() L1EventRef {
+	if m != nil {
+		return m.Event
+	}
+	return L1EventRef{}
+}
+
+func (m *MsgSlashed) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+func (m *MsgSlashed) GetEscrowId() uint64 {
+	if m != nil {
+		return m.EscrowId
+	}
+	return 0
+}
+
+func (m *MsgSlashed) GetOffenceId() []byte {
+	if m != nil {
+		return m.OffenceId
+	}
+	return nil
+}
+
+func (m *MsgSlashed) GetSeverity() uint32 {
+	if m != nil {
+		return m.Severity
+	}
+	return 0
+}
+
+func (m *MsgSlashed) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
 // MsgRelayResponse tells where a relayed event waits.
 type MsgRelayResponse struct {
 	// pending_id is the queue id the pool votes on.
@@ -781,7 +970,7 @@ func (m *MsgRelayResponse) Reset()         { *m = MsgRelayResponse{} }
 func (m *MsgRelayResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgRelayResponse) ProtoMessage()    {}
 func (*MsgRelayResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_3b33eef583eb15e5, []int{12}
+	return fileDescriptor_3b33eef583eb15e5, []int{14}
 }
 func (m *MsgRelayResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -830,76 +1019,89 @@ func init() {
 	proto.RegisterType((*MsgUnlockInitiated)(nil), "themis.sequencer.v1.MsgUnlockInitiated")
 	proto.RegisterType((*MsgUnlockClaimed)(nil), "themis.sequencer.v1.MsgUnlockClaimed")
 	proto.RegisterType((*MsgSignerChanged)(nil), "themis.sequencer.v1.MsgSignerChanged")
+	proto.RegisterType((*MsgRewardRecipientChanged)(nil), "themis.sequencer.v1.MsgRewardRecipientChanged")
+	proto.RegisterType((*MsgSlashed)(nil), "themis.sequencer.v1.MsgSlashed")
 	proto.RegisterType((*MsgRelayResponse)(nil), "themis.sequencer.v1.MsgRelayResponse")
 }
 
 func init() { proto.RegisterFile("themis/sequencer/v1/tx.proto", fileDescriptor_3b33eef583eb15e5) }
 
 var fileDescriptor_3b33eef583eb15e5 = []byte{
-	// 998 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xec, 0x57, 0xcf, 0x6f, 0xe3, 0x44,
-	0x14, 0xae, 0xf3, 0xc3, 0xbb, 0x99, 0x14, 0xb5, 0x98, 0x42, 0xbd, 0xa1, 0xb8, 0x59, 0x2f, 0x15,
-	0xa1, 0xd0, 0x98, 0x14, 0xb1, 0x5a, 0x15, 0x09, 0x69, 0x5b, 0x56, 0x22, 0xa2, 0x11, 0x2b, 0x57,
-	0xab, 0x95, 0x90, 0x50, 0xe4, 0xc4, 0x83, 0x33, 0x4a, 0x3c, 0x63, 0x3c, 0x93, 0x66, 0x73, 0x43,
-	0xdc, 0xe0, 0xc4, 0x91, 0x3f, 0x81, 0x63, 0x0f, 0x7b, 0x45, 0xe2, 0xc6, 0x1e, 0x57, 0x7b, 0x42,
-	0x1c, 0x56, 0xa8, 0x3d, 0x94, 0xbf, 0x00, 0x71, 0xe0, 0x80, 0xec, 0x99, 0x38, 0x89, 0x63, 0x87,
-	0xb4, 0x5c, 0x2a, 0xb4, 0x97, 0xc8, 0xf3, 0xde, 0xf7, 0x7e, 0x7c, 0xdf, 0x8b, 0x67, 0xc6, 0x60,
-	0x83, 0x75, 0xa0, 0x8b, 0xa8, 0x41, 0xe1, 0x57, 0x7d, 0x88, 0xdb, 0xd0, 0x37, 0x8e, 0x6b, 0x06,
-	0x7b, 0x54, 0xf5, 0x7c, 0xc2, 0x88, 0xf2, 0x0a, 0xf7, 0x56, 0x23, 0x6f, 0xf5, 0xb8, 0x56, 0x5a,
-	0x73, 0x88, 0x43, 0x42, 0xbf, 0x11, 0x3c, 0x71, 0x68, 0xe9, 0x46, 0x9b, 0x50, 0x97, 0xd0, 0x26,
-	0x77, 0xf0, 0x85, 0x70, 0xad, 0xf3, 0x95, 0xe1, 0x52, 0x27, 0xc8, 0xee, 0x52, 0x47, 0x38, 0x5e,
-	0xb6, 0x5c, 0x84, 0x89, 0x11, 0xfe, 0x0a, 0xd3, 0xad, 0xa4, 0x7e, 0xc6, 0xe5, 0x43, 0x90, 0xfe,
-	0xb3, 0x04, 0x56, 0x1a, 0xd4, 0x79, 0xe0, 0xd9, 0x16, 0x83, 0xf7, 0x2d, 0xdf, 0x72, 0xa9, 0x72,
-	0x1b, 0x14, 0xac, 0x3e, 0xeb, 0x10, 0x1f, 0xb1, 0xa1, 0x2a, 0x95, 0xa5, 0x4a, 0x61, 0x5f, 0x7d,
-	0xf6, 0x78, 0x67, 0x4d, 0x74, 0x72, 0xd7, 0xb6, 0x7d, 0x48, 0xe9, 0x11, 0xf3, 0x11, 0x76, 0xcc,
-	0x31, 0x54, 0xf9, 0x08, 0xc8, 0x5e, 0x98, 0x41, 0xcd, 0x94, 0xa5, 0x4a, 0x71, 0xf7, 0xf5, 0x6a,
-	0x02, 0xe7, 0x2a, 0x2f, 0xb2, 0x5f, 0x78, 0xf2, 0x7c, 0x73, 0xe9, 0xc7, 0xf3, 0x93, 0x6d, 0xc9,
-	0x14, 0x51, 0x7b, 0x1f, 0x7c, 0x73, 0x7e, 0xb2, 0x3d, 0xce, 0xf7, 0xdd, 0xf9, 0xc9, 0xb6, 0x2e,
-	0x38, 0x3c, 0x9a, 0x60, 0x11, 0x6b, 0x57, 0xbf, 0x01, 0xd6, 0x63, 0x26, 0x13, 0x52, 0x8f, 0x60,
-	0x0a, 0xf5, 0x13, 0x09, 0x28, 0x91, 0xef, 0x61, 0x07, 0x31, 0xd8, 0x43, 0x94, 0x5d, 0x9a, 0xe0,
-	0x2a, 0xc8, 0x5a, 0xb6, 0xad, 0x66, 0xca, 0xd9, 0x4a, 0xc1, 0x0c, 0x1e, 0x95, 0xd7, 0x80, 0xec,
-	0x43, 0x97, 0x1c, 0x43, 0x35, 0x1b, 0x1a, 0xc5, 0x6a, 0xef, 0xce, 0x2c, 0x95, 0xad, 0x79, 0x54,
-	0xa2, 0xde, 0xf4, 0x0d, 0x50, 0x9a, 0xb5, 0x46, 0x84, 0x7e, 0xe1, 0x84, 0xee, 0xd9, 0x88, 0x7d,
-	0x0c, 0x69, 0xdb, 0x47, 0x1e, 0x43, 0x04, 0x2b, 0xef, 0x01, 0x99, 0x42, 0x6c, 0x43, 0xff, 0x5f,
-	0xd9, 0x08, 0x9c, 0xf2, 0x09, 0x28, 0xda, 0xe3, 0x04, 0x62, 0x60, 0xe5, 0xc4, 0x81, 0x4d, 0x14,
-	0xda, 0xcf, 0x05, 0x53, 0x33, 0x27, 0x43, 0xf9, 0xd4, 0x44, 0xda, 0x39, 0x3c, 0x63, 0x2d, 0x0b,
-	0x9e, 0x31, 0x6b, 0xc4, 0xf3, 0xdb, 0x2c, 0x28, 0x34, 0xa8, 0x73, 0x48, 0xda, 0x5d, 0x68, 0x07,
-	0xf3, 0xa2, 0xfd, 0x96, 0x8b, 0x18, 0x5b, 0x80, 0xe1, 0x18, 0xaa, 0x7c, 0x08, 0xf2, 0xf0, 0x18,
-	0x62, 0x26, 0xe8, 0x6d, 0x26, 0xd2, 0x3b, 0xac, 0xdd, 0x0b, 0x30, 0x26, 0xfc, 0x52, 0xb0, 0xe3,
-	0x31, 0xca, 0x4d, 0xb0, 0x1c, 0xe1, 0x9a, 0xc8, 0x56, 0xb3, 0x65, 0xa9, 0x92, 0x33, 0x8b, 0x91,
-	0xad, 0x6e, 0x2b, 0x6b, 0x20, 0x4f, 0x06, 0x18, 0xfa, 0x6a, 0x2e, 0xe8, 0xc9, 0xe4, 0x0b, 0x65,
-	0x1d, 0x5c, 0xf3, 0xfa, 0xad, 0x66, 0x17, 0x0e, 0xd5, 0x7c, 0x59, 0xaa, 0x2c, 0x9b, 0xb2, 0xd7,
-	0x6f, 0x7d, 0x0a, 0x87, 0xca, 0x01, 0x90, 0x2d, 0x97, 0xf4, 0x31, 0x53, 0xe5, 0x90, 0xc3, 0x3b,
-	0x41, 0xb9, 0xdf, 0x9e, 0x6f, 0xbe, 0xca, 0x79, 0x50, 0xbb, 0x5b, 0x45, 0xc4, 0x70, 0x2d, 0xd6,
-	0xa9, 0xd6, 0x31, 0x7b, 0xf6, 0x78, 0x07, 0x08, 0x82, 0x75, 0xcc, 0x4c, 0x11, 0xaa, 0xbc, 0x0d,
-	0x56, 0x7d, 0x38, 0xb0, 0x7c, 0xbb, 0xe9, 0xc3, 0x36, 0xf2, 0x50, 0x40, 0xef, 0x5a, 0x58, 0x7e,
-	0x85, 0xdb, 0xcd, 0x91, 0x39, 0x68, 0x0f, 0x13, 0xdc, 0x86, 0xea, 0xf5, 0xb0, 0x75, 0xbe, 0xd8,
-	0x33, 0xc2, 0xbf, 0x66, 0x24, 0x52, 0x30, 0xb2, 0x8d, 0xe4, 0x91, 0x71, 0xf5, 0xf5, 0x3f, 0x33,
-	0xa0, 0xd8, 0xa0, 0x8e, 0x09, 0x7b, 0x57, 0x7b, 0x1a, 0x63, 0x79, 0x73, 0x97, 0x97, 0xf7, 0x2e,
-	0xc8, 0x33, 0xc2, 0xac, 0x5e, 0x38, 0xba, 0x0b, 0xe6, 0xe0, 0x91, 0x63, 0xd9, 0xe5, 0x49, 0xd9,
-	0x6b, 0xb3, 0xb2, 0x6b, 0xc9, 0xb2, 0x8f, 0x84, 0xd6, 0xff, 0xca, 0x80, 0xe5, 0x06, 0x75, 0x1e,
-	0x22, 0xd6, 0xb1, 0x7d, 0x6b, 0x80, 0x5f, 0x28, 0x7f, 0x29, 0xe5, 0x77, 0x67, 0x95, 0xdf, 0x4c,
-	0x56, 0x3e, 0x52, 0x5a, 0xff, 0x5b, 0x1c, 0x1c, 0x38, 0x18, 0x45, 0x1d, 0x23, 0x86, 0x2c, 0x76,
-	0xb5, 0x37, 0x22, 0x4e, 0x3c, 0x37, 0x49, 0xfc, 0xce, 0x2c, 0xf1, 0xb4, 0x43, 0x68, 0x9a, 0xa7,
-	0xfe, 0x53, 0x06, 0xac, 0x46, 0xe6, 0x83, 0x9e, 0x85, 0xdc, 0xff, 0xfb, 0x7b, 0x1f, 0x29, 0x98,
-	0x9f, 0x54, 0xf0, 0xf6, 0xac, 0x82, 0xb7, 0xe6, 0x29, 0x28, 0xa4, 0xd2, 0x7f, 0xe0, 0xfa, 0x1d,
-	0x21, 0x07, 0x43, 0xff, 0xa0, 0x63, 0x61, 0xe7, 0x0a, 0xeb, 0xa7, 0x81, 0x22, 0x86, 0x83, 0xe6,
-	0xe8, 0xcc, 0xca, 0x85, 0x67, 0x56, 0x01, 0xc3, 0xc1, 0x7d, 0x7e, 0x6c, 0xfd, 0x57, 0x69, 0xa6,
-	0x54, 0xd0, 0x6b, 0xa1, 0x32, 0x26, 0xec, 0x59, 0xc3, 0xd1, 0x69, 0xaf, 0xbc, 0x01, 0x80, 0x07,
-	0xb1, 0x8d, 0xb0, 0x13, 0xb4, 0x28, 0x85, 0x65, 0x0a, 0xc2, 0x52, 0xb7, 0x77, 0xff, 0x90, 0x41,
-	0xb6, 0x41, 0x1d, 0xa5, 0x05, 0x96, 0xa7, 0xee, 0xa9, 0x6f, 0x26, 0x2a, 0x11, 0xbb, 0x0b, 0x96,
-	0xde, 0x5d, 0x04, 0x15, 0xb5, 0xd2, 0x05, 0x2b, 0xf1, 0xdb, 0xe2, 0x5b, 0xf3, 0x13, 0x44, 0xc0,
-	0x92, 0xb1, 0x20, 0x70, 0xb2, 0x58, 0xfc, 0x26, 0x97, 0x5a, 0x2c, 0x06, 0x4c, 0x2f, 0x96, 0x72,
-	0xa5, 0x52, 0x3e, 0x03, 0xb2, 0xb8, 0x4e, 0x69, 0x69, 0xa1, 0xdc, 0x5f, 0xda, 0x4a, 0xf3, 0x4f,
-	0x4f, 0xed, 0x08, 0x5c, 0x8f, 0xee, 0x04, 0xe5, 0x39, 0x21, 0x17, 0x4a, 0xfa, 0x00, 0x14, 0xc6,
-	0xe7, 0xdd, 0xcd, 0xb4, 0x98, 0x08, 0xb2, 0x68, 0x5a, 0x0b, 0xac, 0xc4, 0xf7, 0xf2, 0xf4, 0xb1,
-	0x4e, 0x03, 0x17, 0x2d, 0xf1, 0x05, 0x78, 0x69, 0x7a, 0xbf, 0xdc, 0x9a, 0x5f, 0x40, 0xc0, 0x2e,
-	0x90, 0x7e, 0x7a, 0x3b, 0x49, 0x8d, 0x9b, 0x82, 0x2d, 0x98, 0xbe, 0x94, 0xff, 0x3a, 0xf8, 0x14,
-	0xdb, 0x3f, 0x7c, 0x72, 0xaa, 0x49, 0x4f, 0x4f, 0x35, 0xe9, 0xf7, 0x53, 0x4d, 0xfa, 0xfe, 0x4c,
-	0x5b, 0x7a, 0x7a, 0xa6, 0x2d, 0xfd, 0x7a, 0xa6, 0x2d, 0x7d, 0xbe, 0xeb, 0x20, 0xd6, 0xe9, 0xb7,
-	0xaa, 0x6d, 0xe2, 0x1a, 0x3c, 0xe3, 0x0e, 0x86, 0x6c, 0x40, 0xfc, 0xae, 0x91, 0xf0, 0xda, 0xb3,
-	0xa1, 0x07, 0x69, 0x4b, 0x0e, 0xbf, 0x31, 0xdf, 0xff, 0x27, 0x00, 0x00, 0xff, 0xff, 0x64, 0x1b,
-	0x27, 0x79, 0x1a, 0x0f, 0x00, 0x00,
+	// 1174 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xec, 0x58, 0xbf, 0x6f, 0x23, 0xc5,
+	0x17, 0xcf, 0xfa, 0x57, 0xbc, 0x2f, 0x8e, 0x92, 0xef, 0x7e, 0xc3, 0xc5, 0xf1, 0xe5, 0x1c, 0xdf,
+	0x86, 0x88, 0x10, 0x2e, 0xde, 0x4b, 0x10, 0x27, 0x14, 0x24, 0x50, 0x12, 0x4e, 0xc2, 0x22, 0x11,
+	0xc7, 0x46, 0xa7, 0x93, 0x90, 0x90, 0xb5, 0xf6, 0x4e, 0xd6, 0xab, 0x78, 0x67, 0xcc, 0xce, 0x38,
+	0xbe, 0x74, 0x88, 0x0e, 0x2a, 0x4a, 0x5a, 0x3a, 0x0a, 0x24, 0x52, 0x5c, 0x8b, 0x44, 0xc7, 0x15,
+	0x14, 0xa7, 0xab, 0x10, 0xc5, 0x09, 0x25, 0x45, 0xfe, 0x03, 0x44, 0x89, 0x76, 0x67, 0xb2, 0xf6,
+	0xda, 0xbb, 0xc6, 0xc9, 0x51, 0x58, 0x88, 0x26, 0xf2, 0xbc, 0xf7, 0x99, 0xf7, 0xe6, 0xf3, 0x79,
+	0xf6, 0xbc, 0x37, 0x81, 0x45, 0xd6, 0x40, 0x8e, 0x4d, 0x35, 0x8a, 0x3e, 0x6b, 0x23, 0x5c, 0x47,
+	0xae, 0x76, 0xbc, 0xa1, 0xb1, 0xc7, 0xe5, 0x96, 0x4b, 0x18, 0x51, 0xfe, 0xcf, 0xbd, 0xe5, 0xc0,
+	0x5b, 0x3e, 0xde, 0x28, 0xcc, 0x59, 0xc4, 0x22, 0xbe, 0x5f, 0xf3, 0x3e, 0x71, 0x68, 0x61, 0xa1,
+	0x4e, 0xa8, 0x43, 0x68, 0x95, 0x3b, 0xf8, 0x42, 0xb8, 0xe6, 0xf9, 0x4a, 0x73, 0xa8, 0xe5, 0x45,
+	0x77, 0xa8, 0x25, 0x1c, 0xff, 0x33, 0x1c, 0x1b, 0x13, 0xcd, 0xff, 0x2b, 0x4c, 0xcb, 0x51, 0xe7,
+	0xe9, 0xa6, 0xf7, 0x41, 0xea, 0x4f, 0x12, 0xcc, 0xec, 0x53, 0xeb, 0x61, 0xcb, 0x34, 0x18, 0x7a,
+	0x60, 0xb8, 0x86, 0x43, 0x95, 0x7b, 0x20, 0x1b, 0x6d, 0xd6, 0x20, 0xae, 0xcd, 0x4e, 0xf2, 0x52,
+	0x49, 0x5a, 0x95, 0x77, 0xf2, 0xcf, 0x9f, 0xac, 0xcf, 0x89, 0x93, 0x6c, 0x9b, 0xa6, 0x8b, 0x28,
+	0x3d, 0x60, 0xae, 0x8d, 0x2d, 0xbd, 0x0b, 0x55, 0xde, 0x85, 0x4c, 0xcb, 0x8f, 0x90, 0x4f, 0x94,
+	0xa4, 0xd5, 0xa9, 0xcd, 0x9b, 0xe5, 0x08, 0xce, 0x65, 0x9e, 0x64, 0x47, 0x7e, 0xfa, 0x62, 0x69,
+	0xe2, 0xbb, 0x8b, 0xd3, 0x35, 0x49, 0x17, 0xbb, 0xb6, 0xde, 0xfa, 0xe2, 0xe2, 0x74, 0xad, 0x1b,
+	0xef, 0xab, 0x8b, 0xd3, 0x35, 0x55, 0x70, 0x78, 0xdc, 0xc3, 0xa2, 0xef, 0xb8, 0xea, 0x02, 0xcc,
+	0xf7, 0x99, 0x74, 0x44, 0x5b, 0x04, 0x53, 0xa4, 0x9e, 0x4a, 0xa0, 0x04, 0xbe, 0x47, 0x0d, 0x9b,
+	0xa1, 0xa6, 0x4d, 0xd9, 0xb5, 0x09, 0xce, 0x42, 0xd2, 0x30, 0xcd, 0x7c, 0xa2, 0x94, 0x5c, 0x95,
+	0x75, 0xef, 0xa3, 0x72, 0x03, 0x32, 0x2e, 0x72, 0xc8, 0x31, 0xca, 0x27, 0x7d, 0xa3, 0x58, 0x6d,
+	0xbd, 0x3d, 0x48, 0x65, 0x65, 0x18, 0x95, 0xe0, 0x6c, 0xea, 0x22, 0x14, 0x06, 0xad, 0x01, 0xa1,
+	0x9f, 0x39, 0xa1, 0xfb, 0xa6, 0xcd, 0xde, 0x47, 0xb4, 0xee, 0xda, 0x2d, 0x66, 0x13, 0xac, 0xdc,
+	0x85, 0x0c, 0x45, 0xd8, 0x44, 0xee, 0xdf, 0xb2, 0x11, 0x38, 0xe5, 0x03, 0x98, 0x32, 0xbb, 0x01,
+	0x44, 0xc1, 0x4a, 0x91, 0x05, 0xeb, 0x49, 0xb4, 0x93, 0xf2, 0xaa, 0xa6, 0xf7, 0x6e, 0xe5, 0x55,
+	0x13, 0x61, 0x87, 0xf0, 0xec, 0x3b, 0xb2, 0xe0, 0xd9, 0x67, 0x0d, 0x78, 0x7e, 0x99, 0x04, 0x79,
+	0x9f, 0x5a, 0x7b, 0xa4, 0x7e, 0x84, 0x4c, 0xaf, 0x5e, 0xb4, 0x5d, 0x73, 0x6c, 0xc6, 0x46, 0x60,
+	0xd8, 0x85, 0x2a, 0xef, 0x40, 0x1a, 0x1d, 0x23, 0xcc, 0x04, 0xbd, 0xa5, 0x48, 0x7a, 0x7b, 0x1b,
+	0xf7, 0x3d, 0x8c, 0x8e, 0x0e, 0x05, 0x3b, 0xbe, 0x47, 0xb9, 0x0d, 0xb9, 0x00, 0x57, 0xb5, 0xcd,
+	0x7c, 0xb2, 0x24, 0xad, 0xa6, 0xf4, 0xa9, 0xc0, 0x56, 0x31, 0x95, 0x39, 0x48, 0x93, 0x0e, 0x46,
+	0x6e, 0x3e, 0xe5, 0x9d, 0x49, 0xe7, 0x0b, 0x65, 0x1e, 0x26, 0x5b, 0xed, 0x5a, 0xf5, 0x08, 0x9d,
+	0xe4, 0xd3, 0x25, 0x69, 0x35, 0xa7, 0x67, 0x5a, 0xed, 0xda, 0x87, 0xe8, 0x44, 0xd9, 0x85, 0x8c,
+	0xe1, 0x90, 0x36, 0x66, 0xf9, 0x8c, 0xcf, 0xe1, 0x0d, 0x2f, 0xdd, 0x6f, 0x2f, 0x96, 0x5e, 0xe1,
+	0x3c, 0xa8, 0x79, 0x54, 0xb6, 0x89, 0xe6, 0x18, 0xac, 0x51, 0xae, 0x60, 0xf6, 0xfc, 0xc9, 0x3a,
+	0x08, 0x82, 0x15, 0xcc, 0x74, 0xb1, 0x55, 0x79, 0x1d, 0x66, 0x5d, 0xd4, 0x31, 0x5c, 0xb3, 0xea,
+	0xa2, 0xba, 0xdd, 0xb2, 0x3d, 0x7a, 0x93, 0x7e, 0xfa, 0x19, 0x6e, 0xd7, 0x2f, 0xcd, 0xde, 0xf1,
+	0x30, 0xc1, 0x75, 0x94, 0xcf, 0xfa, 0x47, 0xe7, 0x8b, 0x2d, 0xcd, 0xff, 0x6a, 0x06, 0x22, 0x79,
+	0x25, 0x5b, 0x8c, 0x2e, 0x19, 0x57, 0x5f, 0xfd, 0x23, 0x01, 0x53, 0xfb, 0xd4, 0xd2, 0x51, 0x73,
+	0xbc, 0xab, 0xd1, 0x95, 0x37, 0x75, 0x7d, 0x79, 0xb7, 0x21, 0xcd, 0x08, 0x33, 0x9a, 0x7e, 0xe9,
+	0xae, 0x18, 0x83, 0xef, 0xec, 0xca, 0x9e, 0xe9, 0x95, 0x7d, 0x63, 0x50, 0xf6, 0x62, 0xb4, 0xec,
+	0x97, 0x42, 0xab, 0x7f, 0x26, 0x20, 0xb7, 0x4f, 0xad, 0x47, 0x36, 0x6b, 0x98, 0xae, 0xd1, 0xc1,
+	0xff, 0x29, 0x7f, 0x2d, 0xe5, 0x37, 0x07, 0x95, 0x5f, 0x8a, 0x56, 0x3e, 0x50, 0x5a, 0xfd, 0x36,
+	0xc1, 0x1b, 0x07, 0xf6, 0x4a, 0x51, 0xc1, 0x36, 0xb3, 0x0d, 0x36, 0xde, 0x17, 0x11, 0x27, 0x9e,
+	0xea, 0x21, 0xae, 0x2c, 0xc3, 0x74, 0xdb, 0x27, 0x60, 0xd4, 0x9a, 0xa8, 0x6a, 0x30, 0x5f, 0xd9,
+	0x94, 0x9e, 0xeb, 0x1a, 0xb7, 0x99, 0xe8, 0x54, 0x21, 0x75, 0xe2, 0x3a, 0x55, 0x58, 0x0c, 0xf5,
+	0xc7, 0x04, 0xcc, 0x06, 0xe6, 0xdd, 0xa6, 0x61, 0x3b, 0xff, 0xf6, 0xcb, 0x21, 0x90, 0x39, 0xdd,
+	0xfb, 0xfd, 0xba, 0x37, 0xa8, 0xe0, 0xf2, 0x30, 0x05, 0x85, 0x54, 0xea, 0x37, 0x5c, 0xbf, 0x03,
+	0xdb, 0xc2, 0xc8, 0xdd, 0x6d, 0x18, 0xd8, 0x1a, 0x63, 0xfd, 0x8a, 0x30, 0x85, 0x51, 0xa7, 0x7a,
+	0xd9, 0xd8, 0x52, 0x7e, 0x63, 0x93, 0x31, 0xea, 0x3c, 0xe0, 0xbd, 0xed, 0x65, 0xa5, 0x09, 0xa9,
+	0xa0, 0xfe, 0x90, 0x80, 0x05, 0xff, 0x26, 0x0c, 0x35, 0xb4, 0x71, 0xd7, 0x68, 0x19, 0xa6, 0x3d,
+	0x8d, 0xba, 0x7d, 0x99, 0x8f, 0x05, 0x39, 0x8c, 0x3a, 0x11, 0x4d, 0x39, 0x24, 0xd4, 0x7b, 0x83,
+	0x42, 0xdd, 0x89, 0xeb, 0x0e, 0x51, 0x9a, 0xa8, 0xbf, 0x24, 0x01, 0x3c, 0x19, 0x9b, 0x06, 0x6d,
+	0x8c, 0xb1, 0x44, 0x37, 0x41, 0xf6, 0xa6, 0x3d, 0xd2, 0xf1, 0xfc, 0xfc, 0xb2, 0xca, 0x72, 0x43,
+	0xc5, 0x54, 0x6e, 0x01, 0x90, 0xc3, 0x43, 0x0f, 0xea, 0x79, 0xf9, 0xec, 0x24, 0x0b, 0x4b, 0xc5,
+	0x54, 0x0a, 0x90, 0xa5, 0xe8, 0x18, 0xf9, 0x43, 0xbb, 0x77, 0xc1, 0x4f, 0xeb, 0xc1, 0xba, 0xe7,
+	0xe7, 0x3d, 0xf9, 0x0f, 0x74, 0xa0, 0xec, 0xcb, 0x77, 0x20, 0xb9, 0xb7, 0xba, 0x77, 0x07, 0xab,
+	0x7b, 0x2b, 0xe6, 0x67, 0xc0, 0xeb, 0xa7, 0x6e, 0xf8, 0x57, 0x83, 0x8e, 0x9a, 0xc6, 0xc9, 0xe5,
+	0x4c, 0xec, 0xc9, 0xd3, 0x42, 0xd8, 0xb4, 0xb1, 0xe5, 0xc9, 0x23, 0xf9, 0x09, 0x64, 0x61, 0xa9,
+	0x98, 0x9b, 0xdf, 0x67, 0x21, 0xb9, 0x4f, 0x2d, 0xa5, 0x06, 0xb9, 0xd0, 0x6b, 0xee, 0xd5, 0xc8,
+	0x1a, 0xf6, 0xbd, 0x98, 0x0a, 0x77, 0x46, 0x41, 0x05, 0x47, 0x39, 0x82, 0x99, 0xfe, 0x37, 0xd5,
+	0x6b, 0xc3, 0x03, 0x04, 0xc0, 0x82, 0x36, 0x22, 0xb0, 0x37, 0x59, 0xff, 0x7b, 0x27, 0x36, 0x59,
+	0x1f, 0x30, 0x3e, 0x59, 0xcc, 0xc3, 0x43, 0xf9, 0x08, 0x32, 0xe2, 0xd1, 0x51, 0x8c, 0xdb, 0xca,
+	0xfd, 0x85, 0x95, 0x38, 0x7f, 0xb8, 0x6a, 0x07, 0x90, 0x0d, 0x26, 0xe7, 0xd2, 0x90, 0x2d, 0x57,
+	0x0a, 0xfa, 0x10, 0xe4, 0xee, 0x54, 0x78, 0x3b, 0x6e, 0x4f, 0x00, 0x19, 0x35, 0xac, 0x01, 0x33,
+	0xfd, 0x13, 0x4f, 0x7c, 0x59, 0xc3, 0xc0, 0x51, 0x53, 0x7c, 0x0a, 0xd3, 0xe1, 0x81, 0x61, 0x65,
+	0x78, 0x02, 0x01, 0xbb, 0x42, 0xf8, 0x70, 0x3f, 0x8d, 0xdd, 0x17, 0x82, 0x8d, 0x1a, 0x9e, 0xc0,
+	0x8d, 0x98, 0x9e, 0x54, 0x8e, 0x0f, 0x10, 0x85, 0x1f, 0x35, 0xe1, 0xc7, 0x30, 0x79, 0x79, 0xa5,
+	0x2f, 0xc5, 0x32, 0xe1, 0x80, 0x11, 0x43, 0x16, 0xd2, 0x9f, 0x5f, 0x9c, 0xae, 0x49, 0x3b, 0x7b,
+	0x4f, 0xcf, 0x8a, 0xd2, 0xb3, 0xb3, 0xa2, 0xf4, 0xfb, 0x59, 0x51, 0xfa, 0xfa, 0xbc, 0x38, 0xf1,
+	0xec, 0xbc, 0x38, 0xf1, 0xeb, 0x79, 0x71, 0xe2, 0x93, 0x4d, 0xcb, 0x66, 0x8d, 0x76, 0xad, 0x5c,
+	0x27, 0x8e, 0xc6, 0x23, 0xae, 0x63, 0xc4, 0x3a, 0xc4, 0x3d, 0xd2, 0x22, 0x2e, 0x2d, 0x76, 0xd2,
+	0x42, 0xb4, 0x96, 0xf1, 0xff, 0x9b, 0xf4, 0xe6, 0x5f, 0x01, 0x00, 0x00, 0xff, 0xff, 0x3c, 0x51,
+	0x9e, 0x9f, 0x04, 0x13, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -926,12 +1128,16 @@ type MsgClient interface {
 	Relocked(ctx context.Context, in *MsgRelocked, opts ...grpc.CallOption) (*MsgRelayResponse, error)
 	// Withdrawn relays a Withdrawn event: stake partially withdrawn.
 	Withdrawn(ctx context.Context, in *MsgWithdrawn, opts ...grpc.CallOption) (*MsgRelayResponse, error)
-	// UnlockInitiated relays an UnlockInit event: the sequencer exits.
+	// UnlockInitiated relays an UnlockInitiated event: the sequencer exits.
 	UnlockInitiated(ctx context.Context, in *MsgUnlockInitiated, opts ...grpc.CallOption) (*MsgRelayResponse, error)
 	// UnlockClaimed relays an UnlockClaimed event: the stake left L1 escrow.
 	UnlockClaimed(ctx context.Context, in *MsgUnlockClaimed, opts ...grpc.CallOption) (*MsgRelayResponse, error)
 	// SignerChanged relays a SignerChanged event: a new signer key.
 	SignerChanged(ctx context.Context, in *MsgSignerChanged, opts ...grpc.CallOption) (*MsgRelayResponse, error)
+	// RewardRecipientChanged relays a RewardRecipientChanged event: a new L1 reward address.
+	RewardRecipientChanged(ctx context.Context, in *MsgRewardRecipientChanged, opts ...grpc.CallOption) (*MsgRelayResponse, error)
+	// Slashed relays a Slashed event: the contract took stake for an offence.
+	Slashed(ctx context.Context, in *MsgSlashed, opts ...grpc.CallOption) (*MsgRelayResponse, error)
 }
 
 type msgClient struct {
@@ -1023,6 +1229,24 @@ func (c *msgClient) SignerChanged(ctx context.Context, in *MsgSignerChanged, opt
 	return out, nil
 }
 
+func (c *msgClient) RewardRecipientChanged(ctx context.Context, in *MsgRewardRecipientChanged, opts ...grpc.CallOption) (*MsgRelayResponse, error) {
+	out := new(MsgRelayResponse)
+	err := c.cc.Invoke(ctx, "/themis.sequencer.v1.Msg/RewardRecipientChanged", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) Slashed(ctx context.Context, in *MsgSlashed, opts ...grpc.CallOption) (*MsgRelayResponse, error) {
+	out := new(MsgRelayResponse)
+	err := c.cc.Invoke(ctx, "/themis.sequencer.v1.Msg/Slashed", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// UpdateParams changes the module parameters (governance only).
@@ -1037,12 +1261,16 @@ type MsgServer interface {
 	Relocked(context.Context, *MsgRelocked) (*MsgRelayResponse, error)
 	// Withdrawn relays a Withdrawn event: stake partially withdrawn.
 	Withdrawn(context.Context, *MsgWithdrawn) (*MsgRelayResponse, error)
-	// UnlockInitiated relays an UnlockInit event: the sequencer exits.
+	// UnlockInitiated relays an UnlockInitiated event: the sequencer exits.
 	UnlockInitiated(context.Context, *MsgUnlockInitiated) (*MsgRelayResponse, error)
 	// UnlockClaimed relays an UnlockClaimed event: the stake left L1 escrow.
 	UnlockClaimed(context.Context, *MsgUnlockClaimed) (*MsgRelayResponse, error)
 	// SignerChanged relays a SignerChanged event: a new signer key.
 	SignerChanged(context.Context, *MsgSignerChanged) (*MsgRelayResponse, error)
+	// RewardRecipientChanged relays a RewardRecipientChanged event: a new L1 reward address.
+	RewardRecipientChanged(context.Context, *MsgRewardRecipientChanged) (*MsgRelayResponse, error)
+	// Slashed relays a Slashed event: the contract took stake for an offence.
+	Slashed(context.Context, *MsgSlashed) (*MsgRelayResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -1075,6 +1303,12 @@ func (*UnimplementedMsgServer) UnlockClaimed(ctx context.Context, req *MsgUnlock
 }
 func (*UnimplementedMsgServer) SignerChanged(ctx context.Context, req *MsgSignerChanged) (*MsgRelayResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method SignerChanged not implemented")
+}
+func (*UnimplementedMsgServer) RewardRecipientChanged(ctx context.Context, req *MsgRewardRecipientChanged) (*MsgRelayResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RewardRecipientChanged not implemented")
+}
+func (*UnimplementedMsgServer) Slashed(ctx context.Context, req *MsgSlashed) (*MsgRelayResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Slashed not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -1243,6 +1477,42 @@ func _Msg_SignerChanged_Handler(srv interface{}, ctx context.Context, dec func(i
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_RewardRecipientChanged_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgRewardRecipientChanged)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).RewardRecipientChanged(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.sequencer.v1.Msg/RewardRecipientChanged",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).RewardRecipientChanged(ctx, req.(*MsgRewardRecipientChanged))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_Slashed_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSlashed)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).Slashed(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.sequencer.v1.Msg/Slashed",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).Slashed(ctx, req.(*MsgSlashed))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "themis.sequencer.v1.Msg",
@@ -1283,6 +1553,14 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "SignerChanged",
 			Handler:    _Msg_SignerChanged_Handler,
+		},
+		{
+			MethodName: "RewardRecipientChanged",
+			Handler:    _Msg_RewardRecipientChanged_Handler,
+		},
+		{
+			MethodName: "Slashed",
+			Handler:    _Msg_Slashed_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -1727,6 +2005,11 @@ func (m *MsgUnlockInitiated) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.UnlockableAt != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.UnlockableAt))
+		i--
+		dAtA[i] = 0x28
+	}
 	if m.Nonce != 0 {
 		i = encodeVarintTx(dAtA, i, uint64(m.Nonce))
 		i--
@@ -1848,6 +2131,150 @@ func (m *MsgSignerChanged) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i = encodeVarintTx(dAtA, i, uint64(len(m.NewPubKey)))
 		i--
 		dAtA[i] = 0x22
+	}
+	if m.SequencerId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x18
+	}
+	{
+		size, err := m.Event.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Submitter) > 0 {
+		i -= len(m.Submitter)
+		copy(dAtA[i:], m.Submitter)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Submitter)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRewardRecipientChanged) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRewardRecipientChanged) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRewardRecipientChanged) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Nonce != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x28
+	}
+	if len(m.NewRecipient) > 0 {
+		i -= len(m.NewRecipient)
+		copy(dAtA[i:], m.NewRecipient)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.NewRecipient)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.SequencerId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x18
+	}
+	{
+		size, err := m.Event.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Submitter) > 0 {
+		i -= len(m.Submitter)
+		copy(dAtA[i:], m.Submitter)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Submitter)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSlashed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSlashed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSlashed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Nonce != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x48
+	}
+	{
+		size := m.Total.Size()
+		i -= size
+		if _, err := m.Total.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x42
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x3a
+	if m.Severity != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Severity))
+		i--
+		dAtA[i] = 0x30
+	}
+	if len(m.OffenceId) > 0 {
+		i -= len(m.OffenceId)
+		copy(dAtA[i:], m.OffenceId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.OffenceId)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if m.EscrowId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.EscrowId))
+		i--
+		dAtA[i] = 0x20
 	}
 	if m.SequencerId != 0 {
 		i = encodeVarintTx(dAtA, i, uint64(m.SequencerId))
@@ -2098,6 +2525,9 @@ func (m *MsgUnlockInitiated) Size() (n int) {
 	if m.Nonce != 0 {
 		n += 1 + sovTx(uint64(m.Nonce))
 	}
+	if m.UnlockableAt != 0 {
+		n += 1 + sovTx(uint64(m.UnlockableAt))
+	}
 	return n
 }
 
@@ -2143,6 +2573,66 @@ func (m *MsgSignerChanged) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovTx(uint64(l))
 	}
+	if m.Nonce != 0 {
+		n += 1 + sovTx(uint64(m.Nonce))
+	}
+	return n
+}
+
+func (m *MsgRewardRecipientChanged) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Submitter)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Event.Size()
+	n += 1 + l + sovTx(uint64(l))
+	if m.SequencerId != 0 {
+		n += 1 + sovTx(uint64(m.SequencerId))
+	}
+	l = len(m.NewRecipient)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.Nonce != 0 {
+		n += 1 + sovTx(uint64(m.Nonce))
+	}
+	return n
+}
+
+func (m *MsgSlashed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Submitter)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Event.Size()
+	n += 1 + l + sovTx(uint64(l))
+	if m.SequencerId != 0 {
+		n += 1 + sovTx(uint64(m.SequencerId))
+	}
+	if m.EscrowId != 0 {
+		n += 1 + sovTx(uint64(m.EscrowId))
+	}
+	l = len(m.OffenceId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.Severity != 0 {
+		n += 1 + sovTx(uint64(m.Severity))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTx(uint64(l))
+	l = m.Total.Size()
+	n += 1 + l + sovTx(uint64(l))
 	if m.Nonce != 0 {
 		n += 1 + sovTx(uint64(m.Nonce))
 	}
@@ -3552,6 +4042,25 @@ func (m *MsgUnlockInitiated) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field UnlockableAt", wireType)
+			}
+			m.UnlockableAt = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.UnlockableAt |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])
@@ -3908,6 +4417,484 @@ func (m *MsgSignerChanged) Unmarshal(dAtA []byte) error {
 			}
 			iNdEx = postIndex
 		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRewardRecipientChanged) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRewardRecipientChanged: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRewardRecipientChanged: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Submitter", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Submitter = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Event", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Event.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NewRecipient", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.NewRecipient = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSlashed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSlashed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSlashed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Submitter", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Submitter = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Event", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Event.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EscrowId", wireType)
+			}
+			m.EscrowId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EscrowId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OffenceId", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OffenceId = append(m.OffenceId[:0], dAtA[iNdEx:postIndex]...)
+			if m.OffenceId == nil {
+				m.OffenceId = []byte{}
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Severity", wireType)
+			}
+			m.Severity = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Severity |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Total", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Total.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 9:
 			if wireType != 0 {
 				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
 			}
