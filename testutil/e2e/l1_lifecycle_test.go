@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/big"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,10 +31,11 @@ import (
 // real processes. A 5th owner is whitelisted by governance and locks through the real
 // contract with the CLI; it joins the CometBFT validator set with power = locked/10^18;
 // a relock raises its power up to max_lock; a partial withdraw lowers it; a signer change
-// moves its validator key; unlock removes it at once; the claim after the exit delay
-// returns the tokens on L1.
+// moves its validator key (proven by the new key's signature); a reward-recipient change
+// is mirrored; unlock removes it at once; the claim after the exit delay (the contract's
+// one-day minimum, passed by jumping the development L1's clock) returns the tokens on L1.
 func TestLocalnetL1SequencerLifecycle(t *testing.T) {
-	const exitDelay = 20 * time.Second
+	const exitDelay = 24 * time.Hour
 	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 10 * time.Second, PortOffset: 20, L1: true, ExitDelay: exitDelay, ExtraOwners: 1})
 	ln.WaitHeight(3, 90*time.Second)
 	ctx := context.Background()
@@ -79,16 +81,19 @@ func TestLocalnetL1SequencerLifecycle(t *testing.T) {
 	ln.waitSequencer(5, "withdrawn to 60,000", func(s sequencerView) bool { return s.Locked == tokens(60_000).String() && s.Power == "60000" })
 	ln.requireValidatorPower(pub, 60_000)
 
-	_, pub2 := newSigner("operator4b")
-	l1("update-signer", "5", "0x"+hex.EncodeToString(pub2))
+	home2, pub2 := newSigner("operator4b")
+	l1("update-signer", "5", "--home", home2)
 	key2, err := sequencertypes.ParseSignerKey(pub2)
 	require.NoError(t, err)
 	ln.waitSequencer(5, "signer changed", func(s sequencerView) bool { return s.Signer == key2.L1Address() })
 	ln.requireValidatorPower(pub2, 60_000)
 	ln.requireValidatorPower(pub, 0)
 
+	recipient := "0x00000000000000000000000000000000000000aa"
+	l1("set-reward-recipient", "5", recipient)
+	ln.waitSequencer(5, "reward recipient changed", func(s sequencerView) bool { return s.RewardRecipient == recipient })
+
 	l1("unlock", "5")
-	unlockedAt := time.Now()
 	// Right away, well inside the exit delay (before waiting for the chain, whose pace
 	// on a loaded machine must not decide this check).
 	_, err = ln.TryRun("l1", "claim", "5", "--l1-rpc", ln.L1.RPC, "--staking-contract", ln.L1.Staking, "--owner-key-file", keyFile)
@@ -108,7 +113,7 @@ func TestLocalnetL1SequencerLifecycle(t *testing.T) {
 		return b
 	}
 	before := balance()
-	time.Sleep(time.Until(unlockedAt.Add(exitDelay + 2*time.Second))) // L1 block times round
+	require.NoError(t, ln.L1.Do("/time", url.Values{"advance": {(exitDelay + time.Minute).String()}}))
 	l1("claim", "5")
 	require.Equal(t, new(big.Int).Add(before, tokens(60_000).BigInt()), balance(), "the claim returns the locked tokens")
 	ln.waitSequencer(5, "unlocked", func(s sequencerView) bool { return s.Status == "SEQUENCER_STATUS_UNLOCKED" && s.Locked == "0" })
@@ -118,7 +123,7 @@ func TestLocalnetL1SequencerLifecycle(t *testing.T) {
 func tokens(n int64) math.Int { return math.NewInt(n).Mul(sequencertypes.OneToken) }
 
 type sequencerView struct {
-	Status, Owner, Signer, Locked, Power, Nonce string
+	Status, Owner, Signer, Locked, Power, Nonce, RewardRecipient string
 }
 
 // waitSequencer polls node1's REST until sequencer id satisfies cond.
@@ -142,6 +147,7 @@ func (ln *Localnet) chainSequencer(id uint64) (sequencerView, error) {
 			Signer string `json:"signer"`
 			Locked string `json:"locked"`
 			Nonce  string `json:"l1_nonce"`
+			Reward string `json:"reward_recipient"`
 		} `json:"sequencer"`
 		Power string `json:"power"`
 	}
@@ -149,7 +155,7 @@ func (ln *Localnet) chainSequencer(id uint64) (sequencerView, error) {
 		return sequencerView{}, err
 	}
 	s := resp.Sequencer
-	return sequencerView{Status: s.Status, Owner: s.Owner, Signer: s.Signer, Locked: s.Locked, Power: resp.Power, Nonce: s.Nonce}, nil
+	return sequencerView{Status: s.Status, Owner: s.Owner, Signer: s.Signer, Locked: s.Locked, Power: resp.Power, Nonce: s.Nonce, RewardRecipient: s.Reward}, nil
 }
 
 // requireValidatorPower waits until CometBFT's validator set gives the signer with the
