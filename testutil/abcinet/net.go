@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 	"time"
 
@@ -77,6 +78,11 @@ type Net struct {
 	accSeq      uint64
 	// Tamper, when set, may change the proposer's injected commit before others see it.
 	Tamper func(height int64, ec *abci.ExtendedCommitInfo)
+	// LastCommit, when set, may change the previous height's commit as the proposer of
+	// height (Validators[proposer]) sees it. CometBFT lets a proposer build its block on
+	// any precommits holding more than 2/3 of power, so it may leave the rest out; unlike
+	// Tamper, the change is what every app is told was decided, so the block is valid.
+	LastCommit func(height int64, proposer int, ec *abci.ExtendedCommitInfo)
 }
 
 // Options shape the genesis.
@@ -204,9 +210,14 @@ func (net *Net) NextBlock(txs ...[]byte) BlockResult {
 	now := net.genesisTime.Add(time.Duration(h) * time.Second)
 	proposer := net.Validators[int(h)%len(net.Validators)]
 	propAddr := proposer.Key.Sig.ConsAddress()
+	lastCommit := net.lastCommit
+	if net.LastCommit != nil && h > 1 {
+		lastCommit.Votes = slices.Clone(lastCommit.Votes)
+		net.LastCommit(h, int(h)%len(net.Validators), &lastCommit)
+	}
 
 	prep, err := proposer.App.PrepareProposal(&abci.RequestPrepareProposal{
-		MaxTxBytes: 4 << 20, Txs: txs, LocalLastCommit: net.lastCommit,
+		MaxTxBytes: 4 << 20, Txs: txs, LocalLastCommit: lastCommit,
 		Height: h, Time: now, ProposerAddress: propAddr,
 	})
 	require.NoError(t, err)
@@ -220,7 +231,7 @@ func (net *Net) NextBlock(txs ...[]byte) BlockResult {
 		blockTxs = append([][]byte{bz}, blockTxs[1:]...)
 	}
 	hash := crypto.Keccak256([]byte(fmt.Sprintf("block-%d", h)))
-	proposed := commitInfo(net.lastCommit)
+	proposed := commitInfo(lastCommit)
 	for _, v := range net.Validators {
 		resp, err := v.App.ProcessProposal(&abci.RequestProcessProposal{
 			Txs: blockTxs, ProposedLastCommit: proposed, Height: h, Time: now, Hash: hash, ProposerAddress: propAddr,

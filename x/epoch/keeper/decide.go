@@ -7,6 +7,7 @@ import (
 	"cosmossdk.io/collections"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/themis-network/themis/x/epoch/l2head"
 	"github.com/themis-network/themis/x/epoch/randao"
 	"github.com/themis-network/themis/x/epoch/selection"
 	"github.com/themis-network/themis/x/epoch/types"
@@ -81,8 +82,7 @@ func (k Keeper) decide(ctx sdk.Context, params types.Params, p types.HeadProgres
 	// An epoch that starts right after the agreed head gets a full stall_threshold
 	// from now, not what is left of its predecessor's.
 	if d.start == p.Height+1 {
-		p.Since = ctx.BlockTime()
-		if err := k.Progress.Set(ctx, p); err != nil {
+		if err := k.Progress.Set(ctx, progressOf(l2head.Restart(clockOf(p), ctx.BlockTime()))); err != nil {
 			return err
 		}
 	}

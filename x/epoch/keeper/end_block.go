@@ -16,7 +16,8 @@ import (
 //   - no live epoch covers agreed head + 1 (the first epoch, or nobody was eligible
 //     before): decide one starting there;
 //   - the current producer left the active set: re-elect from agreed head + 1 (removal);
-//   - the agreed head stood still for stall_threshold: charge the producer a
+//   - the agreed head stood still for stall_threshold of counted block time (time in
+//     blocks without agreement is not counted, l2head.Advance): charge the producer a
 //     non-production offence and re-elect from agreed head + 1 without it (stall);
 //   - the decided successor left the active set: decide it again (removal);
 //   - no successor yet and the head is within lead_time of the current end: decide
@@ -61,7 +62,7 @@ func (k Keeper) dueDecision(ctx sdk.Context, params types.Params, p types.HeadPr
 	if !active {
 		return replace(cur, next, types.RotationReason_ROTATION_REASON_REMOVAL), true, nil
 	}
-	if l2head.Stalled(l2head.Progress{Height: p.Height, Since: p.Since}, ctx.BlockTime(), params.StallThreshold) {
+	if l2head.Stalled(clockOf(p), params.StallThreshold) {
 		if err := k.chargeStall(ctx, cur, p); err != nil {
 			return decision{}, false, err
 		}
@@ -129,6 +130,6 @@ func (k Keeper) chargeStall(ctx sdk.Context, cur types.Epoch, p types.HeadProgre
 	if err := k.StallCharged.Set(ctx, cur.Id); err != nil {
 		return err
 	}
-	k.Logger(ctx).Info("L2 producer stalled", "sequencer", cur.ProducerId, "epoch", cur.Id, "l2_height", p.Height, "since", p.Since)
+	k.Logger(ctx).Info("L2 producer stalled", "sequencer", cur.ProducerId, "epoch", cur.Id, "l2_height", p.Height, "since", p.Since, "stalled_for", p.StalledFor)
 	return emit(ctx, &types.EventProducerStalled{Offence: o})
 }

@@ -21,9 +21,12 @@ func TestGenesisExportImportRoundTrip(t *testing.T) {
 	c.run(16, true)
 	c.run(6, false) // a stall: cut and cancelled epochs, an offence
 	c.run(10, true)
+	c.run(2, false) // the head stands: a clock with counted time
 	exported, err := c.k.ExportGenesis(c.ctx)
 	require.NoError(t, err)
 	require.NoError(t, exported.Validate())
+	require.Equal(t, 2*time.Second, exported.Progress.StalledFor)
+	require.Equal(t, c.now, exported.Progress.ObservedAt)
 
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t")).Ctx.WithEventManager(sdk.NewEventManager())
@@ -60,6 +63,9 @@ func TestGenesisValidation(t *testing.T) {
 		return *gs
 	}
 	require.NoError(t, valid().Validate())
+	paused := valid()
+	paused.Progress = types.HeadProgress{Known: true, Height: 7, Since: time.Unix(10, 0), StalledFor: 3 * time.Second, ObservedAt: time.Unix(15, 0)}
+	require.NoError(t, paused.Validate(), "a clock that paused for 2 of 5 seconds")
 	cases := map[string]func(*types.GenesisState){
 		"bad params":          func(g *types.GenesisState) { g.Params.EpochLength = 0 },
 		"ids not from 1":      func(g *types.GenesisState) { g.Epochs[0].Id = 5 },
@@ -71,6 +77,18 @@ func TestGenesisValidation(t *testing.T) {
 		"short running seed":  func(g *types.GenesisState) { g.Seed = []byte{1} },
 		"unknown charged":     func(g *types.GenesisState) { g.StallChargedEpoch = 9 },
 		"progress not known":  func(g *types.GenesisState) { g.Progress.Height = 3 },
+		"clock not known":     func(g *types.GenesisState) { g.Progress.StalledFor = time.Second },
+		"observed, not known": func(g *types.GenesisState) { g.Progress.ObservedAt = time.Unix(1, 0) },
+		"known without time":  func(g *types.GenesisState) { g.Progress = types.HeadProgress{Known: true, Height: 3} },
+		"observed before since": func(g *types.GenesisState) {
+			g.Progress = types.HeadProgress{Known: true, Since: time.Unix(10, 0), ObservedAt: time.Unix(9, 0)}
+		},
+		"counted more than seen": func(g *types.GenesisState) {
+			g.Progress = types.HeadProgress{Known: true, Since: time.Unix(10, 0), StalledFor: 6 * time.Second, ObservedAt: time.Unix(15, 0)}
+		},
+		"counted negative": func(g *types.GenesisState) {
+			g.Progress = types.HeadProgress{Known: true, Since: time.Unix(10, 0), StalledFor: -time.Second, ObservedAt: time.Unix(15, 0)}
+		},
 		"bad report address":  func(g *types.GenesisState) { g.Reports = []types.ValidatorReport{{ConsAddress: []byte{1}}} },
 		"bad onion":           func(g *types.GenesisState) { g.Onions = []types.OnionState{{ConsAddress: make([]byte, 20), Length: 0}} },
 		"offence ids":         func(g *types.GenesisState) { g.Offences = []types.Offence{{Id: 0, Kind: 1, SequencerId: 1}} },

@@ -3,10 +3,10 @@ package keeper
 import (
 	"context"
 	"errors"
-	"time"
 
 	"cosmossdk.io/collections"
 
+	"github.com/themis-network/themis/x/epoch/l2head"
 	"github.com/themis-network/themis/x/epoch/types"
 )
 
@@ -19,10 +19,16 @@ func (k Keeper) progress(ctx context.Context) (types.HeadProgress, error) {
 	return p, err
 }
 
-// sinceOf is the progress's clock, zero while no head is known.
-func sinceOf(p types.HeadProgress) time.Time {
+// clockOf is the stored progress as l2head's pure stall clock (zero while no head is
+// known).
+func clockOf(p types.HeadProgress) l2head.Progress {
 	if !p.Known {
-		return time.Time{}
+		return l2head.Progress{}
 	}
-	return p.Since
+	return l2head.Progress{Height: p.Height, Since: p.Since, Stalled: p.StalledFor, At: p.ObservedAt}
+}
+
+// progressOf is the stall clock as stored; every field of l2head.Progress is kept.
+func progressOf(c l2head.Progress) types.HeadProgress {
+	return types.HeadProgress{Height: c.Height, Since: c.Since, StalledFor: c.Stalled, ObservedAt: c.At, Known: c.Known()}
 }

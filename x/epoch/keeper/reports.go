@@ -149,15 +149,16 @@ func (k Keeper) mixSeed(ctx sdk.Context, height int64, reveals []randao.Contribu
 }
 
 // advanceHead folds this block's agreed head into the stored progress (l2head.Advance:
-// forward only; no agreement pauses the clock). A head that advances clears the stall
-// charge, so a later stall in the same epoch is charged again.
+// forward only; the interval since the last block counts only with agreement, so no
+// agreement pauses the clock without restarting it). A head that advances clears the
+// stall charge, so a later stall in the same epoch is charged again.
 func (k Keeper) advanceHead(ctx sdk.Context, agreed uint64, ok bool) error {
 	p, err := k.progress(ctx)
 	if err != nil {
 		return err
 	}
-	next := l2head.Advance(l2head.Progress{Height: p.Height, Since: sinceOf(p)}, agreed, ok, ctx.BlockTime())
-	if next.Since.IsZero() {
+	next := l2head.Advance(clockOf(p), agreed, ok, ctx.BlockTime())
+	if !next.Known() {
 		return nil // no agreed head yet
 	}
 	if p.Known && next.Height > p.Height {
@@ -165,5 +166,5 @@ func (k Keeper) advanceHead(ctx sdk.Context, agreed uint64, ok bool) error {
 			return err
 		}
 	}
-	return k.Progress.Set(ctx, types.HeadProgress{Height: next.Height, Since: next.Since, Known: true})
+	return k.Progress.Set(ctx, progressOf(next))
 }

@@ -38,6 +38,48 @@ func TestNoAgreementPausesTheStallClock(t *testing.T) {
 	require.Equal(t, 1, offenceCount(t, c))
 }
 
+// The attack on the pause: a stalled producer that reports no head itself and, as
+// proposer of every 4th block, leaves one honest ballot out (3 of 4 is more than 2/3
+// for CometBFT) makes those blocks lack agreement. That pauses the clock for their
+// intervals and no more: it is charged after the threshold (5 s) plus the one block it
+// paused, not never (a restart on every pause would reset it every 4 s).
+func TestHostileProposerOnlyPausesTheStallClock(t *testing.T) {
+	c := newChain(t, 10, 10, 10, 10)
+	c.block(time.Second)
+	c.run(3, true)
+	stalled := c.current()
+	advanced := c.progress()
+	require.Zero(t, advanced.StalledFor)
+	c.node(stalled.ProducerId).hasL2 = false
+	victim := c.node(stalled.ProducerId%4 + 1)
+	charged := 0
+	for i := 1; i <= 12 && charged == 0; i++ {
+		before := c.progress().StalledFor
+		victim.online = i%4 != 0 // the hostile producer proposes every 4th block
+		c.block(time.Second)
+		victim.online = true
+		if offenceCount(t, c) > 0 {
+			charged = i
+			break
+		}
+		if i%4 == 0 {
+			require.Equal(t, before, c.progress().StalledFor, "block %d: no agreement must leave the count as it was", i)
+		} else {
+			require.Equal(t, before+time.Second, c.progress().StalledFor, "block %d: agreement, not counted", i)
+		}
+	}
+	require.Equal(t, 6, charged, "charged after 5 counted seconds and 1 paused block")
+	o, err := c.k.Offences.Get(c.ctx, 1)
+	require.NoError(t, err)
+	require.Equal(t, stalled.ProducerId, o.SequencerId)
+	require.Equal(t, advanced.Since, o.StalledSince, "a pause does not move where the stall began")
+	re := c.current()
+	require.Equal(t, stall, re.Reason)
+	require.Equal(t, stalled.ProducerId, re.ReplacedProducerId)
+	require.Zero(t, c.progress().StalledFor, "the new producer gets a full threshold")
+	c.checkInvariants()
+}
+
 // A producer that stalls, recovers (nobody could replace it) and stalls again in the
 // same epoch is charged twice.
 func TestSecondStallInOneEpochIsCharged(t *testing.T) {

@@ -67,34 +67,64 @@ func moreThanTwoThirds(part, total uint64) bool {
 	return hi1 > hi2 || (hi1 == hi2 && lo1 > lo2)
 }
 
-// Progress is what the chain remembers of the agreed head between blocks.
+// Progress is what the chain remembers of the agreed head between blocks: the head and
+// its stall clock. The clock counts block time, and only time the validators vouched
+// for: block H+1 carries the ballots of height H, cast between block H and block H+1,
+// so it covers the interval (At, now] since the last block folded in. An interval
+// ending in a block with agreement (on Height or a lower height: the head did not
+// advance) is added to Stalled; one ending in a block without agreement is skipped.
 type Progress struct {
 	Height uint64
-	// Since is the block time at which Height was first agreed.
+	// Since is the block time at which Height was first agreed (or the clock restarted
+	// by a re-election): where the count began, for the record.
 	Since time.Time
+	// Stalled is the block time counted against Height since Since.
+	Stalled time.Duration
+	// At is the block time of the last block folded in (zero: no head agreed yet).
+	At time.Time
 }
 
-// Advance folds a new agreed head (ok false: none this block) into the progress at
-// block time now. The head only moves forward: an agreed height below the remembered
-// one (validators' L2 nodes re-syncing) neither rewinds it nor resets the clock.
+// Known tells whether a head has been agreed yet.
+func (p Progress) Known() bool { return !p.At.IsZero() }
+
+// Advance folds a block's agreed head (ok false: none in this block) into the progress
+// at its block time now. A higher head restarts the count at zero. Otherwise the block
+// covers the interval since the last one, p.At to now: with agreement (on the head or,
+// validators' L2 nodes re-syncing, on a lower height, which neither rewinds the head
+// nor restarts the count) it is counted; without agreement it is not.
 //
-// A block without agreement (more than 1/3 of power reports no head: their L2 nodes
-// or watchers are down, or their extensions are missing) pauses the clock: nobody can
-// tell a stalled producer from blind validators, so the stall must not run on.
+// A block without agreement (more than 1/3 of power reports no head: their L2 nodes or
+// watchers are down, or their extensions are missing) pauses the clock: nobody can tell
+// a stalled producer from blind validators, so that interval is not charged. It does
+// not restart the count: the time counted before it still stands. Otherwise a
+// proposer that leaves out just enough of the others' ballots (CometBFT needs only
+// more than 2/3 of power in a last commit) could keep a stalled producer in place
+// forever by breaking agreement once per threshold.
 func Advance(p Progress, agreed uint64, ok bool, now time.Time) Progress {
-	if !ok {
-		if !p.Since.IsZero() {
-			p.Since = now
+	if !p.Known() || (ok && agreed > p.Height) {
+		if !ok {
+			return p // no head agreed yet: no clock to run
 		}
-		return p
+		return Restart(Progress{Height: agreed}, now)
 	}
-	if agreed > p.Height || p.Since.IsZero() {
-		return Progress{Height: max(agreed, p.Height), Since: now}
+	if now.After(p.At) { // block time increases; an equal or earlier time covers nothing
+		if ok {
+			p.Stalled += now.Sub(p.At)
+		}
+		p.At = now
 	}
 	return p
 }
 
-// Stalled reports whether the agreed head has not advanced for threshold of block time.
-func Stalled(p Progress, now time.Time, threshold time.Duration) bool {
-	return !p.Since.IsZero() && now.Sub(p.Since) >= threshold
+// Restart gives the head a fresh clock from block time now (a re-election from head +
+// 1: the new producer gets a full threshold).
+func Restart(p Progress, now time.Time) Progress {
+	return Progress{Height: p.Height, Since: now, At: now}
+}
+
+// Stalled reports whether the agreed head has stood still for threshold of counted
+// block time. Time after the last block folded in is not counted: no ballots have
+// vouched for it yet.
+func Stalled(p Progress, threshold time.Duration) bool {
+	return p.Known() && p.Stalled >= threshold
 }

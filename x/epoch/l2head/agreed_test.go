@@ -90,22 +90,140 @@ func TestAgreedProperties(t *testing.T) {
 	})
 }
 
-func TestStallClockUsesBlockTime(t *testing.T) {
-	t0 := time.Unix(1_700_000_000, 0)
+// step is one block folded into the stall clock: dt of block time after the previous
+// block, and its agreed head (ok false: no agreement).
+type step struct {
+	dt   time.Duration
+	head uint64
+	ok   bool
+}
+
+var t0 = time.Unix(1_700_000_000, 0)
+
+func agree(h uint64) step { return step{time.Second, h, true} }
+func noAgreement() step   { return step{time.Second, 0, false} }
+func repeat(n int, s ...step) []step {
+	var out []step
+	for range n {
+		out = append(out, s...)
+	}
+	return out
+}
+
+// TestStallClockTable starts each case at head 10 agreed at t0 and 1 s blocks, a
+// threshold of 6 s, and checks after which block the head first counts as stalled and
+// where the clock ends.
+func TestStallClockTable(t *testing.T) {
+	const threshold = 6 * time.Second
+	for _, tc := range []struct {
+		name    string
+		steps   []step
+		stallAt int // 1-based block after which Stalled first holds; 0: never
+		height  uint64
+		stalled time.Duration
+		since   time.Duration // after t0
+	}{
+		{"continuous agreement stalls at exactly the threshold", repeat(8, agree(10)), 6, 10, 8 * time.Second, 0},
+		{"one block short of the threshold", repeat(5, agree(10)), 0, 10, 5 * time.Second, 0},
+		{"a block without agreement pauses: only its interval is left out",
+			append(append(repeat(3, agree(10)), noAgreement()), repeat(3, agree(10))...), 7, 10, 6 * time.Second, 0},
+		{"a long gap without agreement is left out whole",
+			[]step{agree(10), agree(10), {time.Hour, 0, false}, agree(10), agree(10), agree(10), agree(10)}, 7, 10, 6 * time.Second, 0},
+		{"no agreement just before the threshold does not restart the count (the bug)",
+			append(append(repeat(5, agree(10)), noAgreement()), agree(10)), 7, 10, 6 * time.Second, 0},
+		{"hostile proposer every 4th block: threshold + its share of paused blocks",
+			repeat(3, agree(10), agree(10), agree(10), noAgreement()), 7, 10, 9 * time.Second, 0},
+		{"hostile proposer every 2nd block: still reached, twice as late",
+			repeat(7, agree(10), noAgreement()), 11, 10, 7 * time.Second, 0},
+		{"an advancing head restarts the count",
+			append(append(repeat(5, agree(10)), agree(11)), repeat(6, agree(11))...), 12, 11, 6 * time.Second, 6 * time.Second},
+		{"an advancing head after a pause restarts the count",
+			append(append(repeat(5, agree(10)), noAgreement(), agree(12)), repeat(2, agree(12))...), 0, 12, 2 * time.Second, 7 * time.Second},
+		{"a lower agreed head neither rewinds nor restarts: it counts",
+			[]step{agree(10), agree(8), agree(9), agree(10), agree(7), agree(10)}, 6, 10, 6 * time.Second, 0},
+		{"nobody agrees for ever: never stalled", repeat(100, noAgreement()), 0, 10, 0, 0},
+		{"a block at the same time covers nothing", []step{agree(10), {0, 10, true}, {0, 0, false}}, 0, 10, time.Second, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := l2head.Advance(l2head.Progress{}, 10, true, t0)
+			require.Equal(t, l2head.Progress{Height: 10, Since: t0, At: t0}, p)
+			now, stallAt := t0, 0
+			for i, s := range tc.steps {
+				now = now.Add(s.dt)
+				p = l2head.Advance(p, s.head, s.ok, now)
+				if stallAt == 0 && l2head.Stalled(p, threshold) {
+					stallAt = i + 1
+				}
+			}
+			require.Equal(t, tc.stallAt, stallAt, "first stalled after block")
+			require.Equal(t, l2head.Progress{Height: tc.height, Since: t0.Add(tc.since), Stalled: tc.stalled, At: now}, p)
+		})
+	}
+}
+
+func TestStallClockBeforeAnyHead(t *testing.T) {
 	var p l2head.Progress
-	require.False(t, l2head.Stalled(p, t0.Add(time.Hour), time.Minute), "no head yet: nothing to stall")
-	p = l2head.Advance(p, 10, true, t0)
-	require.Equal(t, l2head.Progress{Height: 10, Since: t0}, p)
-	p = l2head.Advance(p, 10, true, t0.Add(30*time.Second))
-	require.Equal(t, t0, p.Since, "the same head does not reset the clock")
-	p = l2head.Advance(p, 8, true, t0.Add(35*time.Second))
-	require.Equal(t, l2head.Progress{Height: 10, Since: t0}, p, "a lower agreed head neither rewinds nor resets")
-	require.False(t, l2head.Stalled(p, t0.Add(59*time.Second), time.Minute))
-	require.True(t, l2head.Stalled(p, t0.Add(60*time.Second), time.Minute))
-	paused := l2head.Advance(p, 0, false, t0.Add(40*time.Second))
-	require.Equal(t, l2head.Progress{Height: 10, Since: t0.Add(40 * time.Second)}, paused, "no agreement pauses the clock")
-	require.False(t, l2head.Stalled(paused, t0.Add(99*time.Second), time.Minute))
-	require.Equal(t, l2head.Progress{}, l2head.Advance(l2head.Progress{}, 0, false, t0), "no head yet: no clock to pause")
-	p = l2head.Advance(p, 11, true, t0.Add(61*time.Second))
-	require.False(t, l2head.Stalled(p, t0.Add(61*time.Second), time.Minute), "progress ends the stall")
+	require.False(t, l2head.Stalled(p, 0), "no head yet: nothing to stall")
+	require.Equal(t, l2head.Progress{}, l2head.Advance(p, 0, false, t0), "no head yet: no clock to pause")
+	p = l2head.Advance(p, 0, true, t0)
+	require.Equal(t, l2head.Progress{Height: 0, Since: t0, At: t0}, p, "a first agreed head at 0 is a head")
+	p = l2head.Advance(p, 0, true, t0.Add(time.Minute))
+	require.True(t, l2head.Stalled(p, time.Minute))
+	require.Equal(t, l2head.Progress{Height: 0, Since: t0.Add(2 * time.Minute), At: t0.Add(2 * time.Minute)},
+		l2head.Restart(l2head.Progress{Height: 0, Since: t0, Stalled: time.Minute, At: t0.Add(time.Minute)}, t0.Add(2*time.Minute)),
+		"a re-election restarts the count")
+}
+
+// TestStallClockProperties: under any pattern of agreement, the counted time is the sum
+// of the intervals ending in a block that agreed on the unchanged head (or a lower
+// one) since the head last advanced; it never decreases but when the head advances;
+// the head never goes back; the clock only counts time it has seen; and Stalled is
+// exactly counted >= threshold.
+func TestStallClockProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		threshold := time.Duration(rapid.Int64Range(1, 30).Draw(t, "threshold")) * time.Second
+		var p l2head.Progress
+		var want time.Duration
+		now := t0
+		for i := range rapid.IntRange(1, 60).Draw(t, "blocks") {
+			dt := time.Duration(rapid.Int64Range(0, 5_000).Draw(t, "dt_ms")) * time.Millisecond
+			now = now.Add(dt)
+			ok := rapid.Bool().Draw(t, "ok")
+			var agreed uint64
+			if ok {
+				switch rapid.IntRange(0, 2).Draw(t, "which") {
+				case 0: // lower
+					agreed = rapid.Uint64Range(0, p.Height).Draw(t, "lower")
+				case 1:
+					agreed = p.Height
+				case 2:
+					agreed = p.Height + rapid.Uint64Range(1, 3).Draw(t, "up")
+				}
+			}
+			prev := p
+			p = l2head.Advance(p, agreed, ok, now)
+			advanced := ok && (!prev.Known() || agreed > prev.Height)
+			switch {
+			case !prev.Known() && !ok:
+				require.Equal(t, l2head.Progress{}, p, "block %d: no head yet", i)
+				continue
+			case advanced:
+				want = 0
+				require.Equal(t, agreed, p.Height)
+				require.Equal(t, now, p.Since)
+			case ok:
+				want += dt
+			}
+			if !advanced {
+				require.Equal(t, prev.Height, p.Height, "block %d: the head moved without advancing", i)
+				require.Equal(t, prev.Since, p.Since, "block %d: the count restarted without an advance", i)
+				require.GreaterOrEqual(t, p.Stalled, prev.Stalled, "block %d: the count went back", i)
+			}
+			require.GreaterOrEqual(t, p.Height, prev.Height, "block %d: the head went back", i)
+			require.Equal(t, want, p.Stalled, "block %d", i)
+			require.Equal(t, now, p.At)
+			require.LessOrEqual(t, p.Stalled, p.At.Sub(p.Since), "block %d: counted time it has not seen", i)
+			require.Equal(t, want >= threshold, l2head.Stalled(p, threshold), "block %d", i)
+		}
+	})
 }

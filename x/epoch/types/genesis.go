@@ -28,8 +28,8 @@ func (gs GenesisState) Validate() error {
 	if len(gs.Seed) != 0 && len(gs.Seed) != randao.Size {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "seed of %d bytes, want %d", len(gs.Seed), randao.Size)
 	}
-	if !gs.Progress.Known && gs.Progress.Height != 0 {
-		return errorsmod.Wrap(ErrInvalidGenesis, "progress height without known")
+	if err := gs.Progress.Validate(); err != nil {
+		return err
 	}
 	if gs.Progress.Height == math.MaxUint64 {
 		return errorsmod.Wrap(ErrInvalidGenesis, "progress height is the largest height: nothing can follow it")
@@ -124,4 +124,23 @@ func (e Epoch) Validate() error {
 
 func hasEpoch(epochs []Epoch, id uint64) bool {
 	return id >= 1 && id <= uint64(len(epochs))
+}
+
+// Validate checks the agreed head's stall clock as x/epoch keeps it: nothing before a
+// first head; then since <= observed_at and 0 <= stalled_for <= observed_at - since (only
+// intervals between since and the last block folded in are ever counted).
+func (p HeadProgress) Validate() error {
+	if !p.Known {
+		if p.Height != 0 || !p.Since.IsZero() || p.StalledFor != 0 || !p.ObservedAt.IsZero() {
+			return errorsmod.Wrap(ErrInvalidGenesis, "progress without known")
+		}
+		return nil
+	}
+	if p.Since.IsZero() || p.ObservedAt.Before(p.Since) {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "progress since %s, observed at %s", p.Since, p.ObservedAt)
+	}
+	if p.StalledFor < 0 || p.StalledFor > p.ObservedAt.Sub(p.Since) {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "progress stalled for %s between %s and %s", p.StalledFor, p.Since, p.ObservedAt)
+	}
+	return nil
 }
