@@ -74,7 +74,8 @@ func TestLocalnetGethDevJoin(t *testing.T) {
 	ln.waitSequencer(5, "unlocking", func(s sequencerView) bool { return s.Status == "SEQUENCER_STATUS_UNLOCKING" })
 	ln.requireValidatorPower(pub, 0)
 
-	_, err = ln.TryRun("l1", "claim", "5", "--l1-rpc", l1.RPC, "--staking-contract", l1.Staking, "--owner-key-file", keyFile)
-	require.ErrorContains(t, err, "UnlockNotReady", "a claim inside the exit delay reverts")
+	out, err := ln.TryRun("l1", "claim", "5", "--l1-rpc", l1.RPC, "--staking-contract", l1.Staking, "--owner-key-file", keyFile)
+	require.Error(t, err, "a claim inside the exit delay reverts")
+	require.Contains(t, out, "UnlockNotReady", "the CLI names the contract's reason")
 	requireSameAppHash(t, ln)
 }

@@ -49,9 +49,16 @@ func TestLocalnetL2Rotation(t *testing.T) {
 	t.Logf("producers of L2 blocks 1..30: %v", producers)
 	require.GreaterOrEqual(t, len(producers), 2, "epochs did not rotate across producers")
 
-	// 2. Stall: the current producer's L2 node stops producing.
-	cur, head, err := CurrentEpoch(n0)
-	require.NoError(t, err)
+	// 2. Stall: the current producer's L2 node stops producing. Stall it early in its
+	// epoch: one stalled at the epoch's last block would just hand over to the next
+	// producer, and there would be nothing to re-elect.
+	var cur Epoch
+	var head uint64
+	ln.WaitFor("a producer with at least 4 blocks of its epoch left", 60*time.Second, func() bool {
+		var err error
+		cur, head, err = CurrentEpoch(n0)
+		return err == nil && cur.EndHeight >= head+4
+	})
 	stalled := ln.NodeOfSequencer(cur.ProducerID)
 	require.NoError(t, L2Fault(stalled, l2sim.ModeStall))
 	var re Epoch
