@@ -7,7 +7,6 @@ import (
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 	"github.com/stretchr/testify/require"
 
-	"github.com/themis-network/themis/testutil/abcinet"
 	epochtypes "github.com/themis-network/themis/x/epoch/types"
 )
 
@@ -17,16 +16,7 @@ import (
 // schedule (NextBlock fails on any app-hash divergence). A stalled producer is
 // replaced from the agreed head + 1 and a validator whose L2 node is down is not drawn.
 func TestEpochRotationThroughVoteExtensions(t *testing.T) {
-	params := epochtypes.DefaultParams()
-	params.EpochLength = 10
-	params.LeadTime = 3
-	params.StallThreshold = 5 * time.Second
-	params.ReadinessWindow = 5 * time.Second
-	params.HeadTolerance = 2
-	net := abcinet.New(t, abcinet.Options{Validators: 4, Stake: 50_000, L2: true, Epoch: &params})
-	for _, v := range net.Validators {
-		v.L2.Set(0)
-	}
+	net := newEpochNet(t, 10, 5*time.Second)
 	a := net.Validators[0].App
 	ctx := func() (epochtypes.Epoch, epochtypes.HeadProgress, bool) {
 		c := a.NewUncachedContext(false, cmtproto.Header{})

@@ -9,7 +9,6 @@ import (
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 	"github.com/stretchr/testify/require"
 
-	"github.com/themis-network/themis/testutil/abcinet"
 	epochtypes "github.com/themis-network/themis/x/epoch/types"
 )
 
@@ -22,16 +21,8 @@ import (
 // than the blocks it paused.
 func TestHostileProposerCannotFreezeStallClock(t *testing.T) {
 	const blockTime = time.Second // abcinet's block interval
-	params := epochtypes.DefaultParams()
-	params.EpochLength = 1_000 // no scheduled rotation gets in the way
-	params.LeadTime = 3
-	params.StallThreshold = 12 * time.Second
-	params.ReadinessWindow = 5 * time.Second
-	params.HeadTolerance = 2
-	net := abcinet.New(t, abcinet.Options{Validators: 4, Stake: 50_000, L2: true, Epoch: &params})
-	for _, v := range net.Validators {
-		v.L2.Set(0)
-	}
+	const stallThreshold = 12 * time.Second
+	net := newEpochNet(t, 1_000, stallThreshold) // 1,000-block epochs: no scheduled rotation gets in the way
 	a := net.Validators[0].App
 	state := func() (epochtypes.HeadProgress, epochtypes.Epoch) {
 		c := a.NewUncachedContext(false, cmtproto.Header{})
@@ -79,7 +70,7 @@ func TestHostileProposerCannotFreezeStallClock(t *testing.T) {
 
 	// Threshold of counted time, plus one paused block for every 3 counted (the
 	// hostile proposer's share), plus 3 blocks of slack for the report lag.
-	counted := int(params.StallThreshold / blockTime)
+	counted := int(stallThreshold / blockTime)
 	bound := counted + (counted+2)/3 + 3
 	var re epochtypes.Epoch
 	blocks := 0
@@ -102,7 +93,7 @@ func TestHostileProposerCannotFreezeStallClock(t *testing.T) {
 	}
 	require.Positive(t, dropped, "the hostile producer never proposed")
 	require.NotEqual(t, cur.Id, re.Id, "producer %d never replaced in %d blocks (threshold %s): the hostile proposer froze the stall clock",
-		cur.ProducerId, bound, params.StallThreshold)
+		cur.ProducerId, bound, stallThreshold)
 	t.Logf("replaced after %d blocks (bound %d): %d hostile proposals, %d paused blocks", blocks, bound, dropped, paused)
 	require.Positive(t, paused, "the attack never broke agreement")
 	require.Equal(t, epochtypes.RotationReason_ROTATION_REASON_STALL, re.Reason)
