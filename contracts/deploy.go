@@ -63,7 +63,7 @@ type DeployConfig struct {
 
 // The staking contract's fixed bounds, in seconds (ThemisStaking's constants).
 const (
-	MinExitDelaySeconds       = 24 * 60 * 60
+	MinExitDelaySeconds       = 7 * 24 * 60 * 60
 	MaxBootstrapPeriodSeconds = 180 * 24 * 60 * 60
 )
 
@@ -87,7 +87,7 @@ func (cfg *DeployConfig) validate() error {
 	case cfg.FundRewards != nil && cfg.FundRewards.Sign() < 0:
 		return errors.New("FundRewards must not be negative")
 	case cfg.ExitDelay != 0 && cfg.ExitDelay < MinExitDelaySeconds:
-		return fmt.Errorf("ExitDelay %d s is below the contract's minimum of %d s (one day)", cfg.ExitDelay, MinExitDelaySeconds)
+		return fmt.Errorf("ExitDelay %d s is below the contract's minimum of %d s (seven days)", cfg.ExitDelay, MinExitDelaySeconds)
 	case cfg.BootstrapPeriod > MaxBootstrapPeriodSeconds:
 		return fmt.Errorf("BootstrapPeriod %d s is above the contract's maximum of %d s (180 days)", cfg.BootstrapPeriod, MaxBootstrapPeriodSeconds)
 	}

@@ -43,7 +43,7 @@ func TestDeployAppliesConfig(t *testing.T) {
 	require.True(t, call(e, e.stakingC, s.PackBootstrapOpen(), s.UnpackBootstrapOpen), "Deploy leaves bootstrap open")
 	require.Equal(t, e.stakingBlockTime()+30*24*3600, call(e, e.stakingC, s.PackBootstrapDeadline(), s.UnpackBootstrapDeadline))
 	require.Equal(t, uint64(42), call(e, e.inboxC, e.inbox.PackFirstL2Block(), e.inbox.UnpackFirstL2Block))
-	require.Equal(t, big.NewInt(6), e.configNonce(), "3 from the constructor, 2 whitelist entries, the pool")
+	require.Equal(t, big.NewInt(7), e.configNonce(), "4 from the constructor, 2 whitelist entries, the pool")
 	require.True(t, call(e, e.stakingC, s.PackWhitelisted(e.carol.addr), s.UnpackWhitelisted))
 	require.False(t, call(e, e.stakingC, s.PackWhitelisted(e.bob.addr), s.UnpackWhitelisted))
 	require.Equal(t, tokens(7), e.tokenBalance(e.alice.addr))

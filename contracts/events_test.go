@@ -62,6 +62,7 @@ func TestRelayedEventSignatures(t *testing.T) {
 		"PauseUpdated":       {"PauseUpdated(address,uint64,uint256)", []bool{true, false, false}},
 		"PoolAddressUpdated": {"PoolAddressUpdated(address,address,uint256)", []bool{true, true, false}},
 		"BootstrapEnded":     {"BootstrapEnded(address,address,uint256)", []bool{true, false, false}},
+		"BootstrapStarted":   {"BootstrapStarted(address,uint64,uint256)", []bool{true, false, false}},
 	}, "configNonce")
 
 	// The pool actions the bridge relays back to confirm pool-signed transactions.

@@ -50,10 +50,11 @@ func TestStakingConstructorStateAndEvents(t *testing.T) {
 	require.False(t, call(e, c, s.PackBootstrapEnded(), s.UnpackBootstrapEnded))
 	header, err := e.client.HeaderByNumber(e.ctx, new(big.Int).SetUint64(e.deployment.StakingBlock))
 	require.NoError(t, err)
-	require.Equal(t, header.Time+maxBootstrap, call(e, c, s.PackBootstrapDeadline(), s.UnpackBootstrapDeadline))
+	deadline := header.Time + maxBootstrap
+	require.Equal(t, deadline, call(e, c, s.PackBootstrapDeadline(), s.UnpackBootstrapDeadline))
 	require.False(t, call(e, c, s.PackPaused(), s.UnpackPaused))
 	require.Zero(t, call(e, c, s.PackPausedUntil(), s.UnpackPausedUntil))
-	require.Equal(t, big.NewInt(6), e.configNonce(), "3 from the constructor, 2 whitelist entries, the pool")
+	require.Equal(t, big.NewInt(7), e.configNonce(), "4 from the constructor, 2 whitelist entries, the pool")
 	require.Equal(t, big.NewInt(1), e.nextSequencerID())
 	require.Equal(t, big.NewInt(1), call(e, c, s.PackNextEscrowId(), s.UnpackNextEscrowId))
 	require.Zero(t, call(e, c, s.PackLastRewardBatch(), s.UnpackLastRewardBatch).Sign())
@@ -75,30 +76,35 @@ func TestStakingConstructorStateAndEvents(t *testing.T) {
 	require.Equal(t, crypto.Keccak256Hash([]byte("ThemisStaking.SignerKeyProof.v1")),
 		common.Hash(call(e, c, s.PackSIGNERPROOFTAG(), s.UnpackSIGNERPROOFTAG)))
 
-	// The constructor announces every initial setting, numbered 1 to 3; Deploy's whitelist
-	// entries and the pool's acceptance follow.
+	// The constructor announces the bootstrap (owner and deadline) first, then every initial
+	// setting, numbered 1 to 4; Deploy's whitelist entries and the pool's acceptance follow.
 	owners := filterAll(e, s.UnpackOwnershipTransferredEvent)
 	require.Len(t, owners, 1)
 	requireSameEvent(t, staking.ThemisStakingOwnershipTransferred{NewOwner: e.owner.addr}, *owners[0])
+	started := filterAll(e, s.UnpackBootstrapStartedEvent)
+	require.Len(t, started, 1)
+	requireSameEvent(t, staking.ThemisStakingBootstrapStarted{Owner: e.owner.addr, Deadline: deadline, ConfigNonce: big.NewInt(1)}, *started[0])
+	require.Equal(t, e.deployment.StakingBlock, started[0].Raw.BlockNumber, "emitted by the constructor")
 	treasuries := filterAll(e, s.UnpackTreasuryUpdatedEvent)
 	require.Len(t, treasuries, 1)
-	requireSameEvent(t, staking.ThemisStakingTreasuryUpdated{NewTreasury: e.treasury.addr, ConfigNonce: big.NewInt(1)}, *treasuries[0])
+	requireSameEvent(t, staking.ThemisStakingTreasuryUpdated{NewTreasury: e.treasury.addr, ConfigNonce: big.NewInt(2)}, *treasuries[0])
+	require.Less(t, started[0].Raw.Index, treasuries[0].Raw.Index, "BootstrapStarted comes before every setting")
 	limits := filterAll(e, s.UnpackLockLimitsUpdatedEvent)
 	require.Len(t, limits, 1)
-	requireSameEvent(t, staking.ThemisStakingLockLimitsUpdated{MinLock: testMinLock, MaxLock: testMaxLock, ConfigNonce: big.NewInt(2)}, *limits[0])
+	requireSameEvent(t, staking.ThemisStakingLockLimitsUpdated{MinLock: testMinLock, MaxLock: testMaxLock, ConfigNonce: big.NewInt(3)}, *limits[0])
 	delays := filterAll(e, s.UnpackExitDelayUpdatedEvent)
 	require.Len(t, delays, 1)
-	requireSameEvent(t, staking.ThemisStakingExitDelayUpdated{ExitDelay: big.NewInt(testExitDelay), ConfigNonce: big.NewInt(3)}, *delays[0])
+	requireSameEvent(t, staking.ThemisStakingExitDelayUpdated{ExitDelay: big.NewInt(testExitDelay), ConfigNonce: big.NewInt(4)}, *delays[0])
 	whitelisted := filterAll(e, s.UnpackWhitelistUpdatedEvent)
 	require.Len(t, whitelisted, 2)
-	requireSameEvent(t, staking.ThemisStakingWhitelistUpdated{Account: e.alice.addr, Allowed: true, ConfigNonce: big.NewInt(4)}, *whitelisted[0])
-	requireSameEvent(t, staking.ThemisStakingWhitelistUpdated{Account: e.bob.addr, Allowed: true, ConfigNonce: big.NewInt(5)}, *whitelisted[1])
+	requireSameEvent(t, staking.ThemisStakingWhitelistUpdated{Account: e.alice.addr, Allowed: true, ConfigNonce: big.NewInt(5)}, *whitelisted[0])
+	requireSameEvent(t, staking.ThemisStakingWhitelistUpdated{Account: e.bob.addr, Allowed: true, ConfigNonce: big.NewInt(6)}, *whitelisted[1])
 	proposals := filterAll(e, s.UnpackPoolAddressProposedEvent)
 	require.Len(t, proposals, 1)
 	requireSameEvent(t, staking.ThemisStakingPoolAddressProposed{ProposedPool: e.pool.addr, ProposedBy: e.owner.addr}, *proposals[0])
 	pools := filterAll(e, s.UnpackPoolAddressUpdatedEvent)
 	require.Len(t, pools, 1)
-	requireSameEvent(t, staking.ThemisStakingPoolAddressUpdated{NewPool: e.pool.addr, ConfigNonce: big.NewInt(6)}, *pools[0])
+	requireSameEvent(t, staking.ThemisStakingPoolAddressUpdated{NewPool: e.pool.addr, ConfigNonce: big.NewInt(7)}, *pools[0])
 }
 
 func TestStakingConstructorReverts(t *testing.T) {
@@ -127,7 +133,7 @@ func TestStakingSetTreasury(t *testing.T) {
 	e.expectStakingRevert(e.owner, s.PackSetTreasury(common.Address{}), &staking.ThemisStakingZeroAddress{})
 	receipt := e.send(e.owner, e.stakingC, s.PackSetTreasury(e.carol.addr))
 	requireEvent(t, receipt, s.UnpackTreasuryUpdatedEvent, staking.ThemisStakingTreasuryUpdated{
-		PreviousTreasury: e.treasury.addr, NewTreasury: e.carol.addr, ConfigNonce: big.NewInt(7),
+		PreviousTreasury: e.treasury.addr, NewTreasury: e.carol.addr, ConfigNonce: big.NewInt(8),
 	})
 	require.Equal(t, e.carol.addr, call(e, e.stakingC, s.PackTreasury(), s.UnpackTreasury))
 }
@@ -145,7 +151,7 @@ func TestStakingWhitelist(t *testing.T) {
 
 	receipt := e.send(e.owner, e.stakingC, s.PackSetWhitelist(e.carol.addr, true))
 	requireEvent(t, receipt, s.UnpackWhitelistUpdatedEvent, staking.ThemisStakingWhitelistUpdated{
-		Account: e.carol.addr, Allowed: true, ConfigNonce: big.NewInt(7),
+		Account: e.carol.addr, Allowed: true, ConfigNonce: big.NewInt(8),
 	})
 	require.True(t, call(e, e.stakingC, s.PackWhitelisted(e.carol.addr), s.UnpackWhitelisted))
 	e.send(e.carol, e.stakingC, e.packLock(e.carol, carol, testMinLock, e.carol.addr))
@@ -153,7 +159,7 @@ func TestStakingWhitelist(t *testing.T) {
 	// Removal stops new locks only; carol's running sequencer is untouched.
 	receipt = e.send(e.pool, e.stakingC, s.PackSetWhitelist(e.bob.addr, false))
 	requireEvent(t, receipt, s.UnpackWhitelistUpdatedEvent, staking.ThemisStakingWhitelistUpdated{
-		Account: e.bob.addr, Allowed: false, ConfigNonce: big.NewInt(8),
+		Account: e.bob.addr, Allowed: false, ConfigNonce: big.NewInt(9),
 	})
 	e.approve(e.bob, testMinLock)
 	e.expectStakingRevert(e.bob, e.packLock(e.bob, newSigner("bob"), testMinLock, e.bob.addr),
@@ -172,7 +178,7 @@ func TestStakingSetLockLimits(t *testing.T) {
 	// min == max is allowed.
 	receipt := e.send(e.owner, e.stakingC, s.PackSetLockLimits(tokens(5), tokens(5)))
 	requireEvent(t, receipt, s.UnpackLockLimitsUpdatedEvent, staking.ThemisStakingLockLimitsUpdated{
-		MinLock: tokens(5), MaxLock: tokens(5), ConfigNonce: big.NewInt(7),
+		MinLock: tokens(5), MaxLock: tokens(5), ConfigNonce: big.NewInt(8),
 	})
 	require.Equal(t, tokens(5), call(e, e.stakingC, s.PackMinLock(), s.UnpackMinLock))
 	require.Equal(t, tokens(5), call(e, e.stakingC, s.PackMaxLock(), s.UnpackMaxLock))
@@ -187,11 +193,11 @@ func TestStakingSetExitDelay(t *testing.T) {
 
 	receipt := e.send(e.owner, e.stakingC, s.PackSetExitDelay(big.NewInt(maxExitDelay)))
 	requireEvent(t, receipt, s.UnpackExitDelayUpdatedEvent, staking.ThemisStakingExitDelayUpdated{
-		ExitDelay: big.NewInt(maxExitDelay), ConfigNonce: big.NewInt(7),
+		ExitDelay: big.NewInt(maxExitDelay), ConfigNonce: big.NewInt(8),
 	})
 	receipt = e.send(e.pool, e.stakingC, s.PackSetExitDelay(big.NewInt(minExitDelay)))
 	requireEvent(t, receipt, s.UnpackExitDelayUpdatedEvent, staking.ThemisStakingExitDelayUpdated{
-		ExitDelay: big.NewInt(minExitDelay), ConfigNonce: big.NewInt(8),
+		ExitDelay: big.NewInt(minExitDelay), ConfigNonce: big.NewInt(9),
 	})
 	require.Equal(t, big.NewInt(minExitDelay), call(e, e.stakingC, s.PackExitDelay(), s.UnpackExitDelay))
 }

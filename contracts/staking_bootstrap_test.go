@@ -73,7 +73,7 @@ func TestOwnerCannotAdministerAfterEndBootstrap(t *testing.T) {
 	e.expectStakingRevert(e.alice, s.PackEndBootstrap(), &staking.ThemisStakingNotAdmin{Caller: e.alice.addr})
 	receipt := e.send(e.owner, e.stakingC, s.PackEndBootstrap())
 	requireEvent(t, receipt, s.UnpackBootstrapEndedEvent, staking.ThemisStakingBootstrapEnded{
-		EndedBy: e.owner.addr, PoolAddress: e.pool.addr, ConfigNonce: big.NewInt(12), // 6 at deployment, 5 admin calls
+		EndedBy: e.owner.addr, PoolAddress: e.pool.addr, ConfigNonce: big.NewInt(13), // 7 at deployment, 5 admin calls
 	})
 	require.True(t, call(e, e.stakingC, s.PackBootstrapEnded(), s.UnpackBootstrapEnded))
 	require.False(t, call(e, e.stakingC, s.PackBootstrapOpen(), s.UnpackBootstrapOpen))
@@ -89,7 +89,7 @@ func TestOwnerCannotAdministerAfterPoolEndsBootstrap(t *testing.T) {
 	s := e.staking
 	receipt := e.send(e.pool, e.stakingC, s.PackEndBootstrap())
 	requireEvent(t, receipt, s.UnpackBootstrapEndedEvent, staking.ThemisStakingBootstrapEnded{
-		EndedBy: e.pool.addr, PoolAddress: e.pool.addr, ConfigNonce: big.NewInt(7),
+		EndedBy: e.pool.addr, PoolAddress: e.pool.addr, ConfigNonce: big.NewInt(8),
 	})
 	e.expectStakingRevert(e.pool, s.PackEndBootstrap(), &staking.ThemisStakingBootstrapOver{})
 	requireNotAdmin(e, e.owner)
@@ -171,7 +171,11 @@ func TestConstructorRejectsBootstrapLongerThanMax(t *testing.T) {
 	require.NoError(t, err)
 	receipt := e.mine(tx)
 	e.useStaking(addr, e.carol.addr)
-	require.Equal(t, e.blockTime(receipt)+3600, call(e, e.stakingC, s.PackBootstrapDeadline(), s.UnpackBootstrapDeadline))
+	deadline := e.blockTime(receipt) + 3600
+	require.Equal(t, deadline, call(e, e.stakingC, s.PackBootstrapDeadline(), s.UnpackBootstrapDeadline))
+	requireEvent(t, receipt, s.UnpackBootstrapStartedEvent, staking.ThemisStakingBootstrapStarted{
+		Owner: e.owner.addr, Deadline: deadline, ConfigNonce: big.NewInt(1),
+	})
 	e.send(e.owner, e.stakingC, s.PackSetWhitelist(e.alice.addr, true))
 	e.advance(time.Hour)
 	requireNotAdmin(e, e.owner)

@@ -65,7 +65,7 @@ func TestWithdrawCannotLeaveLessThanMinLock(t *testing.T) {
 	require.Equal(t, startingTokens, e.tokenBalance(e.alice.addr))
 }
 
-// Audit point 6: the exit delay stays between MIN_EXIT_DELAY (one day, longer than a slash
+// Audit point 6: the exit delay stays between MIN_EXIT_DELAY (seven days, longer than a slash
 // takes to land) and 365 days, in the constructor and in setExitDelay; a change never
 // touches an unlock already under way.
 func TestExitDelayCannotLeaveItsBounds(t *testing.T) {
@@ -87,7 +87,7 @@ func TestExitDelayCannotLeaveItsBounds(t *testing.T) {
 		e.deployRaw(staking.ThemisStakingMetaData.Bin, input)
 	}
 
-	// An unlock started under the one-day delay keeps its time when the delay grows.
+	// An unlock started under the seven-day delay keeps its time when the delay grows.
 	e.send(e.owner, e.stakingC, s.PackSetExitDelay(big.NewInt(minExitDelay)))
 	id, _ := e.lock(e.alice, newSigner("a"), testMinLock)
 	receipt := e.send(e.alice, e.stakingC, s.PackInitiateUnlock(id))

@@ -101,18 +101,37 @@ func TestStakingWithdraw(t *testing.T) {
 	requireEvent(t, receipt, s.UnpackWithdrawnEvent, staking.ThemisStakingWithdrawn{
 		SequencerId: id, Amount: tokens(50), Total: tokens(250), Nonce: big.NewInt(2),
 	})
-	// Down to exactly the minimum (below it: TestWithdrawCannotLeaveLessThanMinLock).
+	require.Empty(t, events(t, receipt, s.UnpackWithdrawalClaimedEvent), "nothing is paid at once")
+	require.Equal(t, staking.PendingWithdrawalsOutput{Amount: tokens(50), ClaimableAt: e.blockTime(receipt) + testExitDelay},
+		e.pendingWithdrawal(id))
+	// Down to exactly the minimum (below it: TestWithdrawCannotLeaveLessThanMinLock), a day
+	// later: the pending amount grows and its delay restarts. (In the same second, gas
+	// estimation would see claimableAt unchanged and price the call too low.)
+	e.advance(day)
 	receipt = e.send(e.alice, e.stakingC, s.PackWithdraw(id, tokens(150)))
 	requireEvent(t, receipt, s.UnpackWithdrawnEvent, staking.ThemisStakingWithdrawn{
 		SequencerId: id, Amount: tokens(150), Total: testMinLock, Nonce: big.NewInt(3),
 	})
+	claimableAt := e.blockTime(receipt) + testExitDelay
 	require.Equal(t, testMinLock, e.sequencer(id).Locked)
-	require.Equal(t, new(big.Int).Sub(startingTokens, testMinLock), e.tokenBalance(e.alice.addr))
-	require.Equal(t, testMinLock, e.tokenBalance(e.deployment.Staking))
+	require.Equal(t, staking.PendingWithdrawalsOutput{Amount: tokens(200), ClaimableAt: claimableAt}, e.pendingWithdrawal(id))
+	// The tokens stay in the contract until the exit delay has passed
+	// (TestWithdrawalPaysOnlyAfterExitDelay).
+	require.Equal(t, new(big.Int).Sub(startingTokens, start), e.tokenBalance(e.alice.addr))
+	require.Equal(t, start, e.tokenBalance(e.deployment.Staking))
 
 	e.send(e.alice, e.stakingC, s.PackInitiateUnlock(id))
 	e.expectStakingRevert(e.alice, s.PackWithdraw(id, tokens(1)),
 		&staking.ThemisStakingSequencerNotActive{SequencerId: id, Status: statusUnlocking})
+
+	e.advanceTo(claimableAt)
+	e.expectStakingRevert(e.bob, s.PackClaimWithdrawal(id), &staking.ThemisStakingNotSequencerOwner{SequencerId: id, Caller: e.bob.addr})
+	receipt = e.send(e.alice, e.stakingC, s.PackClaimWithdrawal(id))
+	requireEvent(t, receipt, s.UnpackWithdrawalClaimedEvent, staking.ThemisStakingWithdrawalClaimed{
+		SequencerId: id, Owner: e.alice.addr, Amount: tokens(200),
+	})
+	require.Equal(t, new(big.Int).Sub(startingTokens, testMinLock), e.tokenBalance(e.alice.addr))
+	require.Equal(t, testMinLock, e.tokenBalance(e.deployment.Staking))
 }
 
 func TestStakingUnlockAfterExitDelay(t *testing.T) {

@@ -71,13 +71,13 @@ func TestEveryMirroredSequencerChangeBumpsTheNonce(t *testing.T) {
 }
 
 // Audit point 5: every configuration change the chain mirrors carries the next configNonce
-// (the constructor's three, Deploy's two whitelist entries and the pool's acceptance make 6);
+// (the constructor's four, Deploy's two whitelist entries and the pool's acceptance make 7);
 // proposals, ownership and money movements do not count.
 func TestEveryConfigChangeBumpsTheConfigNonce(t *testing.T) {
 	e := newEnv(t)
 	s := e.staking
-	require.Equal(t, big.NewInt(6), e.configNonce())
-	nonce := int64(6)
+	require.Equal(t, big.NewInt(7), e.configNonce())
+	nonce := int64(7)
 	next := func() *big.Int { nonce++; return big.NewInt(nonce) }
 
 	receipt := e.send(e.owner, e.stakingC, s.PackSetWhitelist(e.carol.addr, true))
@@ -122,5 +122,5 @@ func TestEveryConfigChangeBumpsTheConfigNonce(t *testing.T) {
 	requireEvent(t, receipt, s.UnpackBootstrapEndedEvent, staking.ThemisStakingBootstrapEnded{
 		EndedBy: e.pool2.addr, PoolAddress: e.pool2.addr, ConfigNonce: next(),
 	})
-	require.Equal(t, big.NewInt(14), e.configNonce())
+	require.Equal(t, big.NewInt(15), e.configNonce())
 }

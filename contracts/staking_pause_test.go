@@ -16,8 +16,9 @@ func (e *env) paused() bool {
 }
 
 // Audit point 2: a pause stops only new money coming in. Every way out (withdraw, unlock,
-// claim, reward withdrawal) and every bookkeeping change (signer, reward recipient) works
-// while paused, and so do the pool's slashing and crediting.
+// claim, reward withdrawal; the withdrawal claim: TestWithdrawalClaimWorksWhilePaused) and
+// every bookkeeping change (signer, reward recipient) works while paused, and so do the
+// pool's slashing and crediting.
 func TestPauseCannotFreezeExits(t *testing.T) {
 	e := newEnv(t)
 	s := e.staking
@@ -33,7 +34,7 @@ func TestPauseCannotFreezeExits(t *testing.T) {
 	receipt := e.send(e.owner, e.stakingC, s.PackPause(big.NewInt(maxPauseDuration)))
 	until := e.blockTime(receipt) + maxPauseDuration
 	requireEvent(t, receipt, s.UnpackPauseUpdatedEvent, staking.ThemisStakingPauseUpdated{
-		By: e.owner.addr, PausedUntil: until, ConfigNonce: big.NewInt(8),
+		By: e.owner.addr, PausedUntil: until, ConfigNonce: big.NewInt(9),
 	})
 	require.True(t, e.paused())
 	require.Equal(t, until, call(e, e.stakingC, s.PackPausedUntil(), s.UnpackPausedUntil))
@@ -59,6 +60,28 @@ func TestPauseCannotFreezeExits(t *testing.T) {
 	e.send(e.pool, e.stakingC, s.PackSlash(alice, tokens(1), 1, offence("paused")))
 	e.send(e.pool, e.stakingC, s.PackSubmitRewardBatch(big.NewInt(2), []*big.Int{alice}, []*big.Int{tokens(1)}))
 	require.True(t, e.paused(), "all of that happened inside the pause")
+}
+
+// Security review: a pause cannot hold back withdrawn tokens. A withdrawal made during a
+// pause is claimed during it once its delay has passed.
+func TestWithdrawalClaimWorksWhilePaused(t *testing.T) {
+	e := newEnv(t)
+	s := e.staking
+	id, _ := e.lock(e.alice, newSigner("a"), tokens(300))
+	receipt := e.send(e.owner, e.stakingC, s.PackPause(big.NewInt(maxPauseDuration)))
+	until := e.blockTime(receipt) + maxPauseDuration
+
+	receipt = e.send(e.alice, e.stakingC, s.PackWithdraw(id, tokens(50)))
+	claimableAt := e.blockTime(receipt) + testExitDelay
+	require.Less(t, claimableAt, until)
+	e.advanceTo(claimableAt)
+	require.True(t, e.paused())
+	receipt = e.send(e.alice, e.stakingC, s.PackClaimWithdrawal(id))
+	requireEvent(t, receipt, s.UnpackWithdrawalClaimedEvent, staking.ThemisStakingWithdrawalClaimed{
+		SequencerId: id, Owner: e.alice.addr, Amount: tokens(50),
+	})
+	require.Equal(t, new(big.Int).Sub(startingTokens, tokens(250)), e.tokenBalance(e.alice.addr))
+	require.True(t, e.paused(), "claimed inside the pause")
 }
 
 // Audit point 2: a pause ends by itself; nobody has to lift it.
@@ -90,11 +113,11 @@ func TestPauseCanBeLiftedEarly(t *testing.T) {
 	e.send(e.owner, e.stakingC, s.PackPause(big.NewInt(maxPauseDuration)))
 	receipt := e.send(e.owner, e.stakingC, s.PackPause(big.NewInt(60)))
 	requireEvent(t, receipt, s.UnpackPauseUpdatedEvent, staking.ThemisStakingPauseUpdated{
-		By: e.owner.addr, PausedUntil: e.blockTime(receipt) + 60, ConfigNonce: big.NewInt(8),
+		By: e.owner.addr, PausedUntil: e.blockTime(receipt) + 60, ConfigNonce: big.NewInt(9),
 	})
 	receipt = e.send(e.pool, e.stakingC, s.PackPause(big.NewInt(0)))
 	requireEvent(t, receipt, s.UnpackPauseUpdatedEvent, staking.ThemisStakingPauseUpdated{
-		By: e.pool.addr, PausedUntil: 0, ConfigNonce: big.NewInt(9),
+		By: e.pool.addr, PausedUntil: 0, ConfigNonce: big.NewInt(10),
 	})
 	require.False(t, e.paused())
 	require.Zero(t, call(e, e.stakingC, s.PackPausedUntil(), s.UnpackPausedUntil))

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
@@ -40,7 +41,7 @@ func TestWrongPoolProposalCanBeOverwritten(t *testing.T) {
 	})
 	require.Equal(t, wrong.addr, e.pendingPoolAddress())
 	require.Equal(t, e.pool.addr, e.poolAddress())
-	require.Equal(t, big.NewInt(6), e.configNonce(), "a proposal changes no configuration")
+	require.Equal(t, big.NewInt(7), e.configNonce(), "a proposal changes no configuration")
 
 	// The old pool is still the pool.
 	e.send(e.pool, e.stakingC, s.PackSlash(id, tokens(1), 1, offence("o")))
@@ -72,7 +73,7 @@ func TestOnlyProposedPoolCanAccept(t *testing.T) {
 
 	receipt := e.send(e.pool2, e.stakingC, s.PackAcceptPoolAddress())
 	requireEvent(t, receipt, s.UnpackPoolAddressUpdatedEvent, staking.ThemisStakingPoolAddressUpdated{
-		PreviousPool: e.pool.addr, NewPool: e.pool2.addr, ConfigNonce: big.NewInt(7),
+		PreviousPool: e.pool.addr, NewPool: e.pool2.addr, ConfigNonce: big.NewInt(8),
 	})
 	require.Equal(t, e.pool2.addr, e.poolAddress())
 	require.Equal(t, common.Address{}, e.pendingPoolAddress())
@@ -113,9 +114,53 @@ func TestOwnerProposesFirstPoolDuringBootstrap(t *testing.T) {
 	e.expectStakingRevert(e.pool3, s.PackAcceptPoolAddress(), &staking.ThemisStakingNotPendingPoolAddress{Caller: e.pool3.addr})
 	receipt = e.send(e.pool, e.stakingC, s.PackAcceptPoolAddress())
 	requireEvent(t, receipt, s.UnpackPoolAddressUpdatedEvent, staking.ThemisStakingPoolAddressUpdated{
-		PreviousPool: common.Address{}, NewPool: e.pool.addr, ConfigNonce: big.NewInt(4),
+		PreviousPool: common.Address{}, NewPool: e.pool.addr, ConfigNonce: big.NewInt(5),
 	})
 	e.expectStakingRevert(e.owner, s.PackProposePoolAddress(e.pool2.addr), &staking.ThemisStakingPoolAddressAlreadySet{PoolAddress: e.pool.addr})
+}
+
+// Security review: the owner's proposal for the first pool dies with bootstrap. The owner
+// proposes its own key before the deadline; after it, the key cannot accept, so the owner
+// cannot take the pool role once its own powers have ended. A rotation the pool proposes is
+// not bound to bootstrap.
+func TestOwnerProposalExpiresWithBootstrap(t *testing.T) {
+	e := newBareEnv(t)
+	e.deployWith(contracts.DeployConfig{MinLock: testMinLock, MaxLock: testMaxLock, BootstrapPeriod: 3600})
+	s := e.staking
+	deadline := call(e, e.stakingC, s.PackBootstrapDeadline(), s.UnpackBootstrapDeadline)
+	e.send(e.owner, e.stakingC, s.PackProposePoolAddress(e.owner.addr))
+	require.Equal(t, e.owner.addr, e.pendingPoolAddress())
+
+	// Until the deadline the acceptance would go through (a call, not sent)...
+	acceptAsOwner := func() error {
+		_, err := bind.Call(e.stakingC, &bind.CallOpts{Context: e.ctx, From: e.owner.addr}, s.PackAcceptPoolAddress(),
+			func([]byte) (struct{}, error) { return struct{}{}, nil })
+		return err
+	}
+	e.advanceTo(deadline - 2)
+	require.NoError(t, acceptAsOwner())
+
+	// ...from it, never.
+	e.advanceTo(deadline)
+	require.False(t, call(e, e.stakingC, s.PackBootstrapOpen(), s.UnpackBootstrapOpen))
+	require.Error(t, acceptAsOwner())
+	e.expectStakingRevert(e.owner, s.PackAcceptPoolAddress(), &staking.ThemisStakingBootstrapOver{})
+	e.expectStakingRevert(e.alice, s.PackAcceptPoolAddress(), &staking.ThemisStakingNotPendingPoolAddress{Caller: e.alice.addr})
+	e.expectStakingRevert(e.owner, s.PackProposePoolAddress(e.pool.addr), &staking.ThemisStakingBootstrapOver{})
+	require.Equal(t, common.Address{}, e.poolAddress())
+	require.Equal(t, big.NewInt(4), e.configNonce(), "the constructor's four only")
+	requireNotAdmin(e, e.owner)
+
+	// The pool's own rotation is accepted long after bootstrap.
+	e = newEnv(t)
+	e.send(e.pool, e.stakingC, s.PackProposePoolAddress(e.pool2.addr))
+	e.advance(bootstrapDuration)
+	require.False(t, call(e, e.stakingC, s.PackBootstrapOpen(), s.UnpackBootstrapOpen))
+	receipt := e.send(e.pool2, e.stakingC, s.PackAcceptPoolAddress())
+	requireEvent(t, receipt, s.UnpackPoolAddressUpdatedEvent, staking.ThemisStakingPoolAddressUpdated{
+		PreviousPool: e.pool.addr, NewPool: e.pool2.addr, ConfigNonce: big.NewInt(8),
+	})
+	require.Equal(t, e.pool2.addr, e.poolAddress())
 }
 
 // Without a pool by the end of bootstrap, the owner can no longer propose one.

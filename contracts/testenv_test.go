@@ -46,7 +46,7 @@ const (
 	escrowPeriod     = 365 * 24 * time.Hour
 	day              = 24 * time.Hour
 	// The contract's fixed bounds, in seconds.
-	minExitDelay      = 24 * 3600
+	minExitDelay      = 7 * 24 * 3600
 	maxExitDelay      = 365 * 24 * 3600
 	maxBootstrap      = 180 * 24 * 3600
 	maxPauseDuration  = 30 * 24 * 3600
@@ -415,6 +415,13 @@ func (e *env) lock(from account, s signerKey, amount *big.Int) (*big.Int, *types
 func (e *env) sequencer(id *big.Int) staking.SequencersOutput {
 	e.t.Helper()
 	return call(e, e.stakingC, e.staking.PackSequencers(id), e.staking.UnpackSequencers)
+}
+
+// pendingWithdrawal reads sequencer id's pending withdrawal, comparable with require.Equal.
+func (e *env) pendingWithdrawal(id *big.Int) staking.PendingWithdrawalsOutput {
+	e.t.Helper()
+	w := call(e, e.stakingC, e.staking.PackPendingWithdrawals(id), e.staking.UnpackPendingWithdrawals)
+	return normalize(w).(staking.PendingWithdrawalsOutput)
 }
 
 func (e *env) escrow(id *big.Int) staking.EscrowsOutput {

@@ -30,7 +30,7 @@ start() {
   mkdir -p "$LOCALNET_DIR/l1"
   daemon "$LOCALNET_DIR/l1/l1.pid" "$LOCALNET_DIR/l1/l1.log" "$BINARY" devnet l1 \
     --rpc-addr "$L1_RPC_ADDR" --admin-addr "$L1_ADMIN_ADDR" --dev-owners $((VALIDATORS + EXTRA_OWNERS)) \
-    --exit-delay 24h --info-file "$LOCALNET_DIR/l1/info.json"
+    --exit-delay 168h --info-file "$LOCALNET_DIR/l1/info.json"
   for _ in $(seq 1 60); do [ -s "$LOCALNET_DIR/l1/info.json" ] && break; sleep 0.5; done
   if [ ! -s "$LOCALNET_DIR/l1/info.json" ]; then
     echo "the development L1 did not start; see $LOCALNET_DIR/l1/l1.log" >&2
@@ -41,7 +41,7 @@ start() {
   # testnet locks every validator's signer on L1 (development owner i) and starts the
   # chain from those locks; it refuses an existing directory, so build the homes aside.
   "$BINARY" testnet --validators "$VALIDATORS" --output-dir "$LOCALNET_DIR/nodes" \
-    --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking" --exit-delay 24h
+    --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking" --exit-delay 168h
   mv "$LOCALNET_DIR"/nodes/node* "$LOCALNET_DIR"/ && rmdir "$LOCALNET_DIR/nodes"
   for ((i = 0; i < VALIDATORS; i++)); do
     home="$LOCALNET_DIR/node$i"

@@ -40,9 +40,13 @@ type OwnerBackend interface {
 
 // NewOwner acts as key on the staking contract (and its token).
 func NewOwner(ctx context.Context, backend OwnerBackend, key *ecdsa.PrivateKey, stakingAddr common.Address) (*Owner, error) {
-	chainID, err := backend.(interface {
+	reader, ok := backend.(interface {
 		ChainID(context.Context) (*big.Int, error)
-	}).ChainID(ctx)
+	})
+	if !ok {
+		return nil, fmt.Errorf("l1: the backend cannot report its chain id, needed to sign transactions")
+	}
+	chainID, err := reader.ChainID(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("l1 chain id: %w", err)
 	}

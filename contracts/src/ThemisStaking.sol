@@ -18,7 +18,9 @@ import {SafeTokenTransfer} from "./SafeTokenTransfer.sol";
 /// - After bootstrap every administrative function is the pool's alone: themis governance,
 ///   through pool-signed transactions, is the one place that changes them.
 /// - A pause stops only new money coming in (lock, relock) and expires by itself; exits,
-///   reward withdrawals and signer rotations always work.
+///   withdrawal claims, reward withdrawals and signer rotations always work.
+/// - Tokens leave only after the exit delay (unlock or partial withdrawal), and stay slashable
+///   until then.
 /// @dev Every function changes state before it calls the token (checks-effects-interactions;
 /// the balance-checked pulls run last and revert the whole call on a mismatch), and the token
 /// is fixed at construction, so no reentrancy guard is needed.
@@ -53,6 +55,13 @@ contract ThemisStaking {
         uint256 nonce;
     }
 
+    /// @dev Tokens taken out of a lock by `withdraw`: no longer locked (no power), still
+    /// slashable until they are claimed after the exit delay.
+    struct PendingWithdrawal {
+        uint256 amount;
+        uint64 claimableAt;
+    }
+
     struct Escrow {
         uint256 sequencerId;
         uint256 amount;
@@ -67,10 +76,11 @@ contract ThemisStaking {
     /// @dev Caps how long an administrator can make exits wait; an in-flight unlock keeps the
     /// unlockableAt it was given, so changing the delay never traps tokens already unlocking.
     uint256 public constant MAX_EXIT_DELAY = 365 days;
-    /// @dev The floor under the exit delay: longer than the worst-case time from an offence to
-    /// its slash landing on L1 (contracts/README.md argues the figure), so an offender cannot
-    /// unlock and claim before its slash.
-    uint256 public constant MIN_EXIT_DELAY = 1 days;
+    /// @dev The floor under the exit delay (for unlocks and withdrawals alike): longer than the
+    /// worst-case time from an offence to its slash landing on L1, including a pool that cannot
+    /// sign while the offenders keep the chain below quorum (contracts/README.md argues the
+    /// figure), so an offender cannot take its tokens out before its slash.
+    uint256 public constant MIN_EXIT_DELAY = 7 days;
     /// @dev Bootstrap ends before any escrow can be released (ESCROW_PERIOD), so a treasury the
     /// owner set during bootstrap can always be corrected by the pool before it receives anything.
     uint256 public constant MAX_BOOTSTRAP_PERIOD = 180 days;
@@ -120,6 +130,7 @@ contract ThemisStaking {
     uint256 public rewardReserve;
     uint256 public lastRewardBatch;
     mapping(uint256 => uint256) public pendingRewards;
+    mapping(uint256 => PendingWithdrawal) public pendingWithdrawals;
 
     uint256 public nextEscrowId = 1;
     mapping(uint256 => Escrow) public escrows;
@@ -168,6 +179,7 @@ contract ThemisStaking {
     event PauseUpdated(address indexed by, uint64 pausedUntil, uint256 configNonce);
     event PoolAddressUpdated(address indexed previousPool, address indexed newPool, uint256 configNonce);
     event BootstrapEnded(address indexed endedBy, address poolAddress, uint256 configNonce);
+    event BootstrapStarted(address indexed owner, uint64 deadline, uint256 configNonce);
 
     // ---- Pool actions the bridge relays back to the chain (they confirm pool-signed transactions). ----
     event RewardBatchSubmitted(uint256 indexed batchId, uint256 count, uint256 total, uint256 reserve);
@@ -185,6 +197,7 @@ contract ThemisStaking {
     event RewardsFunded(address indexed funder, uint256 amount, uint256 reserve);
     event RewardCredited(uint256 indexed sequencerId, uint256 indexed batchId, uint256 amount, uint256 pending);
     event RewardsWithdrawn(uint256 indexed sequencerId, address indexed recipient, uint256 amount);
+    event WithdrawalClaimed(uint256 indexed sequencerId, address indexed owner, uint256 amount);
 
     error ZeroAddress();
     error ZeroAmount();
@@ -210,6 +223,8 @@ contract ThemisStaking {
     error SignerAlreadyUsed(address signer);
     error BelowMinLock(uint256 amount, uint256 minLock);
     error WithdrawExceedsLocked(uint256 amount, uint256 locked);
+    error NoPendingWithdrawal(uint256 sequencerId);
+    error WithdrawalNotReady(uint256 sequencerId, uint256 claimableAt);
     error TransferAmountMismatch(uint256 expected, uint256 received);
     error UnknownSequencer(uint256 sequencerId);
     error SequencerNotActive(uint256 sequencerId, Status status);
@@ -278,6 +293,7 @@ contract ThemisStaking {
         bootstrapDeadline = uint64(block.timestamp + bootstrapPeriod_);
         owner = msg.sender;
         emit OwnershipTransferred(address(0), msg.sender);
+        emit BootstrapStarted(msg.sender, bootstrapDeadline, ++configNonce);
         _setTreasury(treasury_);
         _setLockLimits(minLock_, maxLock_);
         _setExitDelay(exitDelay_);
@@ -324,9 +340,12 @@ contract ThemisStaking {
         emit PoolAddressProposed(current, newPool, msg.sender);
     }
 
-    /// @notice The proposed pool takes over, which proves the address can sign.
+    /// @notice The proposed pool takes over, which proves the address can sign. The first pool
+    /// (proposed by the owner) must accept while bootstrap is open, so an owner's proposal can
+    /// never hand it the pool role later.
     function acceptPoolAddress() external {
         if (msg.sender != pendingPoolAddress) revert NotPendingPoolAddress(msg.sender);
+        if (poolAddress == address(0) && !bootstrapOpen()) revert BootstrapOver();
         address previous = poolAddress;
         poolAddress = msg.sender;
         pendingPoolAddress = address(0);
@@ -431,7 +450,10 @@ contract ThemisStaking {
         _pullExact(msg.sender, amount);
     }
 
-    /// @notice Takes part of an active lock back; what remains must still meet the minimum.
+    /// @notice Takes part of an active lock out; what remains must still meet the minimum. The
+    /// amount stops counting at once (the chain lowers the power) but stays slashable for the
+    /// exit delay, like an unlock: claimWithdrawal pays it after that. A later withdrawal
+    /// restarts the delay for everything pending.
     function withdraw(uint256 id, uint256 amount) external onlySequencerOwner(id) {
         Sequencer storage s = _active(id);
         if (amount == 0) revert ZeroAmount();
@@ -440,21 +462,34 @@ contract ThemisStaking {
         uint256 total = locked - amount;
         if (total < minLock) revert BelowMinLock(total, minLock);
         s.locked = total;
+        PendingWithdrawal storage w = pendingWithdrawals[id];
+        w.amount += amount;
+        w.claimableAt = uint64(block.timestamp + exitDelay);
         emit Withdrawn(id, amount, total, ++s.nonce);
-        token.safeTransfer(s.owner, amount);
     }
 
-    /// @notice Starts the exit: the lock stays slashable until claimUnlock after the exit delay.
+    /// @notice Pays the sequencer's pending withdrawal to its owner once its delay has passed.
+    /// Never paused. Not a mirrored change (the lock already fell at withdraw), so no nonce.
+    function claimWithdrawal(uint256 id) external onlySequencerOwner(id) {
+        uint256 amount = _takeWithdrawal(id);
+        if (amount == 0) revert NoPendingWithdrawal(id);
+    }
+
+    /// @notice Starts the exit: the lock stays slashable until claimUnlock after the exit delay
+    /// (and not before a pending withdrawal's own delay ends).
     function initiateUnlock(uint256 id) external onlySequencerOwner(id) {
         Sequencer storage s = _active(id);
         uint64 unlockableAt = uint64(block.timestamp + exitDelay);
+        uint64 withdrawalAt = pendingWithdrawals[id].claimableAt;
+        if (pendingWithdrawals[id].amount > 0 && withdrawalAt > unlockableAt) unlockableAt = withdrawalAt;
         s.status = Status.Unlocking;
         s.unlockableAt = unlockableAt;
         emit UnlockInitiated(id, unlockableAt, ++s.nonce);
     }
 
-    /// @notice Pays out the whole remaining lock once the exit delay has passed. The owner may
-    /// then lock again, with a signer never used before. Never paused.
+    /// @notice Pays out the whole remaining lock, and any pending withdrawal, once the exit
+    /// delay has passed. The owner may then lock again, with a signer never used before.
+    /// Never paused.
     function claimUnlock(uint256 id) external onlySequencerOwner(id) {
         Sequencer storage s = sequencers[id];
         if (s.status != Status.Unlocking) revert SequencerNotUnlocking(id, s.status);
@@ -464,6 +499,7 @@ contract ThemisStaking {
         s.status = Status.Unlocked;
         emit UnlockClaimed(id, amount, ++s.nonce);
         if (amount > 0) token.safeTransfer(s.owner, amount);
+        _takeWithdrawal(id);
     }
 
     /// @notice Binds a new signer key, proven by its signature over signerProofDigest(owner,
@@ -539,11 +575,14 @@ contract ThemisStaking {
         emit RewardBatchSubmitted(batchId, ids.length, total, rewardReserve);
     }
 
-    /// @notice Moves up to `amount`, capped at the severity's fraction of the current lock, into
-    /// a new escrow entry. Works in every state and while paused. Each (offence, sequencer)
-    /// pair is slashed once, so one outage offence can slash every member of the group. A
-    /// sequencer with nothing left to take still gets a Slashed event (amount 0, escrow id 0),
-    /// so the chain can close the offence.
+    /// @notice Moves up to `amount`, capped at the severity's fraction of what the sequencer has
+    /// at stake (its lock plus a pending withdrawal, so withdrawing after an offence does not
+    /// shrink the slash), into a new escrow entry; the lock is taken first, then the pending
+    /// withdrawal. Works in every state and while paused. Each (offence, sequencer) pair is
+    /// slashed once, so one outage offence can slash every member of the group. A sequencer
+    /// with nothing left to take still gets a Slashed event (amount 0, escrow id 0), so the
+    /// chain can close the offence. `total` in the event is the lock after the slash: it falls
+    /// by at most `amount` (less when part came from the pending withdrawal).
     function slash(uint256 id, uint256 amount, uint8 severity, bytes32 offenceId)
         external
         onlyPool
@@ -555,11 +594,14 @@ contract ThemisStaking {
         if (offenceSlashed[offenceId][id]) revert OffenceAlreadySlashed(offenceId, id);
         if (amount == 0) revert ZeroAmount();
         uint256 locked = s.locked;
-        uint256 limit = locked / cap;
+        PendingWithdrawal storage w = pendingWithdrawals[id];
+        uint256 limit = (locked + w.amount) / cap;
         uint256 taken = amount < limit ? amount : limit;
+        uint256 fromLock = taken < locked ? taken : locked;
 
         offenceSlashed[offenceId][id] = true;
-        s.locked = locked - taken;
+        s.locked = locked - fromLock;
+        w.amount -= taken - fromLock;
         if (taken > 0) {
             escrowId = nextEscrowId++;
             escrows[escrowId] = Escrow({
@@ -570,7 +612,7 @@ contract ThemisStaking {
                 status: EscrowStatus.Held
             });
         }
-        emit Slashed(id, escrowId, offenceId, severity, taken, locked - taken, ++s.nonce);
+        emit Slashed(id, escrowId, offenceId, severity, taken, locked - fromLock, ++s.nonce);
     }
 
     /// @notice An appeal succeeded within the escrow period: the escrowed tokens go back to the
@@ -601,6 +643,19 @@ contract ThemisStaking {
     function _active(uint256 id) private view returns (Sequencer storage s) {
         s = sequencers[id];
         if (s.status != Status.Active) revert SequencerNotActive(id, s.status);
+    }
+
+    /// @dev Pays the pending withdrawal to the owner if its delay has passed (reverts
+    /// WithdrawalNotReady otherwise); returns what was paid (0: nothing pending).
+    function _takeWithdrawal(uint256 id) private returns (uint256 amount) {
+        PendingWithdrawal storage w = pendingWithdrawals[id];
+        amount = w.amount;
+        if (amount == 0) return 0;
+        if (block.timestamp < w.claimableAt) revert WithdrawalNotReady(id, w.claimableAt);
+        delete pendingWithdrawals[id];
+        address seqOwner = sequencers[id].owner;
+        emit WithdrawalClaimed(id, seqOwner, amount);
+        token.safeTransfer(seqOwner, amount);
     }
 
     function _heldEscrow(uint256 escrowId) private view returns (Escrow storage e) {

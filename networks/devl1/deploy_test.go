@@ -31,7 +31,7 @@ func TestDeployOnSelfMiningChain(t *testing.T) {
 	require.NoError(t, err)
 	defer client.Close()
 
-	cfg := devl1.OwnersConfig(2, 36*time.Hour)
+	cfg := devl1.OwnersConfig(2, 8*24*time.Hour)
 	d, err := devl1.DeployOn(ctx, client, cfg)
 	require.NoError(t, err)
 
@@ -42,7 +42,7 @@ func TestDeployOnSelfMiningChain(t *testing.T) {
 	call := &bind.CallOpts{Context: ctx}
 	delay, err := bind.Call(sc, call, s.PackExitDelay(), s.UnpackExitDelay)
 	require.NoError(t, err)
-	require.Equal(t, big.NewInt(36*3600), delay)
+	require.Equal(t, big.NewInt(8*24*3600), delay)
 	minLock, err := bind.Call(sc, call, s.PackMinLock(), s.UnpackMinLock)
 	require.NoError(t, err)
 	require.Equal(t, devl1.Tokens(devl1.DefaultMinLock), minLock)

@@ -23,13 +23,13 @@ import (
 // of a relayed event all go through geth's JSON-RPC. A 5th owner is whitelisted by
 // governance, locks with the CLI, joins the CometBFT validator set with power =
 // locked/10^18, unlocks and leaves it; its early claim is refused (geth stamps blocks with
-// the wall clock, and the contract's exit delay is at least one day: the claim itself is
+// the wall clock, and the contract's exit delay is at least seven days: the claim itself is
 // shown on the development L1, which can jump in time).
 func TestLocalnetGethDevJoin(t *testing.T) {
 	const (
 		validators = 4
 		portOffset = 60
-		exitDelay  = 24 * time.Hour
+		exitDelay  = 7 * 24 * time.Hour
 	)
 	gethDir := t.TempDir()
 	if keep := os.Getenv("E2E_KEEP_DIR"); keep != "" { // beside StartLocalnet's kept directory

@@ -33,9 +33,9 @@ import (
 // a relock raises its power up to max_lock; a partial withdraw lowers it; a signer change
 // moves its validator key (proven by the new key's signature); a reward-recipient change
 // is mirrored; unlock removes it at once; the claim after the exit delay (the contract's
-// one-day minimum, passed by jumping the development L1's clock) returns the tokens on L1.
+// seven-day minimum, passed by jumping the development L1's clock) returns the tokens on L1.
 func TestLocalnetL1SequencerLifecycle(t *testing.T) {
-	const exitDelay = 24 * time.Hour
+	const exitDelay = 7 * 24 * time.Hour
 	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 10 * time.Second, PortOffset: 20, L1: true, ExitDelay: exitDelay, ExtraOwners: 1})
 	ln.WaitHeight(3, 90*time.Second)
 	ctx := context.Background()
@@ -115,7 +115,7 @@ func TestLocalnetL1SequencerLifecycle(t *testing.T) {
 	before := balance()
 	require.NoError(t, ln.L1.Do("/time", url.Values{"advance": {(exitDelay + time.Minute).String()}}))
 	l1("claim", "5")
-	require.Equal(t, new(big.Int).Add(before, tokens(60_000).BigInt()), balance(), "the claim returns the locked tokens")
+	require.Equal(t, new(big.Int).Add(before, tokens(90_000).BigInt()), balance(), "the claim returns the lock (60,000) and the pending withdrawal (30,000)")
 	ln.waitSequencer(5, "unlocked", func(s sequencerView) bool { return s.Status == "SEQUENCER_STATUS_UNLOCKED" && s.Locked == "0" })
 	requireSameAppHash(t, ln)
 }

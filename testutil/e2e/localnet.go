@@ -96,7 +96,7 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 	o.L1 = o.L1 || o.ExternalL1 != nil
 	if o.L1 {
 		if o.ExitDelay == 0 {
-			o.ExitDelay = 24 * time.Hour // the contract's minimum
+			o.ExitDelay = 7 * 24 * time.Hour // the contract's minimum
 		}
 		if o.ExternalL1 != nil {
 			ln.L1 = o.ExternalL1

@@ -115,7 +115,7 @@ An admin endpoint on --admin-addr produces faults and development actions:
 	cmd.Flags().StringSlice("whitelist", nil, "L1 accounts allowed to lock (default: --accounts)")
 	cmd.Flags().String("min-lock", strconv.Itoa(devl1.DefaultMinLock), "minimum lock (whole tokens)")
 	cmd.Flags().String("max-lock", strconv.Itoa(devl1.DefaultMaxLock), "maximum lock (whole tokens)")
-	cmd.Flags().Duration("exit-delay", 24*time.Hour, "delay between unlock and claim (the contract's minimum is one day; POST /time jumps the clock)")
+	cmd.Flags().Duration("exit-delay", 7*24*time.Hour, "delay between unlock (or a partial withdrawal) and its claim (the contract's minimum is seven days; POST /time jumps the clock)")
 	cmd.Flags().String("info-file", "", "write the /info JSON to this file once ready")
 	return cmd
 }

@@ -244,7 +244,8 @@ func nodeSignerKey(cmd *cobra.Command) (*ecdsa.PrivateKey, error) {
 	if _, err := os.Stat(keyFile); err != nil {
 		return nil, fmt.Errorf("no signer key at %s (run `themisd init` first): %w", keyFile, err)
 	}
-	pv := privval.LoadFilePV(keyFile, home+"/data/priv_validator_state.json")
+	// Only the key is needed; a missing signing-state file must not end the process.
+	pv := privval.LoadFilePVEmptyState(keyFile, home+"/data/priv_validator_state.json")
 	priv, ok := pv.Key.PrivKey.(cmtsecp.PrivKey)
 	if !ok {
 		return nil, fmt.Errorf("%s holds a %s key; themis needs secp256k1", keyFile, pv.Key.PrivKey.Type())

@@ -101,10 +101,16 @@ Without L1 access give --l1-chain-id, --sequencer-id and --nonce yourself.`,
 				return err
 			}
 			cmd.SilenceUsage = true
+			if purpose == "lock" && nonce > 1 {
+				return fmt.Errorf("a lock's proof binds nonce 1, got --%s %d", flagProofNonce, nonce)
+			}
 			if chainID == 0 || id == 0 || nonce == 0 {
-				if chainID, id, nonce, err = readProofTarget(cmd, purpose, id); err != nil {
+				// Read from L1 only what was not given.
+				l1Chain, l1ID, l1Nonce, err := readProofTarget(cmd, purpose, id)
+				if err != nil {
 					return err
 				}
+				chainID, id, nonce = orDefault(chainID, l1Chain), orDefault(id, l1ID), orDefault(nonce, l1Nonce)
 			}
 			owner, staking := common.HexToAddress(ownerHex), common.HexToAddress(stakingHex)
 			digest := contracts.SignerProofDigest(new(big.Int).SetUint64(chainID), staking, owner,
@@ -128,6 +134,13 @@ Without L1 access give --l1-chain-id, --sequencer-id and --nonce yourself.`,
 	cmd.Flags().Uint64(flagProofChain, 0, "L1 chain id (default: read from L1)")
 	cmd.Flags().String(flags.FlagHome, "", "the node whose signer key is proven")
 	return cmd
+}
+
+func orDefault(given, fallback uint64) uint64 {
+	if given != 0 {
+		return given
+	}
+	return fallback
 }
 
 // readProofTarget reads from L1 the chain id and the sequencer id and nonce a proof binds.

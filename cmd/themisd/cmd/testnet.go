@@ -91,7 +91,7 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	cmd.Flags().IntVar(&o.portOffset, "port-offset", 0, "added to every port (run two localnets side by side)")
 	cmd.Flags().StringVar(&o.l1RPC, flagL1RPC, "", "development L1 JSON-RPC: lock each node's signer there with development owner i and start the chain from those locks")
 	cmd.Flags().StringVar(&o.staking, flagStakingContract, "", "the L1 staking contract (with --l1-rpc)")
-	cmd.Flags().DurationVar(&o.exitDelay, "exit-delay", 24*time.Hour, "the chain's exit_delay param (unlocks follow the contract's unlockableAt)")
+	cmd.Flags().DurationVar(&o.exitDelay, "exit-delay", 7*24*time.Hour, "the chain's exit_delay param (unlocks follow the contract's unlockableAt)")
 	o.epoch = localnetEpochParams()
 	cmd.Flags().Uint64Var(&o.epoch.EpochLength, "epoch-length", o.epoch.EpochLength, "L2 blocks per epoch")
 	cmd.Flags().Uint64Var(&o.epoch.LeadTime, "epoch-lead-time", o.epoch.LeadTime, "L2 blocks before an epoch's end when the next is decided")
