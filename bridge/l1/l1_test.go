@@ -133,7 +133,7 @@ func TestEveryRelayedEventDecodesAndReadsBack(t *testing.T) {
 
 	_, err = e.owner.ClaimUnlock(ctx, 1)
 	require.ErrorContains(t, err, "UnlockNotReady", "the revert names the contract's error")
-	require.NoError(t, e.node.AdvanceTime(7*24*time.Hour + time.Hour))
+	require.NoError(t, e.node.AdvanceTime(7*24*time.Hour+time.Hour))
 	r, err = e.owner.ClaimUnlock(ctx, 1)
 	require.NoError(t, err)
 	check(r, &seqtypes.MsgUnlockClaimed{SequencerId: 1, Amount: math.NewIntFromBigInt(tokens(25_000)), Nonce: 6})
