@@ -25,6 +25,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "EventApplied", Use: "event-applied [0x-tx-hash] [log-index]", Short: "Tell whether an L1 log was applied",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "tx_hash"}, {ProtoField: "log_index"}}},
 				{RpcMethod: "PendingEvents", Use: "pending-events", Short: "List relayed L1 events waiting for the pool's vote"},
+				{RpcMethod: "Disagreements", Use: "disagreements", Short: "List applied L1 events the chain disagreed with (--sequencer-id to filter)"},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{

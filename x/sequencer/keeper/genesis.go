@@ -56,6 +56,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) ([]abci.
 			return nil, err
 		}
 	}
+	for _, d := range gs.Disagreements {
+		if err := k.Disagreements.Set(ctx, collections.Join(d.SequencerId, d.Nonce), d); err != nil {
+			return nil, err
+		}
+	}
 	// CometBFT signs the first heights of this chain with the set InitGenesis returns,
 	// whatever the exported history said about those heights (a zero-height restart
 	// starts again at 1): keep only the history below the initial height, then record
@@ -123,6 +128,12 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	if err := k.RetiredSigners.Walk(ctx, nil, func(r string) (bool, error) {
 		gs.RetiredSigners = append(gs.RetiredSigners, r)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Disagreements.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], d types.Disagreement) (bool, error) {
+		gs.Disagreements = append(gs.Disagreements, d)
 		return false, nil
 	}); err != nil {
 		return nil, err

@@ -26,7 +26,8 @@ func sqPopulated(t *testing.T) *sequencertest.Env {
 	e.Join(4, sqOwner(4), sqTokens(60_000))
 	sqSetStatus(t, e, 4, types.SEQUENCER_STATUS_JAILED)
 	e.Join(5, sqOwner(5), sqTokens(70_000))
-	_, err = e.Msg.UpdateWhitelist(e.Ctx, &types.MsgUpdateWhitelist{Authority: e.Authority, Remove: []string{sqOwner(5)}}) // REMOVED
+	sqSetStatus(t, e, 5, types.SEQUENCER_STATUS_REMOVED)
+	_, err = e.Msg.UpdateWhitelist(e.Ctx, &types.MsgUpdateWhitelist{Authority: e.Authority, Remove: []string{sqOwner(5)}})
 	require.NoError(t, err)
 	_, k6 := e.Join(6, sqOwner(6), sqTokens(80_000))
 	sqSetStatus(t, e, 6, types.SEQUENCER_STATUS_BANNED)
@@ -37,6 +38,13 @@ func sqPopulated(t *testing.T) *sequencertest.Env {
 	e.Apply(e.SignerChangeMsg(sqSeq1, 3, newPub))
 	_, err = e.K.EndBlock(e.Ctx) // at 10, recorded at 12
 	require.NoError(t, err)
+	// L1 events the chain disagrees with: a lock of an owner it has not whitelisted
+	// (NOT_ADMITTED), a lock with a key another sequencer holds (signer conflict), and
+	// a relock whose total does not add up. Each is stored as a disagreement.
+	pub8, _ := e.NewKey()
+	e.Apply(e.LockMsg(8, sqOwner(8), pub8, sqTokens(30_000)))
+	e.Apply(e.LockMsg(9, sqOwner(1), e.Seq(2).PubKey, sqTokens(30_000)))
+	e.Apply(e.RelockMsg(8, 2, sqTokens(1), sqTokens(30_005)))
 	e.AtHeight(20)
 	e.Join(7, sqOwner(7), sqTokens(25_000))
 	_, err = e.K.EndBlock(e.Ctx) // recorded at 22
@@ -72,7 +80,7 @@ func TestGenesis_ExportImportIsLossless(t *testing.T) {
 	require.NoError(t, gs.Validate())
 
 	// The export holds everything that was built.
-	require.Len(t, gs.Sequencers, 8)
+	require.Len(t, gs.Sequencers, 10)
 	statuses := map[types.SequencerStatus]int{}
 	for _, s := range gs.Sequencers {
 		statuses[s.Status]++
@@ -80,7 +88,11 @@ func TestGenesis_ExportImportIsLossless(t *testing.T) {
 	require.Equal(t, map[types.SequencerStatus]int{
 		types.SEQUENCER_STATUS_ACTIVE: 3, types.SEQUENCER_STATUS_UNLOCKING: 1, types.SEQUENCER_STATUS_UNLOCKED: 1,
 		types.SEQUENCER_STATUS_JAILED: 1, types.SEQUENCER_STATUS_REMOVED: 1, types.SEQUENCER_STATUS_BANNED: 1,
+		types.SEQUENCER_STATUS_NOT_ADMITTED: 2,
 	}, statuses)
+	require.True(t, gs.Sequencers[8].SignerConflict, "sequencer 9 carries sequencer 2's key")
+	require.Len(t, gs.Disagreements, 3)
+	require.Equal(t, [][2]uint64{{8, 1}, {8, 2}, {9, 1}}, sqDisagreementKeys(gs))
 	require.Len(t, gs.PendingEvents, 2)
 	require.Len(t, gs.BannedAddresses, 2)
 	require.Len(t, gs.Whitelist, 6, "relayer, 1, 3, 4, 6, 7 (5 was removed)")
@@ -113,6 +125,14 @@ func TestGenesis_ExportImportIsLossless(t *testing.T) {
 	require.Equal(t, gs.NextPendingId, resp.PendingId, "ids continue")
 	_, err = imported.Relay(sequencertest.Relocked(imported.Relayer, sequencertest.Ref(1), sqSeq1, 6, sqTokens(1), sqTokens(30_503)))
 	require.ErrorIs(t, err, types.ErrEventAlreadyApplied, "applied events survive the export")
+}
+
+func sqDisagreementKeys(gs *types.GenesisState) [][2]uint64 {
+	var out [][2]uint64
+	for _, d := range gs.Disagreements {
+		out = append(out, [2]uint64{d.SequencerId, d.Nonce})
+	}
+	return out
 }
 
 func sqEntryHeights(gs *types.GenesisState) []int64 {

@@ -38,6 +38,8 @@ type Keeper struct {
 	Banned           collections.KeySet[string]
 	RetiredSigners   collections.KeySet[string]
 	ValidatorHistory collections.Map[int64, types.ValidatorSet]
+	// Disagreements are the alarms: applied L1 events the chain disagreed with, by (sequencer id, nonce).
+	Disagreements collections.Map[collections.Pair[uint64, uint64], types.Disagreement]
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
@@ -65,6 +67,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		Banned:           collections.NewKeySet(sb, types.BannedKey, "banned", collections.StringKey),
 		RetiredSigners:   collections.NewKeySet(sb, types.RetiredSignersKey, "retired_signers", collections.StringKey),
 		ValidatorHistory: collections.NewMap(sb, types.ValidatorHistoryKey, "validator_history", collections.Int64Key, codec.CollValue[types.ValidatorSet](cdc)),
+		Disagreements: collections.NewMap(sb, types.DisagreementsKey, "disagreements",
+			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.Disagreement](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

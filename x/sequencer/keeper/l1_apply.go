@@ -3,48 +3,73 @@ package keeper
 import (
 	"context"
 	"encoding/hex"
+	"fmt"
 	"time"
 
 	"cosmossdk.io/math"
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/themis-network/themis/x/sequencer/types"
 )
 
-// applyL1Event carries out an approved, checked event. seq is nil for a lock.
-func (k Keeper) applyL1Event(ctx context.Context, msg types.L1EventMsg, seq *types.Sequencer) error {
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	height := sdkCtx.BlockHeight()
+// applyL1Event carries out an approved, checked event as L1 says, and returns what the
+// chain disagrees with (the caller records the alarm). Stake, key and nonce always
+// follow L1; the status follows L1 too (an unlock makes UNLOCKING, a claim UNLOCKED),
+// and where L1 shows the lock alive the chain decides admission. seq is nil for a lock.
+func (k Keeper) applyL1Event(ctx context.Context, msg types.L1EventMsg, seq *types.Sequencer) ([]types.DisagreementFinding, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	height := sdkHeight(ctx)
 	if lock, ok := msg.(*types.MsgLocked); ok {
-		return k.applyLock(ctx, lock, height)
+		return k.applyLock(ctx, lock, params, height)
 	}
 	s := *seq
+	findings := types.EventFindings(msg, s)
+	to, reason := s.Status, s.StatusReason
+	// An event only an Active lock can have shows the chain's UNLOCKING or UNLOCKED is
+	// wrong: the sequencer is locked on L1, so the chain decides its admission again.
+	l1ShowsActive := false
+	stake := false
 	s.L1Nonce = msg.GetNonce()
 	switch m := msg.(type) {
 	case *types.MsgRelocked:
-		s.Locked = m.Total
-		k.emitStake(ctx, s)
+		s.Locked, stake, l1ShowsActive = m.Total, true, true
 	case *types.MsgWithdrawn:
-		s.Locked = m.Total
-		k.emitStake(ctx, s)
+		s.Locked, stake, l1ShowsActive = m.Total, true, true
+		// The contract keeps its own minimum; a chain min_lock above it is a disagreement,
+		// and an ACTIVE sequencer under the chain's minimum loses its power.
+		if m.Total.LT(params.MinLock) {
+			findings = append(findings, types.DisagreementFinding{Reason: types.DISAGREEMENT_REASON_BELOW_MIN_LOCK,
+				Detail: fmt.Sprintf("withdrawal leaves %s, below min_lock %s", m.Total, params.MinLock)})
+			if to == types.SEQUENCER_STATUS_ACTIVE {
+				to = types.SEQUENCER_STATUS_NOT_ADMITTED
+			}
+		}
 	case *types.MsgUnlockInitiated:
 		// The contract's exit delay is authoritative: the claim time is the one it set
 		// (params.ExitDelay is no longer used).
 		s.UnlockClaimableAt = time.Unix(int64(m.UnlockableAt), 0).UTC() // ValidateBasic bounds it by MaxUnlockableAt
-		k.setStatus(ctx, &s, types.SEQUENCER_STATUS_UNLOCKING, height)
+		to, reason = types.SEQUENCER_STATUS_UNLOCKING, ""
 	case *types.MsgUnlockClaimed:
-		s.Locked = math.ZeroInt()
-		k.setStatus(ctx, &s, types.SEQUENCER_STATUS_UNLOCKED, height)
-		k.emitStake(ctx, s)
+		s.Locked, stake = math.ZeroInt(), true
+		to, reason = types.SEQUENCER_STATUS_UNLOCKED, ""
 	case *types.MsgSignerChanged:
 		key, err := types.ParseSignerKey(m.NewPubKey)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		old := s.Signer
-		if err := k.replaceSigner(ctx, &s, key); err != nil {
-			return err
+		keyFindings, err := k.changeSigner(ctx, &s, key)
+		if err != nil {
+			return nil, err
 		}
+		findings = append(findings, keyFindings...)
+		if len(keyFindings) > 0 && to == types.SEQUENCER_STATUS_ACTIVE {
+			to = types.SEQUENCER_STATUS_NOT_ADMITTED // a banned or unindexable key never validates
+		}
+		// The contract changes the signer of a lock that is not claimed yet.
+		l1ShowsActive = s.Status == types.SEQUENCER_STATUS_UNLOCKED
 		emit(ctx, &types.EventSignerChanged{SequencerId: s.Id, OldSigner: old, NewSigner: s.Signer})
 	case *types.MsgRewardRecipientChanged:
 		old := s.RewardRecipient
@@ -53,18 +78,37 @@ func (k Keeper) applyL1Event(ctx context.Context, msg types.L1EventMsg, seq *typ
 	case *types.MsgSlashed:
 		// The status stays: a slash below min_lock does not change it (policy is x/slashing's).
 		// An ACTIVE sequencer's power follows the new amount at EndBlock, like a withdrawal's.
-		s.Locked = m.Total
-		k.emitStake(ctx, s)
+		s.Locked, stake = m.Total, true
 		emit(ctx, &types.EventSlashApplied{SequencerId: s.Id, EscrowId: m.EscrowId, OffenceId: "0x" + hex.EncodeToString(m.OffenceId),
 			Severity: m.Severity, Amount: m.Amount.String(), Total: m.Total.String()})
 	}
-	return k.Sequencers.Set(ctx, s.Id, s)
+	if l1ShowsActive && !types.L1Active(s.Status) {
+		to = types.SEQUENCER_STATUS_NOT_ADMITTED
+		s.UnlockClaimableAt = time.Time{} // no exit is pending on L1
+	}
+	// A sequencer the chain has not admitted is admitted as soon as every rule holds.
+	if to == types.SEQUENCER_STATUS_NOT_ADMITTED {
+		if to, reason, err = k.admit(ctx, s, params); err != nil {
+			return nil, err
+		}
+	}
+	k.setStatus(ctx, &s, to, reason, height)
+	if err := k.Sequencers.Set(ctx, s.Id, s); err != nil {
+		return nil, err
+	}
+	if stake {
+		k.emitStake(ctx, s)
+	}
+	return findings, nil
 }
 
-func (k Keeper) applyLock(ctx context.Context, m *types.MsgLocked, height int64) error {
+// applyLock records a new sequencer with the stake and key L1 gave it, whatever the
+// chain thinks of it: ACTIVE if admitted, BANNED if its owner or signer is banned,
+// NOT_ADMITTED otherwise. Every reason it is not admitted is also a finding.
+func (k Keeper) applyLock(ctx context.Context, m *types.MsgLocked, params types.Params, height int64) ([]types.DisagreementFinding, error) {
 	key, err := types.ParseSignerKey(m.PubKey)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	owner, _ := types.NormalizeL1Address(m.Owner)
 	reward, _ := types.NormalizeL1Address(m.RewardRecipient)
@@ -78,12 +122,23 @@ func (k Keeper) applyLock(ctx context.Context, m *types.MsgLocked, height int64)
 		Status:          types.SEQUENCER_STATUS_UNSPECIFIED,
 		L1Nonce:         m.Nonce,
 	}
-	k.setStatus(ctx, &s, types.SEQUENCER_STATUS_ACTIVE, height)
+	conflict, err := k.signerConflict(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	s.SignerConflict = conflict != ""
+	facts, err := k.admissionFacts(ctx, s, conflict, params)
+	if err != nil {
+		return nil, err
+	}
+	findings := facts.Findings()
+	status, reason := types.LockStatus(findings)
+	k.setStatus(ctx, &s, status, reason, height)
 	if err := k.setNewSequencer(ctx, s); err != nil {
-		return err
+		return nil, err
 	}
 	k.emitStake(ctx, s)
-	return nil
+	return findings, nil
 }
 
 func (k Keeper) emitStake(ctx context.Context, s types.Sequencer) {

@@ -171,19 +171,17 @@ func TestLifecycle_UnlockInitiatedThenClaimed(t *testing.T) {
 	require.Len(t, set.Validators, 1)
 	require.Equal(t, sequencertest.RelayerID, set.Validators[0].SequencerId)
 
-	// A relock while unlocking is accounted (the L1 contract emitted it) but gives no power.
-	e.Apply(e.RelockMsg(sqSeq1, 3, sqTokens(1), sqTokens(30_001)))
-	require.Equal(t, sqTokens(30_001), e.Seq(sqSeq1).Locked)
-	require.Equal(t, types.SEQUENCER_STATUS_UNLOCKING, e.Seq(sqSeq1).Status)
-	require.Zero(t, sqPower(t, e, sqSeq1))
+	// (A relock while unlocking cannot come from the contract, which relocks only an
+	// Active lock: if one is confirmed anyway the status follows L1, with an alarm; see
+	// TestStatusFollowsL1AndAlarms.)
 
 	e.AtHeight(30)
 	e.FreshEvents()
-	e.Apply(e.UnlockClaimMsg(sqSeq1, 4, sqTokens(30_001)))
+	e.Apply(e.UnlockClaimMsg(sqSeq1, 3, sqTokens(30_000)))
 	s = e.Seq(sqSeq1)
 	want.Status = types.SEQUENCER_STATUS_UNLOCKED
 	want.Locked = math.ZeroInt()
-	want.L1Nonce = 4
+	want.L1Nonce = 3
 	require.Equal(t, want, s, "deactivation height is when it left the set, not when it claimed")
 	require.True(t, s.Locked.IsZero())
 	require.Equal(t, []*types.EventStakeChanged{{SequencerId: sqSeq1, Locked: "0", Power: 0}},
@@ -270,25 +268,26 @@ func TestLifecycle_SignerChangeMovesIndices(t *testing.T) {
 	require.Contains(t, keys, newKey.Compressed())
 	require.NotContains(t, keys, oldKey.Compressed())
 
-	// The retired key was a consensus key and an account: nobody may use it again,
-	// neither a new lock nor the sequencer itself.
+	// The retired key was a consensus key and an account: nobody may use it again. L1
+	// never binds a used signer again; if a confirmed event did, the chain would apply
+	// it without indexing the key or admitting its sequencer (signer_conflict,
+	// TestSignerConflictAlarmsAndAdvancesNonce).
 	require.Equal(t, []string{oldKey.L1Address()}, st.Retired)
-	_, err = e.Relay(e.LockMsg(2, sqOwner(1), old.PubKey, sqTokens(30_000)))
-	require.ErrorIs(t, err, types.ErrSignerInUse)
-	_, err = e.Relay(e.SignerChangeMsg(sqSeq1, 3, old.PubKey))
-	require.ErrorIs(t, err, types.ErrSignerInUse)
+	e.Apply(e.LockMsg(2, sqOwner(1), old.PubKey, sqTokens(30_000)))
+	require.True(t, e.Seq(2).SignerConflict)
+	require.Equal(t, types.SEQUENCER_STATUS_NOT_ADMITTED, e.Seq(2).Status)
+	_, err = e.K.GetSequencerBySigner(e.Ctx, oldKey.L1Address())
+	require.ErrorIs(t, err, types.ErrSequencerNotFound, "a retired key is never indexed again")
+	require.Equal(t, []string{oldKey.L1Address()}, sqDump(t, e).Retired)
 
-	// The new key now blocks others; a second change works from the new nonce.
-	_, err = e.Relay(e.LockMsg(2, sqOwner(1), newPub, sqTokens(30_000)))
-	require.ErrorIs(t, err, types.ErrSignerInUse)
+	// A second change works from the new nonce.
 	third, thirdKey := e.NewKey()
 	e.Apply(e.SignerChangeMsg(sqSeq1, 3, third))
 	require.Equal(t, thirdKey.L1Address(), e.Seq(sqSeq1).Signer)
+	require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, e.Seq(sqSeq1).Status)
 	st = sqDump(t, e)
 	require.Len(t, st.SignerIndex, 2)
 	require.Equal(t, sqSorted(oldKey.L1Address(), newKey.L1Address()), st.Retired)
-	_, err = e.Relay(e.SignerChangeMsg(sqSeq1, 4, newPub))
-	require.ErrorIs(t, err, types.ErrSignerInUse)
 }
 
 func TestLifecycle_SignerChangeWhileJailedOrUnlocking(t *testing.T) {

@@ -38,8 +38,10 @@ func (k msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	return &types.MsgUpdateParamsResponse{}, nil
 }
 
-// UpdateWhitelist implements types.MsgServer. Removing an owner offboards it: its
-// sequencers that are in or may return to the active set are removed at once.
+// UpdateWhitelist implements types.MsgServer. The whitelist is the chain's admission:
+// adding an owner admits its NOT_ADMITTED sequencers that meet every other rule.
+// Removing an owner offboards it: its ACTIVE sequencers lose their admission at once
+// (NOT_ADMITTED, no power; L1 keeps their stake) and it admits nothing new.
 func (k msgServer) UpdateWhitelist(ctx context.Context, msg *types.MsgUpdateWhitelist) (*types.MsgUpdateWhitelistResponse, error) {
 	if err := k.checkAuthority(msg.Authority); err != nil {
 		return nil, err
@@ -58,6 +60,9 @@ func (k msgServer) UpdateWhitelist(ctx context.Context, msg *types.MsgUpdateWhit
 		if err := k.Whitelist.Set(ctx, owner); err != nil {
 			return nil, err
 		}
+		if err := k.admitOwner(ctx, owner); err != nil {
+			return nil, err
+		}
 		ev.Added = append(ev.Added, owner)
 	}
 	for _, a := range msg.Remove {
@@ -65,41 +70,13 @@ func (k msgServer) UpdateWhitelist(ctx context.Context, msg *types.MsgUpdateWhit
 		if err := k.Whitelist.Remove(ctx, owner); err != nil {
 			return nil, err
 		}
-		if err := k.offboardOwner(ctx, owner); err != nil {
+		if err := k.revokeOwner(ctx, owner); err != nil {
 			return nil, err
 		}
 		ev.Removed = append(ev.Removed, owner)
 	}
 	emit(ctx, &ev)
 	return &types.MsgUpdateWhitelistResponse{}, nil
-}
-
-// offboardOwner removes the owner's active and jailed sequencers from the pool.
-func (k Keeper) offboardOwner(ctx context.Context, owner string) error {
-	height := sdkHeight(ctx)
-	rng := collections.NewPrefixedPairRange[string, uint64](owner)
-	var ids []uint64
-	err := k.OwnerIndex.Walk(ctx, rng, func(key collections.Pair[string, uint64]) (bool, error) {
-		ids = append(ids, key.K2())
-		return false, nil
-	})
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		s, err := k.GetSequencer(ctx, id)
-		if err != nil {
-			return err
-		}
-		if s.Status != types.SEQUENCER_STATUS_ACTIVE && s.Status != types.SEQUENCER_STATUS_JAILED {
-			continue
-		}
-		k.setStatus(ctx, &s, types.SEQUENCER_STATUS_REMOVED, height)
-		if err := k.Sequencers.Set(ctx, id, s); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // EditDescription implements types.MsgServer.

@@ -129,9 +129,11 @@ func TestMsgServer_UpdateWhitelist(t *testing.T) {
 	require.Equal(t, sqSorted(a, sequencertest.RelayerOwner), sqDump(t, e).Whitelist)
 }
 
-// Removing an owner offboards its ACTIVE and JAILED sequencers (REMOVED, out of the
-// set) and leaves the others, and other owners' sequencers, as they are.
-func TestMsgServer_WhitelistRemovalOffboards(t *testing.T) {
+// The whitelist is the chain's admission. Removing an owner offboards it: its ACTIVE
+// sequencers become NOT_ADMITTED with no power (L1 keeps their stake); JAILED, UNLOCKING,
+// UNLOCKED and REMOVED records keep their status. Adding the owner again admits its
+// NOT_ADMITTED sequencers that meet every other rule, and nothing else.
+func TestMsgServer_WhitelistRemovalOffboardsActiveSequencers(t *testing.T) {
 	e := sqPool(t)
 	owner := sqOwner(1)
 	e.Join(2, owner, sqTokens(40_000))
@@ -141,45 +143,41 @@ func TestMsgServer_WhitelistRemovalOffboards(t *testing.T) {
 	sqSetStatus(t, e, 2, types.SEQUENCER_STATUS_JAILED)
 	sqExit(t, e, 3, false) // UNLOCKING
 	sqExit(t, e, 4, true)  // UNLOCKED
+	e.Join(6, owner, sqTokens(30_000))
+	sqSetStatus(t, e, 6, types.SEQUENCER_STATUS_REMOVED)
 	before := map[uint64]types.Sequencer{}
-	for _, id := range []uint64{2, 3, 4, 5} {
+	for _, id := range []uint64{2, 3, 4, 5, 6} {
 		before[id] = e.Seq(id)
 	}
+	require.Equal(t, owner, e.Seq(sqSeq1).Owner)
 	e.AtHeight(20)
 	e.FreshEvents()
 	_, err := e.Msg.UpdateWhitelist(e.Ctx, &types.MsgUpdateWhitelist{Authority: e.Authority, Remove: []string{owner}})
 	require.NoError(t, err)
-
-	s1 := e.Seq(sqSeq1)
-	require.Equal(t, types.SEQUENCER_STATUS_REMOVED, s1.Status)
-	require.Equal(t, int64(20), s1.DeactivationHeight)
-	require.Equal(t, int64(0), sqPower(t, e, sqSeq1))
-	require.Equal(t, types.SEQUENCER_STATUS_REMOVED, e.Seq(2).Status, "jailed sequencers are removed too")
-	require.Equal(t, before[3], e.Seq(3), "UNLOCKING is left alone")
-	require.Equal(t, before[4], e.Seq(4), "UNLOCKED is left alone")
-	require.Equal(t, before[5], e.Seq(5), "another owner's sequencer is left alone")
-
-	var changed []uint64
-	for _, ev := range sequencertest.TypedEvents[*types.EventSequencerStatusChanged](t, e.Ctx) {
-		require.Equal(t, types.SEQUENCER_STATUS_REMOVED, ev.To)
-		changed = append(changed, ev.SequencerId)
+	for id, s := range before {
+		require.Equal(t, s, e.Seq(id), "sequencer %d is left alone", id)
 	}
-	require.Equal(t, []uint64{1, 2}, changed)
+	require.Equal(t, types.SEQUENCER_STATUS_NOT_ADMITTED, e.Seq(sqSeq1).Status, "the ACTIVE sequencer is offboarded")
+	require.Contains(t, e.Seq(sqSeq1).StatusReason, "removed from the whitelist")
+	require.Equal(t, int64(0), sqPower(t, e, sqSeq1))
 	wl := sequencertest.TypedEvents[*types.EventWhitelistUpdated](t, e.Ctx)
 	require.Len(t, wl, 1)
 	require.Equal(t, []string{owner}, wl[0].Removed)
 
-	active, err := e.K.ActiveSequencers(e.Ctx)
-	require.NoError(t, err)
-	var ids []uint64
-	for _, s := range active {
-		ids = append(ids, s.Id)
-	}
-	require.Equal(t, []uint64{5, sequencertest.RelayerID}, ids)
+	// A lock of the removed owner is recorded as L1 says, but not admitted.
+	pub, _ := e.NewKey()
+	e.Apply(e.LockMsg(7, owner, pub, sqTokens(30_000)))
+	require.Equal(t, types.SEQUENCER_STATUS_NOT_ADMITTED, e.Seq(7).Status)
 
-	// Re-admitting the owner does not bring removed sequencers back.
+	// Re-admitting the owner admits the offboarded sequencer and that lock, and only
+	// them: JAILED, REMOVED, UNLOCKING and UNLOCKED records keep their status.
 	e.Whitelist(owner)
-	require.Equal(t, types.SEQUENCER_STATUS_REMOVED, e.Seq(sqSeq1).Status)
+	require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, e.Seq(sqSeq1).Status)
+	require.Equal(t, int64(30_000), sqPower(t, e, sqSeq1))
+	require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, e.Seq(7).Status)
+	for id, s := range before {
+		require.Equal(t, s, e.Seq(id), "sequencer %d is left alone", id)
+	}
 }
 
 func TestMsgServer_EditDescription(t *testing.T) {

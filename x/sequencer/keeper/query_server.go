@@ -156,3 +156,21 @@ func (q queryServer) PendingEvents(ctx context.Context, req *types.QueryPendingE
 	}
 	return &types.QueryPendingEventsResponse{Events: events, Pagination: page}, nil
 }
+
+func (q queryServer) Disagreements(ctx context.Context, req *types.QueryDisagreementsRequest) (*types.QueryDisagreementsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	var opts []func(*query.CollectionsPaginateOptions[collections.Pair[uint64, uint64]])
+	if req.SequencerId != 0 {
+		opts = append(opts, query.WithCollectionPaginationPairPrefix[uint64, uint64](req.SequencerId))
+	}
+	out, page, err := query.CollectionPaginate(ctx, q.k.Disagreements, req.Pagination,
+		func(_ collections.Pair[uint64, uint64], d types.Disagreement) (types.Disagreement, error) {
+			return d, nil
+		}, opts...)
+	if err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	return &types.QueryDisagreementsResponse{Disagreements: out, Pagination: page}, nil
+}

@@ -271,3 +271,57 @@ func TestQuery_PendingEvents(t *testing.T) {
 	_, err = e.Query.PendingEvents(e.Ctx, nil)
 	sqRequireCode(t, err, codes.InvalidArgument)
 }
+
+// The alarms are queryable: every disagreement, or one sequencer's, paginated, in
+// (sequencer id, nonce) order.
+func TestQuery_Disagreements(t *testing.T) {
+	e := sqPool(t)
+	empty, err := e.Query.Disagreements(e.Ctx, &types.QueryDisagreementsRequest{})
+	require.NoError(t, err)
+	require.Empty(t, empty.Disagreements)
+
+	pub, _ := e.NewKey()
+	lock := e.LockMsg(2, sqOwner(77), pub, sqTokens(10_000)) // not whitelisted, below min_lock
+	e.Apply(lock)
+	e.Apply(e.RelockMsg(sqSeq1, 2, sqTokens(1), sqTokens(40_000))) // total does not add up
+	e.Apply(e.RelockMsg(sqSeq1, 3, sqTokens(1), sqTokens(40_001))) // agreed: no alarm
+	e.Apply(e.UnlockClaimMsg(sqSeq1, 4, sqTokens(40_001)))         // claim without unlock
+
+	all, err := e.Query.Disagreements(e.Ctx, &types.QueryDisagreementsRequest{})
+	require.NoError(t, err)
+	var keys [][2]uint64
+	for _, d := range all.Disagreements {
+		keys = append(keys, [2]uint64{d.SequencerId, d.Nonce})
+		require.Equal(t, sqDisagreement(t, e, d.SequencerId, d.Nonce), d)
+	}
+	require.Equal(t, [][2]uint64{{sqSeq1, 2}, {sqSeq1, 4}, {2, 1}}, keys)
+	require.Equal(t, types.Disagreement{SequencerId: 2, Nonce: 1, Event: lock.Event, MsgType: "/themis.sequencer.v1.MsgLocked",
+		Height: sequencertest.StartHeight, Findings: []types.DisagreementFinding{
+			{Reason: types.DISAGREEMENT_REASON_NOT_WHITELISTED, Detail: "owner " + sqOwner(77) + " is not whitelisted"},
+			{Reason: types.DISAGREEMENT_REASON_BELOW_MIN_LOCK, Detail: "locked " + sqTokens(10_000).String() + " is below min_lock " + types.DefaultParams().MinLock.String()},
+		}}, all.Disagreements[2])
+
+	one, err := e.Query.Disagreements(e.Ctx, &types.QueryDisagreementsRequest{SequencerId: sqSeq1})
+	require.NoError(t, err)
+	require.Equal(t, all.Disagreements[:2], one.Disagreements)
+	none, err := e.Query.Disagreements(e.Ctx, &types.QueryDisagreementsRequest{SequencerId: sequencertest.RelayerID})
+	require.NoError(t, err)
+	require.Empty(t, none.Disagreements)
+
+	p1, err := e.Query.Disagreements(e.Ctx, &types.QueryDisagreementsRequest{Pagination: &query.PageRequest{Limit: 2, CountTotal: true}})
+	require.NoError(t, err)
+	require.Equal(t, all.Disagreements[:2], p1.Disagreements)
+	require.Equal(t, uint64(3), p1.Pagination.Total)
+	p2, err := e.Query.Disagreements(e.Ctx, &types.QueryDisagreementsRequest{Pagination: &query.PageRequest{Key: p1.Pagination.NextKey}})
+	require.NoError(t, err)
+	require.Equal(t, all.Disagreements[2:], p2.Disagreements)
+	byOne, err := e.Query.Disagreements(e.Ctx, &types.QueryDisagreementsRequest{SequencerId: sqSeq1, Pagination: &query.PageRequest{Limit: 1}})
+	require.NoError(t, err)
+	require.Equal(t, all.Disagreements[:1], byOne.Disagreements)
+	byOne, err = e.Query.Disagreements(e.Ctx, &types.QueryDisagreementsRequest{SequencerId: sqSeq1, Pagination: &query.PageRequest{Key: byOne.Pagination.NextKey}})
+	require.NoError(t, err)
+	require.Equal(t, all.Disagreements[1:2], byOne.Disagreements)
+
+	_, err = e.Query.Disagreements(e.Ctx, nil)
+	sqRequireCode(t, err, codes.InvalidArgument)
+}

@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -32,7 +33,8 @@ func (k Keeper) GetSequencerBySigner(ctx context.Context, signer string) (types.
 	return k.GetSequencer(ctx, id)
 }
 
-// setSequencer writes a new record with its indices.
+// setNewSequencer writes a new record with its indices. A signer in conflict (held by
+// another sequencer, or retired) is not indexed: the index keeps its holder.
 func (k Keeper) setNewSequencer(ctx context.Context, s types.Sequencer) error {
 	key, err := types.ParseSignerKey(s.PubKey)
 	if err != nil {
@@ -41,42 +43,91 @@ func (k Keeper) setNewSequencer(ctx context.Context, s types.Sequencer) error {
 	if err := k.Sequencers.Set(ctx, s.Id, s); err != nil {
 		return err
 	}
-	if err := k.SignerIndex.Set(ctx, s.Signer, s.Id); err != nil {
-		return err
+	if !s.SignerConflict {
+		if err := k.indexSigner(ctx, s.Id, key); err != nil {
+			return err
+		}
 	}
-	if err := k.AccountIndex.Set(ctx, key.AccAddress(), s.Id); err != nil {
-		return err
-	}
-	k.ensureAccount(ctx, key.AccAddress())
 	return k.OwnerIndex.Set(ctx, collections.Join(s.Owner, s.Id))
 }
 
-// replaceSigner moves a sequencer to a new key, keeping the indices exact.
-func (k Keeper) replaceSigner(ctx context.Context, s *types.Sequencer, newKey types.SignerKey) error {
+// indexSigner makes the signer and its themis account name sequencer id.
+func (k Keeper) indexSigner(ctx context.Context, id uint64, key types.SignerKey) error {
+	if err := k.SignerIndex.Set(ctx, key.L1Address(), id); err != nil {
+		return err
+	}
+	if err := k.AccountIndex.Set(ctx, key.AccAddress(), id); err != nil {
+		return err
+	}
+	k.ensureAccount(ctx, key.AccAddress())
+	return nil
+}
+
+// signerConflict says why a key cannot be indexed for a sequencer ("" if it can): it
+// was retired by a signer change (a past consensus key and account must never identify
+// anyone again), or its signer or account is indexed already.
+func (k Keeper) signerConflict(ctx context.Context, key types.SignerKey) (string, error) {
+	signer := key.L1Address()
+	if retired, err := k.RetiredSigners.Has(ctx, signer); err != nil {
+		return "", err
+	} else if retired {
+		return fmt.Sprintf("signer %s was retired by a signer change", signer), nil
+	}
+	id, err := k.SignerIndex.Get(ctx, signer)
+	if err == nil {
+		return fmt.Sprintf("signer %s belongs to sequencer %d", signer, id), nil
+	}
+	if !errors.Is(err, collections.ErrNotFound) {
+		return "", err
+	}
+	id, err = k.AccountIndex.Get(ctx, key.AccAddress())
+	if err == nil {
+		return fmt.Sprintf("the account of signer %s belongs to sequencer %d", signer, id), nil
+	}
+	if !errors.Is(err, collections.ErrNotFound) {
+		return "", err
+	}
+	return "", nil
+}
+
+// changeSigner moves a sequencer to the key L1 gave it, keeping the indices exact: the
+// old key, if this sequencer held it, is unindexed and retired for ever; the new key is
+// indexed unless it is in conflict, in which case the record carries it unindexed
+// (signer_conflict). It returns what the chain disagrees with about the new key.
+func (k Keeper) changeSigner(ctx context.Context, s *types.Sequencer, newKey types.SignerKey) ([]types.DisagreementFinding, error) {
 	oldKey, err := types.ParseSignerKey(s.PubKey)
 	if err != nil {
-		return errorsmod.Wrap(types.ErrInvalidPubKey, err.Error())
+		return nil, errorsmod.Wrap(types.ErrInvalidPubKey, err.Error())
 	}
-	if err := k.SignerIndex.Remove(ctx, s.Signer); err != nil {
-		return err
-	}
-	// A retired key was a consensus key and an account: it must never identify anyone else.
-	if err := k.RetiredSigners.Set(ctx, s.Signer); err != nil {
-		return err
-	}
-	if err := k.AccountIndex.Remove(ctx, oldKey.AccAddress()); err != nil {
-		return err
+	if !s.SignerConflict {
+		if err := k.SignerIndex.Remove(ctx, s.Signer); err != nil {
+			return nil, err
+		}
+		if err := k.AccountIndex.Remove(ctx, oldKey.AccAddress()); err != nil {
+			return nil, err
+		}
+		// A retired key was a consensus key and an account: it must never identify anyone else.
+		if err := k.RetiredSigners.Set(ctx, s.Signer); err != nil {
+			return nil, err
+		}
 	}
 	s.PubKey = newKey.Bytes()
 	s.Signer = newKey.L1Address()
-	if err := k.SignerIndex.Set(ctx, s.Signer, s.Id); err != nil {
-		return err
+	var findings []types.DisagreementFinding
+	if banned, err := k.Banned.Has(ctx, s.Signer); err != nil {
+		return nil, err
+	} else if banned {
+		findings = append(findings, types.DisagreementFinding{Reason: types.DISAGREEMENT_REASON_BANNED, Detail: fmt.Sprintf("signer %s is banned", s.Signer)})
 	}
-	if err := k.AccountIndex.Set(ctx, newKey.AccAddress(), s.Id); err != nil {
-		return err
+	conflict, err := k.signerConflict(ctx, newKey)
+	if err != nil {
+		return nil, err
 	}
-	k.ensureAccount(ctx, newKey.AccAddress())
-	return k.Sequencers.Set(ctx, s.Id, *s)
+	s.SignerConflict = conflict != ""
+	if s.SignerConflict {
+		return append(findings, types.DisagreementFinding{Reason: types.DISAGREEMENT_REASON_SIGNER_CONFLICT, Detail: conflict}), nil
+	}
+	return findings, k.indexSigner(ctx, s.Id, newKey)
 }
 
 // ensureAccount creates the chain account of a sequencer's signer if it has none, so
@@ -114,9 +165,11 @@ func (k Keeper) PowerOf(ctx context.Context, s types.Sequencer) (int64, error) {
 	return types.VotingPower(s.Locked, p.MaxLock), nil
 }
 
-// setStatus changes the status and records when the sequencer left or joined the set.
-func (k Keeper) setStatus(ctx context.Context, s *types.Sequencer, to types.SequencerStatus, height int64) {
+// setStatus changes the status, with the reason for it (NOT_ADMITTED, BANNED), and
+// records when the sequencer left or joined the set.
+func (k Keeper) setStatus(ctx context.Context, s *types.Sequencer, to types.SequencerStatus, reason string, height int64) {
 	from := s.Status
+	s.StatusReason = reason
 	if from == to {
 		return
 	}
@@ -128,7 +181,7 @@ func (k Keeper) setStatus(ctx context.Context, s *types.Sequencer, to types.Sequ
 	case from == types.SEQUENCER_STATUS_ACTIVE:
 		s.DeactivationHeight = height
 	}
-	emit(ctx, &types.EventSequencerStatusChanged{SequencerId: s.Id, From: from, To: to})
+	emit(ctx, &types.EventSequencerStatusChanged{SequencerId: s.Id, From: from, To: to, Reason: reason})
 }
 
 func sdkHeight(ctx context.Context) int64 { return sdk.UnwrapSDKContext(ctx).BlockHeight() }

@@ -165,14 +165,20 @@ func (k Keeper) Resolve(ctx sdk.Context, id uint64, digest []byte, outcome votee
 	if outcome != voteext.OutcomeApproved {
 		return k.rejectPending(ctx, p, msg, "at least 1/3 of power found the event does not match L1")
 	}
-	// The event is applied in its own branch: all of it or none of it.
+	// The event is applied in its own branch: all of it or none of it. Only a replay
+	// (applied log, stale nonce, existing lock id) is refused here; whatever the chain
+	// disagrees with is applied and recorded.
 	applyCtx, write := ctx.CacheContext()
 	seq, err := k.checkL1Event(applyCtx, msg, stageApply)
 	if errors.Is(err, errFutureNonce) {
 		return nil // stays queued until its predecessor is applied
 	}
+	var findings []types.DisagreementFinding
 	if err == nil {
-		err = k.applyL1Event(applyCtx, msg, seq)
+		findings, err = k.applyL1Event(applyCtx, msg, seq)
+	}
+	if err == nil {
+		err = k.recordDisagreement(applyCtx, p.MsgType, msg, findings)
 	}
 	if err == nil {
 		err = k.AppliedEvents.Set(applyCtx, types.EventKey(msg.GetEvent()))
@@ -181,6 +187,7 @@ func (k Keeper) Resolve(ctx sdk.Context, id uint64, digest []byte, outcome votee
 		return k.rejectPending(ctx, p, msg, err.Error())
 	}
 	write() // also forwards the branch's events
+	countDisagreements(findings)
 	if err := k.removePending(ctx, p); err != nil {
 		return err
 	}

@@ -72,7 +72,8 @@ func TestResolve_WrongDigestOrUnknownIDIsNoOp(t *testing.T) {
 	require.Equal(t, applied, sqDump(t, e))
 }
 
-// An approved event whose apply-time check fails is dropped with its reason, and
+// An approved event is refused at apply time only when it is a replay: its log or its
+// lock id was taken by an event applied first. It is dropped with its reason, and
 // nothing of it is applied.
 func TestResolve_ApplyTimeFailureChangesNothing(t *testing.T) {
 	cases := []struct {
@@ -82,87 +83,12 @@ func TestResolve_ApplyTimeFailureChangesNothing(t *testing.T) {
 		queue func(t *testing.T, e *sequencertest.Env) uint64
 		want  error
 	}{
-		{"withdraw below min", func(_ *testing.T, e *sequencertest.Env) uint64 {
-			return e.MustRelay(e.WithdrawMsg(sqSeq1, 2, sqTokens(10_001), sqTokens(19_999)))
-		}, types.ErrWithdrawBelowMin},
-		{"withdraw below a raised min", func(t *testing.T, e *sequencertest.Env) uint64 {
-			id := e.MustRelay(e.WithdrawMsg(sqSeq1, 2, sqTokens(1), sqTokens(29_999)))
-			p := types.DefaultParams()
-			p.MinLock = sqTokens(30_000)
-			_, err := e.Msg.UpdateParams(e.Ctx, &types.MsgUpdateParams{Authority: e.Authority, Params: p})
-			require.NoError(t, err)
-			return id
-		}, types.ErrWithdrawBelowMin},
-		{"withdraw total + amount is not locked", func(_ *testing.T, e *sequencertest.Env) uint64 {
-			return e.MustRelay(e.WithdrawMsg(sqSeq1, 2, sqTokens(1), sqTokens(25_000)))
-		}, types.ErrInvalidAmount},
-		{"relock total is not locked + amount", func(_ *testing.T, e *sequencertest.Env) uint64 {
-			return e.MustRelay(e.RelockMsg(sqSeq1, 2, sqTokens(5), sqTokens(40_000)))
-		}, types.ErrInvalidAmount},
-		{"relock off by one wei", func(_ *testing.T, e *sequencertest.Env) uint64 {
-			return e.MustRelay(e.RelockMsg(sqSeq1, 2, sqTokens(5), sqTokens(30_005).AddRaw(1)))
-		}, types.ErrInvalidAmount},
-		{"claim without unlock", func(_ *testing.T, e *sequencertest.Env) uint64 {
-			return e.MustRelay(e.UnlockClaimMsg(sqSeq1, 2, sqTokens(30_000)))
-		}, types.ErrInvalidStatus},
-		{"relock applied after the claim", func(_ *testing.T, e *sequencertest.Env) uint64 {
-			e.MustRelay(e.UnlockInitMsg(sqSeq1, 2))
-			e.MustRelay(e.UnlockClaimMsg(sqSeq1, 3, sqTokens(30_000)))
-			return e.MustRelay(e.RelockMsg(sqSeq1, 4, sqTokens(1), sqTokens(1)))
-		}, types.ErrInvalidStatus},
-		{"withdraw applied after an unlock", func(_ *testing.T, e *sequencertest.Env) uint64 {
-			e.MustRelay(e.UnlockInitMsg(sqSeq1, 2))
-			return e.MustRelay(e.WithdrawMsg(sqSeq1, 3, sqTokens(1), sqTokens(29_999)))
-		}, types.ErrInvalidStatus},
-		{"second unlock applied after the first", func(_ *testing.T, e *sequencertest.Env) uint64 {
-			e.MustRelay(e.UnlockInitMsg(sqSeq1, 2))
-			return e.MustRelay(e.UnlockInitMsg(sqSeq1, 3))
-		}, types.ErrInvalidStatus},
-		{"lock of an owner removed while pending", func(t *testing.T, e *sequencertest.Env) uint64 {
-			e.Whitelist(sqOwner(9))
-			pub, _ := e.NewKey()
-			id := e.MustRelay(e.LockMsg(2, sqOwner(9), pub, sqTokens(30_000)))
-			_, err := e.Msg.UpdateWhitelist(e.Ctx, &types.MsgUpdateWhitelist{Authority: e.Authority, Remove: []string{sqOwner(9)}})
-			require.NoError(t, err)
-			return id
-		}, types.ErrNotWhitelisted},
-		{"lock of an owner banned while pending", func(t *testing.T, e *sequencertest.Env) uint64 {
-			pub, _ := e.NewKey()
-			id := e.MustRelay(e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000)))
-			require.NoError(t, e.K.Banned.Set(e.Ctx, sqOwner(1)))
-			return id
-		}, types.ErrBanned},
-		{"lock below a min raised while pending", func(t *testing.T, e *sequencertest.Env) uint64 {
-			pub, _ := e.NewKey()
-			id := e.MustRelay(e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000)))
-			p := types.DefaultParams()
-			p.MinLock = sqTokens(30_001)
-			_, err := e.Msg.UpdateParams(e.Ctx, &types.MsgUpdateParams{Authority: e.Authority, Params: p})
-			require.NoError(t, err)
-			return id
-		}, types.ErrBelowMinLock},
-		{"two locks with one signer", func(_ *testing.T, e *sequencertest.Env) uint64 {
-			pub, _ := e.NewKey()
-			e.MustRelay(e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000)))
-			return e.MustRelay(e.LockMsg(3, sqOwner(1), pub, sqTokens(30_000)))
-		}, types.ErrSignerInUse},
 		{"two locks with one id", func(_ *testing.T, e *sequencertest.Env) uint64 {
 			pub, _ := e.NewKey()
 			pub2, _ := e.NewKey()
 			e.MustRelay(e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000)))
 			return e.MustRelay(e.LockMsg(2, sqOwner(1), pub2, sqTokens(30_000)))
 		}, types.ErrSequencerExists},
-		{"signer change to a key a lock took first", func(_ *testing.T, e *sequencertest.Env) uint64 {
-			pub, _ := e.NewKey()
-			e.MustRelay(e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000)))
-			return e.MustRelay(e.SignerChangeMsg(sqSeq1, 2, pub))
-		}, types.ErrSignerInUse},
-		{"signer change to a key banned while pending", func(t *testing.T, e *sequencertest.Env) uint64 {
-			pub, key := e.NewKey()
-			id := e.MustRelay(e.SignerChangeMsg(sqSeq1, 2, pub))
-			require.NoError(t, e.K.Banned.Set(e.Ctx, key.L1Address()))
-			return id
-		}, types.ErrBanned},
 		{"two relays of one log with different content", func(_ *testing.T, e *sequencertest.Env) uint64 {
 			a := e.RelockMsg(sqSeq1, 2, sqTokens(1), sqTokens(30_001))
 			b := e.RelockMsg(sqSeq1, 3, sqTokens(2), sqTokens(30_003))
@@ -202,6 +128,119 @@ func TestResolve_ApplyTimeFailureChangesNothing(t *testing.T) {
 			require.Empty(t, sequencertest.TypedEvents[*types.EventSequencerStatusChanged](t, e.Ctx))
 		})
 	}
+}
+
+// What used to be refused at apply time for a policy reason (and wedged the nonce) is
+// applied as L1 says, with the alarm's reason; the nonce moves on.
+func TestResolve_ApprovedPolicyDisagreementsApply(t *testing.T) {
+	cases := []struct {
+		name string
+		// queue relays any events before the one under test (and maybe that one), and returns it.
+		queue func(t *testing.T, e *sequencertest.Env) types.L1EventMsg
+		want  []types.DisagreementReason
+	}{
+		{"withdraw below min", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			return e.WithdrawMsg(sqSeq1, 2, sqTokens(10_001), sqTokens(19_999))
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_BELOW_MIN_LOCK}},
+		{"withdraw below a min raised while pending", func(t *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			m := e.WithdrawMsg(sqSeq1, 2, sqTokens(1), sqTokens(29_999))
+			e.MustRelay(m)
+			sqSetMinLock(t, e, 30_000)
+			return m
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_BELOW_MIN_LOCK}},
+		{"withdraw total + amount is not locked", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			return e.WithdrawMsg(sqSeq1, 2, sqTokens(1), sqTokens(25_000))
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_AMOUNT_MISMATCH}},
+		{"relock total is not locked + amount", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			return e.RelockMsg(sqSeq1, 2, sqTokens(5), sqTokens(40_000))
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_AMOUNT_MISMATCH}},
+		{"claim without unlock", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			return e.UnlockClaimMsg(sqSeq1, 2, sqTokens(30_000))
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_STATUS_MISMATCH}},
+		{"relock applied after the claim", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			e.MustRelay(e.UnlockInitMsg(sqSeq1, 2))
+			e.MustRelay(e.UnlockClaimMsg(sqSeq1, 3, sqTokens(30_000)))
+			return e.RelockMsg(sqSeq1, 4, sqTokens(1), sqTokens(1))
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_STATUS_MISMATCH}},
+		{"withdraw applied after an unlock", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			e.MustRelay(e.UnlockInitMsg(sqSeq1, 2))
+			return e.WithdrawMsg(sqSeq1, 3, sqTokens(1), sqTokens(29_999))
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_STATUS_MISMATCH}},
+		{"second unlock applied after the first", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			e.MustRelay(e.UnlockInitMsg(sqSeq1, 2))
+			return e.UnlockInitMsg(sqSeq1, 3)
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_STATUS_MISMATCH}},
+		{"lock of an owner removed while pending", func(t *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			e.Whitelist(sqOwner(9))
+			pub, _ := e.NewKey()
+			m := e.LockMsg(2, sqOwner(9), pub, sqTokens(30_000))
+			e.MustRelay(m)
+			_, err := e.Msg.UpdateWhitelist(e.Ctx, &types.MsgUpdateWhitelist{Authority: e.Authority, Remove: []string{sqOwner(9)}})
+			require.NoError(t, err)
+			return m
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_NOT_WHITELISTED}},
+		{"lock of an owner banned while pending", func(t *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			pub, _ := e.NewKey()
+			m := e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000))
+			e.MustRelay(m)
+			require.NoError(t, e.K.Banned.Set(e.Ctx, sqOwner(1)))
+			return m
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_BANNED}},
+		{"lock below a min raised while pending", func(t *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			pub, _ := e.NewKey()
+			m := e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000))
+			e.MustRelay(m)
+			sqSetMinLock(t, e, 30_001)
+			return m
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_BELOW_MIN_LOCK}},
+		{"two locks with one signer", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			pub, _ := e.NewKey()
+			e.MustRelay(e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000)))
+			return e.LockMsg(3, sqOwner(1), pub, sqTokens(30_000))
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_SIGNER_CONFLICT}},
+		{"signer change to a key a lock took first", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			pub, _ := e.NewKey()
+			e.MustRelay(e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000)))
+			return e.SignerChangeMsg(sqSeq1, 2, pub)
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_SIGNER_CONFLICT}},
+		{"signer change to a key banned while pending", func(t *testing.T, e *sequencertest.Env) types.L1EventMsg {
+			pub, key := e.NewKey()
+			m := e.SignerChangeMsg(sqSeq1, 2, pub)
+			e.MustRelay(m)
+			require.NoError(t, e.K.Banned.Set(e.Ctx, key.L1Address()))
+			return m
+		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_BANNED}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := sqPool(t)
+			msg := tc.queue(t, e)
+			if !sqIsPending(t, e, msg) {
+				e.MustRelay(msg)
+			}
+			e.FreshEvents()
+			for e.PendingCount() > 0 {
+				before := e.PendingCount()
+				e.ApproveAll()
+				require.Less(t, e.PendingCount(), before, "every approved event applies in nonce order")
+			}
+			require.Empty(t, sqRejections(t, e), "nothing is refused")
+			require.Equal(t, msg.GetNonce(), e.Seq(msg.GetSequencerId()).L1Nonce, "the nonce moved on")
+			applied, err := e.K.AppliedEvents.Has(e.Ctx, types.EventKey(msg.GetEvent()))
+			require.NoError(t, err)
+			require.True(t, applied)
+			require.Equal(t, tc.want, sqReasons(sqDisagreement(t, e, msg.GetSequencerId(), msg.GetNonce())))
+		})
+	}
+}
+
+func sqIsPending(t *testing.T, e *sequencertest.Env, msg types.L1EventMsg) bool {
+	t.Helper()
+	_, _, digest, err := types.EncodePendingEvent(msg)
+	require.NoError(t, err)
+	has, err := e.K.PendingDigests.Has(e.Ctx, digest)
+	require.NoError(t, err)
+	return has
 }
 
 // A future nonce queues fine but is applied only after its predecessor.

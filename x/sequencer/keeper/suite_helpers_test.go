@@ -39,6 +39,7 @@ type sqState struct {
 	Banned         []string
 	Retired        []string
 	History        map[int64]types.ValidatorSet
+	Disagreements  []types.Disagreement
 }
 
 // sqDump reads the whole keeper state.
@@ -94,6 +95,10 @@ func sqDump(t *testing.T, e *sequencertest.Env) sqState {
 	}))
 	require.NoError(t, k.RetiredSigners.Walk(ctx, nil, func(r string) (bool, error) {
 		s.Retired = append(s.Retired, r)
+		return false, nil
+	}))
+	require.NoError(t, k.Disagreements.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], d types.Disagreement) (bool, error) {
+		s.Disagreements = append(s.Disagreements, d)
 		return false, nil
 	}))
 	s.History = map[int64]types.ValidatorSet{}
@@ -183,4 +188,10 @@ var sqInactiveSetups = []struct {
 	{"BANNED", func(t *testing.T, e *sequencertest.Env) { sqSetStatus(t, e, sqSeq1, types.SEQUENCER_STATUS_BANNED) }},
 	{"UNLOCKING", func(t *testing.T, e *sequencertest.Env) { sqExit(t, e, sqSeq1, false) }},
 	{"UNLOCKED", func(t *testing.T, e *sequencertest.Env) { sqExit(t, e, sqSeq1, true) }},
+	{"NOT_ADMITTED", func(t *testing.T, e *sequencertest.Env) {
+		// Out of the whitelist, so that no later event admits it again.
+		sqSetStatus(t, e, sqSeq1, types.SEQUENCER_STATUS_NOT_ADMITTED)
+		_, err := e.Msg.UpdateWhitelist(e.Ctx, &types.MsgUpdateWhitelist{Authority: e.Authority, Remove: []string{sqOwner(1)}})
+		require.NoError(t, err)
+	}},
 }

@@ -135,9 +135,8 @@ func TestEndBlock_UpdatesAndHistory(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []sqUpdate{{newKey.Compressed(), 60_000}}, sqUpdates(updates))
 
-	// Offboarding removes from the set.
-	_, err = e.Msg.UpdateWhitelist(e.Ctx, &types.MsgUpdateWhitelist{Authority: e.Authority, Remove: []string{sqOwner(2)}})
-	require.NoError(t, err)
+	// Leaving the set (here by an unlock) removes the key from CometBFT's set.
+	e.Apply(e.UnlockInitMsg(2, 4))
 	e.AtHeight(15)
 	updates, err = e.K.EndBlock(e.Ctx)
 	require.NoError(t, err)

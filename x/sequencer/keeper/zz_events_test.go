@@ -1,27 +1,21 @@
 package keeper_test
 
-import (
-	"testing"
-
-	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/stretchr/testify/require"
-)
+import sdk "github.com/cosmos/cosmos-sdk/types"
 
 func newEventManager() *sdk.EventManager { return sdk.NewEventManager() }
 
-// rejectedReason returns the reason of the last EventL1EventRejected emitted.
-func rejectedReason(t *testing.T, e *zzEnv) string {
-	var reason string
+// rejectedReasons returns the reasons of the EventL1EventRejected events emitted.
+func rejectedReasons(e *zzEnv) []string {
+	var reasons []string
 	for _, ev := range e.ctx.EventManager().Events() {
 		if ev.Type != "themis.sequencer.v1.EventL1EventRejected" {
 			continue
 		}
 		for _, a := range ev.Attributes {
 			if a.Key == "reason" {
-				reason = a.Value
+				reasons = append(reasons, a.Value)
 			}
 		}
 	}
-	require.NotEmpty(t, reason, "no EventL1EventRejected emitted")
-	return reason
+	return reasons
 }

@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"testing"
 
+	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	"github.com/stretchr/testify/require"
 
@@ -10,7 +11,9 @@ import (
 	"github.com/themis-network/themis/x/voteext"
 )
 
-// Every rejection of a relayed event, each with its registered error.
+// Every rejection of a relayed event, each with its registered error: only malformed
+// and fake events (and relays from outside the active set, and a full queue) are
+// refused. A policy disagreement is queued and applied as L1 says (l1_authority_test.go).
 func TestRelayRejections(t *testing.T) {
 	owner := zzOwner(1)
 	cases := []struct {
@@ -34,28 +37,6 @@ func TestRelayRejections(t *testing.T) {
 			m.Submitter, _ = e.ac.BytesToString(key.AccAddress())
 			return m
 		}, types.ErrNotSequencer},
-		{"not whitelisted", func(e *zzEnv) types.L1EventMsg {
-			pub, _ := zzKey(t)
-			return e.lockMsg(9, zzOwner(99), pub, tokens(30_000))
-		}, types.ErrNotWhitelisted},
-		{"below min lock", func(e *zzEnv) types.L1EventMsg {
-			pub, _ := zzKey(t)
-			return e.lockMsg(9, owner, pub, tokens(19_999))
-		}, types.ErrBelowMinLock},
-		{"banned owner", func(e *zzEnv) types.L1EventMsg {
-			require.NoError(t, e.k.Banned.Set(e.ctx, owner))
-			pub, _ := zzKey(t)
-			return e.lockMsg(9, owner, pub, tokens(30_000))
-		}, types.ErrBanned},
-		{"banned signer", func(e *zzEnv) types.L1EventMsg {
-			pub, key := zzKey(t)
-			require.NoError(t, e.k.Banned.Set(e.ctx, key.L1Address()))
-			return e.lockMsg(9, owner, pub, tokens(30_000))
-		}, types.ErrBanned},
-		{"signer already used", func(e *zzEnv) types.L1EventMsg {
-			pub, _ := e.join(1, owner, tokens(30_000))
-			return e.lockMsg(9, owner, pub, tokens(30_000))
-		}, types.ErrSignerInUse},
 		{"sequencer id exists", func(e *zzEnv) types.L1EventMsg {
 			e.join(1, owner, tokens(30_000))
 			pub, _ := zzKey(t)
@@ -90,28 +71,6 @@ func TestRelayRejections(t *testing.T) {
 			m.Nonce = 2
 			return m
 		}, types.ErrNonceOutOfOrder},
-		{"unlock twice", func(e *zzEnv) types.L1EventMsg {
-			e.join(1, owner, tokens(30_000))
-			_, err := e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 2, UnlockableAt: e.unlockAt()})
-			require.NoError(t, err)
-			e.approveAll()
-			return &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 3, UnlockableAt: e.unlockAt()}
-		}, types.ErrInvalidStatus},
-		{"relock after unlock claimed", func(e *zzEnv) types.L1EventMsg {
-			e.join(1, owner, tokens(30_000))
-			_, err := e.ms.UnlockInitiated(e.ctx, &types.MsgUnlockInitiated{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Nonce: 2, UnlockableAt: e.unlockAt()})
-			require.NoError(t, err)
-			e.approveAll()
-			_, err = e.ms.UnlockClaimed(e.ctx, &types.MsgUnlockClaimed{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Amount: tokens(30_000), Nonce: 3})
-			require.NoError(t, err)
-			e.approveAll()
-			return &types.MsgRelocked{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Amount: tokens(1), Total: tokens(1), Nonce: 4}
-		}, types.ErrInvalidStatus},
-		{"new signer in use", func(e *zzEnv) types.L1EventMsg {
-			e.join(1, owner, tokens(30_000))
-			pub2, _ := e.join(2, zzOwner(2), tokens(30_000))
-			return &types.MsgSignerChanged{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, NewPubKey: pub2, Nonce: 2}
-		}, types.ErrSignerInUse},
 		{"queue full", func(e *zzEnv) types.L1EventMsg {
 			p := types.DefaultParams()
 			p.MaxPendingEvents = 1
@@ -190,37 +149,44 @@ func relay(e *zzEnv, msg types.L1EventMsg) (*types.MsgRelayResponse, error) {
 	panic("unknown message")
 }
 
-// Checks that depend on earlier events run when the vote approves; a failure drops
-// the event with its reason and changes nothing.
-func TestApplyTimeRejections(t *testing.T) {
+// What the chain can judge only once every earlier event is in is judged when the vote
+// approves; a disagreement is applied as L1 says and recorded, never dropped (dropping
+// it would wedge the sequencer's nonce).
+func TestApplyTimeDisagreementsAreApplied(t *testing.T) {
 	owner := zzOwner(1)
 	cases := []struct {
 		name   string
 		msg    func(e *zzEnv) types.L1EventMsg
-		reason string
+		reason types.DisagreementReason
+		status types.SequencerStatus
 	}{
 		{"withdraw below min", func(e *zzEnv) types.L1EventMsg {
 			return &types.MsgWithdrawn{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Amount: tokens(10_001), Total: tokens(19_999), Nonce: 2}
-		}, types.ErrWithdrawBelowMin.Error()},
+		}, types.DISAGREEMENT_REASON_BELOW_MIN_LOCK, types.SEQUENCER_STATUS_NOT_ADMITTED},
 		{"relock total inconsistent", func(e *zzEnv) types.L1EventMsg {
 			return &types.MsgRelocked{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Amount: tokens(5), Total: tokens(40_000), Nonce: 2}
-		}, types.ErrInvalidAmount.Error()},
+		}, types.DISAGREEMENT_REASON_AMOUNT_MISMATCH, types.SEQUENCER_STATUS_ACTIVE},
 		{"claim without unlock", func(e *zzEnv) types.L1EventMsg {
 			return &types.MsgUnlockClaimed{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Amount: tokens(30_000), Nonce: 2}
-		}, types.ErrInvalidStatus.Error()},
+		}, types.DISAGREEMENT_REASON_STATUS_MISMATCH, types.SEQUENCER_STATUS_UNLOCKED},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			e := zzSetup(t)
 			e.join(1, owner, tokens(30_000))
-			before := e.seq(1)
 			_, err := relay(e, tc.msg(e))
 			require.NoError(t, err, "queued: its consistency can only be judged at apply time")
 			e.ctx = e.ctx.WithEventManager(newEventManager())
 			e.approveAll()
-			require.Equal(t, before, e.seq(1), "nothing applied")
+			s := e.seq(1)
+			require.Equal(t, uint64(2), s.L1Nonce, "applied")
+			require.Empty(t, rejectedReasons(e))
+			require.Equal(t, tc.status, s.Status)
 			require.Zero(t, e.pendingCount())
-			require.Contains(t, rejectedReason(t, e), tc.reason)
+			d, err := e.k.Disagreements.Get(e.ctx, collections.Join(uint64(1), uint64(2)))
+			require.NoError(t, err)
+			require.Len(t, d.Findings, 1)
+			require.Equal(t, tc.reason, d.Findings[0].Reason)
 		})
 	}
 }

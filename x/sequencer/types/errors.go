@@ -3,6 +3,11 @@ package types
 import errorsmod "cosmossdk.io/errors"
 
 // Registered errors of x/sequencer. Codes are part of the API: never renumber.
+//
+// ErrNotWhitelisted, ErrBelowMinLock, ErrSignerInUse, ErrInvalidStatus (for relayed
+// events) and ErrWithdrawBelowMin are no longer returned for relayed L1 events: L1 is
+// authoritative, so a policy disagreement is applied and recorded as a Disagreement
+// (see README.md). They stay registered so that their codes are never reused.
 var (
 	ErrInvalidParams       = errorsmod.Register(ModuleName, 2, "invalid parameters")
 	ErrUnauthorized        = errorsmod.Register(ModuleName, 3, "signer is not the governance authority")

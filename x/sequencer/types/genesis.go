@@ -31,15 +31,20 @@ func (gs GenesisState) Validate() error {
 		}
 		white[a] = true
 	}
-	ids, signers := map[uint64]bool{}, map[string]bool{}
+	// signers holds the indexed signers: a sequencer in signer conflict carries a key
+	// another holds (or a retired one) and is not indexed.
+	nonces, signers := map[uint64]uint64{}, map[string]bool{}
 	for _, s := range gs.Sequencers {
 		if err := ValidateSequencer(s); err != nil {
 			return fail("sequencer %d: %v", s.Id, err)
 		}
-		if ids[s.Id] {
+		if _, dup := nonces[s.Id]; dup {
 			return fail("sequencer id %d is duplicated", s.Id)
 		}
-		ids[s.Id] = true
+		nonces[s.Id] = s.L1Nonce
+		if s.SignerConflict {
+			continue
+		}
 		if signers[s.Signer] {
 			return fail("signer %s is used by two sequencers", s.Signer)
 		}
@@ -89,6 +94,22 @@ func (gs GenesisState) Validate() error {
 		}
 		retired[r] = true
 	}
+	type seqNonce struct{ id, nonce uint64 }
+	disagreements := map[seqNonce]bool{}
+	for _, d := range gs.Disagreements {
+		key := seqNonce{d.SequencerId, d.Nonce}
+		if disagreements[key] {
+			return fail("disagreement of sequencer %d nonce %d is duplicated", d.SequencerId, d.Nonce)
+		}
+		disagreements[key] = true
+		at, ok := nonces[d.SequencerId]
+		if !ok || d.Nonce == 0 || d.Nonce > at {
+			return fail("disagreement of sequencer %d nonce %d names no applied event", d.SequencerId, d.Nonce)
+		}
+		if err := ValidateDisagreement(d); err != nil {
+			return fail("disagreement of sequencer %d nonce %d: %v", d.SequencerId, d.Nonce, err)
+		}
+	}
 	var last int64
 	for i, h := range gs.ValidatorHistory {
 		if i > 0 && h.Height <= last {
@@ -123,5 +144,33 @@ func ValidateSequencer(s Sequencer) error {
 	if _, ok := SequencerStatus_name[int32(s.Status)]; !ok || s.Status == SEQUENCER_STATUS_UNSPECIFIED {
 		return fmt.Errorf("status %d is not valid", s.Status)
 	}
+	if s.SignerConflict && s.Status == SEQUENCER_STATUS_ACTIVE {
+		return fmt.Errorf("an ACTIVE sequencer must hold its signer (signer_conflict is set)")
+	}
+	if len(s.StatusReason) > MaxStatusReasonLen {
+		return fmt.Errorf("status_reason is longer than %d bytes", MaxStatusReasonLen)
+	}
 	return s.Description.Validate()
+}
+
+// MaxStatusReasonLen bounds a stored status reason (a few findings' details).
+const MaxStatusReasonLen = 1024
+
+// ValidateDisagreement checks one stored alarm.
+func ValidateDisagreement(d Disagreement) error {
+	if err := d.Event.Validate(); err != nil {
+		return err
+	}
+	if d.MsgType == "" {
+		return fmt.Errorf("msg_type is empty")
+	}
+	if len(d.Findings) == 0 {
+		return fmt.Errorf("no findings")
+	}
+	for _, f := range d.Findings {
+		if _, ok := DisagreementReason_name[int32(f.Reason)]; !ok || f.Reason == DISAGREEMENT_REASON_UNSPECIFIED {
+			return fmt.Errorf("reason %d is not valid", f.Reason)
+		}
+	}
+	return nil
 }

@@ -39,7 +39,17 @@ func genesisFull(t *testing.T) *types.GenesisState {
 	s2.Locked = math.ZeroInt()
 	s3.Status = types.SEQUENCER_STATUS_BANNED
 	s3.Description = types.Description{Moniker: "x"}
-	gs.Sequencers = []types.Sequencer{s1, s2, s3}
+	s1.L1Nonce = 3
+	// s4 carries s1's key as L1 reported it, unindexed: NOT_ADMITTED in signer conflict.
+	s4 := genesisSequencer(t, 4, 1)
+	s4.Status, s4.StatusReason, s4.SignerConflict, s4.L1Nonce = types.SEQUENCER_STATUS_NOT_ADMITTED, "signer in use", true, 1
+	gs.Sequencers = []types.Sequencer{s1, s2, s3, s4}
+	gs.Disagreements = []types.Disagreement{
+		{SequencerId: 1, Nonce: 2, Event: sequencertest.Ref(2), MsgType: "/themis.sequencer.v1.MsgRelocked", Height: 4,
+			Findings: []types.DisagreementFinding{{Reason: types.DISAGREEMENT_REASON_AMOUNT_MISMATCH, Detail: "total"}}},
+		{SequencerId: 4, Nonce: 1, Event: sequencertest.Ref(3), MsgType: "/themis.sequencer.v1.MsgLocked", Height: 5,
+			Findings: []types.DisagreementFinding{{Reason: types.DISAGREEMENT_REASON_SIGNER_CONFLICT, Detail: "signer"}}},
+	}
 	gs.AppliedEvents = []string{types.EventKey(sequencertest.Ref(1)), types.EventKey(sequencertest.Ref(2))}
 	gs.PendingEvents = []types.PendingEvent{genesisPending(t, 4, 1), genesisPending(t, 7, 2)}
 	gs.NextPendingId = 8
@@ -110,6 +120,24 @@ func TestGenesis_ValidateRefuses(t *testing.T) {
 			gs.RetiredSigners = append(gs.RetiredSigners, gs.RetiredSigners[0])
 		}},
 		{"retired but in use", func(gs *types.GenesisState) { gs.RetiredSigners[0] = gs.Sequencers[2].Signer }},
+		{"signer conflict on an ACTIVE sequencer", func(gs *types.GenesisState) {
+			gs.Sequencers[3].Status = types.SEQUENCER_STATUS_ACTIVE
+		}},
+		{"indexed signer shared", func(gs *types.GenesisState) { gs.Sequencers[3].SignerConflict = false }},
+		{"status reason too long", func(gs *types.GenesisState) {
+			gs.Sequencers[3].StatusReason = strings.Repeat("r", types.MaxStatusReasonLen+1)
+		}},
+		{"disagreement duplicated", func(gs *types.GenesisState) { gs.Disagreements[1] = gs.Disagreements[0] }},
+		{"disagreement of an unknown sequencer", func(gs *types.GenesisState) { gs.Disagreements[0].SequencerId = 42 }},
+		{"disagreement nonce 0", func(gs *types.GenesisState) { gs.Disagreements[0].Nonce = 0 }},
+		{"disagreement nonce not applied yet", func(gs *types.GenesisState) { gs.Disagreements[0].Nonce = 4 }},
+		{"disagreement without findings", func(gs *types.GenesisState) { gs.Disagreements[0].Findings = nil }},
+		{"disagreement reason unspecified", func(gs *types.GenesisState) {
+			gs.Disagreements[0].Findings[0].Reason = types.DISAGREEMENT_REASON_UNSPECIFIED
+		}},
+		{"disagreement reason unknown", func(gs *types.GenesisState) { gs.Disagreements[0].Findings[0].Reason = 42 }},
+		{"disagreement event malformed", func(gs *types.GenesisState) { gs.Disagreements[0].Event.TxHash = "0x12" }},
+		{"disagreement msg type empty", func(gs *types.GenesisState) { gs.Disagreements[0].MsgType = "" }},
 		{"history heights repeat", func(gs *types.GenesisState) { gs.ValidatorHistory[1].Height = 1 }},
 		{"history descending", func(gs *types.GenesisState) {
 			gs.ValidatorHistory = []types.ValidatorSetEntry{{Height: 5}, {Height: 1}}
@@ -137,10 +165,20 @@ func TestGenesis_ValidateSequencer(t *testing.T) {
 	s := genesisSequencer(t, 1, 1)
 	require.NoError(t, types.ValidateSequencer(s))
 	for _, status := range []types.SequencerStatus{types.SEQUENCER_STATUS_JAILED, types.SEQUENCER_STATUS_UNLOCKING,
-		types.SEQUENCER_STATUS_UNLOCKED, types.SEQUENCER_STATUS_REMOVED, types.SEQUENCER_STATUS_BANNED} {
+		types.SEQUENCER_STATUS_UNLOCKED, types.SEQUENCER_STATUS_REMOVED, types.SEQUENCER_STATUS_BANNED, types.SEQUENCER_STATUS_NOT_ADMITTED} {
 		s.Status = status
 		require.NoError(t, types.ValidateSequencer(s), status.String())
 	}
 	s.Locked = math.ZeroInt()
 	require.NoError(t, types.ValidateSequencer(s), "an unlocked sequencer holds nothing")
+}
+
+// A sequencer in signer conflict is not indexed, so it may carry a retired key.
+func TestGenesis_ConflictMayCarryARetiredKey(t *testing.T) {
+	gs := genesisFull(t)
+	_, retired := sequencertest.NewSignerKey(t, 99)
+	gs.Sequencers[3].PubKey, gs.Sequencers[3].Signer = retired, gs.RetiredSigners[0]
+	require.NoError(t, gs.Validate())
+	gs.Sequencers[3].SignerConflict = false
+	require.ErrorIs(t, gs.Validate(), types.ErrInvalidGenesis)
 }

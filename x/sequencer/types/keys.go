@@ -25,4 +25,5 @@ var (
 	ValidatorHistoryKey = collections.NewPrefix(11)
 	PendingCountKey     = collections.NewPrefix(12)
 	RetiredSignersKey   = collections.NewPrefix(13)
+	DisagreementsKey    = collections.NewPrefix(14)
 )
