@@ -37,11 +37,14 @@ func TestLocalnetGovernance(t *testing.T) {
 	}
 	require.NoError(t, GetJSON(ln.Nodes[1].REST+"/themis/sequencer/v1/whitelist", &wl))
 	require.Contains(t, wl.Owners, newOwner)
+	// Another node may apply the proposal's block a moment later than the one that
+	// reported it passed.
 	var pr struct {
 		Params map[string]any `json:"params"`
 	}
-	require.NoError(t, GetJSON(ln.Nodes[2].REST+"/themis/sequencer/v1/params", &pr))
-	require.Equal(t, "7", fmt.Sprint(pr.Params["l1_confirmations"]))
+	ln.WaitFor("node2 serves the new params", 15*time.Second, func() bool {
+		return GetJSON(ln.Nodes[2].REST+"/themis/sequencer/v1/params", &pr) == nil && fmt.Sprint(pr.Params["l1_confirmations"]) == "7"
+	})
 
 	// CLI on a third node.
 	cliWL := ln.CLI(ln.Nodes[3], "query", "sequencer", "whitelist", "-o", "json")
