@@ -115,7 +115,7 @@ func Run(ctx context.Context, cfg Config, deps Deps) error {
 		"staking_contract", cfg.StakingContract, "l1_chain_id", cfg.L1ChainID,
 		"confirmations", cfg.Confirmations, "finalized", cfg.UseFinalized,
 		"next_block", lis.Next(), "has_cursor", hasCursor, "cursor", cursor,
-		"outbox", st.Len(), "submitter", deps.Submitter, "data_dir", cfg.DataDir, "l2_watcher", l2w != nil)
+		"outbox", st.Len(), "parked", st.ParkedLen(), "submitter", deps.Submitter, "data_dir", cfg.DataDir, "l2_watcher", l2w != nil)
 	if !hasCursor && cfg.StartBlock == 0 {
 		logger.Info("bridge: no cursor and --start-block 0: scanning L1 from genesis; pass the staking contract's deploy block to skip the empty history")
 	}

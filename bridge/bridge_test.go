@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"net/http"
 	"path/filepath"
@@ -19,8 +20,10 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	gethtypes "github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
+	"github.com/themis-network/themis/bridge/listener/l1test"
 	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
@@ -90,8 +93,21 @@ func (f *fakeL1) BlockNumber(context.Context) (uint64, error) {
 	defer f.mu.Unlock()
 	return f.head, nil
 }
-func (f *fakeL1) HeaderByNumber(context.Context, *big.Int) (*gethtypes.Header, error) {
-	return nil, ethereum.NotFound
+func (f *fakeL1) HeaderByNumber(_ context.Context, n *big.Int) (*gethtypes.Header, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if n == nil || n.Sign() < 0 {
+		return nil, ethereum.NotFound // only numbered blocks are faked
+	}
+	if n.Uint64() > f.head {
+		return nil, ethereum.NotFound
+	}
+	return l1test.Header(n.Uint64(), 0), nil
+}
+
+// BatchCallContext answers the listener's batches: one node.
+func (f *fakeL1) BatchCallContext(ctx context.Context, b []rpc.BatchElem) error {
+	return l1test.Batch(ctx, f, b)
 }
 func (f *fakeL1) SubscribeFilterLogs(context.Context, ethereum.FilterQuery, chan<- gethtypes.Log) (ethereum.Subscription, error) {
 	return nil, errors.New("no")
@@ -102,6 +118,7 @@ func (f *fakeL1) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([]gethty
 	var out []gethtypes.Log
 	for _, lg := range f.logs {
 		if lg.BlockNumber >= q.FromBlock.Uint64() && lg.BlockNumber <= q.ToBlock.Uint64() {
+			lg.BlockHash = l1test.Header(lg.BlockNumber, 0).Hash()
 			out = append(out, lg)
 		}
 	}
@@ -135,6 +152,7 @@ func decode(lg gethtypes.Log) (seqtypes.L1EventMsg, error) {
 // order per sequencer, and counts how often each event was applied.
 type fakeChain struct {
 	mu      sync.Mutex
+	refuse  func(seqtypes.L1EventMsg) error // nil: refuse nothing
 	applied map[string]int
 	nonce   map[uint64]uint64
 	relays  int
@@ -165,7 +183,13 @@ func (c *fakeChain) Relay(_ context.Context, msgs []seqtypes.L1EventMsg) []error
 	for i, m := range msgs {
 		c.relays++
 		k := seqtypes.EventKey(m.GetEvent())
+		var refused error
+		if c.refuse != nil {
+			refused = c.refuse(m)
+		}
 		switch {
+		case refused != nil:
+			errs[i] = refused
 		case c.applied[k] > 0:
 			errs[i] = errorsmod.Wrap(seqtypes.ErrEventAlreadyApplied, k)
 		case m.GetNonce() != c.nonce[m.GetSequencerId()]+1:
@@ -255,5 +279,49 @@ func TestPipelineRestart(t *testing.T) {
 	}, 10*time.Second, 10*time.Millisecond)
 	require.NoError(t, stop())
 	_, twice := chain.total()
+	require.Zero(t, twice)
+}
+
+// A parked event survives a restart of the whole bridge: /healthz and /metrics show it
+// with its reason from the start, the bridge stays healthy, and the other sequencers'
+// events all went through.
+func TestBridgeRestartKeepsParkedItems(t *testing.T) {
+	l1 := &fakeL1{}
+	chain := newFakeChain()
+	chain.refuse = func(m seqtypes.L1EventMsg) error {
+		if m.GetSequencerId() == 2 && m.GetNonce() == 1 {
+			return errorsmod.Wrap(seqtypes.ErrInvalidAddress, "owner: not an address")
+		}
+		return nil
+	}
+	for _, e := range [][2]uint64{{1, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}, {3, 2}} {
+		l1.add(e[0], e[1])
+	}
+	dataDir := t.TempDir()
+	stop, addr := runBridge(t, dataDir, l1, chain)
+	require.Eventually(t, func() bool {
+		n, _ := chain.total()
+		_, r := healthz(t, addr)
+		return n == 4 && r.OutboxParked == 1 // blocks up to 6: 1/1, 1/2, 3/1, 1/3 applied
+	}, 10*time.Second, 5*time.Millisecond)
+	require.NoError(t, stop())
+
+	stop, addr = runBridge(t, dataDir, l1, chain)
+	defer func() { require.NoError(t, stop()) }()
+	_, r := healthz(t, addr)
+	require.Equal(t, 1, r.OutboxParked, "parked before the first round")
+	require.Len(t, r.Parked, 1)
+	require.EqualValues(t, 2, r.Parked[0].SequencerID)
+	require.Equal(t, "invalid", r.Parked[0].Reason)
+	require.Contains(t, r.Parked[0].Detail, "owner: not an address")
+	require.Eventually(t, func() bool { code, _ := healthz(t, addr); return code == http.StatusOK }, 10*time.Second, 5*time.Millisecond)
+	resp, err := http.Get("http://" + addr + "/metrics")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	require.Contains(t, string(body), `themis_bridge_outbox_parked{reason="invalid"} 1`)
+	n, twice := chain.total()
+	require.Equal(t, 4, n, "sequencer 2's nonce 2 waits behind its parked nonce 1")
 	require.Zero(t, twice)
 }

@@ -39,9 +39,49 @@ const (
 	ResultSuperseded = "superseded"
 	// ResultRejected: the chain refused the event for now (will be retried).
 	ResultRejected = "rejected"
+	// ResultInvalid: the chain (or the bridge's own check) says the message is malformed;
+	// waiting cannot change that, so the event is parked at once.
+	ResultInvalid = "invalid"
 	// ResultError: transport or transaction failure (will be retried).
 	ResultError = "error"
 )
+
+// Parking reasons named in themis_bridge_outbox_parked{reason} and
+// themis_bridge_parked_total{reason}.
+const (
+	// ParkInvalid: the message fails validation (the bridge's or the chain's).
+	ParkInvalid = "invalid"
+	// ParkRefused: the chain refused it (a state check) for the whole park-after bound.
+	ParkRefused = "refused"
+	// ParkNeverApplied: relayed and included again and again for the whole bound, never
+	// applied (the pool's vote rejects it, or it expires waiting).
+	ParkNeverApplied = "never_applied"
+)
+
+// Listener range checks named in themis_bridge_l1_unconfirmed_ranges_total{why}.
+const (
+	// UnconfirmedBehind: the node that answered eth_getLogs has not reached the range end.
+	UnconfirmedBehind = "node_behind"
+	// UnconfirmedChanged: the range end's block hash changed while the range was read, or
+	// the logs name another hash for it.
+	UnconfirmedChanged = "block_changed"
+)
+
+// ParkedStatus is one parked item in the /healthz report.
+type ParkedStatus struct {
+	Event       string `json:"event"` // tx hash:log index, the chain's event key
+	SequencerID uint64 `json:"sequencer_id"`
+	Nonce       uint64 `json:"nonce"`
+	L1Block     uint64 `json:"l1_block"`
+	Reason      string `json:"reason"` // ParkInvalid, ParkRefused, ParkNeverApplied
+	Detail      string `json:"detail"` // the chain's answer or the check that failed
+	Since       string `json:"since"`
+	NextRetry   string `json:"next_retry"`
+	Retries     uint32 `json:"retries"`
+}
+
+// MaxParkedInReport bounds the parked items listed in /healthz (outbox_parked counts all).
+const MaxParkedInReport = 20
 
 // Options tune a Monitor.
 type Options struct {
@@ -69,6 +109,9 @@ type Monitor struct {
 
 	l1Head, cursor, lag, outbox, lastRelay prometheus.Gauge
 	relays, rpcErrors                      *prometheus.CounterVec
+	parkedGauge                            *prometheus.GaugeVec
+	parkings, unconfirmed                  *prometheus.CounterVec
+	nonceGaps, repeats                     prometheus.Counter
 
 	mu        sync.Mutex
 	endpoints map[string]*endpoint
@@ -80,6 +123,9 @@ type Monitor struct {
 	relayedAt time.Time
 	problems  map[string]string // component -> current problem (e.g. an undecodable log)
 	l2        *l2Watch          // nil: no L2 watcher (no --l2-rpc)
+	parked    []ParkedStatus    // the first MaxParkedInReport, oldest first
+	nParked   int
+	retry     func(event string) int // re-examines parked items now (POST /parked/retry)
 }
 
 // NewMonitor builds a Monitor with its own Prometheus registry (Go and process
@@ -112,19 +158,42 @@ func NewMonitor(opts Options) *Monitor {
 			Name: "themis_bridge_last_relay_timestamp_seconds", Help: "Unix time of the last relay transaction included on chain.",
 		}),
 		relays: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "themis_bridge_relays_total", Help: "Relayed events by result (ok, duplicate, not_sequencer, superseded, rejected, error).",
+			Name: "themis_bridge_relays_total", Help: "Relayed events by result (ok, duplicate, not_sequencer, superseded, rejected, invalid, error).",
 		}, []string{"result"}),
 		rpcErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "themis_bridge_rpc_errors_total", Help: "Failed calls by endpoint (l1, chain).",
 		}, []string{"endpoint"}),
+		parkedGauge: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "themis_bridge_outbox_parked", Help: "Parked events (out of the relay loop, re-examined rarely) by reason (invalid, refused, never_applied).",
+		}, []string{"reason"}),
+		parkings: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "themis_bridge_parked_total", Help: "Events parked, by reason (invalid, refused, never_applied).",
+		}, []string{"reason"}),
+		unconfirmed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "themis_bridge_l1_unconfirmed_ranges_total", Help: "L1 ranges read again instead of committed: the answering node was behind the range end (node_behind) or the end block changed (block_changed).",
+		}, []string{"why"}),
+		nonceGaps: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "themis_bridge_l1_nonce_gaps_total", Help: "Per-sequencer nonce gaps found in L1 logs; each starts a re-scan from the sequencer's last queued event.",
+		}),
+		repeats: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "themis_bridge_l1_repeated_logs_total", Help: "L1 logs not queued because the chain already decided their (sequencer, nonce) (re-reads, rewound or reorged nodes).",
+		}),
 	}
 	m.reg.MustRegister(m.l1Head, m.cursor, m.lag, m.outbox, m.lastRelay, m.relays, m.rpcErrors, l2Collector{m},
+		m.parkedGauge, m.parkings, m.unconfirmed, m.nonceGaps, m.repeats,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	for _, r := range []string{ResultOK, ResultDuplicate, ResultNotSequencer, ResultSuperseded, ResultRejected, ResultError} {
+	for _, r := range []string{ResultOK, ResultDuplicate, ResultNotSequencer, ResultSuperseded, ResultRejected, ResultInvalid, ResultError} {
 		m.relays.WithLabelValues(r)
 	}
 	for _, e := range []string{EndpointL1, EndpointChain} {
 		m.rpcErrors.WithLabelValues(e)
+	}
+	for _, r := range []string{ParkInvalid, ParkRefused, ParkNeverApplied} {
+		m.parkedGauge.WithLabelValues(r)
+		m.parkings.WithLabelValues(r)
+	}
+	for _, w := range []string{UnconfirmedBehind, UnconfirmedChanged} {
+		m.unconfirmed.WithLabelValues(w)
 	}
 	return m
 }
@@ -227,6 +296,71 @@ func (m *Monitor) Relayed(result string, n int) {
 	}
 }
 
+// Parked records the parked items (all of them, oldest first); the report lists the
+// first MaxParkedInReport. Parked items do not make the bridge unhealthy: they hold up
+// nothing else, and every honest bridge parks the same ones. Alert on
+// themis_bridge_outbox_parked instead.
+func (m *Monitor) Parked(all []ParkedStatus) {
+	if m == nil {
+		return
+	}
+	by := map[string]int{ParkInvalid: 0, ParkRefused: 0, ParkNeverApplied: 0}
+	for _, p := range all {
+		by[p.Reason]++
+	}
+	for r, n := range by {
+		m.parkedGauge.WithLabelValues(r).Set(float64(n))
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.nParked = len(all)
+	m.parked = slices.Clone(all[:min(len(all), MaxParkedInReport)])
+}
+
+// Parking counts an event parked with a reason.
+func (m *Monitor) Parking(reason string) {
+	if m == nil {
+		return
+	}
+	m.parkings.WithLabelValues(reason).Inc()
+}
+
+// OnRetryParked installs what POST /parked/retry calls: re-examine the parked items (the
+// one named by ?event=, else all) at the next rounds; it returns how many it scheduled.
+func (m *Monitor) OnRetryParked(f func(event string) int) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.retry = f
+}
+
+// Unconfirmed counts an L1 range read again instead of committed (why: UnconfirmedBehind
+// or UnconfirmedChanged).
+func (m *Monitor) Unconfirmed(why string) {
+	if m == nil {
+		return
+	}
+	m.unconfirmed.WithLabelValues(why).Inc()
+}
+
+// NonceGap counts a per-sequencer nonce gap found in L1 logs.
+func (m *Monitor) NonceGap() {
+	if m == nil {
+		return
+	}
+	m.nonceGaps.Inc()
+}
+
+// RepeatedLogs counts L1 logs not queued because their nonce was already decided.
+func (m *Monitor) RepeatedLogs(n int) {
+	if m == nil || n <= 0 {
+		return
+	}
+	m.repeats.Add(float64(n))
+}
+
 // Problem sets (or with "" clears) a component's standing problem, which makes the
 // bridge unhealthy until cleared (e.g. a staking log that does not decode).
 func (m *Monitor) Problem(component, problem string) {
@@ -252,6 +386,9 @@ type Report struct {
 	MaxLagBlocks  uint64   `json:"max_lag_blocks"`
 	OutboxPending int      `json:"outbox_pending"`
 	LastRelay     string   `json:"last_relay,omitempty"`
+	// OutboxParked counts the parked events; Parked lists the oldest MaxParkedInReport.
+	OutboxParked int            `json:"outbox_parked"`
+	Parked       []ParkedStatus `json:"parked,omitempty"`
 
 	// The L2 fields are present only when the bridge watches an L2 node (--l2-rpc).
 	L2Head           *uint64  `json:"l2_head,omitempty"`
@@ -269,7 +406,7 @@ func (m *Monitor) Check() Report {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	now := m.opts.Now()
-	r := Report{MaxLagBlocks: m.opts.MaxLag, OutboxPending: m.pending}
+	r := Report{MaxLagBlocks: m.opts.MaxLag, OutboxPending: m.pending, OutboxParked: m.nParked, Parked: slices.Clone(m.parked)}
 	for _, name := range []string{EndpointL1, EndpointChain} {
 		e := m.endpoint(name)
 		switch {
@@ -311,7 +448,8 @@ func (m *Monitor) Check() Report {
 	return r
 }
 
-// Handler serves /healthz (200 or 503 with a JSON report) and /metrics.
+// Handler serves /healthz (200 or 503 with a JSON report), /metrics, and
+// POST /parked/retry[?event=<tx hash>:<log index>] (re-examine parked items now).
 func (m *Monitor) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -323,6 +461,23 @@ func (m *Monitor) Handler() http.Handler {
 		_ = json.NewEncoder(w).Encode(r)
 	})
 	mux.Handle("/metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))
+	mux.HandleFunc("/parked/retry", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", http.MethodPost)
+			http.Error(w, "POST only", http.StatusMethodNotAllowed)
+			return
+		}
+		m.mu.Lock()
+		retry := m.retry
+		m.mu.Unlock()
+		if retry == nil {
+			http.Error(w, "no processor running", http.StatusServiceUnavailable)
+			return
+		}
+		n := retry(r.URL.Query().Get("event"))
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]int{"scheduled": n})
+	})
 	return mux
 }
 

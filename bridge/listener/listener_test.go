@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/themis-network/themis/bridge/health"
+	"github.com/themis-network/themis/bridge/listener/l1test"
 	"github.com/themis-network/themis/bridge/store"
 	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
@@ -29,8 +30,10 @@ var (
 	errNotStake  = errors.New("not a staking event")
 )
 
-// fakeL1 serves logs from memory. maxRange > 0 refuses larger eth_getLogs ranges;
-// badBlock > 0 makes every range that contains it fail.
+// fakeL1 is one L1 node serving logs from memory; it answers batches itself (one node).
+// maxRange > 0 refuses larger eth_getLogs ranges; badBlock > 0 makes every range that
+// contains it fail. fork names its chain: headers (and the logs' block hashes) of
+// another fork differ.
 type fakeL1 struct {
 	mu        sync.Mutex
 	chainID   int64
@@ -40,7 +43,25 @@ type fakeL1 struct {
 	maxRange  uint64
 	badBlock  uint64
 	down      bool
+	fork      byte
 	queries   [][2]uint64
+	// clamp: eth_getLogs beyond the head answers up to the head (empty beyond), as some
+	// nodes and proxies do, instead of failing. logsHead > 0: the log index lags at that
+	// block although eth_blockNumber and headers go further (empty beyond it). hide:
+	// logs (by block) left out of answers.
+	clamp    bool
+	logsHead uint64
+	hide     map[uint64]bool
+}
+
+func (f *fakeL1) BatchCallContext(ctx context.Context, b []rpc.BatchElem) error {
+	f.mu.Lock()
+	down := f.down
+	f.mu.Unlock()
+	if down {
+		return errors.New("connection refused")
+	}
+	return l1test.Batch(ctx, f, b)
 }
 
 func (f *fakeL1) ChainID(context.Context) (*big.Int, error) {
@@ -64,13 +85,23 @@ func (f *fakeL1) BlockNumber(context.Context) (uint64, error) {
 func (f *fakeL1) HeaderByNumber(_ context.Context, n *big.Int) (*gethtypes.Header, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if n == nil || n.Int64() != int64(rpc.FinalizedBlockNumber) {
-		return nil, errors.New("only the finalized tag is faked")
+	if f.down {
+		return nil, errors.New("connection refused")
 	}
-	if f.finalized == 0 {
+	switch {
+	case n == nil || n.Int64() == int64(rpc.LatestBlockNumber):
+		return l1test.Header(f.head, f.fork), nil
+	case n.Int64() == int64(rpc.FinalizedBlockNumber):
+		if f.finalized == 0 {
+			return nil, ethereum.NotFound
+		}
+		return l1test.Header(f.finalized, f.fork), nil
+	case n.Sign() < 0:
+		return nil, errors.New("tag not faked")
+	case n.Uint64() > f.head:
 		return nil, ethereum.NotFound
 	}
-	return &gethtypes.Header{Number: new(big.Int).SetUint64(f.finalized)}, nil
+	return l1test.Header(n.Uint64(), f.fork), nil
 }
 
 func (f *fakeL1) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([]gethtypes.Log, error) {
@@ -81,8 +112,12 @@ func (f *fakeL1) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([]gethty
 	if f.down {
 		return nil, errors.New("connection refused")
 	}
-	if to > f.head {
+	if to > f.head && !f.clamp {
 		return nil, fmt.Errorf("range %d-%d beyond head %d", from, to, f.head)
+	}
+	to = min(to, f.head)
+	if f.logsHead > 0 {
+		to = min(to, f.logsHead)
 	}
 	if f.maxRange > 0 && to-from+1 > f.maxRange {
 		return nil, errors.New("query returned more than 10000 results")
@@ -92,7 +127,7 @@ func (f *fakeL1) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([]gethty
 	}
 	var out []gethtypes.Log
 	for _, lg := range f.logs {
-		if lg.BlockNumber < from || lg.BlockNumber > to || len(q.Addresses) != 1 || lg.Address != q.Addresses[0] {
+		if lg.BlockNumber < from || lg.BlockNumber > to || len(q.Addresses) != 1 || lg.Address != q.Addresses[0] || f.hide[lg.BlockNumber] {
 			continue
 		}
 		match := false
@@ -100,6 +135,7 @@ func (f *fakeL1) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([]gethty
 			match = match || lg.Topics[0] == t
 		}
 		if match {
+			lg.BlockHash = l1test.Header(lg.BlockNumber, f.fork).Hash()
 			out = append(out, lg)
 		}
 	}
@@ -114,6 +150,12 @@ func (f *fakeL1) setHead(h uint64) {
 	f.mu.Lock()
 	f.head = h
 	f.mu.Unlock()
+}
+
+func (f *fakeL1) with(fn func(f *fakeL1)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fn(f)
 }
 
 func (f *fakeL1) takeQueries() [][2]uint64 {
@@ -150,7 +192,7 @@ func decode(lg gethtypes.Log) (seqtypes.L1EventMsg, error) {
 	}, nil
 }
 
-func newListener(t *testing.T, l1 *fakeL1, sink Sink, mut func(*Config)) *Listener {
+func newListener(t *testing.T, l1 L1Client, sink Sink, mut func(*Config)) *Listener {
 	t.Helper()
 	cfg := Config{
 		Contract: contract, Topics: []common.Hash{stakingTopic}, Confirmations: 12, ChunkSize: 2000,
@@ -286,8 +328,11 @@ func TestGivesUpAtOneBlockThenResumes(t *testing.T) {
 func TestRestartResumesFromCursor(t *testing.T) {
 	dir := t.TempDir()
 	l1 := &fakeL1{chainID: 1337, head: 5000}
+	nonces := map[uint64]uint64{}
 	for b := uint64(1); b <= 5000; b += 97 {
-		l1.logs = append(l1.logs, stakingLog(b, 0, b%5+1, b))
+		seq := b%5 + 1
+		nonces[seq]++
+		l1.logs = append(l1.logs, stakingLog(b, 0, seq, nonces[seq]))
 	}
 	s := openStore(t, dir)
 	l := newListener(t, l1, s, func(c *Config) { c.Confirmations = 1; c.ChunkSize = 1000; c.StartBlock = 1 })
@@ -314,9 +359,9 @@ type failingSink struct {
 	fail bool
 }
 
-func (f *failingSink) Commit(ctx context.Context, evs []seqtypes.L1EventMsg, c uint64) error {
+func (f *failingSink) Commit(ctx context.Context, evs []seqtypes.L1EventMsg, c uint64) (store.CommitStats, error) {
 	if f.fail {
-		return errors.New("disk full")
+		return store.CommitStats{}, errors.New("disk full")
 	}
 	return f.Store.Commit(ctx, evs, c)
 }

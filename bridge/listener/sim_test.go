@@ -10,8 +10,20 @@ import (
 	gethtypes "github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/bridge/listener/l1test"
 )
+
+// oneNode sends the listener's batches to the simulated backend call by call: it is
+// one in-process node (its client hides the rpc.Client; the JSON-RPC batch path is
+// covered against a real node by the bridge's development-L1 test).
+type oneNode struct{ simulated.Client }
+
+func (n oneNode) BatchCallContext(ctx context.Context, b []rpc.BatchElem) error {
+	return l1test.Batch(ctx, n.Client, b)
+}
 
 // emitterCode deploys a contract that, on any call, emits LOG2 with topic0 =
 // calldata[0:32], topic1 = calldata[32:64] and data = calldata[64:]:
@@ -94,7 +106,7 @@ func TestSimulatedBackend(t *testing.T) {
 	l, err := New(Config{
 		Contract: sim.addr, Topics: []common.Hash{stakingTopic}, Confirmations: 3, ChunkSize: 2,
 		Decode: decode, NotStakingEvent: errNotStake, ChainID: sim.chainID.Uint64(), StartBlock: 1,
-	}, sim.client, s)
+	}, oneNode{sim.client}, s)
 	require.NoError(t, err)
 	require.NoError(t, l.checkChainID(context.Background()))
 	stepUntilCaughtUp(t, l)

@@ -128,7 +128,8 @@ func newEnv(t *testing.T, events ...seqtypes.L1EventMsg) *env {
 	s, err := store.Open(t.TempDir(), "test", store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = s.Close() })
-	require.NoError(t, s.Commit(context.Background(), events, 1))
+	_, err = s.Commit(context.Background(), events, 1)
+	require.NoError(t, err)
 	e := &env{t: t, store: s, chain: newFakeChain(), relay: &fakeRelayer{}, clock: &clock{t: time.Unix(1_700_000_000, 0)}}
 	e.mon = health.NewMonitor(health.Options{MaxLag: 10, Now: e.clock.now})
 	e.p, err = New(Config{Submitter: submitter, Now: e.clock.now, Monitor: e.mon}, s, e.chain, e.relay)
@@ -277,10 +278,9 @@ func TestSupersededAndDuplicates(t *testing.T) {
 	}
 	e.step()
 	require.Len(t, e.relay.take(), 1)
-	require.Equal(t, [][2]uint64{{1, 2}, {2, 1}, {3, 1}}, e.outbox(), "only the superseded event is dropped")
+	require.Equal(t, [][2]uint64{{1, 2}, {3, 1}}, e.outbox(), "the superseded and the already applied event are dropped")
 
 	// Duplicates are not backed off; the next round asks whether they were applied.
-	e.chain.set(e.chain.applied, ev(2, 1), true)
 	e.chain.set(e.chain.pending, ev(1, 2), true)
 	e.step()
 	require.Empty(t, e.relay.take(), "sequencer 3 backs off after a rejection")
@@ -302,7 +302,12 @@ func TestInvalidEventIsKeptNotSent(t *testing.T) {
 	e := newEnv(t, bad, ev(6, 1))
 	e.step()
 	require.Equal(t, [][2]uint64{{6, 1}}, ids(e.relay.take()))
-	require.Len(t, e.outbox(), 2)
+	require.Equal(t, [][2]uint64{{6, 1}}, e.outbox(), "the invalid event is parked, not dropped")
+	parked := e.store.Parked()
+	require.Len(t, parked, 1)
+	require.Equal(t, health.ParkInvalid, parked[0].Class)
+	require.Contains(t, parked[0].Reason, "fails validation")
+	require.True(t, hasMetric(t, e.mon, `themis_bridge_relays_total{result="invalid"} 1`))
 }
 
 func TestChainDown(t *testing.T) {
@@ -337,7 +342,8 @@ func TestRunWakesOnNewEvents(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- p.Run(ctx) }()
 	time.Sleep(20 * time.Millisecond)
-	require.NoError(t, s.Commit(ctx, []seqtypes.L1EventMsg{ev(1, 1)}, 5))
+	_, err = s.Commit(ctx, []seqtypes.L1EventMsg{ev(1, 1)}, 5)
+	require.NoError(t, err)
 	require.Eventually(t, func() bool {
 		relay.mu.Lock()
 		defer relay.mu.Unlock()

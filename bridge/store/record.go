@@ -1,12 +1,14 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"strings"
+	"time"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/gogoproto/proto"
@@ -20,17 +22,29 @@ import (
 //	"m"                                            -> identity of the L1 source this store belongs to
 //	"o" | seq id (8) | nonce (8) | block (8) | log index (8) | tx hash (32)
 //	                                               -> outbox record (see encodeRecord)
+//	"p" | the same 72 bytes as the outbox key      -> parked record (see encodeParked)
+//	"n" | seq id (8)                               -> high-water mark: the highest nonce of the
+//	                                                  sequencer ever queued (8) and its block (8)
 //
-// Outbox keys sort by (sequencer id, nonce), the order the chain applies events in.
+// Outbox keys sort by (sequencer id, nonce), the order the chain applies events in. A
+// parked item is the same event under another prefix: parking and un-parking move one
+// key in one batch, and the relay loop never reads the "p" range.
 var (
 	cursorKey    = []byte("c")
 	identityKey  = []byte("m")
 	outboxPrefix = []byte("o")
+	parkedPrefix = []byte("p")
+	markPrefix   = []byte("n")
 )
 
 const (
 	outboxKeyLen  = 1 + 8 + 8 + 8 + 8 + 32
+	markKeyLen    = 1 + 8
+	markValueLen  = 8 + 8
 	recordVersion = 1
+	parkedVersion = 1
+	// MaxReasonLen bounds a parking reason on disk (the chain's error text is cut there).
+	MaxReasonLen = 512
 	// maxTypeURLLen bounds the type URL in a record (the real ones are ~40 bytes).
 	maxTypeURLLen = 256
 )
@@ -155,4 +169,108 @@ func decodeItem(k, v []byte) (Item, error) {
 		return Item{}, fmt.Errorf("%w: record does not match its key", ErrCorruptRecord)
 	}
 	return Item{Key: append([]byte(nil), k...), Info: ki, Msg: msg}, nil
+}
+
+// parkedKey is the parked twin of an outbox key.
+func parkedKey(outbox []byte) []byte {
+	k := bytes.Clone(outbox)
+	k[0] = parkedPrefix[0]
+	return k
+}
+
+// outboxKeyOf is the outbox key of a parked key.
+func outboxKeyOf(parked []byte) []byte {
+	k := bytes.Clone(parked)
+	k[0] = outboxPrefix[0]
+	return k
+}
+
+func markKey(seq uint64) []byte { return append(bytes.Clone(markPrefix), u64(seq)...) }
+
+// seqNoncePrefix is the key prefix of every item of (sequencer, nonce) under prefix.
+func seqNoncePrefix(prefix []byte, seq, nonce uint64) []byte {
+	k := append(bytes.Clone(prefix), u64(seq)...)
+	return append(k, u64(nonce)...)
+}
+
+// encodeParked is the value of a parked key:
+//
+//	version (1) | crc32c of the rest (4) | uvarint len(class) | class | uvarint len(reason) |
+//	reason | since (8, unix ns) | next retry (8, unix ns) | uvarint retries | outbox record
+//
+// The outbox record is kept byte for byte, so un-parking restores exactly the event.
+func encodeParked(p Parking, record []byte) []byte {
+	body := binary.AppendUvarint(nil, uint64(len(p.Class)))
+	body = append(body, p.Class...)
+	reason := p.Reason
+	if len(reason) > MaxReasonLen {
+		reason = reason[:MaxReasonLen]
+	}
+	body = binary.AppendUvarint(body, uint64(len(reason)))
+	body = append(body, reason...)
+	body = binary.BigEndian.AppendUint64(body, uint64(p.Since.UnixNano()))
+	body = binary.BigEndian.AppendUint64(body, uint64(p.NextRetry.UnixNano()))
+	body = binary.AppendUvarint(body, uint64(p.Retries))
+	body = append(body, record...)
+	out := make([]byte, 5, 5+len(body))
+	out[0] = parkedVersion
+	binary.BigEndian.PutUint32(out[1:5], crc32.Checksum(body, castagnoli))
+	return append(out, body...)
+}
+
+// decodeParked is the inverse of encodeParked; it returns the parking and the outbox
+// record. It never panics on any input.
+func decodeParked(v []byte) (Parking, []byte, error) {
+	if len(v) < 5 || v[0] != parkedVersion {
+		return Parking{}, nil, fmt.Errorf("%w: parked record header", ErrCorruptRecord)
+	}
+	body := v[5:]
+	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(v[1:5]) {
+		return Parking{}, nil, fmt.Errorf("%w: parked record checksum mismatch", ErrCorruptRecord)
+	}
+	var p Parking
+	str := func(limit uint64) (string, bool) {
+		n, w := binary.Uvarint(body)
+		if w <= 0 || n > limit || n > uint64(len(body)-w) {
+			return "", false
+		}
+		s := string(body[w : w+int(n)])
+		body = body[w+int(n):]
+		return s, true
+	}
+	var ok bool
+	if p.Class, ok = str(64); !ok {
+		return Parking{}, nil, fmt.Errorf("%w: parked class", ErrCorruptRecord)
+	}
+	if p.Reason, ok = str(MaxReasonLen); !ok {
+		return Parking{}, nil, fmt.Errorf("%w: parked reason", ErrCorruptRecord)
+	}
+	if len(body) < 16 {
+		return Parking{}, nil, fmt.Errorf("%w: parked times", ErrCorruptRecord)
+	}
+	p.Since = time.Unix(0, int64(binary.BigEndian.Uint64(body[:8])))
+	p.NextRetry = time.Unix(0, int64(binary.BigEndian.Uint64(body[8:16])))
+	body = body[16:]
+	n, w := binary.Uvarint(body)
+	if w <= 0 || n > 1<<32-1 {
+		return Parking{}, nil, fmt.Errorf("%w: parked retries", ErrCorruptRecord)
+	}
+	p.Retries = uint32(n)
+	return p, body[w:], nil
+}
+
+// decodeParkedItem decodes a parked record and checks that it is the event its key names.
+func decodeParkedItem(k, v []byte) (ParkedItem, error) {
+	if len(k) != outboxKeyLen || k[0] != parkedPrefix[0] {
+		return ParkedItem{}, fmt.Errorf("%w: parked key of %d bytes", ErrCorruptRecord, len(k))
+	}
+	p, record, err := decodeParked(v)
+	if err != nil {
+		return ParkedItem{}, err
+	}
+	it, err := decodeItem(outboxKeyOf(k), record)
+	if err != nil {
+		return ParkedItem{}, err
+	}
+	return ParkedItem{Item: it, Parking: p}, nil
 }

@@ -42,13 +42,13 @@ func TestCommitCursorAndReopen(t *testing.T) {
 	_, ok := s.Cursor()
 	require.False(t, ok)
 
-	require.NoError(t, s.Commit(context.Background(), []seqtypes.L1EventMsg{ev(2, 1, 10, 0), ev(1, 2, 11, 3), ev(1, 1, 10, 1)}, 20))
-	require.NoError(t, s.Commit(context.Background(), nil, 30))
+	require.NoError(t, commitErr(s, context.Background(), []seqtypes.L1EventMsg{ev(2, 1, 10, 0), ev(1, 2, 11, 3), ev(1, 1, 10, 1)}, 20))
+	require.NoError(t, commitErr(s, context.Background(), nil, 30))
 	// Re-reading a range rewrites the same items: no double count.
-	require.NoError(t, s.Commit(context.Background(), []seqtypes.L1EventMsg{ev(1, 1, 10, 1)}, 30))
+	require.NoError(t, commitErr(s, context.Background(), []seqtypes.L1EventMsg{ev(1, 1, 10, 1)}, 30))
 	require.Equal(t, 3, s.Len())
 	require.NoError(t, s.Close())
-	require.ErrorIs(t, s.Commit(context.Background(), nil, 40), ErrClosed)
+	require.ErrorIs(t, commitErr(s, context.Background(), nil, 40), ErrClosed)
 
 	s = open(t, dir, 0)
 	defer s.Close()
@@ -66,7 +66,7 @@ func TestCommitCursorAndReopen(t *testing.T) {
 	require.Equal(t, [][2]uint64{{1, 1}, {1, 2}, {2, 1}}, got)
 	require.Equal(t, "0x"+fmt.Sprintf("%064x", 10*1000+1), all[0].Msg.GetEvent().TxHash)
 
-	require.ErrorContains(t, s.Commit(context.Background(), nil, 29), "cannot move back")
+	require.ErrorContains(t, commitErr(s, context.Background(), nil, 29), "cannot move back")
 }
 
 func TestIdentityMismatch(t *testing.T) {
@@ -86,21 +86,21 @@ func TestRemoveAndHeads(t *testing.T) {
 			evs = append(evs, ev(seq, n, 100+seq*10+n, 0))
 		}
 	}
-	require.NoError(t, s.Commit(context.Background(), evs, 200))
-	heads, err := s.Heads(2, 0)
+	require.NoError(t, commitErr(s, context.Background(), evs, 200))
+	heads, _, err := s.Heads(2, 0, 0)
 	require.NoError(t, err)
 	require.Len(t, heads, 6)
 	for i, h := range heads {
 		require.EqualValues(t, i/2+1, h.Info.SequencerID)
 		require.EqualValues(t, i%2+1, h.Info.Nonce)
 	}
-	heads, err = s.Heads(2, 3)
+	heads, _, err = s.Heads(2, 3, 0)
 	require.NoError(t, err)
 	require.Len(t, heads, 3)
 
 	require.NoError(t, s.Remove(heads[0].Key, heads[0].Key, []byte("unknown")))
 	require.Equal(t, 14, s.Len())
-	heads, err = s.Heads(1, 0)
+	heads, _, err = s.Heads(1, 0, 0)
 	require.NoError(t, err)
 	require.Len(t, heads, 3)
 	require.EqualValues(t, 2, heads[0].Info.Nonce)
@@ -110,11 +110,11 @@ func TestBackpressure(t *testing.T) {
 	s := open(t, t.TempDir(), 3)
 	defer s.Close()
 	ctx := context.Background()
-	require.NoError(t, s.Commit(ctx, []seqtypes.L1EventMsg{ev(1, 1, 1, 0), ev(1, 2, 2, 0)}, 2))
+	require.NoError(t, commitErr(s, ctx, []seqtypes.L1EventMsg{ev(1, 1, 1, 0), ev(1, 2, 2, 0)}, 2))
 
 	// Two more do not fit: Commit waits until the processor removes items.
 	done := make(chan error, 1)
-	go func() { done <- s.Commit(ctx, []seqtypes.L1EventMsg{ev(1, 3, 3, 0), ev(1, 4, 4, 0)}, 4) }()
+	go func() { done <- commitErr(s, ctx, []seqtypes.L1EventMsg{ev(1, 3, 3, 0), ev(1, 4, 4, 0)}, 4) }()
 	select {
 	case err := <-done:
 		t.Fatalf("commit did not wait: %v", err)
@@ -122,7 +122,7 @@ func TestBackpressure(t *testing.T) {
 	}
 	c, _ := s.Cursor()
 	require.EqualValues(t, 2, c, "cursor must not move while the range waits")
-	heads, err := s.Heads(1, 0)
+	heads, _, err := s.Heads(1, 0, 0)
 	require.NoError(t, err)
 	require.NoError(t, s.Remove(heads[0].Key))
 	require.NoError(t, <-done)
@@ -131,7 +131,7 @@ func TestBackpressure(t *testing.T) {
 	// A waiting commit gives up with its context.
 	cctx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
 	defer cancel()
-	require.ErrorIs(t, s.Commit(cctx, []seqtypes.L1EventMsg{ev(2, 1, 5, 0)}, 5), context.DeadlineExceeded)
+	require.ErrorIs(t, commitErr(s, cctx, []seqtypes.L1EventMsg{ev(2, 1, 5, 0)}, 5), context.DeadlineExceeded)
 
 	// An empty outbox accepts a range larger than the capacity (no deadlock).
 	all, err := s.All()
@@ -140,7 +140,7 @@ func TestBackpressure(t *testing.T) {
 		require.NoError(t, s.Remove(it.Key))
 	}
 	big := []seqtypes.L1EventMsg{ev(3, 1, 6, 0), ev(3, 2, 6, 1), ev(3, 3, 6, 2), ev(3, 4, 6, 3)}
-	require.NoError(t, s.Commit(ctx, big, 6))
+	require.NoError(t, commitErr(s, ctx, big, 6))
 	require.Equal(t, 4, s.Len())
 	select {
 	case <-s.Added():
@@ -153,7 +153,7 @@ func TestCommitRejectsBadEvents(t *testing.T) {
 	s := open(t, t.TempDir(), 0)
 	defer s.Close()
 	bad := &seqtypes.MsgUnlockInitiated{Event: seqtypes.L1EventRef{TxHash: "0x12", BlockNumber: 1}, SequencerId: 1, Nonce: 1}
-	require.Error(t, s.Commit(context.Background(), []seqtypes.L1EventMsg{bad}, 1))
+	require.Error(t, commitErr(s, context.Background(), []seqtypes.L1EventMsg{bad}, 1))
 	_, ok := s.Cursor()
 	require.False(t, ok)
 }
@@ -163,7 +163,7 @@ func TestCommitRejectsBadEvents(t *testing.T) {
 func TestCorruptRecordRewindsCursor(t *testing.T) {
 	dir := t.TempDir()
 	s := open(t, dir, 0)
-	require.NoError(t, s.Commit(context.Background(), []seqtypes.L1EventMsg{ev(1, 1, 50, 0), ev(1, 2, 70, 0)}, 100))
+	require.NoError(t, commitErr(s, context.Background(), []seqtypes.L1EventMsg{ev(1, 1, 50, 0), ev(1, 2, 70, 0)}, 100))
 	all, err := s.All()
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
@@ -182,6 +182,12 @@ func TestCorruptRecordRewindsCursor(t *testing.T) {
 	require.True(t, ok)
 	require.EqualValues(t, 69, c)
 	require.Equal(t, 1, s.Len())
+	m, ok := s.LastQueued(1)
+	require.True(t, ok)
+	require.EqualValues(t, 1, m.Nonce, "the mark drops below the lost event, so re-reading queues it again")
+	stats, err := s.Commit(context.Background(), []seqtypes.L1EventMsg{ev(1, 2, 70, 0)}, 100)
+	require.NoError(t, err)
+	require.Equal(t, 1, stats.Added)
 }
 
 // --- kill -9 ---------------------------------------------------------------------
@@ -217,7 +223,7 @@ func TestCrashHelper(t *testing.T) {
 	fmt.Println("ready")
 	for i := start; ; i++ {
 		evs, cursor := crashChunk(i)
-		if err := s.Commit(context.Background(), evs, cursor); err != nil {
+		if err := commitErr(s, context.Background(), evs, cursor); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(3)
 		}
@@ -279,4 +285,9 @@ func TestOpenErrors(t *testing.T) {
 	_, err = Open(dir, testIdentity, Options{})
 	require.Error(t, err)
 	require.False(t, errors.Is(err, ErrClosed))
+}
+
+func commitErr(s *Store, ctx context.Context, evs []seqtypes.L1EventMsg, cursor uint64) error {
+	_, err := s.Commit(ctx, evs, cursor)
+	return err
 }
