@@ -117,9 +117,15 @@ func (o *Owner) Relock(ctx context.Context, id uint64, amount *big.Int) (*gethty
 	return o.send(ctx, "relock", o.staking, staking.NewThemisStaking().PackRelock(new(big.Int).SetUint64(id), amount))
 }
 
-// Withdraw takes amount out of sequencer id's lock, keeping at least the minimum.
+// Withdraw takes amount out of sequencer id's lock, keeping at least the minimum; the
+// amount is paid by ClaimWithdrawal after the exit delay (it stays slashable until then).
 func (o *Owner) Withdraw(ctx context.Context, id uint64, amount *big.Int) (*gethtypes.Receipt, error) {
 	return o.send(ctx, "withdraw", o.staking, staking.NewThemisStaking().PackWithdraw(new(big.Int).SetUint64(id), amount))
+}
+
+// ClaimWithdrawal pays sequencer id's pending withdrawal once its exit delay passed.
+func (o *Owner) ClaimWithdrawal(ctx context.Context, id uint64) (*gethtypes.Receipt, error) {
+	return o.send(ctx, "claimWithdrawal", o.staking, staking.NewThemisStaking().PackClaimWithdrawal(new(big.Int).SetUint64(id)))
 }
 
 // InitiateUnlock starts sequencer id's exit delay; it leaves the active set at once.

@@ -44,7 +44,8 @@ func L1Cmd() *cobra.Command {
 	cmd.PersistentFlags().String(flagStakingContract, "", "address of the L1 staking contract (required)")
 	cmd.PersistentFlags().String(flagOwnerKeyFile, "", "file holding the owner's hex L1 private key (required)")
 	cmd.AddCommand(l1LockCmd(), l1AmountCmd("relock", "Add tokens to a sequencer's lock", (*l1.Owner).Relock),
-		l1AmountCmd("withdraw", "Withdraw tokens, keeping at least the minimum lock", (*l1.Owner).Withdraw),
+		l1AmountCmd("withdraw", "Take tokens out of the lock (at least the minimum stays); claim them after the exit delay", (*l1.Owner).Withdraw),
+		l1IDCmd("claim-withdrawal", "Claim a pending withdrawal after the exit delay", (*l1.Owner).ClaimWithdrawal),
 		l1IDCmd("unlock", "Start the exit delay: the sequencer leaves the active set at once", (*l1.Owner).InitiateUnlock),
 		l1IDCmd("claim", "Claim the locked tokens after the exit delay", (*l1.Owner).ClaimUnlock),
 		l1UpdateSignerCmd(), l1SetRewardRecipientCmd(), l1SignerProofCmd())
