@@ -61,35 +61,10 @@ func (k Keeper) admit(ctx context.Context, s types.Sequencer, params types.Param
 // sequencers become NOT_ADMITTED (no power) with the reason; their stake and L1 state
 // are untouched, and their L1 events keep applying in nonce order.
 func (k Keeper) revokeOwner(ctx context.Context, owner string) error {
-	ids, err := k.sequencersOfOwner(ctx, owner)
-	if err != nil {
-		return err
-	}
-	height := sdkHeight(ctx)
-	for _, id := range ids {
-		s, err := k.GetSequencer(ctx, id)
-		if err != nil {
-			return err
-		}
-		if s.Status != types.SEQUENCER_STATUS_ACTIVE {
-			continue
-		}
-		k.setStatus(ctx, &s, types.SEQUENCER_STATUS_NOT_ADMITTED, fmt.Sprintf("owner %s removed from the whitelist by governance", owner), height)
-		if err := k.Sequencers.Set(ctx, id, s); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// sequencersOfOwner lists the ids of an owner's sequencers (OwnerIndex order).
-func (k Keeper) sequencersOfOwner(ctx context.Context, owner string) ([]uint64, error) {
-	var ids []uint64
-	err := k.OwnerIndex.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](owner), func(key collections.Pair[string, uint64]) (bool, error) {
-		ids = append(ids, key.K2())
-		return false, nil
+	reason := fmt.Sprintf("owner %s removed from the whitelist by governance", owner)
+	return k.restatusOwner(ctx, owner, types.SEQUENCER_STATUS_ACTIVE, func(types.Sequencer) (types.SequencerStatus, string, error) {
+		return types.SEQUENCER_STATUS_NOT_ADMITTED, reason, nil
 	})
-	return ids, err
 }
 
 // admitOwner looks again at the owner's NOT_ADMITTED sequencers after governance
@@ -100,7 +75,21 @@ func (k Keeper) admitOwner(ctx context.Context, owner string) error {
 	if err != nil {
 		return err
 	}
-	ids, err := k.sequencersOfOwner(ctx, owner)
+	return k.restatusOwner(ctx, owner, types.SEQUENCER_STATUS_NOT_ADMITTED, func(s types.Sequencer) (types.SequencerStatus, string, error) {
+		return k.admit(ctx, s, params)
+	})
+}
+
+// restatusOwner gives each of the owner's sequencers in status from the status decide
+// returns for it (OwnerIndex order).
+func (k Keeper) restatusOwner(ctx context.Context, owner string, from types.SequencerStatus,
+	decide func(types.Sequencer) (types.SequencerStatus, string, error),
+) error {
+	var ids []uint64
+	err := k.OwnerIndex.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](owner), func(key collections.Pair[string, uint64]) (bool, error) {
+		ids = append(ids, key.K2())
+		return false, nil
+	})
 	if err != nil {
 		return err
 	}
@@ -110,10 +99,10 @@ func (k Keeper) admitOwner(ctx context.Context, owner string) error {
 		if err != nil {
 			return err
 		}
-		if s.Status != types.SEQUENCER_STATUS_NOT_ADMITTED {
+		if s.Status != from {
 			continue
 		}
-		to, reason, err := k.admit(ctx, s, params)
+		to, reason, err := decide(s)
 		if err != nil {
 			return err
 		}
