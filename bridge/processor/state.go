@@ -1,0 +1,119 @@
+package processor
+
+import (
+	"errors"
+	"time"
+
+	"github.com/themis-network/themis/bridge/listener"
+	seqtypes "github.com/themis-network/themis/x/sequencer/types"
+)
+
+// Per-item relay state: backoff, inclusion and refusal history, kept in memory only.
+
+type itemState struct {
+	attempts  int
+	notBefore time.Time
+	// refusedSince starts a streak of state refusals (zero: none). A relay the chain
+	// accepts ends the streak.
+	refusedSince time.Time
+	// included counts relays included on chain while the event stayed unapplied,
+	// since firstIncluded.
+	included      int
+	firstIncluded time.Time
+}
+
+func (p *Processor) get(key string) *itemState {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.state[key]
+}
+
+// backoff records an attempt; the event is not relayed again before the delay passes.
+// After a successful relay the event normally shows as pending next round; the delay
+// matters only if the vote drops it (rejected or expired) and it must go again.
+func (p *Processor) backoff(key string, now time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	st := p.stateOf(key)
+	st.attempts++
+	st.notBefore = now.Add(listener.Backoff(p.cfg.MinBackoff, p.cfg.MaxBackoff, st.attempts))
+}
+
+// stateOf returns the event's state, creating it (p.mu held).
+func (p *Processor) stateOf(key string) *itemState {
+	st := p.state[key]
+	if st == nil {
+		st = &itemState{}
+		p.state[key] = st
+	}
+	return st
+}
+
+// included records a relay the chain included: the refusal streak ends, the
+// never-applied count goes on.
+func (p *Processor) included(key string, now time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	st := p.stateOf(key)
+	st.refusedSince = time.Time{}
+	if st.included == 0 {
+		st.firstIncluded = now
+	}
+	st.included++
+}
+
+// accepted records that the chain has the event pending: the refusal streak ends.
+func (p *Processor) accepted(key string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if st := p.state[key]; st != nil {
+		st.refusedSince = time.Time{}
+	}
+}
+
+// refused records a state refusal and returns when the streak began. A full queue is
+// about everyone's events, not this one: it neither starts nor ends a streak.
+func (p *Processor) refused(key string, err error, now time.Time) (time.Time, bool) {
+	if errors.Is(err, seqtypes.ErrQueueFull) {
+		return time.Time{}, false
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	st := p.stateOf(key)
+	if st.refusedSince.IsZero() {
+		st.refusedSince = now
+	}
+	return st.refusedSince, true
+}
+
+func (p *Processor) forgetAll() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	clear(p.state)
+}
+
+func (p *Processor) isInactive(now time.Time) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.inactive && now.Before(p.inactiveUntil)
+}
+
+func (p *Processor) setInactive(now time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.inactive {
+		p.cfg.Logger.Info("processor: this operator is not an active sequencer (yet); the pool's other bridges relay meanwhile. Events stay in the outbox; relaying is retried periodically",
+			"submitter", p.cfg.Submitter, "retry_every", p.cfg.InactiveRetry)
+	}
+	p.inactive = true
+	p.inactiveUntil = now.Add(p.cfg.InactiveRetry)
+}
+
+func (p *Processor) setActive() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.inactive {
+		p.cfg.Logger.Info("processor: relaying as an active sequencer", "submitter", p.cfg.Submitter)
+	}
+	p.inactive = false
+}
