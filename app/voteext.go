@@ -39,6 +39,7 @@ func newVoteExtHandlers(app *App, appOpts servertypes.AppOptions, defaults *base
 		Reporters:              []voteext.Reporter{app.EpochKeeper},
 		ReportSources:          epochReportSources(app, appOpts, cfg),
 		ObserveBudget:          cfg.ObserveBudget,
+		TxDecoder:              app.TxConfig().TxDecoder(),
 		PrepareProposalHandler: defaults.PrepareProposalHandler(),
 		ProcessProposalHandler: defaults.ProcessProposalHandler(),
 	})

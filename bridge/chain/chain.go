@@ -4,6 +4,7 @@ package chain
 
 import (
 	"context"
+	"encoding/hex"
 
 	query "github.com/cosmos/cosmos-sdk/types/query"
 
@@ -28,8 +29,8 @@ func (c Client) EventApplied(ctx context.Context, ref seqtypes.L1EventRef) (bool
 	return res.Applied, nil
 }
 
-// PendingEvents returns the event keys (seqtypes.EventKey) of every relayed event that
-// waits for the pool's vote, whoever relayed it.
+// PendingEvents returns the queue keys (seqtypes.PendingKey: the content's digest) of
+// every relayed event that waits for the pool's vote, whoever relayed it.
 func (c Client) PendingEvents(ctx context.Context) (map[string]bool, error) {
 	out := map[string]bool{}
 	var next []byte
@@ -39,11 +40,7 @@ func (c Client) PendingEvents(ctx context.Context) (map[string]bool, error) {
 			return nil, err
 		}
 		for _, p := range res.Events {
-			msg, err := seqtypes.DecodePendingEvent(p)
-			if err != nil {
-				continue // not ours to judge; at worst the bridge relays a duplicate
-			}
-			out[seqtypes.EventKey(msg.GetEvent())] = true
+			out[hex.EncodeToString(p.Digest)] = true
 		}
 		if res.Pagination == nil || len(res.Pagination.NextKey) == 0 {
 			return out, nil

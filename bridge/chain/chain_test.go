@@ -38,12 +38,14 @@ func TestPendingEventsPaginates(t *testing.T) {
 	var want []string
 	for i := uint64(1); i <= 5; i++ {
 		ref := seqtypes.L1EventRef{TxHash: fmt.Sprintf("0x%064X", i), LogIndex: i, BlockNumber: i}
-		msgType, bz, digest, err := seqtypes.EncodePendingEvent(&seqtypes.MsgUnlockInitiated{Event: ref, SequencerId: 1, Nonce: i})
+		msg := &seqtypes.MsgUnlockInitiated{Event: ref, SequencerId: 1, Nonce: i}
+		msgType, bz, digest, err := seqtypes.EncodePendingEvent(msg)
 		require.NoError(t, err)
 		f.events = append(f.events, seqtypes.PendingEvent{Id: i, Digest: digest, Msg: bz, MsgType: msgType})
-		want = append(want, seqtypes.EventKey(ref))
+		key, err := seqtypes.PendingKey(msg)
+		require.NoError(t, err)
+		want = append(want, key)
 	}
-	f.events = append(f.events, seqtypes.PendingEvent{Id: 9, MsgType: "/unknown"}) // skipped, not fatal
 	got, err := Client{Query: f}.PendingEvents(context.Background())
 	require.NoError(t, err)
 	require.Len(t, got, 5)
@@ -51,4 +53,11 @@ func TestPendingEventsPaginates(t *testing.T) {
 		require.True(t, got[k], k)
 	}
 	require.Equal(t, 3, f.calls)
+
+	// A variant of a queued event (same log, another block number) is another item:
+	// the bridge must still relay the real one.
+	variant := &seqtypes.MsgUnlockInitiated{Event: seqtypes.L1EventRef{TxHash: fmt.Sprintf("0x%064X", 1), LogIndex: 1, BlockNumber: 1 << 40}, SequencerId: 1, Nonce: 1}
+	key, err := seqtypes.PendingKey(variant)
+	require.NoError(t, err)
+	require.False(t, got[key])
 }

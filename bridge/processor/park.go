@@ -82,7 +82,7 @@ func (p *Processor) reexamine(ctx context.Context, due []store.ParkedItem, pendi
 		followUp := p.followUp[k]
 		delete(p.followUp, k)
 		p.mu.Unlock()
-		if pending[key] {
+		if pending[pendingKey(it.Msg)] {
 			if err := p.reschedule(it, it.Parking, soon, false); err != nil { // the vote decides; look again soon
 				return err
 			}

@@ -170,7 +170,7 @@ func TestParkedItemSurvivesRestartAndShowsInHealth(t *testing.T) {
 	require.NoError(t, p.Step(context.Background()))
 	require.Equal(t, [][2]uint64{{5, 1}, {5, 2}, {6, 1}}, ids(relay.take()))
 	require.Equal(t, 1, s.ParkedLen(), "the chain's 'malformed' answer parks at once")
-	chain.set(chain.pending, ev(5, 2), true)
+	chain.setPending(ev(5, 2), true)
 	chain.set(chain.applied, ev(6, 1), true)
 	require.NoError(t, s.Close())
 
@@ -212,7 +212,7 @@ func TestParkedItemSurvivesRestartAndShowsInHealth(t *testing.T) {
 	require.NoError(t, p.Step(context.Background()))
 	require.Zero(t, s.ParkedLen(), "applied: removed, and the sequencer's later nonces go on")
 	require.Equal(t, 0, mon.Check().OutboxParked)
-	chain.set(chain.pending, ev(5, 2), false)
+	chain.setPending(ev(5, 2), false)
 	require.NoError(t, p.Step(context.Background()))
 	require.Equal(t, [][2]uint64{{5, 2}}, ids(relay.take()))
 }

@@ -44,7 +44,7 @@ type Outbox interface {
 type Chain interface {
 	// EventApplied tells whether the L1 log was applied.
 	EventApplied(ctx context.Context, ref seqtypes.L1EventRef) (bool, error)
-	// PendingEvents returns the seqtypes.EventKey of every queued relayed event.
+	// PendingEvents returns the seqtypes.PendingKey of every queued relayed event.
 	PendingEvents(ctx context.Context) (map[string]bool, error)
 	// Ping checks that the chain answers (used when there is nothing to relay).
 	Ping(ctx context.Context) error
@@ -67,6 +67,10 @@ const (
 	DefaultParkAfter         = time.Hour
 	DefaultParkedRetry       = time.Hour
 	DefaultMaxParkedPerRound = 16
+	// DefaultJoinAfter: about three chain blocks. An honest relay is voted on in the
+	// block that carries it, so an event still waiting this long may sit behind a
+	// hostile relayer's items in that relayer's lane.
+	DefaultJoinAfter = 3 * time.Second
 	// neverAppliedRelays is how many included relays of an event that never applied it
 	// takes (besides ParkAfter) to park it as never_applied.
 	neverAppliedRelays = 3
@@ -95,6 +99,10 @@ type Config struct {
 	ParkedRetry time.Duration
 	// MaxParkedPerRound bounds the parked events re-examined in one round (default 16).
 	MaxParkedPerRound int
+	// JoinAfter is how long an event may wait in the chain's queue, relayed by other
+	// bridges only, before this bridge relays it too: its relay joins the waiting item,
+	// which puts it in this operator's lane of the vote window (default 3 s).
+	JoinAfter time.Duration
 	// Now is the clock (tests).
 	Now func() time.Time
 
@@ -148,6 +156,9 @@ func New(cfg Config, outbox Outbox, chain Chain, relayer Relayer) (*Processor, e
 	}
 	if cfg.InactiveRetry <= 0 {
 		cfg.InactiveRetry = DefaultInactiveRetry
+	}
+	if cfg.JoinAfter <= 0 {
+		cfg.JoinAfter = DefaultJoinAfter
 	}
 	if cfg.ParkAfter <= 0 {
 		cfg.ParkAfter = DefaultParkAfter
@@ -241,8 +252,13 @@ func (p *Processor) Step(ctx context.Context) error {
 			if head {
 				heads[key] = true
 			}
-			if pending[key] {
-				continue // queued (by us or another bridge): the vote decides; the next nonce may go
+			if pending[pendingKey(it.Msg)] {
+				if !p.joinDue(key, now) {
+					continue // queued: the vote decides; the next nonce may go
+				}
+				// Queued by others only, and still waiting: join it (below).
+			} else {
+				p.notPending(key)
 			}
 			applied, err := p.chain.EventApplied(ctx, ref)
 			if err := p.chainCall(err); err != nil {
@@ -275,6 +291,16 @@ func (p *Processor) Step(ctx context.Context) error {
 	return p.reexamine(ctx, due, pending, now)
 }
 
+// pendingKey is the key the chain's queue knows msg by; an event that cannot be
+// encoded is never found pending (its relay fails and says why).
+func pendingKey(msg seqtypes.L1EventMsg) string {
+	k, err := seqtypes.PendingKey(msg)
+	if err != nil {
+		return ""
+	}
+	return k
+}
+
 func (p *Processor) relay(ctx context.Context, items []store.Item, heads map[string]bool, now time.Time) error {
 	if len(items) == 0 || p.isInactive(now) {
 		return nil
@@ -303,12 +329,14 @@ func (p *Processor) relay(ctx context.Context, items []store.Item, heads map[str
 			relayed++
 			p.included(key, now)
 			p.backoff(key, now)
+			p.inLane(key)
 		case health.ResultDuplicate:
 			accepted++ // the chain checks the relayer before the event
 			if errors.Is(err, seqtypes.ErrEventAlreadyApplied) {
 				drop = append(drop, it.Key) // done: no need to ask again next round
 			} else {
 				p.accepted(key)
+				p.inLane(key) // this operator relayed it before (a restart forgot)
 			}
 		case health.ResultNotSequencer:
 			notSequencer++

@@ -74,6 +74,17 @@ func (c *fakeChain) set(m map[string]bool, ev seqtypes.L1EventMsg, v bool) {
 	}
 }
 
+// setPending marks ev queued on chain (by its queue key, as the chain reports it).
+func (c *fakeChain) setPending(ev seqtypes.L1EventMsg, v bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v {
+		c.pending[pendingKey(ev)] = true
+	} else {
+		delete(c.pending, pendingKey(ev))
+	}
+}
+
 // fakeRelayer answers with respond (nil: success) and records every call.
 type fakeRelayer struct {
 	mu      sync.Mutex
@@ -166,7 +177,7 @@ func TestSkipsAppliedAndPendingRelaysRestInOrder(t *testing.T) {
 	a, b, c, d := ev(2, 1), ev(1, 1), ev(1, 2), ev(1, 3)
 	e := newEnv(t, a, d, c, b)
 	e.chain.set(e.chain.applied, b, true)
-	e.chain.set(e.chain.pending, c, true)
+	e.chain.setPending(c, true)
 	e.step()
 
 	calls := e.relay.take()
@@ -178,13 +189,13 @@ func TestSkipsAppliedAndPendingRelaysRestInOrder(t *testing.T) {
 	require.Equal(t, [][2]uint64{{1, 2}, {1, 3}, {2, 1}}, e.outbox(), "only the applied event left the outbox")
 
 	// Relayed events stay until the chain applies them.
-	e.chain.set(e.chain.pending, d, true)
-	e.chain.set(e.chain.pending, a, true)
+	e.chain.setPending(d, true)
+	e.chain.setPending(a, true)
 	e.step()
 	require.Empty(t, e.relay.take())
 	require.Len(t, e.outbox(), 3)
 	for _, m := range []seqtypes.L1EventMsg{a, c, d} {
-		e.chain.set(e.chain.pending, m, false)
+		e.chain.setPending(m, false)
 		e.chain.set(e.chain.applied, m, true)
 	}
 	e.step()
@@ -203,8 +214,8 @@ func TestBackoffAndHeadOfLine(t *testing.T) {
 	}
 	e.step()
 	require.Equal(t, [][2]uint64{{1, 1}, {1, 2}, {2, 1}}, ids(e.relay.take()))
-	e.chain.set(e.chain.pending, ev(1, 2), true)
-	e.chain.set(e.chain.pending, ev(2, 1), true)
+	e.chain.setPending(ev(1, 2), true)
+	e.chain.setPending(ev(2, 1), true)
 
 	// Sequencer 1's nonce 1 backs off 1 s, 2 s, 4 s, ... capped at 30 s.
 	var gaps []time.Duration
@@ -221,7 +232,7 @@ func TestBackoffAndHeadOfLine(t *testing.T) {
 	require.Equal(t, []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second, 30 * time.Second, 30 * time.Second}, gaps)
 
 	// While the head of a sequencer backs off, its later nonces wait too.
-	e.chain.set(e.chain.pending, ev(1, 2), false)
+	e.chain.setPending(ev(1, 2), false)
 	e.clock.advance(time.Second)
 	e.step()
 	require.Empty(t, e.relay.take())
@@ -281,7 +292,7 @@ func TestSupersededAndDuplicates(t *testing.T) {
 	require.Equal(t, [][2]uint64{{1, 2}, {3, 1}}, e.outbox(), "the superseded and the already applied event are dropped")
 
 	// Duplicates are not backed off; the next round asks whether they were applied.
-	e.chain.set(e.chain.pending, ev(1, 2), true)
+	e.chain.setPending(ev(1, 2), true)
 	e.step()
 	require.Empty(t, e.relay.take(), "sequencer 3 backs off after a rejection")
 	require.Equal(t, [][2]uint64{{1, 2}, {3, 1}}, e.outbox())

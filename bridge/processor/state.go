@@ -20,6 +20,43 @@ type itemState struct {
 	// since firstIncluded.
 	included      int
 	firstIncluded time.Time
+	// inLane: this operator's relay of it is in the chain's queue (its lane).
+	// pendingSince: when this bridge first saw it queued by others only.
+	inLane       bool
+	pendingSince time.Time
+}
+
+// joinDue reports whether an event queued by other bridges only has waited
+// cfg.JoinAfter, so this bridge should relay it too and join it.
+func (p *Processor) joinDue(key string, now time.Time) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	st := p.stateOf(key)
+	if st.inLane {
+		return false
+	}
+	if st.pendingSince.IsZero() {
+		st.pendingSince = now
+	}
+	return now.Sub(st.pendingSince) >= p.cfg.JoinAfter
+}
+
+// inLane records that the chain's queue holds this operator's relay of the event.
+func (p *Processor) inLane(key string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	st := p.stateOf(key)
+	st.inLane, st.pendingSince = true, time.Time{}
+}
+
+// notPending records that the event is not queued (any more): expired or rejected
+// items are relayed afresh.
+func (p *Processor) notPending(key string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if st := p.state[key]; st != nil {
+		st.inLane, st.pendingSince = false, time.Time{}
+	}
 }
 
 func (p *Processor) get(key string) *itemState {

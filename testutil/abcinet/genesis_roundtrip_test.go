@@ -23,7 +23,7 @@ func TestGenesisExportImportLossless(t *testing.T) {
 		v.L1.AddEvent(real)
 		v.L1.SetHead(101) // deep enough for `real`; `pending` is at a block L1 has not reached
 	}
-	pending.Event.BlockNumber = 500
+	pending.Event.BlockNumber = 150 // not reached, but near enough to be waited for
 	net.NextBlock(net.SignedTx(real), net.SignedTx(pending))
 	for i := 0; i < 3; i++ {
 		net.NextBlock()

@@ -211,11 +211,11 @@ func (e *Env) PendingCount() uint64 {
 // PendingIDs lists the queued ids, oldest first.
 func (e *Env) PendingIDs() []uint64 {
 	e.T.Helper()
-	items, err := e.K.Pending(e.Ctx, maxPending)
+	items, err := queued(e.Ctx, e.K)
 	require.NoError(e.T, err)
 	ids := make([]uint64, 0, len(items))
 	for _, it := range items {
-		ids = append(ids, it.ID)
+		ids = append(ids, it.Id)
 	}
 	return ids
 }

@@ -100,15 +100,27 @@ func RejectAll(ctx sdk.Context, k keeper.Keeper) error {
 	return resolveAll(ctx, k, voteext.OutcomeRejected)
 }
 
+// resolveAll resolves every queued item, oldest first, whether or not the vote window
+// would offer it now: an approved item ahead of its predecessor waits as approved.
 func resolveAll(ctx sdk.Context, k keeper.Keeper, outcome voteext.Outcome) error {
-	items, err := k.Pending(ctx, maxPending)
+	items, err := queued(ctx, k)
 	if err != nil {
 		return err
 	}
-	for _, it := range items {
-		if err := k.Resolve(ctx, it.ID, it.Digest, outcome); err != nil {
-			return fmt.Errorf("resolve %d: %w", it.ID, err)
+	for _, p := range items {
+		if err := k.Resolve(ctx, p.Digest, outcome); err != nil {
+			return fmt.Errorf("resolve %d: %w", p.Id, err)
 		}
 	}
 	return nil
+}
+
+// queued lists every queued item, oldest first.
+func queued(ctx sdk.Context, k keeper.Keeper) ([]types.PendingEvent, error) {
+	var out []types.PendingEvent
+	err := k.PendingEvents.Walk(ctx, nil, func(_ uint64, p types.PendingEvent) (bool, error) {
+		out = append(out, p)
+		return false, nil
+	})
+	return out, err
 }

@@ -14,7 +14,7 @@ import (
 // them needs a coordinated upgrade.
 const (
 	// MaxVoteExtensionBytes bounds the encoded extension. 256 verdicts of a 64-byte
-	// module name, a 32-byte digest and a 10-byte id stay well below it.
+	// module name and a 32-byte digest stay well below it.
 	MaxVoteExtensionBytes = 64 << 10
 	// MaxVerdictsPerExtension bounds the verdicts of one extension, all queues together.
 	MaxVerdictsPerExtension = 256
@@ -47,10 +47,10 @@ func (s ModuleSet) Has(name string) bool {
 	return ok
 }
 
-// itemID identifies a queue item independent of the content a verdict is bound to.
+// itemID names a queue item: its module and the digest of its content.
 type itemID struct {
 	module string
-	id     uint64
+	digest string
 }
 
 // EncodeVoteExtension encodes ext for ExtendVote. gogoproto's Marshal is canonical
@@ -68,7 +68,7 @@ func EncodeVoteExtension(ext types.VoteExtension) ([]byte, error) {
 // EncodeVoteExtension produces for the decoded value (so unknown fields, repeated
 // scalar fields, explicit defaults and over-long varints are all rejected), and the
 // content must respect the limits above, carry a 32-byte digest and a known verdict
-// value per item, a non-empty module name and no (module, id) twice.
+// value per item, a non-empty module name and no (module, digest) twice.
 //
 // It does not know the height or the registered modules; see CheckVoteExtension and
 // DecodeAndCheck.
@@ -101,9 +101,9 @@ func DecodeVoteExtension(bz []byte) (types.VoteExtension, error) {
 		if err := checkVerdictShape(v); err != nil {
 			return types.VoteExtension{}, errorsmod.Wrapf(err, "verdict %d", i)
 		}
-		k := itemID{module: v.Module, id: v.Id}
+		k := itemID{module: v.Module, digest: string(v.Digest)}
 		if _, dup := seen[k]; dup {
-			return types.VoteExtension{}, errorsmod.Wrapf(ErrDuplicateItem, "verdict %d: %s/%d", i, v.Module, v.Id)
+			return types.VoteExtension{}, errorsmod.Wrapf(ErrDuplicateItem, "verdict %d: %s/%X", i, v.Module, v.Digest)
 		}
 		seen[k] = struct{}{}
 	}

@@ -3,6 +3,7 @@ package voteext_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -16,16 +17,17 @@ import (
 var known = voteext.NewModuleSet(testModule, otherModule)
 
 // rawVerdict encodes a SideTxVerdict by hand, canonically (defaults omitted), so
-// tests can append to it what the generated code never would.
-func rawVerdict(module string, id uint64, digest []byte, v uint64) []byte {
+// tests can append to it what the generated code never would. A non-zero legacyID
+// writes the removed field 2 (the item's queue id), which decoders must now refuse.
+func rawVerdict(module string, legacyID uint64, digest []byte, v uint64) []byte {
 	var b []byte
 	if module != "" {
 		b = protowire.AppendTag(b, 1, protowire.BytesType)
 		b = protowire.AppendString(b, module)
 	}
-	if id != 0 {
+	if legacyID != 0 {
 		b = protowire.AppendTag(b, 2, protowire.VarintType)
-		b = protowire.AppendVarint(b, id)
+		b = protowire.AppendVarint(b, legacyID)
 	}
 	if len(digest) != 0 {
 		b = protowire.AppendTag(b, 3, protowire.BytesType)
@@ -54,8 +56,8 @@ func TestDecodeRoundTrip(t *testing.T) {
 	bz := mustEncode(t, e)
 	// The hand encoding agrees with the generated one: the tests below start from
 	// canonical bytes.
-	require.Equal(t, rawExt(7, rawVerdict(testModule, 1, dg("a"), 1), rawVerdict(otherModule, 2, dg("b"), 2),
-		rawVerdict(testModule, 3, dg("c"), 0)), bz)
+	require.Equal(t, rawExt(7, rawVerdict(testModule, 0, dg("a"), 1), rawVerdict(otherModule, 0, dg("b"), 2),
+		rawVerdict(testModule, 0, dg("c"), 0)), bz)
 
 	got, err := voteext.DecodeAndCheck(bz, 7, known, nil)
 	require.NoError(t, err)
@@ -68,7 +70,7 @@ func TestDecodeRoundTrip(t *testing.T) {
 }
 
 func TestDecodeRejects(t *testing.T) {
-	good := rawVerdict(testModule, 1, dg("a"), 1)
+	good := rawVerdict(testModule, 0, dg("a"), 1)
 	withUnknown := func(b []byte, field protowire.Number) []byte {
 		b = protowire.AppendTag(bytes.Clone(b), field, protowire.VarintType)
 		return protowire.AppendVarint(b, 1)
@@ -77,7 +79,7 @@ func TestDecodeRejects(t *testing.T) {
 	enc := func(height int64, vs ...*types.SideTxVerdict) []byte { return mustEncode(t, ext(height, vs...)) }
 	many := make([]*types.SideTxVerdict, voteext.MaxVerdictsPerExtension+1)
 	for i := range many {
-		many[i] = yes(testModule, uint64(i), dg("a"))
+		many[i] = yes(testModule, 0, dg(fmt.Sprint(i)))
 	}
 	cases := []struct {
 		name string
@@ -87,6 +89,7 @@ func TestDecodeRejects(t *testing.T) {
 		// Non-canonical encodings of a valid extension.
 		{"unknown field in extension", withUnknown(rawExt(7, good), 99), voteext.ErrNonCanonical},
 		{"unknown field in verdict", rawExt(7, withUnknown(good, 5)), voteext.ErrNonCanonical},
+		{"removed queue-id field", rawExt(7, rawVerdict(testModule, 1, dg("a"), 1)), voteext.ErrNonCanonical},
 		{"explicit default verdict", rawExt(7, append(bytes.Clone(good[:len(good)-2]), 0x20, 0x00)), voteext.ErrNonCanonical},
 		{"explicit default height then real one", append([]byte{0x08, 0x00}, rawExt(7, good)...), voteext.ErrNonCanonical},
 		{"over-long varint", append([]byte{0x08, 0x87, 0x00}, rawExt(7, good)[2:]...), voteext.ErrNonCanonical},
@@ -105,7 +108,7 @@ func TestDecodeRejects(t *testing.T) {
 		{"negative verdict", enc(7, vd(testModule, 1, dg("a"), -1)), voteext.ErrBadVerdict},
 		{"empty module", enc(7, yes("", 1, dg("a"))), voteext.ErrEmptyModule},
 		{"module name too long", enc(7, yes(strings.Repeat("m", voteext.MaxModuleNameLen+1), 1, dg("a"))), voteext.ErrModuleNameTooLong},
-		{"duplicate item", enc(7, yes(testModule, 1, dg("a")), no(testModule, 1, dg("b"))), voteext.ErrDuplicateItem},
+		{"duplicate item", enc(7, yes(testModule, 0, dg("a")), no(testModule, 0, dg("a"))), voteext.ErrDuplicateItem},
 		{"duplicate identical item", enc(7, yes(testModule, 1, dg("a")), yes(testModule, 1, dg("a"))), voteext.ErrDuplicateItem},
 		// Valid on its own, wrong for this chain and height.
 		{"unknown module", enc(7, yes("nosuchmodule", 1, dg("a"))), voteext.ErrUnknownModule},
@@ -127,7 +130,7 @@ func TestDecodeLimitsFit(t *testing.T) {
 	long := strings.Repeat("m", voteext.MaxModuleNameLen)
 	e := types.VoteExtension{Height: 1 << 62}
 	for i := range voteext.MaxVerdictsPerExtension {
-		e.Verdicts = append(e.Verdicts, yes(long, uint64(1)<<63+uint64(i), dg("x")))
+		e.Verdicts = append(e.Verdicts, yes(long, 0, dg(fmt.Sprint(i))))
 	}
 	bz := mustEncode(t, e)
 	require.Less(t, len(bz), voteext.MaxVoteExtensionBytes)

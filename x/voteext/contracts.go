@@ -5,7 +5,8 @@
 // its own view of the world (an L1 node, an L2 node, ...). The flow, per height H:
 //
 //	ExtendVote(H)        each validator reads the pending items of committed state and
-//	                     asks its module observers for a verdict, within a time budget.
+//	                     the relays block H carries (skipping what block H resolves),
+//	                     and asks its module observers for a verdict, within a budget.
 //	VerifyVoteExtension  pure: decodes strictly, checks height, limits, duplicates.
 //	PrepareProposal(H+1) the proposer injects the extended commit of H as the first tx.
 //	ProcessProposal(H+1) pure: the injected commit must match the block's last commit
@@ -13,7 +14,8 @@
 //	                     signature must verify against the chain's own validator record.
 //	PreBlock(H+1)        tallies verdicts by the power recorded for H and resolves each
 //	                     item with more than 2/3 YES (apply) or at least 1/3 NO (reject),
-//	                     each in its own cache context so nothing is half-applied.
+//	                     each in its own cache context so nothing is half-applied, and
+//	                     tells the queue of each item judged without a decision.
 package voteext
 
 import (
@@ -45,10 +47,12 @@ type ValidatorSetProvider interface {
 	ValidatorSetAt(ctx context.Context, height int64) (ValidatorSet, error)
 }
 
-// SideTx is one pending item of a module's queue.
+// SideTx is one item of a module's queue, pending or relayed by the block being voted.
 type SideTx struct {
+	// ID is the item's queue id, for logs; 0 for an item the block being voted on
+	// relays (it has no id yet). Verdicts name an item by its digest alone.
 	ID uint64
-	// Digest is sha256 of the item's content; verdicts are bound to it.
+	// Digest is sha256 of the item's content; verdicts name the item by it.
 	Digest []byte
 	// Msg is the decoded message the observer checks.
 	Msg sdk.Msg
@@ -64,16 +68,42 @@ const (
 	OutcomeRejected
 )
 
+// VoteRound is what ExtendVote(H) knows of the block H it votes on, beyond the
+// committed state of H-1 it reads: the messages block H carries, and which items
+// block H's PreBlock is about to resolve (the tally of H-1's votes, which block H
+// carries). With both, each item is voted on once, in the first vote that can see it.
+type VoteRound struct {
+	Height int64
+	// Incoming are the messages of block H's transactions, in block order. The
+	// queue's relays among them are queued when block H executes; the queue may offer
+	// them now, named by digest.
+	Incoming []sdk.Msg
+	// deciding holds the (module, digest) of the items block H's PreBlock resolves.
+	deciding map[itemID]struct{}
+}
+
+// Deciding reports whether block H's PreBlock resolves the item: voting on it again
+// would only waste a slot of the window.
+func (r VoteRound) Deciding(module string, digest []byte) bool {
+	_, ok := r.deciding[itemID{module: module, digest: string(digest)}]
+	return ok
+}
+
 // SideTxQueue is the deterministic, on-chain side of a module's side transactions.
 type SideTxQueue interface {
 	// Module names the queue in verdicts (e.g. "sequencer").
 	Module() string
-	// Pending returns up to limit items awaiting a verdict, oldest first.
-	Pending(ctx context.Context, limit int) ([]SideTx, error)
-	// Resolve carries out a decided outcome. An unknown id or a digest that no longer
-	// matches is a no-op (the item was already resolved or expired). It runs in a cache
-	// context that is written only if it returns nil.
-	Resolve(ctx sdk.Context, id uint64, digest []byte, outcome Outcome) error
+	// Pending returns up to limit items to vote on in round, in the order to vote
+	// them: the queue decides what can be judged now and shares the window fairly
+	// between whoever filled it. It must skip items round.Deciding reports.
+	Pending(ctx context.Context, limit int, round VoteRound) ([]SideTx, error)
+	// Resolve carries out a decided outcome for the item with digest. An unknown
+	// digest is a no-op (the item was already resolved, expired, or never queued). It
+	// runs in a cache context that is written only if it returns nil.
+	Resolve(ctx sdk.Context, digest []byte, outcome Outcome) error
+	// Undecided records that a vote judged the item without reaching either
+	// threshold, so the queue can drop what nobody can judge. Same rules as Resolve.
+	Undecided(ctx sdk.Context, digest []byte) error
 }
 
 // SideTxObserver is the off-chain side: it judges an item against the outside world.

@@ -24,7 +24,7 @@ import (
 // ExtendVoteHandler returns the sdk.ExtendVoteHandler.
 func (h *Handlers) ExtendVoteHandler() sdk.ExtendVoteHandler {
 	return func(ctx sdk.Context, req *abci.RequestExtendVote) (*abci.ResponseExtendVote, error) {
-		return &abci.ResponseExtendVote{VoteExtension: h.extendVote(ctx, req.Height)}, nil
+		return &abci.ResponseExtendVote{VoteExtension: h.extendVote(ctx, req)}, nil
 	}
 }
 
@@ -37,7 +37,8 @@ func emptyExtension(height int64) []byte {
 	return bz
 }
 
-func (h *Handlers) extendVote(ctx sdk.Context, height int64) (bz []byte) {
+func (h *Handlers) extendVote(ctx sdk.Context, req *abci.RequestExtendVote) (bz []byte) {
+	height := req.Height
 	defer func() {
 		if r := recover(); r != nil {
 			h.logger.Error("panic in ExtendVote; voting no verdicts", "height", height, "panic", fmt.Sprint(r))
@@ -55,7 +56,7 @@ func (h *Handlers) extendVote(ctx sdk.Context, height int64) (bz []byte) {
 
 	ext := types.VoteExtension{
 		Height:   height,
-		Verdicts: h.collectVerdicts(ctx, obsCtx),
+		Verdicts: h.collectVerdicts(ctx, obsCtx, h.voteRound(ctx, req)),
 		Reports:  h.collectReports(ctx, obsCtx, height),
 	}
 	bz, err := EncodeVoteExtension(ext)
@@ -72,8 +73,9 @@ func (h *Handlers) extendVote(ctx sdk.Context, height int64) (bz []byte) {
 }
 
 // collectVerdicts walks the queues in their configured order and the items in the
-// order Pending returns them, skipping what the strict decoder would refuse.
-func (h *Handlers) collectVerdicts(ctx sdk.Context, obsCtx context.Context) []*types.SideTxVerdict {
+// order Pending returns them, skipping what the strict decoder would refuse and what
+// block round.Height resolves anyway.
+func (h *Handlers) collectVerdicts(ctx sdk.Context, obsCtx context.Context, round VoteRound) []*types.SideTxVerdict {
 	var out []*types.SideTxVerdict
 	seen := make(map[itemID]struct{})
 	for _, q := range h.queues {
@@ -84,7 +86,7 @@ func (h *Handlers) collectVerdicts(ctx sdk.Context, obsCtx context.Context) []*t
 		}
 		limit := min(h.maxItems, room)
 		module := q.Module()
-		items, err := h.pending(ctx, q, limit)
+		items, err := h.pending(ctx, q, limit, round)
 		if err != nil {
 			h.logger.Error("reading pending side txs", "module", module, "err", err)
 			continue
@@ -98,8 +100,8 @@ func (h *Handlers) collectVerdicts(ctx sdk.Context, obsCtx context.Context) []*t
 				h.logger.Error("pending side tx has a malformed digest; skipped", "module", module, "id", item.ID, "len", len(item.Digest))
 				continue
 			}
-			k := itemID{module: module, id: item.ID}
-			if _, dup := seen[k]; dup {
+			k := itemID{module: module, digest: string(item.Digest)}
+			if _, dup := seen[k]; dup || round.Deciding(module, item.Digest) {
 				continue
 			}
 			seen[k] = struct{}{}
@@ -109,7 +111,6 @@ func (h *Handlers) collectVerdicts(ctx sdk.Context, obsCtx context.Context) []*t
 			}
 			out = append(out, &types.SideTxVerdict{
 				Module:  module,
-				Id:      item.ID,
 				Digest:  bytes.Clone(item.Digest),
 				Verdict: verdict,
 			})
@@ -119,13 +120,13 @@ func (h *Handlers) collectVerdicts(ctx sdk.Context, obsCtx context.Context) []*t
 }
 
 // pending calls q.Pending, turning a panic into an error.
-func (h *Handlers) pending(ctx sdk.Context, q SideTxQueue, limit int) (items []SideTx, err error) {
+func (h *Handlers) pending(ctx sdk.Context, q SideTxQueue, limit int, round VoteRound) (items []SideTx, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			items, err = nil, fmt.Errorf("panic in Pending: %v", r)
 		}
 	}()
-	return q.Pending(ctx, limit)
+	return q.Pending(ctx, limit, round)
 }
 
 // observe asks slot's observer about item and waits at most until obsCtx's deadline.

@@ -63,7 +63,7 @@ func extendAndCheck(t *testing.T, e *env, h *voteext.Handlers, height int64) typ
 func verdictsOf(x types.VoteExtension) map[uint64]types.Verdict {
 	out := map[uint64]types.Verdict{}
 	for _, v := range x.Verdicts {
-		out[v.Id] = v.Verdict
+		out[idOf(v.Digest)] = v.Verdict
 	}
 	return out
 }
@@ -183,7 +183,7 @@ type brokenQueue struct {
 	panics bool
 }
 
-func (q brokenQueue) Pending(context.Context, int) ([]voteext.SideTx, error) {
+func (q brokenQueue) Pending(context.Context, int, voteext.VoteRound) ([]voteext.SideTx, error) {
 	if q.panics {
 		panic("store corrupted")
 	}

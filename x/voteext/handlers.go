@@ -16,7 +16,7 @@ const (
 	// DefaultObserveBudget bounds the whole of ExtendVote's calls to observers.
 	DefaultObserveBudget = 2 * time.Second
 	// DefaultMaxItemsPerQueue bounds the items of one queue voted on per height.
-	DefaultMaxItemsPerQueue = 50
+	DefaultMaxItemsPerQueue = 128
 )
 
 // Config wires the framework into an app.
@@ -42,6 +42,9 @@ type Config struct {
 	ObserveBudget time.Duration
 	// MaxItemsPerQueue bounds the items of one queue voted on per height.
 	MaxItemsPerQueue int
+	// TxDecoder decodes the transactions of the block being voted on, so that its
+	// relays are judged in the same vote (nil: they wait for the next height).
+	TxDecoder sdk.TxDecoder
 	// PrepareProposalHandler and ProcessProposalHandler handle the ordinary mempool
 	// transactions, after the injected commit is put first or taken off.
 	PrepareProposalHandler sdk.PrepareProposalHandler
@@ -63,6 +66,7 @@ type Handlers struct {
 	sources      map[string]ReportSource
 	budget       time.Duration
 	maxItems     int
+	txDecoder    sdk.TxDecoder
 	prepare      sdk.PrepareProposalHandler
 	process      sdk.ProcessProposalHandler
 }
@@ -93,6 +97,7 @@ func NewHandlers(cfg Config) *Handlers {
 		sources:      make(map[string]ReportSource, len(cfg.ReportSources)),
 		budget:       cfg.ObserveBudget,
 		maxItems:     cfg.MaxItemsPerQueue,
+		txDecoder:    cfg.TxDecoder,
 		prepare:      cfg.PrepareProposalHandler,
 		process:      cfg.ProcessProposalHandler,
 	}

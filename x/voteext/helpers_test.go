@@ -35,8 +35,20 @@ func dg(s string) []byte {
 	return d[:]
 }
 
-func vd(module string, id uint64, digest []byte, v types.Verdict) *types.SideTxVerdict {
-	return &types.SideTxVerdict{Module: module, Id: id, Digest: digest, Verdict: v}
+// vd is a verdict on digest. The id is the test's name for the item (items names an
+// item id by the digest dg('a'+id)); verdicts carry the digest alone.
+func vd(module string, _ uint64, digest []byte, v types.Verdict) *types.SideTxVerdict {
+	return &types.SideTxVerdict{Module: module, Digest: digest, Verdict: v}
+}
+
+// idOf inverts items' naming: the id whose digest is d, or 0.
+func idOf(d []byte) uint64 {
+	for id := uint64(1); id < 256; id++ {
+		if bytes.Equal(d, dg(string(rune('a'+id)))) {
+			return id
+		}
+	}
+	return 0
 }
 
 func yes(module string, id uint64, digest []byte) *types.SideTxVerdict {
@@ -169,38 +181,50 @@ type kvQueue struct {
 	module   string
 	key      storetypes.StoreKey
 	items    []voteext.SideTx
-	fail     map[uint64]error
+	fail     map[string]error // by digest
 	mu       sync.Mutex
 	resolved []resolution
 }
 
 type resolution struct {
-	id      uint64
 	digest  []byte
 	outcome voteext.Outcome
 }
 
 func (q *kvQueue) Module() string { return q.module }
 
-func (q *kvQueue) Pending(_ context.Context, limit int) ([]voteext.SideTx, error) {
+func (q *kvQueue) Pending(_ context.Context, limit int, _ voteext.VoteRound) ([]voteext.SideTx, error) {
 	if limit < len(q.items) {
 		return q.items[:limit], nil
 	}
 	return q.items, nil
 }
 
-func resolvedKey(id uint64) []byte { return binary.BigEndian.AppendUint64([]byte("resolved/"), id) }
+func resolvedKey(digest []byte) []byte { return append([]byte("resolved/"), digest...) }
 
-func (q *kvQueue) Resolve(ctx sdk.Context, id uint64, digest []byte, outcome voteext.Outcome) error {
+func (q *kvQueue) Resolve(ctx sdk.Context, digest []byte, outcome voteext.Outcome) error {
 	// Write first, fail afterwards: the framework must throw the write away.
-	ctx.KVStore(q.key).Set(resolvedKey(id), []byte{byte(outcome)})
-	ctx.EventManager().EmitEvent(sdk.NewEvent("resolved", sdk.NewAttribute("id", fmt.Sprint(id))))
-	if err := q.fail[id]; err != nil {
+	ctx.KVStore(q.key).Set(resolvedKey(digest), []byte{byte(outcome)})
+	ctx.EventManager().EmitEvent(sdk.NewEvent("resolved", sdk.NewAttribute("digest", fmt.Sprintf("%X", digest))))
+	if err := q.fail[string(digest)]; err != nil {
 		return err
 	}
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	q.resolved = append(q.resolved, resolution{id: id, digest: digest, outcome: outcome})
+	q.resolved = append(q.resolved, resolution{digest: digest, outcome: outcome})
+	return nil
+}
+
+func undecidedKey(digest []byte) []byte { return append([]byte("undecided/"), digest...) }
+
+// Undecided counts, through ctx, the votes that judged an item without a decision.
+func (q *kvQueue) Undecided(ctx sdk.Context, digest []byte) error {
+	st := ctx.KVStore(q.key)
+	n := byte(0)
+	if bz := st.Get(undecidedKey(digest)); len(bz) == 1 {
+		n = bz[0]
+	}
+	st.Set(undecidedKey(digest), []byte{n + 1})
 	return nil
 }
 

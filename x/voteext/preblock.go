@@ -63,8 +63,12 @@ func (h *Handlers) preBlock(ctx sdk.Context, req *abci.RequestFinalizeBlock) {
 	}
 
 	var decided, approved, rejected, resolved, failed int
-	for _, r := range results { // sorted by (module, id, digest)
+	for _, r := range results { // sorted by (module, digest)
 		if !r.Decided() {
+			if err := h.undecided(ctx, r); err != nil {
+				h.logger.Error("recording an undecided side tx failed; nothing written", "height", req.Height,
+					"module", r.Module, "digest", fmt.Sprintf("%X", r.Digest), "err", err)
+			}
 			continue
 		}
 		decided++
@@ -76,7 +80,7 @@ func (h *Handlers) preBlock(ctx sdk.Context, req *abci.RequestFinalizeBlock) {
 		if err := h.resolve(ctx, r); err != nil {
 			failed++
 			h.logger.Error("resolving side tx failed; nothing written", "height", req.Height,
-				"module", r.Module, "id", r.ID, "outcome", r.Outcome.String(), "err", err)
+				"module", r.Module, "digest", fmt.Sprintf("%X", r.Digest), "outcome", r.Outcome.String(), "err", err)
 			continue
 		}
 		resolved++
@@ -96,18 +100,32 @@ func (h *Handlers) preBlock(ctx sdk.Context, req *abci.RequestFinalizeBlock) {
 // resolve hands one decided item to its queue in a cache context that is written only
 // when Resolve returns nil, so a failing (or panicking) Resolve leaves no half-applied
 // state and no events behind.
-func (h *Handlers) resolve(ctx sdk.Context, r ItemTally) (err error) {
-	q, ok := h.byModule[r.Module]
+func (h *Handlers) resolve(ctx sdk.Context, r ItemTally) error {
+	return h.inBranch(ctx, r.Module, func(q SideTxQueue, branch sdk.Context) error {
+		return q.Resolve(branch, r.Digest, r.Outcome)
+	})
+}
+
+// undecided tells the queue that a vote judged the item without a decision, under the
+// same all-or-nothing rule as resolve.
+func (h *Handlers) undecided(ctx sdk.Context, r ItemTally) error {
+	return h.inBranch(ctx, r.Module, func(q SideTxQueue, branch sdk.Context) error {
+		return q.Undecided(branch, r.Digest)
+	})
+}
+
+func (h *Handlers) inBranch(ctx sdk.Context, module string, call func(SideTxQueue, sdk.Context) error) (err error) {
+	q, ok := h.byModule[module]
 	if !ok { // strict decoding admits registered modules only
-		return fmt.Errorf("no queue for module %q", r.Module)
+		return fmt.Errorf("no queue for module %q", module)
 	}
 	cacheCtx, write := ctx.CacheContext()
 	defer func() {
 		if rec := recover(); rec != nil {
-			err = fmt.Errorf("panic in Resolve: %v", rec)
+			err = fmt.Errorf("panic in the %s queue: %v", module, rec)
 		}
 	}()
-	if err := q.Resolve(cacheCtx, r.ID, r.Digest, r.Outcome); err != nil {
+	if err := call(q, cacheCtx); err != nil {
 		return err
 	}
 	write()

@@ -39,11 +39,11 @@ func tallyEvent(t *testing.T, ctx sdk.Context) map[string]string {
 func TestPreBlockerResolvesDecidedItems(t *testing.T) {
 	e := newEnv(t, 10, 10, 10, 10) // total 40: approval needs > 26.67, rejection >= 13.34
 	boom := errors.New("resolve failed")
-	e.queue.fail = map[uint64]error{4: boom}
+	d := func(id uint64) []byte { return dg(string(rune('0' + id))) }
+	e.queue.fail = map[string]error{string(d(4)): boom}
 	logger, logs := newLog()
 	h := e.handlers(voteext.Config{Logger: logger})
 
-	d := func(id uint64) []byte { return dg(string(rune('0' + id))) }
 	u := func(id uint64) *types.SideTxVerdict {
 		return vd(testModule, id, d(id), types.Verdict_VERDICT_UNSPECIFIED)
 	}
@@ -61,16 +61,17 @@ func TestPreBlockerResolvesDecidedItems(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, resp)
 
-	require.Equal(t, []resolution{
-		{id: 1, digest: d(1), outcome: voteext.OutcomeApproved},
-		{id: 3, digest: d(3), outcome: voteext.OutcomeRejected},
+	// In digest order: the tally's order.
+	require.ElementsMatch(t, []resolution{
+		{digest: d(1), outcome: voteext.OutcomeApproved},
+		{digest: d(3), outcome: voteext.OutcomeRejected},
 	}, e.queue.resolved)
 
 	store := e.ctx.KVStore(e.key)
-	require.Equal(t, []byte{byte(voteext.OutcomeApproved)}, store.Get(resolvedKey(1)))
-	require.Nil(t, store.Get(resolvedKey(2)), "vouched for by 1 of 4: not resolved")
-	require.Equal(t, []byte{byte(voteext.OutcomeRejected)}, store.Get(resolvedKey(3)))
-	require.Nil(t, store.Get(resolvedKey(4)), "a failed Resolve writes nothing")
+	require.Equal(t, []byte{byte(voteext.OutcomeApproved)}, store.Get(resolvedKey(d(1))))
+	require.Nil(t, store.Get(resolvedKey(d(2))), "vouched for by 1 of 4: not resolved")
+	require.Equal(t, []byte{byte(voteext.OutcomeRejected)}, store.Get(resolvedKey(d(3))))
+	require.Nil(t, store.Get(resolvedKey(d(4))), "a failed Resolve writes nothing")
 	require.Contains(t, logs.String(), "resolve failed")
 
 	require.Equal(t, map[string]string{
@@ -103,7 +104,7 @@ func TestPreBlockerUsesRecordedPower(t *testing.T) {
 	}
 	_, err := h.PreBlocker()(e.ctx, finalizeReq(t, e.commit(t, exts)))
 	require.NoError(t, err)
-	require.Equal(t, []resolution{{id: 1, digest: dg("x"), outcome: voteext.OutcomeApproved}}, e.queue.resolved)
+	require.Equal(t, []resolution{{digest: dg("x"), outcome: voteext.OutcomeApproved}}, e.queue.resolved)
 }
 
 func TestPreBlockerSkipsBadBlocks(t *testing.T) {
@@ -146,7 +147,7 @@ func TestPreBlockerSkipsBadBlocks(t *testing.T) {
 		h := e.handlers(voteext.Config{Queues: []voteext.SideTxQueue{panicQueue{e.queue}}})
 		_, err := h.PreBlocker()(e.ctx, finalizeReq(t, approvedByAll(e)))
 		require.NoError(t, err)
-		require.Nil(t, e.ctx.KVStore(e.key).Get(resolvedKey(1)))
+		require.Nil(t, e.ctx.KVStore(e.key).Get(resolvedKey(dg("item1"))))
 		require.Equal(t, "1", tallyEvent(t, e.ctx)[voteext.AttributeFailed])
 	})
 
@@ -164,7 +165,7 @@ func TestPreBlockerSkipsBadBlocks(t *testing.T) {
 // panicQueue writes, then panics in Resolve.
 type panicQueue struct{ *kvQueue }
 
-func (q panicQueue) Resolve(ctx sdk.Context, id uint64, _ []byte, outcome voteext.Outcome) error {
-	ctx.KVStore(q.key).Set(resolvedKey(id), []byte{byte(outcome)})
+func (q panicQueue) Resolve(ctx sdk.Context, digest []byte, outcome voteext.Outcome) error {
+	ctx.KVStore(q.key).Set(resolvedKey(digest), []byte{byte(outcome)})
 	panic("resolve exploded")
 }

@@ -39,11 +39,10 @@ type Ballot struct {
 	Extension   types.VoteExtension
 }
 
-// ItemTally is the tally of one (module, id, digest). The digest is part of the key:
-// verdicts on different contents of the same item never add up.
+// ItemTally is the tally of one (module, digest). An item is named by its content's
+// digest, so verdicts on different contents never add up.
 type ItemTally struct {
 	Module string
-	ID     uint64
 	Digest []byte
 	// Yes and No are the recorded powers of the validators that voted so.
 	Yes int64
@@ -104,17 +103,13 @@ func cmp128(a, b u128) int {
 // vote is one counted verdict of one validator.
 type vote struct {
 	module  string
-	id      uint64
 	digest  []byte
 	verdict types.Verdict
 }
 
-// compareItem orders by (module, id, digest bytes): the order of the tally's output.
+// compareItem orders by (module, digest bytes): the order of the tally's output.
 func compareItem(a, b vote) int {
 	if c := cmp.Compare(a.module, b.module); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.id, b.id); c != 0 {
 		return c
 	}
 	return bytes.Compare(a.digest, b.digest)
@@ -128,7 +123,7 @@ func compareVote(a, b vote) int {
 }
 
 // normalize turns one extension into the validator's votes, sorted by item. A (module,
-// id) that appears more than once counts once when every copy is identical and not at
+// digest) that appears more than once counts once when every copy is identical and not at
 // all when the copies disagree (different digest or verdict): any other choice would
 // depend on the order of the verdicts. Strict decoding already rejects such extensions;
 // this keeps the tally safe on its own.
@@ -138,14 +133,14 @@ func normalize(ext types.VoteExtension) []vote {
 		if v == nil {
 			continue
 		}
-		vs = append(vs, vote{module: v.Module, id: v.Id, digest: v.Digest, verdict: v.Verdict})
+		vs = append(vs, vote{module: v.Module, digest: v.Digest, verdict: v.Verdict})
 	}
 	slices.SortFunc(vs, compareVote)
 	out := vs[:0]
 	for i := 0; i < len(vs); {
 		j := i + 1
 		agree := true
-		for j < len(vs) && vs[j].module == vs[i].module && vs[j].id == vs[i].id {
+		for j < len(vs) && compareItem(vs[i], vs[j]) == 0 {
 			if compareVote(vs[i], vs[j]) != 0 {
 				agree = false
 			}
@@ -192,8 +187,8 @@ func indexSet(set ValidatorSet) (map[string]int, error) {
 }
 
 // Tally counts the ballots of height H against set, the validator set the chain
-// recorded for H, and returns one ItemTally per (module, id, digest) that received a
-// verdict, sorted by (module, id, digest bytes).
+// recorded for H, and returns one ItemTally per (module, digest) that received a
+// verdict, sorted by (module, digest bytes).
 //
 //   - Power always comes from set; a ballot from an address not in set counts nothing.
 //   - A validator counts once. If it appears with several ballots that normalize to
@@ -245,11 +240,11 @@ func Tally(set ValidatorSet, ballots []Ballot) ([]ItemTally, error) {
 
 	var out []ItemTally
 	for i := 0; i < len(all); {
-		t := ItemTally{Module: all[i].module, ID: all[i].id, Digest: bytes.Clone(all[i].digest)}
+		t := ItemTally{Module: all[i].module, Digest: bytes.Clone(all[i].digest)}
 		j := i
 		for ; j < len(all) && compareItem(all[i].vote, all[j].vote) == 0; j++ {
 			// Each validator contributes at most once per item (normalize kept one
-			// verdict per (module, id)), so these sums stay <= TotalPower.
+			// verdict per (module, digest)), so these sums stay <= TotalPower.
 			switch all[j].verdict {
 			case types.Verdict_VERDICT_YES:
 				t.Yes += all[j].power

@@ -18,7 +18,7 @@ func ballot(i int, vs ...*types.SideTxVerdict) voteext.Ballot {
 func TestTally(t *testing.T) {
 	d1, d2 := dg("one"), dg("two")
 	item := func(id uint64, d []byte, yesP, noP int64, o voteext.Outcome) voteext.ItemTally {
-		return voteext.ItemTally{Module: testModule, ID: id, Digest: d, Yes: yesP, No: noP, Outcome: o}
+		return voteext.ItemTally{Module: testModule, Digest: d, Yes: yesP, No: noP, Outcome: o}
 	}
 	cases := []struct {
 		name    string
@@ -106,8 +106,8 @@ func TestTally(t *testing.T) {
 			name: "conflicting verdicts on one item in one extension count not at all",
 			set:  plainSet(10, 10, 10),
 			ballots: []voteext.Ballot{
-				ballot(0, yes(testModule, 1, d1), yes(testModule, 1, d2)),
-				ballot(1, yes(testModule, 1, d1), no(testModule, 1, d1)),
+				ballot(0, yes(testModule, 1, d1), no(testModule, 1, d1)),
+				ballot(1, yes(testModule, 1, d2), vd(testModule, 1, d2, types.Verdict_VERDICT_UNSPECIFIED)),
 			},
 			want: nil,
 		},
@@ -143,16 +143,13 @@ func TestTally(t *testing.T) {
 			want: []voteext.ItemTally{item(1, d1, 0, 0, voteext.OutcomeUndecided)},
 		},
 		{
-			name: "output sorted by module, id, digest",
+			name: "output sorted by module, digest",
 			set:  plainSet(10),
 			ballots: []voteext.Ballot{ballot(0,
-				yes(testModule, 2, d1), yes(testModule, 1, d1), yes(otherModule, 9, d1),
+				yes(testModule, 2, d2), yes(testModule, 1, d1), yes(otherModule, 9, d1),
 			)},
-			want: []voteext.ItemTally{
-				{Module: otherModule, ID: 9, Digest: d1, Yes: 10, Outcome: voteext.OutcomeApproved},
-				item(1, d1, 10, 0, voteext.OutcomeApproved),
-				item(2, d1, 10, 0, voteext.OutcomeApproved),
-			},
+			want: append([]voteext.ItemTally{{Module: otherModule, Digest: d1, Yes: 10, Outcome: voteext.OutcomeApproved}},
+				sortedByDigest(item(1, d1, 10, 0, voteext.OutcomeApproved), item(2, d2, 10, 0, voteext.OutcomeApproved))...),
 		},
 		{
 			name:    "no overflow near int64 max",

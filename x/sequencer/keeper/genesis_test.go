@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"github.com/themis-network/themis/x/voteext"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -114,7 +115,7 @@ func TestGenesis_ExportImportIsLossless(t *testing.T) {
 	require.Equal(t, sqDump(t, e), sqDump(t, imported))
 
 	// And the imported chain goes on where the old one stopped.
-	items, err := imported.K.Pending(imported.Ctx, 10)
+	items, err := imported.K.Pending(imported.Ctx, 10, voteext.VoteRound{})
 	require.NoError(t, err)
 	require.Len(t, items, 2)
 	imported.ApproveAll() // the relock applies; the future unlock still waits

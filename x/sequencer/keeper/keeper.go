@@ -40,6 +40,13 @@ type Keeper struct {
 	ValidatorHistory collections.Map[int64, types.ValidatorSet]
 	// Disagreements are the alarms: applied L1 events the chain disagreed with, by (sequencer id, nonce).
 	Disagreements collections.Map[collections.Pair[uint64, uint64], types.Disagreement]
+	// PendingLanes is each relayer's lane: (relayer sequencer id, pending id).
+	PendingLanes collections.KeySet[collections.Pair[uint64, uint64]]
+	// LaneCounts is the number of items in each non-empty lane, by relayer id.
+	LaneCounts collections.Map[uint64, uint64]
+	// PendingByNonce finds the pending events of a sequencer's nonce:
+	// (sequencer id, L1 nonce, pending id).
+	PendingByNonce collections.KeySet[collections.Triple[uint64, uint64, uint64]]
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
@@ -69,6 +76,11 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		ValidatorHistory: collections.NewMap(sb, types.ValidatorHistoryKey, "validator_history", collections.Int64Key, codec.CollValue[types.ValidatorSet](cdc)),
 		Disagreements: collections.NewMap(sb, types.DisagreementsKey, "disagreements",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.Disagreement](cdc)),
+		PendingLanes: collections.NewKeySet(sb, types.PendingLanesKey, "pending_lanes",
+			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)),
+		LaneCounts: collections.NewMap(sb, types.LaneCountsKey, "lane_counts", collections.Uint64Key, collections.Uint64Value),
+		PendingByNonce: collections.NewKeySet(sb, types.PendingByNonceKey, "pending_by_nonce",
+			collections.TripleKeyCodec(collections.Uint64Key, collections.Uint64Key, collections.Uint64Key)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -37,7 +37,7 @@ func TestLifecycle_LockQueuesThenApprovalActivates(t *testing.T) {
 	require.NoError(t, err)
 	msgType, bz, digest, err := types.EncodePendingEvent(lock)
 	require.NoError(t, err)
-	require.Equal(t, types.PendingEvent{Id: id, Digest: digest, SubmittedHeight: sequencertest.StartHeight, Msg: bz, MsgType: msgType}, p)
+	require.Equal(t, types.PendingEvent{Id: id, Digest: digest, SubmittedHeight: sequencertest.StartHeight, Msg: bz, MsgType: msgType, Relayers: []uint64{sequencertest.RelayerID}}, p)
 	require.Equal(t, "/themis.sequencer.v1.MsgLocked", p.MsgType)
 	queued := sequencertest.TypedEvents[*types.EventL1EventQueued](t, e.Ctx)
 	require.Equal(t, []*types.EventL1EventQueued{{PendingId: id, MsgType: msgType, Event: lock.Event, Submitter: e.Relayer}}, queued)

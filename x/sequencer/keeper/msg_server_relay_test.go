@@ -493,8 +493,10 @@ func TestMsgServer_IdenticalRelayWhilePending(t *testing.T) {
 }
 
 // The digest leaves out the submitter: the same L1 log relayed by a second sequencer's
-// bridge is the item already waiting, not a second one; a copy that differs in any L1
-// field is another item, so a forged variant cannot keep the honest one out.
+// bridge is the item already waiting, which that relay joins (the item is now in both
+// lanes) instead of queueing a second one; the same relayer relaying it again is
+// refused. A copy that differs in any L1 field is another item, so a forged variant
+// cannot keep the honest one out.
 func TestMsgServer_SameLogFromTwoRelayers(t *testing.T) {
 	e := sqPool(t)
 	_, key2 := e.Join(2, sqOwner(2), sqTokens(30_000))
@@ -503,10 +505,16 @@ func TestMsgServer_SameLogFromTwoRelayers(t *testing.T) {
 	b.Submitter = e.Account(key2)
 	idA := e.MustRelay(a)
 	before := sqDump(t, e)
-	_, err := e.Relay(&b)
+	_, err := e.Relay(a)
 	require.ErrorIs(t, err, types.ErrEventAlreadyPending)
 	require.Contains(t, err.Error(), fmt.Sprintf("pending id %d", idA))
-	require.Equal(t, before, sqDump(t, e), "the duplicate changes nothing")
+	require.Equal(t, before, sqDump(t, e), "the same relayer's duplicate changes nothing")
+
+	require.Equal(t, idA, e.MustRelay(&b), "a second relayer joins the waiting item")
+	p, err := e.K.PendingEvents.Get(e.Ctx, idA)
+	require.NoError(t, err)
+	require.Equal(t, []uint64{sequencertest.RelayerID, 2}, p.Relayers)
+	require.Equal(t, uint64(1), e.PendingCount())
 
 	forged := b
 	forged.Amount = sqTokens(2)
@@ -531,13 +539,14 @@ func TestMsgServer_QueueFull(t *testing.T) {
 	third := e.RelockMsg(sqSeq1, 4, sqTokens(1), sqTokens(30_003))
 	before := sqDump(t, e)
 	_, err = e.Relay(third)
-	require.ErrorIs(t, err, types.ErrQueueFull)
+	// The only active relayer's share is the whole queue.
+	require.ErrorIs(t, err, types.ErrRelayerQueueFull)
 	require.Equal(t, before, sqDump(t, e), "no id is consumed by a refused relay")
 
 	// Any kind of event is refused while full, even a lock.
 	pub, _ := e.NewKey()
 	_, err = e.Relay(e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000)))
-	require.ErrorIs(t, err, types.ErrQueueFull)
+	require.ErrorIs(t, err, types.ErrRelayerQueueFull)
 
 	// Resolving frees room.
 	e.ApproveAll()

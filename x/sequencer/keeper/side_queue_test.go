@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"bytes"
 	"testing"
 
 	"cosmossdk.io/math"
@@ -18,12 +19,12 @@ func TestResolve_RejectedAppliesNothing(t *testing.T) {
 	lock := e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000))
 	id := e.MustRelay(lock)
 	before := sqDump(t, e)
-	items, err := e.K.Pending(e.Ctx, 10)
+	items, err := e.K.Pending(e.Ctx, 10, voteext.VoteRound{})
 	require.NoError(t, err)
 	require.Len(t, items, 1)
 
 	e.FreshEvents()
-	require.NoError(t, e.K.Resolve(e.Ctx, id, items[0].Digest, voteext.OutcomeRejected))
+	require.NoError(t, e.K.Resolve(e.Ctx, items[0].Digest, voteext.OutcomeRejected))
 	after := sqDump(t, e)
 	require.Equal(t, before.withoutQueue(), after.withoutQueue(), "nothing but the queue changes")
 	require.Empty(t, after.Pending)
@@ -41,11 +42,11 @@ func TestResolve_RejectedAppliesNothing(t *testing.T) {
 	require.Equal(t, id+1, e.MustRelay(lock))
 }
 
-func TestResolve_WrongDigestOrUnknownIDIsNoOp(t *testing.T) {
+func TestResolve_UnknownDigestIsNoOp(t *testing.T) {
 	e := sqPool(t)
 	m := e.RelockMsg(sqSeq1, 2, sqTokens(1), sqTokens(30_001))
-	id := e.MustRelay(m)
-	items, err := e.K.Pending(e.Ctx, 10)
+	e.MustRelay(m)
+	items, err := e.K.Pending(e.Ctx, 10, voteext.VoteRound{})
 	require.NoError(t, err)
 	digest := items[0].Digest
 	before := sqDump(t, e)
@@ -54,21 +55,20 @@ func TestResolve_WrongDigestOrUnknownIDIsNoOp(t *testing.T) {
 	flipped := append([]byte(nil), digest...)
 	flipped[0] ^= 1
 	for _, outcome := range []voteext.Outcome{voteext.OutcomeApproved, voteext.OutcomeRejected} {
-		require.NoError(t, e.K.Resolve(e.Ctx, id, flipped, outcome))
-		require.NoError(t, e.K.Resolve(e.Ctx, id, nil, outcome))
-		require.NoError(t, e.K.Resolve(e.Ctx, id, digest[:31], outcome))
-		require.NoError(t, e.K.Resolve(e.Ctx, id+1, digest, outcome))
-		require.NoError(t, e.K.Resolve(e.Ctx, 0, digest, outcome))
+		require.NoError(t, e.K.Resolve(e.Ctx, flipped, outcome))
+		require.NoError(t, e.K.Resolve(e.Ctx, nil, outcome))
+		require.NoError(t, e.K.Resolve(e.Ctx, digest[:31], outcome))
+		require.NoError(t, e.K.Resolve(e.Ctx, append(bytes.Clone(digest), 0), outcome))
 	}
 	require.Equal(t, before, sqDump(t, e))
 	require.Empty(t, e.Ctx.EventManager().Events())
 
 	// With the right digest it applies; resolving it again is then a no-op too.
-	require.NoError(t, e.K.Resolve(e.Ctx, id, digest, voteext.OutcomeApproved))
+	require.NoError(t, e.K.Resolve(e.Ctx, digest, voteext.OutcomeApproved))
 	require.Equal(t, sqTokens(30_001), e.Seq(sqSeq1).Locked)
 	applied := sqDump(t, e)
-	require.NoError(t, e.K.Resolve(e.Ctx, id, digest, voteext.OutcomeApproved))
-	require.NoError(t, e.K.Resolve(e.Ctx, id, digest, voteext.OutcomeRejected))
+	require.NoError(t, e.K.Resolve(e.Ctx, digest, voteext.OutcomeApproved))
+	require.NoError(t, e.K.Resolve(e.Ctx, digest, voteext.OutcomeRejected))
 	require.Equal(t, applied, sqDump(t, e))
 }
 
@@ -102,7 +102,7 @@ func TestResolve_ApplyTimeFailureChangesNothing(t *testing.T) {
 			e := sqPool(t)
 			failing := tc.queue(t, e)
 			// Apply everything before the failing item, then snapshot.
-			items, err := e.K.Pending(e.Ctx, 100)
+			items, err := e.K.Pending(e.Ctx, 100, voteext.VoteRound{})
 			require.NoError(t, err)
 			var target voteext.SideTx
 			for _, it := range items {
@@ -110,14 +110,14 @@ func TestResolve_ApplyTimeFailureChangesNothing(t *testing.T) {
 					target = it
 					continue
 				}
-				require.NoError(t, e.K.Resolve(e.Ctx, it.ID, it.Digest, voteext.OutcomeApproved))
+				require.NoError(t, e.K.Resolve(e.Ctx, it.Digest, voteext.OutcomeApproved))
 			}
 			require.Equal(t, failing, target.ID)
 			require.Equal(t, []uint64{failing}, e.PendingIDs(), "the others applied")
 
 			before := sqDump(t, e)
 			e.FreshEvents()
-			require.NoError(t, e.K.Resolve(e.Ctx, target.ID, target.Digest, voteext.OutcomeApproved))
+			require.NoError(t, e.K.Resolve(e.Ctx, target.Digest, voteext.OutcomeApproved))
 			after := sqDump(t, e)
 			require.Equal(t, before.withoutQueue(), after.withoutQueue(), "no half-applied state")
 			require.Empty(t, after.Pending, "dropped")
@@ -251,27 +251,26 @@ func TestResolve_FutureNonceWaitsForPredecessor(t *testing.T) {
 	n2 := e.RelockMsg(sqSeq1, 2, sqTokens(100), sqTokens(30_100))
 	id4, id3 := e.MustRelay(n4), e.MustRelay(n3)
 
-	// Nothing can apply yet: both wait for nonce 2.
-	before := sqDump(t, e)
+	// Nothing can apply yet: both wait for nonce 2, approved, without another vote.
+	before := e.Seq(sqSeq1)
 	e.FreshEvents()
 	e.ApproveAll()
-	require.Equal(t, before, sqDump(t, e), "a future nonce stays queued, untouched")
+	require.Equal(t, before, e.Seq(sqSeq1), "a future nonce changes nothing yet")
 	require.Empty(t, e.Ctx.EventManager().Events())
-
-	id2 := e.MustRelay(n2)
-	require.Equal(t, []uint64{id4, id3, id2}, e.PendingIDs())
-
-	// One pass in id order: 4 waits (3 missing), 3 waits (2 missing), 2 applies.
-	e.FreshEvents()
-	e.ApproveAll()
 	require.Equal(t, []uint64{id4, id3}, e.PendingIDs())
-	require.Equal(t, uint64(2), e.Seq(sqSeq1).L1Nonce)
-	require.Equal(t, sqTokens(30_100), e.Seq(sqSeq1).Locked)
-	// Next pass: 4 still waits, 3 applies.
-	e.ApproveAll()
-	require.Equal(t, []uint64{id4}, e.PendingIDs())
-	require.Equal(t, sqTokens(30_200), e.Seq(sqSeq1).Locked)
-	e.ApproveAll()
+	for _, id := range []uint64{id4, id3} {
+		p, err := e.K.PendingEvents.Get(e.Ctx, id)
+		require.NoError(t, err)
+		require.True(t, p.Approved, "kept as approved")
+	}
+	window, err := e.K.Pending(e.Ctx, 10, voteext.VoteRound{})
+	require.NoError(t, err)
+	require.Empty(t, window, "approved items are not voted on again")
+
+	// Nonce 2 is approved: it applies, then 3 and 4 follow in the same block.
+	id2 := e.MustRelay(n2)
+	e.FreshEvents()
+	require.NoError(t, e.K.Resolve(e.Ctx, sqDigest(t, n2), voteext.OutcomeApproved))
 	require.Empty(t, e.PendingIDs())
 	require.Equal(t, uint64(4), e.Seq(sqSeq1).L1Nonce)
 	require.Equal(t, sqTokens(30_300), e.Seq(sqSeq1).Locked)
@@ -323,7 +322,7 @@ func TestExpire_PendingOlderThanTTL(t *testing.T) {
 	require.Equal(t, []uint64{idB, idC}, e.PendingIDs())
 	require.Equal(t, uint64(2), e.PendingCount())
 	exp := sequencertest.TypedEvents[*types.EventL1EventExpired](t, e.Ctx)
-	require.Equal(t, []*types.EventL1EventExpired{{PendingId: idA, MsgType: "/themis.sequencer.v1.MsgRelocked", Event: a.Event}}, exp)
+	require.Equal(t, []*types.EventL1EventExpired{{PendingId: idA, MsgType: "/themis.sequencer.v1.MsgRelocked", Event: a.Event, Reason: "waited more than 5 blocks"}}, exp)
 	applied, err := e.K.AppliedEvents.Has(e.Ctx, types.EventKey(a.Event))
 	require.NoError(t, err)
 	require.False(t, applied, "an expired event may be relayed again")
@@ -349,7 +348,7 @@ func TestPending_OldestFirstWithLimit(t *testing.T) {
 	}
 	require.Equal(t, "sequencer", e.K.Module())
 
-	all, err := e.K.Pending(e.Ctx, 100)
+	all, err := e.K.Pending(e.Ctx, 100, voteext.VoteRound{})
 	require.NoError(t, err)
 	require.Len(t, all, 5)
 	for i, it := range all {
@@ -360,10 +359,10 @@ func TestPending_OldestFirstWithLimit(t *testing.T) {
 		require.Len(t, it.Digest, 32)
 		sqRequireSameMsg(t, msgs[i], it.Msg)
 	}
-	two, err := e.K.Pending(e.Ctx, 2)
+	two, err := e.K.Pending(e.Ctx, 2, voteext.VoteRound{})
 	require.NoError(t, err)
 	require.Equal(t, all[:2], two)
-	one, err := e.K.Pending(e.Ctx, 1)
+	one, err := e.K.Pending(e.Ctx, 1, voteext.VoteRound{})
 	require.NoError(t, err)
 	require.Equal(t, all[:1], one)
 }
@@ -421,7 +420,14 @@ func TestPending_EventCodec(t *testing.T) {
 func TestPendingLimitZeroReturnsNothing(t *testing.T) {
 	e := sqPool(t)
 	e.MustRelay(e.RelockMsg(sqSeq1, 2, sqTokens(1), sqTokens(30_001)))
-	items, err := e.K.Pending(e.Ctx, 0)
+	items, err := e.K.Pending(e.Ctx, 0, voteext.VoteRound{})
 	require.NoError(t, err)
 	require.Empty(t, items)
+}
+
+func sqDigest(t *testing.T, msg types.L1EventMsg) []byte {
+	t.Helper()
+	_, _, digest, err := types.EncodePendingEvent(msg)
+	require.NoError(t, err)
+	return digest
 }

@@ -1,7 +1,9 @@
 package keeper
 
 import (
+	"bytes"
 	"context"
+	"errors"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -85,6 +87,26 @@ func (k Keeper) RecordedSetAt(ctx context.Context, height int64) (types.Validato
 		return types.ValidatorSet{}, errorsmod.Wrapf(types.ErrNoValidatorSet, "height %d", height)
 	}
 	return iter.Value()
+}
+
+// recordedSetIs reports whether the set on record for height is exactly set.
+func (k Keeper) recordedSetIs(ctx context.Context, height int64, set types.ValidatorSet) (bool, error) {
+	recorded, err := k.RecordedSetAt(ctx, height)
+	if errors.Is(err, types.ErrNoValidatorSet) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	a, err := recorded.Marshal()
+	if err != nil {
+		return false, err
+	}
+	b, err := set.Marshal()
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(a, b), nil
 }
 
 // recordSet stores the set that takes effect at height.

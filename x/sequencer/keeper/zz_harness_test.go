@@ -105,10 +105,10 @@ func (e *zzEnv) unlockAt() uint64 {
 
 // approveAll resolves every pending event as the vote would with more than 2/3 YES.
 func (e *zzEnv) approveAll() {
-	items, err := e.k.Pending(e.ctx, 1000)
+	items, err := e.k.Pending(e.ctx, 1000, voteext.VoteRound{})
 	require.NoError(e.t, err)
 	for _, it := range items {
-		require.NoError(e.t, e.k.Resolve(e.ctx, it.ID, it.Digest, voteext.OutcomeApproved))
+		require.NoError(e.t, e.k.Resolve(e.ctx, it.Digest, voteext.OutcomeApproved))
 	}
 }
 

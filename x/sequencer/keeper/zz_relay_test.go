@@ -81,7 +81,7 @@ func TestRelayRejections(t *testing.T) {
 			require.NoError(t, err)
 			pub2, _ := zzKey(t)
 			return e.lockMsg(2, owner, pub2, tokens(30_000))
-		}, types.ErrQueueFull},
+		}, types.ErrRelayerQueueFull},
 		// Malformed input, caught before any state is read.
 		{"short key", func(e *zzEnv) types.L1EventMsg {
 			pub, _ := zzKey(t)
@@ -198,17 +198,16 @@ func TestResolveOutcomes(t *testing.T) {
 	pub, _ := zzKey(t)
 	_, err := e.ms.Locked(e.ctx, e.lockMsg(1, owner, pub, tokens(30_000)))
 	require.NoError(t, err)
-	items, err := e.k.Pending(e.ctx, 10)
+	items, err := e.k.Pending(e.ctx, 10, voteext.VoteRound{})
 	require.NoError(t, err)
 	require.Len(t, items, 1)
 
-	// A verdict bound to other content, or an unknown id, does nothing.
-	require.NoError(t, e.k.Resolve(e.ctx, items[0].ID, make([]byte, 32), voteext.OutcomeApproved))
-	require.NoError(t, e.k.Resolve(e.ctx, 999, items[0].Digest, voteext.OutcomeApproved))
+	// A verdict bound to other content does nothing.
+	require.NoError(t, e.k.Resolve(e.ctx, make([]byte, 32), voteext.OutcomeApproved))
 	require.Equal(t, uint64(1), e.pendingCount())
 
 	// Rejected by the vote: dropped, nothing applied, the log is not marked applied.
-	require.NoError(t, e.k.Resolve(e.ctx, items[0].ID, items[0].Digest, voteext.OutcomeRejected))
+	require.NoError(t, e.k.Resolve(e.ctx, items[0].Digest, voteext.OutcomeRejected))
 	require.Zero(t, e.pendingCount())
 	_, err = e.k.GetSequencer(e.ctx, 1)
 	require.ErrorIs(t, err, types.ErrSequencerNotFound)

@@ -42,6 +42,13 @@ type Observer struct {
 
 var _ voteext.SideTxObserver = Observer{}
 
+// MaxBlocksAheadOfHead is how far past its own L1 head a node still treats a claimed
+// block as "not reached yet" (UNSPECIFIED). An honest relayer relays only what its node
+// confirmed, so a claim further ahead means this node is more than about 13 minutes of
+// Ethereum blocks behind that relayer, or the claim is false. A genuine event voted
+// down by lagging nodes is relayed again; a fake one no longer waits out its expiry.
+const MaxBlocksAheadOfHead = 64
+
 // New returns an observer reading from reader; params come from chain state.
 func New(reader L1Reader, k keeper.Keeper) Observer {
 	return Observer{reader: reader, keeper: k}
@@ -49,7 +56,8 @@ func New(reader L1Reader, k keeper.Keeper) Observer {
 
 // Observe implements voteext.SideTxObserver:
 //   - YES when the log exists with enough confirmations and every field matches;
-//   - NO when the log is confirmed deep enough but absent or different;
+//   - NO when the log is confirmed deep enough but absent or different, or claimed in a
+//     block more than MaxBlocksAheadOfHead past this node's head;
 //   - UNSPECIFIED when the node is unreachable, on another chain, or not deep enough yet.
 func (o Observer) Observe(ctx context.Context, chain sdk.Context, item voteext.SideTx) vetypes.Verdict {
 	relayed, ok := item.Msg.(types.L1EventMsg)
@@ -68,6 +76,12 @@ func (o Observer) Observe(ctx context.Context, chain sdk.Context, item voteext.S
 		return vetypes.Verdict_VERDICT_UNSPECIFIED
 	}
 	ref := relayed.GetEvent()
+	if ref.BlockNumber > head+MaxBlocksAheadOfHead {
+		// Nobody can have confirmed a block this far past this node's head: a claim
+		// that only a lying relayer makes. Left UNSPECIFIED it would hold its slot of
+		// the vote until it expires.
+		return vetypes.Verdict_VERDICT_NO
+	}
 	if !confirmed(head, ref.BlockNumber, params.L1Confirmations) {
 		return vetypes.Verdict_VERDICT_UNSPECIFIED
 	}

@@ -107,6 +107,12 @@ func TestObserveVerdicts(t *testing.T) {
 			l1.AddEvent(&types.MsgUnlockInitiated{Event: m.Event, SequencerId: m.SequencerId, Nonce: 1})
 			l1.SetHead(500)
 		}, vetypes.Verdict_VERDICT_NO},
+		{"claimed block just within reach of this head", func(l1 *observer.FakeL1, m *types.MsgLocked) {
+			l1.SetHead(100 - observer.MaxBlocksAheadOfHead)
+		}, vetypes.Verdict_VERDICT_UNSPECIFIED},
+		{"claimed block beyond this head plus the margin", func(l1 *observer.FakeL1, m *types.MsgLocked) {
+			l1.SetHead(100 - observer.MaxBlocksAheadOfHead - 1)
+		}, vetypes.Verdict_VERDICT_NO},
 		{"L1 node down", func(l1 *observer.FakeL1, m *types.MsgLocked) {
 			l1.AddEvent(m)
 			l1.SetHead(500)

@@ -33,4 +33,5 @@ var (
 	ErrNotSequencer        = errorsmod.Register(ModuleName, 23, "sender is not a sequencer")
 	ErrInvalidUnlockTime   = errorsmod.Register(ModuleName, 24, "invalid unlock time")
 	ErrInvalidOffence      = errorsmod.Register(ModuleName, 25, "invalid offence")
+	ErrRelayerQueueFull    = errorsmod.Register(ModuleName, 26, "the relayer's share of the L1-event queue is full")
 )

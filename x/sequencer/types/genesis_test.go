@@ -26,7 +26,7 @@ func genesisPending(t *testing.T, id, nonce uint64) types.PendingEvent {
 		sequencertest.Tokens(1), sequencertest.Tokens(30_000+int64(nonce)))
 	msgType, bz, digest, err := types.EncodePendingEvent(msg)
 	require.NoError(t, err)
-	return types.PendingEvent{Id: id, Digest: digest, SubmittedHeight: 3, Msg: bz, MsgType: msgType}
+	return types.PendingEvent{Id: id, Digest: digest, SubmittedHeight: 3, Msg: bz, MsgType: msgType, Relayers: []uint64{1000}}
 }
 
 // genesisFull is a valid state using every field.
@@ -110,6 +110,9 @@ func TestGenesis_ValidateRefuses(t *testing.T) {
 		{"pending msg empty", func(gs *types.GenesisState) { gs.PendingEvents[0].Msg = nil }},
 		{"pending type empty", func(gs *types.GenesisState) { gs.PendingEvents[0].MsgType = "" }},
 		{"pending type unknown", func(gs *types.GenesisState) { gs.PendingEvents[0].MsgType = "/cosmos.bank.v1beta1.MsgSend" }},
+		{"pending without relayer", func(gs *types.GenesisState) { gs.PendingEvents[0].Relayers = nil }},
+		{"pending relayer twice", func(gs *types.GenesisState) { gs.PendingEvents[0].Relayers = []uint64{1000, 1000} }},
+		{"pending relayer zero", func(gs *types.GenesisState) { gs.PendingEvents[0].Relayers = []uint64{0} }},
 		{"pending msg undecodable", func(gs *types.GenesisState) { gs.PendingEvents[0].Msg = []byte{0xff, 0xff} }},
 		{"pending msg does not match digest", func(gs *types.GenesisState) { gs.PendingEvents[0].Msg = gs.PendingEvents[1].Msg }},
 		{"next pending id 0", func(gs *types.GenesisState) { gs.PendingEvents, gs.NextPendingId = nil, 0 }},

@@ -26,4 +26,7 @@ var (
 	PendingCountKey     = collections.NewPrefix(12)
 	RetiredSignersKey   = collections.NewPrefix(13)
 	DisagreementsKey    = collections.NewPrefix(14)
+	PendingLanesKey     = collections.NewPrefix(15)
+	LaneCountsKey       = collections.NewPrefix(16)
+	PendingByNonceKey   = collections.NewPrefix(17)
 )

@@ -20,19 +20,30 @@ const (
 	DefaultL1ChainID        = 1
 	DefaultEventTTLBlocks   = 100
 	DefaultMaxPendingEvents = 10_000
+	// DefaultMaxUndecidedVotes: about 20 s of votes. An honest node that lags its
+	// peers' L1 view by a block or two says UNSPECIFIED for a few votes only; what
+	// nobody can judge for this long is dropped (a genuine event is relayed again).
+	DefaultMaxUndecidedVotes = 20
+	// DefaultNonceLookahead matches the vote window (x/voteext's 128 items per queue),
+	// so a sequencer's backlog can be approved in one vote and applied in order.
+	DefaultNonceLookahead = 128
+	// MaxNonceLookahead bounds the lookahead a proposal may set.
+	MaxNonceLookahead = 4096
 )
 
 // DefaultParams returns the SPEC defaults: min 20,000 and max 100,000 tokens.
 func DefaultParams() Params {
 	return Params{
-		MinLock:          math.NewInt(20_000).Mul(OneToken),
-		MaxLock:          math.NewInt(100_000).Mul(OneToken),
-		ExitDelay:        DefaultExitDelay,
-		L1Confirmations:  DefaultL1Confirmations,
-		L1ChainId:        DefaultL1ChainID,
-		StakingContract:  "0x0000000000000000000000000000000000000000",
-		EventTtlBlocks:   DefaultEventTTLBlocks,
-		MaxPendingEvents: DefaultMaxPendingEvents,
+		MinLock:           math.NewInt(20_000).Mul(OneToken),
+		MaxLock:           math.NewInt(100_000).Mul(OneToken),
+		ExitDelay:         DefaultExitDelay,
+		L1Confirmations:   DefaultL1Confirmations,
+		L1ChainId:         DefaultL1ChainID,
+		StakingContract:   "0x0000000000000000000000000000000000000000",
+		EventTtlBlocks:    DefaultEventTTLBlocks,
+		MaxPendingEvents:  DefaultMaxPendingEvents,
+		MaxUndecidedVotes: DefaultMaxUndecidedVotes,
+		NonceLookahead:    DefaultNonceLookahead,
 	}
 }
 
@@ -65,6 +76,12 @@ func (p Params) Validate() error {
 	}
 	if p.MaxPendingEvents == 0 {
 		return errorsmod.Wrap(ErrInvalidParams, "max_pending_events must be positive")
+	}
+	if p.MaxUndecidedVotes < 2 {
+		return errorsmod.Wrap(ErrInvalidParams, "max_undecided_votes must be at least 2, or an honest node one L1 block behind would get genuine events dropped")
+	}
+	if p.NonceLookahead == 0 || p.NonceLookahead > MaxNonceLookahead {
+		return errorsmod.Wrapf(ErrInvalidParams, "nonce_lookahead must be in [1, %d]", MaxNonceLookahead)
 	}
 	return nil
 }

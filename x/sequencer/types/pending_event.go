@@ -2,7 +2,9 @@ package types
 
 import (
 	"bytes"
+	"encoding/hex"
 	"fmt"
+	"slices"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/gogoproto/proto"
@@ -92,5 +94,45 @@ func CheckPendingEvent(p PendingEvent) error {
 	if msgType != p.MsgType || !bytes.Equal(digest, p.Digest) {
 		return fmt.Errorf("pending event %d: digest does not match its content", p.Id)
 	}
+	if len(p.Relayers) == 0 {
+		return fmt.Errorf("pending event %d: no relayer (every item sits in a relayer's lane)", p.Id)
+	}
+	for i, r := range p.Relayers {
+		if r == 0 || slices.Contains(p.Relayers[:i], r) {
+			return fmt.Errorf("pending event %d: relayer %d is zero or listed twice", p.Id, r)
+		}
+	}
 	return nil
+}
+
+// RelayerShare is one relayer's share of a queue of maxPending items split evenly over
+// active relayers (at least one item each). Before any set is recorded (genesis),
+// known is false and a relayer may use the whole queue.
+func RelayerShare(maxPending uint64, active int, known bool) uint64 {
+	if !known || active <= 0 {
+		return maxPending
+	}
+	return max(1, maxPending/uint64(active))
+}
+
+// WithinLookahead reports whether an event with nonce may be put to the vote while
+// the sequencer's applied nonce is applied: it is after it, and at most lookahead
+// ahead (0: only the very next nonce).
+func WithinLookahead(applied, nonce, lookahead uint64) bool {
+	if nonce <= applied {
+		return false
+	}
+	return nonce-applied <= max(lookahead, 1)
+}
+
+// PendingKey names a relayed event by its queue digest (hex): the content the pool
+// votes on, without the submitter. Bridges compare what they would relay with what
+// waits by this key, never by the L1 log's position alone: a variant of a real event
+// (same tx hash and log index, another block number) is another item.
+func PendingKey(msg L1EventMsg) (string, error) {
+	_, _, digest, err := EncodePendingEvent(msg)
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(digest), nil
 }
