@@ -61,8 +61,8 @@ type Relayer interface {
 
 // Defaults.
 const (
-	DefaultWindow            = 16
-	DefaultMaxPerRound       = 200
+	DefaultWindow            = 128
+	DefaultMaxPerRound       = 512
 	DefaultInactiveRetry     = 30 * time.Second
 	DefaultParkAfter         = time.Hour
 	DefaultParkedRetry       = time.Hour
@@ -82,9 +82,10 @@ type Config struct {
 	Submitter string
 	// PollInterval is the pause between rounds when idle (default 1 s).
 	PollInterval time.Duration
-	// Window is how many events per sequencer may be in flight (default 16).
+	// Window is how many events per sequencer may be in flight (default 128: the
+	// chain's nonce_lookahead, so a sequencer's backlog can be voted on in one go).
 	Window int
-	// MaxPerRound bounds the events looked at in one round (default 200).
+	// MaxPerRound bounds the events looked at in one round (default 512).
 	MaxPerRound int
 	// MinBackoff and MaxBackoff bound the per-event retry delay (defaults 1 s, 30 s).
 	MinBackoff, MaxBackoff time.Duration

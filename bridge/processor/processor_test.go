@@ -334,7 +334,7 @@ func TestChainDown(t *testing.T) {
 
 func TestWindowBoundsInFlight(t *testing.T) {
 	var evs []seqtypes.L1EventMsg
-	for n := uint64(1); n <= 40; n++ {
+	for n := uint64(1); n <= DefaultWindow+40; n++ {
 		evs = append(evs, ev(1, n))
 	}
 	e := newEnv(t, evs...)

@@ -219,3 +219,25 @@ func meanBlockTime(n *Node, from, to int64) (time.Duration, error) {
 	}
 	return b.Time.Sub(a.Time) / time.Duration(to-from), nil
 }
+
+// firstBlockAfter returns the first height above from whose header time (CometBFT's
+// BFT time: when the block before it was committed, i.e. when it was proposed) is not
+// earlier than t: the first block that could carry something that happened at t.
+func firstBlockAfter(n *Node, from int64, t time.Time) (int64, error) {
+	for h := from; h < from+20; h++ {
+		for range 100 {
+			if n.Height() >= h {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		hdr, err := n.Header(h)
+		if err != nil {
+			return 0, err
+		}
+		if !hdr.Time.Before(t) {
+			return h, nil
+		}
+	}
+	return 0, fmt.Errorf("no block after height %d proposed after %s", from, t.Format(time.RFC3339Nano))
+}
