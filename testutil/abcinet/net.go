@@ -6,7 +6,6 @@ package abcinet
 import (
 	"encoding/json"
 	"fmt"
-	"math/rand"
 	"slices"
 	"testing"
 	"time"
@@ -19,7 +18,6 @@ import (
 	cmttypes "github.com/cometbft/cometbft/types"
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/cosmos/cosmos-sdk/baseapp"
-	cosmossecp "github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -75,7 +73,8 @@ type Net struct {
 	genesisTime time.Time
 	height      int64
 	lastCommit  abci.ExtendedCommitInfo
-	accSeq      uint64
+	// accSeqs is the next account sequence of each validator's account, by index.
+	accSeqs map[int]uint64
 	// Tamper, when set, may change the proposer's injected commit before others see it.
 	Tamper func(height int64, ec *abci.ExtendedCommitInfo)
 	// LastCommit, when set, may change the previous height's commit as the proposer of
@@ -133,11 +132,16 @@ func (net *Net) genesis(o Options) []byte {
 	state := tmp.DefaultGenesis()
 	cdc := tmp.AppCodec()
 
-	// The first validator's account relays events (and pays no fees).
+	// Every validator's account exists (any of them may relay, see SignedTxFrom); the
+	// first one's is account 0, holds the tokens and relays by default (SignedTx).
 	submitter := sdk.AccAddress(a.Key.Sig.AccAddress())
 	var authGen authtypes.GenesisState
 	cdc.MustUnmarshalJSON(state[authtypes.ModuleName], &authGen)
-	accs, err := authtypes.PackAccounts([]authtypes.GenesisAccount{authtypes.NewBaseAccount(submitter, nil, 0, 0)})
+	genAccs := make([]authtypes.GenesisAccount, 0, len(net.Validators))
+	for i, v := range net.Validators {
+		genAccs = append(genAccs, authtypes.NewBaseAccount(sdk.AccAddress(v.Key.Sig.AccAddress()), nil, uint64(i), 0))
+	}
+	accs, err := authtypes.PackAccounts(genAccs)
 	require.NoError(t, err)
 	authGen.Accounts = accs
 	state[authtypes.ModuleName] = cdc.MustMarshalJSON(&authGen)
@@ -174,18 +178,7 @@ func (net *Net) genesis(o Options) []byte {
 }
 
 // SignedTx builds a signed transaction from the first validator's account.
-func (net *Net) SignedTx(msgs ...sdk.Msg) []byte {
-	v := net.Validators[0]
-	txCfg := v.App.TxConfig()
-	priv := &cosmossecp.PrivKey{Key: v.Key.Priv.Bytes()}
-	tx, err := simtestutil.GenSignedMockTx(rand.New(rand.NewSource(int64(net.accSeq))), txCfg, msgs, sdk.NewCoins(),
-		1_000_000, ChainID, []uint64{0}, []uint64{net.accSeq}, priv)
-	require.NoError(net.t, err)
-	net.accSeq++
-	bz, err := txCfg.TxEncoder()(tx)
-	require.NoError(net.t, err)
-	return bz
-}
+func (net *Net) SignedTx(msgs ...sdk.Msg) []byte { return net.SignedTxFrom(0, msgs...) }
 
 // Submitter is the bech32 account that signs SignedTx.
 func (net *Net) Submitter() string {
