@@ -220,24 +220,24 @@ func meanBlockTime(n *Node, from, to int64) (time.Duration, error) {
 	return b.Time.Sub(a.Time) / time.Duration(to-from), nil
 }
 
-// firstBlockAfter returns the first height above from whose header time (CometBFT's
-// BFT time: when the block before it was committed, i.e. when it was proposed) is not
-// earlier than t: the first block that could carry something that happened at t.
-func firstBlockAfter(n *Node, from int64, t time.Time) (int64, error) {
-	for h := from; h < from+20; h++ {
+// lastCommittedBefore returns the last height at or above from-1 committed before t:
+// the h whose successor's header time (CometBFT's BFT time, the median timestamp of
+// h's precommits, i.e. when h was committed) is still before t.
+func lastCommittedBefore(n *Node, from int64, t time.Time) (int64, error) {
+	for h := from - 1; h < from+20; h++ {
 		for range 100 {
-			if n.Height() >= h {
+			if n.Height() >= h+1 {
 				break
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
-		hdr, err := n.Header(h)
+		next, err := n.Header(h + 1)
 		if err != nil {
 			return 0, err
 		}
-		if !hdr.Time.Before(t) {
+		if !next.Time.Before(t) {
 			return h, nil
 		}
 	}
-	return 0, fmt.Errorf("no block after height %d proposed after %s", from, t.Format(time.RFC3339Nano))
+	return 0, fmt.Errorf("no block after height %d committed after %s", from, t.Format(time.RFC3339Nano))
 }

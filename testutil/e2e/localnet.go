@@ -18,6 +18,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // Node is one running themisd.
@@ -68,6 +70,9 @@ type Options struct {
 	L2 bool
 	// TestnetArgs are extra `themisd testnet` flags (e.g. --stall-threshold 5s).
 	TestnetArgs []string
+	// PatchAppState, if set, rewrites the app state of the generated genesis (the same
+	// way for every node) before any node starts. The development L1 already runs.
+	PatchAppState func(ln *Localnet, appState map[string]json.RawMessage)
 }
 
 func binary(t *testing.T) string {
@@ -110,6 +115,9 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 	args = append(args, o.TestnetArgs...)
 	out := ln.Run(args...)
 	t.Log(out)
+	if o.PatchAppState != nil {
+		ln.patchGenesis(o.Validators, o.PatchAppState)
+	}
 	for i := 0; i < o.Validators; i++ {
 		base := i*100 + o.PortOffset
 		n := &Node{
@@ -132,6 +140,29 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 		}
 	}
 	return ln
+}
+
+// patchGenesis applies patch to the app state of every node's genesis.json.
+func (ln *Localnet) patchGenesis(validators int, patch func(*Localnet, map[string]json.RawMessage)) {
+	ln.t.Helper()
+	var patched []byte
+	for i := 0; i < validators; i++ {
+		path := filepath.Join(ln.Dir, fmt.Sprintf("node%d", i), "config", "genesis.json")
+		if patched == nil {
+			bz, err := os.ReadFile(path)
+			require.NoError(ln.t, err)
+			var doc map[string]json.RawMessage
+			require.NoError(ln.t, json.Unmarshal(bz, &doc))
+			var appState map[string]json.RawMessage
+			require.NoError(ln.t, json.Unmarshal(doc["app_state"], &appState))
+			patch(ln, appState)
+			doc["app_state"], err = json.Marshal(appState)
+			require.NoError(ln.t, err)
+			patched, err = json.MarshalIndent(doc, "", "  ")
+			require.NoError(ln.t, err)
+		}
+		require.NoError(ln.t, os.WriteFile(path, patched, 0o600))
+	}
 }
 
 // StartNode (re)starts one node's process.
