@@ -1,0 +1,145 @@
+package differential
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"math/big"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	sequencertest "github.com/themis-network/themis/testutil/sequencer"
+	seqtypes "github.com/themis-network/themis/x/sequencer/types"
+)
+
+// Sequence is one run of ops against a fresh World and a fresh chain: after each step it
+// compares the chain's sequencer table with what the contract says.
+type Sequence struct {
+	ctx      context.Context
+	w        *World
+	contract Contract
+	env      *sequencertest.Env
+	bridge   *Bridge
+	policy   Policy
+	// l1Whitelist is the contract's whitelist as the harness set it (ops steer locks by it).
+	l1Whitelist map[common.Address]bool
+	seed        [32]byte
+
+	drawn       []*ecdsa.PrivateKey // signer keys drawn so far
+	offences    int
+	lastOffence [32]byte
+	// statuses is the expected status of every sequencer after the last step (the one
+	// bit of chain memory the admission rule needs: see ExpectStatus).
+	statuses map[uint64]seqtypes.SequencerStatus
+	nonces   map[uint64]uint64 // the contract's nonces after the last step
+	// view is the contract's view after the last step: ops pick their targets from it.
+	view ContractView
+	// withdrawalBlock holds the last withdrawal (see Withdraw in exec).
+	withdrawalBlock uint64
+	// Outcomes says, per step, what L1 did and what the bridge relayed.
+	Outcomes []string
+}
+
+// NewSequence starts a chain whose genesis mirrors w at Base (the same whitelist and
+// limits), and a bridge into it. seed derives the sequence's keys and offence ids.
+func NewSequence(ctx context.Context, t testing.TB, w *World, seed [32]byte) (*Sequence, error) {
+	gs := sequencertest.RelayerGenesis(t)
+	policy := Policy{Whitelist: map[string]bool{}, MinLock: tokens(initialMinLock), MaxLock: tokens(initialMaxLock)}
+	l1Whitelist := map[common.Address]bool{}
+	for i, o := range w.Owners {
+		if InitiallyWhitelisted(i) {
+			gs.Whitelist = append(gs.Whitelist, lowerHex(o.Addr))
+			policy.Whitelist[lowerHex(o.Addr)], l1Whitelist[o.Addr] = true, true
+		}
+	}
+	gs.Params.MinLock, gs.Params.MaxLock = seqtypes.OneToken.MulRaw(initialMinLock), seqtypes.OneToken.MulRaw(initialMaxLock)
+	env := sequencertest.NewEnvWithGenesis(t, gs)
+	dir, _ := os.MkdirTemp("/dev/shm", "difftest")
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	bridge, err := NewBridge(w, env, dir)
+	if err != nil {
+		return nil, err
+	}
+	t.Cleanup(func() { _ = bridge.Close() })
+	s := &Sequence{ctx: ctx, w: w, contract: NewContract(ctx, w.Client, w.Deployment.Staking), env: env, bridge: bridge,
+		policy: policy, l1Whitelist: l1Whitelist, seed: seed, statuses: map[uint64]seqtypes.SequencerStatus{}, nonces: map[uint64]uint64{}}
+	if s.view, err = s.contract.View(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// storeDir is an empty directory for the bridge's store, in memory (/dev/shm) where
+// there is one: the store fsyncs every write, which is not what this test is about and
+// took half the bridge's time on a disk.
+func storeDir(t testing.TB) string {
+	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+		if dir, err := os.MkdirTemp("/dev/shm", "themis-differential-"); err == nil {
+			t.Cleanup(func() { _ = os.RemoveAll(dir) })
+			return dir
+		}
+	}
+	return t.TempDir()
+}
+
+// Step runs op on L1, lets the bridge carry what it emitted to the chain, and returns
+// every difference between the chain and the contract (none: they agree).
+func (s *Sequence) Step(op Op) ([]string, error) {
+	outcome, readmitted, err := s.exec(op)
+	if err != nil {
+		return nil, err
+	}
+	relayed, leftBehind, err := s.bridge.Sync(s.ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(relayed) > 0 {
+		outcome += " | relayed " + strings.Join(relayed, ", ")
+	}
+	s.Outcomes = append(s.Outcomes, outcome)
+	view, err := s.contract.View()
+	if err != nil {
+		return nil, err
+	}
+	s.view = view
+	if view.MinLock.Cmp(s.policy.MinLock) != 0 || view.MaxLock.Cmp(s.policy.MaxLock) != 0 {
+		return nil, fmt.Errorf("harness: contract limits %s..%s, chain policy %s..%s", view.MinLock, view.MaxLock, s.policy.MinLock, s.policy.MaxLock)
+	}
+	want, wantTotal := s.expect(view, readmitted)
+	got, gotTotal, err := ChainView(s.env.Ctx, s.env.Query)
+	if err != nil {
+		return nil, err
+	}
+	diffs := Diff(want, wantTotal, got, gotTotal)
+	for _, l := range leftBehind {
+		diffs = append(diffs, "bridge left an event behind: "+l)
+	}
+	return diffs, nil
+}
+
+// expect computes the expected chain view from the contract's, and remembers the
+// statuses and nonces for the next step.
+func (s *Sequence) expect(view ContractView, readmitted *common.Address) (map[uint64]Expected, int64) {
+	want := map[uint64]Expected{}
+	total := sequencertest.RelayerStakeWhole // the genesis relayer stays ACTIVE with its stake
+	if s.policy.MaxLock.Cmp(tokens(total)) < 0 {
+		total = new(big.Int).Quo(s.policy.MaxLock, ether).Int64()
+	}
+	for _, c := range view.Seqs {
+		prevNonce, known := s.nonces[c.ID]
+		learned := Learned{Event: !known || prevNonce != c.Nonce, Readmitted: readmitted != nil && *readmitted == c.Owner}
+		e := Expect(c, s.policy, s.statuses[c.ID], learned)
+		want[c.ID] = e
+		total += e.Power
+		s.statuses[c.ID], s.nonces[c.ID] = e.Status, c.Nonce
+	}
+	return want, total
+}
+
+// Report is a failing sequence's reproduction: the ops with their outcomes.
+func (s *Sequence) Report(ops []Op) string {
+	return FormatOps(ops, s.Outcomes)
+}
