@@ -10,12 +10,15 @@ import (
 )
 
 // An event another (possibly hostile) bridge queued first sits in that relayer's lane
-// of the vote window. After JoinAfter this bridge relays it too, which joins the item
-// to its own lane; once joined it is not relayed again while it waits.
+// of the vote window. After JoinAfter as its sequencer's lowest waiting nonce this
+// bridge relays it too, which joins the item to its own lane; once joined it is not
+// relayed again while it waits. Later nonces are not joined: a backlog the vote works
+// through costs no second relay.
 func TestJoinsAnEventQueuedByOthersOnly(t *testing.T) {
-	a := ev(1, 1)
-	e := newEnv(t, a)
-	e.chain.setPending(a, true) // queued by somebody else
+	a, b := ev(1, 1), ev(1, 2)
+	e := newEnv(t, a, b)
+	e.chain.setPending(a, true) // both queued by somebody else
+	e.chain.setPending(b, true)
 
 	e.step()
 	require.Empty(t, e.relay.take(), "queued by another bridge: the vote decides")
@@ -25,7 +28,7 @@ func TestJoinsAnEventQueuedByOthersOnly(t *testing.T) {
 
 	e.clock.advance(time.Millisecond)
 	e.step()
-	require.Equal(t, [][2]uint64{{1, 1}}, ids(e.relay.take()), "still waiting after JoinAfter: join it")
+	require.Equal(t, [][2]uint64{{1, 1}}, ids(e.relay.take()), "the head still waiting after JoinAfter: join it, not nonce 2")
 
 	for range 10 {
 		e.clock.advance(DefaultJoinAfter)

@@ -100,9 +100,10 @@ type Config struct {
 	ParkedRetry time.Duration
 	// MaxParkedPerRound bounds the parked events re-examined in one round (default 16).
 	MaxParkedPerRound int
-	// JoinAfter is how long an event may wait in the chain's queue, relayed by other
-	// bridges only, before this bridge relays it too: its relay joins the waiting item,
-	// which puts it in this operator's lane of the vote window (default 3 s).
+	// JoinAfter is how long a sequencer's lowest waiting event may sit in the chain's
+	// queue, relayed by other bridges only, before this bridge relays it too: its relay
+	// joins the waiting item, which puts it in this operator's lane of the vote window
+	// (default 3 s).
 	JoinAfter time.Duration
 	// Now is the clock (tests).
 	Now func() time.Time
@@ -254,10 +255,12 @@ func (p *Processor) Step(ctx context.Context) error {
 				heads[key] = true
 			}
 			if pending[pendingKey(it.Msg)] {
-				if !p.joinDue(key, now) {
+				if !head || !p.joinDue(key, now) {
 					continue // queued: the vote decides; the next nonce may go
 				}
-				// Queued by others only, and still waiting: join it (below).
+				// The sequencer's lowest waiting nonce, queued by others only, has
+				// not moved for JoinAfter: join it (below). Only heads are joined, so
+				// a backlog that the vote works through costs no second relay.
 			} else {
 				p.notPending(key)
 			}

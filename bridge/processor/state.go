@@ -21,13 +21,14 @@ type itemState struct {
 	included      int
 	firstIncluded time.Time
 	// inLane: this operator's relay of it is in the chain's queue (its lane).
-	// pendingSince: when this bridge first saw it queued by others only.
+	// pendingSince: when this bridge first saw it queued by others only while it was
+	// its sequencer's lowest waiting nonce.
 	inLane       bool
 	pendingSince time.Time
 }
 
-// joinDue reports whether an event queued by other bridges only has waited
-// cfg.JoinAfter, so this bridge should relay it too and join it.
+// joinDue reports whether a sequencer's head event, queued by other bridges only, has
+// waited cfg.JoinAfter as the head, so this bridge should relay it too and join it.
 func (p *Processor) joinDue(key string, now time.Time) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
