@@ -42,6 +42,7 @@ func TestBenchBridgeLatency(t *testing.T) {
 	t.Cleanup(func() { _ = ln.L1.Do("/mining", url.Values{"paused": {"false"}}) })
 
 	var blocks, relayBlocks, voteBlocks, seconds []float64
+	ambiguous := 0
 	hStart := node.Height()
 	for k := range events {
 		i := k % len(owners)
@@ -53,11 +54,11 @@ func TestBenchBridgeLatency(t *testing.T) {
 		// poll: a fixed rhythm would measure one phase only.
 		time.Sleep(time.Duration(k*137%1000) * time.Millisecond)
 		// The relock's block B and the l1_confirmations-1 blocks on top in one call: B
-		// is confirmed (head = B + confirmations - 1) exactly when the call returns. The
-		// height read before the call is the conservative "chain height at confirmation".
+		// is confirmed (head = B + confirmations - 1) exactly when the call returns.
 		hConf := node.Height()
 		require.NoError(t, ln.L1.Do("/mine", url.Values{"blocks": {strconv.FormatUint(params.L1Confirmations, 10)}}))
 		tConf := time.Now()
+		hAfter := node.Height()
 		logIndex := relockLogIndex(t, client, txHash)
 
 		tApplied := waitApplied(t, node, txHash, logIndex, tConf.Add(time.Minute))
@@ -69,11 +70,14 @@ func TestBenchBridgeLatency(t *testing.T) {
 		require.NoError(t, err)
 		require.NotZero(t, hQueued, "event %d: no EventL1EventQueued in heights %d..%d", k, hConf+1, hApplied)
 
-		// Exact count: the blocks committed after the confirmation, up to the one that
-		// applies the event. A block's commit time is the BFT time in the next block's
-		// header (the median of its precommits' timestamps).
-		hBefore, err := lastCommittedBefore(node, hConf, tConf)
-		require.NoError(t, err)
+		// The count: the blocks committed after the confirmation, up to the one that
+		// applies the event. hConf (read just before the /mine call) is the last block
+		// committed before it, exactly, unless a block committed during the call; then
+		// that block is counted too (conservative) and the event is marked ambiguous.
+		hBefore := hConf
+		if hAfter > hConf {
+			ambiguous++
+		}
 		blocks = append(blocks, float64(hApplied-hBefore))
 		relayBlocks = append(relayBlocks, float64(hQueued-hBefore))
 		voteBlocks = append(voteBlocks, float64(hApplied-hQueued))
@@ -92,12 +96,12 @@ func TestBenchBridgeLatency(t *testing.T) {
 	b, r, v, s := benchSummarize(blocks), benchSummarize(relayBlocks), benchSummarize(voteBlocks), benchSummarize(seconds)
 	t.Logf(`BENCH L1 event confirmed -> applied on chain
   events=%d validators=%d bridges=%d l1_confirmations=%d (L1 blocks mined by the test) bridge_poll=%s chain_block_mean=%.3fs (heights %d..%d)
-  chain blocks committed after confirmation, up to applied: %s
+  chain blocks committed after confirmation, up to applied: %s (exact for %d of %d events; a block committed during the /mine call is counted)
     confirmation -> relay included (blocks): %s
     relay included -> applied (blocks):      %s
   wall clock after confirmation (s):        %s
   criterion: p95 blocks %.0f <= %.0f`,
-		events, len(ln.Nodes), len(ln.Nodes), params.L1Confirmations, poll, blockTime.Seconds(), hStart, hEnd, b, r, v, s, b.P95, allowed)
+		events, len(ln.Nodes), len(ln.Nodes), params.L1Confirmations, poll, blockTime.Seconds(), hStart, hEnd, b, events-ambiguous, events, r, v, s, b.P95, allowed)
 	require.LessOrEqual(t, b.P95, allowed, "p95 of chain blocks from L1 confirmation to applied")
 }
 

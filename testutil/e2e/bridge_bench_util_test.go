@@ -219,25 +219,3 @@ func meanBlockTime(n *Node, from, to int64) (time.Duration, error) {
 	}
 	return b.Time.Sub(a.Time) / time.Duration(to-from), nil
 }
-
-// lastCommittedBefore returns the last height at or above from-1 committed before t:
-// the h whose successor's header time (CometBFT's BFT time, the median timestamp of
-// h's precommits, i.e. when h was committed) is still before t.
-func lastCommittedBefore(n *Node, from int64, t time.Time) (int64, error) {
-	for h := from - 1; h < from+20; h++ {
-		for range 100 {
-			if n.Height() >= h+1 {
-				break
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		next, err := n.Header(h + 1)
-		if err != nil {
-			return 0, err
-		}
-		if !next.Time.Before(t) {
-			return h, nil
-		}
-	}
-	return 0, fmt.Errorf("no block after height %d committed after %s", from, t.Format(time.RFC3339Nano))
-}
