@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 
@@ -33,6 +34,9 @@ type Bridge struct {
 	store    *store.Store
 	proc     *processor.Processor
 	relayer  *msgRelayer
+	// now is the processor's clock: Sync moves it past every backoff between rounds, so
+	// a retry comes in the next round instead of after a real second.
+	now time.Time
 }
 
 // NewBridge follows the world's staking contract from the block after Base into env.
@@ -53,23 +57,32 @@ func NewBridge(w *World, env *sequencertest.Env, dir string) (*Bridge, error) {
 	queries := baseapp.NewQueryServerTestHelper(env.Ctx, sequencertest.Codec().InterfaceRegistry())
 	seqtypes.RegisterQueryServer(queries, env.Query)
 	chain := bridgechain.Client{Query: seqtypes.NewQueryClient(queries)}
-	relayer := &msgRelayer{env: env}
-	proc, err := processor.New(processor.Config{Submitter: env.Relayer}, st, chain, relayer)
+	b := &Bridge{env: env, listener: lis, store: st, relayer: &msgRelayer{env: env}, now: sequencertest.StartTime}
+	b.proc, err = processor.New(processor.Config{Submitter: env.Relayer, MaxBackoff: maxBackoff, Now: func() time.Time { return b.now }},
+		st, chain, b.relayer)
 	if err != nil {
 		return nil, errors.Join(err, st.Close())
 	}
-	return &Bridge{env: env, listener: lis, store: st, proc: proc, relayer: relayer}, nil
+	return b, nil
 }
 
 // Close closes the store.
 func (b *Bridge) Close() error { return b.store.Close() }
 
-// maxListenerSteps bounds the listener's steps per Sync (one range each).
-const maxListenerSteps = 100
+const (
+	// maxListenerSteps bounds the listener's steps per Sync (one range each).
+	maxListenerSteps = 100
+	// maxRelayRounds bounds the processor's rounds per Sync. An event waits a round for
+	// another: the chain refuses to queue an event of a sequencer whose lock is queued
+	// but not applied yet, so the second is relayed again after the lock applied.
+	maxRelayRounds = 6
+	// maxBackoff is the processor's longest retry delay; a round's clock moves past it.
+	maxBackoff = 30 * time.Second
+)
 
 // Sync carries everything L1 has mined to the chain: the listener reads and queues it,
-// the processor relays it, the pool approves what is queued, and the processor prunes
-// what was applied. It returns the events the bridge still holds afterwards (in the
+// then in rounds the processor relays it, the pool approves what is queued, and the
+// processor prunes what was applied, until nothing is left. It returns the events the bridge still holds afterwards (in the
 // outbox or parked) as a finding: after a sync nothing should be left behind. relayed
 // names what the processor relayed, with the chain's answer when it refused.
 func (b *Bridge) Sync(ctx context.Context) (relayed, leftBehind []string, err error) {
@@ -87,12 +100,17 @@ func (b *Bridge) Sync(ctx context.Context) (relayed, leftBehind []string, err er
 			return nil, nil, errors.New("listener: not caught up")
 		}
 	}
-	if err := b.proc.Step(ctx); err != nil {
-		return nil, nil, fmt.Errorf("processor (relay): %w", err)
-	}
-	b.env.ApproveAll()
-	if err := b.proc.Step(ctx); err != nil {
-		return nil, nil, fmt.Errorf("processor (prune): %w", err)
+	// Each round the processor prunes what was applied and relays the rest; the pool
+	// approves what is queued.
+	for range maxRelayRounds {
+		if err := b.proc.Step(ctx); err != nil {
+			return nil, nil, fmt.Errorf("processor: %w", err)
+		}
+		if b.store.Len() == 0 && b.store.ParkedLen() == 0 {
+			break
+		}
+		b.env.ApproveAll()
+		b.now = b.now.Add(maxBackoff + time.Second)
 	}
 	items, err := b.store.All()
 	if err != nil {

@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"os"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -36,15 +38,22 @@ func run(t *testing.T, worlds *Worlds, seed [32]byte, ops []Op, reproduce string
 	require.NoError(t, err)
 	seq, err := NewSequence(ctx, t, w, seed)
 	require.NoError(t, err)
-	for i, op := range ops {
-		diffs, err := seq.Step(op)
+	check := func(step string, diffs []string, err error) {
+		t.Helper()
 		if err != nil {
-			t.Fatalf("step %d (%s): harness error: %v\n%s\nops:\n%s", i, op, err, reproduce, seq.Report(ops))
+			t.Fatalf("%s: harness error: %v\n%s\nops:\n%s", step, err, reproduce, seq.Report(ops))
 		}
 		if len(diffs) > 0 {
-			t.Fatalf("step %d (%s): the chain differs from the contract:\n  %s\n%s\nops:\n%s", i, op,
-				joinLines(diffs), reproduce, seq.Report(ops))
+			t.Fatalf("%s: the chain differs from the contract:\n  %s\n%s\nops:\n%s", step, joinLines(diffs), reproduce, seq.Report(ops))
 		}
+	}
+	for i, op := range ops {
+		diffs, err := seq.Step(op)
+		check(fmt.Sprintf("step %d (%s)", i, op), diffs, err)
+	}
+	if len(ops) > 0 && ops[len(ops)-1].Carried() {
+		_, diffs, err := seq.Settle()
+		check("after the last step", diffs, err)
 	}
 }
 
@@ -61,46 +70,51 @@ func joinLines(lines []string) string {
 
 // Chain equals contract: random sequences of every L1 operation on the simulated
 // backend, relayed through the real listener, decoder, store, processor and keeper;
-// after every step the chain's sequencer table equals what the contract says. The
-// sequences run on GOMAXPROCS worlds at once (each deployed once and forked back per
-// sequence); a failure stops the sequences not yet started.
+// after every step the chain's sequencer table equals what the contract says.
+//
+// GOMAXPROCS workers each own a World (deployed once, forked back per sequence) and take
+// the next sequence index until defaultSequences ran; with THEMIS_DIFFERENTIAL_FOR set
+// (a duration: make fuzz passes FUZZTIME) they go on with seeds 500, 501, ... until that
+// long has passed. A failure stops the sequences not yet started.
 func TestChainEqualsContract(t *testing.T) {
-	n := defaultSequences
+	n := uint64(defaultSequences)
 	if testing.Short() {
 		n = 50
 	}
-	workers := runtime.GOMAXPROCS(0)
-	pool := make(chan *Worlds, workers)
-	for range workers {
-		pool <- &Worlds{}
+	var extra time.Duration
+	if v := os.Getenv("THEMIS_DIFFERENTIAL_FOR"); v != "" {
+		d, err := time.ParseDuration(v)
+		require.NoError(t, err, "THEMIS_DIFFERENTIAL_FOR")
+		extra = d
 	}
-	t.Cleanup(func() {
-		for range workers {
-			_ = (<-pool).Close()
-		}
-	})
-	var failed atomic.Bool
-	var ran atomic.Int64
-	start := time.Now()
-	t.Run("sequences", func(t *testing.T) {
-		for i := range uint64(n) {
-			name := fmt.Sprintf("seed=%d", i)
-			reproduce := fmt.Sprintf("reproduce: go test ./testutil/differential -run 'TestChainEqualsContract/sequences/%s$' -v", name)
-			t.Run(name, func(t *testing.T) {
-				t.Parallel()
-				if failed.Load() {
-					t.Skip("another sequence failed")
-				}
-				worlds := <-pool
-				defer func() { pool <- worlds }()
+	var (
+		next, ran atomic.Uint64
+		failed    atomic.Bool
+		wg        sync.WaitGroup
+		workers   = runtime.GOMAXPROCS(0)
+		start     = time.Now()
+	)
+	more := func(i uint64) bool { return !failed.Load() && (i < n || time.Since(start) < extra) }
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			worlds := &Worlds{}
+			defer func() { _ = worlds.Close() }()
+			for i := next.Add(1) - 1; more(i); i = next.Add(1) - 1 {
+				name := fmt.Sprintf("seed=%d", i)
+				reproduce := fmt.Sprintf("reproduce: go test ./testutil/differential -run 'TestChainEqualsContract/%s$' -v", name)
+				ok := t.Run(name, func(t *testing.T) {
+					run(t, worlds, seedOf(i), RandomOps(i, opsPerSequence), reproduce)
+				})
 				ran.Add(1)
-				run(t, worlds, seedOf(i), RandomOps(i, opsPerSequence), reproduce)
-				if t.Failed() {
+				if !ok {
 					failed.Store(true)
 				}
-			})
-		}
-	})
+			}
+		}()
+	}
+	wg.Wait()
 	elapsed := time.Since(start)
 	t.Logf("%d sequences of %d ops on %d worlds in %s (%s per sequence)", ran.Load(), opsPerSequence, workers,
 		elapsed.Round(time.Millisecond), (elapsed / time.Duration(max(ran.Load(), 1))).Round(time.Microsecond))
@@ -110,7 +124,7 @@ func TestChainEqualsContract(t *testing.T) {
 // sequence of up to maxFuzzOps ops (DecodeOps), run like the test's. The seeds are some
 // of the test's own sequences, longer.
 func FuzzChainEqualsContract(f *testing.F) {
-	for i := range uint64(4) {
+	for i := range uint64(2) {
 		f.Add(EncodeOps(RandomOps(1_000_000+i, 24)))
 	}
 	worlds := &Worlds{}

@@ -78,9 +78,19 @@ type Op struct {
 	Param uint16
 }
 
-func (o Op) String() string { return fmt.Sprintf("%s(%d, %d)", o.Kind, o.Actor, o.Param) }
+func (o Op) String() string {
+	carried := ""
+	if o.Carried() {
+		carried = "+"
+	}
+	return fmt.Sprintf("%s(%d, %d)%s", o.Kind, o.Actor, o.Param, carried)
+}
 
 func (o Op) owner() int { return int(o.Actor) % NumOwners }
+
+// Carried reports whether the op's events reach the chain only with the next op's (one
+// op in four): the bridge relays both in one round and the pool approves them together.
+func (o Op) Carried() bool { return o.Actor&0x18 == 0x18 }
 
 // opBytes is the size of one encoded op.
 const opBytes = 4

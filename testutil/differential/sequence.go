@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,6 +38,8 @@ type Sequence struct {
 	nonces   map[uint64]uint64 // the contract's nonces after the last step
 	// view is the contract's view after the last step: ops pick their targets from it.
 	view ContractView
+	// readmitted lists the owners governance whitelisted since the last comparison.
+	readmitted []common.Address
 	// withdrawalBlock holds the last withdrawal (see Withdraw in exec).
 	withdrawalBlock uint64
 	// Outcomes says, per step, what L1 did and what the bridge relayed.
@@ -85,44 +88,62 @@ func storeDir(t testing.TB) string {
 	return t.TempDir()
 }
 
-// Step runs op on L1, lets the bridge carry what it emitted to the chain, and returns
-// every difference between the chain and the contract (none: they agree).
+// Step runs op on L1 and, unless the op is carried with the next one, lets the bridge
+// carry what L1 emitted to the chain and returns every difference between the chain
+// and the contract (none: they agree). A carried op's events reach the chain together
+// with the next op's: several nonces of one sequencer, or events of several sequencers,
+// in one relay round and one approval.
 func (s *Sequence) Step(op Op) ([]string, error) {
 	outcome, readmitted, err := s.exec(op)
 	if err != nil {
 		return nil, err
 	}
-	relayed, leftBehind, err := s.bridge.Sync(s.ctx)
-	if err != nil {
+	if readmitted != nil {
+		s.readmitted = append(s.readmitted, *readmitted)
+	}
+	if op.Carried() {
+		s.Outcomes = append(s.Outcomes, outcome+" | carried with the next step")
+		s.view, err = s.contract.View() // the next op picks its target from it
 		return nil, err
 	}
+	relayed, diffs, err := s.Settle()
 	if len(relayed) > 0 {
 		outcome += " | relayed " + strings.Join(relayed, ", ")
 	}
 	s.Outcomes = append(s.Outcomes, outcome)
+	return diffs, err
+}
+
+// Settle lets the bridge carry everything L1 emitted to the chain and compares: it
+// returns what was relayed and every difference.
+func (s *Sequence) Settle() (relayed, diffs []string, err error) {
+	relayed, leftBehind, err := s.bridge.Sync(s.ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	view, err := s.contract.View()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s.view = view
 	if view.MinLock.Cmp(s.policy.MinLock) != 0 || view.MaxLock.Cmp(s.policy.MaxLock) != 0 {
-		return nil, fmt.Errorf("harness: contract limits %s..%s, chain policy %s..%s", view.MinLock, view.MaxLock, s.policy.MinLock, s.policy.MaxLock)
+		return nil, nil, fmt.Errorf("harness: contract limits %s..%s, chain policy %s..%s", view.MinLock, view.MaxLock, s.policy.MinLock, s.policy.MaxLock)
 	}
-	want, wantTotal := s.expect(view, readmitted)
+	want, wantTotal := s.expect(view)
 	got, gotTotal, err := ChainView(s.env.Ctx, s.env.Query)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	diffs := Diff(want, wantTotal, got, gotTotal)
+	diffs = Diff(want, wantTotal, got, gotTotal)
 	for _, l := range leftBehind {
 		diffs = append(diffs, "bridge left an event behind: "+l)
 	}
-	return diffs, nil
+	return relayed, diffs, nil
 }
 
 // expect computes the expected chain view from the contract's, and remembers the
-// statuses and nonces for the next step.
-func (s *Sequence) expect(view ContractView, readmitted *common.Address) (map[uint64]Expected, int64) {
+// statuses and nonces for the next comparison.
+func (s *Sequence) expect(view ContractView) (map[uint64]Expected, int64) {
 	want := map[uint64]Expected{}
 	total := sequencertest.RelayerStakeWhole // the genesis relayer stays ACTIVE with its stake
 	if s.policy.MaxLock.Cmp(tokens(total)) < 0 {
@@ -130,12 +151,13 @@ func (s *Sequence) expect(view ContractView, readmitted *common.Address) (map[ui
 	}
 	for _, c := range view.Seqs {
 		prevNonce, known := s.nonces[c.ID]
-		learned := Learned{Event: !known || prevNonce != c.Nonce, Readmitted: readmitted != nil && *readmitted == c.Owner}
+		learned := Learned{Event: !known || prevNonce != c.Nonce, Readmitted: slices.Contains(s.readmitted, c.Owner)}
 		e := Expect(c, s.policy, s.statuses[c.ID], learned)
 		want[c.ID] = e
 		total += e.Power
 		s.statuses[c.ID], s.nonces[c.ID] = e.Status, c.Nonce
 	}
+	s.readmitted = nil
 	return want, total
 }
 
