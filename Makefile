@@ -58,6 +58,7 @@ test-e2e: build geth
 FUZZTIME ?= 10s
 fuzz:
 	./scripts/fuzz.sh $(FUZZTIME)
+	THEMIS_DIFFERENTIAL_FOR=$(FUZZTIME) $(GO) test -count=1 -timeout 0 -run '^TestChainEqualsContract$$' ./testutil/differential/
 
 ## bench: the figures of BENCHMARKS.md.
 bench: build
