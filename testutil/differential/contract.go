@@ -89,24 +89,6 @@ func (c Contract) Sequencer(id uint64) (ContractSeq, error) {
 		RewardRecipient: out.RewardRecipient, Status: out.Status, UnlockableAt: out.UnlockableAt, Nonce: out.Nonce.Uint64()}, nil
 }
 
-// SequencerOf is the owner's most recent sequencer id (0: none).
-func (c Contract) SequencerOf(owner common.Address) (uint64, error) {
-	id, err := call(c, c.abi.PackSequencerOf(owner), c.abi.UnpackSequencerOf)
-	if err != nil {
-		return 0, err
-	}
-	return id.Uint64(), nil
-}
-
-// NextSequencerID is the id the next lock gets.
-func (c Contract) NextSequencerID() (uint64, error) {
-	id, err := call(c, c.abi.PackNextSequencerId(), c.abi.UnpackNextSequencerId)
-	if err != nil {
-		return 0, err
-	}
-	return id.Uint64(), nil
-}
-
 // LastRewardBatch is the id of the last credited reward batch.
 func (c Contract) LastRewardBatch() (uint64, error) {
 	id, err := call(c, c.abi.PackLastRewardBatch(), c.abi.UnpackLastRewardBatch)
@@ -114,15 +96,6 @@ func (c Contract) LastRewardBatch() (uint64, error) {
 		return 0, err
 	}
 	return id.Uint64(), nil
-}
-
-// Limits reads minLock and maxLock.
-func (c Contract) Limits() (minLock, maxLock *big.Int, err error) {
-	if minLock, err = call(c, c.abi.PackMinLock(), c.abi.UnpackMinLock); err != nil {
-		return nil, nil, err
-	}
-	maxLock, err = call(c, c.abi.PackMaxLock(), c.abi.UnpackMaxLock)
-	return minLock, maxLock, err
 }
 
 // PendingWithdrawal reads pendingWithdrawals(id): the amount and when it can be claimed.

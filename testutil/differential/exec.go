@@ -6,27 +6,19 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math/big"
-	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
-	"github.com/ethereum/go-ethereum/accounts/abi"
-	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	gethtypes "github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/themis-network/themis/contracts/bindings/staking"
-	"github.com/themis-network/themis/contracts/bindings/testtoken"
 	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
 var stakingABI = staking.NewThemisStaking()
-var tokenABI = testtoken.NewTestToken()
 
-// Parameter tables: Param picks one entry (modulo the length). Each table holds one
-// value the contract refuses, so that refused operations are in the mix too.
+// Parameter tables: Param picks one entry (modulo the length). The configuration tables
+// hold one value the contract refuses, so that refused operations are in the mix too.
 var (
 	minLocks     = []int64{10_000, 20_000, 25_000, 40_000}                            // whole tokens
 	maxLocks     = []int64{100_000, 150_000, 0, 15_000}                               // 0: equal to the min; 15,000 is below most mins
@@ -37,7 +29,7 @@ var (
 )
 
 // exec runs op on L1 and, where the chain cannot mirror the change from an event yet,
-// its chain-side counterpart (doc.go). It returns what happened, for the report, and
+// its chain-side counterpart (README.md). It returns what happened, for the report, and
 // the owner governance whitelisted in this step (nil if none). An L1 revert is an
 // outcome (the contract refused; there is nothing to mirror); any other failure is an
 // error of the harness.
@@ -142,18 +134,6 @@ func (s *Sequence) exec(op Op) (outcome string, readmitted *common.Address, err 
 	return "", nil, fmt.Errorf("unknown op %v", op)
 }
 
-// afterWithdrawalBlock mines an empty block when the head holds a withdrawal.
-func (s *Sequence) afterWithdrawalBlock() error {
-	head, err := s.w.Client.BlockNumber(s.ctx)
-	if err != nil {
-		return err
-	}
-	if s.withdrawalBlock != 0 && head == s.withdrawalBlock {
-		s.w.Backend.Commit()
-	}
-	return nil
-}
-
 // withdrawal picks an amount: mostly one that leaves at least minLock (any fraction of
 // the excess, in base units), one in ten just over it (refused).
 func (s *Sequence) withdrawal(id uint64, p uint16) *big.Int {
@@ -191,69 +171,6 @@ func (s *Sequence) slash(p uint16) (string, *common.Address, error) {
 	return l1Outcome(err, what)
 }
 
-// whitelist: where 0 is SPEC 3.1's path (governance decides on the chain, then the pool
-// signs the L1 change); 1 is governance alone (its L1 transaction has not landed yet);
-// 2 is the L1 change alone (a bootstrap administrator; the chain does not mirror
-// WhitelistUpdated, the chain's whitelist is governance's).
-func (s *Sequence) whitelist(owner common.Address, allowed bool, where uint16) (string, *common.Address, error) {
-	what := fmt.Sprintf("whitelist %s allowed=%v", owner, allowed)
-	var readmitted *common.Address
-	if where != 2 {
-		msg := &seqtypes.MsgUpdateWhitelist{Authority: s.env.Authority}
-		if allowed {
-			msg.Add, readmitted = []string{lowerHex(owner)}, &owner
-		} else {
-			msg.Remove = []string{lowerHex(owner)}
-		}
-		if _, err := s.env.Msg.UpdateWhitelist(s.env.Ctx, msg); err != nil {
-			return "", nil, fmt.Errorf("governance whitelist: %w", err)
-		}
-		s.policy.Whitelist[lowerHex(owner)] = allowed
-		what += " on chain"
-	}
-	if where != 1 {
-		err := s.send(s.w.Pool, stakingABI.PackSetWhitelist(owner, allowed))
-		if err == nil {
-			s.l1Whitelist[owner] = allowed
-		}
-		outcome, _, err := l1Outcome(err, what+" and on L1")
-		return outcome, readmitted, err
-	}
-	return what + " (not on L1)", readmitted, nil
-}
-
-// lockLimits: the pool sets the contract's limits, and the harness has governance set
-// the chain's to the same values (the chain does not mirror LockLimitsUpdated yet).
-func (s *Sequence) lockLimits(p uint16) (string, *common.Address, error) {
-	minLock := minLocks[int(p)%len(minLocks)]
-	maxLock := maxLocks[int(p>>2)%len(maxLocks)]
-	if maxLock == 0 {
-		maxLock = minLock
-	}
-	what := fmt.Sprintf("lock limits %d..%d tokens", minLock, maxLock)
-	err := s.send(s.w.Pool, stakingABI.PackSetLockLimits(tokens(minLock), tokens(maxLock)))
-	if err == nil {
-		err = s.updateParams(func(ps *seqtypes.Params) {
-			ps.MinLock, ps.MaxLock = seqtypes.OneToken.MulRaw(minLock), seqtypes.OneToken.MulRaw(maxLock)
-		})
-		s.policy.MinLock, s.policy.MaxLock = tokens(minLock), tokens(maxLock)
-	}
-	return l1Outcome(err, what)
-}
-
-// updateParams changes the chain's params through governance's message.
-func (s *Sequence) updateParams(change func(*seqtypes.Params)) error {
-	res, err := s.env.Query.Params(s.env.Ctx, &seqtypes.QueryParamsRequest{})
-	if err != nil {
-		return err
-	}
-	change(&res.Params)
-	if _, err := s.env.Msg.UpdateParams(s.env.Ctx, &seqtypes.MsgUpdateParams{Authority: s.env.Authority, Params: res.Params}); err != nil {
-		return fmt.Errorf("governance params: %w", err)
-	}
-	return nil
-}
-
 // recipient picks a reward recipient: the owner, another owner, a plain address, or
 // (1 in 8) the zero address, which the contract refuses.
 func (s *Sequence) recipient(op Op) common.Address {
@@ -289,105 +206,4 @@ func (s *Sequence) offence(repeat bool) ([32]byte, bool) {
 	s.offences++
 	s.lastOffence = sha256.Sum256(binary.BigEndian.AppendUint64(append(s.seed[:], "offence"...), uint64(s.offences)))
 	return s.lastOffence, false
-}
-
-// send signs calldata to the staking contract from a, and waits for it to be mined.
-func (s *Sequence) send(a Account, calldata []byte) error {
-	to := s.w.Deployment.Staking
-	// The estimate reverts with the contract's error when the call would; the margin
-	// covers a store whose cost depends on the block time (see Withdraw in exec).
-	gas, err := s.w.Client.EstimateGas(s.ctx, ethereum.CallMsg{From: a.Addr, To: &to, Data: calldata})
-	if err != nil {
-		return err
-	}
-	opts := bind.NewKeyedTransactor(a.Key, s.w.ChainID)
-	opts.Context, opts.GasLimit = s.ctx, gas+gas/2
-	// The calldata is packed: the bound contract only routes it.
-	tx, err := bind.NewBoundContract(s.w.Deployment.Staking, abi.ABI{}, s.w.Client, s.w.Client, s.w.Client).RawTransact(opts, calldata)
-	if err != nil {
-		return err
-	}
-	r, err := bind.WaitMined(s.ctx, s.w.Client, tx.Hash())
-	if err != nil {
-		return err
-	}
-	if r.Status != gethtypes.ReceiptStatusSuccessful {
-		return fmt.Errorf("transaction %s passed its gas estimate but reverted in its block", tx.Hash())
-	}
-	return nil
-}
-
-// waitForUnlock: three times in four, a claim first waits (the L1 clock jumps) until
-// sequencer id's exit delay has passed, if it is unlocking; a sequence is too short for
-// random clock jumps alone to reach many claims.
-func (s *Sequence) waitForUnlock(id uint64, p uint16) (string, error) {
-	if id == 0 || p%4 == 0 || s.view.Seqs[id-1].Status != L1Unlocking {
-		return "", nil
-	}
-	return s.waitUntil(s.view.Seqs[id-1].UnlockableAt)
-}
-
-// waitForWithdrawal is waitForUnlock for a pending withdrawal.
-func (s *Sequence) waitForWithdrawal(id uint64, p uint16) (string, error) {
-	if id == 0 || p%4 == 0 {
-		return "", nil
-	}
-	w, err := s.contract.PendingWithdrawal(id)
-	if err != nil || w.Amount.Sign() == 0 {
-		return "", err
-	}
-	return s.waitUntil(w.ClaimableAt)
-}
-
-// waitUntil moves the L1 clock so that the next block is at ts or later.
-func (s *Sequence) waitUntil(ts uint64) (string, error) {
-	head, err := s.w.Client.HeaderByNumber(s.ctx, nil)
-	if err != nil {
-		return "", err
-	}
-	if head.Time >= ts {
-		return "", nil
-	}
-	return " after waiting", s.advance(time.Duration(ts-head.Time) * time.Second)
-}
-
-// advance moves the L1 clock in a new empty block. The simulated backend refuses while
-// its pool still lists a just-mined transaction (it catches up in the background).
-func (s *Sequence) advance(d time.Duration) error {
-	var err error
-	for range 200 {
-		if err = s.w.Backend.AdjustTime(d); err == nil {
-			return nil
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	return fmt.Errorf("advance the L1 clock: %w", err)
-}
-
-// l1Outcome turns an L1 call's result into the step's outcome: done, refused by the
-// contract (a revert: named), or a harness error.
-func l1Outcome(err error, what string) (string, *common.Address, error) {
-	if err == nil {
-		return what, nil, nil
-	}
-	data, ok := ethclient.RevertErrorData(err)
-	if !ok {
-		return "", nil, fmt.Errorf("%s: %w", what, err)
-	}
-	name := fmt.Sprintf("0x%x", data)
-	if len(data) >= 4 {
-		if custom, err := stakingABI.UnpackError(data); err == nil {
-			name = strings.TrimPrefix(fmt.Sprintf("%T", custom), "*staking.ThemisStaking")
-		}
-	}
-	return what + ": reverted " + name, nil, nil
-}
-
-// fmtTokens prints base units as tokens.
-func fmtTokens(v *big.Int) string {
-	whole, frac := new(big.Int).QuoRem(v, ether, new(big.Int))
-	if frac.Sign() == 0 {
-		return whole.String()
-	}
-	return fmt.Sprintf("%s.%018s", whole, frac)
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // Kind is one L1 operation (with, where the chain cannot mirror it yet, its chain-side
-// counterpart: see doc.go).
+// counterpart: see README.md).
 type Kind uint8
 
 // Every operation of the spec's list; AdvanceTime lets exit delays pass.

@@ -1,0 +1,75 @@
+package differential
+
+import (
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	seqtypes "github.com/themis-network/themis/x/sequencer/types"
+)
+
+// The chain-side counterparts of the L1 configuration ops: what governance does on the
+// chain, sent by the harness through x/sequencer's msg server with the gov authority.
+
+// whitelist: where 0 is SPEC 3.1's path (governance decides on the chain, then the pool
+// signs the L1 change); 1 is governance alone (its L1 transaction has not landed yet);
+// 2 is the L1 change alone (a bootstrap administrator; the chain does not mirror
+// WhitelistUpdated, the chain's whitelist is governance's).
+func (s *Sequence) whitelist(owner common.Address, allowed bool, where uint16) (string, *common.Address, error) {
+	what := fmt.Sprintf("whitelist %s allowed=%v", owner, allowed)
+	var readmitted *common.Address
+	if where != 2 {
+		msg := &seqtypes.MsgUpdateWhitelist{Authority: s.env.Authority}
+		if allowed {
+			msg.Add, readmitted = []string{lowerHex(owner)}, &owner
+		} else {
+			msg.Remove = []string{lowerHex(owner)}
+		}
+		if _, err := s.env.Msg.UpdateWhitelist(s.env.Ctx, msg); err != nil {
+			return "", nil, fmt.Errorf("governance whitelist: %w", err)
+		}
+		s.policy.Whitelist[lowerHex(owner)] = allowed
+		what += " on chain"
+	}
+	if where != 1 {
+		err := s.send(s.w.Pool, stakingABI.PackSetWhitelist(owner, allowed))
+		if err == nil {
+			s.l1Whitelist[owner] = allowed
+		}
+		outcome, _, err := l1Outcome(err, what+" and on L1")
+		return outcome, readmitted, err
+	}
+	return what + " (not on L1)", readmitted, nil
+}
+
+// lockLimits: the pool sets the contract's limits, and the harness has governance set
+// the chain's to the same values (the chain does not mirror LockLimitsUpdated yet).
+func (s *Sequence) lockLimits(p uint16) (string, *common.Address, error) {
+	minLock := minLocks[int(p)%len(minLocks)]
+	maxLock := maxLocks[int(p>>2)%len(maxLocks)]
+	if maxLock == 0 {
+		maxLock = minLock
+	}
+	what := fmt.Sprintf("lock limits %d..%d tokens", minLock, maxLock)
+	err := s.send(s.w.Pool, stakingABI.PackSetLockLimits(tokens(minLock), tokens(maxLock)))
+	if err == nil {
+		err = s.updateParams(func(ps *seqtypes.Params) {
+			ps.MinLock, ps.MaxLock = seqtypes.OneToken.MulRaw(minLock), seqtypes.OneToken.MulRaw(maxLock)
+		})
+		s.policy.MinLock, s.policy.MaxLock = tokens(minLock), tokens(maxLock)
+	}
+	return l1Outcome(err, what)
+}
+
+// updateParams changes the chain's params through governance's message.
+func (s *Sequence) updateParams(change func(*seqtypes.Params)) error {
+	res, err := s.env.Query.Params(s.env.Ctx, &seqtypes.QueryParamsRequest{})
+	if err != nil {
+		return err
+	}
+	change(&res.Params)
+	if _, err := s.env.Msg.UpdateParams(s.env.Ctx, &seqtypes.MsgUpdateParams{Authority: s.env.Authority, Params: res.Params}); err != nil {
+		return fmt.Errorf("governance params: %w", err)
+	}
+	return nil
+}
