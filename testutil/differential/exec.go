@@ -29,11 +29,10 @@ var (
 )
 
 // exec runs op on L1 and, where the chain cannot mirror the change from an event yet,
-// its chain-side counterpart (README.md). It returns what happened, for the report, and
-// the owner governance whitelisted in this step (nil if none). An L1 revert is an
-// outcome (the contract refused; there is nothing to mirror); any other failure is an
-// error of the harness.
-func (s *Sequence) exec(op Op) (outcome string, readmitted *common.Address, err error) {
+// its chain-side counterpart (README.md). It returns what happened, for the report. An
+// L1 revert is an outcome (the contract refused; there is nothing to mirror); any other
+// failure is an error of the harness.
+func (s *Sequence) exec(op Op) (outcome string, err error) {
 	op, who, id := s.target(op)
 	owner, calls := s.w.Owners[who], s.w.OwnerCalls[who]
 	p, ctx := op.Param, s.ctx
@@ -61,7 +60,7 @@ func (s *Sequence) exec(op Op) (outcome string, readmitted *common.Address, err 
 		// transaction runs out of gas. An empty block on top of a withdrawal keeps the
 		// next estimate honest (a finding of this test about l1.Owner, not about the chain).
 		if err := s.afterWithdrawalBlock(); err != nil {
-			return "", nil, err
+			return "", err
 		}
 		r, err := calls.Withdraw(ctx, id, amount)
 		if err == nil {
@@ -71,7 +70,7 @@ func (s *Sequence) exec(op Op) (outcome string, readmitted *common.Address, err 
 	case ClaimWithdrawal:
 		waited, err := s.waitForWithdrawal(id, p)
 		if err != nil {
-			return "", nil, err
+			return "", err
 		}
 		_, err = calls.ClaimWithdrawal(ctx, id)
 		return l1Outcome(err, fmt.Sprintf("claim withdrawal of %d%s", id, waited))
@@ -81,7 +80,7 @@ func (s *Sequence) exec(op Op) (outcome string, readmitted *common.Address, err 
 	case ClaimUnlock:
 		waited, err := s.waitForUnlock(id, p)
 		if err != nil {
-			return "", nil, err
+			return "", err
 		}
 		_, err = calls.ClaimUnlock(ctx, id)
 		return l1Outcome(err, fmt.Sprintf("claim unlock of %d%s", id, waited))
@@ -101,7 +100,7 @@ func (s *Sequence) exec(op Op) (outcome string, readmitted *common.Address, err 
 	case CreditRewards:
 		last, err := s.contract.LastRewardBatch()
 		if err != nil {
-			return "", nil, err
+			return "", err
 		}
 		amount := tokens(1 + int64(p%100))
 		err = s.send(s.w.Pool, stakingABI.PackSubmitRewardBatch(new(big.Int).SetUint64(last+1),
@@ -129,9 +128,9 @@ func (s *Sequence) exec(op Op) (outcome string, readmitted *common.Address, err 
 		return l1Outcome(err, fmt.Sprintf("pause for %s", d))
 	case AdvanceTime:
 		days := advanceDays[int(p)%len(advanceDays)]
-		return fmt.Sprintf("clock +%d days", days), nil, s.advance(time.Duration(days)*24*time.Hour + time.Second)
+		return fmt.Sprintf("clock +%d days", days), s.advance(time.Duration(days)*24*time.Hour + time.Second)
 	}
-	return "", nil, fmt.Errorf("unknown op %v", op)
+	return "", fmt.Errorf("unknown op %v", op)
 }
 
 // withdrawal picks an amount: mostly one that leaves at least minLock (any fraction of
@@ -155,7 +154,7 @@ func (s *Sequence) withdrawal(id uint64, p uint16) *big.Int {
 // slash: the pool slashes any sequencer ever numbered (an unlocked one too: the contract
 // then takes nothing and still emits), by up to 30,000 tokens at a random severity, for a
 // new offence or (1 in 16) the previous one again.
-func (s *Sequence) slash(p uint16) (string, *common.Address, error) {
+func (s *Sequence) slash(p uint16) (string, error) {
 	target := uint64(1)
 	if n := uint64(len(s.view.Seqs)); n > 0 {
 		target = 1 + uint64(p)%n

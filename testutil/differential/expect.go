@@ -10,11 +10,12 @@ import (
 	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
-// The expected chain view, as a pure function of the contract's view. "L1 decides stake
-// and keys; the chain decides admission" (SPEC 3.1): every field but the status and the
-// power is copied from the contract; the status maps the contract's state, and where the
-// contract shows the lock alive, applies the chain's admission rule with the chain's own
-// inputs (Policy: the governance whitelist and the limits, which the harness sets).
+// The expected chain record, as pure functions of the contract's record. "L1 decides
+// stake and keys; the chain decides admission" (SPEC 3.1): every field but the status and
+// the power is copied from the contract; the status maps the contract's state, and where
+// the contract shows the lock alive, applies the chain's admission rule with the chain's
+// own inputs (Policy: the governance whitelist and the limits, which the harness sets).
+// Model (model.go) applies ExpectStatus when the chain learns something.
 
 // Policy is what the chain decides by itself, as the harness's governance set it.
 type Policy struct {
@@ -25,8 +26,8 @@ type Policy struct {
 // Whitelisted reports whether governance admits owner.
 func (p Policy) Whitelisted(owner common.Address) bool { return p.Whitelist[lowerHex(owner)] }
 
-// Learned is what reached the chain about one sequencer in one step: the admission
-// rule is applied again only then (x/sequencer/keeper/admission.go).
+// Learned is what reached the chain about one sequencer: the admission rule is applied
+// again only then (x/sequencer/keeper/admission.go).
 type Learned struct {
 	Event      bool // one of its events was relayed and applied (its nonce moved)
 	Readmitted bool // governance whitelisted its owner (again)
@@ -44,10 +45,8 @@ type Expected struct {
 	UnlockableAt uint64
 }
 
-// Expect is the chain's record of c, given the status the chain had before this step
-// (UNSPECIFIED for a sequencer new in this step) and what it learned in the step.
-func Expect(c ContractSeq, p Policy, prev seqtypes.SequencerStatus, learned Learned) Expected {
-	status := ExpectStatus(c, p, prev, learned)
+// Expect is the chain's record of c with the given status (ExpectStatus's).
+func Expect(c ContractSeq, p Policy, status seqtypes.SequencerStatus) Expected {
 	e := Expected{
 		Owner: lowerHex(c.Owner), Signer: lowerHex(c.Signer), RewardRecipient: lowerHex(c.RewardRecipient),
 		PubKey: c.PubKey, Locked: math.NewIntFromBigInt(c.Locked), Nonce: c.Nonce, Status: status,
@@ -59,7 +58,8 @@ func Expect(c ContractSeq, p Policy, prev seqtypes.SequencerStatus, learned Lear
 	return e
 }
 
-// ExpectStatus is the chain's status of c:
+// ExpectStatus is the chain's status of c once the chain learned something (or nothing)
+// about it, given the status it had (UNSPECIFIED for a lock not recorded yet):
 //   - the contract's exit is the chain's: Unlocking is UNLOCKING, Unlocked is UNLOCKED;
 //   - a live lock whose owner governance has not whitelisted is NOT_ADMITTED (stake
 //     recorded, no power), whatever it was: removal from the whitelist offboards;

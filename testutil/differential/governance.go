@@ -15,36 +15,36 @@ import (
 // signs the L1 change); 1 is governance alone (its L1 transaction has not landed yet);
 // 2 is the L1 change alone (a bootstrap administrator; the chain does not mirror
 // WhitelistUpdated, the chain's whitelist is governance's).
-func (s *Sequence) whitelist(owner common.Address, allowed bool, where uint16) (string, *common.Address, error) {
+func (s *Sequence) whitelist(owner common.Address, allowed bool, where uint16) (string, error) {
 	what := fmt.Sprintf("whitelist %s allowed=%v", owner, allowed)
-	var readmitted *common.Address
 	if where != 2 {
 		msg := &seqtypes.MsgUpdateWhitelist{Authority: s.env.Authority}
 		if allowed {
-			msg.Add, readmitted = []string{lowerHex(owner)}, &owner
+			msg.Add = []string{lowerHex(owner)}
 		} else {
 			msg.Remove = []string{lowerHex(owner)}
 		}
 		if _, err := s.env.Msg.UpdateWhitelist(s.env.Ctx, msg); err != nil {
-			return "", nil, fmt.Errorf("governance whitelist: %w", err)
+			return "", fmt.Errorf("governance whitelist: %w", err)
 		}
-		s.policy.Whitelist[lowerHex(owner)] = allowed
+		s.model.Whitelist(owner, allowed)
 		what += " on chain"
+	} else {
+		what += " only"
 	}
-	if where != 1 {
-		err := s.send(s.w.Pool, stakingABI.PackSetWhitelist(owner, allowed))
-		if err == nil {
-			s.l1Whitelist[owner] = allowed
-		}
-		outcome, _, err := l1Outcome(err, what+" and on L1")
-		return outcome, readmitted, err
+	if where == 1 {
+		return what + " (not on L1)", nil
 	}
-	return what + " (not on L1)", readmitted, nil
+	err := s.send(s.w.Pool, stakingABI.PackSetWhitelist(owner, allowed))
+	if err == nil {
+		s.l1Whitelist[owner] = allowed
+	}
+	return l1Outcome(err, what+" on L1")
 }
 
 // lockLimits: the pool sets the contract's limits, and the harness has governance set
 // the chain's to the same values (the chain does not mirror LockLimitsUpdated yet).
-func (s *Sequence) lockLimits(p uint16) (string, *common.Address, error) {
+func (s *Sequence) lockLimits(p uint16) (string, error) {
 	minLock := minLocks[int(p)%len(minLocks)]
 	maxLock := maxLocks[int(p>>2)%len(maxLocks)]
 	if maxLock == 0 {
@@ -56,7 +56,7 @@ func (s *Sequence) lockLimits(p uint16) (string, *common.Address, error) {
 		err = s.updateParams(func(ps *seqtypes.Params) {
 			ps.MinLock, ps.MaxLock = seqtypes.OneToken.MulRaw(minLock), seqtypes.OneToken.MulRaw(maxLock)
 		})
-		s.policy.MinLock, s.policy.MaxLock = tokens(minLock), tokens(maxLock)
+		s.model.Policy.MinLock, s.model.Policy.MaxLock = tokens(minLock), tokens(maxLock)
 	}
 	return l1Outcome(err, what)
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
-	"github.com/ethereum/go-ethereum/common"
 	gethtypes "github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethclient"
 )
@@ -104,13 +103,13 @@ func (s *Sequence) advance(d time.Duration) error {
 
 // l1Outcome turns an L1 call's result into the step's outcome: done, refused by the
 // contract (a revert: named), or a harness error.
-func l1Outcome(err error, what string) (string, *common.Address, error) {
+func l1Outcome(err error, what string) (string, error) {
 	if err == nil {
-		return what, nil, nil
+		return what, nil
 	}
 	data, ok := ethclient.RevertErrorData(err)
 	if !ok {
-		return "", nil, fmt.Errorf("%s: %w", what, err)
+		return "", fmt.Errorf("%s: %w", what, err)
 	}
 	name := fmt.Sprintf("0x%x", data)
 	if len(data) >= 4 {
@@ -118,7 +117,7 @@ func l1Outcome(err error, what string) (string, *common.Address, error) {
 			name = strings.TrimPrefix(fmt.Sprintf("%T", custom), "*staking.ThemisStaking")
 		}
 	}
-	return what + ": reverted " + name, nil, nil
+	return what + ": reverted " + name, nil
 }
 
 // fmtTokens prints base units as tokens.

@@ -4,9 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"fmt"
-	"math/big"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 
@@ -24,7 +22,7 @@ type Sequence struct {
 	contract Contract
 	env      *sequencertest.Env
 	bridge   *Bridge
-	policy   Policy
+	model    *Model
 	// l1Whitelist is the contract's whitelist as the harness set it (ops steer locks by it).
 	l1Whitelist map[common.Address]bool
 	seed        [32]byte
@@ -32,10 +30,6 @@ type Sequence struct {
 	drawn       []*ecdsa.PrivateKey // signer keys drawn so far
 	offences    int
 	lastOffence [32]byte
-	// statuses is the expected status of every sequencer after the last step (the one
-	// bit of chain memory the admission rule needs: see ExpectStatus).
-	statuses map[uint64]seqtypes.SequencerStatus
-	nonces   map[uint64]uint64 // the contract's nonces after the last step
 	// view is the contract's view after the last step: ops pick their targets from it.
 	view ContractView
 	// settleBeforeLimits: before a limits change, the bridge first carries what earlier
@@ -44,8 +38,6 @@ type Sequence struct {
 	settleBeforeLimits bool
 	// carrying: an earlier op's events wait for the next settlement.
 	carrying bool
-	// readmitted lists the owners governance whitelisted since the last comparison.
-	readmitted []common.Address
 	// withdrawalBlock holds the last withdrawal (see Withdraw in exec).
 	withdrawalBlock uint64
 	// Outcomes says, per step, what L1 did and what the bridge relayed.
@@ -74,7 +66,7 @@ func NewSequence(ctx context.Context, t testing.TB, w *World, seed [32]byte) (*S
 	}
 	t.Cleanup(func() { _ = bridge.Close() })
 	s := &Sequence{ctx: ctx, w: w, contract: NewContract(ctx, w.Client, w.Deployment.Staking), env: env, bridge: bridge,
-		policy: policy, l1Whitelist: l1Whitelist, seed: seed, settleBeforeLimits: true, statuses: map[uint64]seqtypes.SequencerStatus{}, nonces: map[uint64]uint64{}}
+		model: NewModel(policy), l1Whitelist: l1Whitelist, seed: seed, settleBeforeLimits: true}
 	if s.view, err = s.contract.View(); err != nil {
 		return nil, err
 	}
@@ -109,18 +101,18 @@ func (s *Sequence) Step(op Op) ([]string, error) {
 			return diffs, err
 		}
 	}
-	outcome, readmitted, err := s.exec(op)
+	outcome, err := s.exec(op)
 	if err != nil {
 		return nil, err
-	}
-	if readmitted != nil {
-		s.readmitted = append(s.readmitted, *readmitted)
 	}
 	if op.Carried() {
 		s.carrying = true
 		s.Outcomes = append(s.Outcomes, outcome+" | carried with the next step")
-		s.view, err = s.contract.View() // the next op picks its target from it
-		return nil, err
+		if s.view, err = s.contract.View(); err != nil { // the next op picks its target from it
+			return nil, err
+		}
+		s.model.Observe(s.view)
+		return nil, nil
 	}
 	relayed, diffs, err := s.Settle()
 	if len(relayed) > 0 {
@@ -143,10 +135,13 @@ func (s *Sequence) Settle() (relayed, diffs []string, err error) {
 		return nil, nil, err
 	}
 	s.view = view
-	if view.MinLock.Cmp(s.policy.MinLock) != 0 || view.MaxLock.Cmp(s.policy.MaxLock) != 0 {
-		return nil, nil, fmt.Errorf("harness: contract limits %s..%s, chain policy %s..%s", view.MinLock, view.MaxLock, s.policy.MinLock, s.policy.MaxLock)
+	p := s.model.Policy
+	if view.MinLock.Cmp(p.MinLock) != 0 || view.MaxLock.Cmp(p.MaxLock) != 0 {
+		return nil, nil, fmt.Errorf("harness: contract limits %s..%s, chain policy %s..%s", view.MinLock, view.MaxLock, p.MinLock, p.MaxLock)
 	}
-	want, wantTotal := s.expect(view)
+	s.model.Observe(view)
+	want := s.model.Settle()
+	wantTotal := activeTotal(want, p)
 	got, gotTotal, err := ChainView(s.env.Ctx, s.env.Query)
 	if err != nil {
 		return nil, nil, err
@@ -158,24 +153,14 @@ func (s *Sequence) Settle() (relayed, diffs []string, err error) {
 	return relayed, diffs, nil
 }
 
-// expect computes the expected chain view from the contract's, and remembers the
-// statuses and nonces for the next comparison.
-func (s *Sequence) expect(view ContractView) (map[uint64]Expected, int64) {
-	want := map[uint64]Expected{}
-	total := sequencertest.RelayerStakeWhole // the genesis relayer stays ACTIVE with its stake
-	if s.policy.MaxLock.Cmp(tokens(total)) < 0 {
-		total = new(big.Int).Quo(s.policy.MaxLock, ether).Int64()
-	}
-	for _, c := range view.Seqs {
-		prevNonce, known := s.nonces[c.ID]
-		learned := Learned{Event: !known || prevNonce != c.Nonce, Readmitted: slices.Contains(s.readmitted, c.Owner)}
-		e := Expect(c, s.policy, s.statuses[c.ID], learned)
-		want[c.ID] = e
+// activeTotal is the active set's expected power: the genesis relayer (ACTIVE with its
+// stake, capped like any other) and the expected ACTIVE sequencers.
+func activeTotal(want map[uint64]Expected, p Policy) int64 {
+	total := ExpectPower(seqtypes.SEQUENCER_STATUS_ACTIVE, tokens(sequencertest.RelayerStakeWhole), p.MaxLock)
+	for _, e := range want {
 		total += e.Power
-		s.statuses[c.ID], s.nonces[c.ID] = e.Status, c.Nonce
 	}
-	s.readmitted = nil
-	return want, total
+	return total
 }
 
 // Report is a failing sequence's reproduction: the ops with their outcomes.
