@@ -58,9 +58,7 @@ func NewSequence(ctx context.Context, t testing.TB, w *World, seed [32]byte) (*S
 	}
 	gs.Params.MinLock, gs.Params.MaxLock = seqtypes.OneToken.MulRaw(initialMinLock), seqtypes.OneToken.MulRaw(initialMaxLock)
 	env := sequencertest.NewEnvWithGenesis(t, gs)
-	dir, _ := os.MkdirTemp("/dev/shm", "difftest")
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	bridge, err := NewBridge(w, env, dir)
+	bridge, err := NewBridge(w, env, storeDir(t))
 	if err != nil {
 		return nil, err
 	}
