@@ -100,10 +100,11 @@ type Config struct {
 	ParkedRetry time.Duration
 	// MaxParkedPerRound bounds the parked events re-examined in one round (default 16).
 	MaxParkedPerRound int
-	// JoinAfter is how long a sequencer's lowest waiting event may sit in the chain's
-	// queue, relayed by other bridges only, before this bridge relays it too: its relay
-	// joins the waiting item, which puts it in this operator's lane of the vote window
-	// (default 3 s).
+	// JoinAfter is how long a sequencer's lowest waiting event may stay its lowest
+	// (no progress) before this bridge relays that sequencer's queued events again:
+	// each relay joins the waiting item, which puts it in this operator's lane of the
+	// vote window (default 3 s). A backlog the vote works through moves its head every
+	// block and costs no second relay.
 	JoinAfter time.Duration
 	// Now is the clock (tests).
 	Now func() time.Time
@@ -121,6 +122,7 @@ type Processor struct {
 
 	mu            sync.Mutex
 	state         map[string]*itemState // by seqtypes.EventKey
+	heads         map[uint64]*headMark  // each sequencer's lowest waiting event, by id
 	inactiveUntil time.Time
 	inactive      bool
 	next          uint64 // the sequencer id the next round starts at
@@ -177,7 +179,7 @@ func New(cfg Config, outbox Outbox, chain Chain, relayer Relayer) (*Processor, e
 	if cfg.Logger == nil {
 		cfg.Logger = log.NewNopLogger()
 	}
-	p := &Processor{cfg: cfg, outbox: outbox, chain: chain, relayer: relayer, state: map[string]*itemState{},
+	p := &Processor{cfg: cfg, outbox: outbox, chain: chain, relayer: relayer, state: map[string]*itemState{}, heads: map[uint64]*headMark{},
 		forced: map[string]bool{}, followUp: map[string]bool{}, wake: make(chan struct{}, 1)}
 	cfg.Monitor.OnRetryParked(p.RetryParked)
 	p.publishParked()
@@ -247,6 +249,7 @@ func (p *Processor) Step(ctx context.Context) error {
 		for j < len(items) && items[j].Info.SequencerID == seq {
 			j++
 		}
+		stalled := p.headStalled(seq, seqtypes.EventKey(items[i].Msg.GetEvent()), now)
 		for n, it := range items[i:j] {
 			ref := it.Msg.GetEvent()
 			key := seqtypes.EventKey(ref)
@@ -255,12 +258,13 @@ func (p *Processor) Step(ctx context.Context) error {
 				heads[key] = true
 			}
 			if pending[pendingKey(it.Msg)] {
-				if !head || !p.joinDue(key, now) {
+				if !stalled || (!head && p.inOurLane(key)) {
 					continue // queued: the vote decides; the next nonce may go
 				}
-				// The sequencer's lowest waiting nonce, queued by others only, has
-				// not moved for JoinAfter: join it (below). Only heads are joined, so
-				// a backlog that the vote works through costs no second relay.
+				// The sequencer's lowest waiting nonce has not moved for JoinAfter:
+				// relay what waits in others' lanes only, and the head even if we
+				// think it is in ours (it may have expired and been queued again by
+				// somebody else in one block). The chain joins each to this lane.
 			} else {
 				p.notPending(key)
 			}

@@ -223,8 +223,10 @@ func TestBackoffAndHeadOfLine(t *testing.T) {
 	for len(gaps) < 7 {
 		e.clock.advance(250 * time.Millisecond)
 		e.step()
-		if calls := e.relay.take(); len(calls) > 0 {
-			require.Equal(t, [][2]uint64{{1, 1}}, ids(calls))
+		// Sequencer 2's head waits in the queue without progress, so it is relayed
+		// again every JoinAfter (see join_test.go); only sequencer 1 matters here.
+		if got := seqOnly(ids(e.relay.take()), 1); len(got) > 0 {
+			require.Equal(t, [][2]uint64{{1, 1}}, got)
 			gaps = append(gaps, e.clock.t.Sub(last))
 			last = e.clock.t
 		}
@@ -240,7 +242,7 @@ func TestBackoffAndHeadOfLine(t *testing.T) {
 	failing[1] = false
 	e.clock.advance(30 * time.Second)
 	e.step()
-	require.Equal(t, [][2]uint64{{1, 1}, {1, 2}}, ids(e.relay.take()))
+	require.Equal(t, [][2]uint64{{1, 1}, {1, 2}}, seqOnly(ids(e.relay.take()), 1))
 	require.True(t, hasMetric(t, e.mon, `themis_bridge_relays_total{result="error"} 8`))
 }
 
@@ -399,4 +401,14 @@ func hasMetric(t *testing.T, m *health.Monitor, line string) bool {
 		}
 	}
 	return slices.Contains(strings.Split(all, "\n"), line)
+}
+
+func seqOnly(all [][2]uint64, seq uint64) [][2]uint64 {
+	var out [][2]uint64
+	for _, x := range all {
+		if x[0] == seq {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -21,33 +21,45 @@ type itemState struct {
 	included      int
 	firstIncluded time.Time
 	// inLane: this operator's relay of it is in the chain's queue (its lane).
-	// pendingSince: when this bridge first saw it queued by others only while it was
-	// its sequencer's lowest waiting nonce.
-	inLane       bool
-	pendingSince time.Time
+	inLane bool
 }
 
-// joinDue reports whether a sequencer's head event, queued by other bridges only, has
-// waited cfg.JoinAfter as the head, so this bridge should relay it too and join it.
-func (p *Processor) joinDue(key string, now time.Time) bool {
+// headMark is a sequencer's lowest waiting event and since when it is.
+type headMark struct {
+	key   string
+	since time.Time
+}
+
+// headStalled reports whether key has been seq's lowest waiting event for JoinAfter.
+// A stall reported once starts a new period, so joins repeat at most every JoinAfter.
+func (p *Processor) headStalled(seq uint64, key string, now time.Time) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	st := p.stateOf(key)
-	if st.inLane {
+	h := p.heads[seq]
+	if h == nil || h.key != key {
+		p.heads[seq] = &headMark{key: key, since: now}
 		return false
 	}
-	if st.pendingSince.IsZero() {
-		st.pendingSince = now
+	if now.Sub(h.since) < p.cfg.JoinAfter {
+		return false
 	}
-	return now.Sub(st.pendingSince) >= p.cfg.JoinAfter
+	h.since = now
+	return true
+}
+
+// inOurLane reports whether the chain's queue holds this operator's relay of key.
+func (p *Processor) inOurLane(key string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	st := p.state[key]
+	return st != nil && st.inLane
 }
 
 // inLane records that the chain's queue holds this operator's relay of the event.
 func (p *Processor) inLane(key string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	st := p.stateOf(key)
-	st.inLane, st.pendingSince = true, time.Time{}
+	p.stateOf(key).inLane = true
 }
 
 // notPending records that the event is not queued (any more): expired or rejected
@@ -56,7 +68,7 @@ func (p *Processor) notPending(key string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if st := p.state[key]; st != nil {
-		st.inLane, st.pendingSince = false, time.Time{}
+		st.inLane = false
 	}
 }
 
@@ -109,10 +121,11 @@ func (p *Processor) accepted(key string) {
 	}
 }
 
-// refused records a state refusal and returns when the streak began. A full queue is
-// about everyone's events, not this one: it neither starts nor ends a streak.
+// refused records a state refusal and returns when the streak began. A full queue (or
+// this relayer's full share of it) is about all its events, not this one: it neither
+// starts nor ends a streak.
 func (p *Processor) refused(key string, err error, now time.Time) (time.Time, bool) {
-	if errors.Is(err, seqtypes.ErrQueueFull) {
+	if errors.Is(err, seqtypes.ErrQueueFull) || errors.Is(err, seqtypes.ErrRelayerQueueFull) {
 		return time.Time{}, false
 	}
 	p.mu.Lock()
@@ -128,6 +141,7 @@ func (p *Processor) forgetAll() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	clear(p.state)
+	clear(p.heads)
 }
 
 func (p *Processor) isInactive(now time.Time) bool {

@@ -101,8 +101,9 @@ type SideTxQueue interface {
 	// digest is a no-op (the item was already resolved, expired, or never queued). It
 	// runs in a cache context that is written only if it returns nil.
 	Resolve(ctx sdk.Context, digest []byte, outcome Outcome) error
-	// Undecided records that a vote judged the item without reaching either
-	// threshold, so the queue can drop what nobody can judge. Same rules as Resolve.
+	// Undecided records that validators holding more than 2/3 of the power judged the
+	// item in one vote without reaching either threshold, so the queue can drop what
+	// nobody can judge. Same rules as Resolve.
 	Undecided(ctx sdk.Context, digest []byte) error
 }
 

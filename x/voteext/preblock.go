@@ -65,6 +65,9 @@ func (h *Handlers) preBlock(ctx sdk.Context, req *abci.RequestFinalizeBlock) {
 	var decided, approved, rejected, resolved, failed int
 	for _, r := range results { // sorted by (module, digest)
 		if !r.Decided() {
+			if !r.JudgedByMost(set.TotalPower) {
+				continue // named by a minority only: it proves nothing about the item
+			}
 			if err := h.undecided(ctx, r); err != nil {
 				h.logger.Error("recording an undecided side tx failed; nothing written", "height", req.Height,
 					"module", r.Module, "digest", fmt.Sprintf("%X", r.Digest), "err", err)

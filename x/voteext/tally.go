@@ -44,11 +44,20 @@ type Ballot struct {
 type ItemTally struct {
 	Module string
 	Digest []byte
-	// Yes and No are the recorded powers of the validators that voted so.
-	Yes int64
-	No  int64
+	// Yes and No are the recorded powers of the validators that voted so; Judged is
+	// the power of all that named the item (UNSPECIFIED included).
+	Yes    int64
+	No     int64
+	Judged int64
 	// Outcome is OutcomeUndecided unless a threshold was reached.
 	Outcome Outcome
+}
+
+// JudgedByMost reports whether validators holding more than 2/3 of total named the item
+// without reaching a threshold: most of the pool looked at it and could not tell. Only
+// that counts towards dropping it as unjudgeable; what a minority names counts nothing.
+func (t ItemTally) JudgedByMost(total int64) bool {
+	return !t.Decided() && Approved(t.Judged, total)
 }
 
 // Decided reports whether the item reached a threshold.
@@ -245,6 +254,7 @@ func Tally(set ValidatorSet, ballots []Ballot) ([]ItemTally, error) {
 		for ; j < len(all) && compareItem(all[i].vote, all[j].vote) == 0; j++ {
 			// Each validator contributes at most once per item (normalize kept one
 			// verdict per (module, digest)), so these sums stay <= TotalPower.
+			t.Judged += all[j].power
 			switch all[j].verdict {
 			case types.Verdict_VERDICT_YES:
 				t.Yes += all[j].power

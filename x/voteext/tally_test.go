@@ -163,7 +163,38 @@ func TestTally(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := voteext.Tally(tc.set, tc.ballots)
 			require.NoError(t, err)
+			for i := range got { // Judged has its own test below
+				require.GreaterOrEqual(t, got[i].Judged, got[i].Yes+got[i].No)
+				got[i].Judged = 0
+			}
 			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// Only what validators holding more than 2/3 of the power named without a decision
+// counts as unjudgeable: one validator naming a digest with UNSPECIFIED in every vote
+// must not get it dropped.
+func TestTallyJudgedByMost(t *testing.T) {
+	d := dg("x")
+	unspec := func(i int) voteext.Ballot { return ballot(i, vd(testModule, 1, d, types.Verdict_VERDICT_UNSPECIFIED)) }
+	set := plainSet(10, 10, 10, 10)
+	for _, tc := range []struct {
+		name    string
+		ballots []voteext.Ballot
+		want    bool
+	}{
+		{"one validator of four names it", []voteext.Ballot{unspec(0)}, false},
+		{"exactly 2/3 is not most", []voteext.Ballot{unspec(0), unspec(1)}, false},
+		{"three of four name it, none decides", []voteext.Ballot{unspec(0), unspec(1), unspec(2)}, true},
+		{"decided items are not unjudgeable", []voteext.Ballot{
+			ballot(0, yes(testModule, 1, d)), ballot(1, yes(testModule, 1, d)), ballot(2, yes(testModule, 1, d))}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := voteext.Tally(set, tc.ballots)
+			require.NoError(t, err)
+			require.Len(t, got, 1)
+			require.Equal(t, tc.want, got[0].JudgedByMost(set.TotalPower))
 		})
 	}
 }

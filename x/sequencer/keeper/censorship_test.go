@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	storetypes "cosmossdk.io/store/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/stretchr/testify/require"
 
@@ -173,4 +174,41 @@ func TestWindow_IncomingRelaysAndDecidedItems(t *testing.T) {
 			require.Zero(t, it.ID, "no queue id yet")
 		}
 	}
+}
+
+// An approved item waiting for its predecessor is judged: votes that name it without a
+// decision (a lone validator could name any digest) never expire it.
+func TestCensorship_ApprovedItemIsNotExpiredAsUndecided(t *testing.T) {
+	e, _ := csPool(t, 10_000)
+	n3 := e.RelockMsg(sqSeq1, 3, sqTokens(1), sqTokens(30_002))
+	e.MustRelay(n3)
+	require.NoError(t, e.K.Resolve(e.Ctx, sqDigest(t, n3), voteext.OutcomeApproved))
+	for range 2 * types.DefaultMaxUndecidedVotes {
+		require.NoError(t, e.K.Undecided(e.Ctx, sqDigest(t, n3)))
+	}
+	require.Equal(t, uint64(1), e.PendingCount())
+	e.Apply(e.RelockMsg(sqSeq1, 2, sqTokens(1), sqTokens(30_001)))
+	require.Equal(t, uint64(3), e.Seq(sqSeq1).L1Nonce, "applied with its predecessor")
+}
+
+// A lane full of items that cannot be judged now costs a bounded number of reads per
+// vote: the walk stops after maxLaneScan entries whatever it found.
+func TestCensorship_LaneScanIsBounded(t *testing.T) {
+	e, hostile := csPool(t, 10_000)
+	for i := range 1_500 {
+		fake := e.RelockMsg(sqSeq1, uint64(1_000+i), sqTokens(1), sqTokens(30_001))
+		require.NoError(t, csRelayAs(t, e, hostile, fake))
+	}
+	measure := func() uint64 {
+		ctx := e.Ctx.WithGasMeter(storetypes.NewInfiniteGasMeter())
+		_, err := e.K.Pending(ctx, 128, voteext.VoteRound{})
+		require.NoError(t, err)
+		return ctx.GasMeter().GasConsumed()
+	}
+	at1500 := measure()
+	for i := range 1_500 {
+		fake := e.RelockMsg(sqSeq1, uint64(3_000+i), sqTokens(1), sqTokens(30_001))
+		require.NoError(t, csRelayAs(t, e, hostile, fake))
+	}
+	require.Equal(t, at1500, measure(), "reads do not grow with the lane past the scan bound")
 }

@@ -103,8 +103,8 @@ func (k Keeper) approvedSuccessor(ctx context.Context, msg types.L1EventMsg) (ty
 // relayed again by the bridges, so nothing is lost.
 func (k Keeper) Undecided(ctx sdk.Context, digest []byte) error {
 	p, msg, found, err := k.pendingByDigest(ctx, digest)
-	if err != nil || !found {
-		return err
+	if err != nil || !found || p.Approved {
+		return err // an approved item is judged: it only waits for its predecessor
 	}
 	params, err := k.Params.Get(ctx)
 	if err != nil {

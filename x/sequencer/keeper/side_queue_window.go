@@ -62,6 +62,9 @@ func (w *window) readLanes() error {
 			scanned int
 		)
 		err := w.k.PendingLanes.Walk(w.ctx, collections.NewPrefixedPairRange[uint64, uint64](relayer), func(key collections.Pair[uint64, uint64]) (bool, error) {
+			if scanned >= maxLaneScan {
+				return true, nil // the rest of this lane waits; it costs no more reads
+			}
 			scanned++
 			p, err := w.k.PendingEvents.Get(w.ctx, key.K2())
 			if err != nil {
@@ -78,7 +81,7 @@ func (w *window) readLanes() error {
 				return err != nil, err
 			}
 			lane = append(lane, voteext.SideTx{ID: p.Id, Digest: p.Digest, Msg: msg})
-			return len(lane) >= w.limit || scanned >= maxLaneScan, nil
+			return len(lane) >= w.limit, nil
 		})
 		w.lanes[relayer] = lane
 		return false, err
@@ -132,7 +135,7 @@ func (w *window) readIncoming() {
 func (w *window) judgeableNow(msg types.L1EventMsg) (bool, error) {
 	id := msg.GetSequencerId()
 	applied, locked := w.nonces[id]
-	if _, cached := w.nonces[id]; !cached {
+	if !locked {
 		s, err := w.k.Sequencers.Get(w.ctx, id)
 		switch {
 		case errors.Is(err, collections.ErrNotFound):
