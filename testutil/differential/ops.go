@@ -70,11 +70,13 @@ var kindTable = func() []Kind {
 	return t
 }()
 
-// Op is one step of a sequence. What Actor and Param mean is up to the kind (exec.go);
-// every value is valid, so any bytes decode into a sequence (the fuzz target's input).
+// Op is one step of a sequence. What Param means is up to the kind (exec.go); every
+// value is valid, so any bytes decode into a sequence (the fuzz target's input).
 type Op struct {
-	Kind  Kind
-	Actor uint8 // the owner (modulo NumOwners)
+	Kind Kind
+	// Actor picks the owner (targets.go); bits 0x18 both set: carried (Carried); bits
+	// 0xe0 all set: unsteered.
+	Actor uint8
 	Param uint16
 }
 
