@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 
+	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -184,6 +185,14 @@ func (o *Owner) transact(ctx context.Context, what string, to common.Address, ca
 	if nonce != nil {
 		opts.Nonce = new(big.Int).SetUint64(*nonce)
 	}
+	// The estimate is taken against the pending state; the transaction runs against
+	// the state of the block it lands in (e.g. after the same sequencer's previous
+	// withdrawal), where it can cost more: a bare estimate reverted out of gas.
+	gas, err := o.backend.EstimateGas(ctx, ethereum.CallMsg{From: opts.From, To: &to, Data: calldata})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, revertReason(err))
+	}
+	opts.GasLimit = gas + gas/4 + 20_000
 	// Calldata is packed by the binding; the bound contract only routes it.
 	tx, err := bind.NewBoundContract(to, abi.ABI{}, o.backend, o.backend, o.backend).RawTransact(opts, calldata)
 	if err != nil {
