@@ -29,19 +29,9 @@ func TestBenchLocalnetBlockTime(t *testing.T) {
 	end := node.Height()
 	require.Greater(t, end, start+1)
 
-	var intervals []float64
-	prev, err := node.Header(start)
-	require.NoError(t, err)
-	for h := start + 1; h <= end; h++ {
-		hdr, err := node.Header(h)
-		require.NoError(t, err)
-		intervals = append(intervals, hdr.Time.Sub(prev.Time).Seconds())
-		prev = hdr
-	}
+	intervals := blockIntervals(t, node, start, end)
 	mean, sd, maxv := stats(intervals)
-	sorted := append([]float64(nil), intervals...)
-	sort.Float64s(sorted)
-	p50, p95 := sorted[len(sorted)/2], sorted[len(sorted)*95/100]
+	p50, p95 := percentiles(intervals)
 	t.Logf("BENCH localnet block time: validators=4 window=%ds blocks=%d mean=%.3fs stddev=%.3fs p50=%.3fs p95=%.3fs max=%.3fs",
 		seconds, len(intervals), mean, sd, p50, p95, maxv)
 	// Target: about 1 s. Fail loudly if the chain is far off.
@@ -59,4 +49,25 @@ func stats(xs []float64) (mean, sd, maxv float64) {
 		sd += (x - mean) * (x - mean)
 	}
 	return mean, math.Sqrt(sd / float64(len(xs))), maxv
+}
+
+// blockIntervals are the header-time gaps between consecutive blocks start..end.
+func blockIntervals(t *testing.T, node *Node, start, end int64) []float64 {
+	t.Helper()
+	var intervals []float64
+	prev, err := node.Header(start)
+	require.NoError(t, err)
+	for h := start + 1; h <= end; h++ {
+		hdr, err := node.Header(h)
+		require.NoError(t, err)
+		intervals = append(intervals, hdr.Time.Sub(prev.Time).Seconds())
+		prev = hdr
+	}
+	return intervals
+}
+
+func percentiles(xs []float64) (p50, p95 float64) {
+	sorted := append([]float64(nil), xs...)
+	sort.Float64s(sorted)
+	return sorted[len(sorted)/2], sorted[len(sorted)*95/100]
 }
