@@ -82,6 +82,14 @@ type Net struct {
 	// any precommits holding more than 2/3 of power, so it may leave the rest out; unlike
 	// Tamper, the change is what every app is told was decided, so the block is valid.
 	LastCommit func(height int64, proposer int, ec *abci.ExtendedCommitInfo)
+	// TamperTxs, when set, replaces the transactions of the proposer's block (after its
+	// PrepareProposal, injected commit included) before the others see it: a proposer
+	// that builds its block by hand.
+	TamperTxs func(height int64, txs [][]byte) [][]byte
+	// SkipProcess, when set, finalizes the proposer's block without asking the apps'
+	// ProcessProposal: what block execution alone does with a block more than 2/3
+	// accepted anyway.
+	SkipProcess bool
 }
 
 // Options shape the genesis.
@@ -93,6 +101,9 @@ type Options struct {
 	L2 bool
 	// Epoch, if set, replaces x/epoch's genesis params.
 	Epoch *epochtypes.Params
+	// BlockMaxGas, if non-zero, is the genesis consensus params' block max_gas (else
+	// CometBFT's default, unlimited).
+	BlockMaxGas int64
 }
 
 // New starts n apps from the same genesis: every validator is an active sequencer.
@@ -106,6 +117,9 @@ func New(t testing.TB, o Options) *Net {
 	params := cmttypes.DefaultConsensusParams()
 	params.Validator.PubKeyTypes = []string{cmttypes.ABCIPubKeyTypeSecp256k1}
 	params.ABCI.VoteExtensionsEnableHeight = 1
+	if o.BlockMaxGas != 0 {
+		params.Block.MaxGas = o.BlockMaxGas
+	}
 	cp := params.ToProto()
 	for _, v := range net.Validators {
 		home := t.TempDir()
@@ -188,6 +202,7 @@ func (net *Net) Submitter() string {
 // BlockResult is what one height produced on the proposer's app.
 type BlockResult struct {
 	Height           int64
+	Txs              [][]byte // the block's transactions, the injected commit first
 	TxResults        []*abci.ExecTxResult
 	ValidatorUpdates []abci.ValidatorUpdate
 	Events           []abci.Event
@@ -223,9 +238,15 @@ func (net *Net) NextBlock(txs ...[]byte) BlockResult {
 		require.NoError(t, err)
 		blockTxs = append([][]byte{bz}, blockTxs[1:]...)
 	}
+	if net.TamperTxs != nil {
+		blockTxs = net.TamperTxs(h, blockTxs)
+	}
 	hash := crypto.Keccak256([]byte(fmt.Sprintf("block-%d", h)))
 	proposed := commitInfo(lastCommit)
 	for _, v := range net.Validators {
+		if net.SkipProcess {
+			break
+		}
 		resp, err := v.App.ProcessProposal(&abci.RequestProcessProposal{
 			Txs: blockTxs, ProposedLastCommit: proposed, Height: h, Time: now, Hash: hash, ProposerAddress: propAddr,
 		})
@@ -266,7 +287,7 @@ func (net *Net) NextBlock(txs ...[]byte) BlockResult {
 		require.NoError(t, err)
 		if i == 0 {
 			appHash = resp.AppHash
-			result = BlockResult{Height: h, TxResults: resp.TxResults, ValidatorUpdates: resp.ValidatorUpdates, Events: resp.Events, Accepted: true}
+			result = BlockResult{Height: h, Txs: blockTxs, TxResults: resp.TxResults, ValidatorUpdates: resp.ValidatorUpdates, Events: resp.Events, Accepted: true}
 		} else {
 			require.Equal(t, appHash, resp.AppHash, "validator %d diverged at height %d", i, h)
 		}

@@ -1,0 +1,40 @@
+package abcinet
+
+import (
+	"math/rand"
+
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
+	cosmossecp "github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/stretchr/testify/require"
+)
+
+// SignedTxBy builds a transaction signed by validator i's key with the given account
+// sequence, fee and gas limit. Unlike SignedTxFrom it keeps no sequence and offers a
+// fee: a test playing a sender that is refused decides itself which sequence its next
+// transaction carries, and whether it pays.
+func (net *Net) SignedTxBy(i int, seq uint64, fee sdk.Coins, gas uint64, msgs ...sdk.Msg) []byte {
+	t := net.t
+	v := net.Validators[i]
+	a := net.Validators[0].App
+	acc := a.AccountKeeper.GetAccount(a.NewUncachedContext(false, cmtproto.Header{}), v.Key.Sig.AccAddress())
+	require.NotNil(t, acc, "validator %d has no chain account", i)
+	txCfg := v.App.TxConfig()
+	priv := &cosmossecp.PrivKey{Key: v.Key.Priv.Bytes()}
+	tx, err := simtestutil.GenSignedMockTx(rand.New(rand.NewSource(int64(seq))), txCfg, msgs, fee,
+		gas, ChainID, []uint64{acc.GetAccountNumber()}, []uint64{seq}, priv)
+	require.NoError(t, err)
+	bz, err := txCfg.TxEncoder()(tx)
+	require.NoError(t, err)
+	return bz
+}
+
+// AccountSequence is validator i's account sequence in committed state: the sequence
+// its next transaction must carry.
+func (net *Net) AccountSequence(i int) uint64 {
+	a := net.Validators[0].App
+	acc := a.AccountKeeper.GetAccount(a.NewUncachedContext(false, cmtproto.Header{}), net.Validators[i].Key.Sig.AccAddress())
+	require.NotNil(net.t, acc, "validator %d has no chain account", i)
+	return acc.GetSequence()
+}
