@@ -89,7 +89,8 @@ type App struct {
 	txConfig          client.TxConfig
 	interfaceRegistry codectypes.InterfaceRegistry
 
-	keys map[string]*storetypes.KVStoreKey
+	keys  map[string]*storetypes.KVStoreKey
+	tkeys map[string]*storetypes.TransientStoreKey
 
 	AccountKeeper   authkeeper.AccountKeeper
 	BankKeeper      bankkeeper.BaseKeeper
@@ -132,6 +133,7 @@ func New(
 		upgradetypes.StoreKey, govtypes.StoreKey, sequencertypes.StoreKey,
 		epochtypes.StoreKey,
 	)
+	tkeys := storetypes.NewTransientStoreKeys(sequencerante.QuotaStoreKey)
 
 	app := &App{
 		BaseApp:           bApp,
@@ -140,6 +142,7 @@ func New(
 		txConfig:          txConfig,
 		interfaceRegistry: enc.InterfaceRegistry,
 		keys:              keys,
+		tkeys:             tkeys,
 	}
 	authority := authtypes.NewModuleAddress(govtypes.ModuleName).String()
 	accCodec := address.NewBech32Codec(Bech32Prefix)
@@ -202,6 +205,7 @@ func New(
 	reflectionv1.RegisterReflectionServiceServer(app.GRPCQueryRouter(), reflectionSvc)
 
 	app.MountKVStores(keys)
+	app.MountTransientStores(tkeys)
 	app.SetInitChainer(app.InitChainer)
 	app.SetBeginBlocker(app.BeginBlocker)
 	app.SetEndBlocker(app.EndBlocker)
@@ -217,13 +221,20 @@ func New(
 	return app
 }
 
+// setAnteHandler installs the SDK's ante handler with the chain's fee rules and the
+// bounds of the fee-free relay path (x/sequencer/ante).
 func (app *App) setAnteHandler(txConfig client.TxConfig) {
-	anteHandler, err := ante.NewAnteHandler(ante.HandlerOptions{
-		AccountKeeper:   app.AccountKeeper,
-		BankKeeper:      app.BankKeeper,
-		SignModeHandler: txConfig.SignModeHandler(),
-		SigGasConsumer:  ante.DefaultSigVerificationGasConsumer,
-		TxFeeChecker:    sequencerante.RelayFeeChecker(app.SequencerKeeper, sequencerante.DefaultMaxFreeRelayGas),
+	anteHandler, err := sequencerante.NewAnteHandler(sequencerante.HandlerOptions{
+		HandlerOptions: ante.HandlerOptions{
+			AccountKeeper:   app.AccountKeeper,
+			BankKeeper:      app.BankKeeper,
+			SignModeHandler: txConfig.SignModeHandler(),
+			SigGasConsumer:  ante.DefaultSigVerificationGasConsumer,
+		},
+		Policy:   FeePolicy(),
+		Relayers: app.SequencerKeeper,
+		Router:   app.MsgServiceRouter(),
+		Counts:   runtime.NewTransientStoreService(app.tkeys[sequencerante.QuotaStoreKey]),
 	})
 	if err != nil {
 		panic(err)
@@ -231,12 +242,19 @@ func (app *App) setAnteHandler(txConfig client.TxConfig) {
 	app.SetAnteHandler(anteHandler)
 }
 
-// setVoteExtensionHandlers installs the ABCI++ side-transaction framework (x/voteext).
+// setVoteExtensionHandlers installs the ABCI++ side-transaction framework (x/voteext)
+// with the proposal guard as its handler of ordinary transactions.
+//
+// The app-side mempool stays a no-op: CometBFT's own mempool holds the transactions
+// (CheckTx admits them, and re-checks them after every block) and hands them over in
+// arrival order, and the guard verifies every one against the proposal's state, which
+// is what the SDK's default handlers do with an app mempool, plus the relay checks. An
+// SDK priority mempool would order the fee-free relays after every paying transaction
+// (starving them under load), and a second copy of the mempool in the app would only
+// have to be kept in step with CometBFT's.
 func (app *App) setVoteExtensionHandlers(appOpts servertypes.AppOptions) {
-	mp := mempool.NoOpMempool{}
-	app.SetMempool(mp)
-	defaults := baseapp.NewDefaultProposalHandler(mp, app)
-	handlers := newVoteExtHandlers(app, appOpts, defaults)
+	app.SetMempool(mempool.NoOpMempool{})
+	handlers := newVoteExtHandlers(app, appOpts, app.newProposalGuard())
 	app.SetExtendVoteHandler(handlers.ExtendVoteHandler())
 	app.SetVerifyVoteExtensionHandler(handlers.VerifyVoteExtensionHandler())
 	app.SetPrepareProposal(handlers.PrepareProposalHandler())

@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/cosmos/cosmos-sdk/baseapp"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/themis-network/themis/bridge/l1"
 	"github.com/themis-network/themis/x/sequencer/observer"
@@ -13,9 +13,15 @@ import (
 	"github.com/themis-network/themis/x/voteext"
 )
 
+// proposalHandlers handle a block's ordinary transactions (the proposal guard).
+type proposalHandlers interface {
+	PrepareProposalHandler() sdk.PrepareProposalHandler
+	ProcessProposalHandler() sdk.ProcessProposalHandler
+}
+
 // newVoteExtHandlers registers each module's side-transaction queue and, when this
 // node is configured with outside clients, its observers.
-func newVoteExtHandlers(app *App, appOpts servertypes.AppOptions, defaults *baseapp.DefaultProposalHandler) *voteext.Handlers {
+func newVoteExtHandlers(app *App, appOpts servertypes.AppOptions, txs proposalHandlers) *voteext.Handlers {
 	cfg := readThemisConfig(appOpts)
 	observers := map[string]voteext.SideTxObserver{}
 	if cfg.L1FakeChainID != 0 {
@@ -40,7 +46,7 @@ func newVoteExtHandlers(app *App, appOpts servertypes.AppOptions, defaults *base
 		ReportSources:          epochReportSources(app, appOpts, cfg),
 		ObserveBudget:          cfg.ObserveBudget,
 		TxDecoder:              app.TxConfig().TxDecoder(),
-		PrepareProposalHandler: defaults.PrepareProposalHandler(),
-		ProcessProposalHandler: defaults.ProcessProposalHandler(),
+		PrepareProposalHandler: txs.PrepareProposalHandler(),
+		ProcessProposalHandler: txs.ProcessProposalHandler(),
 	})
 }

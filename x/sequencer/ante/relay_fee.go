@@ -1,99 +1,57 @@
-// Package ante holds x/sequencer's transaction admission rules.
 package ante
 
 import (
-	"bytes"
-	"fmt"
-
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	authante "github.com/cosmos/cosmos-sdk/x/auth/ante"
-
-	"github.com/themis-network/themis/x/sequencer/keeper"
-	"github.com/themis-network/themis/x/sequencer/types"
 )
 
-// DefaultMaxFreeRelayGas bounds the gas of one fee-free relay transaction, so the
-// exemption cannot be used to fill blocks.
-const DefaultMaxFreeRelayGas = 3_000_000
-
-// RelayFeeChecker is the chain's TxFeeChecker. Relaying L1 events is a duty of the
-// active sequencers, and a sequencer that has just joined owns no chain tokens: a
-// transaction made only of relay messages, all submitted by the active sequencer that
-// pays for the transaction, needs no fee (up to maxFreeGas). Every other transaction
-// pays at least the node's minimum gas prices, as with the SDK's default checker.
-func RelayFeeChecker(k keeper.Keeper, maxFreeGas uint64) authante.TxFeeChecker {
+// RelayFeeChecker is the chain's TxFeeChecker. A fee-free relay (FreeRelaySender) pays
+// nothing; its bounds are the quota and precheck decorators'. Every other transaction
+// pays at least its gas limit times the policy's MinGasPrice in every mode: unlike the
+// SDK's default checker, which asks only in CheckTx, this holds in proposals and block
+// execution, so a proposer cannot include an unpaid transaction. In CheckTx the node's
+// own minimum gas prices apply as well.
+func RelayFeeChecker(k Relayers, p Policy) authante.TxFeeChecker {
 	return func(ctx sdk.Context, tx sdk.Tx) (sdk.Coins, int64, error) {
 		feeTx, ok := tx.(sdk.FeeTx)
 		if !ok {
 			return nil, 0, errorsmod.Wrap(sdkerrors.ErrTxDecode, "tx must be a FeeTx")
 		}
-		free, err := isFreeRelay(ctx, k, feeTx, maxFreeGas)
-		if err != nil {
-			return nil, 0, err
+		if _, free, err := p.FreeRelaySender(ctx, k, tx); err != nil || free {
+			return feeTx.GetFee(), 0, err
 		}
-		if free {
-			return feeTx.GetFee(), 0, nil
+		fee, gas := feeTx.GetFee(), feeTx.GetGas()
+		if floor := p.MinFee(gas); fee.AmountOf(floor.Denom).LT(floor.Amount) {
+			return nil, 0, errorsmod.Wrapf(sdkerrors.ErrInsufficientFee,
+				"fee %s is below the chain's minimum %s (%d gas at %s); only relays of L1 events by an active sequencer, without a fee, up to %d gas and %d messages, are free",
+				fee, floor, gas, p, p.MaxFreeGas, p.MaxFreeMsgs)
 		}
-		return checkMinGasPrices(ctx, feeTx)
-	}
-}
-
-// isFreeRelay reports whether tx qualifies for the relay exemption. A relay-only tx that
-// does not qualify is not an error here: it pays like any other tx (and the message
-// server then refuses a non-sequencer submitter with a specific error).
-func isFreeRelay(ctx sdk.Context, k keeper.Keeper, tx sdk.FeeTx, maxFreeGas uint64) (bool, error) {
-	msgs := tx.GetMsgs()
-	if len(msgs) == 0 || tx.GetGas() > maxFreeGas {
-		return false, nil
-	}
-	var submitter string
-	for _, msg := range msgs {
-		relay, ok := msg.(types.L1EventMsg)
-		if !ok {
-			return false, nil
+		if ctx.IsCheckTx() {
+			if err := checkNodeMinGasPrices(ctx, fee, gas); err != nil {
+				return nil, 0, err
+			}
 		}
-		if submitter == "" {
-			submitter = relay.GetSubmitter()
-		}
-		if relay.GetSubmitter() != submitter {
-			return false, nil
-		}
-	}
-	submitterBytes, err := k.AddressCodec().StringToBytes(submitter)
-	if err != nil || !bytes.Equal(submitterBytes, tx.FeePayer()) {
-		return false, nil
-	}
-	if err := k.CheckRelayer(ctx, submitter); err != nil {
-		if types.ErrNotSequencer.Is(err) || types.ErrInvalidAddress.Is(err) {
-			return false, nil
-		}
-		return false, err
-	}
-	return true, nil
-}
-
-// checkMinGasPrices is the SDK's default rule: in CheckTx, the fee must cover the
-// node's minimum gas prices for the tx's gas limit.
-func checkMinGasPrices(ctx sdk.Context, tx sdk.FeeTx) (sdk.Coins, int64, error) {
-	fee := tx.GetFee()
-	if !ctx.IsCheckTx() {
 		return fee, 0, nil
 	}
+}
+
+// checkNodeMinGasPrices is the SDK's CheckTx rule: the fee covers the node's own
+// minimum gas prices (app.toml minimum-gas-prices) in at least one of their denoms.
+func checkNodeMinGasPrices(ctx sdk.Context, fee sdk.Coins, gas uint64) error {
 	minGasPrices := ctx.MinGasPrices()
 	if minGasPrices.IsZero() {
-		return fee, 0, nil
+		return nil
 	}
-	gas := math.LegacyNewDec(int64(min(tx.GetGas(), uint64(1<<62))))
+	limit := math.LegacyNewDecFromInt(math.NewIntFromUint64(gas))
 	required := make(sdk.Coins, len(minGasPrices))
 	for i, gp := range minGasPrices {
-		required[i] = sdk.NewCoin(gp.Denom, gp.Amount.Mul(gas).Ceil().RoundInt())
+		required[i] = sdk.NewCoin(gp.Denom, gp.Amount.Mul(limit).Ceil().RoundInt())
 	}
 	if !fee.IsAnyGTE(required) {
-		return nil, 0, errorsmod.Wrap(sdkerrors.ErrInsufficientFee,
-			fmt.Sprintf("insufficient fees; got: %s required: %s (relays of L1 events by an active sequencer are free)", fee, required))
+		return errorsmod.Wrapf(sdkerrors.ErrInsufficientFee, "insufficient fees; got: %s required by this node: %s", fee, required)
 	}
-	return fee, 0, nil
+	return nil
 }

@@ -34,4 +34,5 @@ var (
 	ErrInvalidUnlockTime   = errorsmod.Register(ModuleName, 24, "invalid unlock time")
 	ErrInvalidOffence      = errorsmod.Register(ModuleName, 25, "invalid offence")
 	ErrRelayerQueueFull    = errorsmod.Register(ModuleName, 26, "the relayer's share of the L1-event queue is full")
+	ErrFreeRelayQuota      = errorsmod.Register(ModuleName, 27, "fee-free relay quota exceeded")
 )
