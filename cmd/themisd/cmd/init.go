@@ -34,7 +34,7 @@ func InitCmd(mbm module.BasicManager, home string) *cobra.Command {
 		if err := sdkRun(cmd, args); err != nil {
 			return err
 		}
-		if err := enableVoteExtensions(cfg.GenesisFile()); err != nil {
+		if err := setConsensusParams(cfg.GenesisFile()); err != nil {
 			return err
 		}
 		info, err := describeSigner(priv)
@@ -47,13 +47,14 @@ func InitCmd(mbm module.BasicManager, home string) *cobra.Command {
 	return cmd
 }
 
-// enableVoteExtensions turns on ABCI++ vote extensions from the first height: they are
-// the chain's only path for outside facts (SPEC 4).
-func enableVoteExtensions(genFile string) error {
+// setConsensusParams writes the chain's consensus params (app.ConsensusParams) into
+// the new genesis: secp256k1 validator keys, ABCI++ vote extensions from the first
+// height (the chain's only path for outside facts, SPEC 4) and a finite block max_gas.
+func setConsensusParams(genFile string) error {
 	appGenesis, err := genutiltypes.AppGenesisFromFile(genFile)
 	if err != nil {
 		return err
 	}
-	appGenesis.Consensus.Params.ABCI.VoteExtensionsEnableHeight = 1
+	appGenesis.Consensus.Params = app.ConsensusParams()
 	return genutil.ExportGenesisFile(appGenesis, genFile)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"cosmossdk.io/log"
@@ -13,6 +14,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/config"
 	"github.com/cosmos/cosmos-sdk/client/debug"
+	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/client/keys"
 	"github.com/cosmos/cosmos-sdk/client/pruning"
 	"github.com/cosmos/cosmos-sdk/client/rpc"
@@ -26,6 +28,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/themis-network/themis/app"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
 // NewRootCmd builds `themisd`.
@@ -74,6 +77,7 @@ func NewRootCmd() *cobra.Command {
 			if err := client.SetCmdClientContextHandler(clientCtx, cmd); err != nil {
 				return err
 			}
+			offerMinGasPrice(cmd)
 			appTemplate, appConfig := initAppConfig()
 			return server.InterceptConfigsPreRunHandler(cmd, appTemplate, appConfig, initCometConfig())
 		},
@@ -162,8 +166,10 @@ type themisAppConfig struct {
 
 func initAppConfig() (string, any) {
 	srvCfg := serverconfig.DefaultConfig()
-	// Relaying L1 events must not depend on someone gifting fee tokens (SPEC 11).
-	srvCfg.MinGasPrices = "0" + app.BondDenom
+	// Every transaction pays the chain's floor, except relays of L1 events by active
+	// sequencers, which are free within their bounds (x/sequencer/ante). A node may
+	// raise this for its own mempool, never lower the chain's floor.
+	srvCfg.MinGasPrices = app.MinGasPrices()
 	srvCfg.API.Enable = true
 	cfg := themisAppConfig{Config: *srvCfg, Themis: app.DefaultThemisConfig()}
 	return serverconfig.DefaultConfigTemplate + app.AppTomlTemplate, cfg
@@ -192,4 +198,19 @@ func appExport(logger log.Logger, db dbm.DB, traceStore io.Writer, height int64,
 		return servertypes.ExportedApp{}, errors.Join(errors.New("cannot load the requested height"), err)
 	}
 	return a.ExportAppStateAndValidators(forZeroHeight, jailAllowedAddrs, modulesToExport)
+}
+
+// offerMinGasPrice makes a transaction command without --fees or --gas-prices offer the
+// chain's minimum gas price, so that `themisd tx ...` pays without a flag. Relay
+// commands keep offering no fee: an active sequencer's relay is free, and a newly
+// joined sequencer owns no tokens to pay with.
+func offerMinGasPrice(cmd *cobra.Command) {
+	prices := cmd.Flags().Lookup(flags.FlagGasPrices)
+	if prices == nil || prices.Changed || cmd.Flags().Changed(flags.FlagFees) {
+		return
+	}
+	if cmd.Parent() != nil && cmd.Parent().Name() == sequencertypes.ModuleName && strings.HasPrefix(cmd.Name(), "relay-") {
+		return
+	}
+	_ = prices.Value.Set(app.MinGasPrices())
 }

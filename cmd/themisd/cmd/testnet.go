@@ -13,7 +13,6 @@ import (
 	cmtcfg "github.com/cometbft/cometbft/config"
 	cmtsecp "github.com/cometbft/cometbft/crypto/secp256k1"
 	"github.com/cometbft/cometbft/p2p"
-	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/codec"
 	"github.com/cosmos/cosmos-sdk/crypto/hd"
@@ -245,9 +244,7 @@ func testnetGenesis(cdc codec.Codec, mbm module.BasicManager, nodes []testnetNod
 	if err != nil {
 		return nil, err
 	}
-	params := cmttypes.DefaultConsensusParams()
-	params.Validator.PubKeyTypes = []string{cmttypes.ABCIPubKeyTypeSecp256k1}
-	params.ABCI.VoteExtensionsEnableHeight = 1
+	params := app.ConsensusParams()
 	return &genutiltypes.AppGenesis{
 		AppName:       app.AppName,
 		ChainID:       o.chainID,
