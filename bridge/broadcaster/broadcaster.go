@@ -1,6 +1,8 @@
 // Package broadcaster signs relay messages with the operator's chain key and sends them
-// to the chain: batched (up to 20 messages a transaction), zero fee (relays of active
-// sequencers are fee-exempt), gas from simulation x 1.3, broadcast in sync mode over
+// to the chain: batched (up to 40 messages a transaction), zero fee (relays of active
+// sequencers are fee-exempt, within x/sequencer/ante's bounds: at most 50 messages and
+// 3M gas a transaction, 4 such transactions per block and 16 waiting in a node's
+// mempool per sender), gas from simulation x 1.3, broadcast in sync mode over
 // CometBFT RPC, then followed to inclusion. It keeps the account sequence locally and
 // resynchronises it when the chain reports a mismatch.
 package broadcaster
@@ -74,12 +76,15 @@ var ErrBatchReverted = errors.New("relay transaction reverted by another message
 
 // Defaults.
 const (
-	DefaultBatchSize     = 20
+	// DefaultBatchSize: a round of the processor (up to 512 events) is 13 transactions,
+	// within the 16 fee-free transactions a node's mempool holds per sender, and 40
+	// relays ask about 2.2-2.4M gas, within the 3M of a fee-free transaction.
+	DefaultBatchSize     = 40
 	DefaultGasAdjustment = 1.3
 	// DefaultFallbackGas is the gas per message when simulation is unavailable.
 	DefaultFallbackGas = 400_000
 	// DefaultMaxGas keeps a relay transaction within the chain's fee exemption
-	// (x/sequencer/ante.DefaultMaxFreeRelayGas).
+	// (x/sequencer/ante.DefaultMaxFreeGas).
 	DefaultMaxGas           = 3_000_000
 	DefaultInclusionTimeout = 30 * time.Second
 )
@@ -91,7 +96,7 @@ type Config struct {
 	KeyName  string
 	TxConfig client.TxConfig
 
-	BatchSize        int     // messages per transaction (default 20)
+	BatchSize        int     // messages per transaction (default 40)
 	GasAdjustment    float64 // times simulated gas (default 1.3)
 	FallbackGas      uint64  // per message, when simulation fails for transport reasons (default 400k)
 	MaxGas           uint64  // per transaction; larger batches are split (default 3M)

@@ -201,14 +201,14 @@ func gasOf(tx sdk.Tx) uint64 { return tx.(sdk.FeeTx).GetGas() }
 
 func TestBatchesAndGas(t *testing.T) {
 	fx := newFixture(t, nil)
-	errs := fx.b.Relay(context.Background(), fx.msgs(45))
+	errs := fx.b.Relay(context.Background(), fx.msgs(85))
 	for _, err := range errs {
 		require.NoError(t, err)
 	}
 	require.Len(t, fx.chain.broadcasts, 3)
-	require.Len(t, fx.chain.broadcasts[0].GetMsgs(), 20)
+	require.Len(t, fx.chain.broadcasts[0].GetMsgs(), 40)
 	require.Len(t, fx.chain.broadcasts[2].GetMsgs(), 5)
-	require.EqualValues(t, 1_300_000, gasOf(fx.chain.broadcasts[0]), "simulated 20 x 50k, times 1.3")
+	require.EqualValues(t, 2_600_000, gasOf(fx.chain.broadcasts[0]), "simulated 40 x 50k, times 1.3")
 	require.True(t, fx.chain.broadcasts[0].(sdk.FeeTx).GetFee().IsZero(), "zero fee")
 	require.EqualValues(t, 3, fx.b.seq)
 }
