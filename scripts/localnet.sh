@@ -72,6 +72,9 @@ themis localnet is running ($VALIDATORS validators, chain id themis-localnet).
   L2 i:   JSON-RPC http://127.0.0.1:(8645+100i) (eth_blockNumber, eth_getBlockByNumber, eth_chainId)
   bridge i: health http://127.0.0.1:(8680+i)/healthz  metrics /metrics
   logs:   $LOCALNET_DIR/node*/{node,l2sim,bridge}.log  $LOCALNET_DIR/l1/l1.log
+  fees:   every tx pays 0.025uthemis per gas (themisd tx offers it; relays of L1 events are
+          free); node i's signer account holds the genesis uthemis. Fund a new operator:
+          $BINARY tx bank send signer <themis1...> 1000000uthemis --home $LOCALNET_DIR/node0
   try:    $BINARY query sequencer active-set --home $LOCALNET_DIR/node0
           $BINARY query epoch current --home $LOCALNET_DIR/node0
           curl -s 127.0.0.1:1317/themis/epoch/v1/epochs     (rotation history)
