@@ -7,12 +7,14 @@ import (
 
 // voteRound gathers what ExtendVote(H) may know of block H beyond the state of H-1:
 // block H's messages (relays not yet queued) and the items block H's PreBlock will
-// resolve. Without them each item is voted twice (once before it is queued would have
-// been possible, once after it is already decided) and the window fills with waste.
+// resolve. Without it a relay waits a block before anyone votes on it, and an item is
+// voted again in the vote on the very block that decides it, which wastes its slot.
 //
-// This node's ProcessProposal accepted block H before it precommits and extends, so
-// the injected commit is re-read without its signatures (as PreBlock does). Anything
-// that fails here only costs the optimisation: the round then knows nothing of block H.
+// A validator precommits block H only once more than 2/3 of the power prevoted it,
+// i.e. accepted it in ProcessProposal, which verified the injected commit's
+// signatures; so it is re-read here without them (as PreBlock does). Anything that
+// fails here only costs the optimisation: the round then knows nothing of block H, and
+// a wrongly skipped item is simply voted on at the next height.
 func (h *Handlers) voteRound(ctx sdk.Context, req *abci.RequestExtendVote) VoteRound {
 	round := VoteRound{Height: req.Height}
 	txs := req.Txs

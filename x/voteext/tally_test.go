@@ -185,7 +185,7 @@ func TestTallyJudgedByMost(t *testing.T) {
 		want    bool
 	}{
 		{"one validator of four names it", []voteext.Ballot{unspec(0)}, false},
-		{"exactly 2/3 is not most", []voteext.Ballot{unspec(0), unspec(1)}, false},
+		{"half is not most", []voteext.Ballot{unspec(0), unspec(1)}, false},
 		{"three of four name it, none decides", []voteext.Ballot{unspec(0), unspec(1), unspec(2)}, true},
 		{"decided items are not unjudgeable", []voteext.Ballot{
 			ballot(0, yes(testModule, 1, d)), ballot(1, yes(testModule, 1, d)), ballot(2, yes(testModule, 1, d))}, false},
