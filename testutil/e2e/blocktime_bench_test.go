@@ -24,9 +24,9 @@ func TestBenchLocalnetBlockTime(t *testing.T) {
 	// Start measuring once every peer is connected and the first heights are behind us.
 	ln.WaitHeight(5, 90*time.Second)
 	node := ln.Nodes[0]
-	start := node.Height()
+	start := node.MustHeight(t)
 	time.Sleep(time.Duration(seconds) * time.Second)
-	end := node.Height()
+	end := node.MustHeight(t)
 	require.Greater(t, end, start+1)
 
 	intervals := blockIntervals(t, node, start, end)

@@ -37,9 +37,9 @@ func TestBenchBlockTimePending(t *testing.T) {
 	t.Cleanup(func() { _ = ln.L1.Do("/mining", url.Values{"paused": {"false"}}) })
 	ln.WaitHeight(5, 90*time.Second)
 	node := ln.Nodes[0]
-	start := node.Height()
+	start := node.MustHeight(t)
 	time.Sleep(time.Duration(seconds) * time.Second)
-	end := node.Height()
+	end := node.MustHeight(t)
 	require.Greater(t, end, start+1)
 	left := pendingCount(t, node)
 

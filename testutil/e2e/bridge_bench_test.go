@@ -43,7 +43,7 @@ func TestBenchBridgeLatency(t *testing.T) {
 
 	var blocks, relayBlocks, voteBlocks, seconds []float64
 	ambiguous := 0
-	hStart := node.Height()
+	hStart := node.MustHeight(t)
 	for k := range events {
 		i := k % len(owners)
 		nonce, err := client.PendingNonceAt(ctx, owners[i].addr)
@@ -55,14 +55,14 @@ func TestBenchBridgeLatency(t *testing.T) {
 		time.Sleep(time.Duration(k*137%1000) * time.Millisecond)
 		// The relock's block B and the l1_confirmations-1 blocks on top in one call: B
 		// is confirmed (head = B + confirmations - 1) exactly when the call returns.
-		hConf := node.Height()
+		hConf := node.MustHeight(t)
 		require.NoError(t, ln.L1.Do("/mine", url.Values{"blocks": {strconv.FormatUint(params.L1Confirmations, 10)}}))
 		tConf := time.Now()
-		hAfter := node.Height()
+		hAfter := node.MustHeight(t)
 		logIndex := relockLogIndex(t, client, txHash)
 
 		tApplied := waitApplied(t, node, txHash, logIndex, tConf.Add(time.Minute))
-		hNow := node.Height()
+		hNow := node.MustHeight(t)
 		hApplied, err := findEventHeight(node, hConf+1, hNow, "Applied", txHash, logIndex)
 		require.NoError(t, err)
 		require.NotZero(t, hApplied, "event %d applied but no EventL1EventApplied in heights %d..%d", k, hConf+1, hNow)
@@ -85,7 +85,7 @@ func TestBenchBridgeLatency(t *testing.T) {
 		t.Logf("event %2d: L1 tx %s confirmed after chain height %d committed; relay included at %d, applied at %d (%d blocks, %.2f s)",
 			k, txHash.Hex()[:12], hBefore, hQueued, hApplied, hApplied-hBefore, tApplied.Sub(tConf).Seconds())
 	}
-	hEnd := node.Height()
+	hEnd := node.MustHeight(t)
 	blockTime, err := meanBlockTime(node, hStart, hEnd)
 	require.NoError(t, err)
 
@@ -140,7 +140,7 @@ func TestBenchBridgeCatchUp(t *testing.T) {
 		target[i] = ln.L1SequencerState(client, uint64(i+1))
 	}
 
-	hStart := node.Height()
+	hStart := node.MustHeight(t)
 	t0 := time.Now()
 	for _, n := range ln.Nodes[:restart] {
 		ln.StartBridge(n)
@@ -191,7 +191,7 @@ func TestBenchBridgeCatchUp(t *testing.T) {
 		time.Sleep(500 * time.Millisecond)
 	}
 	elapsed := time.Since(t0)
-	hEnd := node.Height()
+	hEnd := node.MustHeight(t)
 	usage := make([]procUsage, restart)
 	for i, n := range ln.Nodes[:restart] {
 		usage[i], err = readProcUsage(bridgePID(t, n))

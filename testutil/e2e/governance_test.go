@@ -60,7 +60,7 @@ func TestLocalnetGovernance(t *testing.T) {
 
 func requireSameAppHash(t *testing.T, ln *Localnet) {
 	t.Helper()
-	h := ln.Nodes[0].Height()
+	h := ln.Nodes[0].MustHeight(t)
 	ln.WaitHeight(h+1, 30*time.Second)
 	var want string
 	for _, n := range ln.Nodes {

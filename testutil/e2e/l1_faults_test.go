@@ -61,7 +61,7 @@ type l1Faults struct {
 // rejected without creating a sequencer.
 func (f *l1Faults) forgedLockIsVotedDown(t *testing.T) {
 	ln := f.ln
-	from := ln.Nodes[0].Height() + 1 // verdicts of earlier phases are in blocks up to the current one
+	from := ln.Nodes[0].MustHeight(t) + 1 // verdicts of earlier phases are in blocks up to the current one
 	fakeTx := "0x" + randomHex(t, 32)
 	head, err := f.client.BlockNumber(context.Background())
 	require.NoError(t, err)
@@ -76,7 +76,7 @@ func (f *l1Faults) forgedLockIsVotedDown(t *testing.T) {
 
 	var verdict L1EventRecord
 	ln.waitFor(60*time.Second, "a verdict on the forged lock", func() bool {
-		for _, v := range ln.L1Verdicts(ln.Nodes[0], from, ln.Nodes[0].Height()) {
+		for _, v := range ln.L1Verdicts(ln.Nodes[0], from, ln.Nodes[0].MustHeight(t)) {
 			if v.TxHash == fakeTx {
 				verdict = v
 				return true
@@ -100,7 +100,7 @@ func (f *l1Faults) forgedLockIsVotedDown(t *testing.T) {
 // Every L1 event must be applied exactly once and the chain must end equal to the contract.
 func (f *l1Faults) bridgesKilledMidStream(t *testing.T) {
 	ln := f.ln
-	from := ln.Nodes[0].Height() + 1 // verdicts of earlier phases are in blocks up to the current one
+	from := ln.Nodes[0].MustHeight(t) + 1 // verdicts of earlier phases are in blocks up to the current one
 	const maxPerOwner = 60           // the stream ends when told; this bounds it if the test fails first
 	stop := make(chan struct{})
 	var (
@@ -179,7 +179,7 @@ func (f *l1Faults) bridgesKilledMidStream(t *testing.T) {
 func (f *l1Faults) reorgInsideConfirmations(t *testing.T) {
 	ln := f.ln
 	ctx := context.Background()
-	from := ln.Nodes[0].Height() + 1 // verdicts of earlier phases are in blocks up to the current one
+	from := ln.Nodes[0].MustHeight(t) + 1 // verdicts of earlier phases are in blocks up to the current one
 	start := f.chainSequencer(t, 1)
 
 	f.admin(t, "/mining", "paused", "true")
@@ -223,7 +223,7 @@ func (f *l1Faults) reorgInsideConfirmations(t *testing.T) {
 	f.waitChainEqualsL1(t, 30*time.Second)
 	require.Equal(t, new(big.Int).Add(want, tokens(5).BigInt()).String(), f.chainSequencer(t, 1).locked.String())
 	f.requireAppliedExactlyOnce(t, from, []common.Hash{replacement, moved})
-	for _, v := range ln.L1Verdicts(ln.Nodes[0], from, ln.Nodes[0].Height()) {
+	for _, v := range ln.L1Verdicts(ln.Nodes[0], from, ln.Nodes[0].MustHeight(t)) {
 		require.NotEqual(t, strings.ToLower(dropped.Hex()), v.TxHash, "the dropped relock never reached a verdict")
 		if v.TxHash == strings.ToLower(moved.Hex()) {
 			require.Equal(t, second.BlockNumber.Uint64(), v.Block, "the moved relock is applied from its new block")
@@ -238,7 +238,7 @@ func (f *l1Faults) reorgInsideConfirmations(t *testing.T) {
 // bridges report unhealthy; once it is back, every event is applied, each once.
 func (f *l1Faults) l1RPCDownForAMinute(t *testing.T) {
 	ln := f.ln
-	from := ln.Nodes[0].Height() + 1 // verdicts of earlier phases are in blocks up to the current one
+	from := ln.Nodes[0].MustHeight(t) + 1 // verdicts of earlier phases are in blocks up to the current one
 	f.admin(t, "/mining", "paused", "true")
 	time.Sleep(time.Second)
 	var sent []common.Hash
@@ -249,9 +249,9 @@ func (f *l1Faults) l1RPCDownForAMinute(t *testing.T) {
 	f.admin(t, "/rpc", "down", "true")
 	f.admin(t, "/mine", "blocks", "3")
 	f.admin(t, "/mining", "paused", "false")
-	downHeight := ln.Nodes[0].Height()
+	downHeight := ln.Nodes[0].MustHeight(t)
 	time.Sleep(time.Minute)
-	upHeight := ln.Nodes[0].Height()
+	upHeight := ln.Nodes[0].MustHeight(t)
 	require.GreaterOrEqual(t, upHeight-downHeight, int64(30), "the chain keeps making blocks while the L1 is unreachable")
 	require.Equal(t, before, f.chainNonces(t), "nothing can be verified, so nothing is applied")
 	for _, n := range ln.Nodes {
@@ -352,13 +352,14 @@ func (f *l1Faults) requireAppliedExactlyOnce(t *testing.T, from int64, sent []co
 		want[strings.ToLower(h.Hex())] = true
 	}
 	seen := map[string]int{}
-	for _, v := range f.ln.L1Verdicts(f.ln.Nodes[0], from, f.ln.Nodes[0].Height()) {
+	to := f.ln.Nodes[0].MustHeight(t)
+	for _, v := range f.ln.L1Verdicts(f.ln.Nodes[0], from, to) {
 		require.Equal(t, "Applied", v.Kind, "no rejection expected: %+v", v)
 		require.True(t, want[v.TxHash], "an event nobody sent was applied: %+v", v)
 		seen[v.TxHash]++
 	}
 	for _, h := range sent {
-		require.Equal(t, 1, seen[strings.ToLower(h.Hex())], "event of %s applied once", h)
+		require.Equal(t, 1, seen[strings.ToLower(h.Hex())], "event of %s applied once in heights %d..%d", h, from, to)
 	}
 }
 

@@ -49,7 +49,7 @@ func TestBenchL2Failover(t *testing.T) {
 		require.NoError(t, L2Fault(ln.NodeOfSequencer(f.from), l2sim.ModeNone))
 	}
 
-	top := ln.Nodes[0].Height()
+	top := ln.Nodes[0].MustHeight(t)
 	blockTime, err := meanBlockTime(ln.Nodes[0], max(top-120, 1), top)
 	require.NoError(t, err)
 	budget := threshold + 3*blockTime

@@ -283,8 +283,30 @@ func GetJSON(url string, v any) error {
 	return json.Unmarshal(body, v)
 }
 
-// Height returns the node's latest block height, or 0 when it does not answer.
+// Height returns the node's latest block height, or 0 when it does not answer: for
+// polling loops only. A height that bounds a measurement or a scan of block results
+// comes from MustHeight, so a slow answer cannot silently empty the range.
 func (n *Node) Height() int64 {
+	h, _ := n.height()
+	return h
+}
+
+// MustHeight returns the node's latest block height, asking for up to 15 s; it fails
+// the test when the node does not answer.
+func (n *Node) MustHeight(t testing.TB) int64 {
+	t.Helper()
+	var err error
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(250 * time.Millisecond) {
+		var h int64
+		if h, err = n.height(); err == nil {
+			return h
+		}
+	}
+	t.Fatalf("%s: latest height: %v", n.RPC, err)
+	return 0
+}
+
+func (n *Node) height() (int64, error) {
 	var st struct {
 		Result struct {
 			SyncInfo struct {
@@ -293,10 +315,9 @@ func (n *Node) Height() int64 {
 		} `json:"result"`
 	}
 	if err := GetJSON(n.RPC+"/status", &st); err != nil {
-		return 0
+		return 0, err
 	}
-	h, _ := strconv.ParseInt(st.Result.SyncInfo.LatestBlockHeight, 10, 64)
-	return h
+	return strconv.ParseInt(st.Result.SyncInfo.LatestBlockHeight, 10, 64)
 }
 
 // WaitHeight waits until every node reached height h.

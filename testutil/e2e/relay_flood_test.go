@@ -43,7 +43,7 @@ func TestLocalnetRelayFlood(t *testing.T) {
 	require.NoError(t, err)
 	nonce, err := strconv.ParseUint(applied.Nonce, 10, 64)
 	require.NoError(t, err)
-	hStart := node.Height()
+	hStart := node.MustHeight(t)
 
 	floodDone := make(chan error, 1)
 	go func() {
@@ -67,7 +67,7 @@ func TestLocalnetRelayFlood(t *testing.T) {
 	logIndex := relockLogIndex(t, client, receipt.TxHash)
 	waitApplied(t, node, receipt.TxHash, logIndex, time.Now().Add(3*time.Minute))
 	require.NoError(t, <-floodDone)
-	hEnd := node.Height()
+	hEnd := node.MustHeight(t)
 	hQueued, err := findEventHeight(node, hStart, hEnd, "Queued", receipt.TxHash, logIndex)
 	require.NoError(t, err)
 	hApplied, err := findEventHeight(node, hStart, hEnd, "Applied", receipt.TxHash, logIndex)
