@@ -77,12 +77,21 @@ func TestStakingContractOnDevL1(t *testing.T) {
 	require.NoError(t, err)
 	// Each call is two blocks (approve, then the call): the lock has 3 confirmations,
 	// the relock only 1.
-	require.Eventually(t, func() bool { return len(chain.appliedMsgs()) == 1 }, 10*time.Second, 10*time.Millisecond)
+	require.Eventually(t, func() bool { return len(sequencerMsgs(chain)) == 1 }, 10*time.Second, 10*time.Millisecond)
 	time.Sleep(100 * time.Millisecond)
-	require.Len(t, chain.appliedMsgs(), 1, "the relock is not confirmed yet")
+	require.Len(t, sequencerMsgs(chain), 1, "the relock is not confirmed yet")
 	node.Mine(2)
-	require.Eventually(t, func() bool { return len(chain.appliedMsgs()) == 2 }, 10*time.Second, 10*time.Millisecond)
-	msgs := chain.appliedMsgs()
+	require.Eventually(t, func() bool { return len(sequencerMsgs(chain)) == 2 }, 10*time.Second, 10*time.Millisecond)
+	// The configuration events since deployment (constructor: bootstrap, treasury, limits,
+	// exit delay; then the whitelisting) are relayed too, in configNonce order.
+	var nonces []uint64
+	for _, m := range chain.appliedMsgs() {
+		if c, ok := m.(*seqtypes.MsgConfigChanged); ok {
+			nonces = append(nonces, c.ConfigNonce)
+		}
+	}
+	require.Equal(t, []uint64{1, 2, 3, 4, 5}, nonces)
+	msgs := sequencerMsgs(chain)
 	lock, ok := msgs[0].(*seqtypes.MsgLocked)
 	require.True(t, ok)
 	require.EqualValues(t, 1, lock.SequencerId)
@@ -105,7 +114,7 @@ func TestStakingContractOnDevL1(t *testing.T) {
 		return code == http.StatusServiceUnavailable && strings.Contains(strings.Join(r.Reasons, ";"), "l1 unreachable")
 	}, 10*time.Second, 10*time.Millisecond)
 	node.SetRPCDown(false)
-	require.Eventually(t, func() bool { return len(chain.appliedMsgs()) == 3 }, 40*time.Second, 10*time.Millisecond)
+	require.Eventually(t, func() bool { return len(sequencerMsgs(chain)) == 3 }, 40*time.Second, 10*time.Millisecond)
 
 	// A relock that a reorg removes before it has 3 confirmations is never relayed;
 	// the next relock (the same nonce, another log) is.
@@ -115,8 +124,19 @@ func TestStakingContractOnDevL1(t *testing.T) {
 	_, err = o.Relock(ctx, 1, tokens(7_000))
 	require.NoError(t, err)
 	node.Mine(3)
-	require.Eventually(t, func() bool { return len(chain.appliedMsgs()) == 4 }, 10*time.Second, 10*time.Millisecond)
-	last := chain.appliedMsgs()[3].(*seqtypes.MsgRelocked)
+	require.Eventually(t, func() bool { return len(sequencerMsgs(chain)) == 4 }, 10*time.Second, 10*time.Millisecond)
+	last := sequencerMsgs(chain)[3].(*seqtypes.MsgRelocked)
 	require.EqualValues(t, 4, last.Nonce)
 	require.True(t, last.Amount.Equal(math.NewIntFromBigInt(tokens(7_000))), "the reorged-out relock of 2,000 never reached the chain")
+}
+
+// sequencerMsgs are the applied per-sequencer events, without the configuration changes.
+func sequencerMsgs(c *fakeChain) []seqtypes.L1EventMsg {
+	var out []seqtypes.L1EventMsg
+	for _, m := range c.appliedMsgs() {
+		if _, config := m.(*seqtypes.MsgConfigChanged); !config {
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -41,7 +41,7 @@ start() {
   # testnet locks every validator's signer on L1 (development owner i) and starts the
   # chain from those locks; it refuses an existing directory, so build the homes aside.
   "$BINARY" testnet --validators "$VALIDATORS" --output-dir "$LOCALNET_DIR/nodes" \
-    --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking" --exit-delay 168h
+    --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking"
   mv "$LOCALNET_DIR"/nodes/node* "$LOCALNET_DIR"/ && rmdir "$LOCALNET_DIR/nodes"
   for ((i = 0; i < VALIDATORS; i++)); do
     home="$LOCALNET_DIR/node$i"
@@ -67,7 +67,7 @@ start() {
 
 themis localnet is running ($VALIDATORS validators, chain id themis-localnet).
   L1:     JSON-RPC http://$L1_RPC_ADDR (chain id 1337), staking contract $staking
-          admin http://$L1_ADMIN_ADDR/info (mine, reorg, rpc on/off, time, whitelist, fund)
+          admin http://$L1_ADMIN_ADDR/info (mine, reorg, rpc on/off, time, whitelist, lock-limits, fund)
   node i: rpc 127.0.0.1:(26657+100i)  REST 127.0.0.1:(1317+100i)  gRPC 127.0.0.1:(9090+100i)
   L2 i:   JSON-RPC http://127.0.0.1:(8645+100i) (eth_blockNumber, eth_getBlockByNumber, eth_chainId)
   bridge i: health http://127.0.0.1:(8680+i)/healthz  metrics /metrics

@@ -448,8 +448,9 @@ func (m *Monitor) Check() Report {
 	return r
 }
 
-// Handler serves /healthz (200 or 503 with a JSON report), /metrics, and
-// POST /parked/retry[?event=<tx hash>:<log index>] (re-examine parked items now).
+// Handler serves /healthz (200 or 503 with a JSON report), /metrics, and, to loopback
+// callers only, POST /parked/retry[?event=<tx hash>:<log index>] (re-examine parked
+// items now).
 func (m *Monitor) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -467,6 +468,12 @@ func (m *Monitor) Handler() http.Handler {
 			http.Error(w, "POST only", http.StatusMethodNotAllowed)
 			return
 		}
+		if !fromLoopback(r) {
+			// /healthz and /metrics may be scraped from elsewhere; the retry control is
+			// the operator's, on the machine itself.
+			http.Error(w, "POST /parked/retry is answered only to callers on loopback", http.StatusForbidden)
+			return
+		}
 		m.mu.Lock()
 		retry := m.retry
 		m.mu.Unlock()
@@ -479,6 +486,16 @@ func (m *Monitor) Handler() http.Handler {
 		_ = json.NewEncoder(w).Encode(map[string]int{"scheduled": n})
 	})
 	return mux
+}
+
+// fromLoopback reports whether the request came from this machine.
+func fromLoopback(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // Serve listens on addr and serves the Monitor until ctx ends. The listening socket is

@@ -27,8 +27,9 @@ var (
 var contract = staking.NewThemisStaking()
 
 // relayedEvents are the events the chain mirrors, in the order of x/sequencer's messages:
-// every per-sequencer event, each of which moves that sequencer's nonce by one.
-var relayedEvents = []string{
+// every per-sequencer event, each of which moves that sequencer's nonce by one, then
+// every configuration event, each of which moves the contract's configNonce by one.
+var relayedEvents = append([]string{
 	staking.ThemisStakingLockedEventName,
 	staking.ThemisStakingRelockedEventName,
 	staking.ThemisStakingWithdrawnEventName,
@@ -37,7 +38,7 @@ var relayedEvents = []string{
 	staking.ThemisStakingSignerChangedEventName,
 	staking.ThemisStakingRewardRecipientChangedEventName,
 	staking.ThemisStakingSlashedEventName,
-}
+}, configEvents...)
 
 // StakingEventTopics returns the topic0 of every relayed event, for eth_getLogs filters.
 func StakingEventTopics() []common.Hash {
@@ -165,7 +166,7 @@ func decodeByTopic(log *gethtypes.Log, ref seqtypes.L1EventRef) (seqtypes.L1Even
 				Severity: severity, Amount: amount, Total: total, Nonce: nonce}
 		})
 	}
-	return nil, ErrNotStakingEvent
+	return decodeConfigByTopic(log, ref)
 }
 
 var eventTopics = func() map[string]common.Hash {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/themis-network/themis/bridge/l1"
 	"github.com/themis-network/themis/contracts/bindings/staking"
+	sequencertest "github.com/themis-network/themis/testutil/sequencer"
 	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
@@ -56,6 +57,27 @@ func FuzzDecodeStakingLog(f *testing.F) {
 	badSeverity := slashed(u256(1), 1, bigOf(1), bigOf(1))
 	badSeverity.Data[30] = 1
 	seed(badSeverity)
+	// The configuration events: every one well-formed, and the edges (a configNonce or
+	// exit delay above 64 bits, a uint64 or bool word out of range, data cut short).
+	for _, tc := range configLogs(f) {
+		seed(tc.log)
+		wide := tc.log
+		wide.Data = append([]byte(nil), tc.log.Data...)
+		copy(wide.Data[len(wide.Data)-32:], common.BigToHash(two64).Bytes())
+		seed(wide)
+		short := tc.log
+		short.Data = tc.log.Data[:len(tc.log.Data)-1]
+		seed(short)
+	}
+	seed(packLog(f, staking.ThemisStakingExitDelayUpdatedEventName, nil, two64, bigOf(4)))
+	seed(packLog(f, staking.ThemisStakingLockLimitsUpdatedEventName, nil, bigOf(2), bigOf(1), bigOf(3)))
+	seed(packLog(f, staking.ThemisStakingLockLimitsUpdatedEventName, nil, maxUint256, maxUint256, bigOf(3)))
+	pausedWord := packLog(f, staking.ThemisStakingPauseUpdatedEventName, []common.Hash{addrTopic(alice)}, uint64(1), bigOf(7))
+	pausedWord.Data[23] = 1
+	seed(pausedWord)
+	allowed := packLog(f, staking.ThemisStakingWhitelistUpdatedEventName, []common.Hash{addrTopic(bob)}, true, bigOf(5))
+	allowed.Data[31] = 2
+	seed(allowed)
 	f.Fuzz(func(t *testing.T, which uint8, topicBytes, data []byte) {
 		log := gethtypes.Log{Topics: []common.Hash{topics[int(which)%len(topics)]}, Data: data,
 			TxHash: common.HexToHash("0x01"), Index: 3, BlockNumber: 9}
@@ -83,6 +105,64 @@ func FuzzDecodeStakingLog(f *testing.F) {
 			if _, err := seqtypes.NormalizeL1Address(m.NewRecipient); err != nil {
 				t.Fatalf("decoded recipient %q: %v", m.NewRecipient, err)
 			}
+		case *seqtypes.MsgConfigChanged:
+			fuzzCheckConfig(t, m)
+		}
+		// With a submitter, ValidateBasic judges it without panicking; a decoded
+		// configuration change that passes is one the mirror can apply.
+		msg.SetSubmitter(fuzzSubmitter)
+		if err := msg.ValidateBasic(); err == nil {
+			if m, ok := msg.(*seqtypes.MsgConfigChanged); ok {
+				if next, _, _ := seqtypes.DefaultL1Config().Apply(m); next.Validate() != nil {
+					t.Fatalf("decoded change %+v makes the configuration invalid", m)
+				}
+			}
 		}
 	})
+}
+
+// fuzzSubmitter is any well-formed account: the decoder leaves the submitter empty.
+var fuzzSubmitter = func() string {
+	sequencertest.SetBech32Prefixes()
+	s, err := sequencertest.AddressCodec().BytesToString([]byte("submitter-account-01"))
+	if err != nil {
+		panic(err)
+	}
+	return s
+}()
+
+// fuzzCheckConfig checks what every decoded configuration change holds whatever the
+// log: one change set, the nonce chain of id 0, addresses in their canonical form.
+func fuzzCheckConfig(t *testing.T, m *seqtypes.MsgConfigChanged) {
+	t.Helper()
+	if m.Change == nil || m.GetSequencerId() != seqtypes.ConfigSequencerID || m.GetNonce() != m.ConfigNonce {
+		t.Fatalf("decoded config change %+v", m)
+	}
+	var addrs []string
+	switch c := m.Change.(type) {
+	case *seqtypes.MsgConfigChanged_LockLimits:
+		if c.LockLimits.MinLock.IsNil() || c.LockLimits.MaxLock.IsNil() || c.LockLimits.MinLock.IsNegative() || c.LockLimits.MaxLock.IsNegative() {
+			t.Fatalf("decoded lock limits %+v", c.LockLimits)
+		}
+	case *seqtypes.MsgConfigChanged_ExitDelay:
+	case *seqtypes.MsgConfigChanged_Whitelist:
+		addrs = append(addrs, c.Whitelist.Account)
+	case *seqtypes.MsgConfigChanged_Pause:
+		addrs = append(addrs, c.Pause.By)
+	case *seqtypes.MsgConfigChanged_Treasury:
+		addrs = append(addrs, c.Treasury.Previous, c.Treasury.Current)
+	case *seqtypes.MsgConfigChanged_PoolAddress:
+		addrs = append(addrs, c.PoolAddress.Previous, c.PoolAddress.Current)
+	case *seqtypes.MsgConfigChanged_BootstrapStarted:
+		addrs = append(addrs, c.BootstrapStarted.Owner)
+	case *seqtypes.MsgConfigChanged_BootstrapEnded:
+		addrs = append(addrs, c.BootstrapEnded.EndedBy, c.BootstrapEnded.PoolAddress)
+	default:
+		t.Fatalf("decoded config change of kind %T", c)
+	}
+	for _, a := range addrs {
+		if n, err := seqtypes.NormalizeL1Address(a); err != nil || n != a {
+			t.Fatalf("decoded address %q is not canonical (%v)", a, err)
+		}
+	}
 }

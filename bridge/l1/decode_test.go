@@ -165,16 +165,29 @@ func TestDecodeUnlockableAtUpTo64Bits(t *testing.T) {
 	require.Equal(t, ^uint64(0), got.(*seqtypes.MsgUnlockInitiated).UnlockableAt)
 }
 
-// The eth_getLogs filter selects exactly the per-sequencer events the chain relays:
-// RewardRecipientChanged and Slashed now included, the contract's other events not.
-func TestStakingEventTopicsAreThePerSequencerEvents(t *testing.T) {
+// The eth_getLogs filter selects exactly the events the chain relays: every
+// per-sequencer event (RewardRecipientChanged and Slashed included), then every
+// configuration event; the contract's other events decode as none.
+func TestStakingEventTopicsAreTheRelayedEvents(t *testing.T) {
 	parsed := stakingABI(t)
 	var want []common.Hash
 	for _, name := range []string{"Locked", "Relocked", "Withdrawn", "UnlockInitiated", "UnlockClaimed", "SignerChanged",
-		"RewardRecipientChanged", "Slashed"} {
+		"RewardRecipientChanged", "Slashed",
+		"BootstrapStarted", "TreasuryUpdated", "LockLimitsUpdated", "ExitDelayUpdated", "WhitelistUpdated", "PauseUpdated",
+		"PoolAddressUpdated", "BootstrapEnded"} {
 		want = append(want, parsed.Events[name].ID)
 	}
 	require.Equal(t, want, l1.StakingEventTopics())
+
+	// Every event carrying configNonce is relayed: a new configuration event cannot be
+	// added to the contract and silently left out of the mirror.
+	for name, ev := range parsed.Events {
+		for _, in := range ev.Inputs {
+			if in.Name == "configNonce" {
+				require.True(t, contains(want, ev.ID), "%s carries configNonce but is not relayed", name)
+			}
+		}
+	}
 
 	for name, ev := range parsed.Events {
 		if contains(want, ev.ID) {

@@ -202,6 +202,9 @@ func TestParkedItemSurvivesRestartAndShowsInHealth(t *testing.T) {
 	upgraded = true
 	code, _ = serve(t, h, http.MethodGet, "/parked/retry")
 	require.Equal(t, http.StatusMethodNotAllowed, code)
+	remote := httptest.NewRecorder()
+	h.ServeHTTP(remote, httptest.NewRequest(http.MethodPost, "/parked/retry", nil)) // from 192.0.2.1
+	require.Equal(t, http.StatusForbidden, remote.Code, "the retry control answers only loopback callers")
 	code, body = serve(t, h, http.MethodPost, "/parked/retry?event="+r.Parked[0].Event)
 	require.Equal(t, http.StatusOK, code)
 	require.JSONEq(t, `{"scheduled":1}`, body)
@@ -223,7 +226,9 @@ const DefaultMaxBackoffForTest = 30 * time.Second
 func serve(t *testing.T, h http.Handler, method, path string) (int, string) {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(method, path, nil))
+	req := httptest.NewRequest(method, path, nil)
+	req.RemoteAddr = "127.0.0.1:40000" // the operator, on the machine
+	h.ServeHTTP(rec, req)
 	body, err := io.ReadAll(rec.Result().Body)
 	require.NoError(t, err)
 	return rec.Code, string(body)

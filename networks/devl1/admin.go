@@ -49,6 +49,13 @@ func (n *Node) Whitelist(ctx context.Context, account common.Address, allowed bo
 	return n.ownerTransact(ctx, n.deployment.Staking, calldata, nil)
 }
 
+// SetLockLimits sets the contract's lock limits (base units) as its administrator, the
+// deployer during bootstrap; the chain learns them from the LockLimitsUpdated event.
+func (n *Node) SetLockLimits(ctx context.Context, minLock, maxLock *big.Int) error {
+	calldata := staking.NewThemisStaking().PackSetLockLimits(minLock, maxLock)
+	return n.ownerTransact(ctx, n.deployment.Staking, calldata, nil)
+}
+
 // Fund sends eth wei and mints tokens (base units) to account.
 func (n *Node) Fund(ctx context.Context, account common.Address, eth, tokens *big.Int) error {
 	if eth != nil && eth.Sign() > 0 {
@@ -97,6 +104,7 @@ func (n *Node) ownerTransact(ctx context.Context, to common.Address, calldata []
 //	POST /mining?paused=true|false
 //	POST /time?advance=1h
 //	POST /whitelist?address=0x..[&allowed=false]
+//	POST /lock-limits?min=UNITS&max=UNITS
 //	POST /fund?address=0x..[&eth=WEI][&tokens=UNITS]
 func (n *Node) AdminHandler() http.Handler {
 	mux := http.NewServeMux()
@@ -146,6 +154,20 @@ func (n *Node) AdminHandler() http.Handler {
 			err = n.Whitelist(r.Context(), addr, allowed)
 		}
 		reply(w, map[string]any{"address": addr.Hex(), "allowed": allowed}, err)
+	})
+	mux.HandleFunc("POST /lock-limits", func(w http.ResponseWriter, r *http.Request) {
+		minLock, err := bigParam(r, "min")
+		var maxLock *big.Int
+		if err == nil {
+			maxLock, err = bigParam(r, "max")
+		}
+		if err == nil && (minLock == nil || maxLock == nil) {
+			err = fmt.Errorf("min and max are both required (base units)")
+		}
+		if err == nil {
+			err = n.SetLockLimits(r.Context(), minLock, maxLock)
+		}
+		reply(w, map[string]string{"min": fmt.Sprint(minLock), "max": fmt.Sprint(maxLock)}, err)
 	})
 	mux.HandleFunc("POST /fund", func(w http.ResponseWriter, r *http.Request) {
 		addr, err := addressParam(r)

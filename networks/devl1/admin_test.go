@@ -8,11 +8,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/stretchr/testify/require"
 
 	"github.com/themis-network/themis/contracts"
+	"github.com/themis-network/themis/contracts/bindings/staking"
 	"github.com/themis-network/themis/networks/devl1"
 )
 
@@ -66,7 +68,17 @@ func TestAdminControls(t *testing.T) {
 	require.NoError(t, err)
 	require.EqualValues(t, 5, bal.Int64())
 
-	for _, bad := range []string{"/mining?paused=maybe", "/rpc?down=", "/mine?blocks=0", "/reorg?depth=x", "/fund?address=nope"} {
+	// /lock-limits sets the contract's limits as its administrator (the deployer).
+	require.Equal(t, http.StatusOK, post(t, srv, "/lock-limits?min=5&max=9"))
+	stakingAddr := node.Deployment().Staking
+	out, err := rpc.CallContract(ctx, ethereum.CallMsg{To: &stakingAddr, Data: staking.NewThemisStaking().PackMaxLock()}, nil)
+	require.NoError(t, err)
+	maxLock, err := staking.NewThemisStaking().UnpackMaxLock(out)
+	require.NoError(t, err)
+	require.EqualValues(t, 9, maxLock.Int64())
+
+	for _, bad := range []string{"/mining?paused=maybe", "/rpc?down=", "/mine?blocks=0", "/reorg?depth=x", "/fund?address=nope",
+		"/lock-limits?min=5", "/lock-limits?min=9&max=5", "/lock-limits?min=0&max=5"} {
 		require.Equal(t, http.StatusBadRequest, post(t, srv, bad), bad)
 	}
 	resp, err := http.Get(srv.URL + "/info")

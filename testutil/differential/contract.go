@@ -8,7 +8,9 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/themis-network/themis/bridge/l1"
 	"github.com/themis-network/themis/contracts/bindings/staking"
+	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
 // The contract's sequencer states (ThemisStaking.Status).
@@ -31,24 +33,27 @@ type ContractSeq struct {
 	Nonce           uint64
 }
 
-// ContractView is what the contract says: every sequencer it ever numbered, and the
-// limits. It is read after every step, independently of anything the bridge relayed.
+// ContractView is what the contract says: every sequencer it ever numbered, and its
+// configuration. It is read after every step, independently of anything the bridge relayed.
 type ContractView struct {
 	Seqs             []ContractSeq // ids 1, 2, ... in order
 	MinLock, MaxLock *big.Int
+	// Config is the whole configuration, as x/sequencer's L1Config holds it.
+	Config seqtypes.L1Config
 }
 
 // Contract reads the staking contract through eth_call.
 type Contract struct {
-	abi  *staking.ThemisStaking
-	c    *bind.BoundContract
-	opts *bind.CallOpts
+	abi    *staking.ThemisStaking
+	c      *bind.BoundContract
+	opts   *bind.CallOpts
+	reader l1.StakingReader
 }
 
 // NewContract reads the staking contract at addr.
 func NewContract(ctx context.Context, backend bind.ContractBackend, addr common.Address) Contract {
 	abi := staking.NewThemisStaking()
-	return Contract{abi: abi, c: abi.Instance(backend, addr), opts: &bind.CallOpts{Context: ctx}}
+	return Contract{abi: abi, c: abi.Instance(backend, addr), opts: &bind.CallOpts{Context: ctx}, reader: l1.NewStakingReader(backend, addr)}
 }
 
 func call[T any](c Contract, calldata []byte, unpack func([]byte) (T, error)) (T, error) {
@@ -59,12 +64,10 @@ func call[T any](c Contract, calldata []byte, unpack func([]byte) (T, error)) (T
 func (c Contract) View() (ContractView, error) {
 	var v ContractView
 	var err error
-	if v.MinLock, err = call(c, c.abi.PackMinLock(), c.abi.UnpackMinLock); err != nil {
+	if v.Config, err = c.reader.Config(c.opts.Context, nil); err != nil {
 		return v, err
 	}
-	if v.MaxLock, err = call(c, c.abi.PackMaxLock(), c.abi.UnpackMaxLock); err != nil {
-		return v, err
-	}
+	v.MinLock, v.MaxLock = v.Config.MinLock.BigInt(), v.Config.MaxLock.BigInt()
 	next, err := call(c, c.abi.PackNextSequencerId(), c.abi.UnpackNextSequencerId)
 	if err != nil {
 		return v, err

@@ -12,7 +12,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/themis-network/themis/contracts/bindings/staking"
-	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
 var stakingABI = staking.NewThemisStaking()
@@ -116,11 +115,6 @@ func (s *Sequence) exec(op Op) (outcome string, err error) {
 	case ExitDelay:
 		days := exitDelays[int(p)%len(exitDelays)]
 		err = s.send(s.w.Pool, stakingABI.PackSetExitDelay(big.NewInt(days*24*3600)))
-		if err == nil {
-			// Mirrored for completeness: unlocks no longer read the chain's param (the
-			// claim time comes from UnlockInitiated).
-			err = s.updateParams(func(ps *seqtypes.Params) { ps.ExitDelay = time.Duration(days) * 24 * time.Hour })
-		}
 		return l1Outcome(err, fmt.Sprintf("exit delay %d days", days))
 	case Pause:
 		d := pauses[int(p)%len(pauses)]

@@ -14,13 +14,15 @@ import (
 // stake and keys; the chain decides admission" (SPEC 3.1): every field but the status and
 // the power is copied from the contract; the status maps the contract's state, and where
 // the contract shows the lock alive, applies the chain's admission rule with the chain's
-// own inputs (Policy: the governance whitelist and the limits, which the harness sets).
+// own input (Policy: the governance whitelist, which the harness sets) and the
+// contract's max_lock for power.
 // Model (model.go) applies ExpectStatus when the chain learns something.
 
-// Policy is what the chain decides by itself, as the harness's governance set it.
+// Policy is what the chain's admission and power read: the whitelist governance set,
+// and the contract's max_lock (mirrored from LockLimitsUpdated).
 type Policy struct {
-	Whitelist        map[string]bool // lower-case 0x owners
-	MinLock, MaxLock *big.Int
+	Whitelist map[string]bool // lower-case 0x owners
+	MaxLock   *big.Int
 }
 
 // Whitelisted reports whether governance admits owner.
@@ -65,11 +67,12 @@ func Expect(c ContractSeq, p Policy, status seqtypes.SequencerStatus) Expected {
 //     recorded, no power), whatever it was: removal from the whitelist offboards;
 //   - a whitelisted member (ACTIVE before) stays ACTIVE: losing stake to a slash, or a
 //     raised min_lock, does not take its admission (what a slash does to the status is
-//     x/slashing's; the chain's min_lock always equals the contract's, so no
-//     withdrawal can leave less than it);
+//     x/slashing's; min_lock is the contract's, which enforces it on every lock and
+//     withdrawal, so the stake is not an admission input and the relay timing of a
+//     limits change decides nothing);
 //   - anything else (a new lock, a NOT_ADMITTED one) is admitted when the chain learns
-//     something about it (an event, or its owner whitelisted again) and it holds at
-//     least min_lock; otherwise it stays NOT_ADMITTED.
+//     something about it (an event, or its owner whitelisted again); otherwise it
+//     stays NOT_ADMITTED.
 func ExpectStatus(c ContractSeq, p Policy, prev seqtypes.SequencerStatus, learned Learned) seqtypes.SequencerStatus {
 	switch c.Status {
 	case L1Unlocking:
@@ -82,7 +85,7 @@ func ExpectStatus(c ContractSeq, p Policy, prev seqtypes.SequencerStatus, learne
 		return seqtypes.SEQUENCER_STATUS_NOT_ADMITTED
 	case prev == seqtypes.SEQUENCER_STATUS_ACTIVE:
 		return seqtypes.SEQUENCER_STATUS_ACTIVE
-	case (prev == seqtypes.SEQUENCER_STATUS_UNSPECIFIED || learned.Event || learned.Readmitted) && c.Locked.Cmp(p.MinLock) >= 0:
+	case prev == seqtypes.SEQUENCER_STATUS_UNSPECIFIED || learned.Event || learned.Readmitted:
 		return seqtypes.SEQUENCER_STATUS_ACTIVE
 	default:
 		return seqtypes.SEQUENCER_STATUS_NOT_ADMITTED

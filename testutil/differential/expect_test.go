@@ -13,8 +13,8 @@ import (
 // The expected status, rule by rule (ExpectStatus).
 func TestExpectStatus(t *testing.T) {
 	owner := common.HexToAddress("0x00000000000000000000000000000000000000aa")
-	admitted := Policy{Whitelist: map[string]bool{lowerHex(owner): true}, MinLock: tokens(20_000), MaxLock: tokens(100_000)}
-	offboarded := Policy{Whitelist: map[string]bool{}, MinLock: admitted.MinLock, MaxLock: admitted.MaxLock}
+	admitted := Policy{Whitelist: map[string]bool{lowerHex(owner): true}, MaxLock: tokens(100_000)}
+	offboarded := Policy{Whitelist: map[string]bool{}, MaxLock: admitted.MaxLock}
 	const (
 		none        = seqtypes.SEQUENCER_STATUS_UNSPECIFIED
 		active      = seqtypes.SEQUENCER_STATUS_ACTIVE
@@ -40,10 +40,10 @@ func TestExpectStatus(t *testing.T) {
 		{"L1's claim is the chain's", seq(L1Unlocked, 0), admitted, unlocking, event, unlocked},
 		{"removal from the whitelist offboards a member", seq(L1Active, 50_000), offboarded, active, nothing, notAdmitted},
 		{"a member slashed below min_lock keeps its admission", seq(L1Active, 19_000), admitted, active, event, active},
-		{"whitelisting again admits what holds min_lock", seq(L1Active, 50_000), admitted, notAdmitted, readmitted, active},
-		{"whitelisting again does not admit what is below min_lock", seq(L1Active, 19_000), admitted, notAdmitted, readmitted, notAdmitted},
-		{"an event admits a NOT_ADMITTED one that holds min_lock", seq(L1Active, 50_000), admitted, notAdmitted, event, active},
-		{"without news the chain does not decide again (a lowered min_lock admits nobody by itself)", seq(L1Active, 50_000), admitted, notAdmitted, nothing, notAdmitted},
+		{"whitelisting again admits", seq(L1Active, 50_000), admitted, notAdmitted, readmitted, active},
+		{"whitelisting again admits one a slash left below min_lock (the stake is L1's, not an admission input)", seq(L1Active, 19_000), admitted, notAdmitted, readmitted, active},
+		{"an event admits a NOT_ADMITTED one", seq(L1Active, 50_000), admitted, notAdmitted, event, active},
+		{"without news the chain does not decide again", seq(L1Active, 50_000), admitted, notAdmitted, nothing, notAdmitted},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			require.Equal(t, tc.want, ExpectStatus(tc.c, tc.p, tc.prev, tc.learned))

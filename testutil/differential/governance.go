@@ -42,8 +42,8 @@ func (s *Sequence) whitelist(owner common.Address, allowed bool, where uint16) (
 	return l1Outcome(err, what+" on L1")
 }
 
-// lockLimits: the pool sets the contract's limits, and the harness has governance set
-// the chain's to the same values (the chain does not mirror LockLimitsUpdated yet).
+// lockLimits: the pool sets the contract's limits; the chain learns them only from the
+// relayed LockLimitsUpdated, in configNonce order.
 func (s *Sequence) lockLimits(p uint16) (string, error) {
 	minLock := minLocks[int(p)%len(minLocks)]
 	maxLock := maxLocks[int(p>>2)%len(maxLocks)]
@@ -52,24 +52,5 @@ func (s *Sequence) lockLimits(p uint16) (string, error) {
 	}
 	what := fmt.Sprintf("lock limits %d..%d tokens", minLock, maxLock)
 	err := s.send(s.w.Pool, stakingABI.PackSetLockLimits(tokens(minLock), tokens(maxLock)))
-	if err == nil {
-		err = s.updateParams(func(ps *seqtypes.Params) {
-			ps.MinLock, ps.MaxLock = seqtypes.OneToken.MulRaw(minLock), seqtypes.OneToken.MulRaw(maxLock)
-		})
-		s.model.Policy.MinLock, s.model.Policy.MaxLock = tokens(minLock), tokens(maxLock)
-	}
 	return l1Outcome(err, what)
-}
-
-// updateParams changes the chain's params through governance's message.
-func (s *Sequence) updateParams(change func(*seqtypes.Params)) error {
-	res, err := s.env.Query.Params(s.env.Ctx, &seqtypes.QueryParamsRequest{})
-	if err != nil {
-		return err
-	}
-	change(&res.Params)
-	if _, err := s.env.Msg.UpdateParams(s.env.Ctx, &seqtypes.MsgUpdateParams{Authority: s.env.Authority, Params: res.Params}); err != nil {
-		return fmt.Errorf("governance params: %w", err)
-	}
-	return nil
 }

@@ -13,7 +13,7 @@ import (
 func TestModelFoldsEventsInOrder(t *testing.T) {
 	owner := common.HexToAddress("0x00000000000000000000000000000000000000aa")
 	newModel := func() *Model {
-		return NewModel(Policy{Whitelist: map[string]bool{lowerHex(owner): true}, MinLock: tokens(20_000), MaxLock: tokens(100_000)})
+		return NewModel(Policy{Whitelist: map[string]bool{lowerHex(owner): true}, MaxLock: tokens(100_000)})
 	}
 	rec := func(nonce uint64, locked int64) ContractView {
 		return ContractView{Seqs: []ContractSeq{{ID: 1, Owner: owner, Status: L1Active, Locked: tokens(locked), Nonce: nonce}}}
@@ -26,8 +26,8 @@ func TestModelFoldsEventsInOrder(t *testing.T) {
 	require.Equal(t, seqtypes.SEQUENCER_STATUS_ACTIVE, m.Settle()[1].Status)
 
 	// Governance acts at once: removing and re-adding the owner before the carried lock
-	// reaches the chain leaves the lock to be judged on arrival (ACTIVE); re-adding after
-	// it arrived below min_lock admits nothing.
+	// reaches the chain leaves the lock to be judged on arrival (ACTIVE); removing and
+	// re-adding it after it arrived admits it again, below min_lock or not.
 	m = newModel()
 	m.Whitelist(owner, false)
 	m.Whitelist(owner, true)
@@ -37,5 +37,5 @@ func TestModelFoldsEventsInOrder(t *testing.T) {
 	m.Whitelist(owner, false)
 	m.Whitelist(owner, true)
 	m.Observe(rec(2, 15_750))
-	require.Equal(t, seqtypes.SEQUENCER_STATUS_NOT_ADMITTED, m.Settle()[1].Status)
+	require.Equal(t, seqtypes.SEQUENCER_STATUS_ACTIVE, m.Settle()[1].Status)
 }

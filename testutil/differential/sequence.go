@@ -32,10 +32,6 @@ type Sequence struct {
 	lastOffence [32]byte
 	// view is the contract's view after the last step: ops pick their targets from it.
 	view ContractView
-	// settleBeforeLimits: before a limits change, the bridge first carries what earlier
-	// (carried) ops emitted, so that no limits change overtakes an earlier L1 event on its
-	// way to the chain (the known discrepancy of known_test.go; true but in that test).
-	settleBeforeLimits bool
 	// carrying: an earlier op's events wait for the next settlement.
 	carrying bool
 	// withdrawalBlock holds the last withdrawal (see Withdraw in exec).
@@ -44,11 +40,16 @@ type Sequence struct {
 	Outcomes []string
 }
 
-// NewSequence starts a chain whose genesis mirrors w at Base (the same whitelist and
-// limits), and a bridge into it. seed derives the sequence's keys and offence ids.
+// NewSequence starts a chain whose genesis mirrors w at Base (the same whitelist, and
+// the contract's configuration as of its configNonce), and a bridge into it. seed derives the sequence's keys and offence ids.
 func NewSequence(ctx context.Context, t testing.TB, w *World, seed [32]byte) (*Sequence, error) {
 	gs := sequencertest.RelayerGenesis(t)
-	policy := Policy{Whitelist: map[string]bool{}, MinLock: tokens(initialMinLock), MaxLock: tokens(initialMaxLock)}
+	contract := NewContract(ctx, w.Client, w.Deployment.Staking)
+	base, err := contract.View()
+	if err != nil {
+		return nil, err
+	}
+	policy := Policy{Whitelist: map[string]bool{}, MaxLock: base.MaxLock}
 	l1Whitelist := map[common.Address]bool{}
 	for i, o := range w.Owners {
 		if InitiallyWhitelisted(i) {
@@ -56,18 +57,15 @@ func NewSequence(ctx context.Context, t testing.TB, w *World, seed [32]byte) (*S
 			policy.Whitelist[lowerHex(o.Addr)], l1Whitelist[o.Addr] = true, true
 		}
 	}
-	gs.Params.MinLock, gs.Params.MaxLock = seqtypes.OneToken.MulRaw(initialMinLock), seqtypes.OneToken.MulRaw(initialMaxLock)
+	gs.L1Config = base.Config
 	env := sequencertest.NewEnvWithGenesis(t, gs)
 	bridge, err := NewBridge(w, env, storeDir(t))
 	if err != nil {
 		return nil, err
 	}
 	t.Cleanup(func() { _ = bridge.Close() })
-	s := &Sequence{ctx: ctx, w: w, contract: NewContract(ctx, w.Client, w.Deployment.Staking), env: env, bridge: bridge,
-		model: NewModel(policy), l1Whitelist: l1Whitelist, seed: seed, settleBeforeLimits: true}
-	if s.view, err = s.contract.View(); err != nil {
-		return nil, err
-	}
+	s := &Sequence{ctx: ctx, w: w, contract: contract, env: env, bridge: bridge,
+		model: NewModel(policy), l1Whitelist: l1Whitelist, seed: seed, view: base}
 	return s, nil
 }
 
@@ -90,15 +88,6 @@ func storeDir(t testing.TB) string {
 // with the next op's: several nonces of one sequencer, or events of several sequencers,
 // in one relay round and one approval.
 func (s *Sequence) Step(op Op) ([]string, error) {
-	if s.carrying && s.settleBeforeLimits && op.Kind == LockLimits {
-		relayed, diffs, err := s.Settle()
-		if len(relayed) > 0 {
-			s.Outcomes[len(s.Outcomes)-1] += " | relayed before the limits change " + strings.Join(relayed, ", ")
-		}
-		if err != nil || len(diffs) > 0 {
-			return diffs, err
-		}
-	}
 	outcome, err := s.exec(op)
 	if err != nil {
 		return nil, err
@@ -133,10 +122,9 @@ func (s *Sequence) Settle() (relayed, diffs []string, err error) {
 		return nil, nil, err
 	}
 	s.view = view
+	// Power reads the contract's max_lock as of now: every event is relayed by now.
+	s.model.Policy.MaxLock = view.MaxLock
 	p := s.model.Policy
-	if view.MinLock.Cmp(p.MinLock) != 0 || view.MaxLock.Cmp(p.MaxLock) != 0 {
-		return nil, nil, fmt.Errorf("harness: contract limits %s..%s, chain policy %s..%s", view.MinLock, view.MaxLock, p.MinLock, p.MaxLock)
-	}
 	s.model.Observe(view)
 	want := s.model.Settle()
 	wantTotal := activeTotal(want, p)
@@ -145,6 +133,13 @@ func (s *Sequence) Settle() (relayed, diffs []string, err error) {
 		return nil, nil, err
 	}
 	diffs = Diff(want, wantTotal, got, gotTotal)
+	config, err := s.env.Query.L1Config(s.env.Ctx, &seqtypes.QueryL1ConfigRequest{})
+	if err != nil {
+		return nil, nil, err
+	}
+	if config.Config.String() != view.Config.String() {
+		diffs = append(diffs, fmt.Sprintf("l1_config: chain %v, contract %v", config.Config, view.Config))
+	}
 	for _, l := range leftBehind {
 		diffs = append(diffs, "bridge left an event behind: "+l)
 	}

@@ -49,7 +49,7 @@ func TestLocalnetGethDevJoin(t *testing.T) {
 	require.NoError(t, os.WriteFile(keyFile, []byte(hex.EncodeToString(crypto.FromECDSA(ownerKey))), 0o600))
 
 	params := sequencertypes.DefaultParams()
-	params.L1ChainId, params.L1Confirmations, params.ExitDelay = devl1.ChainID, 2, exitDelay
+	params.L1ChainId, params.L1Confirmations = devl1.ChainID, 2
 	params.StakingContract = strings.ToLower(l1.Staking)
 	result := ln.PassProposal(1, "Whitelist a fifth sequencer owner",
 		&sequencertypes.MsgUpdateWhitelist{Authority: GovAuthority(), Add: []string{owner}},

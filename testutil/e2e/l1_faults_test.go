@@ -101,7 +101,7 @@ func (f *l1Faults) forgedLockIsVotedDown(t *testing.T) {
 func (f *l1Faults) bridgesKilledMidStream(t *testing.T) {
 	ln := f.ln
 	from := ln.Nodes[0].MustHeight(t) + 1 // verdicts of earlier phases are in blocks up to the current one
-	const maxPerOwner = 60           // the stream ends when told; this bounds it if the test fails first
+	const maxPerOwner = 60                // the stream ends when told; this bounds it if the test fails first
 	stop := make(chan struct{})
 	var (
 		mu   sync.Mutex

@@ -28,7 +28,8 @@ import (
 )
 
 // TestLocalnetL1SequencerLifecycle: 4 validators, the development L1 and 4 bridges, all
-// real processes. A 5th owner is whitelisted by governance and locks through the real
+// real processes. The contract's max_lock is lowered on L1 and mirrored by the chain. A
+// 5th owner is whitelisted by governance and locks through the real
 // contract with the CLI; it joins the CometBFT validator set with power = locked/10^18;
 // a relock raises its power up to max_lock; a partial withdraw lowers it; a signer change
 // moves its validator key (proven by the new key's signature); a reward-recipient change
@@ -45,14 +46,22 @@ func TestLocalnetL1SequencerLifecycle(t *testing.T) {
 	keyFile := filepath.Join(ln.Dir, "owner4.key")
 	require.NoError(t, os.WriteFile(keyFile, []byte(hex.EncodeToString(crypto.FromECDSA(ownerKey))), 0o600))
 
-	// Governance: whitelist the owner and cap power at 80,000 tokens.
-	params := sequencertypes.DefaultParams()
-	params.L1ChainId, params.L1Confirmations, params.ExitDelay = devl1.ChainID, 2, exitDelay
-	params.StakingContract = strings.ToLower(ln.L1.Staking)
-	params.MaxLock = tokens(80_000)
-	result := ln.PassProposal(1, "Whitelist a fifth sequencer owner; max_lock 80,000",
-		&sequencertypes.MsgUpdateWhitelist{Authority: GovAuthority(), Add: []string{owner}},
-		&sequencertypes.MsgUpdateParams{Authority: GovAuthority(), Params: params})
+	// The contract's administrator (the deployer, during bootstrap) caps power at 80,000
+	// tokens on L1; the chain takes the limits from the relayed LockLimitsUpdated, not
+	// from a parameter of its own.
+	require.NoError(t, ln.L1.Do("/lock-limits", url.Values{"min": {tokens(20_000).String()}, "max": {tokens(80_000).String()}}))
+	ln.waitFor(60*time.Second, "the chain mirrors max_lock 80,000", func() bool {
+		var resp struct {
+			Config struct {
+				MaxLock string `json:"max_lock"`
+			} `json:"config"`
+		}
+		return GetJSON(ln.Nodes[1].REST+"/themis/sequencer/v1/l1_config", &resp) == nil && resp.Config.MaxLock == tokens(80_000).String()
+	})
+
+	// Governance: whitelist the owner.
+	result := ln.PassProposal(1, "Whitelist a fifth sequencer owner",
+		&sequencertypes.MsgUpdateWhitelist{Authority: GovAuthority(), Add: []string{owner}})
 	require.Equal(t, "PROPOSAL_STATUS_PASSED", result.Status)
 
 	newSigner := func(name string) (string, []byte) {

@@ -58,7 +58,7 @@ type Options struct {
 	// L1 runs a development L1, locks every validator through the real staking
 	// contract, and starts one bridge per validator.
 	L1 bool
-	// ExitDelay is the chain's and the contract's exit delay (L1 localnets).
+	// ExitDelay is the contract's exit delay (L1 localnets); the chain mirrors it.
 	ExitDelay time.Duration
 	// ExtraOwners are funded, L1-whitelisted development owners beyond the validators.
 	ExtraOwners int
@@ -108,7 +108,7 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 		} else {
 			ln.startDevL1(filepath.Join(dir, "l1"), o.Validators+o.ExtraOwners, o.PortOffset, o.ExitDelay)
 		}
-		l1Args = []string{"--l1-rpc", ln.L1.RPC, "--staking-contract", ln.L1.Staking, "--exit-delay", o.ExitDelay.String()}
+		l1Args = []string{"--l1-rpc", ln.L1.RPC, "--staking-contract", ln.L1.Staking}
 	}
 	args := append([]string{"testnet", "--validators", strconv.Itoa(o.Validators), "--output-dir", ln.Dir,
 		"--voting-period", o.VotingPeriod.String(), "--port-offset", strconv.Itoa(o.PortOffset)}, l1Args...)

@@ -126,10 +126,10 @@ func (e *Env) WithdrawMsg(id, nonce uint64, amount, total math.Int) *types.MsgWi
 	return Withdrawn(e.Relayer, e.Ref(), id, nonce, amount, total)
 }
 
-// UnlockInitMsg is an unlock initiation of a fresh log, claimable DefaultExitDelay
+// UnlockInitMsg is an unlock initiation of a fresh log, claimable the default exit delay
 // after the current block time (as a contract with that exit delay would set it).
 func (e *Env) UnlockInitMsg(id, nonce uint64) *types.MsgUnlockInitiated {
-	return UnlockInitiated(e.Relayer, e.Ref(), id, nonce, uint64(e.Ctx.BlockTime().Add(types.DefaultExitDelay).Unix()))
+	return UnlockInitiated(e.Relayer, e.Ref(), id, nonce, uint64(e.Ctx.BlockTime().Add(time.Duration(types.DefaultExitDelaySeconds)*time.Second).Unix()))
 }
 
 // UnlockClaimMsg is an unlock claim of a fresh log.
@@ -152,6 +152,23 @@ func (e *Env) RewardRecipientMsg(id, nonce uint64, newRecipient string) *types.M
 func (e *Env) SlashMsg(id, nonce, escrowID uint64, amount, total math.Int) *types.MsgSlashed {
 	ref := e.Ref()
 	return Slashed(e.Relayer, ref, id, nonce, escrowID, OffenceID(ref.LogIndex+1), amount, total)
+}
+
+// LockLimitsMsg is the contract's LockLimitsUpdated (whole tokens) of a fresh log, with
+// the contract's next configNonce after the chain's.
+func (e *Env) LockLimitsMsg(minWhole, maxWhole int64) *types.MsgConfigChanged {
+	return e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_LockLimits{
+		LockLimits: &types.LockLimitsChange{MinLock: Tokens(minWhole), MaxLock: Tokens(maxWhole)}}})
+}
+
+// ConfigMsg completes the configuration change m (only its change set): the Env's
+// relayer, a fresh log, and the next configNonce after the chain's applied one.
+func (e *Env) ConfigMsg(m *types.MsgConfigChanged) *types.MsgConfigChanged {
+	e.T.Helper()
+	c, err := e.K.L1Config.Get(e.Ctx)
+	require.NoError(e.T, err)
+	m.Submitter, m.Event, m.ConfigNonce = e.Relayer, e.Ref(), c.ConfigNonce+1
+	return m
 }
 
 // Relay sends msg to the msg server.

@@ -15,4 +15,5 @@ var AllErrors = []*errorsmod.Error{
 	types.ErrSignerInUse, types.ErrInvalidStatus, types.ErrInvalidAmount, types.ErrQueueFull,
 	types.ErrInvalidEventRef, types.ErrInvalidGenesis, types.ErrInvalidDescription, types.ErrWithdrawBelowMin,
 	types.ErrNoValidatorSet, types.ErrNotSequencer, types.ErrInvalidUnlockTime, types.ErrInvalidOffence,
+	types.ErrRelayerQueueFull, types.ErrFreeRelayQuota, types.ErrInvalidConfigChange,
 }

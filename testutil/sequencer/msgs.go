@@ -81,6 +81,8 @@ func Relay(ctx context.Context, ms types.MsgServer, msg types.L1EventMsg) (*type
 		return ms.RewardRecipientChanged(ctx, m)
 	case *types.MsgSlashed:
 		return ms.Slashed(ctx, m)
+	case *types.MsgConfigChanged:
+		return ms.ConfigChanged(ctx, m)
 	default:
 		panic(fmt.Sprintf("sequencertest: unknown relayed message %T", msg))
 	}

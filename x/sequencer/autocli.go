@@ -13,6 +13,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			Service: types.Query_serviceDesc.ServiceName,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "Params", Use: "params", Short: "Show the pool parameters"},
+				{RpcMethod: "L1Config", Use: "l1-config", Short: "Show the L1 staking contract's configuration as mirrored by the chain (lock limits, exit delay, pause, pool address)"},
 				{RpcMethod: "Sequencer", Use: "sequencer [id]", Short: "Show a sequencer by its L1 id",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
 				{RpcMethod: "SequencerBySigner", Use: "by-signer [0x-signer]", Short: "Show the sequencer with this L1 signer address",
@@ -45,6 +46,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "SignerChanged", Use: "relay-signer-changed", Short: "Relay an L1 SignerChanged event"},
 				{RpcMethod: "RewardRecipientChanged", Use: "relay-reward-recipient-changed", Short: "Relay an L1 RewardRecipientChanged event"},
 				{RpcMethod: "Slashed", Use: "relay-slashed", Short: "Relay an L1 Slashed event"},
+				{RpcMethod: "ConfigChanged", Skip: true}, // a oneof the bridge builds from the L1 log
 			},
 		},
 	}

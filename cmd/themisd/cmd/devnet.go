@@ -70,6 +70,7 @@ An admin endpoint on --admin-addr produces faults and development actions:
   POST /mining?paused=true|false              stop / resume the block timer (/mine still mines)
   POST /time?advance=1h                       mine one block that much later
   POST /whitelist?address=0x..[&allowed=false] change the L1 whitelist (as owner)
+  POST /lock-limits?min=UNITS&max=UNITS        set the contract's lock limits (as owner)
   POST /fund?address=0x..&eth=WEI&tokens=UNITS send ETH and mint test tokens`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -113,8 +113,8 @@ func addGenesisSequencer(gs *sequencertypes.GenesisState, id uint64, owner strin
 	if err != nil {
 		return err
 	}
-	if amount.LT(gs.Params.MinLock) {
-		return fmt.Errorf("amount %s is below min_lock %s", amount, gs.Params.MinLock)
+	if amount.LT(gs.L1Config.MinLock) {
+		return fmt.Errorf("amount %s is below min_lock %s", amount, gs.L1Config.MinLock)
 	}
 	seq := sequencertypes.Sequencer{
 		Id:               id,

@@ -55,8 +55,8 @@ type testnetOptions struct {
 	// L1 mode: lock every node's signer on the development L1 and start from there.
 	l1RPC     string
 	staking   string
-	exitDelay time.Duration
 	l1Locks   []*sequencertypes.MsgLocked // filled by lockOnL1, one per node
+	l1Config  sequencertypes.L1Config     // the contract's configuration after the locks
 	l1ChainID uint64
 	// L2: each node follows its own L2 simulator at l2 port; x/epoch schedules them.
 	epoch epochtypes.Params
@@ -90,7 +90,6 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	cmd.Flags().IntVar(&o.portOffset, "port-offset", 0, "added to every port (run two localnets side by side)")
 	cmd.Flags().StringVar(&o.l1RPC, flagL1RPC, "", "development L1 JSON-RPC: lock each node's signer there with development owner i and start the chain from those locks")
 	cmd.Flags().StringVar(&o.staking, flagStakingContract, "", "the L1 staking contract (with --l1-rpc)")
-	cmd.Flags().DurationVar(&o.exitDelay, "exit-delay", 7*24*time.Hour, "the chain's exit_delay param (unlocks follow the contract's unlockableAt)")
 	o.epoch = localnetEpochParams()
 	cmd.Flags().Uint64Var(&o.epoch.EpochLength, "epoch-length", o.epoch.EpochLength, "L2 blocks per epoch")
 	cmd.Flags().Uint64Var(&o.epoch.LeadTime, "epoch-lead-time", o.epoch.LeadTime, "L2 blocks before an epoch's end when the next is decided")
@@ -218,7 +217,6 @@ func testnetGenesis(cdc codec.Codec, mbm module.BasicManager, nodes []testnetNod
 	if err := updateSequencerGenesis(cdc, appState, func(gs *sequencertypes.GenesisState) error {
 		gs.Params.L1ChainId = 1337
 		gs.Params.L1Confirmations = 2
-		gs.Params.ExitDelay = o.exitDelay
 		if o.l1RPC != "" {
 			return genesisFromL1Locks(gs, o)
 		}

@@ -11,16 +11,17 @@ import (
 
 // Admission is the chain's half of the rule "L1 decides stake and keys, the chain
 // decides admission". A locked sequencer is ACTIVE only if its owner is whitelisted,
-// neither owner nor signer is banned, its signer is indexed (no conflict) and it has
-// at least min_lock. Governance removing an owner from the whitelist withdraws the
+// neither owner nor signer is banned and its signer is indexed (no conflict). The
+// lock limits are the contract's (L1Config): it enforces min_lock itself, and max_lock
+// only caps power, which the validator set reads at EndBlock. Governance removing an owner from the whitelist withdraws the
 // admission of its ACTIVE sequencers (NOT_ADMITTED, no power: offboarding); adding the
 // owner again re-admits what meets every rule. A JAILED one stays jailed (x/slashing's
 // release runs the admission check).
 
 // admissionFacts reads what admission depends on. conflict is the reason the signer
 // cannot be indexed ("" if it can).
-func (k Keeper) admissionFacts(ctx context.Context, s types.Sequencer, conflict string, params types.Params) (types.AdmissionFacts, error) {
-	f := types.AdmissionFacts{Owner: s.Owner, Signer: s.Signer, SignerConflict: conflict, Locked: s.Locked, MinLock: params.MinLock}
+func (k Keeper) admissionFacts(ctx context.Context, s types.Sequencer, conflict string) (types.AdmissionFacts, error) {
+	f := types.AdmissionFacts{Owner: s.Owner, Signer: s.Signer, SignerConflict: conflict}
 	var err error
 	if f.OwnerWhitelisted, err = k.Whitelist.Has(ctx, s.Owner); err != nil {
 		return f, err
@@ -45,8 +46,8 @@ func storedConflict(s types.Sequencer) string {
 
 // admit decides the status of a NOT_ADMITTED sequencer: ACTIVE if every admission rule
 // holds, else NOT_ADMITTED with the reasons.
-func (k Keeper) admit(ctx context.Context, s types.Sequencer, params types.Params) (types.SequencerStatus, string, error) {
-	facts, err := k.admissionFacts(ctx, s, storedConflict(s), params)
+func (k Keeper) admit(ctx context.Context, s types.Sequencer) (types.SequencerStatus, string, error) {
+	facts, err := k.admissionFacts(ctx, s, storedConflict(s))
 	if err != nil {
 		return 0, "", err
 	}
@@ -71,12 +72,8 @@ func (k Keeper) revokeOwner(ctx context.Context, owner string) error {
 // whitelisted it: each one that now meets every rule becomes ACTIVE. A NOT_ADMITTED
 // sequencer is locked on L1 and not unlocking (an unlock makes it UNLOCKING).
 func (k Keeper) admitOwner(ctx context.Context, owner string) error {
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return err
-	}
 	return k.restatusOwner(ctx, owner, types.SEQUENCER_STATUS_NOT_ADMITTED, func(s types.Sequencer) (types.SequencerStatus, string, error) {
-		return k.admit(ctx, s, params)
+		return k.admit(ctx, s)
 	})
 }
 

@@ -15,6 +15,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) ([]abci.
 	if err := gs.Validate(); err != nil {
 		return nil, err
 	}
+	if err := k.L1Config.Set(ctx, gs.L1Config); err != nil {
+		return nil, err
+	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
 		return nil, err
 	}
@@ -96,7 +99,11 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	gs := &types.GenesisState{Params: params}
+	config, err := k.L1Config.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	gs := &types.GenesisState{Params: params, L1Config: config}
 	if err := k.Whitelist.Walk(ctx, nil, func(owner string) (bool, error) {
 		gs.Whitelist = append(gs.Whitelist, owner)
 		return false, nil

@@ -47,6 +47,8 @@ type Keeper struct {
 	// PendingByNonce finds the pending events of a sequencer's nonce:
 	// (sequencer id, L1 nonce, pending id).
 	PendingByNonce collections.KeySet[collections.Triple[uint64, uint64, uint64]]
+	// L1Config is the staking contract's configuration as of its last applied change.
+	L1Config collections.Item[types.L1Config]
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
@@ -81,6 +83,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		LaneCounts: collections.NewMap(sb, types.LaneCountsKey, "lane_counts", collections.Uint64Key, collections.Uint64Value),
 		PendingByNonce: collections.NewKeySet(sb, types.PendingByNonceKey, "pending_by_nonce",
 			collections.TripleKeyCodec(collections.Uint64Key, collections.Uint64Key, collections.Uint64Key)),
+		L1Config: collections.NewItem(sb, types.L1ConfigKey, "l1_config", codec.CollValue[types.L1Config](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 	"encoding/hex"
-	"fmt"
 	"time"
 
 	"cosmossdk.io/math"
@@ -16,13 +15,12 @@ import (
 // follow L1; the status follows L1 too (an unlock makes UNLOCKING, a claim UNLOCKED),
 // and where L1 shows the lock alive the chain decides admission. seq is nil for a lock.
 func (k Keeper) applyL1Event(ctx context.Context, msg types.L1EventMsg, seq *types.Sequencer) ([]types.DisagreementFinding, error) {
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
 	height := sdkHeight(ctx)
-	if lock, ok := msg.(*types.MsgLocked); ok {
-		return k.applyLock(ctx, lock, params, height)
+	switch m := msg.(type) {
+	case *types.MsgLocked:
+		return k.applyLock(ctx, m, height)
+	case *types.MsgConfigChanged:
+		return nil, k.applyConfigChange(ctx, m)
 	}
 	s := *seq
 	findings := types.EventFindings(msg, s)
@@ -36,19 +34,10 @@ func (k Keeper) applyL1Event(ctx context.Context, msg types.L1EventMsg, seq *typ
 	case *types.MsgRelocked:
 		s.Locked, stake, l1ShowsActive = m.Total, true, true
 	case *types.MsgWithdrawn:
+		// The contract refused a withdrawal that would leave less than its min_lock.
 		s.Locked, stake, l1ShowsActive = m.Total, true, true
-		// The contract keeps its own minimum; a chain min_lock above it is a disagreement,
-		// and an ACTIVE sequencer under the chain's minimum loses its power.
-		if m.Total.LT(params.MinLock) {
-			findings = append(findings, types.DisagreementFinding{Reason: types.DISAGREEMENT_REASON_BELOW_MIN_LOCK,
-				Detail: fmt.Sprintf("withdrawal leaves %s, below min_lock %s", m.Total, params.MinLock)})
-			if to == types.SEQUENCER_STATUS_ACTIVE {
-				to = types.SEQUENCER_STATUS_NOT_ADMITTED
-			}
-		}
 	case *types.MsgUnlockInitiated:
-		// The contract's exit delay is authoritative: the claim time is the one it set
-		// (params.ExitDelay is no longer used).
+		// The claim time is the one the contract set from its exit delay.
 		s.UnlockClaimableAt = time.Unix(int64(m.UnlockableAt), 0).UTC() // ValidateBasic bounds it by MaxUnlockableAt
 		to, reason = types.SEQUENCER_STATUS_UNLOCKING, ""
 	case *types.MsgUnlockClaimed:
@@ -88,7 +77,8 @@ func (k Keeper) applyL1Event(ctx context.Context, msg types.L1EventMsg, seq *typ
 	}
 	// A sequencer the chain has not admitted is admitted as soon as every rule holds.
 	if to == types.SEQUENCER_STATUS_NOT_ADMITTED {
-		if to, reason, err = k.admit(ctx, s, params); err != nil {
+		var err error
+		if to, reason, err = k.admit(ctx, s); err != nil {
 			return nil, err
 		}
 	}
@@ -105,7 +95,7 @@ func (k Keeper) applyL1Event(ctx context.Context, msg types.L1EventMsg, seq *typ
 // applyLock records a new sequencer with the stake and key L1 gave it, whatever the
 // chain thinks of it: ACTIVE if admitted, BANNED if its owner or signer is banned,
 // NOT_ADMITTED otherwise. Every reason it is not admitted is also a finding.
-func (k Keeper) applyLock(ctx context.Context, m *types.MsgLocked, params types.Params, height int64) ([]types.DisagreementFinding, error) {
+func (k Keeper) applyLock(ctx context.Context, m *types.MsgLocked, height int64) ([]types.DisagreementFinding, error) {
 	key, err := types.ParseSignerKey(m.PubKey)
 	if err != nil {
 		return nil, err
@@ -127,7 +117,7 @@ func (k Keeper) applyLock(ctx context.Context, m *types.MsgLocked, params types.
 		return nil, err
 	}
 	s.SignerConflict = conflict != ""
-	facts, err := k.admissionFacts(ctx, s, conflict, params)
+	facts, err := k.admissionFacts(ctx, s, conflict)
 	if err != nil {
 		return nil, err
 	}

@@ -49,13 +49,14 @@ func sqNoDisagreement(t *testing.T, e *sequencertest.Env, id, nonce uint64) {
 	require.False(t, has, "sequencer %d nonce %d raised an alarm", id, nonce)
 }
 
-func sqSetMinLock(t *testing.T, e *sequencertest.Env, whole int64) {
+// sqSetLockLimits applies the contract's LockLimitsUpdated (whole tokens) the way the
+// chain learns it: relayed and approved, with the next configNonce.
+func sqSetLockLimits(t *testing.T, e *sequencertest.Env, minWhole, maxWhole int64) {
 	t.Helper()
-	p, err := e.K.Params.Get(e.Ctx)
+	e.Apply(e.LockLimitsMsg(minWhole, maxWhole))
+	c, err := e.K.L1Config.Get(e.Ctx)
 	require.NoError(t, err)
-	p.MinLock = sqTokens(whole)
-	_, err = e.Msg.UpdateParams(e.Ctx, &types.MsgUpdateParams{Authority: e.Authority, Params: p})
-	require.NoError(t, err)
+	require.Equal(t, sqTokens(minWhole), c.MinLock, "the limits change applied")
 }
 
 func sqInSet(t *testing.T, e *sequencertest.Env, id uint64) bool {
@@ -70,13 +71,16 @@ func sqInSet(t *testing.T, e *sequencertest.Env, id uint64) bool {
 	return false
 }
 
-// The attack (or accident): the contract's minimum is below the chain's, so the owner
-// withdraws to a total valid on L1 but under the chain's min_lock. The old chain dropped
-// the event without moving the nonce: every later event waited for ever while the
-// sequencer kept its power and could unlock and claim on L1.
-func TestWithdrawBelowChainMinLockDoesNotWedgeNonce(t *testing.T) {
+// The attack (or accident) this pins: a withdrawal the contract accepted under its
+// minimum at the time, relayed after a raise of min_lock reached the chain. The old
+// chain dropped such an event without moving the nonce (every later event waited for
+// ever while the sequencer kept its power and could unlock and claim on L1); later it
+// applied it but took the sequencer's admission, so the chain's state depended on the
+// relay order. Now min_lock is the contract's (mirrored), the stake is not an admission
+// input, and the event applies like any other.
+func TestWithdrawalRelayedAfterAMinLockRaiseApplies(t *testing.T) {
 	e := sqPool(t) // sequencer 1: ACTIVE, 30,000, nonce 1
-	sqSetMinLock(t, e, 28_000)
+	sqSetLockLimits(t, e, 28_000, 100_000)
 	withdraw := e.WithdrawMsg(sqSeq1, 2, sqTokens(5_000), sqTokens(25_000))
 	e.MustRelay(withdraw)
 	unlock := e.UnlockInitMsg(sqSeq1, 3) // relayed behind it, in the same block
@@ -90,40 +94,25 @@ func TestWithdrawBelowChainMinLockDoesNotWedgeNonce(t *testing.T) {
 	require.Equal(t, types.SEQUENCER_STATUS_UNLOCKING, s.Status, "the unlock behind it applied")
 	require.Zero(t, e.PendingCount())
 	require.Empty(t, sqRejections(t, e))
-
-	d := sqDisagreement(t, e, sqSeq1, 2)
-	require.Equal(t, []types.DisagreementReason{types.DISAGREEMENT_REASON_BELOW_MIN_LOCK}, sqReasons(d))
-	require.Equal(t, withdraw.Event, d.Event)
-	require.Equal(t, "/themis.sequencer.v1.MsgWithdrawn", d.MsgType)
-	require.Equal(t, sequencertest.StartHeight, d.Height)
-	require.Equal(t, []types.DisagreementReason{types.DISAGREEMENT_REASON_BELOW_MIN_LOCK}, sqAlarmReasons(t, e))
+	sqNoDisagreement(t, e, sqSeq1, 2)
 	sqNoDisagreement(t, e, sqSeq1, 3)
+	require.Empty(t, sqAlarmReasons(t, e))
 
-	// The status after the withdrawal alone: NOT_ADMITTED, no power, and a later relock
-	// that restores min_lock applies and brings it back.
-	t.Run("power returns with the stake", func(t *testing.T) {
-		e := sqPool(t)
-		sqSetMinLock(t, e, 28_000)
-		e.Apply(e.WithdrawMsg(sqSeq1, 2, sqTokens(5_000), sqTokens(25_000)))
-		s := e.Seq(sqSeq1)
-		require.Equal(t, types.SEQUENCER_STATUS_NOT_ADMITTED, s.Status)
-		require.Contains(t, s.StatusReason, "below min_lock")
-		require.Equal(t, sequencertest.StartHeight, s.DeactivationHeight)
-		require.Zero(t, sqPower(t, e, sqSeq1))
-		require.False(t, sqInSet(t, e, sqSeq1))
-
-		e.AtHeight(12)
-		e.FreshEvents()
-		e.Apply(e.RelockMsg(sqSeq1, 3, sqTokens(5_000), sqTokens(30_000)))
-		s = e.Seq(sqSeq1)
-		require.Equal(t, uint64(3), s.L1Nonce)
-		require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, s.Status)
-		require.Empty(t, s.StatusReason)
-		require.Equal(t, int64(12), s.ActivationHeight)
-		require.Equal(t, int64(30_000), sqPower(t, e, sqSeq1))
-		require.True(t, sqInSet(t, e, sqSeq1))
-		require.Empty(t, sqAlarmReasons(t, e), "a relock the chain agrees with raises nothing")
-		sqNoDisagreement(t, e, sqSeq1, 3)
+	// Either relay order gives the same state: the withdrawal before the raise, or after.
+	t.Run("the relay order decides nothing", func(t *testing.T) {
+		after := sqPool(t)
+		sqSetLockLimits(t, after, 28_000, 100_000)
+		after.Apply(after.WithdrawMsg(sqSeq1, 2, sqTokens(5_000), sqTokens(25_000)))
+		before := sqPool(t)
+		before.Apply(before.WithdrawMsg(sqSeq1, 2, sqTokens(5_000), sqTokens(25_000)))
+		sqSetLockLimits(t, before, 28_000, 100_000)
+		for _, e := range []*sequencertest.Env{after, before} {
+			s := e.Seq(sqSeq1)
+			require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, s.Status)
+			require.Empty(t, s.StatusReason)
+			require.Equal(t, int64(25_000), sqPower(t, e, sqSeq1))
+			require.True(t, sqInSet(t, e, sqSeq1))
+		}
 	})
 }
 
@@ -195,7 +184,9 @@ func TestLockByNonWhitelistedOwnerIsRecordedNotAdmitted(t *testing.T) {
 	require.Zero(t, sqPower(t, e, 2))
 }
 
-// Whitelisting admits only what meets every other rule, and only NOT_ADMITTED records.
+// Whitelisting admits only what meets every other rule, and only NOT_ADMITTED records:
+// a lock whose signer is banned stays out, an unlocking one is never admitted, and the
+// stake (here below a raised min_lock) is not a rule.
 func TestWhitelistingAdmitsOnlyWhatMeetsEveryRule(t *testing.T) {
 	e := sqPool(t)
 	owner := sqOwner(77)
@@ -205,16 +196,15 @@ func TestWhitelistingAdmitsOnlyWhatMeetsEveryRule(t *testing.T) {
 	e.Apply(e.LockMsg(2, owner, pubA, sqTokens(30_000)))
 	e.Apply(e.LockMsg(3, owner, pubB, sqTokens(30_000)))
 	e.Apply(e.LockMsg(4, owner, pubC, sqTokens(30_000)))
-	sqSetMinLock(t, e, 25_000)
-	e.Apply(e.WithdrawMsg(3, 2, sqTokens(10_000), sqTokens(20_000))) // below the chain's min
+	sqSetLockLimits(t, e, 25_000, 100_000)
+	e.Apply(e.WithdrawMsg(3, 2, sqTokens(10_000), sqTokens(20_000))) // accepted on L1 before the raise
 	sqExit(t, e, 4, false)                                           // unlocking on L1
 
 	e.Whitelist(owner)
 	require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, e.Seq(2).Status)
 	s3 := e.Seq(3)
-	require.Equal(t, types.SEQUENCER_STATUS_NOT_ADMITTED, s3.Status)
-	require.Contains(t, s3.StatusReason, "below min_lock")
-	require.NotContains(t, s3.StatusReason, "whitelisted")
+	require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, s3.Status, "the stake is L1's, not an admission rule")
+	require.Equal(t, int64(20_000), sqPower(t, e, 3))
 	require.Equal(t, types.SEQUENCER_STATUS_UNLOCKING, e.Seq(4).Status, "an unlocking lock is never admitted")
 }
 
@@ -338,7 +328,7 @@ func TestUnlockOfNotAdmittedSequencerApplies(t *testing.T) {
 	require.Empty(t, s.StatusReason)
 	require.Zero(t, s.DeactivationHeight, "it was never in the set")
 	require.Equal(t, uint64(2), s.L1Nonce)
-	require.Equal(t, e.Ctx.BlockTime().Add(types.DefaultExitDelay), s.UnlockClaimableAt)
+	require.Equal(t, e.Ctx.BlockTime().Add(defaultExitDelay), s.UnlockClaimableAt)
 	sqNoDisagreement(t, e, 2, 2)
 
 	// Whitelisting the owner now does not admit a lock that is leaving.
@@ -490,7 +480,8 @@ func TestStatusFollowsL1AndAlarms(t *testing.T) {
 		e.Apply(e.RelockMsg(sqSeq1, 4, sqTokens(1), sqTokens(1)))
 		s := e.Seq(sqSeq1)
 		require.Equal(t, sqTokens(1), s.Locked)
-		require.Equal(t, types.SEQUENCER_STATUS_NOT_ADMITTED, s.Status, "L1 shows it locked, below min_lock")
+		require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, s.Status, "L1 shows it locked; the stake is not an admission rule")
+		require.Equal(t, int64(1), sqPower(t, e, sqSeq1))
 		require.Equal(t, []types.DisagreementReason{types.DISAGREEMENT_REASON_STATUS_MISMATCH}, sqReasons(sqDisagreement(t, e, sqSeq1, 4)))
 	})
 	t.Run("relock while unlocking, admitted", func(t *testing.T) {
@@ -528,18 +519,22 @@ func TestStatusFollowsL1AndAlarms(t *testing.T) {
 		e.Apply(e.SignerChangeMsg(sqSeq1, 4, pub))
 		s := e.Seq(sqSeq1)
 		require.Equal(t, pub, s.PubKey)
-		require.Equal(t, types.SEQUENCER_STATUS_NOT_ADMITTED, s.Status)
-		require.Zero(t, sqPower(t, e, sqSeq1))
+		require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, s.Status, "L1 shows it locked: admitted again")
+		require.Zero(t, sqPower(t, e, sqSeq1), "with the stake the chain knows (none): no power, not in the set")
+		require.False(t, sqInSet(t, e, sqSeq1))
+		err := e.K.CheckRelayer(e.Ctx, e.Account(sequencertest.MustSignerKey(t, pub)))
+		require.ErrorIs(t, err, types.ErrNotSequencer, "and without power it does not relay")
 		require.Equal(t, []types.DisagreementReason{types.DISAGREEMENT_REASON_STATUS_MISMATCH}, sqReasons(sqDisagreement(t, e, sqSeq1, 4)))
 	})
-	t.Run("a lock of everything at once", func(t *testing.T) {
+	t.Run("a lock the chain disagrees with twice", func(t *testing.T) {
 		e := sqPool(t)
-		pub, _ := e.NewKey()
+		pub, key := e.NewKey()
+		require.NoError(t, e.K.Banned.Set(e.Ctx, key.L1Address()))
 		e.Apply(e.LockMsg(2, sqOwner(88), pub, sqTokens(10_000)))
-		require.Equal(t, []types.DisagreementReason{types.DISAGREEMENT_REASON_NOT_WHITELISTED, types.DISAGREEMENT_REASON_BELOW_MIN_LOCK},
+		require.Equal(t, []types.DisagreementReason{types.DISAGREEMENT_REASON_BANNED, types.DISAGREEMENT_REASON_NOT_WHITELISTED},
 			sqReasons(sqDisagreement(t, e, 2, 1)))
-		require.Equal(t, "owner "+sqOwner(88)+" is not whitelisted; locked "+sqTokens(10_000).String()+" is below min_lock "+
-			types.DefaultParams().MinLock.String(), e.Seq(2).StatusReason)
+		require.Equal(t, types.SEQUENCER_STATUS_BANNED, e.Seq(2).Status)
+		require.Equal(t, "signer "+key.L1Address()+" is banned; owner "+sqOwner(88)+" is not whitelisted", e.Seq(2).StatusReason)
 	})
 }
 

@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	errorsmod "cosmossdk.io/errors"
 
@@ -47,15 +48,30 @@ func (k Keeper) checkL1Event(ctx context.Context, msg types.L1EventMsg, stage ch
 		}
 		return nil, nil
 	}
+	if _, ok := msg.(*types.MsgConfigChanged); ok {
+		config, err := k.L1Config.Get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return nil, checkNonce(stage, "the contract's configuration", config.ConfigNonce, msg.GetNonce())
+	}
 	seq, err := k.GetSequencer(ctx, msg.GetSequencerId())
 	if err != nil {
 		return nil, err
 	}
-	if msg.GetNonce() <= seq.L1Nonce {
-		return nil, errorsmod.Wrapf(types.ErrNonceOutOfOrder, "sequencer %d is at nonce %d; event nonce %d is stale", seq.Id, seq.L1Nonce, msg.GetNonce())
-	}
-	if stage == stageApply && msg.GetNonce() != seq.L1Nonce+1 {
-		return nil, errFutureNonce
+	if err := checkNonce(stage, fmt.Sprintf("sequencer %d", seq.Id), seq.L1Nonce, msg.GetNonce()); err != nil {
+		return nil, err
 	}
 	return &seq, nil
+}
+
+// checkNonce refuses a stale nonce and, at apply time, holds back one that is not the next.
+func checkNonce(stage checkStage, chain string, applied, nonce uint64) error {
+	if nonce <= applied {
+		return errorsmod.Wrapf(types.ErrNonceOutOfOrder, "%s is at nonce %d; event nonce %d is stale", chain, applied, nonce)
+	}
+	if stage == stageApply && nonce != applied+1 {
+		return errFutureNonce
+	}
+	return nil
 }

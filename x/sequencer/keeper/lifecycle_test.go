@@ -92,10 +92,10 @@ func TestLifecycle_PowerIsCappedAtMaxLock(t *testing.T) {
 		locked math.Int
 		power  int64
 	}{
-		{types.DefaultParams().MinLock, 20_000},
+		{types.DefaultL1Config().MinLock, 20_000},
 		{sqTokens(99_999).Add(types.OneToken.SubRaw(1)), 99_999},
-		{types.DefaultParams().MaxLock, 100_000},
-		{types.DefaultParams().MaxLock.AddRaw(1), 100_000},
+		{types.DefaultL1Config().MaxLock, 100_000},
+		{types.DefaultL1Config().MaxLock.AddRaw(1), 100_000},
 		{sqTokens(1_000_000), 100_000},
 	} {
 		t.Run(tc.locked.String(), func(t *testing.T) {
@@ -141,7 +141,7 @@ func TestLifecycle_UnlockInitiatedThenClaimed(t *testing.T) {
 	e := sqPool(t)
 	// The contract's exit delay (3h7s here) is authoritative; the chain's param differs.
 	l1Delay := 3*time.Hour + 7*time.Second
-	require.NotEqual(t, l1Delay, types.DefaultExitDelay)
+	require.NotEqual(t, l1Delay, defaultExitDelay)
 
 	e.AtHeight(25)
 	before := e.Seq(sqSeq1)
@@ -202,7 +202,7 @@ func TestLifecycle_UnlockFromJailedRemovedBanned(t *testing.T) {
 			s := e.Seq(sqSeq1)
 			require.Equal(t, types.SEQUENCER_STATUS_UNLOCKING, s.Status)
 			require.Zero(t, s.DeactivationHeight, "it was not in the set when it unlocked")
-			require.Equal(t, e.Ctx.BlockTime().Add(types.DefaultExitDelay), s.UnlockClaimableAt)
+			require.Equal(t, e.Ctx.BlockTime().Add(defaultExitDelay), s.UnlockClaimableAt)
 		})
 	}
 }

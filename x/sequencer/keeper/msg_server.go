@@ -153,3 +153,8 @@ func (k msgServer) RewardRecipientChanged(ctx context.Context, msg *types.MsgRew
 func (k msgServer) Slashed(ctx context.Context, msg *types.MsgSlashed) (*types.MsgRelayResponse, error) {
 	return k.relay(ctx, msg)
 }
+
+// ConfigChanged implements types.MsgServer.
+func (k msgServer) ConfigChanged(ctx context.Context, msg *types.MsgConfigChanged) (*types.MsgRelayResponse, error) {
+	return k.relay(ctx, msg)
+}

@@ -3,9 +3,7 @@ package keeper_test
 import (
 	"strings"
 	"testing"
-	"time"
 
-	"cosmossdk.io/math"
 	"github.com/stretchr/testify/require"
 
 	sequencertest "github.com/themis-network/themis/testutil/sequencer"
@@ -16,7 +14,6 @@ func TestMsgServer_UpdateParams(t *testing.T) {
 	e := sqPool(t)
 	good := types.DefaultParams()
 	good.L1Confirmations = 64
-	good.ExitDelay = 7 * 24 * time.Hour
 	good.StakingContract = "0x00000000000000000000000000000000000000AA"
 
 	for _, who := range []string{e.Relayer, "", strings.ToUpper(e.Authority), e.Authority + "x"} {
@@ -44,35 +41,22 @@ func TestMsgServer_UpdateParams(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, good, got, "stored exactly as given")
 
-	// A lower cap changes the power of sequencers above it at once.
-	good.MaxLock = sqTokens(25_000)
-	_, err = e.Msg.UpdateParams(e.Ctx, &types.MsgUpdateParams{Authority: e.Authority, Params: good})
+	// The lock limits are not parameters: params leave L1Config alone.
+	config, err := e.K.L1Config.Get(e.Ctx)
 	require.NoError(t, err)
-	require.Equal(t, int64(25_000), sqPower(t, e, sqSeq1))
-	require.Equal(t, int64(25_000), sqPower(t, e, sequencertest.RelayerID))
+	require.Equal(t, types.DefaultL1Config(), config)
 }
 
 // sqInvalidParams names a mutation for every branch of Params.Validate.
 func sqInvalidParams() map[string]func(p *types.Params) {
 	return map[string]func(p *types.Params){
-		"min_lock nil":                          func(p *types.Params) { p.MinLock = math.Int{} },
-		"min_lock zero":                         func(p *types.Params) { p.MinLock = math.ZeroInt() },
-		"min_lock negative":                     func(p *types.Params) { p.MinLock = sqTokens(-1) },
-		"max_lock nil":                          func(p *types.Params) { p.MaxLock = math.Int{} },
-		"max_lock below min_lock":               func(p *types.Params) { p.MaxLock = p.MinLock.SubRaw(1) },
-		"min_lock below one token":              func(p *types.Params) { p.MinLock = types.OneToken.SubRaw(1) },
-		"max_lock above 2^40 tokens":            func(p *types.Params) { p.MaxLock = types.OneToken.MulRaw(1<<40 + 1) },
-		"exit_delay zero":                       func(p *types.Params) { p.ExitDelay = 0 },
-		"exit_delay negative":                   func(p *types.Params) { p.ExitDelay = -time.Second },
-		"l1_chain_id zero":                      func(p *types.Params) { p.L1ChainId = 0 },
-		"staking_contract empty":                func(p *types.Params) { p.StakingContract = "" },
-		"staking_contract without 0x":           func(p *types.Params) { p.StakingContract = strings.Repeat("0", 42) },
-		"staking_contract not hex":              func(p *types.Params) { p.StakingContract = "0x" + strings.Repeat("q", 40) },
-		"staking_contract 21 bytes":             func(p *types.Params) { p.StakingContract = "0x" + strings.Repeat("0", 42) },
-		"event_ttl_blocks zero":                 func(p *types.Params) { p.EventTtlBlocks = 0 },
-		"max_pending_events zero":               func(p *types.Params) { p.MaxPendingEvents = 0 },
-		"min_lock nil and max_lock nil":         func(p *types.Params) { p.MinLock, p.MaxLock = math.Int{}, math.Int{} },
-		"min_lock and max_lock below one token": func(p *types.Params) { p.MinLock, p.MaxLock = math.NewInt(5), math.NewInt(10) },
+		"l1_chain_id zero":            func(p *types.Params) { p.L1ChainId = 0 },
+		"staking_contract empty":      func(p *types.Params) { p.StakingContract = "" },
+		"staking_contract without 0x": func(p *types.Params) { p.StakingContract = strings.Repeat("0", 42) },
+		"staking_contract not hex":    func(p *types.Params) { p.StakingContract = "0x" + strings.Repeat("q", 40) },
+		"staking_contract 21 bytes":   func(p *types.Params) { p.StakingContract = "0x" + strings.Repeat("0", 42) },
+		"event_ttl_blocks zero":       func(p *types.Params) { p.EventTtlBlocks = 0 },
+		"max_pending_events zero":     func(p *types.Params) { p.MaxPendingEvents = 0 },
 	}
 }
 

@@ -559,7 +559,7 @@ func TestMsgServer_RelayBoundariesAccepted(t *testing.T) {
 	t.Run("lock of exactly min_lock", func(t *testing.T) {
 		e := sqPool(t)
 		pub, _ := e.NewKey()
-		e.Apply(e.LockMsg(2, sqOwner(1), pub, types.DefaultParams().MinLock))
+		e.Apply(e.LockMsg(2, sqOwner(1), pub, types.DefaultL1Config().MinLock))
 		require.Equal(t, int64(20_000), sqPower(t, e, 2))
 	})
 	t.Run("upper-case owner is stored lower-case", func(t *testing.T) {

@@ -26,6 +26,15 @@ func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*
 	return &types.QueryParamsResponse{Params: p}, nil
 }
 
+// L1Config implements types.QueryServer.
+func (q queryServer) L1Config(ctx context.Context, _ *types.QueryL1ConfigRequest) (*types.QueryL1ConfigResponse, error) {
+	c, err := q.k.L1Config.Get(ctx)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryL1ConfigResponse{Config: c}, nil
+}
+
 func (q queryServer) withPower(ctx context.Context, s types.Sequencer) (*types.QuerySequencerResponse, error) {
 	power, err := q.k.PowerOf(ctx, s)
 	if err != nil {

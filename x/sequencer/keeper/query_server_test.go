@@ -298,7 +298,6 @@ func TestQuery_Disagreements(t *testing.T) {
 	require.Equal(t, types.Disagreement{SequencerId: 2, Nonce: 1, Event: lock.Event, MsgType: "/themis.sequencer.v1.MsgLocked",
 		Height: sequencertest.StartHeight, Findings: []types.DisagreementFinding{
 			{Reason: types.DISAGREEMENT_REASON_NOT_WHITELISTED, Detail: "owner " + sqOwner(77) + " is not whitelisted"},
-			{Reason: types.DISAGREEMENT_REASON_BELOW_MIN_LOCK, Detail: "locked " + sqTokens(10_000).String() + " is below min_lock " + types.DefaultParams().MinLock.String()},
 		}}, all.Disagreements[2])
 
 	one, err := e.Query.Disagreements(e.Ctx, &types.QueryDisagreementsRequest{SequencerId: sqSeq1})

@@ -158,11 +158,11 @@ func (k Keeper) PowerOf(ctx context.Context, s types.Sequencer) (int64, error) {
 	if !IsActive(s) {
 		return 0, nil
 	}
-	p, err := k.Params.Get(ctx)
+	c, err := k.L1Config.Get(ctx)
 	if err != nil {
 		return 0, err
 	}
-	return types.VotingPower(s.Locked, p.MaxLock), nil
+	return types.VotingPower(s.Locked, c.MaxLock), nil
 }
 
 // setStatus changes the status, with the reason for it (NOT_ADMITTED, BANNED), and

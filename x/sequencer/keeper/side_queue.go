@@ -124,6 +124,15 @@ func (k Keeper) relayerID(ctx context.Context, submitter string) (uint64, error)
 	if !IsActive(s) {
 		return 0, errorsmod.Wrapf(types.ErrNotSequencer, "%s: sequencer %d is %s; only active sequencers relay L1 events", submitter, id, s.Status)
 	}
+	// An ACTIVE sequencer without power (slashed to nothing, or under one token) has no
+	// stake behind its relays, and relaying is free.
+	power, err := k.PowerOf(ctx, s)
+	if err != nil {
+		return 0, err
+	}
+	if power == 0 {
+		return 0, errorsmod.Wrapf(types.ErrNotSequencer, "%s: sequencer %d has no voting power; only active sequencers with power relay L1 events", submitter, id)
+	}
 	return id, nil
 }
 

@@ -139,15 +139,6 @@ func TestResolve_ApprovedPolicyDisagreementsApply(t *testing.T) {
 		queue func(t *testing.T, e *sequencertest.Env) types.L1EventMsg
 		want  []types.DisagreementReason
 	}{
-		{"withdraw below min", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
-			return e.WithdrawMsg(sqSeq1, 2, sqTokens(10_001), sqTokens(19_999))
-		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_BELOW_MIN_LOCK}},
-		{"withdraw below a min raised while pending", func(t *testing.T, e *sequencertest.Env) types.L1EventMsg {
-			m := e.WithdrawMsg(sqSeq1, 2, sqTokens(1), sqTokens(29_999))
-			e.MustRelay(m)
-			sqSetMinLock(t, e, 30_000)
-			return m
-		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_BELOW_MIN_LOCK}},
 		{"withdraw total + amount is not locked", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
 			return e.WithdrawMsg(sqSeq1, 2, sqTokens(1), sqTokens(25_000))
 		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_AMOUNT_MISMATCH}},
@@ -186,13 +177,6 @@ func TestResolve_ApprovedPolicyDisagreementsApply(t *testing.T) {
 			require.NoError(t, e.K.Banned.Set(e.Ctx, sqOwner(1)))
 			return m
 		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_BANNED}},
-		{"lock below a min raised while pending", func(t *testing.T, e *sequencertest.Env) types.L1EventMsg {
-			pub, _ := e.NewKey()
-			m := e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000))
-			e.MustRelay(m)
-			sqSetMinLock(t, e, 30_001)
-			return m
-		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_BELOW_MIN_LOCK}},
 		{"two locks with one signer", func(_ *testing.T, e *sequencertest.Env) types.L1EventMsg {
 			pub, _ := e.NewKey()
 			e.MustRelay(e.LockMsg(2, sqOwner(1), pub, sqTokens(30_000)))

@@ -129,21 +129,18 @@ func (w *window) readIncoming() {
 }
 
 // judgeableNow reports whether a vote on msg can take effect soon: a lock of an id not
-// yet locked, or an event of a locked sequencer within nonce_lookahead of its applied
-// nonce. Anything further ahead waits, unjudged, for its predecessors; so a relayer
+// yet locked, or an event of a locked sequencer (or a configuration change) within
+// nonce_lookahead of its applied nonce. Anything further ahead waits, unjudged, for its predecessors; so a relayer
 // that names real sequencers with far-future nonces fills no slot of the window.
 func (w *window) judgeableNow(msg types.L1EventMsg) (bool, error) {
 	id := msg.GetSequencerId()
 	applied, locked := w.nonces[id]
 	if !locked {
-		s, err := w.k.Sequencers.Get(w.ctx, id)
-		switch {
-		case errors.Is(err, collections.ErrNotFound):
-			locked = false
-		case err != nil:
+		var err error
+		if applied, locked, err = w.k.l1NonceOf(w.ctx, id); err != nil {
 			return false, err
-		default:
-			applied, locked = s.L1Nonce, true
+		}
+		if locked {
 			w.nonces[id] = applied
 		}
 	}

@@ -136,8 +136,9 @@ func TestSlash_AppliedInAnyStatus(t *testing.T) {
 	}
 }
 
-// Policy for a lock left below min_lock is a later decision: for now the slash is
-// applied and the sequencer stays as it is (ACTIVE, with the lower power).
+// A slash that leaves less than min_lock changes the stake, not the status (the stake is
+// not an admission input; what an offence does to the status is x/slashing's): ACTIVE,
+// with the lower power.
 func TestSlash_BelowMinLockKeepsStatus(t *testing.T) {
 	e := sqPool(t)
 	e.Apply(e.SlashMsg(sqSeq1, 2, 1, sqTokens(25_000), sqTokens(5_000)))

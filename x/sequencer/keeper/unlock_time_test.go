@@ -10,14 +10,15 @@ import (
 	"github.com/themis-network/themis/x/sequencer/types"
 )
 
-// The contract's exit delay is authoritative: the claim time is the event's
-// unlockable_at, whatever params.ExitDelay says and whenever the vote applies it.
+// The claim time is the event's unlockable_at (the contract set it from the exit delay
+// it had then), whatever the mirrored exit delay says now and whenever the vote applies it.
 func TestUnlock_ClaimTimeIsTheEventsUnlockableAtNotExitDelay(t *testing.T) {
 	e := sqPool(t)
-	p := types.DefaultParams()
-	p.ExitDelay = 7 * 24 * time.Hour
-	_, err := e.Msg.UpdateParams(e.Ctx, &types.MsgUpdateParams{Authority: e.Authority, Params: p})
+	const sevenDays = 7 * 24 * 3600
+	e.Apply(e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_ExitDelay{ExitDelay: &types.ExitDelayChange{ExitDelaySeconds: sevenDays}}}))
+	config, err := e.K.L1Config.Get(e.Ctx)
 	require.NoError(t, err)
+	require.Equal(t, uint64(sevenDays), config.ExitDelaySeconds)
 
 	l1Time := time.Date(2026, 4, 2, 3, 4, 5, 0, time.UTC) // the contract: its block time + its exit delay
 	unlock := e.UnlockInitMsg(sqSeq1, 2)
@@ -30,7 +31,7 @@ func TestUnlock_ClaimTimeIsTheEventsUnlockableAtNotExitDelay(t *testing.T) {
 	require.Equal(t, types.SEQUENCER_STATUS_UNLOCKING, s.Status)
 	require.Equal(t, l1Time, s.UnlockClaimableAt)
 	require.Equal(t, time.UTC, s.UnlockClaimableAt.Location())
-	require.NotEqual(t, e.Ctx.BlockTime().Add(p.ExitDelay), s.UnlockClaimableAt)
+	require.NotEqual(t, e.Ctx.BlockTime().Add(sevenDays*time.Second), s.UnlockClaimableAt)
 
 	// It survives a genesis round trip unchanged (the record stores the exact second).
 	gs, err := e.K.ExportGenesis(e.Ctx)

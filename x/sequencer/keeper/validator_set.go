@@ -24,7 +24,7 @@ var _ voteext.ValidatorSetProvider = Keeper{}
 
 // ActiveValidatorSet builds the set the active sequencers make now.
 func (k Keeper) ActiveValidatorSet(ctx context.Context) (types.ValidatorSet, error) {
-	params, err := k.Params.Get(ctx)
+	config, err := k.L1Config.Get(ctx)
 	if err != nil {
 		return types.ValidatorSet{}, err
 	}
@@ -41,7 +41,7 @@ func (k Keeper) ActiveValidatorSet(ctx context.Context) (types.ValidatorSet, err
 		members = append(members, types.ValidatorPower{
 			ConsAddress: key.ConsAddress(),
 			PubKey:      key.Compressed(),
-			Power:       types.VotingPower(s.Locked, params.MaxLock),
+			Power:       types.VotingPower(s.Locked, config.MaxLock),
 			SequencerId: s.Id,
 		})
 	}

@@ -125,11 +125,9 @@ func TestEndBlock_UpdatesAndHistory(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []sqUpdate{{k2, 0}, {newKey.Compressed(), 75_000}}, sqUpdates(updates))
 
-	// A lower cap changes the power of the sequencers above it.
-	p := types.DefaultParams()
-	p.MaxLock = sqTokens(60_000)
-	_, err = e.Msg.UpdateParams(e.Ctx, &types.MsgUpdateParams{Authority: e.Authority, Params: p})
-	require.NoError(t, err)
+	// A lower cap on L1 (LockLimitsUpdated, relayed and approved) changes the power of
+	// the sequencers above it.
+	e.Apply(e.LockLimitsMsg(20_000, 60_000))
 	e.AtHeight(14)
 	updates, err = e.K.EndBlock(e.Ctx)
 	require.NoError(t, err)

@@ -100,7 +100,7 @@ func (e *zzEnv) lockMsg(id uint64, owner string, pub []byte, amount math.Int) *t
 
 // unlockAt is the unlockable_at a contract with the default exit delay would emit now.
 func (e *zzEnv) unlockAt() uint64 {
-	return uint64(e.ctx.BlockTime().Add(types.DefaultExitDelay).Unix())
+	return uint64(e.ctx.BlockTime().Add(defaultExitDelay).Unix())
 }
 
 // approveAll resolves every pending event as the vote would with more than 2/3 YES.
@@ -133,3 +133,6 @@ func (e *zzEnv) pendingCount() uint64 {
 	require.NoError(e.t, err)
 	return n
 }
+
+// defaultExitDelay is the default L1Config's exit delay as a duration.
+var defaultExitDelay = time.Duration(types.DefaultExitDelaySeconds) * time.Second

@@ -68,7 +68,7 @@ func TestLifecycleAndPower(t *testing.T) {
 	s = e.seq(1)
 	require.Equal(t, types.SEQUENCER_STATUS_UNLOCKING, s.Status)
 	require.Equal(t, int64(20), s.DeactivationHeight)
-	require.Equal(t, e.ctx.BlockTime().Add(types.DefaultExitDelay), s.UnlockClaimableAt)
+	require.Equal(t, e.ctx.BlockTime().Add(defaultExitDelay), s.UnlockClaimableAt)
 	active, err := e.k.ActiveSequencers(e.ctx)
 	require.NoError(t, err)
 	require.Len(t, active, 1)
@@ -100,7 +100,7 @@ func TestGovernanceMessages(t *testing.T) {
 	require.ErrorIs(t, err, types.ErrUnauthorized)
 
 	bad := types.DefaultParams()
-	bad.MaxLock = bad.MinLock.SubRaw(1)
+	bad.L1ChainId = 0
 	_, err = e.ms.UpdateParams(e.ctx, &types.MsgUpdateParams{Authority: e.authority, Params: bad})
 	require.ErrorIs(t, err, types.ErrInvalidParams)
 

@@ -160,9 +160,6 @@ func TestApplyTimeDisagreementsAreApplied(t *testing.T) {
 		reason types.DisagreementReason
 		status types.SequencerStatus
 	}{
-		{"withdraw below min", func(e *zzEnv) types.L1EventMsg {
-			return &types.MsgWithdrawn{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Amount: tokens(10_001), Total: tokens(19_999), Nonce: 2}
-		}, types.DISAGREEMENT_REASON_BELOW_MIN_LOCK, types.SEQUENCER_STATUS_NOT_ADMITTED},
 		{"relock total inconsistent", func(e *zzEnv) types.L1EventMsg {
 			return &types.MsgRelocked{Submitter: e.relayer, Event: e.ref(), SequencerId: 1, Amount: tokens(5), Total: tokens(40_000), Nonce: 2}
 		}, types.DISAGREEMENT_REASON_AMOUNT_MISMATCH, types.SEQUENCER_STATUS_ACTIVE},

@@ -21,6 +21,17 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	cdc.RegisterConcrete(&MsgSignerChanged{}, "themis/x/sequencer/MsgSignerChanged", nil)
 	cdc.RegisterConcrete(&MsgRewardRecipientChanged{}, "themis/x/sequencer/MsgRewardRecipientChanged", nil)
 	cdc.RegisterConcrete(&MsgSlashed{}, "themis/x/sequencer/MsgSlashed", nil)
+	cdc.RegisterConcrete(&MsgConfigChanged{}, "themis/x/sequencer/MsgConfigChanged", nil)
+	// The oneof's cases, under the names of their amino.oneof_name options.
+	cdc.RegisterInterface((*isMsgConfigChanged_Change)(nil), nil)
+	cdc.RegisterConcrete(&MsgConfigChanged_LockLimits{}, "themis/x/sequencer/LockLimitsChange", nil)
+	cdc.RegisterConcrete(&MsgConfigChanged_ExitDelay{}, "themis/x/sequencer/ExitDelayChange", nil)
+	cdc.RegisterConcrete(&MsgConfigChanged_Whitelist{}, "themis/x/sequencer/L1WhitelistChange", nil)
+	cdc.RegisterConcrete(&MsgConfigChanged_Pause{}, "themis/x/sequencer/PauseChange", nil)
+	cdc.RegisterConcrete(&MsgConfigChanged_Treasury{}, "themis/x/sequencer/TreasuryChange", nil)
+	cdc.RegisterConcrete(&MsgConfigChanged_PoolAddress{}, "themis/x/sequencer/PoolAddressChange", nil)
+	cdc.RegisterConcrete(&MsgConfigChanged_BootstrapStarted{}, "themis/x/sequencer/BootstrapStarted", nil)
+	cdc.RegisterConcrete(&MsgConfigChanged_BootstrapEnded{}, "themis/x/sequencer/BootstrapEnded", nil)
 }
 
 // RegisterInterfaces registers the messages with the interface registry.
@@ -37,6 +48,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgSignerChanged{},
 		&MsgRewardRecipientChanged{},
 		&MsgSlashed{},
+		&MsgConfigChanged{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

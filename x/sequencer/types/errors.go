@@ -35,4 +35,5 @@ var (
 	ErrInvalidOffence      = errorsmod.Register(ModuleName, 25, "invalid offence")
 	ErrRelayerQueueFull    = errorsmod.Register(ModuleName, 26, "the relayer's share of the L1-event queue is full")
 	ErrFreeRelayQuota      = errorsmod.Register(ModuleName, 27, "fee-free relay quota exceeded")
+	ErrInvalidConfigChange = errorsmod.Register(ModuleName, 28, "invalid staking-contract configuration change")
 )

@@ -2,10 +2,10 @@ package types_test
 
 import (
 	"errors"
+	"math/big"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
@@ -251,25 +251,61 @@ func FuzzMsgSlashedValidateBasic(f *testing.F) {
 func FuzzMsgUpdateParamsValidateBasic(f *testing.F) {
 	s := fuzzSeed(f)
 	d := types.DefaultParams()
-	f.Add(s.sub, d.MinLock.String(), d.MaxLock.String(), int64(d.ExitDelay), d.L1Confirmations, d.L1ChainId, d.StakingContract, d.EventTtlBlocks, d.MaxPendingEvents)
-	f.Add(s.sub, "1", "2", int64(-1), uint64(0), uint64(0), "0x00", uint64(0), uint64(0))
-	f.Add(s.sub, "1000000000000000000", "1099511627776000000000000000000", int64(1), uint64(0), uint64(1), s.owner, uint64(1), uint64(1))
-	f.Fuzz(func(t *testing.T, authority, minLock, maxLock string, delay int64, conf, chain uint64, contract string, ttl, queue uint64) {
-		p := types.Params{MinLock: fuzzAmount(t, minLock), MaxLock: fuzzAmount(t, maxLock), ExitDelay: time.Duration(delay),
-			L1Confirmations: conf, L1ChainId: chain, StakingContract: contract, EventTtlBlocks: ttl, MaxPendingEvents: queue}
+	f.Add(s.sub, d.L1Confirmations, d.L1ChainId, d.StakingContract, d.EventTtlBlocks, d.MaxPendingEvents, d.MaxUndecidedVotes, d.NonceLookahead)
+	f.Add(s.sub, uint64(0), uint64(0), "0x00", uint64(0), uint64(0), uint64(1), uint64(0))
+	f.Add(s.sub, uint64(0), uint64(1), s.owner, uint64(1), uint64(1), uint64(2), uint64(types.MaxNonceLookahead+1))
+	f.Add("", uint64(0), uint64(1), s.owner, uint64(1), uint64(1), uint64(2), uint64(1))
+	f.Fuzz(func(t *testing.T, authority string, conf, chain uint64, contract string, ttl, queue, undecided, lookahead uint64) {
+		p := types.Params{L1Confirmations: conf, L1ChainId: chain, StakingContract: contract, EventTtlBlocks: ttl,
+			MaxPendingEvents: queue, MaxUndecidedVotes: undecided, NonceLookahead: lookahead}
 		m := &types.MsgUpdateParams{Authority: authority, Params: p}
 		if err := m.ValidateBasic(); err != nil {
 			fuzzRegistered(t, err)
 			return
 		}
-		if p.MinLock.LT(types.OneToken) || p.MaxLock.LT(p.MinLock) || p.ExitDelay <= 0 || p.L1ChainId == 0 ||
-			!addrRe.MatchString(p.StakingContract) || p.EventTtlBlocks == 0 || p.MaxPendingEvents == 0 {
+		if p.L1ChainId == 0 || !addrRe.MatchString(p.StakingContract) || p.EventTtlBlocks == 0 || p.MaxPendingEvents == 0 ||
+			p.MaxUndecidedVotes < 2 || p.NonceLookahead == 0 || p.NonceLookahead > types.MaxNonceLookahead {
 			t.Fatalf("accepted params %+v", p)
 		}
-		// Accepted params never make VotingPower panic, whatever is locked.
-		huge := p.MaxLock.MulRaw(1 << 20)
-		if got := types.VotingPower(huge, p.MaxLock); got != p.MaxLock.Quo(types.OneToken).Int64() {
-			t.Fatalf("power of a capped stake is %d", got)
+	})
+}
+
+// FuzzVotingPower: max_lock is the contract's (any uint256), so VotingPower must never
+// panic, never exceed MaxPowerPerSequencer, and be min(locked, max_lock) / 10^18
+// whenever that fits.
+func FuzzVotingPower(f *testing.F) {
+	maxUint256 := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1)).String()
+	f.Add("30000000000000000000000", "100000000000000000000000")
+	f.Add("0", "1")
+	f.Add("-1", "100")
+	f.Add("100", "-1")
+	f.Add("100", "0")
+	f.Add("999999999999999999", "1000000000000000000")
+	f.Add(types.OneToken.MulRaw(types.MaxPowerPerSequencer).String(), maxUint256)
+	f.Add(types.OneToken.MulRaw(types.MaxPowerPerSequencer).AddRaw(1).String(), maxUint256)
+	f.Add(maxUint256, maxUint256)
+	f.Fuzz(func(t *testing.T, lockedS, maxS string) {
+		locked, maxLock := fuzzAmount(t, lockedS), fuzzAmount(t, maxS)
+		got := types.VotingPower(locked, maxLock)
+		if got < 0 || got > types.MaxPowerPerSequencer {
+			t.Fatalf("power %d of locked %s, max %s is out of [0, %d]", got, locked, maxLock, types.MaxPowerPerSequencer)
+		}
+		if !locked.IsPositive() || !maxLock.IsPositive() {
+			if got != 0 {
+				t.Fatalf("power %d of locked %s, max %s: want 0", got, locked, maxLock)
+			}
+			return
+		}
+		want := new(big.Int).Quo(math.MinInt(locked, maxLock).BigInt(), types.OneToken.BigInt())
+		if want.Cmp(big.NewInt(types.MaxPowerPerSequencer)) > 0 {
+			want.SetInt64(types.MaxPowerPerSequencer)
+		}
+		if got != want.Int64() {
+			t.Fatalf("power %d of locked %s, max %s: want %s", got, locked, maxLock, want)
+		}
+		// Either nil argument gives no power, without a panic.
+		if types.VotingPower(math.Int{}, maxLock) != 0 || types.VotingPower(locked, math.Int{}) != 0 {
+			t.Fatalf("a nil amount has power")
 		}
 	})
 }

@@ -8,7 +8,7 @@ import (
 
 // DefaultGenesis is an empty pool with default params.
 func DefaultGenesis() *GenesisState {
-	return &GenesisState{Params: DefaultParams(), NextPendingId: 1}
+	return &GenesisState{Params: DefaultParams(), NextPendingId: 1, L1Config: DefaultL1Config()}
 }
 
 // Validate checks the genesis state as a whole: params, unique and well-formed
@@ -16,6 +16,9 @@ func DefaultGenesis() *GenesisState {
 func (gs GenesisState) Validate() error {
 	if err := gs.Params.Validate(); err != nil {
 		return err
+	}
+	if err := gs.L1Config.Validate(); err != nil {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "l1_config: %v", err)
 	}
 	fail := func(format string, args ...any) error {
 		return errorsmod.Wrapf(ErrInvalidGenesis, format, args...)

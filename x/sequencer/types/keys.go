@@ -29,4 +29,5 @@ var (
 	PendingLanesKey     = collections.NewPrefix(15)
 	LaneCountsKey       = collections.NewPrefix(16)
 	PendingByNonceKey   = collections.NewPrefix(17)
+	L1ConfigKey         = collections.NewPrefix(18)
 )

@@ -29,6 +29,7 @@ var (
 	_ L1EventMsg = (*MsgSignerChanged)(nil)
 	_ L1EventMsg = (*MsgRewardRecipientChanged)(nil)
 	_ L1EventMsg = (*MsgSlashed)(nil)
+	_ L1EventMsg = (*MsgConfigChanged)(nil)
 )
 
 // Slash severities of the staking contract's Slashed event.
@@ -45,19 +46,27 @@ const MaxUnlockableAt uint64 = 253_402_300_799
 // OffenceIDLen is the length of a Slashed event's offence id (a bytes32).
 const OffenceIDLen = 32
 
-// validateEventHeader checks what every relayed event has in common.
+// validateEventHeader checks what every relayed per-sequencer event has in common.
 func validateEventHeader(submitter string, ref L1EventRef, sequencerID, nonce uint64) error {
-	if _, err := sdk.AccAddressFromBech32(submitter); err != nil {
-		return errorsmod.Wrapf(ErrInvalidAddress, "submitter %q: %v", submitter, err)
-	}
-	if err := ref.Validate(); err != nil {
-		return errorsmod.Wrap(ErrInvalidEventRef, err.Error())
+	if err := validateSubmitterAndRef(submitter, ref); err != nil {
+		return err
 	}
 	if sequencerID == 0 {
 		return errorsmod.Wrap(ErrSequencerNotFound, "sequencer id 0 is never assigned")
 	}
 	if nonce == 0 {
 		return errorsmod.Wrap(ErrNonceOutOfOrder, "nonce must be at least 1")
+	}
+	return nil
+}
+
+// validateSubmitterAndRef checks who relays and which log: every relayed event has both.
+func validateSubmitterAndRef(submitter string, ref L1EventRef) error {
+	if _, err := sdk.AccAddressFromBech32(submitter); err != nil {
+		return errorsmod.Wrapf(ErrInvalidAddress, "submitter %q: %v", submitter, err)
+	}
+	if err := ref.Validate(); err != nil {
+		return errorsmod.Wrap(ErrInvalidEventRef, err.Error())
 	}
 	return nil
 }

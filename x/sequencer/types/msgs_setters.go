@@ -28,6 +28,9 @@ func (m *MsgRewardRecipientChanged) SetSubmitter(s string) { m.Submitter = s }
 // SetSubmitter implements L1EventMsg.
 func (m *MsgSlashed) SetSubmitter(s string) { m.Submitter = s }
 
+// SetSubmitter implements L1EventMsg.
+func (m *MsgConfigChanged) SetSubmitter(s string) { m.Submitter = s }
+
 // SetEvent implements L1EventMsg.
 func (m *MsgLocked) SetEvent(ref L1EventRef) { m.Event = ref }
 
@@ -51,3 +54,6 @@ func (m *MsgRewardRecipientChanged) SetEvent(ref L1EventRef) { m.Event = ref }
 
 // SetEvent implements L1EventMsg.
 func (m *MsgSlashed) SetEvent(ref L1EventRef) { m.Event = ref }
+
+// SetEvent implements L1EventMsg.
+func (m *MsgConfigChanged) SetEvent(ref L1EventRef) { m.Event = ref }

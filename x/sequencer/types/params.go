@@ -1,9 +1,6 @@
 package types
 
 import (
-	"fmt"
-	"time"
-
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 )
@@ -11,11 +8,8 @@ import (
 // OneToken is 10^18 base units (one METIS).
 var OneToken = math.NewIntWithDecimal(1, 18)
 
-// Defaults from SPEC section 3.1. DefaultExitDelay fills a param that unlocks no longer
-// read (the claim time comes from the contract's UnlockInitiated event); it stays until a
-// params migration removes it.
+// Defaults from SPEC section 3.1.
 const (
-	DefaultExitDelay        = 21 * 24 * time.Hour
 	DefaultL1Confirmations  = 12
 	DefaultL1ChainID        = 1
 	DefaultEventTTLBlocks   = 100
@@ -31,12 +25,10 @@ const (
 	MaxNonceLookahead = 4096
 )
 
-// DefaultParams returns the SPEC defaults: min 20,000 and max 100,000 tokens.
+// DefaultParams returns the SPEC defaults. The lock limits and the exit delay are the
+// contract's (L1Config), not parameters.
 func DefaultParams() Params {
 	return Params{
-		MinLock:           math.NewInt(20_000).Mul(OneToken),
-		MaxLock:           math.NewInt(100_000).Mul(OneToken),
-		ExitDelay:         DefaultExitDelay,
 		L1Confirmations:   DefaultL1Confirmations,
 		L1ChainId:         DefaultL1ChainID,
 		StakingContract:   "0x0000000000000000000000000000000000000000",
@@ -49,22 +41,6 @@ func DefaultParams() Params {
 
 // Validate checks every field; the error names the field.
 func (p Params) Validate() error {
-	if p.MinLock.IsNil() || !p.MinLock.IsPositive() {
-		return errorsmod.Wrap(ErrInvalidParams, "min_lock must be positive")
-	}
-	if p.MaxLock.IsNil() || p.MaxLock.LT(p.MinLock) {
-		return errorsmod.Wrap(ErrInvalidParams, "max_lock must be at least min_lock")
-	}
-	if p.MinLock.LT(OneToken) {
-		return errorsmod.Wrap(ErrInvalidParams, "min_lock must be at least one token (10^18), or power would be 0")
-	}
-	// Power is an int64 of whole tokens; keep the cap far from overflow of the total.
-	if p.MaxLock.Quo(OneToken).GT(math.NewInt(1 << 40)) {
-		return errorsmod.Wrap(ErrInvalidParams, "max_lock is too large for int64 voting power")
-	}
-	if p.ExitDelay <= 0 {
-		return errorsmod.Wrap(ErrInvalidParams, "exit_delay must be positive")
-	}
 	if p.L1ChainId == 0 {
 		return errorsmod.Wrap(ErrInvalidParams, "l1_chain_id must be set")
 	}
@@ -86,15 +62,20 @@ func (p Params) Validate() error {
 	return nil
 }
 
-// VotingPower is min(locked, max_lock) / 10^18, the sequencer's CometBFT power.
+// MaxPowerPerSequencer bounds one sequencer's power (whole tokens, 2^40, about 10^12):
+// max_lock is the contract's and may be any uint256, but CometBFT's total power must
+// stay below 2^60, which this leaves room for with 2^19 sequencers.
+const MaxPowerPerSequencer int64 = 1 << 40
+
+// VotingPower is min(locked, max_lock) / 10^18, the sequencer's CometBFT power, never
+// above MaxPowerPerSequencer.
 func VotingPower(locked, maxLock math.Int) int64 {
-	if locked.IsNil() || !locked.IsPositive() {
+	if locked.IsNil() || !locked.IsPositive() || maxLock.IsNil() || !maxLock.IsPositive() {
 		return 0
 	}
-	counted := math.MinInt(locked, maxLock)
-	power := counted.Quo(OneToken)
-	if !power.IsInt64() {
-		panic(fmt.Sprintf("voting power %s overflows int64; params validation must prevent this", power))
+	power := math.MinInt(locked, maxLock).Quo(OneToken)
+	if power.GT(math.NewInt(MaxPowerPerSequencer)) {
+		return MaxPowerPerSequencer
 	}
 	return power.Int64()
 }

@@ -1,9 +1,9 @@
 package types_test
 
 import (
+	"math/big"
 	"strings"
 	"testing"
-	"time"
 
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
@@ -16,14 +16,13 @@ func TestParams_Defaults(t *testing.T) {
 	p := types.DefaultParams()
 	require.NoError(t, p.Validate())
 	require.Equal(t, "1000000000000000000", types.OneToken.String())
-	require.Equal(t, "20000000000000000000000", p.MinLock.String())
-	require.Equal(t, "100000000000000000000000", p.MaxLock.String())
-	require.Equal(t, 21*24*time.Hour, p.ExitDelay)
 	require.Equal(t, uint64(12), p.L1Confirmations)
 	require.Equal(t, uint64(1), p.L1ChainId)
 	require.Equal(t, "0x0000000000000000000000000000000000000000", p.StakingContract)
 	require.Equal(t, uint64(100), p.EventTtlBlocks)
 	require.Equal(t, uint64(10_000), p.MaxPendingEvents)
+	require.Equal(t, uint64(types.DefaultMaxUndecidedVotes), p.MaxUndecidedVotes)
+	require.Equal(t, uint64(types.DefaultNonceLookahead), p.NonceLookahead)
 }
 
 func TestParams_ValidateEachBranch(t *testing.T) {
@@ -32,23 +31,15 @@ func TestParams_ValidateEachBranch(t *testing.T) {
 		mutate func(p *types.Params)
 		field  string
 	}{
-		{"min_lock nil", func(p *types.Params) { p.MinLock = math.Int{} }, "min_lock must be positive"},
-		{"min_lock zero", func(p *types.Params) { p.MinLock = math.ZeroInt() }, "min_lock must be positive"},
-		{"min_lock negative", func(p *types.Params) { p.MinLock = math.NewInt(-1) }, "min_lock must be positive"},
-		{"max_lock nil", func(p *types.Params) { p.MaxLock = math.Int{} }, "max_lock must be at least min_lock"},
-		{"max_lock below min_lock", func(p *types.Params) { p.MaxLock = p.MinLock.SubRaw(1) }, "max_lock must be at least min_lock"},
-		{"min_lock below one token", func(p *types.Params) {
-			p.MinLock, p.MaxLock = types.OneToken.SubRaw(1), types.OneToken
-		}, "min_lock must be at least one token"},
-		{"max_lock above 2^40 tokens", func(p *types.Params) { p.MaxLock = types.OneToken.MulRaw(1<<40 + 1) }, "max_lock is too large"},
-		{"exit_delay zero", func(p *types.Params) { p.ExitDelay = 0 }, "exit_delay must be positive"},
-		{"exit_delay negative", func(p *types.Params) { p.ExitDelay = -time.Nanosecond }, "exit_delay must be positive"},
 		{"l1_chain_id zero", func(p *types.Params) { p.L1ChainId = 0 }, "l1_chain_id must be set"},
 		{"staking_contract empty", func(p *types.Params) { p.StakingContract = "" }, "staking_contract"},
 		{"staking_contract not hex", func(p *types.Params) { p.StakingContract = "0x" + strings.Repeat("g", 40) }, "staking_contract"},
 		{"staking_contract no 0x", func(p *types.Params) { p.StakingContract = strings.Repeat("0", 42) }, "staking_contract"},
 		{"event_ttl_blocks zero", func(p *types.Params) { p.EventTtlBlocks = 0 }, "event_ttl_blocks must be positive"},
 		{"max_pending_events zero", func(p *types.Params) { p.MaxPendingEvents = 0 }, "max_pending_events must be positive"},
+		{"max_undecided_votes one", func(p *types.Params) { p.MaxUndecidedVotes = 1 }, "max_undecided_votes must be at least 2"},
+		{"nonce_lookahead zero", func(p *types.Params) { p.NonceLookahead = 0 }, "nonce_lookahead must be in"},
+		{"nonce_lookahead above the bound", func(p *types.Params) { p.NonceLookahead = types.MaxNonceLookahead + 1 }, "nonce_lookahead must be in"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -62,11 +53,9 @@ func TestParams_ValidateEachBranch(t *testing.T) {
 
 	// The boundaries are accepted.
 	for name, mutate := range map[string]func(p *types.Params){
-		"min = max":                 func(p *types.Params) { p.MaxLock = p.MinLock },
-		"min = one token":           func(p *types.Params) { p.MinLock = types.OneToken },
-		"max = 2^40 tokens":         func(p *types.Params) { p.MaxLock = types.OneToken.MulRaw(1 << 40) },
-		"max just below 2^40+1":     func(p *types.Params) { p.MaxLock = types.OneToken.MulRaw(1<<40 + 1).SubRaw(1) },
-		"exit_delay 1ns":            func(p *types.Params) { p.ExitDelay = 1 },
+		"two undecided votes":       func(p *types.Params) { p.MaxUndecidedVotes = 2 },
+		"lookahead of one":          func(p *types.Params) { p.NonceLookahead = 1 },
+		"lookahead at the bound":    func(p *types.Params) { p.NonceLookahead = types.MaxNonceLookahead },
 		"zero confirmations":        func(p *types.Params) { p.L1Confirmations = 0 },
 		"mixed-case contract":       func(p *types.Params) { p.StakingContract = "0xABCDEFabcdef0000000000000000000000000000" },
 		"ttl and queue of one each": func(p *types.Params) { p.EventTtlBlocks, p.MaxPendingEvents = 1, 1 },
@@ -78,7 +67,7 @@ func TestParams_ValidateEachBranch(t *testing.T) {
 }
 
 func TestParams_VotingPower(t *testing.T) {
-	max := types.DefaultParams().MaxLock
+	max := types.DefaultL1Config().MaxLock
 	for _, tc := range []struct {
 		locked math.Int
 		want   int64
@@ -96,13 +85,22 @@ func TestParams_VotingPower(t *testing.T) {
 	} {
 		require.Equal(t, tc.want, types.VotingPower(tc.locked, max), tc.locked.String())
 	}
-	// The largest cap params allow: 2^40 tokens.
-	bigMax := types.OneToken.MulRaw(1 << 40)
-	require.Equal(t, int64(1<<40), types.VotingPower(bigMax.MulRaw(3), bigMax))
-	// A cap params refuse would overflow int64: that is a programming error.
-	require.Panics(t, func() {
-		types.VotingPower(types.OneToken.MulRaw(1<<62).MulRaw(4), types.OneToken.MulRaw(1<<62).MulRaw(4))
-	})
+	// A cap of 2^40 tokens is exactly MaxPowerPerSequencer.
+	bigMax := types.OneToken.MulRaw(types.MaxPowerPerSequencer)
+	require.Equal(t, types.MaxPowerPerSequencer, types.VotingPower(bigMax.MulRaw(3), bigMax))
+	require.Equal(t, types.MaxPowerPerSequencer-1, types.VotingPower(bigMax.Sub(types.OneToken), bigMax))
+	// max_lock is the contract's and may be any uint256: power is capped, never a panic.
+	huge := types.OneToken.MulRaw(1 << 62).MulRaw(4)
+	require.Equal(t, types.MaxPowerPerSequencer, types.VotingPower(huge, huge))
+	maxUint256 := math.NewIntFromBigInt(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1)))
+	require.Equal(t, types.MaxPowerPerSequencer, types.VotingPower(maxUint256, maxUint256))
+	require.Equal(t, int64(1), types.VotingPower(types.OneToken, maxUint256))
+	// A nil or non-positive cap gives no power.
+	for _, bad := range []math.Int{{}, math.ZeroInt(), math.NewInt(-1)} {
+		require.Zero(t, types.VotingPower(max, bad))
+	}
+	// A cap below one token gives no power either.
+	require.Zero(t, types.VotingPower(max, types.OneToken.SubRaw(1)))
 }
 
 // Codes are part of the API: never renumber.
@@ -113,7 +111,8 @@ func TestErrors_CodesAreStable(t *testing.T) {
 		10: types.ErrEventAlreadyApplied, 11: types.ErrEventAlreadyPending, 12: types.ErrNonceOutOfOrder, 13: types.ErrBanned,
 		14: types.ErrSignerInUse, 15: types.ErrInvalidStatus, 16: types.ErrInvalidAmount, 17: types.ErrQueueFull,
 		18: types.ErrInvalidEventRef, 19: types.ErrInvalidGenesis, 20: types.ErrInvalidDescription, 21: types.ErrWithdrawBelowMin,
-		22: types.ErrNoValidatorSet, 23: types.ErrNotSequencer,
+		22: types.ErrNoValidatorSet, 23: types.ErrNotSequencer, 24: types.ErrInvalidUnlockTime, 25: types.ErrInvalidOffence,
+		26: types.ErrRelayerQueueFull, 27: types.ErrFreeRelayQuota, 28: types.ErrInvalidConfigChange,
 	} {
 		require.Equal(t, code, err.ABCICode(), err.Error())
 		require.Equal(t, "sequencer", err.Codespace())

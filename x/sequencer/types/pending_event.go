@@ -36,6 +36,8 @@ func newL1EventMsg(typeURL string) (L1EventMsg, bool) {
 		msg = &MsgRewardRecipientChanged{}
 	case sdk.MsgTypeURL(&MsgSlashed{}):
 		msg = &MsgSlashed{}
+	case sdk.MsgTypeURL(&MsgConfigChanged{}):
+		msg = &MsgConfigChanged{}
 	}
 	return msg, msg != nil
 }

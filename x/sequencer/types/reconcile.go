@@ -3,8 +3,6 @@ package types
 import (
 	"fmt"
 	"strings"
-
-	"cosmossdk.io/math"
 )
 
 // The rule: L1 decides stake and keys, the chain decides admission. A confirmed L1
@@ -13,6 +11,9 @@ import (
 // holds the pure part of that: no store, no context.
 
 // AdmissionFacts are what the chain knows about whether a locked sequencer may be ACTIVE.
+// The stake is not among them: min_lock is the contract's, which refuses any lock or
+// withdrawal below it, and a raised min_lock leaves existing locks standing on L1 as on
+// the chain. So admission never depends on when a limits change was relayed.
 type AdmissionFacts struct {
 	Owner, Signer    string
 	OwnerWhitelisted bool
@@ -20,8 +21,7 @@ type AdmissionFacts struct {
 	SignerBanned     bool
 	// SignerConflict, when not empty, says why the signer cannot be indexed (held by
 	// another sequencer, or retired).
-	SignerConflict  string
-	Locked, MinLock math.Int
+	SignerConflict string
 }
 
 // Findings lists why the sequencer may not be ACTIVE, in a fixed order; none means it may.
@@ -38,9 +38,6 @@ func (f AdmissionFacts) Findings() []DisagreementFinding {
 	}
 	if !f.OwnerWhitelisted {
 		out = append(out, DisagreementFinding{Reason: DISAGREEMENT_REASON_NOT_WHITELISTED, Detail: fmt.Sprintf("owner %s is not whitelisted", f.Owner)})
-	}
-	if f.Locked.LT(f.MinLock) {
-		out = append(out, DisagreementFinding{Reason: DISAGREEMENT_REASON_BELOW_MIN_LOCK, Detail: fmt.Sprintf("locked %s is below min_lock %s", f.Locked, f.MinLock)})
 	}
 	return out
 }

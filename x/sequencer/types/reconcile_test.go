@@ -19,18 +19,16 @@ func reasons(fs []types.DisagreementFinding) []types.DisagreementReason {
 }
 
 func TestAdmissionFindings(t *testing.T) {
-	ok := types.AdmissionFacts{Owner: "0xo", Signer: "0xs", OwnerWhitelisted: true, Locked: math.NewInt(20), MinLock: math.NewInt(20)}
+	ok := types.AdmissionFacts{Owner: "0xo", Signer: "0xs", OwnerWhitelisted: true}
 	for _, tc := range []struct {
 		name   string
 		mutate func(f *types.AdmissionFacts)
 		want   []types.DisagreementReason
 		status types.SequencerStatus
 	}{
-		{"admitted at exactly min_lock", func(*types.AdmissionFacts) {}, nil, types.SEQUENCER_STATUS_ACTIVE},
+		{"admitted", func(*types.AdmissionFacts) {}, nil, types.SEQUENCER_STATUS_ACTIVE},
 		{"not whitelisted", func(f *types.AdmissionFacts) { f.OwnerWhitelisted = false },
 			[]types.DisagreementReason{types.DISAGREEMENT_REASON_NOT_WHITELISTED}, types.SEQUENCER_STATUS_NOT_ADMITTED},
-		{"one unit below min_lock", func(f *types.AdmissionFacts) { f.Locked = math.NewInt(19) },
-			[]types.DisagreementReason{types.DISAGREEMENT_REASON_BELOW_MIN_LOCK}, types.SEQUENCER_STATUS_NOT_ADMITTED},
 		{"signer conflict", func(f *types.AdmissionFacts) { f.SignerConflict = "held" },
 			[]types.DisagreementReason{types.DISAGREEMENT_REASON_SIGNER_CONFLICT}, types.SEQUENCER_STATUS_NOT_ADMITTED},
 		{"banned owner", func(f *types.AdmissionFacts) { f.OwnerBanned = true },
@@ -38,10 +36,9 @@ func TestAdmissionFindings(t *testing.T) {
 		{"banned signer", func(f *types.AdmissionFacts) { f.SignerBanned = true },
 			[]types.DisagreementReason{types.DISAGREEMENT_REASON_BANNED}, types.SEQUENCER_STATUS_BANNED},
 		{"everything, in a fixed order", func(f *types.AdmissionFacts) {
-			*f = types.AdmissionFacts{Owner: "0xo", Signer: "0xs", OwnerBanned: true, SignerBanned: true, SignerConflict: "held",
-				Locked: math.ZeroInt(), MinLock: math.NewInt(1)}
+			*f = types.AdmissionFacts{Owner: "0xo", Signer: "0xs", OwnerBanned: true, SignerBanned: true, SignerConflict: "held"}
 		}, []types.DisagreementReason{types.DISAGREEMENT_REASON_BANNED, types.DISAGREEMENT_REASON_BANNED, types.DISAGREEMENT_REASON_SIGNER_CONFLICT,
-			types.DISAGREEMENT_REASON_NOT_WHITELISTED, types.DISAGREEMENT_REASON_BELOW_MIN_LOCK}, types.SEQUENCER_STATUS_BANNED},
+			types.DISAGREEMENT_REASON_NOT_WHITELISTED}, types.SEQUENCER_STATUS_BANNED},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := ok

@@ -1006,6 +1006,558 @@ func (m *MsgRelayResponse) GetPendingId() uint64 {
 	return 0
 }
 
+// MsgConfigChanged relays one of the staking contract's configuration events. Each
+// carries the contract's configNonce; the chain applies them in that order, as it
+// applies a sequencer's events in the order of its nonce.
+type MsgConfigChanged struct {
+	Submitter string     `protobuf:"bytes,1,opt,name=submitter,proto3" json:"submitter,omitempty"`
+	Event     L1EventRef `protobuf:"bytes,2,opt,name=event,proto3" json:"event"`
+	// config_nonce is the contract's configNonce after this change.
+	ConfigNonce uint64 `protobuf:"varint,3,opt,name=config_nonce,json=configNonce,proto3" json:"config_nonce,omitempty"`
+	// change is what the event changed; exactly one is set.
+	//
+	// Types that are valid to be assigned to Change:
+	//
+	//	*MsgConfigChanged_LockLimits
+	//	*MsgConfigChanged_ExitDelay
+	//	*MsgConfigChanged_Whitelist
+	//	*MsgConfigChanged_Pause
+	//	*MsgConfigChanged_Treasury
+	//	*MsgConfigChanged_PoolAddress
+	//	*MsgConfigChanged_BootstrapStarted
+	//	*MsgConfigChanged_BootstrapEnded
+	Change isMsgConfigChanged_Change `protobuf_oneof:"change"`
+}
+
+func (m *MsgConfigChanged) Reset()         { *m = MsgConfigChanged{} }
+func (m *MsgConfigChanged) String() string { return proto.CompactTextString(m) }
+func (*MsgConfigChanged) ProtoMessage()    {}
+func (*MsgConfigChanged) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{15}
+}
+func (m *MsgConfigChanged) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgConfigChanged) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgConfigChanged.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgConfigChanged) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgConfigChanged.Merge(m, src)
+}
+func (m *MsgConfigChanged) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgConfigChanged) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgConfigChanged.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgConfigChanged proto.InternalMessageInfo
+
+type isMsgConfigChanged_Change interface {
+	isMsgConfigChanged_Change()
+	MarshalTo([]byte) (int, error)
+	Size() int
+}
+
+type MsgConfigChanged_LockLimits struct {
+	LockLimits *LockLimitsChange `protobuf:"bytes,4,opt,name=lock_limits,json=lockLimits,proto3,oneof" json:"lock_limits,omitempty"`
+}
+type MsgConfigChanged_ExitDelay struct {
+	ExitDelay *ExitDelayChange `protobuf:"bytes,5,opt,name=exit_delay,json=exitDelay,proto3,oneof" json:"exit_delay,omitempty"`
+}
+type MsgConfigChanged_Whitelist struct {
+	Whitelist *L1WhitelistChange `protobuf:"bytes,6,opt,name=whitelist,proto3,oneof" json:"whitelist,omitempty"`
+}
+type MsgConfigChanged_Pause struct {
+	Pause *PauseChange `protobuf:"bytes,7,opt,name=pause,proto3,oneof" json:"pause,omitempty"`
+}
+type MsgConfigChanged_Treasury struct {
+	Treasury *AddressChange `protobuf:"bytes,8,opt,name=treasury,proto3,oneof" json:"treasury,omitempty"`
+}
+type MsgConfigChanged_PoolAddress struct {
+	PoolAddress *AddressChange `protobuf:"bytes,9,opt,name=pool_address,json=poolAddress,proto3,oneof" json:"pool_address,omitempty"`
+}
+type MsgConfigChanged_BootstrapStarted struct {
+	BootstrapStarted *BootstrapStarted `protobuf:"bytes,10,opt,name=bootstrap_started,json=bootstrapStarted,proto3,oneof" json:"bootstrap_started,omitempty"`
+}
+type MsgConfigChanged_BootstrapEnded struct {
+	BootstrapEnded *BootstrapEnded `protobuf:"bytes,11,opt,name=bootstrap_ended,json=bootstrapEnded,proto3,oneof" json:"bootstrap_ended,omitempty"`
+}
+
+func (*MsgConfigChanged_LockLimits) isMsgConfigChanged_Change()       {}
+func (*MsgConfigChanged_ExitDelay) isMsgConfigChanged_Change()        {}
+func (*MsgConfigChanged_Whitelist) isMsgConfigChanged_Change()        {}
+func (*MsgConfigChanged_Pause) isMsgConfigChanged_Change()            {}
+func (*MsgConfigChanged_Treasury) isMsgConfigChanged_Change()         {}
+func (*MsgConfigChanged_PoolAddress) isMsgConfigChanged_Change()      {}
+func (*MsgConfigChanged_BootstrapStarted) isMsgConfigChanged_Change() {}
+func (*MsgConfigChanged_BootstrapEnded) isMsgConfigChanged_Change()   {}
+
+func (m *MsgConfigChanged) GetChange() isMsgConfigChanged_Change {
+	if m != nil {
+		return m.Change
+	}
+	return nil
+}
+
+func (m *MsgConfigChanged) GetSubmitter() string {
+	if m != nil {
+		return m.Submitter
+	}
+	return ""
+}
+
+func (m *MsgConfigChanged) GetEvent() L1EventRef {
+	if m != nil {
+		return m.Event
+	}
+	return L1EventRef{}
+}
+
+func (m *MsgConfigChanged) GetConfigNonce() uint64 {
+	if m != nil {
+		return m.ConfigNonce
+	}
+	return 0
+}
+
+func (m *MsgConfigChanged) GetLockLimits() *LockLimitsChange {
+	if x, ok := m.GetChange().(*MsgConfigChanged_LockLimits); ok {
+		return x.LockLimits
+	}
+	return nil
+}
+
+func (m *MsgConfigChanged) GetExitDelay() *ExitDelayChange {
+	if x, ok := m.GetChange().(*MsgConfigChanged_ExitDelay); ok {
+		return x.ExitDelay
+	}
+	return nil
+}
+
+func (m *MsgConfigChanged) GetWhitelist() *L1WhitelistChange {
+	if x, ok := m.GetChange().(*MsgConfigChanged_Whitelist); ok {
+		return x.Whitelist
+	}
+	return nil
+}
+
+func (m *MsgConfigChanged) GetPause() *PauseChange {
+	if x, ok := m.GetChange().(*MsgConfigChanged_Pause); ok {
+		return x.Pause
+	}
+	return nil
+}
+
+func (m *MsgConfigChanged) GetTreasury() *AddressChange {
+	if x, ok := m.GetChange().(*MsgConfigChanged_Treasury); ok {
+		return x.Treasury
+	}
+	return nil
+}
+
+func (m *MsgConfigChanged) GetPoolAddress() *AddressChange {
+	if x, ok := m.GetChange().(*MsgConfigChanged_PoolAddress); ok {
+		return x.PoolAddress
+	}
+	return nil
+}
+
+func (m *MsgConfigChanged) GetBootstrapStarted() *BootstrapStarted {
+	if x, ok := m.GetChange().(*MsgConfigChanged_BootstrapStarted); ok {
+		return x.BootstrapStarted
+	}
+	return nil
+}
+
+func (m *MsgConfigChanged) GetBootstrapEnded() *BootstrapEnded {
+	if x, ok := m.GetChange().(*MsgConfigChanged_BootstrapEnded); ok {
+		return x.BootstrapEnded
+	}
+	return nil
+}
+
+// XXX_OneofWrappers is for the internal use of the proto package.
+func (*MsgConfigChanged) XXX_OneofWrappers() []interface{} {
+	return []interface{}{
+		(*MsgConfigChanged_LockLimits)(nil),
+		(*MsgConfigChanged_ExitDelay)(nil),
+		(*MsgConfigChanged_Whitelist)(nil),
+		(*MsgConfigChanged_Pause)(nil),
+		(*MsgConfigChanged_Treasury)(nil),
+		(*MsgConfigChanged_PoolAddress)(nil),
+		(*MsgConfigChanged_BootstrapStarted)(nil),
+		(*MsgConfigChanged_BootstrapEnded)(nil),
+	}
+}
+
+// LockLimitsChange is the contract's LockLimitsUpdated.
+type LockLimitsChange struct {
+	MinLock cosmossdk_io_math.Int `protobuf:"bytes,1,opt,name=min_lock,json=minLock,proto3,customtype=cosmossdk.io/math.Int" json:"min_lock"`
+	MaxLock cosmossdk_io_math.Int `protobuf:"bytes,2,opt,name=max_lock,json=maxLock,proto3,customtype=cosmossdk.io/math.Int" json:"max_lock"`
+}
+
+func (m *LockLimitsChange) Reset()         { *m = LockLimitsChange{} }
+func (m *LockLimitsChange) String() string { return proto.CompactTextString(m) }
+func (*LockLimitsChange) ProtoMessage()    {}
+func (*LockLimitsChange) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{16}
+}
+func (m *LockLimitsChange) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *LockLimitsChange) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_LockLimitsChange.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *LockLimitsChange) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_LockLimitsChange.Merge(m, src)
+}
+func (m *LockLimitsChange) XXX_Size() int {
+	return m.Size()
+}
+func (m *LockLimitsChange) XXX_DiscardUnknown() {
+	xxx_messageInfo_LockLimitsChange.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_LockLimitsChange proto.InternalMessageInfo
+
+// ExitDelayChange is the contract's ExitDelayUpdated.
+type ExitDelayChange struct {
+	ExitDelaySeconds uint64 `protobuf:"varint,1,opt,name=exit_delay_seconds,json=exitDelaySeconds,proto3" json:"exit_delay_seconds,omitempty"`
+}
+
+func (m *ExitDelayChange) Reset()         { *m = ExitDelayChange{} }
+func (m *ExitDelayChange) String() string { return proto.CompactTextString(m) }
+func (*ExitDelayChange) ProtoMessage()    {}
+func (*ExitDelayChange) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{17}
+}
+func (m *ExitDelayChange) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *ExitDelayChange) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_ExitDelayChange.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *ExitDelayChange) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_ExitDelayChange.Merge(m, src)
+}
+func (m *ExitDelayChange) XXX_Size() int {
+	return m.Size()
+}
+func (m *ExitDelayChange) XXX_DiscardUnknown() {
+	xxx_messageInfo_ExitDelayChange.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_ExitDelayChange proto.InternalMessageInfo
+
+func (m *ExitDelayChange) GetExitDelaySeconds() uint64 {
+	if m != nil {
+		return m.ExitDelaySeconds
+	}
+	return 0
+}
+
+// L1WhitelistChange is the contract's WhitelistUpdated. The chain's whitelist is
+// governance's (MsgUpdateWhitelist); this records what the contract allows.
+type L1WhitelistChange struct {
+	// account is the 0x owner address (lower case).
+	Account string `protobuf:"bytes,1,opt,name=account,proto3" json:"account,omitempty"`
+	Allowed bool   `protobuf:"varint,2,opt,name=allowed,proto3" json:"allowed,omitempty"`
+}
+
+func (m *L1WhitelistChange) Reset()         { *m = L1WhitelistChange{} }
+func (m *L1WhitelistChange) String() string { return proto.CompactTextString(m) }
+func (*L1WhitelistChange) ProtoMessage()    {}
+func (*L1WhitelistChange) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{18}
+}
+func (m *L1WhitelistChange) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *L1WhitelistChange) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_L1WhitelistChange.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *L1WhitelistChange) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_L1WhitelistChange.Merge(m, src)
+}
+func (m *L1WhitelistChange) XXX_Size() int {
+	return m.Size()
+}
+func (m *L1WhitelistChange) XXX_DiscardUnknown() {
+	xxx_messageInfo_L1WhitelistChange.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_L1WhitelistChange proto.InternalMessageInfo
+
+func (m *L1WhitelistChange) GetAccount() string {
+	if m != nil {
+		return m.Account
+	}
+	return ""
+}
+
+func (m *L1WhitelistChange) GetAllowed() bool {
+	if m != nil {
+		return m.Allowed
+	}
+	return false
+}
+
+// PauseChange is the contract's PauseUpdated.
+type PauseChange struct {
+	// by is the 0x administrator that paused or lifted the pause.
+	By string `protobuf:"bytes,1,opt,name=by,proto3" json:"by,omitempty"`
+	// paused_until is the unix time locks resume (0 lifts the pause).
+	PausedUntil uint64 `protobuf:"varint,2,opt,name=paused_until,json=pausedUntil,proto3" json:"paused_until,omitempty"`
+}
+
+func (m *PauseChange) Reset()         { *m = PauseChange{} }
+func (m *PauseChange) String() string { return proto.CompactTextString(m) }
+func (*PauseChange) ProtoMessage()    {}
+func (*PauseChange) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{19}
+}
+func (m *PauseChange) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *PauseChange) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_PauseChange.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *PauseChange) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_PauseChange.Merge(m, src)
+}
+func (m *PauseChange) XXX_Size() int {
+	return m.Size()
+}
+func (m *PauseChange) XXX_DiscardUnknown() {
+	xxx_messageInfo_PauseChange.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_PauseChange proto.InternalMessageInfo
+
+func (m *PauseChange) GetBy() string {
+	if m != nil {
+		return m.By
+	}
+	return ""
+}
+
+func (m *PauseChange) GetPausedUntil() uint64 {
+	if m != nil {
+		return m.PausedUntil
+	}
+	return 0
+}
+
+// AddressChange is the contract's TreasuryUpdated or PoolAddressUpdated.
+type AddressChange struct {
+	// previous and current are 0x addresses (lower case); previous may be the zero address.
+	Previous string `protobuf:"bytes,1,opt,name=previous,proto3" json:"previous,omitempty"`
+	Current  string `protobuf:"bytes,2,opt,name=current,proto3" json:"current,omitempty"`
+}
+
+func (m *AddressChange) Reset()         { *m = AddressChange{} }
+func (m *AddressChange) String() string { return proto.CompactTextString(m) }
+func (*AddressChange) ProtoMessage()    {}
+func (*AddressChange) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{20}
+}
+func (m *AddressChange) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *AddressChange) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_AddressChange.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *AddressChange) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_AddressChange.Merge(m, src)
+}
+func (m *AddressChange) XXX_Size() int {
+	return m.Size()
+}
+func (m *AddressChange) XXX_DiscardUnknown() {
+	xxx_messageInfo_AddressChange.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_AddressChange proto.InternalMessageInfo
+
+func (m *AddressChange) GetPrevious() string {
+	if m != nil {
+		return m.Previous
+	}
+	return ""
+}
+
+func (m *AddressChange) GetCurrent() string {
+	if m != nil {
+		return m.Current
+	}
+	return ""
+}
+
+// BootstrapStarted is the contract's BootstrapStarted (emitted once, at deployment).
+type BootstrapStarted struct {
+	// owner is the 0x deployer.
+	Owner string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	// deadline is when the deployer's administration ends by itself (unix seconds).
+	Deadline uint64 `protobuf:"varint,2,opt,name=deadline,proto3" json:"deadline,omitempty"`
+}
+
+func (m *BootstrapStarted) Reset()         { *m = BootstrapStarted{} }
+func (m *BootstrapStarted) String() string { return proto.CompactTextString(m) }
+func (*BootstrapStarted) ProtoMessage()    {}
+func (*BootstrapStarted) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{21}
+}
+func (m *BootstrapStarted) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *BootstrapStarted) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_BootstrapStarted.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *BootstrapStarted) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_BootstrapStarted.Merge(m, src)
+}
+func (m *BootstrapStarted) XXX_Size() int {
+	return m.Size()
+}
+func (m *BootstrapStarted) XXX_DiscardUnknown() {
+	xxx_messageInfo_BootstrapStarted.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_BootstrapStarted proto.InternalMessageInfo
+
+func (m *BootstrapStarted) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *BootstrapStarted) GetDeadline() uint64 {
+	if m != nil {
+		return m.Deadline
+	}
+	return 0
+}
+
+// BootstrapEnded is the contract's BootstrapEnded.
+type BootstrapEnded struct {
+	// ended_by is the 0x address that ended it.
+	EndedBy string `protobuf:"bytes,1,opt,name=ended_by,json=endedBy,proto3" json:"ended_by,omitempty"`
+	// pool_address is the pool address at that moment.
+	PoolAddress string `protobuf:"bytes,2,opt,name=pool_address,json=poolAddress,proto3" json:"pool_address,omitempty"`
+}
+
+func (m *BootstrapEnded) Reset()         { *m = BootstrapEnded{} }
+func (m *BootstrapEnded) String() string { return proto.CompactTextString(m) }
+func (*BootstrapEnded) ProtoMessage()    {}
+func (*BootstrapEnded) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{22}
+}
+func (m *BootstrapEnded) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *BootstrapEnded) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_BootstrapEnded.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *BootstrapEnded) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_BootstrapEnded.Merge(m, src)
+}
+func (m *BootstrapEnded) XXX_Size() int {
+	return m.Size()
+}
+func (m *BootstrapEnded) XXX_DiscardUnknown() {
+	xxx_messageInfo_BootstrapEnded.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_BootstrapEnded proto.InternalMessageInfo
+
+func (m *BootstrapEnded) GetEndedBy() string {
+	if m != nil {
+		return m.EndedBy
+	}
+	return ""
+}
+
+func (m *BootstrapEnded) GetPoolAddress() string {
+	if m != nil {
+		return m.PoolAddress
+	}
+	return ""
+}
+
 func init() {
 	proto.RegisterType((*MsgUpdateParams)(nil), "themis.sequencer.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "themis.sequencer.v1.MsgUpdateParamsResponse")
@@ -1022,86 +1574,127 @@ func init() {
 	proto.RegisterType((*MsgRewardRecipientChanged)(nil), "themis.sequencer.v1.MsgRewardRecipientChanged")
 	proto.RegisterType((*MsgSlashed)(nil), "themis.sequencer.v1.MsgSlashed")
 	proto.RegisterType((*MsgRelayResponse)(nil), "themis.sequencer.v1.MsgRelayResponse")
+	proto.RegisterType((*MsgConfigChanged)(nil), "themis.sequencer.v1.MsgConfigChanged")
+	proto.RegisterType((*LockLimitsChange)(nil), "themis.sequencer.v1.LockLimitsChange")
+	proto.RegisterType((*ExitDelayChange)(nil), "themis.sequencer.v1.ExitDelayChange")
+	proto.RegisterType((*L1WhitelistChange)(nil), "themis.sequencer.v1.L1WhitelistChange")
+	proto.RegisterType((*PauseChange)(nil), "themis.sequencer.v1.PauseChange")
+	proto.RegisterType((*AddressChange)(nil), "themis.sequencer.v1.AddressChange")
+	proto.RegisterType((*BootstrapStarted)(nil), "themis.sequencer.v1.BootstrapStarted")
+	proto.RegisterType((*BootstrapEnded)(nil), "themis.sequencer.v1.BootstrapEnded")
 }
 
 func init() { proto.RegisterFile("themis/sequencer/v1/tx.proto", fileDescriptor_3b33eef583eb15e5) }
 
 var fileDescriptor_3b33eef583eb15e5 = []byte{
-	// 1174 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xec, 0x58, 0xbf, 0x6f, 0x23, 0xc5,
-	0x17, 0xcf, 0xfa, 0x57, 0xbc, 0x2f, 0x8e, 0x92, 0xef, 0x7e, 0xc3, 0xc5, 0xf1, 0xe5, 0x1c, 0xdf,
-	0x86, 0x88, 0x10, 0x2e, 0xde, 0x4b, 0x10, 0x27, 0x14, 0x24, 0x50, 0x12, 0x4e, 0xc2, 0x22, 0x11,
-	0xc7, 0x46, 0xa7, 0x93, 0x90, 0x90, 0xb5, 0xf6, 0x4e, 0xd6, 0xab, 0x78, 0x67, 0xcc, 0xce, 0x38,
-	0xbe, 0x74, 0x88, 0x0e, 0x2a, 0x4a, 0x5a, 0x3a, 0x0a, 0x24, 0x52, 0x5c, 0x8b, 0x44, 0xc7, 0x15,
-	0x14, 0xa7, 0xab, 0x10, 0xc5, 0x09, 0x25, 0x45, 0xfe, 0x03, 0x44, 0x89, 0x76, 0x67, 0xb2, 0xf6,
-	0xda, 0xbb, 0xc6, 0xc9, 0x51, 0x58, 0x88, 0x26, 0xf2, 0xbc, 0xf7, 0x99, 0xf7, 0xe6, 0xf3, 0x79,
-	0xf6, 0xbc, 0x37, 0x81, 0x45, 0xd6, 0x40, 0x8e, 0x4d, 0x35, 0x8a, 0x3e, 0x6b, 0x23, 0x5c, 0x47,
-	0xae, 0x76, 0xbc, 0xa1, 0xb1, 0xc7, 0xe5, 0x96, 0x4b, 0x18, 0x51, 0xfe, 0xcf, 0xbd, 0xe5, 0xc0,
-	0x5b, 0x3e, 0xde, 0x28, 0xcc, 0x59, 0xc4, 0x22, 0xbe, 0x5f, 0xf3, 0x3e, 0x71, 0x68, 0x61, 0xa1,
-	0x4e, 0xa8, 0x43, 0x68, 0x95, 0x3b, 0xf8, 0x42, 0xb8, 0xe6, 0xf9, 0x4a, 0x73, 0xa8, 0xe5, 0x45,
-	0x77, 0xa8, 0x25, 0x1c, 0xff, 0x33, 0x1c, 0x1b, 0x13, 0xcd, 0xff, 0x2b, 0x4c, 0xcb, 0x51, 0xe7,
-	0xe9, 0xa6, 0xf7, 0x41, 0xea, 0x4f, 0x12, 0xcc, 0xec, 0x53, 0xeb, 0x61, 0xcb, 0x34, 0x18, 0x7a,
-	0x60, 0xb8, 0x86, 0x43, 0x95, 0x7b, 0x20, 0x1b, 0x6d, 0xd6, 0x20, 0xae, 0xcd, 0x4e, 0xf2, 0x52,
-	0x49, 0x5a, 0x95, 0x77, 0xf2, 0xcf, 0x9f, 0xac, 0xcf, 0x89, 0x93, 0x6c, 0x9b, 0xa6, 0x8b, 0x28,
-	0x3d, 0x60, 0xae, 0x8d, 0x2d, 0xbd, 0x0b, 0x55, 0xde, 0x85, 0x4c, 0xcb, 0x8f, 0x90, 0x4f, 0x94,
-	0xa4, 0xd5, 0xa9, 0xcd, 0x9b, 0xe5, 0x08, 0xce, 0x65, 0x9e, 0x64, 0x47, 0x7e, 0xfa, 0x62, 0x69,
-	0xe2, 0xbb, 0x8b, 0xd3, 0x35, 0x49, 0x17, 0xbb, 0xb6, 0xde, 0xfa, 0xe2, 0xe2, 0x74, 0xad, 0x1b,
-	0xef, 0xab, 0x8b, 0xd3, 0x35, 0x55, 0x70, 0x78, 0xdc, 0xc3, 0xa2, 0xef, 0xb8, 0xea, 0x02, 0xcc,
-	0xf7, 0x99, 0x74, 0x44, 0x5b, 0x04, 0x53, 0xa4, 0x9e, 0x4a, 0xa0, 0x04, 0xbe, 0x47, 0x0d, 0x9b,
-	0xa1, 0xa6, 0x4d, 0xd9, 0xb5, 0x09, 0xce, 0x42, 0xd2, 0x30, 0xcd, 0x7c, 0xa2, 0x94, 0x5c, 0x95,
-	0x75, 0xef, 0xa3, 0x72, 0x03, 0x32, 0x2e, 0x72, 0xc8, 0x31, 0xca, 0x27, 0x7d, 0xa3, 0x58, 0x6d,
-	0xbd, 0x3d, 0x48, 0x65, 0x65, 0x18, 0x95, 0xe0, 0x6c, 0xea, 0x22, 0x14, 0x06, 0xad, 0x01, 0xa1,
-	0x9f, 0x39, 0xa1, 0xfb, 0xa6, 0xcd, 0xde, 0x47, 0xb4, 0xee, 0xda, 0x2d, 0x66, 0x13, 0xac, 0xdc,
-	0x85, 0x0c, 0x45, 0xd8, 0x44, 0xee, 0xdf, 0xb2, 0x11, 0x38, 0xe5, 0x03, 0x98, 0x32, 0xbb, 0x01,
-	0x44, 0xc1, 0x4a, 0x91, 0x05, 0xeb, 0x49, 0xb4, 0x93, 0xf2, 0xaa, 0xa6, 0xf7, 0x6e, 0xe5, 0x55,
-	0x13, 0x61, 0x87, 0xf0, 0xec, 0x3b, 0xb2, 0xe0, 0xd9, 0x67, 0x0d, 0x78, 0x7e, 0x99, 0x04, 0x79,
-	0x9f, 0x5a, 0x7b, 0xa4, 0x7e, 0x84, 0x4c, 0xaf, 0x5e, 0xb4, 0x5d, 0x73, 0x6c, 0xc6, 0x46, 0x60,
-	0xd8, 0x85, 0x2a, 0xef, 0x40, 0x1a, 0x1d, 0x23, 0xcc, 0x04, 0xbd, 0xa5, 0x48, 0x7a, 0x7b, 0x1b,
-	0xf7, 0x3d, 0x8c, 0x8e, 0x0e, 0x05, 0x3b, 0xbe, 0x47, 0xb9, 0x0d, 0xb9, 0x00, 0x57, 0xb5, 0xcd,
-	0x7c, 0xb2, 0x24, 0xad, 0xa6, 0xf4, 0xa9, 0xc0, 0x56, 0x31, 0x95, 0x39, 0x48, 0x93, 0x0e, 0x46,
-	0x6e, 0x3e, 0xe5, 0x9d, 0x49, 0xe7, 0x0b, 0x65, 0x1e, 0x26, 0x5b, 0xed, 0x5a, 0xf5, 0x08, 0x9d,
-	0xe4, 0xd3, 0x25, 0x69, 0x35, 0xa7, 0x67, 0x5a, 0xed, 0xda, 0x87, 0xe8, 0x44, 0xd9, 0x85, 0x8c,
-	0xe1, 0x90, 0x36, 0x66, 0xf9, 0x8c, 0xcf, 0xe1, 0x0d, 0x2f, 0xdd, 0x6f, 0x2f, 0x96, 0x5e, 0xe1,
-	0x3c, 0xa8, 0x79, 0x54, 0xb6, 0x89, 0xe6, 0x18, 0xac, 0x51, 0xae, 0x60, 0xf6, 0xfc, 0xc9, 0x3a,
-	0x08, 0x82, 0x15, 0xcc, 0x74, 0xb1, 0x55, 0x79, 0x1d, 0x66, 0x5d, 0xd4, 0x31, 0x5c, 0xb3, 0xea,
-	0xa2, 0xba, 0xdd, 0xb2, 0x3d, 0x7a, 0x93, 0x7e, 0xfa, 0x19, 0x6e, 0xd7, 0x2f, 0xcd, 0xde, 0xf1,
-	0x30, 0xc1, 0x75, 0x94, 0xcf, 0xfa, 0x47, 0xe7, 0x8b, 0x2d, 0xcd, 0xff, 0x6a, 0x06, 0x22, 0x79,
-	0x25, 0x5b, 0x8c, 0x2e, 0x19, 0x57, 0x5f, 0xfd, 0x23, 0x01, 0x53, 0xfb, 0xd4, 0xd2, 0x51, 0x73,
-	0xbc, 0xab, 0xd1, 0x95, 0x37, 0x75, 0x7d, 0x79, 0xb7, 0x21, 0xcd, 0x08, 0x33, 0x9a, 0x7e, 0xe9,
-	0xae, 0x18, 0x83, 0xef, 0xec, 0xca, 0x9e, 0xe9, 0x95, 0x7d, 0x63, 0x50, 0xf6, 0x62, 0xb4, 0xec,
-	0x97, 0x42, 0xab, 0x7f, 0x26, 0x20, 0xb7, 0x4f, 0xad, 0x47, 0x36, 0x6b, 0x98, 0xae, 0xd1, 0xc1,
-	0xff, 0x29, 0x7f, 0x2d, 0xe5, 0x37, 0x07, 0x95, 0x5f, 0x8a, 0x56, 0x3e, 0x50, 0x5a, 0xfd, 0x36,
-	0xc1, 0x1b, 0x07, 0xf6, 0x4a, 0x51, 0xc1, 0x36, 0xb3, 0x0d, 0x36, 0xde, 0x17, 0x11, 0x27, 0x9e,
-	0xea, 0x21, 0xae, 0x2c, 0xc3, 0x74, 0xdb, 0x27, 0x60, 0xd4, 0x9a, 0xa8, 0x6a, 0x30, 0x5f, 0xd9,
-	0x94, 0x9e, 0xeb, 0x1a, 0xb7, 0x99, 0xe8, 0x54, 0x21, 0x75, 0xe2, 0x3a, 0x55, 0x58, 0x0c, 0xf5,
-	0xc7, 0x04, 0xcc, 0x06, 0xe6, 0xdd, 0xa6, 0x61, 0x3b, 0xff, 0xf6, 0xcb, 0x21, 0x90, 0x39, 0xdd,
-	0xfb, 0xfd, 0xba, 0x37, 0xa8, 0xe0, 0xf2, 0x30, 0x05, 0x85, 0x54, 0xea, 0x37, 0x5c, 0xbf, 0x03,
-	0xdb, 0xc2, 0xc8, 0xdd, 0x6d, 0x18, 0xd8, 0x1a, 0x63, 0xfd, 0x8a, 0x30, 0x85, 0x51, 0xa7, 0x7a,
-	0xd9, 0xd8, 0x52, 0x7e, 0x63, 0x93, 0x31, 0xea, 0x3c, 0xe0, 0xbd, 0xed, 0x65, 0xa5, 0x09, 0xa9,
-	0xa0, 0xfe, 0x90, 0x80, 0x05, 0xff, 0x26, 0x0c, 0x35, 0xb4, 0x71, 0xd7, 0x68, 0x19, 0xa6, 0x3d,
-	0x8d, 0xba, 0x7d, 0x99, 0x8f, 0x05, 0x39, 0x8c, 0x3a, 0x11, 0x4d, 0x39, 0x24, 0xd4, 0x7b, 0x83,
-	0x42, 0xdd, 0x89, 0xeb, 0x0e, 0x51, 0x9a, 0xa8, 0xbf, 0x24, 0x01, 0x3c, 0x19, 0x9b, 0x06, 0x6d,
-	0x8c, 0xb1, 0x44, 0x37, 0x41, 0xf6, 0xa6, 0x3d, 0xd2, 0xf1, 0xfc, 0xfc, 0xb2, 0xca, 0x72, 0x43,
-	0xc5, 0x54, 0x6e, 0x01, 0x90, 0xc3, 0x43, 0x0f, 0xea, 0x79, 0xf9, 0xec, 0x24, 0x0b, 0x4b, 0xc5,
-	0x54, 0x0a, 0x90, 0xa5, 0xe8, 0x18, 0xf9, 0x43, 0xbb, 0x77, 0xc1, 0x4f, 0xeb, 0xc1, 0xba, 0xe7,
-	0xe7, 0x3d, 0xf9, 0x0f, 0x74, 0xa0, 0xec, 0xcb, 0x77, 0x20, 0xb9, 0xb7, 0xba, 0x77, 0x07, 0xab,
-	0x7b, 0x2b, 0xe6, 0x67, 0xc0, 0xeb, 0xa7, 0x6e, 0xf8, 0x57, 0x83, 0x8e, 0x9a, 0xc6, 0xc9, 0xe5,
-	0x4c, 0xec, 0xc9, 0xd3, 0x42, 0xd8, 0xb4, 0xb1, 0xe5, 0xc9, 0x23, 0xf9, 0x09, 0x64, 0x61, 0xa9,
-	0x98, 0x9b, 0xdf, 0x67, 0x21, 0xb9, 0x4f, 0x2d, 0xa5, 0x06, 0xb9, 0xd0, 0x6b, 0xee, 0xd5, 0xc8,
-	0x1a, 0xf6, 0xbd, 0x98, 0x0a, 0x77, 0x46, 0x41, 0x05, 0x47, 0x39, 0x82, 0x99, 0xfe, 0x37, 0xd5,
-	0x6b, 0xc3, 0x03, 0x04, 0xc0, 0x82, 0x36, 0x22, 0xb0, 0x37, 0x59, 0xff, 0x7b, 0x27, 0x36, 0x59,
-	0x1f, 0x30, 0x3e, 0x59, 0xcc, 0xc3, 0x43, 0xf9, 0x08, 0x32, 0xe2, 0xd1, 0x51, 0x8c, 0xdb, 0xca,
-	0xfd, 0x85, 0x95, 0x38, 0x7f, 0xb8, 0x6a, 0x07, 0x90, 0x0d, 0x26, 0xe7, 0xd2, 0x90, 0x2d, 0x57,
-	0x0a, 0xfa, 0x10, 0xe4, 0xee, 0x54, 0x78, 0x3b, 0x6e, 0x4f, 0x00, 0x19, 0x35, 0xac, 0x01, 0x33,
-	0xfd, 0x13, 0x4f, 0x7c, 0x59, 0xc3, 0xc0, 0x51, 0x53, 0x7c, 0x0a, 0xd3, 0xe1, 0x81, 0x61, 0x65,
-	0x78, 0x02, 0x01, 0xbb, 0x42, 0xf8, 0x70, 0x3f, 0x8d, 0xdd, 0x17, 0x82, 0x8d, 0x1a, 0x9e, 0xc0,
-	0x8d, 0x98, 0x9e, 0x54, 0x8e, 0x0f, 0x10, 0x85, 0x1f, 0x35, 0xe1, 0xc7, 0x30, 0x79, 0x79, 0xa5,
-	0x2f, 0xc5, 0x32, 0xe1, 0x80, 0x11, 0x43, 0x16, 0xd2, 0x9f, 0x5f, 0x9c, 0xae, 0x49, 0x3b, 0x7b,
-	0x4f, 0xcf, 0x8a, 0xd2, 0xb3, 0xb3, 0xa2, 0xf4, 0xfb, 0x59, 0x51, 0xfa, 0xfa, 0xbc, 0x38, 0xf1,
-	0xec, 0xbc, 0x38, 0xf1, 0xeb, 0x79, 0x71, 0xe2, 0x93, 0x4d, 0xcb, 0x66, 0x8d, 0x76, 0xad, 0x5c,
-	0x27, 0x8e, 0xc6, 0x23, 0xae, 0x63, 0xc4, 0x3a, 0xc4, 0x3d, 0xd2, 0x22, 0x2e, 0x2d, 0x76, 0xd2,
-	0x42, 0xb4, 0x96, 0xf1, 0xff, 0x9b, 0xf4, 0xe6, 0x5f, 0x01, 0x00, 0x00, 0xff, 0xff, 0x3c, 0x51,
-	0x9e, 0x9f, 0x04, 0x13, 0x00, 0x00,
+	// 1700 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xec, 0x59, 0xcf, 0x6f, 0x1b, 0xc7,
+	0x15, 0x26, 0x29, 0x8a, 0x22, 0x1f, 0x25, 0x4b, 0xde, 0xba, 0x36, 0x45, 0xdb, 0x94, 0xbc, 0xb2,
+	0x6c, 0x59, 0xb5, 0x49, 0x8b, 0x45, 0x8d, 0xc2, 0x05, 0xea, 0x9a, 0xb2, 0x5a, 0x09, 0x95, 0x5c,
+	0x75, 0x55, 0xc3, 0x40, 0x01, 0x83, 0x58, 0x72, 0x47, 0xe4, 0x42, 0xcb, 0x1d, 0x7a, 0x67, 0x28,
+	0x8a, 0x97, 0xa2, 0xe8, 0xad, 0xc9, 0x25, 0xc7, 0x5c, 0x93, 0x53, 0x6e, 0x11, 0x0c, 0x5f, 0x03,
+	0xe4, 0x16, 0x1f, 0x72, 0x30, 0x7c, 0x0a, 0x72, 0x30, 0x02, 0xfb, 0xa0, 0xff, 0x20, 0xf0, 0x31,
+	0x98, 0x1f, 0x5c, 0x72, 0x97, 0xbb, 0x0c, 0x25, 0x07, 0x88, 0x10, 0xe4, 0x22, 0x70, 0xde, 0x7c,
+	0xf3, 0xde, 0x7c, 0xdf, 0xcc, 0xbc, 0xb7, 0x33, 0x82, 0x4b, 0xb4, 0x8e, 0x1a, 0x26, 0x29, 0x10,
+	0xf4, 0xb4, 0x85, 0xec, 0x2a, 0x72, 0x0a, 0xfb, 0x2b, 0x05, 0x7a, 0x90, 0x6f, 0x3a, 0x98, 0x62,
+	0xe5, 0x37, 0xa2, 0x37, 0xef, 0xf6, 0xe6, 0xf7, 0x57, 0xb2, 0xe7, 0x6a, 0xb8, 0x86, 0x79, 0x7f,
+	0x81, 0xfd, 0x12, 0xd0, 0xec, 0x6c, 0x15, 0x93, 0x06, 0x26, 0x65, 0xd1, 0x21, 0x1a, 0xb2, 0xeb,
+	0x82, 0x68, 0x15, 0x1a, 0xa4, 0xc6, 0xbc, 0x37, 0x48, 0x4d, 0x76, 0x9c, 0xd5, 0x1b, 0xa6, 0x8d,
+	0x0b, 0xfc, 0xaf, 0x34, 0x2d, 0x04, 0xcd, 0xa7, 0x17, 0x9e, 0x83, 0xd4, 0x2f, 0xa3, 0x30, 0xbd,
+	0x45, 0x6a, 0x8f, 0x9a, 0x86, 0x4e, 0xd1, 0xb6, 0xee, 0xe8, 0x0d, 0xa2, 0xdc, 0x81, 0x94, 0xde,
+	0xa2, 0x75, 0xec, 0x98, 0xb4, 0x93, 0x89, 0xce, 0x47, 0x97, 0x52, 0xa5, 0xcc, 0xab, 0xe7, 0xb7,
+	0xce, 0xc9, 0x99, 0xdc, 0x37, 0x0c, 0x07, 0x11, 0xb2, 0x43, 0x1d, 0xd3, 0xae, 0x69, 0x3d, 0xa8,
+	0xf2, 0x67, 0x48, 0x34, 0xb9, 0x87, 0x4c, 0x6c, 0x3e, 0xba, 0x94, 0x2e, 0x5e, 0xcc, 0x07, 0x70,
+	0xce, 0x8b, 0x20, 0xa5, 0xd4, 0x8b, 0xd7, 0x73, 0x91, 0xcf, 0x8e, 0x0e, 0x97, 0xa3, 0x9a, 0x1c,
+	0x75, 0xf7, 0x0f, 0xff, 0x3b, 0x3a, 0x5c, 0xee, 0xf9, 0xfb, 0xe0, 0xe8, 0x70, 0x59, 0x95, 0x1c,
+	0x0e, 0xfa, 0x58, 0xf8, 0xa6, 0xab, 0xce, 0xc2, 0x05, 0x9f, 0x49, 0x43, 0xa4, 0x89, 0x6d, 0x82,
+	0xd4, 0xc3, 0x28, 0x28, 0x6e, 0xdf, 0xe3, 0xba, 0x49, 0x91, 0x65, 0x12, 0x7a, 0x62, 0x82, 0x33,
+	0x30, 0xa6, 0x1b, 0x46, 0x26, 0x36, 0x3f, 0xb6, 0x94, 0xd2, 0xd8, 0x4f, 0xe5, 0x3c, 0x24, 0x1c,
+	0xd4, 0xc0, 0xfb, 0x28, 0x33, 0xc6, 0x8d, 0xb2, 0x75, 0xf7, 0x8f, 0x83, 0x54, 0x16, 0x87, 0x51,
+	0x71, 0xe7, 0xa6, 0x5e, 0x82, 0xec, 0xa0, 0xd5, 0x25, 0xf4, 0x95, 0x20, 0xb4, 0x66, 0x98, 0xf4,
+	0x01, 0x22, 0x55, 0xc7, 0x6c, 0x52, 0x13, 0xdb, 0xca, 0x6d, 0x48, 0x10, 0x64, 0x1b, 0xc8, 0xf9,
+	0x51, 0x36, 0x12, 0xa7, 0xac, 0x43, 0xda, 0xe8, 0x39, 0x90, 0x0b, 0x36, 0x1f, 0xb8, 0x60, 0x7d,
+	0x81, 0x4a, 0x71, 0xb6, 0x6a, 0x5a, 0xff, 0x50, 0xb1, 0x6a, 0xd2, 0xed, 0x10, 0x9e, 0xbe, 0x29,
+	0x4b, 0x9e, 0x3e, 0xab, 0xcb, 0xf3, 0xff, 0x63, 0x90, 0xda, 0x22, 0xb5, 0x4d, 0x5c, 0xdd, 0x43,
+	0x06, 0x5b, 0x2f, 0xd2, 0xaa, 0x34, 0x4c, 0x4a, 0x47, 0x60, 0xd8, 0x83, 0x2a, 0x7f, 0x82, 0x71,
+	0xb4, 0x8f, 0x6c, 0x2a, 0xe9, 0xcd, 0x05, 0xd2, 0xdb, 0x5c, 0x59, 0x63, 0x18, 0x0d, 0xed, 0x4a,
+	0x76, 0x62, 0x8c, 0x72, 0x05, 0x26, 0x5d, 0x5c, 0xd9, 0x34, 0x32, 0x63, 0xf3, 0xd1, 0xa5, 0xb8,
+	0x96, 0x76, 0x6d, 0x1b, 0x86, 0x72, 0x0e, 0xc6, 0x71, 0xdb, 0x46, 0x4e, 0x26, 0xce, 0xe6, 0xa4,
+	0x89, 0x86, 0x72, 0x01, 0x26, 0x9a, 0xad, 0x4a, 0x79, 0x0f, 0x75, 0x32, 0xe3, 0xf3, 0xd1, 0xa5,
+	0x49, 0x2d, 0xd1, 0x6c, 0x55, 0xfe, 0x8e, 0x3a, 0xca, 0x2a, 0x24, 0xf4, 0x06, 0x6e, 0xd9, 0x34,
+	0x93, 0xe0, 0x1c, 0x7e, 0xc7, 0xc2, 0x7d, 0xfb, 0x7a, 0xee, 0xb7, 0x82, 0x07, 0x31, 0xf6, 0xf2,
+	0x26, 0x2e, 0x34, 0x74, 0x5a, 0xcf, 0x6f, 0xd8, 0xf4, 0xd5, 0xf3, 0x5b, 0x20, 0x09, 0x6e, 0xd8,
+	0x54, 0x93, 0x43, 0x95, 0x1b, 0x30, 0xe3, 0xa0, 0xb6, 0xee, 0x18, 0x65, 0x07, 0x55, 0xcd, 0xa6,
+	0xc9, 0xe8, 0x4d, 0xf0, 0xf0, 0xd3, 0xc2, 0xae, 0x75, 0xcd, 0x6c, 0x7a, 0x36, 0xb6, 0xab, 0x28,
+	0x93, 0xe4, 0x53, 0x17, 0x8d, 0xbb, 0x05, 0xbe, 0x35, 0x5d, 0x91, 0xd8, 0x92, 0x5d, 0x0a, 0x5e,
+	0x32, 0xa1, 0xbe, 0xfa, 0x7d, 0x0c, 0xd2, 0x5b, 0xa4, 0xa6, 0x21, 0xeb, 0x74, 0xaf, 0x46, 0x4f,
+	0xde, 0xf8, 0xc9, 0xe5, 0xbd, 0x0f, 0xe3, 0x14, 0x53, 0xdd, 0xe2, 0x4b, 0x77, 0x4c, 0x1f, 0x62,
+	0x64, 0x4f, 0xf6, 0x44, 0xbf, 0xec, 0x2b, 0x83, 0xb2, 0xe7, 0x82, 0x65, 0xef, 0x0a, 0xad, 0xbe,
+	0x8b, 0xc1, 0xe4, 0x16, 0xa9, 0x3d, 0x36, 0x69, 0xdd, 0x70, 0xf4, 0xb6, 0xfd, 0xab, 0xf2, 0x27,
+	0x52, 0xbe, 0x38, 0xa8, 0xfc, 0x5c, 0xb0, 0xf2, 0xae, 0xd2, 0xea, 0x27, 0x31, 0x51, 0x38, 0x6c,
+	0xb6, 0x14, 0x1b, 0xb6, 0x49, 0x4d, 0x9d, 0x9e, 0xee, 0x44, 0x24, 0x88, 0xc7, 0xfb, 0x88, 0x2b,
+	0x0b, 0x30, 0xd5, 0xe2, 0x04, 0xf4, 0x8a, 0x85, 0xca, 0x3a, 0xe5, 0xca, 0xc6, 0xb5, 0xc9, 0x9e,
+	0xf1, 0x3e, 0x95, 0x95, 0xca, 0xa3, 0x4e, 0x58, 0xa5, 0xf2, 0x8a, 0xa1, 0x7e, 0x11, 0x83, 0x19,
+	0xd7, 0xbc, 0x6a, 0xe9, 0x66, 0xe3, 0x97, 0x9e, 0x1c, 0x5c, 0x99, 0xc7, 0xfb, 0xf7, 0xd7, 0x9d,
+	0x41, 0x05, 0x17, 0x86, 0x29, 0x28, 0xa5, 0x52, 0x3f, 0x16, 0xfa, 0xed, 0x98, 0x35, 0x1b, 0x39,
+	0xab, 0x75, 0xdd, 0xae, 0x9d, 0x62, 0xfd, 0x72, 0x90, 0xb6, 0x51, 0xbb, 0xdc, 0x2d, 0x6c, 0x71,
+	0x5e, 0xd8, 0x52, 0x36, 0x6a, 0x6f, 0x8b, 0xda, 0xf6, 0xbe, 0xd2, 0x78, 0x54, 0x50, 0x3f, 0x8f,
+	0xc1, 0x2c, 0xcf, 0x84, 0x9e, 0x82, 0x76, 0xda, 0x35, 0x5a, 0x80, 0x29, 0xa6, 0x51, 0xaf, 0x2e,
+	0x8b, 0xcf, 0x82, 0x49, 0x1b, 0xb5, 0x03, 0x8a, 0xb2, 0x47, 0xa8, 0x7b, 0x83, 0x42, 0xdd, 0x0c,
+	0xab, 0x0e, 0x41, 0x9a, 0xa8, 0x5f, 0x8f, 0x01, 0x30, 0x19, 0x2d, 0x9d, 0xd4, 0x4f, 0xb1, 0x44,
+	0x17, 0x21, 0xc5, 0xbe, 0xf6, 0x70, 0x9b, 0xf5, 0x8b, 0x64, 0x95, 0x14, 0x86, 0x0d, 0x43, 0xb9,
+	0x0c, 0x80, 0x77, 0x77, 0x19, 0x94, 0xf5, 0x8a, 0x6f, 0xa7, 0x94, 0xb4, 0x6c, 0x18, 0x4a, 0x16,
+	0x92, 0x04, 0xed, 0x23, 0xfe, 0xd1, 0xce, 0x12, 0xfc, 0x94, 0xe6, 0xb6, 0xfb, 0x8e, 0xf7, 0xc4,
+	0x4f, 0x50, 0x81, 0x92, 0xef, 0x5f, 0x81, 0x52, 0xfd, 0xab, 0x7b, 0x7b, 0x70, 0x75, 0x2f, 0x87,
+	0x1c, 0x03, 0xb1, 0x7e, 0xea, 0x0a, 0x4f, 0x0d, 0x1a, 0xb2, 0xf4, 0x4e, 0xf7, 0x9b, 0x98, 0xc9,
+	0xd3, 0x44, 0xb6, 0x61, 0xda, 0x35, 0x26, 0x4f, 0x94, 0x07, 0x48, 0x49, 0xcb, 0x86, 0xa1, 0xbe,
+	0x4b, 0xf2, 0x31, 0xab, 0xd8, 0xde, 0x35, 0x6b, 0x3f, 0xf7, 0x51, 0xa9, 0xf2, 0x59, 0x94, 0x85,
+	0x16, 0x72, 0x1f, 0x08, 0xdb, 0x43, 0x5e, 0x9a, 0x1c, 0x48, 0xb3, 0x54, 0x58, 0xb6, 0xcc, 0x86,
+	0x49, 0x09, 0xdf, 0x09, 0xe9, 0xe2, 0x62, 0x70, 0x14, 0x5c, 0xdd, 0xdb, 0xe4, 0x30, 0x41, 0xaa,
+	0xb4, 0xf4, 0x2c, 0x24, 0x8d, 0xf8, 0x91, 0xeb, 0x11, 0x0d, 0x2c, 0xd7, 0xa6, 0xd8, 0x00, 0xe8,
+	0xc0, 0xa4, 0x65, 0x83, 0xa9, 0xca, 0xb7, 0x57, 0xba, 0x78, 0x35, 0x30, 0xe4, 0xda, 0x01, 0xbb,
+	0x95, 0x58, 0x7a, 0x47, 0x46, 0xbc, 0xfe, 0x2c, 0xe4, 0x2a, 0xea, 0x03, 0xae, 0x47, 0xb4, 0x14,
+	0xea, 0x9a, 0x94, 0xa7, 0x90, 0x6a, 0x77, 0x2f, 0x70, 0x7c, 0xc3, 0xa6, 0x8b, 0xd7, 0x42, 0x74,
+	0x74, 0x2f, 0x7a, 0x32, 0xe0, 0x0d, 0x16, 0xf0, 0x6a, 0x10, 0x45, 0x3f, 0x94, 0x85, 0x74, 0xa3,
+	0x28, 0x4f, 0x60, 0xbc, 0xa9, 0xb7, 0x08, 0xe2, 0xa7, 0x20, 0xec, 0x3e, 0xb7, 0xcd, 0x10, 0x32,
+	0xd0, 0xc2, 0xb3, 0x90, 0xef, 0xd0, 0x3e, 0xd0, 0x7a, 0x44, 0x13, 0x5e, 0x95, 0x3a, 0x24, 0xa9,
+	0x83, 0x74, 0xd2, 0x72, 0x3a, 0xfc, 0x8c, 0xa4, 0x8b, 0x6a, 0x60, 0x04, 0xb9, 0xad, 0x64, 0x8c,
+	0x6b, 0x2c, 0xc6, 0x95, 0x80, 0x18, 0xff, 0x92, 0xbe, 0xdc, 0x30, 0xae, 0x77, 0xc5, 0x81, 0xc9,
+	0x26, 0xc6, 0x56, 0x59, 0x17, 0x9e, 0xf8, 0x71, 0x1a, 0x2d, 0x5a, 0xa8, 0x74, 0xdb, 0x18, 0x5b,
+	0x1e, 0xe8, 0x7a, 0x44, 0x4b, 0x37, 0x7b, 0x46, 0xe5, 0x3f, 0x70, 0xb6, 0x82, 0x31, 0x25, 0xd4,
+	0xd1, 0x9b, 0x65, 0x42, 0x75, 0x87, 0x22, 0x23, 0x03, 0x43, 0x76, 0x66, 0xa9, 0x8b, 0xde, 0x11,
+	0xe0, 0xf0, 0x9d, 0xe9, 0x47, 0xae, 0x47, 0xb4, 0x99, 0x8a, 0xcf, 0xa6, 0xec, 0xc3, 0x74, 0x2f,
+	0x3e, 0xbb, 0x4e, 0x1b, 0x99, 0x34, 0x8f, 0xbe, 0x30, 0x3c, 0xfa, 0x1a, 0x83, 0x86, 0xab, 0xec,
+	0xc5, 0xad, 0x47, 0xb4, 0x33, 0x15, 0x8f, 0xe5, 0x18, 0x45, 0xda, 0x93, 0x5b, 0x4a, 0x49, 0x48,
+	0x54, 0xf9, 0x4f, 0xf5, 0xd3, 0x28, 0xcc, 0xf8, 0x0f, 0x9f, 0xf2, 0x57, 0x48, 0x36, 0x4c, 0xbb,
+	0xcc, 0x0e, 0xa0, 0xcc, 0x3c, 0xc7, 0x4a, 0xa8, 0x13, 0x0d, 0xd3, 0x66, 0x3e, 0xb9, 0x1f, 0xfd,
+	0x40, 0xf8, 0x89, 0x9d, 0xc4, 0x8f, 0x7e, 0xc0, 0xfc, 0xa8, 0xf7, 0x60, 0xda, 0x77, 0x5c, 0x95,
+	0x9b, 0xa0, 0xf4, 0x32, 0x42, 0x99, 0xa0, 0x2a, 0xb6, 0x0d, 0x22, 0x33, 0xeb, 0x8c, 0x7b, 0x90,
+	0x77, 0x84, 0x5d, 0xfd, 0x1b, 0x9c, 0x1d, 0x38, 0x7e, 0x4a, 0x06, 0x26, 0xf4, 0x6a, 0x95, 0x57,
+	0x1e, 0x4e, 0x52, 0xeb, 0x36, 0x79, 0x8f, 0x65, 0xe1, 0x36, 0x32, 0xf8, 0xb4, 0x93, 0x5a, 0xb7,
+	0xa9, 0xfe, 0x05, 0xd2, 0x7d, 0xc7, 0x4b, 0x39, 0x03, 0xb1, 0x8a, 0x7c, 0x86, 0xd2, 0x62, 0x95,
+	0x0e, 0x4b, 0x9f, 0xfc, 0xb8, 0x19, 0xe5, 0x96, 0x4d, 0x4d, 0x8b, 0x8f, 0x8e, 0x6b, 0x69, 0x61,
+	0x7b, 0xc4, 0x4c, 0xea, 0x1a, 0x4c, 0x79, 0xb6, 0x32, 0xab, 0x8d, 0x4d, 0x07, 0xed, 0x9b, 0xb8,
+	0x45, 0xa4, 0x27, 0xb7, 0xcd, 0x26, 0x52, 0x6d, 0x39, 0x4e, 0x37, 0x9b, 0xa7, 0xb4, 0x6e, 0x53,
+	0x7d, 0x00, 0x33, 0xfe, 0x9d, 0xd9, 0x7b, 0xd3, 0x88, 0xf6, 0xbf, 0x69, 0x64, 0x21, 0x69, 0x20,
+	0xdd, 0xb0, 0x4c, 0x1b, 0xc9, 0xf9, 0xb8, 0x6d, 0xf5, 0x21, 0x9c, 0xf1, 0xee, 0x31, 0x65, 0x16,
+	0x92, 0x7c, 0xff, 0x96, 0x5d, 0x5e, 0x13, 0xbc, 0x5d, 0x12, 0xe4, 0xfa, 0x0f, 0xb6, 0x98, 0x51,
+	0xff, 0x39, 0x2c, 0x7e, 0x98, 0x82, 0xb1, 0x2d, 0x52, 0x53, 0x2a, 0x30, 0xe9, 0x79, 0x96, 0x0c,
+	0xce, 0xd5, 0xbe, 0xa7, 0xbf, 0xec, 0xcd, 0x51, 0x50, 0x6e, 0x4d, 0xdd, 0x83, 0x69, 0xff, 0xe3,
+	0xe0, 0xf5, 0xe1, 0x0e, 0x5c, 0x60, 0xb6, 0x30, 0x22, 0xb0, 0x3f, 0x98, 0xff, 0xe1, 0x2e, 0x34,
+	0x98, 0x0f, 0x18, 0x1e, 0x2c, 0xe4, 0x05, 0x4d, 0xf9, 0x07, 0x24, 0xe4, 0xeb, 0x59, 0x2e, 0x6c,
+	0xa8, 0xe8, 0xcf, 0x2e, 0x86, 0xf5, 0x7b, 0x3f, 0x3f, 0x76, 0x20, 0xe9, 0x3e, 0x01, 0xcd, 0x0f,
+	0x19, 0x72, 0x2c, 0xa7, 0x8f, 0x20, 0xd5, 0x7b, 0xde, 0xb8, 0x12, 0x36, 0xc6, 0x85, 0x8c, 0xea,
+	0x56, 0x87, 0x69, 0xff, 0xd5, 0x3d, 0x7c, 0x59, 0xbd, 0xc0, 0x51, 0x43, 0x3c, 0x81, 0x29, 0xef,
+	0xcd, 0x77, 0x71, 0x78, 0x00, 0x09, 0x3b, 0x86, 0x7b, 0xef, 0xc5, 0x30, 0x74, 0x9c, 0x07, 0x36,
+	0xaa, 0x7b, 0x0c, 0xe7, 0x43, 0x2e, 0x57, 0xf9, 0x70, 0x07, 0x41, 0xf8, 0x51, 0x03, 0xfe, 0x13,
+	0x26, 0xba, 0x77, 0x93, 0xb9, 0x50, 0x26, 0x02, 0x70, 0x0c, 0x89, 0xbc, 0x1f, 0xbb, 0xa1, 0xe3,
+	0x3c, 0xb0, 0x11, 0xdd, 0x67, 0xc7, 0xff, 0x7b, 0x74, 0xb8, 0x1c, 0x2d, 0x6d, 0xbe, 0x78, 0x93,
+	0x8b, 0xbe, 0x7c, 0x93, 0x8b, 0x7e, 0xf7, 0x26, 0x17, 0xfd, 0xe8, 0x6d, 0x2e, 0xf2, 0xf2, 0x6d,
+	0x2e, 0xf2, 0xcd, 0xdb, 0x5c, 0xe4, 0xdf, 0xc5, 0x9a, 0x49, 0xeb, 0xad, 0x4a, 0xbe, 0x8a, 0x1b,
+	0x05, 0xe1, 0xf1, 0x96, 0x8d, 0x68, 0x1b, 0x3b, 0x7b, 0x85, 0x80, 0xf2, 0x49, 0x3b, 0x4d, 0x44,
+	0x2a, 0x09, 0xfe, 0x5f, 0x97, 0xdf, 0xff, 0x10, 0x00, 0x00, 0xff, 0xff, 0xae, 0x56, 0x2b, 0x81,
+	0x2c, 0x1a, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -1138,6 +1731,8 @@ type MsgClient interface {
 	RewardRecipientChanged(ctx context.Context, in *MsgRewardRecipientChanged, opts ...grpc.CallOption) (*MsgRelayResponse, error)
 	// Slashed relays a Slashed event: the contract took stake for an offence.
 	Slashed(ctx context.Context, in *MsgSlashed, opts ...grpc.CallOption) (*MsgRelayResponse, error)
+	// ConfigChanged relays one of the contract's configuration events (configNonce order).
+	ConfigChanged(ctx context.Context, in *MsgConfigChanged, opts ...grpc.CallOption) (*MsgRelayResponse, error)
 }
 
 type msgClient struct {
@@ -1247,6 +1842,15 @@ func (c *msgClient) Slashed(ctx context.Context, in *MsgSlashed, opts ...grpc.Ca
 	return out, nil
 }
 
+func (c *msgClient) ConfigChanged(ctx context.Context, in *MsgConfigChanged, opts ...grpc.CallOption) (*MsgRelayResponse, error) {
+	out := new(MsgRelayResponse)
+	err := c.cc.Invoke(ctx, "/themis.sequencer.v1.Msg/ConfigChanged", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// UpdateParams changes the module parameters (governance only).
@@ -1271,6 +1875,8 @@ type MsgServer interface {
 	RewardRecipientChanged(context.Context, *MsgRewardRecipientChanged) (*MsgRelayResponse, error)
 	// Slashed relays a Slashed event: the contract took stake for an offence.
 	Slashed(context.Context, *MsgSlashed) (*MsgRelayResponse, error)
+	// ConfigChanged relays one of the contract's configuration events (configNonce order).
+	ConfigChanged(context.Context, *MsgConfigChanged) (*MsgRelayResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -1309,6 +1915,9 @@ func (*UnimplementedMsgServer) RewardRecipientChanged(ctx context.Context, req *
 }
 func (*UnimplementedMsgServer) Slashed(ctx context.Context, req *MsgSlashed) (*MsgRelayResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Slashed not implemented")
+}
+func (*UnimplementedMsgServer) ConfigChanged(ctx context.Context, req *MsgConfigChanged) (*MsgRelayResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ConfigChanged not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -1513,6 +2122,24 @@ func _Msg_Slashed_Handler(srv interface{}, ctx context.Context, dec func(interfa
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_ConfigChanged_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgConfigChanged)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).ConfigChanged(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.sequencer.v1.Msg/ConfigChanged",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).ConfigChanged(ctx, req.(*MsgConfigChanged))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "themis.sequencer.v1.Msg",
@@ -1561,6 +2188,10 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Slashed",
 			Handler:    _Msg_Slashed_Handler,
+		},
+		{
+			MethodName: "ConfigChanged",
+			Handler:    _Msg_ConfigChanged_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -2329,6 +2960,483 @@ func (m *MsgRelayResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *MsgConfigChanged) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgConfigChanged) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfigChanged) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Change != nil {
+		{
+			size := m.Change.Size()
+			i -= size
+			if _, err := m.Change.MarshalTo(dAtA[i:]); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if m.ConfigNonce != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ConfigNonce))
+		i--
+		dAtA[i] = 0x18
+	}
+	{
+		size, err := m.Event.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Submitter) > 0 {
+		i -= len(m.Submitter)
+		copy(dAtA[i:], m.Submitter)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Submitter)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgConfigChanged_LockLimits) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfigChanged_LockLimits) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.LockLimits != nil {
+		{
+			size, err := m.LockLimits.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x22
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgConfigChanged_ExitDelay) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfigChanged_ExitDelay) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.ExitDelay != nil {
+		{
+			size, err := m.ExitDelay.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x2a
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgConfigChanged_Whitelist) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfigChanged_Whitelist) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.Whitelist != nil {
+		{
+			size, err := m.Whitelist.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x32
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgConfigChanged_Pause) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfigChanged_Pause) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.Pause != nil {
+		{
+			size, err := m.Pause.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x3a
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgConfigChanged_Treasury) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfigChanged_Treasury) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.Treasury != nil {
+		{
+			size, err := m.Treasury.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x42
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgConfigChanged_PoolAddress) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfigChanged_PoolAddress) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.PoolAddress != nil {
+		{
+			size, err := m.PoolAddress.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x4a
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgConfigChanged_BootstrapStarted) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfigChanged_BootstrapStarted) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.BootstrapStarted != nil {
+		{
+			size, err := m.BootstrapStarted.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x52
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgConfigChanged_BootstrapEnded) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfigChanged_BootstrapEnded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.BootstrapEnded != nil {
+		{
+			size, err := m.BootstrapEnded.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x5a
+	}
+	return len(dAtA) - i, nil
+}
+func (m *LockLimitsChange) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *LockLimitsChange) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *LockLimitsChange) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.MaxLock.Size()
+		i -= size
+		if _, err := m.MaxLock.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	{
+		size := m.MinLock.Size()
+		i -= size
+		if _, err := m.MinLock.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *ExitDelayChange) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *ExitDelayChange) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *ExitDelayChange) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ExitDelaySeconds != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ExitDelaySeconds))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *L1WhitelistChange) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *L1WhitelistChange) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *L1WhitelistChange) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Allowed {
+		i--
+		if m.Allowed {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Account) > 0 {
+		i -= len(m.Account)
+		copy(dAtA[i:], m.Account)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Account)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *PauseChange) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *PauseChange) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *PauseChange) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.PausedUntil != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.PausedUntil))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.By) > 0 {
+		i -= len(m.By)
+		copy(dAtA[i:], m.By)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.By)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *AddressChange) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *AddressChange) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *AddressChange) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Current) > 0 {
+		i -= len(m.Current)
+		copy(dAtA[i:], m.Current)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Current)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Previous) > 0 {
+		i -= len(m.Previous)
+		copy(dAtA[i:], m.Previous)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Previous)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *BootstrapStarted) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *BootstrapStarted) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *BootstrapStarted) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Deadline != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Deadline))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *BootstrapEnded) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *BootstrapEnded) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *BootstrapEnded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.PoolAddress) > 0 {
+		i -= len(m.PoolAddress)
+		copy(dAtA[i:], m.PoolAddress)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.PoolAddress)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.EndedBy) > 0 {
+		i -= len(m.EndedBy)
+		copy(dAtA[i:], m.EndedBy)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.EndedBy)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintTx(dAtA []byte, offset int, v uint64) int {
 	offset -= sovTx(v)
 	base := offset
@@ -2647,6 +3755,230 @@ func (m *MsgRelayResponse) Size() (n int) {
 	_ = l
 	if m.PendingId != 0 {
 		n += 1 + sovTx(uint64(m.PendingId))
+	}
+	return n
+}
+
+func (m *MsgConfigChanged) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Submitter)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Event.Size()
+	n += 1 + l + sovTx(uint64(l))
+	if m.ConfigNonce != 0 {
+		n += 1 + sovTx(uint64(m.ConfigNonce))
+	}
+	if m.Change != nil {
+		n += m.Change.Size()
+	}
+	return n
+}
+
+func (m *MsgConfigChanged_LockLimits) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.LockLimits != nil {
+		l = m.LockLimits.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgConfigChanged_ExitDelay) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ExitDelay != nil {
+		l = m.ExitDelay.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgConfigChanged_Whitelist) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Whitelist != nil {
+		l = m.Whitelist.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgConfigChanged_Pause) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Pause != nil {
+		l = m.Pause.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgConfigChanged_Treasury) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Treasury != nil {
+		l = m.Treasury.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgConfigChanged_PoolAddress) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.PoolAddress != nil {
+		l = m.PoolAddress.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgConfigChanged_BootstrapStarted) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.BootstrapStarted != nil {
+		l = m.BootstrapStarted.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgConfigChanged_BootstrapEnded) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.BootstrapEnded != nil {
+		l = m.BootstrapEnded.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *LockLimitsChange) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.MinLock.Size()
+	n += 1 + l + sovTx(uint64(l))
+	l = m.MaxLock.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *ExitDelayChange) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ExitDelaySeconds != 0 {
+		n += 1 + sovTx(uint64(m.ExitDelaySeconds))
+	}
+	return n
+}
+
+func (m *L1WhitelistChange) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Account)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.Allowed {
+		n += 2
+	}
+	return n
+}
+
+func (m *PauseChange) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.By)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.PausedUntil != 0 {
+		n += 1 + sovTx(uint64(m.PausedUntil))
+	}
+	return n
+}
+
+func (m *AddressChange) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Previous)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Current)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *BootstrapStarted) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.Deadline != 0 {
+		n += 1 + sovTx(uint64(m.Deadline))
+	}
+	return n
+}
+
+func (m *BootstrapEnded) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.EndedBy)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.PoolAddress)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
 	}
 	return n
 }
@@ -4982,6 +6314,1139 @@ func (m *MsgRelayResponse) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgConfigChanged) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgConfigChanged: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgConfigChanged: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Submitter", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Submitter = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Event", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Event.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConfigNonce", wireType)
+			}
+			m.ConfigNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ConfigNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LockLimits", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &LockLimitsChange{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgConfigChanged_LockLimits{v}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ExitDelay", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &ExitDelayChange{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgConfigChanged_ExitDelay{v}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Whitelist", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &L1WhitelistChange{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgConfigChanged_Whitelist{v}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pause", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &PauseChange{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgConfigChanged_Pause{v}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Treasury", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &AddressChange{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgConfigChanged_Treasury{v}
+			iNdEx = postIndex
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolAddress", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &AddressChange{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgConfigChanged_PoolAddress{v}
+			iNdEx = postIndex
+		case 10:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BootstrapStarted", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &BootstrapStarted{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgConfigChanged_BootstrapStarted{v}
+			iNdEx = postIndex
+		case 11:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BootstrapEnded", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &BootstrapEnded{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgConfigChanged_BootstrapEnded{v}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *LockLimitsChange) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: LockLimitsChange: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: LockLimitsChange: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MinLock", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.MinLock.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxLock", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.MaxLock.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *ExitDelayChange) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: ExitDelayChange: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: ExitDelayChange: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ExitDelaySeconds", wireType)
+			}
+			m.ExitDelaySeconds = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ExitDelaySeconds |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *L1WhitelistChange) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: L1WhitelistChange: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: L1WhitelistChange: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Account", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Account = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Allowed", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Allowed = bool(v != 0)
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *PauseChange) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: PauseChange: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: PauseChange: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field By", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.By = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PausedUntil", wireType)
+			}
+			m.PausedUntil = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PausedUntil |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *AddressChange) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: AddressChange: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: AddressChange: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Previous", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Previous = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Current", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Current = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *BootstrapStarted) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: BootstrapStarted: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: BootstrapStarted: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Deadline", wireType)
+			}
+			m.Deadline = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Deadline |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *BootstrapEnded) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: BootstrapEnded: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: BootstrapEnded: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EndedBy", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EndedBy = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PoolAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])

@@ -26,14 +26,7 @@ func TestErrorsAreRegisteredAndDistinct(t *testing.T) {
 
 func TestParamsValidate(t *testing.T) {
 	require.NoError(t, types.DefaultParams().Validate())
-	require.Equal(t, int64(20_000), types.DefaultParams().MinLock.Quo(types.OneToken).Int64())
-	require.Equal(t, int64(100_000), types.DefaultParams().MaxLock.Quo(types.OneToken).Int64())
 	cases := map[string]func(p *types.Params){
-		"zero min":        func(p *types.Params) { p.MinLock = math.ZeroInt() },
-		"min below 1":     func(p *types.Params) { p.MinLock = math.NewInt(5); p.MaxLock = math.NewInt(10) },
-		"max below min":   func(p *types.Params) { p.MaxLock = p.MinLock.SubRaw(1) },
-		"max overflows":   func(p *types.Params) { p.MaxLock = types.OneToken.MulRaw(1 << 41) },
-		"no exit delay":   func(p *types.Params) { p.ExitDelay = 0 },
 		"no chain id":     func(p *types.Params) { p.L1ChainId = 0 },
 		"bad contract":    func(p *types.Params) { p.StakingContract = "0xabc" },
 		"zero ttl":        func(p *types.Params) { p.EventTtlBlocks = 0 },
@@ -47,7 +40,8 @@ func TestParamsValidate(t *testing.T) {
 }
 
 func TestVotingPower(t *testing.T) {
-	max := types.DefaultParams().MaxLock
+	max := types.DefaultL1Config().MaxLock
+	require.Equal(t, int64(100_000), max.Quo(types.OneToken).Int64())
 	for _, tc := range []struct {
 		locked math.Int
 		want   int64
