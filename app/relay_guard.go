@@ -11,9 +11,11 @@ import (
 //
 // It sits inside x/voteext's handlers rather than around them: voteext strips the
 // injected commit and sizes the byte budget first, recovers from a panic of the
-// inner handler while still proposing the commit, and the guard selects from the
-// whole mempool before anything is cut for size or gas, so a flood ahead of an honest
-// relay is filtered out instead of filling the block's budget.
+// inner handler while still proposing the commit. The guard sees what CometBFT reaped
+// from its mempool, which CometBFT cuts in arrival order at the block's max_gas (gas
+// limits, not gas used) and max_bytes before the app sees it: that is why a fee-free
+// relay's gas limit is bounded by its content (ante.Policy.FreeGasLimit), so a flood
+// of free relays cannot reserve the reap's gas for nothing.
 func (app *App) newProposalGuard() sequencerante.ProposalGuard {
 	return sequencerante.ProposalGuard{
 		Decoder:  app.txConfig.TxDecoder(),

@@ -1,8 +1,9 @@
 // Package broadcaster signs relay messages with the operator's chain key and sends them
 // to the chain: batched (up to 40 messages a transaction), zero fee (relays of active
-// sequencers are fee-exempt, within x/sequencer/ante's bounds: at most 50 messages and
-// 3M gas a transaction, 4 such transactions per block and 16 waiting in a node's
-// mempool per sender), gas from simulation x 1.3, broadcast in sync mode over
+// sequencers are fee-exempt, within x/sequencer/ante's bounds: at most 50 messages,
+// 32 KiB and 200k + 80k per message of gas (3M at most) a transaction, 4 such
+// transactions per block and 16 waiting in a node's mempool per sender), gas from
+// simulation x 1.3 within that bound, broadcast in sync mode over
 // CometBFT RPC, then followed to inclusion. It keeps the account sequence locally and
 // resynchronises it when the chain reports a mismatch.
 package broadcaster
@@ -27,6 +28,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/themis-network/themis/bridge/health"
+	"github.com/themis-network/themis/x/sequencer/ante"
 	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
@@ -246,10 +248,10 @@ func (b *Broadcaster) submit(ctx context.Context, msgs []seqtypes.L1EventMsg, id
 			return simErr
 		default:
 			b.cfg.Monitor.Error(health.EndpointChain, simErr)
-			limit = min(b.cfg.FallbackGas*uint64(len(remaining)), b.cfg.MaxGas)
+			limit = min(b.cfg.FallbackGas*uint64(len(remaining)), b.maxGasFor(len(remaining)))
 			b.cfg.Logger.Info("broadcaster: simulation failed; using the fallback gas limit", "err", simErr, "gas", limit)
 		}
-		if limit > b.cfg.MaxGas && len(remaining) > 1 {
+		if limit > b.maxGasFor(len(remaining)) && len(remaining) > 1 {
 			// Too much for one fee-exempt transaction: send it as two.
 			half := len(remaining) / 2
 			first, second := append([]int(nil), remaining[:half]...), append([]int(nil), remaining[half:]...)
@@ -261,6 +263,9 @@ func (b *Broadcaster) submit(ctx context.Context, msgs []seqtypes.L1EventMsg, id
 			}
 			return b.submit(ctx, msgs, second, errs, sent)
 		}
+		// One relay asks far less than the bound; keep within it in any case (it is free
+		// only within it, and it does not need more).
+		limit = min(limit, b.maxGasFor(len(remaining)))
 		txBytes, err := b.sign(ctx, batch, limit)
 		if err != nil {
 			failAll(err)
@@ -375,6 +380,13 @@ func (b *Broadcaster) resync(ctx context.Context, mismatch error) {
 	if err := b.sync(ctx, true); err != nil {
 		b.cfg.Logger.Error("broadcaster: cannot re-read the account", "err", err)
 	}
+}
+
+// maxGasFor is the largest gas limit a fee-free relay transaction of n messages may ask
+// (x/sequencer/ante's FreeGasLimit, with the chain's defaults), within MaxGas.
+func (b *Broadcaster) maxGasFor(n int) uint64 {
+	free := ante.Policy{MaxFreeGas: b.cfg.MaxGas, FreeGasBase: ante.DefaultFreeGasBase, FreeGasPerMsg: ante.DefaultFreeGasPerMsg}
+	return free.FreeGasLimit(n)
 }
 
 func (b *Broadcaster) factory(gas uint64) tx.Factory {

@@ -7,11 +7,13 @@ import (
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/app"
 )
 
 // SignedTxFrom builds a transaction signed by validator i's account (its sequencer's
-// signer account), with no fee and 3,000,000 gas (the fee-free relay's bound), the way
-// its bridge relays.
+// signer account), with no fee and the most gas a fee-free relay of that many messages
+// may ask (ante.Policy.FreeGasLimit), the way its bridge relays.
 func (net *Net) SignedTxFrom(i int, msgs ...sdk.Msg) []byte {
 	t := net.t
 	v := net.Validators[i]
@@ -22,7 +24,7 @@ func (net *Net) SignedTxFrom(i int, msgs ...sdk.Msg) []byte {
 	seq := net.accSeqs[i]
 	priv := &cosmossecp.PrivKey{Key: v.Key.Priv.Bytes()}
 	tx, err := simtestutil.GenSignedMockTx(rand.New(rand.NewSource(int64(seq)+int64(i)<<32)), txCfg, msgs, sdk.NewCoins(),
-		3_000_000, ChainID, []uint64{uint64(i)}, []uint64{seq}, priv) // genesis account number i
+		app.FeePolicy().FreeGasLimit(len(msgs)), ChainID, []uint64{uint64(i)}, []uint64{seq}, priv) // genesis account number i
 	require.NoError(t, err)
 	net.accSeqs[i] = seq + 1
 	bz, err := txCfg.TxEncoder()(tx)

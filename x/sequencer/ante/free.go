@@ -19,8 +19,11 @@ type Relayers interface {
 
 // FreeRelaySender reports whether tx takes the fee-free relay path and, if it does, its
 // sender. It does when the transaction offers no fee, is made only of relay messages
-// (at most MaxFreeMsgs, with a gas limit of at most MaxFreeGas), all submitted by the
-// account that pays for it, and that account is an active sequencer's. Relaying L1
+// (at most MaxFreeMsgs, with a gas limit of at most FreeGasLimit of their number), is
+// at most MaxFreeTxBytes long (ctx's TxBytes, which bounds memo, extension options and
+// unknown fields alike; a transaction of unknown size is not free), all its messages
+// submitted by the account that pays for it, and that account is an active sequencer's
+// with power. Relaying L1
 // events is the pool's duty, and a sequencer that has just joined owns no chain tokens
 // (SPEC 11). Any other transaction pays, a relay that offers a fee included: it is then
 // an ordinary transaction, which may fail and pays for it.
@@ -30,7 +33,10 @@ func (p Policy) FreeRelaySender(ctx sdk.Context, k Relayers, tx sdk.Tx) (sdk.Acc
 		return nil, false, nil
 	}
 	msgs := tx.GetMsgs()
-	if len(msgs) == 0 || len(msgs) > p.MaxFreeMsgs || feeTx.GetGas() > p.MaxFreeGas {
+	if len(msgs) == 0 || len(msgs) > p.MaxFreeMsgs || feeTx.GetGas() > p.FreeGasLimit(len(msgs)) {
+		return nil, false, nil
+	}
+	if size := len(ctx.TxBytes()); size == 0 || size > p.MaxFreeTxBytes {
 		return nil, false, nil
 	}
 	var submitter string

@@ -23,6 +23,14 @@ type Policy struct {
 	MinGasPrice sdk.DecCoin
 	// MaxFreeGas bounds the gas limit of a fee-free relay transaction.
 	MaxFreeGas uint64
+	// FreeGasBase and FreeGasPerMsg bound it further by its content: a fee-free
+	// transaction of n messages may ask at most FreeGasBase + n x FreeGasPerMsg, so
+	// that gas it will never use cannot be reserved for free (block space is selected
+	// by gas limits).
+	FreeGasBase, FreeGasPerMsg uint64
+	// MaxFreeTxBytes bounds the size of a fee-free relay transaction: its gas limit does
+	// not bound its bytes (padding in unknown non-critical fields costs 10 gas a byte).
+	MaxFreeTxBytes int
 	// MaxFreeMsgs (M) bounds the messages of a fee-free relay transaction, and with it
 	// the cost of checking one before inclusion.
 	MaxFreeMsgs int
@@ -43,6 +51,16 @@ const (
 	// each (a relock; 47k a lock), so a 40-message batch asks about 2.2-2.4M with the
 	// bridge's 1.3 margin on its simulation.
 	DefaultMaxFreeGas = 3_000_000
+	// DefaultFreeGasBase and DefaultFreeGasPerMsg: a relay measures 42-47k gas with the
+	// transaction's own overhead spread over the batch; with the bridge's 1.3 margin
+	// that is under 62k a message, so 80k a message plus 200k leaves room, and a
+	// one-message relay reserves 280k, not 3M.
+	DefaultFreeGasBase   = 200_000
+	DefaultFreeGasPerMsg = 80_000
+	// DefaultMaxFreeTxBytes: the bridge's largest batch (40 locks, the largest relay)
+	// is about 14 KB and 50 locks 17.4 KB; 32 KiB leaves room and keeps one sender's K
+	// free transactions under 128 KiB a block.
+	DefaultMaxFreeTxBytes = 32 << 10
 	// DefaultMaxFreeMsgs (M): the bridge's batch of 40 with room, and about what the
 	// gas cap holds anyway (50 relocks use 2.1M); it bounds the cost of checking one
 	// relay transaction before inclusion.
@@ -61,6 +79,9 @@ func DefaultPolicy(denom string) Policy {
 	return Policy{
 		MinGasPrice:      sdk.NewDecCoinFromDec(denom, math.LegacyMustNewDecFromStr(DefaultMinGasPriceAmount)),
 		MaxFreeGas:       DefaultMaxFreeGas,
+		FreeGasBase:      DefaultFreeGasBase,
+		FreeGasPerMsg:    DefaultFreeGasPerMsg,
+		MaxFreeTxBytes:   DefaultMaxFreeTxBytes,
 		MaxFreeMsgs:      DefaultMaxFreeMsgs,
 		FreeTxsPerBlock:  DefaultFreeTxsPerBlock,
 		FreeTxsInMempool: DefaultFreeTxsInMempool,
@@ -75,15 +96,24 @@ func (p Policy) Validate() error {
 	if !p.MinGasPrice.IsPositive() {
 		return fmt.Errorf("min gas price must be positive, got %s", p.MinGasPrice)
 	}
-	if p.MaxFreeGas == 0 || p.MaxFreeMsgs <= 0 || p.FreeTxsPerBlock == 0 {
-		return fmt.Errorf("free relay bounds must be positive: gas %d, messages %d, per block %d",
-			p.MaxFreeGas, p.MaxFreeMsgs, p.FreeTxsPerBlock)
+	if p.MaxFreeGas == 0 || p.MaxFreeMsgs <= 0 || p.FreeTxsPerBlock == 0 || p.FreeGasPerMsg == 0 || p.MaxFreeTxBytes <= 0 {
+		return fmt.Errorf("free relay bounds must be positive: gas %d (per message %d), messages %d, bytes %d, per block %d",
+			p.MaxFreeGas, p.FreeGasPerMsg, p.MaxFreeMsgs, p.MaxFreeTxBytes, p.FreeTxsPerBlock)
 	}
 	if p.FreeTxsInMempool < p.FreeTxsPerBlock {
 		return fmt.Errorf("the mempool bound %d is below the per-block bound %d: a block could never be full",
 			p.FreeTxsInMempool, p.FreeTxsPerBlock)
 	}
 	return nil
+}
+
+// FreeGasLimit is the largest gas limit a fee-free relay transaction of n messages may
+// ask: FreeGasBase + n x FreeGasPerMsg, never above MaxFreeGas.
+func (p Policy) FreeGasLimit(n int) uint64 {
+	if n <= 0 {
+		return 0
+	}
+	return min(p.MaxFreeGas, p.FreeGasBase+uint64(n)*p.FreeGasPerMsg)
 }
 
 // MinFee is the least fee a transaction of gas limit gas pays.

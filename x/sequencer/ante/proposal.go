@@ -23,9 +23,11 @@ import (
 // their messages here, at most FreeTxsPerBlock per sender, so the cost is bounded; a
 // paying transaction may still fail in execution, and pays.
 //
-// The input is CometBFT's mempool in arrival order (the app mempool is a no-op, see
-// app/); the guard keeps that order, so a flood from one sender cannot push another
-// sender's transaction behind it except by arriving first.
+// The input is what CometBFT reaped from its mempool in arrival order (the app mempool
+// is a no-op, see app/), already cut at the block's max_gas by gas limits; the guard
+// keeps that order, so a flood from one sender cannot push another sender's
+// transaction behind it except by arriving first, and it reserves at most
+// FreeGasLimit per fee-free transaction in the reap.
 type ProposalGuard struct {
 	Decoder  sdk.TxDecoder
 	Ante     sdk.AnteHandler
@@ -105,7 +107,7 @@ func (g ProposalGuard) PrepareProposalHandler() sdk.PrepareProposalHandler {
 				left.noRoom++
 				continue
 			}
-			sender, free, err := g.Policy.FreeRelaySender(branch, g.Relayers, tx)
+			sender, free, err := g.Policy.FreeRelaySender(branch.WithTxBytes(bz), g.Relayers, tx)
 			if err != nil {
 				left.refused++
 				continue

@@ -1,6 +1,7 @@
 package ante_test
 
 import (
+	"strings"
 	"testing"
 
 	sdkmath "cosmossdk.io/math"
@@ -75,6 +76,9 @@ func TestRelayFeeChecker(t *testing.T) {
 		{name: "M relays in one transaction are free", msgs: relays(ante.DefaultMaxFreeMsgs), gas: 200_000, mode: check},
 		{name: "M+1 relays in one transaction pay", msgs: relays(ante.DefaultMaxFreeMsgs + 1), gas: 200_000, mode: check, wantError: sdkerrors.ErrInsufficientFee},
 		{name: "a relay above the free gas cap pays", msgs: relays(1), gas: ante.DefaultMaxFreeGas + 1, mode: check, wantError: sdkerrors.ErrInsufficientFee},
+		{name: "one relay asking more gas than its content bound pays", msgs: relays(1), gas: policy.FreeGasLimit(1) + 1, mode: check, wantError: sdkerrors.ErrInsufficientFee},
+		{name: "one relay at its content bound is free", msgs: relays(1), gas: policy.FreeGasLimit(1), mode: finalize},
+		{name: "M relays at the gas cap are free", msgs: relays(ante.DefaultMaxFreeMsgs), gas: ante.DefaultMaxFreeGas, mode: check},
 		{name: "a stranger's relay pays", msgs: func(e *sequencertest.Env) []sdk.Msg { return []sdk.Msg{strangerRelay(e)} }, gas: 200_000, mode: check, wantError: sdkerrors.ErrInsufficientFee},
 		{name: "relays of two submitters pay", msgs: func(e *sequencertest.Env) []sdk.Msg { return []sdk.Msg{relay(e), strangerRelay(e)} }, gas: 200_000, mode: check, wantError: sdkerrors.ErrInsufficientFee},
 		{name: "a relay mixed with a transfer pays", msgs: func(e *sequencertest.Env) []sdk.Msg { return []sdk.Msg{relay(e), send(e)} }, gas: 200_000, mode: check, wantError: sdkerrors.ErrInsufficientFee},
@@ -94,7 +98,7 @@ func TestRelayFeeChecker(t *testing.T) {
 			tx := buildTx(t, tc.msgs(e), tc.gas, tc.fee)
 			ctx := e.Ctx.WithIsCheckTx(tc.mode == check).WithExecMode(tc.mode).
 				WithMinGasPrices(sdk.NewDecCoins(sdk.NewDecCoin("uthemis", sdkmath.NewInt(tc.nodePrice))))
-			fee, _, err := ante.RelayFeeChecker(e.K, policy)(ctx, tx)
+			fee, err := checkFee(t, ctx, e.K, tx)
 			if tc.wantError != nil {
 				require.ErrorIs(t, err, tc.wantError)
 				return
@@ -110,11 +114,10 @@ func TestRelayFeeCheckerFollowsTheActiveSet(t *testing.T) {
 	e := sequencertest.NewEnv(t)
 	msg := e.RelockMsg(sequencertest.RelayerID, 2, sequencertest.Tokens(1), sequencertest.Tokens(30_001))
 	ctx := e.Ctx.WithIsCheckTx(true)
-	check := ante.RelayFeeChecker(e.K, policy)
-	_, _, err := check(ctx, buildTx(t, []sdk.Msg{msg}, 100_000, nil))
+	_, err := checkFee(t, ctx, e.K, buildTx(t, []sdk.Msg{msg}, 100_000, nil))
 	require.NoError(t, err)
 	e.Apply(e.UnlockInitMsg(sequencertest.RelayerID, 2))
-	_, _, err = check(ctx, buildTx(t, []sdk.Msg{msg}, 100_000, nil))
+	_, err = checkFee(t, ctx, e.K, buildTx(t, []sdk.Msg{msg}, 100_000, nil))
 	require.ErrorIs(t, err, sdkerrors.ErrInsufficientFee)
 }
 
@@ -140,10 +143,53 @@ func TestPolicy(t *testing.T) {
 
 func buildTx(t *testing.T, msgs []sdk.Msg, gas uint64, fee sdk.Coins) sdk.FeeTx {
 	t.Helper()
+	tx, _ := buildTxMemo(t, msgs, gas, fee, "")
+	return tx
+}
+
+// buildTxMemo builds the transaction with a memo and returns it with its encoding,
+// which the fee-free path's size bound reads (ctx.TxBytes, as baseapp sets it).
+func buildTxMemo(t *testing.T, msgs []sdk.Msg, gas uint64, fee sdk.Coins, memo string) (sdk.FeeTx, []byte) {
+	t.Helper()
 	enc := app.MakeEncodingConfig() // the chain's signing context resolves the fee payer
 	b := enc.TxConfig.NewTxBuilder()
 	require.NoError(t, b.SetMsgs(msgs...))
 	b.SetGasLimit(gas)
 	b.SetFeeAmount(fee)
-	return b.GetTx()
+	b.SetMemo(memo)
+	bz, err := enc.TxConfig.TxEncoder()(b.GetTx())
+	require.NoError(t, err)
+	return b.GetTx(), bz
+}
+
+// checkFee runs the chain's fee checker on tx as baseapp would, with its bytes.
+func checkFee(t *testing.T, ctx sdk.Context, k ante.Relayers, tx sdk.FeeTx) (sdk.Coins, error) {
+	t.Helper()
+	bz, err := app.MakeEncodingConfig().TxConfig.TxEncoder()(tx)
+	require.NoError(t, err)
+	fee, _, err := ante.RelayFeeChecker(k, policy)(ctx.WithTxBytes(bz), tx)
+	return fee, err
+}
+
+// Finding of the point-5 review: a free relay padded (here in its memo; unknown
+// non-critical fields work alike) to hundreds of KB put about 1.1 MB a block per
+// sequencer on chain for nothing. The size bound makes a padded relay pay, in block
+// execution and proposals as in CheckTx; a transaction of unknown size is not free.
+func TestRelayFeeCheckerBoundsTheSize(t *testing.T) {
+	e := sequencertest.NewEnv(t)
+	msg := e.RelockMsg(sequencertest.RelayerID, 2, sequencertest.Tokens(1), sequencertest.Tokens(30_001))
+	for _, mode := range []sdk.ExecMode{sdk.ExecModeCheck, sdk.ExecModeProcessProposal, sdk.ExecModeFinalize} {
+		ctx := e.Ctx.WithIsCheckTx(mode == sdk.ExecModeCheck).WithExecMode(mode)
+		small, smallBz := buildTxMemo(t, []sdk.Msg{msg}, 100_000, nil, "")
+		_, _, err := ante.RelayFeeChecker(e.K, policy)(ctx.WithTxBytes(smallBz), small)
+		require.NoError(t, err, "mode %v", mode)
+		_, _, err = ante.RelayFeeChecker(e.K, policy)(ctx, small)
+		require.ErrorIs(t, err, sdkerrors.ErrInsufficientFee, "mode %v: without its bytes a transaction is not free", mode)
+
+		padding := strings.Repeat("x", ante.DefaultMaxFreeTxBytes-len(smallBz)+1)
+		padded, paddedBz := buildTxMemo(t, []sdk.Msg{msg}, 100_000, nil, padding)
+		require.Greater(t, len(paddedBz), ante.DefaultMaxFreeTxBytes)
+		_, _, err = ante.RelayFeeChecker(e.K, policy)(ctx.WithTxBytes(paddedBz), padded)
+		require.ErrorIs(t, err, sdkerrors.ErrInsufficientFee, "mode %v", mode)
+	}
 }
