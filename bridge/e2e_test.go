@@ -21,10 +21,12 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"github.com/themis-network/themis/app"
 	"github.com/themis-network/themis/bridge/l1"
 	"github.com/themis-network/themis/contracts"
 	"github.com/themis-network/themis/networks/devl1"
 	"github.com/themis-network/themis/testutil/e2e"
+	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
 func tokensE2E(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), devl1.Ether) }
@@ -111,7 +113,20 @@ func TestBridgeProcess(t *testing.T) {
 	o, err := l1.NewOwner(ctx, node.Client(), key, node.Deployment().Staking)
 	require.NoError(t, err)
 
-	ln := e2e.StartLocalnet(t, e2e.Options{Validators: 1, VotingPeriod: 20 * time.Second, PortOffset: 4000})
+	// The chain starts from the contract's configuration, as a chain generated from a
+	// deployed contract does: the configuration events up to it are superseded.
+	config, err := l1.NewStakingReader(node.Client(), node.Deployment().Staking).Config(ctx, nil)
+	require.NoError(t, err)
+	ln := e2e.StartLocalnet(t, e2e.Options{Validators: 1, VotingPeriod: 20 * time.Second, PortOffset: 4000,
+		PatchAppState: func(_ *e2e.Localnet, appState map[string]json.RawMessage) {
+			cdc := app.MakeEncodingConfig().Codec
+			var gs seqtypes.GenesisState
+			require.NoError(t, cdc.UnmarshalJSON(appState[seqtypes.ModuleName], &gs))
+			gs.L1Config = config
+			bz, err := cdc.MarshalJSON(&gs)
+			require.NoError(t, err)
+			appState[seqtypes.ModuleName] = bz
+		}})
 	ln.WaitHeight(2, 60*time.Second)
 
 	args := []string{"--l1-rpc", node.RPCURL(), "--staking-contract", node.Deployment().Staking.Hex(),
@@ -130,8 +145,8 @@ func TestBridgeProcess(t *testing.T) {
 	require.NoError(t, err)
 	_, err = o.Lock(ctx, signer, tokensE2E(30_000), owner)
 	require.NoError(t, err)
-	e2e.WaitFor(t, 30*time.Second, "the lock of an id genesis has is dropped as superseded", func() bool {
-		return p.metric(t, `themis_bridge_relays_total{result="superseded"}`) == 1
+	e2e.WaitFor(t, 30*time.Second, "the lock of an id genesis has, and the configuration changes genesis has, are dropped as superseded", func() bool {
+		return p.metric(t, `themis_bridge_relays_total{result="superseded"}`) == float64(1+config.ConfigNonce)
 	})
 	_, err = o.Relock(ctx, 1, tokensE2E(1_000))
 	require.NoError(t, err)

@@ -31,7 +31,7 @@ func (a GovStakingAdapter) ValidatorAddressCodec() address.Codec { return a.valA
 
 // IterateBondedValidatorsByPower implements govtypes.StakingKeeper.
 func (a GovStakingAdapter) IterateBondedValidatorsByPower(ctx context.Context, fn func(int64, stakingtypes.ValidatorI) bool) error {
-	set, err := a.k.ActiveValidatorSet(ctx)
+	set, err := a.k.SigningSet(ctx)
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func (a GovStakingAdapter) IterateBondedValidatorsByPower(ctx context.Context, f
 
 // TotalBondedTokens implements govtypes.StakingKeeper: the total voting power.
 func (a GovStakingAdapter) TotalBondedTokens(ctx context.Context) (math.Int, error) {
-	set, err := a.k.ActiveValidatorSet(ctx)
+	set, err := a.k.SigningSet(ctx)
 	if err != nil {
 		return math.Int{}, err
 	}

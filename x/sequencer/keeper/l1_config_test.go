@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	sequencertest "github.com/themis-network/themis/testutil/sequencer"
+	"github.com/themis-network/themis/x/sequencer/keeper"
 	"github.com/themis-network/themis/x/sequencer/types"
 	"github.com/themis-network/themis/x/voteext"
 )
@@ -172,4 +173,33 @@ func sqWhitelisted(t *testing.T, e *sequencertest.Env, owner string) bool {
 	has, err := e.K.Whitelist.Has(e.Ctx, owner)
 	require.NoError(t, err)
 	return has
+}
+
+// Found by the review of the configuration mirror: the contract accepts any
+// 0 < min_lock <= max_lock, so its administrator (or a unit mistake) can set max_lock
+// under one token. Every power then rounds to 0; EndBlock keeps the last validator set,
+// and that set still relays and governs, so the repair is relayed, voted and applied.
+func TestL1Config_MaxLockUnderOneTokenCanBeRelayedBack(t *testing.T) {
+	e := sqPool(t)
+	_, err := e.K.EndBlock(e.Ctx) // the pool's set is recorded
+	require.NoError(t, err)
+	half := types.OneToken.QuoRaw(2)
+	e.Apply(e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_LockLimits{
+		LockLimits: &types.LockLimitsChange{MinLock: math.NewInt(1), MaxLock: half}}}))
+	require.Zero(t, sqPower(t, e, sqSeq1))
+	e.AtHeight(e.Ctx.BlockHeight() + 1)
+	_, err = e.K.EndBlock(e.Ctx) // nobody has power: the last set is kept
+	require.NoError(t, err)
+
+	signing, err := e.K.SigningSet(e.Ctx)
+	require.NoError(t, err)
+	require.NotEmpty(t, signing.Validators, "the chain runs on the last set")
+	bonded, err := keeper.NewGovStakingAdapter(e.K, sequencertest.ValAddressCodec()).TotalBondedTokens(e.Ctx)
+	require.NoError(t, err)
+	require.True(t, bonded.IsPositive(), "governance still has voters")
+
+	require.NoError(t, e.K.CheckRelayer(e.Ctx, e.Relayer), "the last set's members still relay")
+	e.Apply(e.LockLimitsMsg(20_000, 100_000)) // the administrator's repair
+	require.Equal(t, int64(30_000), sqPower(t, e, sqSeq1))
+
 }

@@ -125,15 +125,37 @@ func (k Keeper) relayerID(ctx context.Context, submitter string) (uint64, error)
 		return 0, errorsmod.Wrapf(types.ErrNotSequencer, "%s: sequencer %d is %s; only active sequencers relay L1 events", submitter, id, s.Status)
 	}
 	// An ACTIVE sequencer without power (slashed to nothing, or under one token) has no
-	// stake behind its relays, and relaying is free.
+	// stake behind its relays, and relaying is free; unless it is in the set the chain
+	// still runs on (SigningSet: when nobody has power, the last set), so that a
+	// configuration leaving nobody with power can be relayed back.
 	power, err := k.PowerOf(ctx, s)
 	if err != nil {
 		return 0, err
 	}
 	if power == 0 {
-		return 0, errorsmod.Wrapf(types.ErrNotSequencer, "%s: sequencer %d has no voting power; only active sequencers with power relay L1 events", submitter, id)
+		signing, err := k.inSigningSet(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		if !signing {
+			return 0, errorsmod.Wrapf(types.ErrNotSequencer, "%s: sequencer %d has no voting power; only active sequencers with power relay L1 events", submitter, id)
+		}
 	}
 	return id, nil
+}
+
+// inSigningSet reports whether sequencer id is a member of SigningSet.
+func (k Keeper) inSigningSet(ctx context.Context, id uint64) (bool, error) {
+	set, err := k.SigningSet(ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, v := range set.Validators {
+		if v.SequencerId == id {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // CheckRelayer admits relays only from active sequencers (see relayerID). Relaying is

@@ -48,6 +48,19 @@ func (k Keeper) ActiveValidatorSet(ctx context.Context) (types.ValidatorSet, err
 	return types.BuildValidatorSet(members), nil
 }
 
+// SigningSet is the set the chain runs on: the active sequencers' set, or, when that is
+// empty (nobody has power: e.g. the contract's max_lock set under one token), the last
+// recorded one, which EndBlock keeps for CometBFT. Governance and relaying follow it, so
+// a configuration that leaves nobody with power can still be relayed back.
+func (k Keeper) SigningSet(ctx context.Context) (types.ValidatorSet, error) {
+	set, err := k.ActiveValidatorSet(ctx)
+	if err != nil || len(set.Validators) > 0 {
+		return set, err
+	}
+	recorded, _, err := k.latestRecordedSet(ctx)
+	return recorded, err
+}
+
 // latestRecordedSet is the newest set handed to CometBFT.
 func (k Keeper) latestRecordedSet(ctx context.Context) (types.ValidatorSet, bool, error) {
 	iter, err := k.ValidatorHistory.Iterate(ctx, new(collections.Range[int64]).Descending())
