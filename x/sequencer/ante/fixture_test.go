@@ -107,3 +107,10 @@ func (f *fixture) stale(i int, n int) *sequencertypes.MsgRelocked {
 func l1Hash(a, b int) string { return fmt.Sprintf("0x%032x%032x", a, b) }
 
 func fee(gas uint64) sdk.Coins { return sdk.NewCoins(policy.MinFee(gas)) }
+
+// relayAs is validator i's relay of the same event as m (a second bridge's copy).
+func (f *fixture) relayAs(i int, m *sequencertypes.MsgRelocked) *sequencertypes.MsgRelocked {
+	c := *m
+	c.Submitter = f.account(i)
+	return &c
+}

@@ -9,6 +9,8 @@ import (
 	cmttypes "github.com/cometbft/cometbft/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
 // ProposalGuard builds and checks the ordinary transactions of a block (x/voteext puts
@@ -19,9 +21,11 @@ import (
 // quota and runs their messages (RelayPrecheck), so two relays in one block see each
 // other; the gas limits together fit the block's max_gas. ProcessProposal rejects a
 // block with any transaction that fails; PrepareProposal leaves such transactions out,
-// so an honest proposer never builds a block it would reject. Only fee-free relays run
-// their messages here, at most FreeTxsPerBlock per sender, so the cost is bounded; a
-// paying transaction may still fail in execution, and pays.
+// so an honest proposer never builds a block it would reject. Fee-free relays run their
+// messages here, at most FreeTxsPerBlock per sender, so the cost is bounded; a paying
+// transaction that holds relays runs them too (within its gas limit, which it pays
+// for), and its effects are kept if they succeed, so a fee-free copy after it is seen
+// for the duplicate it is. A paying transaction may still fail in execution, and pays.
 //
 // The input is what CometBFT reaped from its mempool in arrival order (the app mempool
 // is a no-op, see app/), already cut at the block's max_gas by gas limits; the guard
@@ -173,7 +177,42 @@ func (g ProposalGuard) admit(branch sdk.Context, bz []byte, tx sdk.Tx) (err erro
 		return err
 	}
 	write()
+	return g.replayPaidRelays(branch, bz, tx)
+}
+
+// replayPaidRelays runs a paying transaction's messages when it holds relays, on a
+// branch of branch within its gas limit, and keeps their effects if they all succeed,
+// as block execution would. A paying relay may fail (it pays), so its failure is not
+// the block's; but its success must be visible to the fee-free relays after it, or a
+// free copy of the same event would pass these checks and then fail unpaid in
+// execution. (A fee-free relay's messages already ran in the ante handler.)
+func (g ProposalGuard) replayPaidRelays(branch sdk.Context, bz []byte, tx sdk.Tx) error {
+	if !hasRelay(tx) {
+		return nil
+	}
+	_, free, err := g.Policy.FreeRelaySender(branch.WithTxBytes(bz), g.Relayers, tx)
+	if err != nil || free {
+		return err
+	}
+	msgCtx, write := branch.
+		WithTxBytes(bz).
+		WithGasMeter(storetypes.NewGasMeter(gasLimit(tx))).
+		WithEventManager(sdk.NewEventManager()).
+		CacheContext()
+	if RunMsgs(msgCtx, g.Router, tx.GetMsgs()) == nil {
+		write()
+	}
 	return nil
+}
+
+// hasRelay reports whether tx holds a relay of an L1 event.
+func hasRelay(tx sdk.Tx) bool {
+	for _, msg := range tx.GetMsgs() {
+		if _, ok := msg.(sequencertypes.L1EventMsg); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // blockMaxGas is the block's max_gas, 0 when unlimited.

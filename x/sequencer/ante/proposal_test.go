@@ -167,3 +167,23 @@ func requireTxs(t *testing.T, want, got [][]byte, msgAndArgs ...any) {
 		require.True(t, bytes.Equal(want[i], got[i]), "transaction %d differs", i)
 	}
 }
+
+// Point-5 review: the guard ran a paying transaction's ante handler but not its
+// messages, so a paying relay of an event followed by a fee-free relay of the same
+// event passed every node's checks and the free one failed unpaid in execution. The
+// paying relay's messages now run in the checks (their effects kept if they succeed);
+// a paying relay that fails is still the block's to carry, since it pays.
+func TestProposalGuardSeesPaidRelays(t *testing.T) {
+	f := newFixture(t)
+	g := f.guard()
+	event := f.fresh(1, 0)
+	paid := f.tx(0, fee(200_000), 200_000, f.relayAs(0, event)) // validator 0 holds fee tokens
+	freeCopy := f.tx(0, nil, 200_000, f.relayAs(0, event)) // the same relayer again, for free
+	require.True(t, f.accepts(g, paid), "a paying relay")
+	require.False(t, f.accepts(g, paid, freeCopy), "the free copy would fail in execution, unpaid")
+	requireTxs(t, [][]byte{paid}, f.prepare(g, 1<<20, paid, freeCopy))
+
+	f.seq[0]-- // the free copy is left out: the next transaction takes its sequence
+	paidStale := f.tx(0, fee(200_000), 200_000, f.stale(0, 1))
+	require.True(t, f.accepts(g, paid, paidStale), "a paying relay that fails pays: the block may carry it")
+}
