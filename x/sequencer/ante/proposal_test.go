@@ -178,7 +178,7 @@ func TestProposalGuardSeesPaidRelays(t *testing.T) {
 	g := f.guard()
 	event := f.fresh(1, 0)
 	paid := f.tx(0, fee(200_000), 200_000, f.relayAs(0, event)) // validator 0 holds fee tokens
-	freeCopy := f.tx(0, nil, 200_000, f.relayAs(0, event)) // the same relayer again, for free
+	freeCopy := f.tx(0, nil, 200_000, f.relayAs(0, event))      // the same relayer again, for free
 	require.True(t, f.accepts(g, paid), "a paying relay")
 	require.False(t, f.accepts(g, paid, freeCopy), "the free copy would fail in execution, unpaid")
 	requireTxs(t, [][]byte{paid}, f.prepare(g, 1<<20, paid, freeCopy))
