@@ -32,7 +32,7 @@ func (h *Handlers) PrepareProposalHandler() sdk.PrepareProposalHandler {
 		}
 		inner := *req
 		inner.MaxTxBytes = req.MaxTxBytes - size
-		resp, err := h.safePrepare(ctx, &inner)
+		resp, err := h.safePrepare(h.afterTally(ctx, req.Height, injected, commitInfoOf(req.LocalLastCommit)), &inner)
 		if err != nil || resp == nil {
 			h.logger.Error("mempool proposal handler failed; proposing the extended commit alone", "height", req.Height, "err", err)
 			return alone, nil
@@ -87,6 +87,7 @@ func (h *Handlers) ProcessProposalHandler() sdk.ProcessProposalHandler {
 			stripped := *req
 			stripped.Txs = req.Txs[1:]
 			inner = &stripped
+			ctx = h.afterTally(ctx, req.Height, req.Txs[0], req.ProposedLastCommit)
 		}
 		resp, err = h.process(ctx, inner)
 		if err != nil || resp == nil {
@@ -95,4 +96,26 @@ func (h *Handlers) ProcessProposalHandler() sdk.ProcessProposalHandler {
 		}
 		return resp, nil
 	}
+}
+
+// afterTally returns a branch of ctx on which the extended commit's tally is applied as
+// PreBlock will apply it in FinalizeBlock, before the block's transactions run; the
+// wrapped handler checks the transactions on that state, the one they will run on. (A
+// relay of an event the tally applies is then refused before inclusion, instead of
+// passing the checks and failing in execution.) The branch is thrown away.
+func (h *Handlers) afterTally(ctx sdk.Context, height int64, injected []byte, lastCommit abci.CommitInfo) sdk.Context {
+	branch, _ := ctx.CacheContext()
+	h.preBlock(branch.WithEventManager(sdk.NewEventManager()), &abci.RequestFinalizeBlock{
+		Height: height, Txs: [][]byte{injected}, DecidedLastCommit: lastCommit})
+	return branch
+}
+
+// commitInfoOf is the commit CometBFT decides from the proposer's extended commit: the
+// same votes and flags, without the extensions (FinalizeBlock's DecidedLastCommit).
+func commitInfoOf(ext abci.ExtendedCommitInfo) abci.CommitInfo {
+	votes := make([]abci.VoteInfo, len(ext.Votes))
+	for i, v := range ext.Votes {
+		votes[i] = abci.VoteInfo{Validator: v.Validator, BlockIdFlag: v.BlockIdFlag}
+	}
+	return abci.CommitInfo{Round: ext.Round, Votes: votes}
 }
