@@ -223,7 +223,7 @@ func (f *l1Faults) reorgInsideConfirmations(t *testing.T) {
 	f.waitChainEqualsL1(t, 30*time.Second)
 	require.Equal(t, new(big.Int).Add(want, tokens(5).BigInt()).String(), f.chainSequencer(t, 1).locked.String())
 	f.requireAppliedExactlyOnce(t, from, []common.Hash{replacement, moved})
-	for _, v := range ln.L1Verdicts(ln.Nodes[0], from, ln.Nodes[0].MustHeight(t)) {
+	for _, v := range ln.L1Verdicts(ln.Nodes[0], from, f.settledHeight(t)) {
 		require.NotEqual(t, strings.ToLower(dropped.Hex()), v.TxHash, "the dropped relock never reached a verdict")
 		if v.TxHash == strings.ToLower(moved.Hex()) {
 			require.Equal(t, second.BlockNumber.Uint64(), v.Block, "the moved relock is applied from its new block")
@@ -352,7 +352,7 @@ func (f *l1Faults) requireAppliedExactlyOnce(t *testing.T, from int64, sent []co
 		want[strings.ToLower(h.Hex())] = true
 	}
 	seen := map[string]int{}
-	to := f.ln.Nodes[0].MustHeight(t)
+	to := f.settledHeight(t)
 	for _, v := range f.ln.L1Verdicts(f.ln.Nodes[0], from, to) {
 		require.Equal(t, "Applied", v.Kind, "no rejection expected: %+v", v)
 		require.True(t, want[v.TxHash], "an event nobody sent was applied: %+v", v)
@@ -361,6 +361,21 @@ func (f *l1Faults) requireAppliedExactlyOnce(t *testing.T, from int64, sent []co
 	for _, h := range sent {
 		require.Equal(t, 1, seen[strings.ToLower(h.Hex())], "event of %s applied once in heights %d..%d", h, from, to)
 	}
+}
+
+// settledHeight returns the highest height any running node has committed, once node 0
+// has it too. The chain state the phases compare with L1 is read from node 1, which may
+// be a block ahead of node 0, whose block results are scanned.
+func (f *l1Faults) settledHeight(t *testing.T) int64 {
+	t.Helper()
+	var top int64
+	for _, n := range f.ln.Nodes {
+		if n.cmd != nil {
+			top = max(top, n.MustHeight(t))
+		}
+	}
+	f.ln.WaitHeight(top, 30*time.Second)
+	return top
 }
 
 func (f *l1Faults) pendingEvents(t *testing.T) []json.RawMessage {
