@@ -3,58 +3,72 @@ package l2
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
+	ethtypes "github.com/ethereum/go-ethereum/core/types"
+
+	epochtypes "github.com/themis-network/themis/x/epoch/types"
 )
 
-// ErrNoBlock: the L2 node answered null for a block (it does not have it, e.g. the
-// head moved down between eth_blockNumber and eth_getBlockByNumber).
-var ErrNoBlock = errors.New("L2 node has no such block")
-
-// blockJSON holds the only block fields the watcher uses; the rest (parentHash,
-// miner, roots, transactions, the simulator's producerId and signature, ...) is
-// ignored, so the L2 simulator's blocks decode as well as Ethereum ones.
-type blockJSON struct {
-	Number    json.RawMessage `json:"number"`
-	Hash      json.RawMessage `json:"hash"`
-	Timestamp json.RawMessage `json:"timestamp"`
+// Block is an L2 block header as the L2 node served it, checked: its hash is
+// keccak256(RLP(header)) as go-ethereum computes it, so every field below is the one
+// the hash commits to, and a validator that reports the hash reports them all.
+type Block struct {
+	Header *ethtypes.Header
+	Hash   common.Hash
 }
 
-// decodeBlock decodes an eth_getBlockByNumber result that must be block want.
-// ObservedAt is left zero for the caller.
-func decodeBlock(raw json.RawMessage, want uint64) (Head, error) {
+// Number is the block's height.
+func (b Block) Number() uint64 { return b.Header.Number.Uint64() }
+
+// Head is the block as the watcher caches it (ObservedAt is left for the caller).
+func (b Block) Head() Head { return Head{Height: b.Number(), Hash: b.Hash, Time: b.Header.Time} }
+
+// Seal is the producer's seal in the block's extra data (x/epoch/types: the L2 seal
+// layout). A block of an L2 that does not seal its blocks, such as geth --dev, has none:
+// the error wraps epochtypes.ErrInvalidL2Seal.
+func (b Block) Seal() (epochtypes.L2Seal, error) { return epochtypes.RecoverL2Seal(b.Header) }
+
+// blockHashJSON is the one member of an eth_getBlockByNumber result that is not a
+// header field.
+type blockHashJSON struct {
+	Hash *common.Hash `json:"hash"`
+}
+
+// decodeBlock decodes an eth_getBlockByNumber result that must be block want. The
+// header fields are decoded by go-ethereum (every required field present, canonical
+// hex); the served hash must equal the header's.
+func decodeBlock(raw json.RawMessage, want uint64) (Block, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
-		return Head{}, fmt.Errorf("block %d: %w", want, ErrNoBlock)
+		return Block{}, fmt.Errorf("block %d: %w", want, ErrNoBlock)
 	}
 	if raw[0] != '{' {
-		return Head{}, fmt.Errorf("%w: block %d is not a JSON object: %s", ErrMalformed, want, clip(string(raw)))
+		return Block{}, fmt.Errorf("%w: block %d is not a JSON object: %s", ErrMalformed, want, clip(string(raw)))
 	}
-	var b blockJSON
-	if err := json.Unmarshal(raw, &b); err != nil {
-		return Head{}, fmt.Errorf("%w: block %d: %v", ErrMalformed, want, err)
+	var h ethtypes.Header
+	if err := json.Unmarshal(raw, &h); err != nil {
+		return Block{}, fmt.Errorf("%w: block %d: %s", ErrMalformed, want, clip(err.Error()))
 	}
-	num, err := decodeQuantity(b.Number, "block number")
-	if err != nil {
-		return Head{}, err
+	if !h.Number.IsUint64() {
+		return Block{}, fmt.Errorf("%w: block number %s does not fit 64 bits", ErrMalformed, clip(h.Number.String()))
 	}
-	if num != want {
-		return Head{}, fmt.Errorf("%w: asked for block %d, the L2 node answered block %d", ErrMalformed, want, num)
+	if got := h.Number.Uint64(); got != want {
+		return Block{}, fmt.Errorf("%w: asked for block %d, the L2 node answered block %d", ErrMalformed, want, got)
 	}
-	hash, err := decodeHash(b.Hash, "block hash")
-	if err != nil {
-		return Head{}, fmt.Errorf("block %d: %w", want, err)
+	var served blockHashJSON
+	if err := json.Unmarshal(raw, &served); err != nil {
+		return Block{}, fmt.Errorf("%w: block %d: hash: %s", ErrMalformed, want, clip(err.Error()))
 	}
-	// A zero hash is well-formed hex but no block has it; it would be reported to the
-	// chain as this validator's view of the L2.
-	if hash == (common.Hash{}) {
-		return Head{}, fmt.Errorf("%w: block %d has the zero hash", ErrMalformed, want)
+	if served.Hash == nil {
+		return Block{}, fmt.Errorf("%w: block %d: hash is missing", ErrMalformed, want)
 	}
-	ts, err := decodeQuantity(b.Timestamp, "block timestamp")
-	if err != nil {
-		return Head{}, fmt.Errorf("block %d: %w", want, err)
+	// A hash that is not the header's would let the node report one block and describe
+	// another (state root, parent, producer): the reported hash must pin the fields.
+	if computed := h.Hash(); *served.Hash != computed {
+		return Block{}, fmt.Errorf("%w: block %d: served hash %s is not its header's hash %s (the L2 node must serve go-ethereum headers)",
+			ErrMalformed, want, served.Hash, computed)
 	}
-	return Head{Height: num, Hash: hash, Time: ts}, nil
+	return Block{Header: &h, Hash: *served.Hash}, nil
 }

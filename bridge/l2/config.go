@@ -3,8 +3,6 @@ package l2
 import (
 	"errors"
 	"fmt"
-	"net/url"
-	"strings"
 	"time"
 )
 
@@ -19,9 +17,10 @@ const (
 	// default "L2 silent" limit (3 s) so that an L2 node that comes back is noticed
 	// before the validator stops reporting a head.
 	DefaultMaxBackoff = 2 * time.Second
-	// MaxResponseBytes bounds a JSON-RPC answer; a block without full transactions is
-	// a few hundred bytes to a few KiB.
-	MaxResponseBytes = 1 << 20
+	// MaxResponseBytes bounds one HTTP answer. A block without full transactions is a
+	// few hundred bytes plus 67 per transaction hash; a range is read in batches of
+	// rangeBatch blocks, each well under this even for full blocks.
+	MaxResponseBytes = 4 << 20
 )
 
 // Config of a Watcher.
@@ -43,12 +42,8 @@ type Config struct {
 // withDefaults fills zero fields and checks the rest.
 func (c Config) withDefaults() (Config, error) {
 	var errs []error
-	if c.RPC == "" {
-		errs = append(errs, errors.New("l2 rpc: no URL given"))
-	} else if u, err := url.Parse(c.RPC); err != nil {
-		errs = append(errs, fmt.Errorf("l2 rpc is not a valid URL: %v", urlProblem(err)))
-	} else if (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) || u.Host == "" {
-		errs = append(errs, fmt.Errorf("l2 rpc must be an http or https URL with a host, got %q", u.Redacted()))
+	if _, err := checkHTTPURL(c.RPC); err != nil {
+		errs = append(errs, err)
 	}
 	for _, d := range []struct {
 		name string
@@ -69,22 +64,4 @@ func (c Config) withDefaults() (Config, error) {
 	// A cap below the normal pause would make failures poll faster than successes.
 	c.MaxBackoff = max(c.MaxBackoff, c.PollInterval)
 	return c, errors.Join(errs...)
-}
-
-// redactedRPC is the endpoint for logs (without a password).
-func (c Config) redactedRPC() string {
-	u, err := url.Parse(c.RPC)
-	if err != nil {
-		return "(unparsable URL)"
-	}
-	return u.Redacted()
-}
-
-// urlProblem is a URL parse error without the URL, which may hold a password.
-func urlProblem(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue.Err
-	}
-	return err
 }

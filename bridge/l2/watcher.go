@@ -10,15 +10,12 @@ import (
 	"cosmossdk.io/log"
 )
 
-// ErrWrongChain: the L2 node reports another chain id than Config.ExpectChainID.
-var ErrWrongChain = errors.New("L2 node serves another chain")
-
 // Watcher follows the L2 node's head. Run polls; every other method only reads the
 // cached state and is safe to call from any goroutine while Run runs.
 type Watcher struct {
 	cfg    Config
 	logger log.Logger
-	client *client
+	client *Client
 
 	// state is replaced, never mutated, by Run's goroutine (the only writer), so
 	// readers need no lock: ExtendVote's Head() is one atomic load.
@@ -40,7 +37,11 @@ func NewWatcher(cfg Config, logger log.Logger) (*Watcher, error) {
 	if logger == nil {
 		logger = log.NewNopLogger()
 	}
-	w := &Watcher{cfg: cfg, logger: logger, client: newClient(cfg.RPC, cfg.RequestTimeout)}
+	client, err := Dial(cfg.RPC, cfg.RequestTimeout)
+	if err != nil {
+		return nil, err
+	}
+	w := &Watcher{cfg: cfg, logger: logger, client: client}
 	w.state.Store(&Status{})
 	return w, nil
 }
@@ -72,9 +73,9 @@ func (w *Watcher) Run(ctx context.Context) error {
 		return errors.New("l2 watcher: Run is already running")
 	}
 	defer w.running.Store(false)
-	defer w.client.closeIdle()
+	defer w.client.Close()
 	w.chainChecked = false
-	w.logger.Info("L2 watcher started", "rpc", w.cfg.redactedRPC(), "poll_interval", w.cfg.PollInterval,
+	w.logger.Info("L2 watcher started", "rpc", w.client.Endpoint(), "poll_interval", w.cfg.PollInterval,
 		"expect_chain_id", w.cfg.ExpectChainID)
 	failures := 0
 	for {
@@ -127,21 +128,21 @@ func (w *Watcher) step(ctx context.Context) error {
 // what the validator reports.
 func (w *Watcher) poll(ctx context.Context) (Head, error) {
 	if w.cfg.ExpectChainID != 0 && !w.chainChecked {
-		id, err := w.client.chainID(ctx)
+		id, err := w.client.ChainID(ctx)
 		if err != nil {
 			return Head{}, err
 		}
 		if id != w.cfg.ExpectChainID {
 			return Head{}, fmt.Errorf("%w: the L2 node at %s reports chain id %d, this watcher expects %d; its heads are refused until it serves chain %d",
-				ErrWrongChain, w.cfg.redactedRPC(), id, w.cfg.ExpectChainID, w.cfg.ExpectChainID)
+				ErrWrongChain, w.client.Endpoint(), id, w.cfg.ExpectChainID, w.cfg.ExpectChainID)
 		}
 		w.chainChecked = true
 	}
-	n, err := w.client.blockNumber(ctx)
+	b, err := w.client.Head(ctx)
 	if err != nil {
 		return Head{}, err
 	}
-	return w.client.block(ctx, n)
+	return b.Head(), nil
 }
 
 // accept caches h as the head. A lower head, or another block at the same height, is

@@ -2,6 +2,7 @@ package l2
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"cosmossdk.io/log"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 )
 
@@ -92,7 +94,7 @@ func TestHeadAdvances(t *testing.T) {
 	h, ok := w.Head()
 	require.True(t, ok)
 	require.EqualValues(t, 5, h.Height)
-	require.Equal(t, blockHash(5, 0), h.Hash)
+	require.Equal(t, n.hashAt(5), h.Hash)
 	require.EqualValues(t, 1_700_000_005, h.Time)
 	require.False(t, h.ObservedAt.Before(before))
 	require.Equal(t, h.ObservedAt, w.LastSuccess())
@@ -110,7 +112,7 @@ func TestHeadAdvances(t *testing.T) {
 	require.NoError(t, w.step(ctx))
 	h3, _ := w.Head()
 	require.EqualValues(t, 9, h3.Height)
-	require.Equal(t, blockHash(9, 0), h3.Hash)
+	require.Equal(t, n.hashAt(9), h3.Hash)
 	require.True(t, h3.ObservedAt.After(h.ObservedAt))
 }
 
@@ -126,7 +128,7 @@ func TestReorgAndLowerHead(t *testing.T) {
 	require.NoError(t, w.step(ctx))
 	h, _ := w.Head()
 	require.EqualValues(t, 10, h.Height)
-	require.Equal(t, blockHash(10, 7), h.Hash)
+	require.Equal(t, n.hashAt(10), h.Hash)
 	require.True(t, h.ObservedAt.After(first.ObservedAt), "a replaced head counts as new")
 
 	// The node goes down to a lower head (re-synced, or a deeper reorg): accepted.
@@ -134,13 +136,13 @@ func TestReorgAndLowerHead(t *testing.T) {
 	require.NoError(t, w.step(ctx))
 	h, _ = w.Head()
 	require.EqualValues(t, 4, h.Height)
-	require.Equal(t, blockHash(4, 0), h.Hash)
+	require.Equal(t, n.hashAt(4), h.Hash)
 
 	// And grows again on another fork.
 	n.extendTo(6, 3)
 	require.NoError(t, w.step(ctx))
 	h, _ = w.Head()
-	require.Equal(t, blockHash(6, 3), h.Hash)
+	require.Equal(t, n.hashAt(6), h.Hash)
 }
 
 func TestMalformedKeepsLastGoodHead(t *testing.T) {
@@ -152,23 +154,25 @@ func TestMalformedKeepsLastGoodHead(t *testing.T) {
 	n.extendTo(4, 0)
 
 	hash := `"0x` + strings.Repeat("ab", 32) + `"`
+	block3Raw, err := json.Marshal(blockResult(n.blocks[3]))
+	require.NoError(t, err)
+	block3 := string(block3Raw)
 	for _, c := range []struct {
 		method, body string
 		status       int
 		want         string
 	}{
-		{"eth_blockNumber", `{"jsonrpc":"2.0","id":%ID%,"result":"0xZZ"}`, 0, `eth_blockNumber: malformed L2 response: block number "0xZZ" is not hex`},
-		{"eth_blockNumber", `{"jsonrpc":"2.0","id":%ID%,"result":"0x10000000000000000"}`, 0, "does not fit 64 bits"},
+		{"eth_blockNumber", `{"jsonrpc":"2.0","id":%ID%,"result":"0xZZ"}`, 0, `eth_blockNumber: malformed L2 response: block number "0xZZ": invalid hex string`},
+		{"eth_blockNumber", `{"jsonrpc":"2.0","id":%ID%,"result":"0x10000000000000000"}`, 0, "hex number > 64 bits"},
 		{"eth_blockNumber", `{"jsonrpc":"2.0","id":%ID%,"result":null}`, 0, "block number is missing"},
 		{"eth_blockNumber", `{"jsonrpc":"2.0","id":%ID%,"error":{"code":-32000,"message":"syncing"}}`, 0, "eth_blockNumber: L2 node answered JSON-RPC error -32000: syncing"},
 		{"eth_blockNumber", `<html>502</html>`, 502, "HTTP 502"},
-		{"eth_blockNumber", `{"jsonrpc":"2.0","id":99999,"result":"0x4"}`, 0, "does not match request id"},
 		{"eth_getBlockByNumber", `{"jsonrpc":"2.0","id":%ID%,"result":null}`, 0, "eth_getBlockByNumber: block 4: L2 node has no such block"},
-		{"eth_getBlockByNumber", `{"jsonrpc":"2.0","id":%ID%,"result":` + blockJSONOf(`"0x3"`, hash, `"0x1"`) + `}`, 0, "asked for block 4, the L2 node answered block 3"},
-		{"eth_getBlockByNumber", `{"jsonrpc":"2.0","id":%ID%,"result":` + blockJSONOf(`"0x4"`, `"0xnothex"`, `"0x1"`) + `}`, 0, "block hash has 6 hex digits"},
-		{"eth_getBlockByNumber", `{"jsonrpc":"2.0","id":%ID%,"result":{"number":"0x4","hash":` + hash + `}}`, 0, "block timestamp is missing"},
+		{"eth_getBlockByNumber", `{"jsonrpc":"2.0","id":%ID%,"result":` + block3 + `}`, 0, "asked for block 4, the L2 node answered block 3"},
+		{"eth_getBlockByNumber", `{"jsonrpc":"2.0","id":%ID%,"result":` + strings.Replace(block3, `"0x3"`, `"0x4"`, 1) + `}`, 0, "is not its header's hash"},
+		{"eth_getBlockByNumber", `{"jsonrpc":"2.0","id":%ID%,"result":{"number":"0x4","hash":` + hash + `}}`, 0, "missing required field"},
 		{"eth_getBlockByNumber", `{"jsonrpc":"2.0","id":%ID%,"error":{"code":-32602,"message":"invalid argument"}}`, 0, "JSON-RPC error -32602"},
-		{"eth_getBlockByNumber", `{"jsonrpc":"2.0","id":%ID%,"result":"` + strings.Repeat("a", MaxResponseBytes) + `"}`, 0, "exceeds 1048576 bytes"},
+		{"eth_getBlockByNumber", `{"jsonrpc":"2.0","id":%ID%,"result":"` + strings.Repeat("a", MaxResponseBytes) + `"}`, 0, "exceeds 4194304 bytes"},
 	} {
 		n.setOverride(c.method, c.status, c.body)
 		err := w.step(ctx)
@@ -180,13 +184,13 @@ func TestMalformedKeepsLastGoodHead(t *testing.T) {
 		require.Equal(t, err, st.LastError)
 		n.setOverride(c.method, 0, "")
 	}
-	require.EqualValues(t, 12, w.Status().PollErrors)
+	require.EqualValues(t, 11, w.Status().PollErrors)
 
 	require.NoError(t, w.step(ctx))
 	h, _ := w.Head()
 	require.EqualValues(t, 4, h.Height)
 	require.NoError(t, w.Status().LastError, "a success clears the error")
-	require.EqualValues(t, 12, w.Status().PollErrors, "the counter is a total")
+	require.EqualValues(t, 11, w.Status().PollErrors, "the counter is a total")
 }
 
 func TestWrongChainRefused(t *testing.T) {
@@ -219,7 +223,7 @@ func TestWrongChainRefused(t *testing.T) {
 
 	// Malformed chain id.
 	n.setOverride("eth_chainId", 0, `{"jsonrpc":"2.0","id":%ID%,"result":"7"}`)
-	require.ErrorContains(t, w.step(ctx), "eth_chainId: malformed L2 response: chain id \"7\" lacks the 0x prefix")
+	require.ErrorContains(t, w.step(ctx), "eth_chainId: malformed L2 response: chain id \"7\": hex string without 0x prefix")
 }
 
 // The node goes down and comes back while Run runs: Healthy turns false, the head is
@@ -303,6 +307,12 @@ func TestHeadUnderConcurrentRun(t *testing.T) {
 	n := newFakeNode(t, 1, 1)
 	w := newTestWatcher(t, n, 0)
 	runWatcher(t, w)
+	mainChain := map[uint64]common.Hash{}
+	var parent common.Hash
+	for h := uint64(0); h <= 40; h++ {
+		mainChain[h] = fakeHeader(h, 0, parent).Hash()
+		parent = mainChain[h]
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var wg sync.WaitGroup
@@ -311,7 +321,7 @@ func TestHeadUnderConcurrentRun(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for ctx.Err() == nil {
-				if h, ok := w.Head(); ok && h.Hash != blockHash(h.Height, 0) {
+				if h, ok := w.Head(); ok && h.Hash != mainChain[h.Height] {
 					t.Errorf("head %d has hash %s", h.Height, h.Hash)
 					return
 				}

@@ -12,4 +12,5 @@ var (
 	ErrNoProducer     = errorsmod.Register(ModuleName, 7, "no epoch covers this L2 height")
 	ErrNoCurrentEpoch = errorsmod.Register(ModuleName, 8, "no epoch decided yet")
 	ErrNextNotDecided = errorsmod.Register(ModuleName, 9, "the next epoch is not decided yet")
+	ErrInvalidL2Seal  = errorsmod.Register(ModuleName, 10, "invalid L2 block seal")
 )

@@ -1,0 +1,140 @@
+package types
+
+import (
+	"bytes"
+	"crypto/ecdsa"
+	"encoding/binary"
+	"fmt"
+	"math/big"
+
+	errorsmod "cosmossdk.io/errors"
+	"github.com/ethereum/go-ethereum/common"
+	ethtypes "github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+// The L2 block seal: how the producer that x/epoch names for an L2 height signs its
+// block, in a form any Ethereum-compatible L2 node carries and serves with no new RPC
+// method. It is clique's layout (go-ethereum's proof-of-authority engine) with a
+// themis vanity:
+//
+//	extraData = vanity (32 bytes) || signature (65 bytes)
+//	vanity    = "themis" || version 0x01 || producer's sequencer id (uint64, big endian) || 17 zero bytes
+//	signature = secp256k1 r || s || v over L2SealHash(header), v in {0, 1}, s in the lower half
+//	L2SealHash(header) = keccak256(RLP(header with extraData cut to the vanity))
+//
+// The signer the signature recovers to must be the header's coinbase ("miner"). The
+// block hash, keccak256(RLP(header)) as go-ethereum computes it, covers the seal, so a
+// block hash reported by a validator pins the producer's signature too.
+const (
+	L2VanityLen    = 32
+	L2SignatureLen = crypto.SignatureLength
+	L2ExtraLen     = L2VanityLen + L2SignatureLen
+	l2SealVersion  = 1
+)
+
+// l2SealMagic opens the vanity of a sealed block.
+var l2SealMagic = []byte("themis")
+
+// L2Seal is what a sealed header says about its producer.
+type L2Seal struct {
+	ProducerID uint64         // the sequencer id in the vanity
+	Signer     common.Address // the key that signed, equal to the header's coinbase
+	Signature  []byte         // r || s || v
+}
+
+// L2Vanity is the 32-byte vanity of a block produced by sequencer producerID.
+func L2Vanity(producerID uint64) []byte {
+	v := make([]byte, L2VanityLen)
+	copy(v, l2SealMagic)
+	v[len(l2SealMagic)] = l2SealVersion
+	binary.BigEndian.PutUint64(v[len(l2SealMagic)+1:], producerID)
+	return v
+}
+
+// L2SealHash is the hash the producer signs: the block hash of the header without the
+// signature. extraData must be the vanity alone or the vanity and a signature.
+func L2SealHash(h *ethtypes.Header) (common.Hash, error) {
+	if len(h.Extra) != L2VanityLen && len(h.Extra) != L2ExtraLen {
+		return common.Hash{}, errorsmod.Wrapf(ErrInvalidL2Seal, "extraData is %d bytes; a sealed L2 block has %d (vanity %d + signature %d)",
+			len(h.Extra), L2ExtraLen, L2VanityLen, L2SignatureLen)
+	}
+	unsealed := ethtypes.CopyHeader(h)
+	unsealed.Extra = unsealed.Extra[:L2VanityLen]
+	return unsealed.Hash(), nil
+}
+
+// SealL2Header signs h as sequencer producerID with key: it sets extraData to the
+// vanity and the signature. The coinbase must already be key's address.
+func SealL2Header(h *ethtypes.Header, producerID uint64, key *ecdsa.PrivateKey) error {
+	if signer := crypto.PubkeyToAddress(key.PublicKey); signer != h.Coinbase {
+		return fmt.Errorf("sealing L2 block %v: the key is %s, the coinbase %s", h.Number, signer, h.Coinbase)
+	}
+	h.Extra = L2Vanity(producerID)
+	hash, err := L2SealHash(h)
+	if err != nil {
+		return err
+	}
+	sig, err := crypto.Sign(hash[:], key)
+	if err != nil {
+		return fmt.Errorf("sealing L2 block %v: %w", h.Number, err)
+	}
+	h.Extra = append(h.Extra, sig...)
+	return nil
+}
+
+// RecoverL2Seal checks h's seal and returns it. It fails, wrapping ErrInvalidL2Seal,
+// unless extraData has the layout above, the signature is canonical and it recovers to
+// the coinbase. It does not say whether that producer was scheduled for the height.
+func RecoverL2Seal(h *ethtypes.Header) (L2Seal, error) {
+	hash, err := L2SealHash(h)
+	if err != nil {
+		return L2Seal{}, err
+	}
+	if len(h.Extra) != L2ExtraLen {
+		return L2Seal{}, errorsmod.Wrapf(ErrInvalidL2Seal, "extraData holds a vanity but no signature")
+	}
+	vanity, sig := h.Extra[:L2VanityLen], h.Extra[L2VanityLen:]
+	if !bytes.HasPrefix(vanity, l2SealMagic) || vanity[len(l2SealMagic)] != l2SealVersion {
+		return L2Seal{}, errorsmod.Wrapf(ErrInvalidL2Seal, "the vanity does not open with %q version %d", l2SealMagic, l2SealVersion)
+	}
+	idEnd := len(l2SealMagic) + 1 + 8
+	if !isZero(vanity[idEnd:]) {
+		return L2Seal{}, errorsmod.Wrapf(ErrInvalidL2Seal, "the vanity's last %d bytes must be zero", L2VanityLen-idEnd)
+	}
+	signer, err := recoverCanonical(hash, sig)
+	if err != nil {
+		return L2Seal{}, errorsmod.Wrap(ErrInvalidL2Seal, err.Error())
+	}
+	if signer != h.Coinbase {
+		return L2Seal{}, errorsmod.Wrapf(ErrInvalidL2Seal, "signed by %s, the coinbase is %s", signer, h.Coinbase)
+	}
+	return L2Seal{
+		ProducerID: binary.BigEndian.Uint64(vanity[len(l2SealMagic)+1 : idEnd]),
+		Signer:     signer,
+		Signature:  bytes.Clone(sig),
+	}, nil
+}
+
+// recoverCanonical recovers the signer of hash. Only canonical signatures (v in {0,1},
+// low s) are taken: a malleated copy is not a second signature of the producer.
+func recoverCanonical(hash common.Hash, sig []byte) (common.Address, error) {
+	r, s := new(big.Int).SetBytes(sig[:32]), new(big.Int).SetBytes(sig[32:64])
+	if !crypto.ValidateSignatureValues(sig[64], r, s, true) {
+		return common.Address{}, fmt.Errorf("signature values out of range (r, s or v)")
+	}
+	pub, err := crypto.SigToPub(hash[:], sig)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("signature does not recover: %v", err)
+	}
+	return crypto.PubkeyToAddress(*pub), nil
+}
+
+func isZero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
+}
