@@ -143,6 +143,8 @@ func describe(err error) error {
 		return err
 	case errors.Is(err, rpc.ErrNoResult):
 		return fmt.Errorf("%w: answer has neither result nor error", ErrMalformed)
+	case errors.Is(err, rpc.ErrMissingBatchResponse):
+		return fmt.Errorf("%w: the batch answer lacks this call", ErrMalformed)
 	case errors.As(err, &syntax), errors.As(err, &typ), errors.Is(err, io.ErrUnexpectedEOF):
 		return fmt.Errorf("%w: answer is not JSON-RPC: %s", ErrMalformed, clip(err.Error()))
 	}

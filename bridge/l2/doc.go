@@ -1,12 +1,28 @@
-// Package l2 follows an L2 node's head over Ethereum JSON-RPC (eth_chainId,
-// eth_blockNumber, eth_getBlockByNumber) and keeps the latest observed head in memory.
+// Package l2 is themis' one reader of an L2 node: every consumer (the node's head
+// watcher behind the vote extension, the sidecar's health, the L2 simulator's peer
+// sync, and the block and range reads that batch validation and slashing evidence use)
+// reads the L2 through Client, over standard Ethereum JSON-RPC with go-ethereum's rpc
+// client.
 //
-// Two processes run a Watcher: the themis node, whose ExtendVote reports Head() in the
-// vote extension (ExtendVote must do no I/O, so Head is an atomic load of the cached
-// value), and the bridge sidecar, whose /healthz and /metrics show the head, its age and
-// the poll errors.
+// What an L2 node must expose (a geth, an op-geth, or networks/l2sim):
+//   - eth_chainId, eth_blockNumber and eth_getBlockByNumber(number, false), over http(s);
+//     batches of up to 32 calls (Range);
+//   - blocks as go-ethereum serves them: every header field go-ethereum's types.Header
+//     requires, in canonical hex, and "hash" equal to keccak256(RLP(header)) as
+//     go-ethereum computes it. The reader recomputes it, so a node cannot report one hash
+//     and describe another block (another state root, parent or producer);
+//   - for the producer checks (x/slashing): the producer's seal in extraData, clique's
+//     layout with a themis vanity (x/epoch/types/l2_seal.go): a 32-byte vanity holding
+//     the producer's sequencer id, then a 65-byte signature over the header's hash
+//     without the signature, by the key whose address is the header's coinbase (miner).
+//     An L2 that does not seal (geth --dev) is still followed for its head; its blocks
+//     just carry no producer evidence (Block.Seal fails).
 //
-// The client is hand-written rather than go-ethereum's ethclient because the L2
-// simulator's blocks are not Ethereum blocks: only number, hash and timestamp are
-// decoded and every other field is ignored.
+// Every call has a time budget (the request timeout, inside the caller's context) and
+// every HTTP answer a size limit (MaxResponseBytes). Answers that do not decode, blocks
+// other than the one asked for, hashes that are not their header's and ranges that do
+// not link are ErrMalformed; a block the node does not have is ErrNoBlock.
+//
+// The Watcher polls the head and keeps the latest one in memory: ExtendVote must do no
+// I/O, so Head is an atomic load of the cached value.
 package l2

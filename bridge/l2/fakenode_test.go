@@ -128,25 +128,47 @@ func (n *fakeNode) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body, _ := io.ReadAll(r.Body)
-	var req struct {
-		ID     json.RawMessage   `json:"id"`
-		Method string            `json:"method"`
-		Params []json.RawMessage `json:"params"`
+	if strings.HasPrefix(strings.TrimSpace(string(body)), "[") {
+		var reqs []fakeRequest
+		if err := json.Unmarshal(body, &reqs); err != nil {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		answers := make([]map[string]any, 0, len(reqs))
+		for _, req := range reqs {
+			n.calls[req.Method]++
+			answers = append(answers, n.answer(req))
+		}
+		if o, ok := n.override["batch"]; ok {
+			w.WriteHeader(max(o.status, http.StatusOK))
+			_, _ = io.WriteString(w, o.body)
+			return
+		}
+		_ = json.NewEncoder(w).Encode(answers)
+		return
 	}
+	var req fakeRequest
 	if err := json.Unmarshal(body, &req); err != nil {
 		http.Error(w, "bad request", http.StatusBadRequest)
 		return
 	}
 	n.calls[req.Method]++
 	if o, ok := n.override[req.Method]; ok {
-		status := o.status
-		if status == 0 {
-			status = http.StatusOK
-		}
-		w.WriteHeader(status)
+		w.WriteHeader(max(o.status, http.StatusOK))
 		_, _ = io.WriteString(w, strings.ReplaceAll(o.body, "%ID%", string(req.ID)))
 		return
 	}
+	_ = json.NewEncoder(w).Encode(n.answer(req))
+}
+
+type fakeRequest struct {
+	ID     json.RawMessage   `json:"id"`
+	Method string            `json:"method"`
+	Params []json.RawMessage `json:"params"`
+}
+
+// answer is the JSON-RPC answer to one call.
+func (n *fakeNode) answer(req fakeRequest) map[string]any {
 	var result any
 	switch req.Method {
 	case "eth_chainId":
@@ -156,8 +178,7 @@ func (n *fakeNode) serve(w http.ResponseWriter, r *http.Request) {
 	case "eth_getBlockByNumber":
 		var tag string
 		if len(req.Params) != 2 || json.Unmarshal(req.Params[0], &tag) != nil || string(req.Params[1]) != "false" {
-			http.Error(w, "bad params", http.StatusBadRequest)
-			return
+			return map[string]any{"jsonrpc": "2.0", "id": req.ID, "error": map[string]any{"code": -32602, "message": "bad params"}}
 		}
 		h, err := hexutil.DecodeUint64(tag)
 		if err != nil || h >= uint64(len(n.blocks)) {
@@ -166,11 +187,9 @@ func (n *fakeNode) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		result = blockResult(n.blocks[h])
 	default:
-		_ = json.NewEncoder(w).Encode(map[string]any{"jsonrpc": "2.0", "id": req.ID,
-			"error": map[string]any{"code": -32601, "message": "method not found"}})
-		return
+		return map[string]any{"jsonrpc": "2.0", "id": req.ID, "error": map[string]any{"code": -32601, "message": "method not found"}}
 	}
-	_ = json.NewEncoder(w).Encode(map[string]any{"jsonrpc": "2.0", "id": req.ID, "result": result})
+	return map[string]any{"jsonrpc": "2.0", "id": req.ID, "result": result}
 }
 
 // blockResult is h as eth_getBlockByNumber(n, false) answers it: the header's fields,
