@@ -4,9 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math/big"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -16,56 +14,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/themis-network/themis/bridge/health"
+	"github.com/themis-network/themis/bridge/l2/l2test"
 	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
-
-// fakeL2Node is an L2 node over JSON-RPC: a chain of blocks whose head the test moves, and
-// a switch that makes it answer HTTP 503.
-type fakeL2Node struct {
-	mu     sync.Mutex
-	height uint64
-	down   bool
-}
-
-func (f *fakeL2Node) advance() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.height++
-}
-
-func (f *fakeL2Node) setDown(d bool) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.down = d
-}
-
-func (f *fakeL2Node) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.down {
-		http.Error(w, "L2 node down", http.StatusServiceUnavailable)
-		return
-	}
-	var req struct {
-		ID     json.RawMessage `json:"id"`
-		Method string          `json:"method"`
-	}
-	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	var result any
-	switch req.Method {
-	case "eth_chainId":
-		result = "0xe9fe"
-	case "eth_blockNumber":
-		result = fmt.Sprintf("0x%x", f.height)
-	case "eth_getBlockByNumber":
-		result = map[string]any{"number": fmt.Sprintf("0x%x", f.height), "timestamp": fmt.Sprintf("0x%x", 1_700_000_000+f.height),
-			"hash": common.BigToHash(new(big.Int).SetUint64(1000 + f.height)), "producerId": "0x2"}
-	}
-	_ = json.NewEncoder(w).Encode(map[string]any{"jsonrpc": "2.0", "id": req.ID, "result": result})
-}
 
 // startBridgeL2 runs the bridge against fakes, with cfg changed by tweak.
 func startBridgeL2(t *testing.T, tweak func(*Config)) (healthAddr string) {
@@ -120,11 +71,9 @@ func TestHealthWithoutL2(t *testing.T) {
 // With --l2-rpc: the head and its age are reported; a head that stops moving is a
 // stalled L2, an L2 node that stops answering is unreachable, and both recover.
 func TestHealthWithL2(t *testing.T) {
-	l2 := &fakeL2Node{height: 5}
-	srv := httptest.NewServer(l2)
-	t.Cleanup(srv.Close)
+	l2 := l2test.New(t, 0xe9fe, 5)
 	addr := startBridgeL2(t, func(c *Config) {
-		c.L2RPC = srv.URL
+		c.L2RPC = l2.URL()
 		c.L2ChainID = 0xe9fe
 		c.L2MaxSilence = 400 * time.Millisecond
 		c.L2StallAfter = 400 * time.Millisecond
@@ -145,7 +94,7 @@ func TestHealthWithL2(t *testing.T) {
 				case <-stop:
 					return
 				case <-tk.C:
-					l2.advance()
+					l2.Advance()
 				}
 			}
 		}(producing)
@@ -180,7 +129,7 @@ func TestHealthWithL2(t *testing.T) {
 	require.Eventually(t, func() bool { code, _, _ := l2Healthz(t, addr); return code == http.StatusOK }, 10*time.Second, 10*time.Millisecond)
 
 	// Unreachable: a distinct reason, with the node's answer; the head is kept.
-	l2.setDown(true)
+	l2.SetDown(true)
 	require.Eventually(t, func() bool {
 		code, r, _ := l2Healthz(t, addr)
 		return code == http.StatusServiceUnavailable && len(r.Reasons) == 1 &&
@@ -190,16 +139,15 @@ func TestHealthWithL2(t *testing.T) {
 	require.NotNil(t, r.L2Head)
 	require.NotContains(t, l2Metrics(t, addr), "themis_bridge_l2_poll_errors_total 0\n")
 
-	l2.setDown(false)
+	l2.SetDown(false)
 	require.Eventually(t, func() bool { code, _, _ := l2Healthz(t, addr); return code == http.StatusOK }, 10*time.Second, 10*time.Millisecond)
 	halt()
 }
 
 // A wrong L2 chain is refused and named in the report.
 func TestHealthWrongL2Chain(t *testing.T) {
-	srv := httptest.NewServer(&fakeL2Node{height: 1})
-	t.Cleanup(srv.Close)
-	addr := startBridgeL2(t, func(c *Config) { c.L2RPC, c.L2ChainID = srv.URL, 7 })
+	l2 := l2test.New(t, 0xe9fe, 1)
+	addr := startBridgeL2(t, func(c *Config) { c.L2RPC, c.L2ChainID = l2.URL(), 7 })
 	require.Eventually(t, func() bool {
 		_, r, _ := l2Healthz(t, addr)
 		return len(r.Reasons) > 0 && strings.Contains(strings.Join(r.Reasons, "|"), "l2 not reached yet: L2 node serves another chain")

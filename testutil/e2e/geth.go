@@ -29,12 +29,20 @@ import (
 // release may mine, price gas or answer JSON-RPC differently.
 const GethVersion = "1.17.8"
 
-// GethDev is a `geth --dev` process: a real Ethereum client as the L1, mining a block
-// every second on its own, with one prefunded account unlocked inside it.
+// GethDev is a `geth --dev` process: a real Ethereum client mining a block every second
+// on its own, with one prefunded account unlocked inside it. The suite runs it as the L1
+// (DeployDevL1) and as the validators' L2 node (Options.L2RPC).
 type GethDev struct {
+	// Name says what the process stands for in the test's log ("L1", "L2").
+	Name    string
 	RPC     string
+	t       *testing.T
+	dir     string
+	port    int
 	client  *rpc.Client
 	logFile string
+	cmd     *exec.Cmd
+	log     *os.File
 }
 
 func gethBinary(t *testing.T) string {
@@ -50,22 +58,42 @@ func gethBinary(t *testing.T) string {
 }
 
 // StartGethDev runs geth --dev with JSON-RPC on 127.0.0.1:port and its chain and log in
-// dir; the test's cleanup kills it (after a localnet started later is stopped).
-func StartGethDev(t *testing.T, dir string, port int) *GethDev {
+// dir; name labels it in the test's log ("L1", "L2"). The test's cleanup kills it (after
+// a localnet started later is stopped).
+func StartGethDev(t *testing.T, name, dir string, port int) *GethDev {
 	t.Helper()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	logPath := filepath.Join(dir, "geth.log")
-	f, err := os.Create(logPath)
+	g := &GethDev{Name: name, RPC: fmt.Sprintf("http://127.0.0.1:%d", port), t: t, dir: dir, port: port,
+		logFile: filepath.Join(dir, "geth.log")}
+	t.Cleanup(func() {
+		g.kill()
+		if g.client != nil {
+			g.client.Close()
+		}
+		if bz, err := os.ReadFile(g.logFile); err == nil && t.Failed() {
+			t.Logf("--- geth (%s) log tail ---\n%s", name, bz[max(0, len(bz)-3000):])
+		}
+	})
+	g.start()
+	return g
+}
+
+// start runs the process on g's datadir and port and waits for its JSON-RPC.
+func (g *GethDev) start() {
+	t := g.t
+	t.Helper()
+	f, err := os.OpenFile(g.logFile, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600) // a restart appends
 	if err != nil {
 		t.Fatal(err)
 	}
 	// No IPC, peers or discovery: the test's processes are its only clients. --port 0
-	// keeps geth's p2p listener off 30303, where another geth may run.
+	// keeps geth's p2p listener off 30303, where another geth may run. --dev registers no
+	// engine API, so nothing listens on the auth port (8551) either.
 	cmd := exec.Command(gethBinary(t), "--dev", "--dev.period", "1",
-		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(port), "--http.api", "eth,net,web3",
-		"--datadir", filepath.Join(dir, "data"), "--ipcdisable", "--nodiscover", "--port", "0")
+		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(g.port), "--http.api", "eth,net,web3",
+		"--datadir", filepath.Join(g.dir, "data"), "--ipcdisable", "--nodiscover", "--port", "0")
 	cmd.Stdout, cmd.Stderr = f, f
 	// geth reads every GETH_<FLAG> variable as a flag: keep ours (GETH_BINARY) and any
 	// of the developer's out of the node under test.
@@ -75,23 +103,13 @@ func StartGethDev(t *testing.T, dir string, port int) *GethDev {
 		}
 	}
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("start geth: %v", err)
-	}
-	g := &GethDev{RPC: fmt.Sprintf("http://127.0.0.1:%d", port), logFile: logPath}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
 		_ = f.Close()
-		if g.client != nil {
-			g.client.Close()
-		}
-		if bz, err := os.ReadFile(logPath); err == nil && t.Failed() {
-			t.Logf("--- geth log tail ---\n%s", bz[max(0, len(bz)-3000):])
-		}
-	})
+		t.Fatalf("start geth (%s): %v", g.Name, err)
+	}
+	g.cmd, g.log = cmd, f
 
 	var version string
-	WaitFor(t, 30*time.Second, "geth --dev JSON-RPC on "+g.RPC+" (see "+logPath+")", func() bool {
+	WaitFor(t, 30*time.Second, "geth --dev JSON-RPC on "+g.RPC+" (see "+g.logFile+")", func() bool {
 		if g.client == nil {
 			if g.client, err = rpc.Dial(g.RPC); err != nil {
 				return false
@@ -102,9 +120,53 @@ func StartGethDev(t *testing.T, dir string, port int) *GethDev {
 	if !strings.HasPrefix(version, "Geth/v"+GethVersion+"-") {
 		t.Fatalf("GETH_BINARY is %s, the suite pins geth v%s (make geth)", version, GethVersion)
 	}
-	t.Logf("L1: %s on %s", version, g.RPC)
-	return g
+	t.Logf("%s: %s on %s", g.Name, version, g.RPC)
 }
+
+// Stop shuts geth down with SIGINT and waits for it (up to 30 s, then SIGKILL). The
+// graceful shutdown matters: geth --dev keeps recent state in memory and writes it on
+// shutdown; after a SIGKILL it restarts from the last state it had written (the head
+// goes back, and the blocks it mines next replace the lost ones under other hashes).
+func (g *GethDev) Stop() {
+	g.t.Helper()
+	if g.cmd == nil {
+		return
+	}
+	_ = g.cmd.Process.Signal(os.Interrupt)
+	done := make(chan error, 1)
+	go func() { done <- g.cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		_ = g.cmd.Process.Kill()
+		<-done
+		g.t.Errorf("geth (%s) did not stop within 30 s of SIGINT; killed (see %s)", g.Name, g.logFile)
+	}
+	g.cmd = nil
+	_ = g.log.Close()
+}
+
+// Restart stops geth if it runs and starts it again on the same datadir and port: the
+// chain continues from the head it had.
+func (g *GethDev) Restart() {
+	g.t.Helper()
+	g.Stop()
+	g.start()
+}
+
+// kill ends the process at once (the test's cleanup).
+func (g *GethDev) kill() {
+	if g.cmd == nil {
+		return
+	}
+	_ = g.cmd.Process.Kill()
+	_ = g.cmd.Wait()
+	g.cmd = nil
+	_ = g.log.Close()
+}
+
+// Client is an ethclient on geth's JSON-RPC; it keeps working across Restart.
+func (g *GethDev) Client() *ethclient.Client { return ethclient.NewClient(g.client) }
 
 // DeployDevL1 deploys what the localnet's development L1 holds (devl1.OwnersConfig:
 // development owners 0..owners-1 funded and whitelisted, exitDelay) from devl1's
@@ -113,7 +175,7 @@ func (g *GethDev) DeployDevL1(t *testing.T, owners int, exitDelay time.Duration)
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	client := ethclient.NewClient(g.client)
+	client := g.Client()
 	chainID, err := client.ChainID(ctx)
 	if err != nil {
 		t.Fatal(err)

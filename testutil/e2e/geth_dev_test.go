@@ -25,22 +25,30 @@ import (
 // locked/10^18, unlocks and leaves it; its early claim is refused (geth stamps blocks with
 // the wall clock, and the contract's exit delay is at least seven days: the claim itself is
 // shown on the development L1, which can jump in time).
+//
+// A second geth --dev is the validators' L2 node: every node follows it and reports its
+// head in its vote extensions, and every bridge's /healthz reports it. With the
+// sequencer gone again, the test stops and restarts that L2 (gethL2Phases).
 func TestLocalnetGethDevJoin(t *testing.T) {
 	const (
 		validators = 4
 		portOffset = 60
 		exitDelay  = 7 * 24 * time.Hour
 	)
-	gethDir := t.TempDir()
+	start := time.Now()
+	gethDir, l2Dir := t.TempDir(), t.TempDir()
 	if keep := os.Getenv("E2E_KEEP_DIR"); keep != "" { // beside StartLocalnet's kept directory
-		gethDir = filepath.Join(keep, t.Name()+"-geth")
+		gethDir, l2Dir = filepath.Join(keep, t.Name()+"-geth"), filepath.Join(keep, t.Name()+"-geth-l2")
 		_ = os.RemoveAll(gethDir)
+		_ = os.RemoveAll(l2Dir)
 	}
-	// 8545+60 and 8546+60 are where a development L1 of this offset would listen.
-	geth := StartGethDev(t, gethDir, 8545+portOffset+2)
+	// 8545+60 and 8546+60 are where a development L1 of this offset would listen; the
+	// two geths take the next ports (no other test's port: see StartLocalnet's layout).
+	geth := StartGethDev(t, "L1", gethDir, 8545+portOffset+2)
+	l2 := StartGethDev(t, "L2", l2Dir, 8545+portOffset+3)
 	l1 := geth.DeployDevL1(t, validators+1, exitDelay)
 	ln := StartLocalnet(t, Options{Validators: validators, VotingPeriod: 10 * time.Second, PortOffset: portOffset,
-		ExternalL1: l1, ExitDelay: exitDelay})
+		ExternalL1: l1, ExitDelay: exitDelay, L2RPC: l2.RPC, BridgeL2MaxSilence: gethL2BridgeMaxSilence})
 	ln.WaitHeight(3, 90*time.Second)
 
 	ownerKey := devl1.OwnerKey(validators)
@@ -77,5 +85,8 @@ func TestLocalnetGethDevJoin(t *testing.T) {
 	out, err := ln.TryRun("l1", "claim", "5", "--l1-rpc", l1.RPC, "--staking-contract", l1.Staking, "--owner-key-file", keyFile)
 	require.Error(t, err, "a claim inside the exit delay reverts")
 	require.Contains(t, out, "UnlockNotReady", "the CLI names the contract's reason")
+	t.Logf("join flow done after %s", time.Since(start).Round(time.Second))
+
+	gethL2Phases(t, ln, l2, validators)
 	requireSameAppHash(t, ln)
 }

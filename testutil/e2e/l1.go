@@ -99,8 +99,9 @@ func (l *DevL1) stop() {
 // StartBridge (re)starts node n's bridge.
 func (ln *Localnet) StartBridge(n *Node) {
 	ln.t.Helper()
-	n.bridge, n.bridgeLog = ln.spawn(n, "bridge.log", "bridge", "start", "--home", n.Home, "--start-block", fmt.Sprint(ln.L1.StakingBlock),
-		"--poll-interval", "500ms", "--health-addr", fmt.Sprintf("127.0.0.1:%d", n.HealthPort))
+	args := append([]string{"bridge", "start", "--home", n.Home, "--start-block", fmt.Sprint(ln.L1.StakingBlock),
+		"--poll-interval", "500ms", "--health-addr", fmt.Sprintf("127.0.0.1:%d", n.HealthPort)}, ln.bridgeL2Args...)
+	n.bridge, n.bridgeLog = ln.spawn(n, "bridge.log", args...)
 }
 
 // KillBridge ends node n's bridge with SIGKILL (a crash, not a shutdown).

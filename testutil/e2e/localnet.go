@@ -34,7 +34,8 @@ type Node struct {
 	HealthPort int
 	bridge     *exec.Cmd
 	bridgeLog  *os.File
-	// L2 is the node's L2 simulator JSON-RPC URL (L2 localnets).
+	// L2 is the node's L2 JSON-RPC URL: its L2 simulator (L2 localnets), or the L2
+	// node every validator shares (Options.L2RPC).
 	L2    string
 	l2    *exec.Cmd
 	l2Log *os.File
@@ -48,6 +49,8 @@ type Localnet struct {
 	Nodes  []*Node
 	// L1 is the development L1 (nil unless Options.L1).
 	L1 *DevL1
+	// bridgeL2Args are the L2 flags of every bridge (Options.L2RPC).
+	bridgeL2Args []string
 }
 
 // Options tune the network.
@@ -68,6 +71,14 @@ type Options struct {
 	ExternalL1 *DevL1
 	// L2 starts one L2 simulator per validator, each following its own node's schedule.
 	L2 bool
+	// L2RPC, if set, is an L2 node already running (geth --dev: StartGethDev) that every
+	// validator follows: each node's app.toml [themis] l2-rpc points at it instead of its
+	// own L2 simulator's address, and each bridge (L1 localnets) runs with --l2-rpc, so
+	// its /healthz reports the L2 head. It excludes L2.
+	L2RPC string
+	// BridgeL2MaxSilence, with L2RPC, is the bridges' --l2-max-silence (0: the bridge's
+	// default, health.DefaultL2MaxSilence).
+	BridgeL2MaxSilence time.Duration
 	// TestnetArgs are extra `themisd testnet` flags (e.g. --stall-threshold 5s).
 	TestnetArgs []string
 	// PatchAppState, if set, rewrites the app state of the generated genesis (the same
@@ -95,6 +106,9 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 		dir = filepath.Join(keep, t.Name())
 		_ = os.RemoveAll(dir)
 	}
+	if o.L2 && o.L2RPC != "" {
+		t.Fatal("Options: L2 (one simulator per node) and L2RPC (one shared L2 node) exclude each other")
+	}
 	ln := &Localnet{t: t, Binary: binary(t), Dir: filepath.Join(dir, "localnet")}
 	t.Cleanup(ln.Stop)
 	var l1Args []string
@@ -118,6 +132,13 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 	if o.PatchAppState != nil {
 		ln.patchGenesis(o.Validators, o.PatchAppState)
 	}
+	if o.L2RPC != "" {
+		ln.patchAppToml(o.Validators, "themis", "l2-rpc", strconv.Quote(o.L2RPC))
+		ln.bridgeL2Args = []string{"--l2-rpc", o.L2RPC}
+		if o.BridgeL2MaxSilence > 0 {
+			ln.bridgeL2Args = append(ln.bridgeL2Args, "--l2-max-silence", o.BridgeL2MaxSilence.String())
+		}
+	}
 	for i := 0; i < o.Validators; i++ {
 		base := i*100 + o.PortOffset
 		n := &Node{
@@ -128,6 +149,9 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 		}
 		n.HealthPort = 8680 + i + o.PortOffset
 		n.L2 = fmt.Sprintf("http://127.0.0.1:%d", 8645+base)
+		if o.L2RPC != "" {
+			n.L2 = o.L2RPC
+		}
 		ln.Nodes = append(ln.Nodes, n)
 		ln.StartNode(n)
 		if o.L1 {
@@ -162,6 +186,32 @@ func (ln *Localnet) patchGenesis(validators int, patch func(*Localnet, map[strin
 			require.NoError(ln.t, err)
 		}
 		require.NoError(ln.t, os.WriteFile(path, patched, 0o600))
+	}
+}
+
+// patchAppToml sets key of [section] in every node's app.toml to value (a TOML value,
+// e.g. a quoted string), where `themisd testnet` wrote it; the key must be there once.
+func (ln *Localnet) patchAppToml(validators int, section, key, value string) {
+	ln.t.Helper()
+	for i := 0; i < validators; i++ {
+		path := filepath.Join(ln.Dir, fmt.Sprintf("node%d", i), "config", "app.toml")
+		bz, err := os.ReadFile(path)
+		require.NoError(ln.t, err)
+		lines := strings.Split(string(bz), "\n")
+		current, found := "", 0
+		for j, line := range lines {
+			trimmed := strings.TrimSpace(line)
+			if strings.HasPrefix(trimmed, "[") {
+				current = strings.Trim(trimmed, "[] ")
+				continue
+			}
+			if k, _, ok := strings.Cut(trimmed, "="); ok && current == section && strings.TrimSpace(k) == key {
+				lines[j] = key + " = " + value
+				found++
+			}
+		}
+		require.Equal(ln.t, 1, found, "%s: [%s] %s", path, section, key)
+		require.NoError(ln.t, os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o600))
 	}
 }
 
