@@ -29,6 +29,10 @@ type FaultsResponse struct {
 	Faults []Fault `json:"faults"`
 }
 
+// maxAdminBody bounds an admin answer read by GetStatus and PostFault (the fault log
+// is at most maxFaults entries of a few hundred bytes).
+const maxAdminBody = 4 << 20
+
 // faultRequest is the body of POST /admin/fault.
 type faultRequest struct {
 	Mode *string `json:"mode"`
@@ -42,7 +46,7 @@ func (n *Node) Status() Status {
 	for _, p := range *n.peers.Load() {
 		peers = append(peers, p.url)
 	}
-	return Status{ChainID: n.cfg.ChainID, Head: head.Height, Hash: head.Hash, Mode: n.Mode(), Signer: n.signer,
+	return Status{ChainID: n.cfg.ChainID, Head: head.Height(), Hash: head.Hash, Mode: n.Mode(), Signer: n.signer,
 		Peers: peers, FaultsObserved: len(faults), Faults: faults}
 }
 
@@ -131,7 +135,7 @@ func adminCall(ctx context.Context, client *http.Client, method, nodeURL, path s
 		return Status{}, err
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxRPCBody))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxAdminBody))
 	if err != nil {
 		return Status{}, err
 	}
@@ -149,4 +153,10 @@ func adminCall(ctx context.Context, client *http.Client, method, nodeURL, path s
 		return Status{}, fmt.Errorf("%s%s: not an l2sim status: %w", nodeURL, path, err)
 	}
 	return st, nil
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v) // the client may be gone; nothing to do about it
 }

@@ -1,25 +1,20 @@
-// Package l2sim is a small L2 node for the localnet and tests: blocks are produced only
-// by the sequencer themis schedules for their height, signed with that sequencer's
-// signer key, synced between the sequencers' nodes and verified by each of them, and
-// served over the subset of Ethereum JSON-RPC the bridge reads. It can be switched into
-// the faults the chain must detect (stall, equivocation, wrong result).
 package l2sim
 
 import (
+	"crypto/ecdsa"
 	"crypto/sha256"
 	"encoding/binary"
+	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
+	ethtypes "github.com/ethereum/go-ethereum/core/types"
+
+	epochtypes "github.com/themis-network/themis/x/epoch/types"
 )
 
-// SignatureLen is the length of a go-ethereum secp256k1 signature: r || s || v.
-const SignatureLen = 65
-
-// Domain tags keep the hashes of this simulator apart from each other and from
+// Domain tags keep the simulator's synthetic roots apart from each other and from
 // anything else that hashes the same bytes.
 const (
-	blockTag        = "themis/l2sim/block/v1"
 	stateTag        = "themis/l2sim/state"
 	wrongStateTag   = "themis/l2sim/wrong-state"
 	txTag           = "themis/l2sim/tx"
@@ -32,41 +27,96 @@ const (
 // block, and the two halves of an equivocation, hash differently.
 const txsPerBlock = 3
 
-// Block is one L2 block. Hash commits to every field before it; Signature is the
-// producer's signature over Hash.
+// gasLimit is the gas limit of every header. Nothing is executed, but a header has the
+// field; this is the limit geth gives a new chain.
+const gasLimit = 30_000_000
+
+// Block is one L2 block: a go-ethereum header and its hash, keccak256(RLP(header)).
+// The header carries everything the simulator has to say: miner (Coinbase) is the
+// producer's signer address, extraData its seal (x/epoch/types.SealL2Header: the
+// producer's sequencer id and signature), Root the state root, TxHash the root of the
+// block's synthetic transactions. The fields an executing chain would fill (receipts,
+// bloom, gas used, uncles) hold geth's empty values.
+//
+// The header is never changed once a Block holds it: blocks are shared between the
+// store, the RPC server and the sync loop.
 type Block struct {
-	Height     uint64
-	ParentHash common.Hash
-	Producer   common.Address // address of the producer's signer key
-	ProducerID uint64         // the producer's sequencer id on themis
-	Timestamp  uint64         // unix seconds
-	TxRoot     common.Hash
-	StateRoot  common.Hash
-	Hash       common.Hash
-	Signature  []byte
+	Header *ethtypes.Header
+	Hash   common.Hash
 }
 
-// encodedLen is the size of the canonical encoding: tag, then fixed-width fields.
-const encodedLen = len(blockTag) + 8 + 32 + 20 + 8 + 8 + 32 + 32
-
-// CanonicalEncoding is the byte string the block hash is taken over. Every field has a
-// fixed width, so no two different blocks encode the same way.
-func (b *Block) CanonicalEncoding() []byte {
-	out := make([]byte, 0, encodedLen)
-	out = append(out, blockTag...)
-	out = binary.BigEndian.AppendUint64(out, b.Height)
-	out = append(out, b.ParentHash[:]...)
-	out = append(out, b.Producer[:]...)
-	out = binary.BigEndian.AppendUint64(out, b.ProducerID)
-	out = binary.BigEndian.AppendUint64(out, b.Timestamp)
-	out = append(out, b.TxRoot[:]...)
-	out = append(out, b.StateRoot[:]...)
-	return out
+// NewBlock makes a block of (a copy of) h.
+func NewBlock(h *ethtypes.Header) Block {
+	h = ethtypes.CopyHeader(h)
+	return Block{Header: h, Hash: h.Hash()}
 }
 
-// ComputeHash is keccak256 of the canonical encoding (what Hash must hold).
-func (b *Block) ComputeHash() common.Hash {
-	return crypto.Keccak256Hash(b.CanonicalEncoding())
+// Height is the block number.
+func (b Block) Height() uint64 { return b.Header.Number.Uint64() }
+
+// ParentHash is the hash of the block below.
+func (b Block) ParentHash() common.Hash { return b.Header.ParentHash }
+
+// Producer is the miner field: the address the seal must recover to.
+func (b Block) Producer() common.Address { return b.Header.Coinbase }
+
+// Time is the timestamp in unix seconds.
+func (b Block) Time() uint64 { return b.Header.Time }
+
+// TxRoot is the root of the block's synthetic transactions.
+func (b Block) TxRoot() common.Hash { return b.Header.TxHash }
+
+// StateRoot is the state root the block commits to.
+func (b Block) StateRoot() common.Hash { return b.Header.Root }
+
+// Seal checks the block's seal and returns the producer it names. It fails (wrapping
+// epochtypes.ErrInvalidL2Seal) unless the signature is canonical and recovers to the
+// miner; it says nothing about whether that producer was scheduled.
+func (b Block) Seal() (epochtypes.L2Seal, error) { return epochtypes.RecoverL2Seal(b.Header) }
+
+// ProducerID is the sequencer id of a valid seal, 0 when the seal does not verify (an
+// unverified claim is not worth reporting).
+func (b Block) ProducerID() uint64 {
+	s, err := b.Seal()
+	if err != nil {
+		return 0
+	}
+	return s.ProducerID
+}
+
+// SealBlock signs (a copy of) h as sequencer producerID with key, whose address must
+// be h's coinbase, and makes it a block.
+func SealBlock(h *ethtypes.Header, producerID uint64, key *ecdsa.PrivateKey) (Block, error) {
+	h = ethtypes.CopyHeader(h)
+	if err := epochtypes.SealL2Header(h, producerID, key); err != nil {
+		return Block{}, err
+	}
+	return NewBlock(h), nil
+}
+
+// ChildHeader is the unsealed header of the block after parent.
+func ChildHeader(parent Block, producer common.Address, time uint64, txRoot, stateRoot common.Hash) *ethtypes.Header {
+	h := emptyHeader(parent.Height() + 1)
+	h.ParentHash, h.Coinbase, h.Time, h.TxHash, h.Root = parent.Hash, producer, time, txRoot, stateRoot
+	return h
+}
+
+// emptyHeader is a header at height with geth's empty values for what is not executed.
+func emptyHeader(height uint64) *ethtypes.Header {
+	return &ethtypes.Header{
+		UncleHash: ethtypes.EmptyUncleHash, ReceiptHash: ethtypes.EmptyReceiptsHash,
+		Difficulty: new(big.Int), Number: new(big.Int).SetUint64(height), GasLimit: gasLimit,
+	}
+}
+
+// Genesis is the fixed block 0 of an L2 chain: no producer, no seal (extraData empty),
+// roots derived from the chain id alone, so every node of the same chain starts from
+// the same hash and nodes of different chains never link.
+func Genesis(chainID uint64) Block {
+	h := emptyHeader(0)
+	h.TxHash = sha256Of([]byte(genesisTxTag), u64(chainID))
+	h.Root = sha256Of([]byte(genesisStateTag), u64(chainID))
+	return NewBlock(h)
 }
 
 // StateRoot is the correct state root of a block: every node recomputes it from the
@@ -91,24 +141,6 @@ func TxRoot(height uint64, producer common.Address, variant uint8) common.Hash {
 		txs = append(txs, tx[:]...)
 	}
 	return sha256Of(txs)
-}
-
-// Genesis is the fixed block 0 of an L2 chain: no producer, no signature, roots derived
-// from the chain id alone, so every node of the same chain starts from the same hash.
-func Genesis(chainID uint64) Block {
-	g := Block{
-		TxRoot:    sha256Of([]byte(genesisTxTag), u64(chainID)),
-		StateRoot: sha256Of([]byte(genesisStateTag), u64(chainID)),
-		Signature: make([]byte, SignatureLen),
-	}
-	g.Hash = g.ComputeHash()
-	return g
-}
-
-// Equal reports whether two blocks are the same block (hash and every field). Two
-// signatures over one hash are the same block: they commit to the same content.
-func (b *Block) Equal(o *Block) bool {
-	return b.Hash == o.Hash && b.ComputeHash() == o.ComputeHash()
 }
 
 func sha256Of(parts ...[]byte) common.Hash {

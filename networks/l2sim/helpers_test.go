@@ -108,10 +108,10 @@ func checkChain(t *testing.T, n *Node, sched Schedule) {
 	if prev.Hash != Genesis(n.cfg.ChainID).Hash {
 		t.Fatalf("node %s: block 0 is not the genesis", n.Signer())
 	}
-	for h := uint64(1); h <= head.Height; h++ {
+	for h := uint64(1); h <= head.Height(); h++ {
 		b, ok := n.BlockAt(h)
 		if !ok {
-			t.Fatalf("node %s: no block %d below head %d", n.Signer(), h, head.Height)
+			t.Fatalf("node %s: no block %d below head %d", n.Signer(), h, head.Height())
 		}
 		p, ok, err := sched.ProducerAt(context.Background(), h)
 		if err != nil || !ok {

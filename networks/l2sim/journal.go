@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	ethtypes "github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rlp"
 )
 
 // journalFile is the chain's append-only log under the data dir: one JSON record a line.
@@ -19,10 +22,43 @@ const journalFile = "chain.jsonl"
 
 // journalRecord is one line. Exactly one of its groups is set.
 type journalRecord struct {
-	ChainID    *uint64      `json:"chain_id,omitempty"`
-	Genesis    *common.Hash `json:"genesis,omitempty"`
-	Block      *blockJSONIn `json:"block,omitempty"`
-	TruncateTo *uint64      `json:"truncate_to,omitempty"`
+	ChainID    *uint64       `json:"chain_id,omitempty"`
+	Genesis    *common.Hash  `json:"genesis,omitempty"`
+	Block      *journalBlock `json:"block,omitempty"`
+	TruncateTo *uint64       `json:"truncate_to,omitempty"`
+}
+
+// journalBlock is a block as journaled: its header in go-ethereum's RLP, the encoding
+// the block hash is taken over, so a reload rebuilds the very block; and the hash, so
+// that a line can be matched with the logs and the RPC answers by eye.
+type journalBlock struct {
+	Hash   common.Hash   `json:"hash"`
+	Header hexutil.Bytes `json:"header"`
+}
+
+func newJournalBlock(b *Block) (*journalBlock, error) {
+	enc, err := rlp.EncodeToBytes(b.Header)
+	if err != nil {
+		return nil, fmt.Errorf("encoding block %d: %w", b.Height(), err)
+	}
+	return &journalBlock{Hash: b.Hash, Header: enc}, nil
+}
+
+// block decodes the header. The block is not verified; its hash must be the one
+// recorded.
+func (jb *journalBlock) block() (Block, error) {
+	var h ethtypes.Header
+	if err := rlp.DecodeBytes(jb.Header, &h); err != nil {
+		return Block{}, fmt.Errorf("block %s: header: %w", jb.Hash, err)
+	}
+	if !h.Number.IsUint64() {
+		return Block{}, fmt.Errorf("block %s: number %s does not fit 64 bits", jb.Hash, h.Number)
+	}
+	b := NewBlock(&h)
+	if b.Hash != jb.Hash {
+		return Block{}, fmt.Errorf("block recorded as %s has header hash %s", jb.Hash, b.Hash)
+	}
+	return b, nil
 }
 
 // journal appends records to the chain file.
@@ -52,6 +88,11 @@ func readJournal(path string) (loadedJournal, error) {
 	if err != nil {
 		return loadedJournal{}, err
 	}
+	return parseJournal(path, data)
+}
+
+// parseJournal is readJournal on the file's contents (name is for errors).
+func parseJournal(name string, data []byte) (loadedJournal, error) {
 	var out loadedJournal
 	lines := bytes.Split(data, []byte("\n"))
 	// The text after the last newline is either empty or a torn write.
@@ -69,7 +110,7 @@ func readJournal(path string) (loadedJournal, error) {
 				out.torn = true // a crash can leave a whole but garbled last line too
 				break
 			}
-			return loadedJournal{}, fmt.Errorf("%s line %d is corrupt (not a torn last write): %s", path, i+1, snippet(line))
+			return loadedJournal{}, fmt.Errorf("%s line %d is corrupt (not a torn last write): %s", name, i+1, snippet(line))
 		}
 		out.records = append(out.records, rec)
 	}
@@ -105,19 +146,14 @@ func openJournal(path string) (*journal, error) {
 
 // append writes recs as one write and fsyncs.
 func (j *journal) append(recs ...journalRecord) error {
-	var buf bytes.Buffer
-	for i := range recs {
-		line, err := json.Marshal(&recs[i])
-		if err != nil {
-			return err
-		}
-		buf.Write(line)
-		buf.WriteByte('\n')
+	data, err := encodeRecords(recs)
+	if err != nil {
+		return err
 	}
 	if j.failed != nil {
 		return fmt.Errorf("journal %s failed earlier (restart the node to recover it): %w", j.path, j.failed)
 	}
-	if _, err := j.f.Write(buf.Bytes()); err != nil {
+	if _, err := j.f.Write(data); err != nil {
 		j.failed = err
 		return fmt.Errorf("journal %s: %w", j.path, err)
 	}
@@ -145,9 +181,10 @@ func rewriteJournal(path string, chainID uint64, blocks []Block) error {
 	if err != nil {
 		return err
 	}
-	recs := []journalRecord{headerRecord(chainID, blocks[0].Hash)}
-	for i := 1; i < len(blocks); i++ {
-		recs = append(recs, blockRecord(&blocks[i]))
+	recs, err := chainRecords(chainID, blocks)
+	if err != nil {
+		j.close()
+		return err
 	}
 	if err := j.append(recs...); err != nil {
 		j.close()
@@ -162,13 +199,41 @@ func rewriteJournal(path string, chainID uint64, blocks []Block) error {
 	return syncDir(filepath.Dir(path))
 }
 
+// encodeRecords is recs as journal lines.
+func encodeRecords(recs []journalRecord) ([]byte, error) {
+	var buf bytes.Buffer
+	for i := range recs {
+		line, err := json.Marshal(&recs[i])
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(line)
+		buf.WriteByte('\n')
+	}
+	return buf.Bytes(), nil
+}
+
+// chainRecords is the journal of a chain written afresh: the header, then the blocks
+// above the genesis blocks[0].
+func chainRecords(chainID uint64, blocks []Block) ([]journalRecord, error) {
+	recs := []journalRecord{headerRecord(chainID, blocks[0].Hash)}
+	for i := 1; i < len(blocks); i++ {
+		rec, err := blockRecord(&blocks[i])
+		if err != nil {
+			return nil, err
+		}
+		recs = append(recs, rec)
+	}
+	return recs, nil
+}
+
 func headerRecord(chainID uint64, genesis common.Hash) journalRecord {
 	return journalRecord{ChainID: &chainID, Genesis: &genesis}
 }
 
-func blockRecord(b *Block) journalRecord {
-	in := slimJSON(b)
-	return journalRecord{Block: &in}
+func blockRecord(b *Block) (journalRecord, error) {
+	jb, err := newJournalBlock(b)
+	return journalRecord{Block: jb}, err
 }
 
 func truncateRecord(height uint64) journalRecord {

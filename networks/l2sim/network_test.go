@@ -72,7 +72,7 @@ func (tn *testNet) converged(h uint64) bool {
 	first := tn.nodes[0].Head()
 	for _, n := range tn.nodes {
 		head := n.Head()
-		if head.Height != h || head.Hash != first.Hash {
+		if head.Height() != h || head.Hash != first.Hash {
 			return false
 		}
 	}
@@ -84,7 +84,7 @@ func (tn *testNet) describe() string {
 	var out string
 	for i, n := range tn.nodes {
 		h := n.Head()
-		out += fmt.Sprintf("\n  node %d: head %d %s by %d", i, h.Height, h.Hash, h.ProducerID)
+		out += fmt.Sprintf("\n  node %d: head %d %s by %d", i, h.Height(), h.Hash, h.ProducerID())
 	}
 	return out
 }
@@ -92,7 +92,7 @@ func (tn *testNet) describe() string {
 func (tn *testNet) heads() []uint64 {
 	var out []uint64
 	for _, n := range tn.nodes {
-		out = append(out, n.Head().Height)
+		out = append(out, n.Head().Height())
 	}
 	return out
 }
@@ -114,7 +114,7 @@ func TestNetworkRotatesAndConverges(t *testing.T) {
 	produced := map[uint64]int{}
 	for h := uint64(1); h <= 24; h++ {
 		b, _ := tn.nodes[0].BlockAt(h)
-		produced[b.ProducerID]++
+		produced[b.ProducerID()]++
 	}
 	for _, m := range members {
 		if produced[m.SequencerID] != 8 {
@@ -149,8 +149,8 @@ func TestNetworkStallThenReplacement(t *testing.T) {
 	for _, n := range tn.nodes {
 		checkChain(t, n, sched)
 	}
-	if b, _ := tn.nodes[2].BlockAt(9); b.ProducerID != members[0].SequencerID {
-		t.Fatalf("block 9 by %d, want the replacement %d", b.ProducerID, members[0].SequencerID)
+	if b, _ := tn.nodes[2].BlockAt(9); b.ProducerID() != members[0].SequencerID {
+		t.Fatalf("block 9 by %d, want the replacement %d", b.ProducerID(), members[0].SequencerID)
 	}
 }
 
@@ -167,7 +167,7 @@ func TestNetworkReorgsReplacedProducersBlocks(t *testing.T) {
 	tn.connect(t, 1, 0)
 	tn.connect(t, 2)
 	tn.nodes[2].SetMode(ModeNone)
-	eventually(t, 10*time.Second, "C produced 9 and 10 alone", func() bool { return tn.nodes[2].Head().Height >= 10 })
+	eventually(t, 10*time.Second, "C produced 9 and 10 alone", func() bool { return tn.nodes[2].Head().Height() >= 10 })
 	// The chain saw no blocks from C and replaces it from 9 with B.
 	sched.Set(producerOf(members[1], 9, 40))
 	orphan, _ := tn.nodes[2].BlockAt(9)
@@ -216,9 +216,9 @@ func TestNetworkRejectsWrongResult(t *testing.T) {
 		return hasFault(tn.nodes[0], FaultWrongStateRoot, members[1].SequencerID) &&
 			hasFault(tn.nodes[2], FaultWrongStateRoot, members[1].SequencerID)
 	})
-	eventually(t, 10*time.Second, "B produced its epoch", func() bool { return tn.nodes[1].Head().Height == 8 })
+	eventually(t, 10*time.Second, "B produced its epoch", func() bool { return tn.nodes[1].Head().Height() == 8 })
 	time.Sleep(4 * testBlockInterval)
-	if h := tn.nodes[0].Head().Height; h != 4 || tn.nodes[2].Head().Height != 4 {
+	if h := tn.nodes[0].Head().Height(); h != 4 || tn.nodes[2].Head().Height() != 4 {
 		t.Fatalf("peers accepted wrong blocks: heads %v", tn.heads())
 	}
 	sched.Set(producerOf(members[2], 5, 16))
@@ -236,16 +236,16 @@ func TestNodeRestartKeepsChain(t *testing.T) {
 	sched := NewRotation([]Member{m}, 100, 6)
 	dir := t.TempDir()
 	n, stop := startNode(t, Config{Key: k, Schedule: sched, DataDir: dir})
-	eventually(t, 10*time.Second, "height 6", func() bool { return n.Head().Height == 6 })
+	eventually(t, 10*time.Second, "height 6", func() bool { return n.Head().Height() == 6 })
 	head := n.Head()
 	stop()
 
 	sched.Set(producerOf(m, 7, 9))
 	n2, _ := startNode(t, Config{Key: k, Schedule: sched, DataDir: dir})
 	if got := n2.Head(); got.Hash != head.Hash {
-		t.Fatalf("restart: head %d %s, want %d %s", got.Height, got.Hash, head.Height, head.Hash)
+		t.Fatalf("restart: head %d %s, want %d %s", got.Height(), got.Hash, head.Height(), head.Hash)
 	}
-	eventually(t, 10*time.Second, "height 9 after restart", func() bool { return n2.Head().Height == 9 })
+	eventually(t, 10*time.Second, "height 9 after restart", func() bool { return n2.Head().Height() == 9 })
 	checkChain(t, n2, sched)
 }
 
@@ -256,11 +256,11 @@ func TestNoProductionWithoutSchedule(t *testing.T) {
 	sched.SetError(errTest)
 	n, _ := startNode(t, Config{Key: k, Schedule: sched, Logger: nopLogger()})
 	time.Sleep(5 * testBlockInterval)
-	if h := n.Head().Height; h != 0 {
+	if h := n.Head().Height(); h != 0 {
 		t.Fatalf("produced %d blocks without a schedule", h)
 	}
 	sched.SetError(nil)
-	eventually(t, 5*time.Second, "production once the schedule answers", func() bool { return n.Head().Height > 0 })
+	eventually(t, 5*time.Second, "production once the schedule answers", func() bool { return n.Head().Height() > 0 })
 }
 
 // A peer on another L2 chain (another genesis) serves validly signed, scheduled blocks
@@ -274,7 +274,7 @@ func TestNetworkRejectsForeignChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	eventually(t, 10*time.Second, "A records bad_parent", func() bool { return hasFault(a, FaultBadParent, members[1].SequencerID) })
-	if h := a.Head().Height; h != 0 {
+	if h := a.Head().Height(); h != 0 {
 		t.Fatalf("A accepted %d blocks of another chain", h)
 	}
 }
@@ -285,12 +285,12 @@ func TestProducerDropsItsReplacedHead(t *testing.T) {
 	keys, members := newKeys(t, 2)
 	sched := NewRotation(members[:1], 3, 3) // X 1-3
 	x, _ := startNode(t, Config{Key: keys[0], Schedule: sched})
-	eventually(t, 5*time.Second, "X at 3", func() bool { return x.Head().Height == 3 })
+	eventually(t, 5*time.Second, "X at 3", func() bool { return x.Head().Height() == 3 })
 	sched.Set(producerOf(members[1], 3, 3))  // Y replaces X at 3
 	sched.Set(producerOf(members[0], 4, 10)) // X is scheduled next
-	eventually(t, 5*time.Second, "X drops its block 3", func() bool { return x.Head().Height == 2 })
+	eventually(t, 5*time.Second, "X drops its block 3", func() bool { return x.Head().Height() == 2 })
 	time.Sleep(4 * testBlockInterval)
-	if h := x.Head().Height; h != 2 {
+	if h := x.Head().Height(); h != 2 {
 		t.Fatalf("X at %d; it must wait for Y's block 3", h)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"cosmossdk.io/log"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
 )
 
 // Defaults of Config.
@@ -68,6 +69,7 @@ type Node struct {
 	// altServe alternates which of the two blocks eth_getBlockByNumber hands out.
 	altServe atomic.Uint64
 
+	rpc       *rpc.Server
 	listener  net.Listener
 	server    *http.Server
 	ran       atomic.Bool
@@ -120,6 +122,9 @@ func New(cfg Config) (*Node, error) {
 	if err := n.SetPeers(cfg.Peers); err != nil {
 		return nil, err
 	}
+	if n.rpc, err = newRPCServer(n); err != nil {
+		return nil, err
+	}
 	if n.store, err = openStore(cfg.DataDir, cfg.ChainID, n.logger); err != nil {
 		return nil, fmt.Errorf("l2sim: %w", err)
 	}
@@ -138,14 +143,34 @@ func New(cfg Config) (*Node, error) {
 func (n *Node) SetPeers(urls []string) error {
 	peers := make([]*peerClient, 0, len(urls))
 	for _, u := range urls {
-		u, err := normalizePeer(u)
+		p, err := newPeer(u)
 		if err != nil {
+			closePeers(&peers)
 			return fmt.Errorf("l2sim: %w", err)
 		}
-		peers = append(peers, &peerClient{url: u, http: &http.Client{Timeout: peerTimeout}})
+		peers = append(peers, p)
 	}
-	n.peers.Store(&peers)
+	// A sync tick still using an old client gets an error on its next call and the
+	// next tick uses the new list.
+	closePeers(n.peers.Swap(&peers))
 	return nil
+}
+
+func newPeer(url string) (*peerClient, error) {
+	u, err := normalizePeer(url)
+	if err != nil {
+		return nil, err
+	}
+	return dialPeer(u)
+}
+
+func closePeers(peers *[]*peerClient) {
+	if peers == nil {
+		return
+	}
+	for _, p := range *peers {
+		p.close()
+	}
 }
 
 // URL is the node's JSON-RPC endpoint (admin endpoints are under it).
@@ -188,7 +213,7 @@ func (n *Node) Run(ctx context.Context) error {
 	}
 	head := n.store.Head()
 	n.logger.Info("l2sim: node started", "rpc", n.URL(), "signer", n.signer, "chain_id", n.cfg.ChainID,
-		"head", head.Height, "hash", head.Hash, "mode", n.Mode())
+		"head", head.Height(), "hash", head.Hash, "mode", n.Mode())
 
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- n.server.Serve(n.listener) }()
@@ -216,6 +241,7 @@ func (n *Node) Run(ctx context.Context) error {
 	if serr := n.server.Shutdown(shutCtx); serr != nil && err == nil {
 		err = serr
 	}
+	n.rpc.Stop()
 	if cerr := n.Close(); cerr != nil && err == nil {
 		err = cerr
 	}
@@ -230,6 +256,7 @@ func (n *Node) Close() error {
 			lerr = nil
 		}
 		n.closeErr = errors.Join(lerr, n.store.Close())
+		closePeers(n.peers.Load())
 	})
 	return n.closeErr
 }

@@ -15,7 +15,7 @@ func (n *Node) produceOnce(ctx context.Context) {
 		return // our blocks stay BlockInterval apart
 	}
 	head := n.store.Head()
-	h := head.Height + 1
+	h := head.Height() + 1
 	p, ok, err := n.cfg.Schedule.ProducerAt(ctx, h)
 	if err != nil {
 		// Producing without knowing the schedule could fork the L2; wait instead.
@@ -34,19 +34,19 @@ func (n *Node) produceOnce(ctx context.Context) {
 	// Our head may be a block of a producer the chain has since replaced: peers drop
 	// such blocks, so building on it would orphan ours. Drop it first (one per tick).
 	// "Nobody scheduled" is not a replacement (the chain may have pruned old epochs).
-	if head.Height > 0 {
-		hp, ok, err := n.cfg.Schedule.ProducerAt(ctx, head.Height)
+	if head.Height() > 0 {
+		hp, ok, err := n.cfg.Schedule.ProducerAt(ctx, head.Height())
 		if err != nil {
 			return
 		}
 		if ok && !isProducer(&head, hp) {
-			if err := n.store.TruncateAbove(head.Height-1, head.Hash); err == nil {
-				n.logger.Info("l2sim: dropped our head: its producer is no longer scheduled", "height", head.Height, "hash", head.Hash)
+			if err := n.store.TruncateAbove(head.Height()-1, head.Hash); err == nil {
+				n.logger.Info("l2sim: dropped our head: its producer is no longer scheduled", "height", head.Height(), "hash", head.Hash)
 			}
 			return
 		}
 	}
-	b, err := n.build(&head, p, 0)
+	b, err := n.build(head, p, 0)
 	if err != nil {
 		n.logger.Error("l2sim: cannot build block", "height", h, "err", err)
 		return
@@ -60,7 +60,7 @@ func (n *Node) produceOnce(ctx context.Context) {
 	n.lastProduced = time.Now()
 	n.logger.Info("l2sim: produced block", "height", h, "hash", b.Hash, "epoch", p.EpochID, "mode", n.Mode())
 	if n.Mode() == ModeEquivocate {
-		twin, err := n.build(&head, p, 1)
+		twin, err := n.build(head, p, 1)
 		if err != nil {
 			n.logger.Error("l2sim: cannot build the equivocating twin", "height", h, "err", err)
 			return
@@ -73,24 +73,18 @@ func (n *Node) produceOnce(ctx context.Context) {
 	}
 }
 
-// build makes and signs the block after parent for producer p. variant 1 is an
-// equivocation's second block (other transactions, still a correct state root, so the
-// only thing wrong with the pair is that both exist).
-func (n *Node) build(parent *Block, p Producer, variant uint8) (Block, error) {
-	ts := uint64(n.cfg.Now().Unix())
-	if ts < parent.Timestamp {
-		ts = parent.Timestamp // keep timestamps monotonic even if the clock steps back
-	}
-	b := Block{
-		Height: parent.Height + 1, ParentHash: parent.Hash, Producer: n.signer, ProducerID: p.SequencerID,
-		Timestamp: ts, TxRoot: TxRoot(parent.Height+1, n.signer, variant),
-	}
+// build makes and seals the block after parent for producer p. variant 1 is an
+// equivocation's second block: other transactions (so another tx root and hash), still
+// a correct state root and the same timestamp, so the only thing wrong with the pair is
+// that both exist.
+func (n *Node) build(parent Block, p Producer, variant uint8) (Block, error) {
+	ts := max(uint64(n.cfg.Now().Unix()), parent.Time()) // monotonic even if the clock steps back
+	txRoot := TxRoot(parent.Height()+1, n.signer, variant)
+	stateRoot := StateRoot(parent.StateRoot(), txRoot)
 	if n.Mode() == ModeWrongResult {
-		b.StateRoot = wrongStateRoot(parent.StateRoot, b.TxRoot)
-	} else {
-		b.StateRoot = StateRoot(parent.StateRoot, b.TxRoot)
+		stateRoot = wrongStateRoot(parent.StateRoot(), txRoot)
 	}
-	return b, Seal(&b, n.key)
+	return SealBlock(ChildHeader(parent, n.signer, ts, txRoot, stateRoot), p.SequencerID, n.key)
 }
 
 // servedBlock is the block eth_getBlockByNumber answers for height h. While the node

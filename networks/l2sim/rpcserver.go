@@ -1,170 +1,95 @@
 package l2sim
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"strings"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/themis-network/themis/bridge/l2"
 )
 
-// maxRequestBody bounds a JSON-RPC request body.
-const maxRequestBody = 1 << 20
+// Limits of the JSON-RPC server. The bridge and the peers send single calls or a few
+// dozen in a batch; one block is under 1 KB.
+const (
+	maxRequestBody   = 1 << 20 // HTTP 413 above
+	maxBatchItems    = 100
+	maxBatchResponse = 1 << 20
+)
 
 // Handler serves JSON-RPC on "/" and the admin endpoints under "/admin/".
 func (n *Node) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("/", n.serveRPC)
+	mux.Handle("/{$}", n.rpc) // "/" alone: another path is a 404, not a JSON-RPC call
 	mux.HandleFunc("/admin/fault", n.serveFault)
 	mux.HandleFunc("/admin/status", n.serveStatus)
 	mux.HandleFunc("/admin/faults", n.serveFaults)
 	return mux
 }
 
-// serveRPC answers a JSON-RPC 2.0 call or batch sent by HTTP POST.
-func (n *Node) serveRPC(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != "/" {
-		http.NotFound(w, r)
-		return
+// newRPCServer is go-ethereum's JSON-RPC server (batches, notifications, error codes,
+// parameter decoding) with the eth methods of n.
+func newRPCServer(n *Node) (*rpc.Server, error) {
+	srv := rpc.NewServer()
+	srv.SetBatchLimits(maxBatchItems, maxBatchResponse)
+	srv.SetHTTPBodyLimit(maxRequestBody)
+	if err := srv.RegisterName("eth", &ethAPI{n: n}); err != nil {
+		return nil, fmt.Errorf("l2sim: JSON-RPC: %w", err)
 	}
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", http.MethodPost)
-		http.Error(w, "JSON-RPC wants HTTP POST", http.StatusMethodNotAllowed)
-		return
-	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBody+1))
-	if err != nil {
-		http.Error(w, "cannot read the request body", http.StatusBadRequest)
-		return
-	}
-	if len(body) > maxRequestBody {
-		writeJSON(w, http.StatusRequestEntityTooLarge, rpcResponse{JSONRPC: "2.0", ID: json.RawMessage("null"),
-			Error: &RPCError{codeInvalidRequest, fmt.Sprintf("invalid request: body larger than %d bytes", maxRequestBody)}})
-		return
-	}
-	reqs, batch, rerr := DecodeRPCRequests(body)
-	if rerr != nil {
-		writeJSON(w, http.StatusOK, rpcResponse{JSONRPC: "2.0", ID: json.RawMessage("null"), Error: rerr})
-		return
-	}
-	var out []rpcResponse
-	for _, req := range reqs {
-		resp := n.answer(req)
-		if req.ID == nil && req.Err == nil {
-			continue // a notification gets no answer
-		}
-		out = append(out, resp)
-	}
-	switch {
-	case len(out) == 0:
-		w.WriteHeader(http.StatusNoContent)
-	case batch:
-		writeJSON(w, http.StatusOK, out)
-	default:
-		writeJSON(w, http.StatusOK, out[0])
-	}
+	return srv, nil
 }
 
-// answer runs one call.
-func (n *Node) answer(req RPCRequest) rpcResponse {
-	resp := rpcResponse{JSONRPC: "2.0", ID: req.ID}
-	if req.Err != nil {
-		resp.Error = req.Err
-		return resp
-	}
-	result, err := n.call(req.Method, req.Params)
-	if err != nil {
-		resp.Error = err
-		return resp
-	}
-	// "result": null must be sent (an unknown block); omitempty would drop a nil any.
-	if result == nil {
-		result = json.RawMessage("null")
-	}
-	resp.Result = result
-	return resp
+// ethAPI is the "eth" namespace: the methods the bridge and the peers read. The rpc
+// server names them eth_chainId, eth_blockNumber and eth_getBlockByNumber.
+type ethAPI struct{ n *Node }
+
+// ChainId is eth_chainId.
+func (a *ethAPI) ChainId() hexutil.Uint64 { // not ChainID: the name makes the method eth_chainId
+	return hexutil.Uint64(a.n.cfg.ChainID)
 }
 
-// call dispatches a method.
-func (n *Node) call(method string, params []json.RawMessage) (any, *RPCError) {
-	switch method {
-	case "eth_chainId":
-		if err := wantParams(params, 0, 0); err != nil {
-			return nil, err
-		}
-		return hexutil.Uint64(n.cfg.ChainID), nil
-	case "eth_blockNumber":
-		if err := wantParams(params, 0, 0); err != nil {
-			return nil, err
-		}
-		return hexutil.Uint64(n.store.Head().Height), nil
-	case "eth_getBlockByNumber":
-		return n.getBlockByNumber(params)
-	default:
-		return nil, &RPCError{codeMethodNotFound, fmt.Sprintf("the method %s does not exist/is not available (l2sim serves eth_chainId, eth_blockNumber, eth_getBlockByNumber)", method)}
-	}
+// BlockNumber is eth_blockNumber: the head height.
+func (a *ethAPI) BlockNumber() hexutil.Uint64 {
+	return hexutil.Uint64(a.n.store.Head().Height())
 }
 
-// getBlockByNumber: params [block tag or hex number, fullTx bool (optional)].
-func (n *Node) getBlockByNumber(params []json.RawMessage) (any, *RPCError) {
-	if err := wantParams(params, 1, 2); err != nil {
-		return nil, err
-	}
-	h, err := n.parseBlockParam(params[0])
+// GetBlockByNumber is eth_getBlockByNumber. fullTx changes nothing: blocks list no
+// transactions. An unknown height is null, as geth answers it.
+func (a *ethAPI) GetBlockByNumber(_ context.Context, number rpc.BlockNumber, fullTx bool) (json.RawMessage, error) {
+	h, err := a.n.height(number)
 	if err != nil {
 		return nil, err
 	}
-	if len(params) == 2 {
-		var full bool
-		if json.Unmarshal(params[1], &full) != nil {
-			return nil, &RPCError{codeInvalidParams, "invalid argument 1: the second parameter (full transactions) must be a boolean"}
-		}
-	}
-	b, ok := n.servedBlock(h)
+	b, ok := a.n.servedBlock(h)
 	if !ok {
 		return nil, nil
 	}
-	return toBlockJSON(&b), nil
+	return l2.EncodeBlock(b.Header)
 }
 
-// parseBlockParam turns "latest", "pending", "earliest" or a 0x quantity into a height.
-// "safe" and "finalized" are refused: the simulator has no finality to report.
-func (n *Node) parseBlockParam(raw json.RawMessage) (uint64, *RPCError) {
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return 0, &RPCError{codeInvalidParams, "invalid argument 0: the block must be a string: a tag or a 0x hex number"}
-	}
-	switch s {
-	case "latest", "pending":
-		return n.store.Head().Height, nil
-	case "earliest":
+// height turns a block parameter into a height. "safe" and "finalized" are refused:
+// the simulator has no finality to report, and answering the head would claim one.
+func (n *Node) height(number rpc.BlockNumber) (uint64, error) {
+	switch number {
+	case rpc.LatestBlockNumber, rpc.PendingBlockNumber:
+		return n.store.Head().Height(), nil
+	case rpc.EarliestBlockNumber:
 		return 0, nil
+	case rpc.SafeBlockNumber, rpc.FinalizedBlockNumber:
+		return 0, &invalidParamsError{fmt.Sprintf("invalid argument 0: block %q: l2sim has no finality; ask for a number, \"latest\", \"pending\" or \"earliest\"", number.String())}
 	}
-	if !strings.HasPrefix(s, "0x") {
-		return 0, &RPCError{codeInvalidParams, fmt.Sprintf("invalid argument 0: block %q is neither latest, pending, earliest nor a 0x hex number", s)}
+	if number < 0 {
+		return 0, &invalidParamsError{fmt.Sprintf("invalid argument 0: unknown block tag %d", number)}
 	}
-	h, err := hexutil.DecodeUint64(s)
-	if err != nil {
-		return 0, &RPCError{codeInvalidParams, fmt.Sprintf("invalid argument 0: block number %q: %v", s, err)}
-	}
-	return h, nil
+	return uint64(number), nil
 }
 
-// wantParams checks the number of positional parameters.
-func wantParams(params []json.RawMessage, minN, maxN int) *RPCError {
-	if len(params) < minN || len(params) > maxN {
-		if minN == maxN {
-			return &RPCError{codeInvalidParams, fmt.Sprintf("invalid params: want %d, got %d", minN, len(params))}
-		}
-		return &RPCError{codeInvalidParams, fmt.Sprintf("invalid params: want %d to %d, got %d", minN, maxN, len(params))}
-	}
-	return nil
-}
+// invalidParamsError is answered with JSON-RPC code -32602, as the rpc server answers
+// parameters it cannot decode.
+type invalidParamsError struct{ msg string }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v) // the client may be gone; nothing to do about it
-}
+func (e *invalidParamsError) Error() string  { return e.msg }
+func (e *invalidParamsError) ErrorCode() int { return -32602 }

@@ -31,9 +31,10 @@ type Schedule interface {
 	ProducerAt(ctx context.Context, height uint64) (p Producer, ok bool, err error)
 }
 
-// isProducer reports whether b was made by the scheduled producer p.
+// isProducer reports whether b carries a valid seal of the scheduled producer p.
 func isProducer(b *Block, p Producer) bool {
-	return b.Producer == p.Signer && b.ProducerID == p.SequencerID
+	seal, err := b.Seal()
+	return err == nil && seal.Signer == p.Signer && seal.ProducerID == p.SequencerID
 }
 
 func describeProducer(p Producer) string {

@@ -41,47 +41,15 @@ func openStore(dir string, chainID uint64, logger log.Logger) (*chainStore, erro
 	if err != nil {
 		return nil, err
 	}
-	rewrite := loaded.torn
 	if loaded.torn {
 		logger.Info("l2sim: ignoring a torn last line of the chain journal", "file", path)
 	}
-	for i, rec := range loaded.records {
-		switch {
-		case i == 0 && rec.ChainID == nil:
-			return nil, fmt.Errorf("%s does not start with the chain header", path)
-		case rec.ChainID != nil:
-			if i != 0 {
-				return nil, fmt.Errorf("%s has a second chain header at record %d", path, i+1)
-			}
-			if *rec.ChainID != chainID || *rec.Genesis != s.blocks[0].Hash {
-				return nil, fmt.Errorf("%s holds L2 chain %d (genesis %s), not chain %d: use another --data-dir", path, *rec.ChainID, rec.Genesis, chainID)
-			}
-		case rec.TruncateTo != nil:
-			if *rec.TruncateTo+1 < uint64(len(s.blocks)) {
-				s.blocks = s.blocks[:*rec.TruncateTo+1]
-			}
-		case rec.Block != nil:
-			b, err := rec.Block.block()
-			if err == nil {
-				err = CheckSeal(&b)
-			}
-			if err == nil {
-				head := s.blocks[len(s.blocks)-1]
-				if verr := checkExtends(&b, &head); verr != nil {
-					err = verr
-				}
-			}
-			if err != nil {
-				// Not fatal: the node's own wrong_result blocks land here, and whatever is
-				// dropped is synced again from peers.
-				logger.Error("l2sim: dropping a stored block that fails verification", "record", i+1, "err", err)
-				rewrite = true
-				continue
-			}
-			s.blocks = append(s.blocks, b)
-		}
+	blocks, dropped, err := replayJournal(path, chainID, loaded.records, logger)
+	if err != nil {
+		return nil, err
 	}
-	if len(loaded.records) == 0 || rewrite {
+	s.blocks = blocks
+	if len(loaded.records) == 0 || loaded.torn || dropped {
 		if err := rewriteJournal(path, chainID, s.blocks); err != nil {
 			return nil, fmt.Errorf("rewriting %s: %w", path, err)
 		}
@@ -90,6 +58,53 @@ func openStore(dir string, chainID uint64, logger log.Logger) (*chainStore, erro
 		return nil, err
 	}
 	return s, nil
+}
+
+// replayJournal rebuilds the chain, genesis first, from a journal's records (name is
+// for errors). A block that fails verification is dropped, and so is everything built
+// on it; dropped says whether any was.
+func replayJournal(name string, chainID uint64, records []journalRecord, logger log.Logger) (blocks []Block, dropped bool, err error) {
+	blocks = []Block{Genesis(chainID)}
+	for i, rec := range records {
+		switch {
+		case i == 0 && rec.ChainID == nil:
+			return nil, false, fmt.Errorf("%s does not start with the chain header", name)
+		case rec.ChainID != nil:
+			if i != 0 {
+				return nil, false, fmt.Errorf("%s has a second chain header at record %d", name, i+1)
+			}
+			if *rec.ChainID != chainID {
+				return nil, false, fmt.Errorf("%s holds L2 chain %d, not chain %d: use another --data-dir", name, *rec.ChainID, chainID)
+			}
+			if *rec.Genesis != blocks[0].Hash {
+				return nil, false, fmt.Errorf("%s holds L2 chain %d with genesis %s, this l2sim's genesis is %s (a journal of an older block format?): use another --data-dir or delete it",
+					name, chainID, rec.Genesis, blocks[0].Hash)
+			}
+		case rec.TruncateTo != nil:
+			if *rec.TruncateTo+1 < uint64(len(blocks)) {
+				blocks = blocks[:*rec.TruncateTo+1]
+			}
+		case rec.Block != nil:
+			b, err := rec.Block.block()
+			if err == nil {
+				_, err = b.Seal()
+			}
+			if err == nil {
+				if verr := checkExtends(&b, &blocks[len(blocks)-1]); verr != nil {
+					err = verr
+				}
+			}
+			if err != nil {
+				// Not fatal: the node's own wrong_result blocks land here, and whatever is
+				// dropped is synced again from peers.
+				logger.Error("l2sim: dropping a stored block that fails verification", "record", i+1, "err", err)
+				dropped = true
+				continue
+			}
+			blocks = append(blocks, b)
+		}
+	}
+	return blocks, dropped, nil
 }
 
 // Head is the highest block.
@@ -149,8 +164,8 @@ func (s *chainStore) appendLocked(trunc *journalRecord, bs []Block) error {
 	}
 	parent := base[len(base)-1]
 	for i := range bs {
-		if bs[i].Height != parent.Height+1 || bs[i].ParentHash != parent.Hash {
-			return fmt.Errorf("%w: block %d does not extend %d (%s)", ErrStaleChain, bs[i].Height, parent.Height, parent.Hash)
+		if bs[i].Height() != parent.Height()+1 || bs[i].ParentHash() != parent.Hash {
+			return fmt.Errorf("%w: block %d does not extend %d (%s)", ErrStaleChain, bs[i].Height(), parent.Height(), parent.Hash)
 		}
 		parent = bs[i]
 	}
@@ -160,7 +175,11 @@ func (s *chainStore) appendLocked(trunc *journalRecord, bs []Block) error {
 			recs = append(recs, *trunc)
 		}
 		for i := range bs {
-			recs = append(recs, blockRecord(&bs[i]))
+			rec, err := blockRecord(&bs[i])
+			if err != nil {
+				return err
+			}
+			recs = append(recs, rec)
 		}
 		if len(recs) > 0 {
 			if err := s.journal.append(recs...); err != nil {

@@ -11,7 +11,7 @@ import (
 )
 
 // buildChain makes n correct blocks after genesis.
-func buildChain(t *testing.T, n int) ([]Block, Member) {
+func buildChain(t testing.TB, n int) ([]Block, Member) {
 	t.Helper()
 	k := testKey(t)
 	m := memberOf(1, k)
@@ -58,8 +58,8 @@ func TestStorePersistsAndReloads(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s2.Close()
-	if got := s2.Head(); got.Hash != head.Hash || got.Height != 4 {
-		t.Fatalf("reloaded head %d %s, want 4 %s", got.Height, got.Hash, head.Hash)
+	if got := s2.Head(); got.Hash != head.Hash || got.Height() != 4 {
+		t.Fatalf("reloaded head %d %s, want 4 %s", got.Height(), got.Hash, head.Hash)
 	}
 	if b, _ := s2.At(3); b.Hash != f3.Hash {
 		t.Fatal("reloaded chain did not keep the reorg")
@@ -91,7 +91,7 @@ func TestStoreIgnoresTornLastLine(t *testing.T) {
 	if err != nil {
 		t.Fatalf("torn last line: %v", err)
 	}
-	if h := s.Head().Height; h != 2 {
+	if h := s.Head().Height(); h != 2 {
 		t.Fatalf("head %d after a torn write of block 3, want 2", h)
 	}
 	// The journal was repaired: appending and reloading works.
@@ -103,7 +103,7 @@ func TestStoreIgnoresTornLastLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h := s.Head().Height; h != 3 {
+	if h := s.Head().Height(); h != 3 {
 		t.Fatalf("head %d after repair and append, want 3", h)
 	}
 	s.Close()
@@ -139,13 +139,13 @@ func TestStoreRejectsOtherChainAndBadBlocks(t *testing.T) {
 	data, _ := os.ReadFile(path)
 	lines := strings.SplitAfter(string(data), "\n")
 	k := testKey(t)
-	bad := blocks[2]
-	bad.Producer, bad.StateRoot = memberOf(1, k).Signer, wrongStateRoot(blocks[1].StateRoot, bad.TxRoot)
-	if err := Seal(&bad, k); err != nil {
+	h := childOf(blocks[1], memberOf(1, k))
+	h.Root = wrongStateRoot(blocks[1].StateRoot(), h.TxHash)
+	bad := mustSeal(t, h, 1, k)
+	line, err := jsonLine(&bad)
+	if err != nil {
 		t.Fatal(err)
 	}
-	rec := blockRecord(&bad)
-	line, _ := jsonLine(rec)
 	lines[2] = line
 	os.WriteFile(path, []byte(strings.Join(lines, "")), 0o600)
 	s, err = openStore(dir, testChainID, log.NewNopLogger())
@@ -153,12 +153,17 @@ func TestStoreRejectsOtherChainAndBadBlocks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if h := s.Head().Height; h != 1 {
+	if h := s.Head().Height(); h != 1 {
 		t.Fatalf("head %d, want 1 (block 2 is wrong, block 3 builds on it)", h)
 	}
 }
 
-func jsonLine(rec journalRecord) (string, error) {
+// jsonLine is the journal line of b.
+func jsonLine(b *Block) (string, error) {
+	rec, err := blockRecord(b)
+	if err != nil {
+		return "", err
+	}
 	data, err := json.Marshal(&rec)
 	return string(data) + "\n", err
 }

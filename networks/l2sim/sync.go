@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/themis-network/themis/bridge/l2"
 )
 
 // syncOnce pulls new blocks from every peer in turn.
@@ -31,19 +33,16 @@ func (n *Node) syncFrom(ctx context.Context, p *peerClient) {
 	// it every tick is how a node notices a producer that signed two blocks.
 	// Whether or not we switch here, the blocks above are still worth fetching: a longer
 	// branch on top of the peer's block wins below even when this one alone did not.
-	if head.Height > 0 && peerHead >= head.Height {
-		pb, found, err := p.blockAt(ctx, head.Height)
-		if err == nil && found && pb.Hash != head.Hash && n.resolveFork(ctx, p, pb) {
+	if head.Height() > 0 && peerHead >= head.Height() {
+		pb, found := n.fetch(ctx, p, head.Height())
+		if found && pb.Hash != head.Hash && n.resolveFork(ctx, p, pb) {
 			head = n.store.Head()
 		}
 	}
-	for taken := 0; head.Height < peerHead && taken < maxSyncBatch; taken++ {
-		h := head.Height + 1
-		pb, found, err := p.blockAt(ctx, h)
-		if err != nil || !found {
-			if err != nil {
-				n.logger.Debug("l2sim: cannot fetch block from peer", "peer", p.url, "height", h, "err", err)
-			}
+	for taken := 0; head.Height() < peerHead && taken < maxSyncBatch; taken++ {
+		h := head.Height() + 1
+		pb, found := n.fetch(ctx, p, h)
+		if !found {
 			return
 		}
 		sched, ok := n.scheduled(ctx, h)
@@ -54,7 +53,7 @@ func (n *Node) syncFrom(ctx context.Context, p *peerClient) {
 			n.recordFault(p.url, &pb, verr, nil)
 			return
 		}
-		if pb.ParentHash != head.Hash {
+		if pb.ParentHash() != head.Hash {
 			if !n.resolveFork(ctx, p, pb) {
 				return
 			}
@@ -108,7 +107,7 @@ func (n *Node) resolveFork(ctx context.Context, p *peerClient, top Block) bool {
 	var fork Block
 	for {
 		b := &branch[len(branch)-1]
-		sched, ok := n.scheduled(ctx, b.Height)
+		sched, ok := n.scheduled(ctx, b.Height())
 		if !ok {
 			return false
 		}
@@ -117,17 +116,17 @@ func (n *Node) resolveFork(ctx context.Context, p *peerClient, top Block) bool {
 			return false
 		}
 		scheds = append(scheds, sched)
-		if ours, ok := n.store.At(b.Height - 1); ok && ours.Hash == b.ParentHash {
+		if ours, ok := n.store.At(b.Height() - 1); ok && ours.Hash == b.ParentHash() {
 			fork = ours
 			break
 		}
-		if b.Height == 1 {
+		if b.Height() == 1 {
 			n.recordFault(p.url, b, &VerifyError{FaultBadParent, errors.New("block 1 does not build on our genesis: the peer is on another L2 chain")}, nil)
 			return false
 		}
 		if uint64(len(branch)) >= n.cfg.MaxReorgDepth {
 			n.recordFault(p.url, &top, &VerifyError{FaultBadParent, fmt.Errorf(
-				"block %d does not lead back to our chain within %d blocks", top.Height, n.cfg.MaxReorgDepth)}, nil)
+				"block %d does not lead back to our chain within %d blocks", top.Height(), n.cfg.MaxReorgDepth)}, nil)
 			return false
 		}
 		prev, ok := n.fetchParent(ctx, p, b)
@@ -149,10 +148,10 @@ func (n *Node) resolveFork(ctx context.Context, p *peerClient, top Block) bool {
 
 	ourHead := n.store.Head()
 	first := branch[0]
-	ours, ok := n.store.At(first.Height)
+	ours, ok := n.store.At(first.Height())
 	var reason string
 	switch {
-	case !ok || ourHead.Height == fork.Height:
+	case !ok || ourHead.Height() == fork.Height():
 		reason = "extends our chain"
 	case !isProducer(&ours, scheds[0]):
 		reason = "our block's producer is no longer scheduled (replaced)"
@@ -161,21 +160,21 @@ func (n *Node) resolveFork(ctx context.Context, p *peerClient, top Block) bool {
 	default:
 		// Both are the scheduled producer's, validly signed, different: equivocation.
 		n.recordFault(p.url, &first, &VerifyError{FaultEquivocation,
-			fmt.Errorf("sequencer %d signed two blocks at height %d: %s and %s", first.ProducerID, first.Height, first.Hash, ours.Hash)}, &ours)
-		if top.Height <= ourHead.Height {
+			fmt.Errorf("sequencer %d signed two blocks at height %d: %s and %s", first.ProducerID(), first.Height(), first.Hash, ours.Hash)}, &ours)
+		if top.Height() <= ourHead.Height() {
 			return false
 		}
 		reason = "equivocation: the peer's branch is longer"
 	}
-	if err := n.store.Reorg(fork.Height, fork.Hash, ourHead.Hash, branch); err != nil {
+	if err := n.store.Reorg(fork.Height(), fork.Hash, ourHead.Hash, branch); err != nil {
 		if !errors.Is(err, ErrStaleChain) {
 			n.logger.Error("l2sim: cannot store the peer's branch", "err", err)
 		}
 		return false
 	}
-	if ourHead.Height > fork.Height {
-		n.logger.Info("l2sim: reorg", "peer", p.url, "fork_height", fork.Height, "dropped", ourHead.Height-fork.Height,
-			"new_head", top.Height, "hash", top.Hash, "reason", reason)
+	if ourHead.Height() > fork.Height() {
+		n.logger.Info("l2sim: reorg", "peer", p.url, "fork_height", fork.Height(), "dropped", ourHead.Height()-fork.Height(),
+			"new_head", top.Height(), "hash", top.Hash, "reason", reason)
 	}
 	return true
 }
@@ -185,31 +184,49 @@ func (n *Node) resolveFork(ctx context.Context, p *peerClient, top Block) bool {
 // does not match, the peer's chain changed under us and the next tick tries again.
 func (n *Node) fetchParent(ctx context.Context, p *peerClient, b *Block) (Block, bool) {
 	for range 2 {
-		prev, found, err := p.blockAt(ctx, b.Height-1)
-		if err != nil || !found {
+		prev, found := n.fetch(ctx, p, b.Height()-1)
+		if !found {
 			return Block{}, false
 		}
-		if prev.Hash == b.ParentHash {
+		if prev.Hash == b.ParentHash() {
 			return prev, true
 		}
 	}
-	n.logger.Debug("l2sim: peer's blocks do not link; retrying later", "peer", p.url, "height", b.Height)
+	n.logger.Debug("l2sim: peer's blocks do not link; retrying later", "peer", p.url, "height", b.Height())
 	return Block{}, false
 }
 
+// fetch asks the peer for its block at height h. found is false when it has none or
+// the call failed; an answer the reader refuses as malformed is recorded as a fault.
+func (n *Node) fetch(ctx context.Context, p *peerClient, h uint64) (Block, bool) {
+	b, found, err := p.blockAt(ctx, h)
+	switch {
+	case errors.Is(err, l2.ErrMalformed):
+		n.keepFault(Fault{Height: h, Peer: p.url, Kind: FaultMalformed, Detail: err.Error(), ObservedAt: time.Now().UTC()})
+	case err != nil:
+		n.logger.Debug("l2sim: cannot fetch block from peer", "peer", p.url, "height", h, "err", err)
+	}
+	return b, err == nil && found
+}
+
 // recordFault logs and keeps an observation of a bad block (other: our conflicting
-// block, for an equivocation).
+// block, for an equivocation). The producer id is the seal's, 0 when the seal is bad.
 func (n *Node) recordFault(peer string, b *Block, verr *VerifyError, other *Block) {
 	f := Fault{
-		Height: b.Height, Peer: peer, Kind: verr.Kind, Producer: b.Producer, ProducerID: b.ProducerID,
+		Height: b.Height(), Peer: peer, Kind: verr.Kind, Producer: b.Producer(), ProducerID: b.ProducerID(),
 		BlockHash: b.Hash, Detail: verr.Err.Error(), ObservedAt: time.Now().UTC(),
 	}
 	if other != nil {
 		h := other.Hash
 		f.OtherHash = &h
 	}
+	n.keepFault(f)
+}
+
+// keepFault logs f the first time it is seen.
+func (n *Node) keepFault(f Fault) {
 	if n.faults.add(f) {
-		n.logger.Error("l2sim: fault observed", "kind", f.Kind, "height", f.Height, "peer", peer,
+		n.logger.Error("l2sim: fault observed", "kind", f.Kind, "height", f.Height, "peer", f.Peer,
 			"producer", f.Producer, "producer_id", f.ProducerID, "block", f.BlockHash, "detail", f.Detail)
 	}
 }

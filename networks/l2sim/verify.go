@@ -1,23 +1,22 @@
 package l2sim
 
-import (
-	"errors"
-	"fmt"
-)
+import "fmt"
 
 // FaultKind names what is wrong with a block a peer served.
 type FaultKind string
 
 // The kinds of fault a node records. The first five are the producer faults the chain
-// must detect; bad_hash and bad_timestamp are blocks that are malformed rather than
-// misbehaving, recorded so a broken peer is visible too.
+// must detect; malformed and bad_timestamp are answers that are broken rather than
+// misbehaving, recorded so a broken peer is visible too. malformed is what the L2
+// reader (bridge/l2) refuses before a block exists: a served hash that is not its
+// header's, another block than the one asked for, a field missing or not hex.
 const (
 	FaultBadSignature   FaultKind = "bad_signature"
 	FaultWrongProducer  FaultKind = "wrong_producer"
 	FaultWrongStateRoot FaultKind = "wrong_state_root"
 	FaultEquivocation   FaultKind = "equivocation"
 	FaultBadParent      FaultKind = "bad_parent"
-	FaultBadHash        FaultKind = "bad_hash"
+	FaultMalformed      FaultKind = "malformed"
 	FaultBadTimestamp   FaultKind = "bad_timestamp"
 )
 
@@ -42,21 +41,21 @@ func VerifyBlock(b, parent *Block, p Producer) error {
 	return nil // not checkExtends' typed nil: that would be a non-nil error
 }
 
-// checkSealed: the hash recomputes, the signature is the producer field's, and that
-// producer is the scheduled one. These hold or fail whatever our own chain looks like.
+// checkSealed: the seal is the miner's signature, and the producer it names (signer and
+// sequencer id) is the scheduled one. These hold or fail whatever our own chain looks
+// like. (That the hash is the header's is not checked here: a Block's hash is computed,
+// never taken from a peer; the reader refuses a peer's block whose served hash differs.)
 func checkSealed(b *Block, p Producer) *VerifyError {
-	if err := CheckSeal(b); err != nil {
-		if errors.Is(err, ErrBadHash) {
-			return &VerifyError{FaultBadHash, err}
-		}
+	seal, err := b.Seal()
+	if err != nil {
 		return &VerifyError{FaultBadSignature, err}
 	}
-	if !p.Covers(b.Height) {
-		return &VerifyError{FaultWrongProducer, fmt.Errorf("block %d is outside the epoch %d given for it", b.Height, p.EpochID)}
+	if !p.Covers(b.Height()) {
+		return &VerifyError{FaultWrongProducer, fmt.Errorf("block %d is outside the epoch %d given for it", b.Height(), p.EpochID)}
 	}
-	if !isProducer(b, p) {
+	if seal.Signer != p.Signer || seal.ProducerID != p.SequencerID {
 		return &VerifyError{FaultWrongProducer, fmt.Errorf("block %d is by sequencer %d (%s); the schedule names %s",
-			b.Height, b.ProducerID, b.Producer, describeProducer(p))}
+			b.Height(), seal.ProducerID, seal.Signer, describeProducer(p))}
 	}
 	return nil
 }
@@ -64,15 +63,15 @@ func checkSealed(b *Block, p Producer) *VerifyError {
 // checkExtends: b is the child of parent, no older than it, and its state root is the
 // one every node computes from the parent's.
 func checkExtends(b, parent *Block) *VerifyError {
-	if b.Height != parent.Height+1 || b.ParentHash != parent.Hash {
+	if b.Height() != parent.Height()+1 || b.ParentHash() != parent.Hash {
 		return &VerifyError{FaultBadParent, fmt.Errorf("block %d names parent %s, the block at %d is %s",
-			b.Height, b.ParentHash, parent.Height, parent.Hash)}
+			b.Height(), b.ParentHash(), parent.Height(), parent.Hash)}
 	}
-	if b.Timestamp < parent.Timestamp {
-		return &VerifyError{FaultBadTimestamp, fmt.Errorf("block %d is timestamped %d, before its parent's %d", b.Height, b.Timestamp, parent.Timestamp)}
+	if b.Time() < parent.Time() {
+		return &VerifyError{FaultBadTimestamp, fmt.Errorf("block %d is timestamped %d, before its parent's %d", b.Height(), b.Time(), parent.Time())}
 	}
-	if want := StateRoot(parent.StateRoot, b.TxRoot); b.StateRoot != want {
-		return &VerifyError{FaultWrongStateRoot, fmt.Errorf("block %d commits to state root %s, the correct one is %s", b.Height, b.StateRoot, want)}
+	if want := StateRoot(parent.StateRoot(), b.TxRoot()); b.StateRoot() != want {
+		return &VerifyError{FaultWrongStateRoot, fmt.Errorf("block %d commits to state root %s, the correct one is %s", b.Height(), b.StateRoot(), want)}
 	}
 	return nil
 }

@@ -3,15 +3,13 @@
 package e2e
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/themis-network/themis/bridge/l2"
 	"github.com/themis-network/themis/networks/l2sim"
 )
 
@@ -52,62 +50,44 @@ func L2Fault(n *Node, mode l2sim.Mode) error {
 // L2Block is what the tests read of an L2 simulator block.
 type L2Block struct {
 	Number uint64
-	Hash   string
-	Miner  string
+	Hash   string // 0x hex, lower case
+	Miner  string // the producer's signer address, 0x hex, lower case
 }
 
-func l2Call(url, method string, params []any, out any) error {
-	req, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
-	client := http.Client{Timeout: 2 * time.Second}
-	resp, err := client.Post(url, "application/json", bytes.NewReader(req))
+// readL2 runs read against node n's L2 simulator through the L2 reader themis uses
+// (bridge/l2), so a block the tests see is one the chain would accept as well formed.
+func readL2(n *Node, read func(context.Context, *l2.Client) error) error {
+	c, err := l2.Dial(n.L2, 2*time.Second)
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close()
-	var env struct {
-		Result json.RawMessage `json:"result"`
-		Error  *struct {
-			Message string `json:"message"`
-		} `json:"error"`
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&env); err != nil {
-		return err
-	}
-	if env.Error != nil {
-		return fmt.Errorf("%s: %s", method, env.Error.Message)
-	}
-	return json.Unmarshal(env.Result, out)
-}
-
-func parseQuantity(s string) (uint64, error) {
-	return strconv.ParseUint(strings.TrimPrefix(s, "0x"), 16, 64)
+	defer c.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return read(ctx, c)
 }
 
 // L2Head returns the head height of node n's L2 simulator (ok false if it is down).
 func L2Head(n *Node) (uint64, bool) {
-	var hex string
-	if err := l2Call(n.L2, "eth_blockNumber", []any{}, &hex); err != nil {
-		return 0, false
-	}
-	h, err := parseQuantity(hex)
+	var h uint64
+	err := readL2(n, func(ctx context.Context, c *l2.Client) (err error) {
+		h, err = c.BlockNumber(ctx)
+		return err
+	})
 	return h, err == nil
 }
 
 // L2BlockAt returns block h of node n's L2 simulator (ok false if unknown).
 func L2BlockAt(n *Node, h uint64) (L2Block, bool) {
-	var raw *struct {
-		Number string `json:"number"`
-		Hash   string `json:"hash"`
-		Miner  string `json:"miner"`
-	}
-	if err := l2Call(n.L2, "eth_getBlockByNumber", []any{fmt.Sprintf("0x%x", h), false}, &raw); err != nil || raw == nil {
-		return L2Block{}, false
-	}
-	num, err := parseQuantity(raw.Number)
+	var b l2.Block
+	err := readL2(n, func(ctx context.Context, c *l2.Client) (err error) {
+		b, err = c.BlockByNumber(ctx, h)
+		return err
+	})
 	if err != nil {
 		return L2Block{}, false
 	}
-	return L2Block{Number: num, Hash: raw.Hash, Miner: strings.ToLower(raw.Miner)}, true
+	return L2Block{Number: b.Number(), Hash: b.Hash.Hex(), Miner: strings.ToLower(b.Header.Coinbase.Hex())}, true
 }
 
 // Epoch is x/epoch's epoch as REST returns it.

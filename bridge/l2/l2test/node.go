@@ -17,6 +17,8 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	ethtypes "github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/themis-network/themis/bridge/l2"
 )
 
 // Node is the test L2 node.
@@ -108,7 +110,7 @@ func (a *ethAPI) BlockNumber() hexutil.Uint64 { return hexutil.Uint64(a.n.Head()
 
 // GetBlockByNumber answers as geth does: the header's fields and hash, the members a
 // block adds, and null for a block the node does not have.
-func (a *ethAPI) GetBlockByNumber(number rpc.BlockNumber, _ bool) (map[string]any, error) {
+func (a *ethAPI) GetBlockByNumber(number rpc.BlockNumber, _ bool) (json.RawMessage, error) {
 	a.n.mu.Lock()
 	defer a.n.mu.Unlock()
 	h := uint64(len(a.n.headers) - 1)
@@ -125,16 +127,5 @@ func (a *ethAPI) GetBlockByNumber(number rpc.BlockNumber, _ bool) (map[string]an
 	return BlockResult(a.n.headers[h])
 }
 
-// BlockResult is h as eth_getBlockByNumber(n, false) answers it.
-func BlockResult(h *ethtypes.Header) (map[string]any, error) {
-	raw, err := json.Marshal(h)
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]any
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, err
-	}
-	m["transactions"], m["uncles"], m["size"] = []string{}, []string{}, hexutil.Uint64(len(raw))
-	return m, nil
-}
+// BlockResult is h as eth_getBlockByNumber(n, false) answers it (l2.EncodeBlock).
+func BlockResult(h *ethtypes.Header) (json.RawMessage, error) { return l2.EncodeBlock(h) }

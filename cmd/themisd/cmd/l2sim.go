@@ -59,8 +59,9 @@ serves the block, at most one per --block-interval. Every --sync-interval it pul
 (scheduled producer, signature, parent, state root), recording bad ones as faults.
 
 JSON-RPC (eth_chainId, eth_blockNumber, eth_getBlockByNumber) and the admin endpoints
-(/admin/status, /admin/faults, POST /admin/fault) are served on --listen. The chain is
-kept under --data-dir and survives restarts.`,
+(/admin/status, /admin/faults, POST /admin/fault) are served on --listen. Blocks are
+go-ethereum headers: miner is the producer's signer, extraData its seal (sequencer id and
+signature). The chain is kept under --data-dir and survives restarts.`,
 		Example: `themisd l2sim start --home ~/.themisd --listen 127.0.0.1:8645 --peers http://127.0.0.1:8745,http://127.0.0.1:8845`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
