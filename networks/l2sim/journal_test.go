@@ -40,16 +40,7 @@ func TestJournalBlockRoundTrip(t *testing.T) {
 // A line whose recorded hash is not its header's is a damaged line: the block is
 // dropped on load with everything above it, like a block that fails verification.
 func TestStoreDropsLineWithWrongHash(t *testing.T) {
-	dir := t.TempDir()
-	blocks, _ := buildChain(t, 3)
-	s, err := openStore(dir, testChainID, log.NewNopLogger())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Append(blocks[1:]...); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	dir, blocks := journalOfThreeBlocks(t)
 	path := filepath.Join(dir, journalFile)
 	data, _ := os.ReadFile(path)
 	lines := strings.SplitAfter(string(data), "\n")
@@ -58,7 +49,7 @@ func TestStoreDropsLineWithWrongHash(t *testing.T) {
 	line, _ := json.Marshal(&rec)
 	lines[2] = string(line) + "\n"
 	os.WriteFile(path, []byte(strings.Join(lines, "")), 0o600)
-	s, err = openStore(dir, testChainID, log.NewNopLogger())
+	s, err := openStore(dir, testChainID, log.NewNopLogger())
 	if err != nil {
 		t.Fatal(err)
 	}

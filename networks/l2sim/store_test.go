@@ -70,16 +70,7 @@ func TestStorePersistsAndReloads(t *testing.T) {
 }
 
 func TestStoreIgnoresTornLastLine(t *testing.T) {
-	dir := t.TempDir()
-	blocks, _ := buildChain(t, 3)
-	s, err := openStore(dir, testChainID, log.NewNopLogger())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Append(blocks[1:]...); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	dir, blocks := journalOfThreeBlocks(t)
 	path := filepath.Join(dir, journalFile)
 	data, _ := os.ReadFile(path)
 	// Cut the last record in half, as a crash during its write would.
@@ -87,7 +78,7 @@ func TestStoreIgnoresTornLastLine(t *testing.T) {
 	if err := os.WriteFile(path, cut, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s, err = openStore(dir, testChainID, log.NewNopLogger())
+	s, err := openStore(dir, testChainID, log.NewNopLogger())
 	if err != nil {
 		t.Fatalf("torn last line: %v", err)
 	}
@@ -119,16 +110,7 @@ func TestStoreIgnoresTornLastLine(t *testing.T) {
 }
 
 func TestStoreRejectsOtherChainAndBadBlocks(t *testing.T) {
-	dir := t.TempDir()
-	blocks, _ := buildChain(t, 3)
-	s, err := openStore(dir, testChainID, log.NewNopLogger())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Append(blocks[1:]...); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	dir, blocks := journalOfThreeBlocks(t)
 	if _, err := openStore(dir, testChainID+1, log.NewNopLogger()); err == nil || !strings.Contains(err.Error(), "not chain") {
 		t.Fatalf("another chain id: %v", err)
 	}
@@ -148,7 +130,7 @@ func TestStoreRejectsOtherChainAndBadBlocks(t *testing.T) {
 	}
 	lines[2] = line
 	os.WriteFile(path, []byte(strings.Join(lines, "")), 0o600)
-	s, err = openStore(dir, testChainID, log.NewNopLogger())
+	s, err := openStore(dir, testChainID, log.NewNopLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,4 +148,21 @@ func jsonLine(b *Block) (string, error) {
 	}
 	data, err := json.Marshal(&rec)
 	return string(data) + "\n", err
+}
+
+// journalOfThreeBlocks writes blocks 1..3 of a fresh chain to a store in a new
+// directory and closes it, for tests that damage or reopen the journal.
+func journalOfThreeBlocks(t *testing.T) (dir string, blocks []Block) {
+	t.Helper()
+	dir = t.TempDir()
+	blocks, _ = buildChain(t, 3)
+	s, err := openStore(dir, testChainID, log.NewNopLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Append(blocks[1:]...); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	return dir, blocks
 }
