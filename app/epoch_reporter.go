@@ -23,7 +23,7 @@ import (
 func epochReportSources(app *App, appOpts servertypes.AppOptions, cfg ThemisConfig) map[string]voteext.ReportSource {
 	heads, _ := appOpts.Get(OptL2Heads).(reporter.Heads)
 	if heads == nil && cfg.L2RPC != "" {
-		w, err := l2.NewWatcher(l2.Config{RPC: cfg.L2RPC}, app.Logger().With("module", "l2-watcher"))
+		w, err := l2.NewWatcher(l2.Config{RPC: cfg.L2RPC, ExpectChainID: cfg.L2ChainID}, app.Logger().With("module", "l2-watcher"))
 		if err != nil {
 			panic(fmt.Errorf("[themis] l2-rpc: %w", err)) // start-up configuration error
 		}

@@ -25,6 +25,8 @@ const (
 	// OptL2RPC is this validator's own L2 node (JSON-RPC). The node follows its head
 	// with the bridge's L2 watcher and reports it in every vote extension (x/epoch).
 	OptL2RPC = "themis.l2-rpc"
+	// OptL2ChainID is the chain id the L2 node must report (eth_chainId); 0 accepts any.
+	OptL2ChainID = "themis.l2-chain-id"
 	// OptL2MaxSilence: the head is reported only if the L2 node answered this recently.
 	OptL2MaxSilence = "themis.l2-max-silence"
 	// OptL2Heads passes a reporter.Heads value in-process (tests, embedders); it
@@ -62,6 +64,12 @@ l1-fake-chain-id = {{ .Themis.L1FakeChainID }}
 # node reports no L2 head and is never scheduled to produce.
 l2-rpc = "{{ .Themis.L2RPC }}"
 
+# The chain id the L2 node must report (eth_chainId), checked when the watcher starts,
+# after every failed poll and every 30 s: a head from another chain (a load balancer
+# that switched backends, a node pointed at the wrong network) is never reported.
+# 0 accepts any chain.
+l2-chain-id = {{ .Themis.L2ChainID }}
+
 # The L2 head is reported only if the L2 node answered within this time.
 l2-max-silence = "{{ .Themis.L2MaxSilence }}"
 `
@@ -72,6 +80,7 @@ type ThemisConfig struct {
 	L1RPC         string        `mapstructure:"l1-rpc"`
 	L1FakeChainID uint64        `mapstructure:"l1-fake-chain-id"`
 	L2RPC         string        `mapstructure:"l2-rpc"`
+	L2ChainID     uint64        `mapstructure:"l2-chain-id"`
 	L2MaxSilence  time.Duration `mapstructure:"l2-max-silence"`
 }
 
@@ -95,6 +104,9 @@ func readThemisConfig(appOpts servertypes.AppOptions) ThemisConfig {
 		cfg.L1FakeChainID = cast.ToUint64(v)
 	}
 	cfg.L2RPC = cast.ToString(appOpts.Get(OptL2RPC))
+	if v := appOpts.Get(OptL2ChainID); v != nil {
+		cfg.L2ChainID = cast.ToUint64(v)
+	}
 	if v := appOpts.Get(OptL2MaxSilence); v != nil {
 		if d, err := cast.ToDurationE(v); err == nil && d > 0 {
 			cfg.L2MaxSilence = d

@@ -116,7 +116,7 @@ func TestHealthWithL2(t *testing.T) {
 	halt()
 	require.Eventually(t, func() bool {
 		code, r, _ := l2Healthz(t, addr)
-		return code == http.StatusServiceUnavailable && len(r.Reasons) == 1 && strings.HasPrefix(r.Reasons[0], "l2 stalled: head ")
+		return code == http.StatusServiceUnavailable && len(r.Reasons) == 1 && strings.HasPrefix(r.Reasons[0], "l2 stalled: no head above ")
 	}, 10*time.Second, 10*time.Millisecond)
 	_, r, _ = l2Healthz(t, addr)
 	require.GreaterOrEqual(t, *r.L2HeadAgeSeconds, 0.4)

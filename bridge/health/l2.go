@@ -84,11 +84,13 @@ func (m *Monitor) checkL2(now time.Time, r *Report) {
 			reason += ": " + st.LastError.Error()
 		}
 		r.Reasons = append(r.Reasons, reason)
-	case now.Sub(st.Head.ObservedAt) > m.l2.opts.StallAfter:
+	case now.Sub(st.HighestAt) > m.l2.opts.StallAfter:
 		// Judged only while the node answers: a node that cannot be reached cannot
-		// show progress, and "unreachable" is then the thing to fix.
-		r.Reasons = append(r.Reasons, fmt.Sprintf("l2 stalled: head %d unchanged for %s (limit %s)",
-			st.Head.Height, now.Sub(st.Head.ObservedAt).Round(time.Second), m.l2.opts.StallAfter))
+		// show progress, and "unreachable" is then the thing to fix. Progress is a new
+		// highest height: a head that only changes (a balancer flipping between two
+		// stalled nodes, a reorg at the same height) is not progress.
+		r.Reasons = append(r.Reasons, fmt.Sprintf("l2 stalled: no head above %d for %s (limit %s)",
+			st.Highest, now.Sub(st.HighestAt).Round(time.Second), m.l2.opts.StallAfter))
 	}
 }
 

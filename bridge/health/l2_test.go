@@ -74,7 +74,7 @@ func TestHealthzL2(t *testing.T) {
 	// A fresh head.
 	hash := common.HexToHash("0xabc")
 	head := l2.Head{Height: 42, Hash: hash, Time: 1_699_999_990, ObservedAt: c.t.Add(-5 * time.Second)}
-	src.set(l2.Status{Head: head, HasHead: true, LastSuccess: c.t, PollErrors: 1})
+	src.set(l2.Status{Head: head, HasHead: true, LastSuccess: c.t, PollErrors: 1, Highest: 42, HighestAt: head.ObservedAt})
 	code, r, body = report(t, m)
 	require.Equal(t, http.StatusOK, code, body)
 	require.EqualValues(t, 42, *r.L2Head)
@@ -85,15 +85,23 @@ func TestHealthzL2(t *testing.T) {
 
 	// The node answers but the head has not changed for 61 s: stalled.
 	c.t = c.t.Add(56 * time.Second)
-	src.set(l2.Status{Head: head, HasHead: true, LastSuccess: c.t})
+	src.set(l2.Status{Head: head, HasHead: true, LastSuccess: c.t, Highest: 42, HighestAt: head.ObservedAt})
 	code, r, _ = report(t, m)
 	require.Equal(t, http.StatusServiceUnavailable, code)
-	require.Equal(t, []string{"l2 stalled: head 42 unchanged for 1m1s (limit 1m0s)"}, r.Reasons)
+	require.Equal(t, []string{"l2 stalled: no head above 42 for 1m1s (limit 1m0s)"}, r.Reasons)
 	require.InDelta(t, 61.0, *r.L2HeadAgeSeconds, 1e-9)
+
+	// A balancer flipping between two stalled nodes (heads 41 and 42): the head changes
+	// on every poll, but nothing is above 42, so it stays stalled.
+	flipped := l2.Head{Height: 41, Hash: common.HexToHash("0xdef"), Time: 1_699_999_989, ObservedAt: c.t}
+	src.set(l2.Status{Head: flipped, HasHead: true, LastSuccess: c.t, Highest: 42, HighestAt: head.ObservedAt})
+	code, r, _ = report(t, m)
+	require.Equal(t, http.StatusServiceUnavailable, code)
+	require.Equal(t, []string{"l2 stalled: no head above 42 for 1m1s (limit 1m0s)"}, r.Reasons)
 
 	// Unreachable for 31 s: that reason only (the head is kept and shown).
 	c.t = c.t.Add(31 * time.Second)
-	src.set(l2.Status{Head: head, HasHead: true, LastSuccess: c.t.Add(-31 * time.Second), LastError: errors.New("EOF")})
+	src.set(l2.Status{Head: head, HasHead: true, LastSuccess: c.t.Add(-31 * time.Second), LastError: errors.New("EOF"), Highest: 42, HighestAt: head.ObservedAt})
 	code, r, _ = report(t, m)
 	require.Equal(t, http.StatusServiceUnavailable, code)
 	require.Equal(t, []string{"l2 unreachable: no successful poll for 31s: EOF"}, r.Reasons)
@@ -102,7 +110,7 @@ func TestHealthzL2(t *testing.T) {
 	// Silent but within the limit, head fresh: healthy (a short outage is tolerated).
 	newHead := head
 	newHead.Height, newHead.ObservedAt = 43, c.t.Add(-time.Second)
-	src.set(l2.Status{Head: newHead, HasHead: true, LastSuccess: c.t.Add(-29 * time.Second), LastError: errors.New("EOF")})
+	src.set(l2.Status{Head: newHead, HasHead: true, LastSuccess: c.t.Add(-29 * time.Second), LastError: errors.New("EOF"), Highest: 43, HighestAt: newHead.ObservedAt})
 	code, _, body = report(t, m)
 	require.Equal(t, http.StatusOK, code, body)
 }

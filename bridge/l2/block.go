@@ -26,9 +26,11 @@ func (b Block) Number() uint64 { return b.Header.Number.Uint64() }
 func (b Block) Head() Head { return Head{Height: b.Number(), Hash: b.Hash, Time: b.Header.Time} }
 
 // Seal is the producer's seal in the block's extra data (x/epoch/types: the L2 seal
-// layout). A block of an L2 that does not seal its blocks, such as geth --dev, has none:
-// the error wraps epochtypes.ErrInvalidL2Seal.
-func (b Block) Seal() (epochtypes.L2Seal, error) { return epochtypes.RecoverL2Seal(b.Header) }
+// layout), which must be for L2 chain l2ChainID. A block of an L2 that does not seal its
+// blocks, such as geth --dev, has none: the error wraps epochtypes.ErrInvalidL2Seal.
+func (b Block) Seal(l2ChainID uint64) (epochtypes.L2Seal, error) {
+	return epochtypes.CheckL2Seal(b.Header, l2ChainID)
+}
 
 // blockHashJSON is the one member of an eth_getBlockByNumber result that is not a
 // header field.

@@ -15,6 +15,9 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 )
 
+// maxResponseHeaderBytes bounds an answer's HTTP headers (Go's default is 10 MiB).
+const maxResponseHeaderBytes = 64 << 10
+
 // Client reads an L2 node over Ethereum JSON-RPC with go-ethereum's rpc client. Every
 // call has a time budget (the request timeout, inside the caller's context), every
 // answer a size limit, and every block is checked (decodeBlock). It is safe for
@@ -39,9 +42,16 @@ func Dial(rawURL string, requestTimeout time.Duration) (*Client, error) {
 	// http.DefaultTransport alone.
 	var base http.RoundTripper = http.DefaultTransport
 	if t, ok := http.DefaultTransport.(*http.Transport); ok {
-		base = t.Clone()
+		t = t.Clone()
+		t.MaxResponseHeaderBytes = maxResponseHeaderBytes
+		base = t
 	}
-	hc := &http.Client{Transport: limitedTransport{next: base, limit: MaxResponseBytes}}
+	hc := &http.Client{
+		Transport: limitedTransport{next: base, limit: MaxResponseBytes},
+		// A redirect would re-send the call to wherever the endpoint points (307/308
+		// keep the POST body): other services on the validator's network included.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
 	c, err := rpc.DialOptions(context.Background(), rawURL, rpc.WithHTTPClient(hc))
 	if err != nil {
 		return nil, fmt.Errorf("l2 rpc %s: %w", endpoint, err)

@@ -3,6 +3,7 @@ package l2
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -43,10 +44,8 @@ func CommitRange(blocks []Block) (RangeCommitment, error) {
 	txRoots := make([]common.Hash, len(blocks))
 	for i, b := range blocks {
 		if i > 0 {
-			prev := blocks[i-1]
-			if b.Number() != prev.Number()+1 || b.Header.ParentHash != prev.Hash {
-				return RangeCommitment{}, fmt.Errorf("%w: block %d (parent %s) does not extend block %d (%s)",
-					ErrMalformed, b.Number(), b.Header.ParentHash, prev.Number(), prev.Hash)
+			if err := extends(b, blocks[i-1]); err != nil {
+				return RangeCommitment{}, err
 			}
 		}
 		txRoots[i] = b.Header.TxHash
@@ -71,23 +70,51 @@ func (c *Client) RangeCommitment(ctx context.Context, from, to uint64) (RangeCom
 
 // Range reads blocks from..to (inclusive, at most MaxRangeBlocks) in JSON-RPC batches,
 // each within the request timeout; ctx bounds the whole read. Every block is checked as
-// BlockByNumber checks it; a block the node does not have is ErrNoBlock.
+// BlockByNumber checks it, and each must be the child of the one before (ErrMalformed
+// otherwise: the node changed its chain during the read, or serves a spliced one). A
+// batch whose answer is over the size limit (blocks with thousands of transactions) is
+// asked again in halves, down to one block. A block the node does not have is
+// ErrNoBlock.
+//
+// The range is only as good as the node: a lying node can serve a stale fork that links.
+// A caller that judges a batch anchors it: LastHash (or a later block's ancestry) must
+// be a hash the chain agreed on.
 func (c *Client) Range(ctx context.Context, from, to uint64) ([]Block, error) {
 	if to < from || to-from >= MaxRangeBlocks {
 		return nil, fmt.Errorf("L2 range %d..%d: want from <= to and at most %d blocks", from, to, MaxRangeBlocks)
 	}
 	blocks := make([]Block, 0, to-from+1)
-	for start := from; ; start += rangeBatch {
-		end := min(to, start+rangeBatch-1)
+	size := uint64(rangeBatch)
+	for start := from; start <= to; {
+		end := min(to, start+size-1)
 		part, err := c.batchBlocks(ctx, start, end)
+		if errors.Is(err, errTooLarge) && end > start {
+			size = max(1, (end-start+1)/2)
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
-		blocks = append(blocks, part...)
-		if end == to {
-			return blocks, nil
+		for _, b := range part {
+			if n := len(blocks); n > 0 {
+				if err := extends(b, blocks[n-1]); err != nil {
+					return nil, err
+				}
+			}
+			blocks = append(blocks, b)
 		}
+		start = end + 1
 	}
+	return blocks, nil
+}
+
+// extends checks that b is the child of prev.
+func extends(b, prev Block) error {
+	if b.Number() != prev.Number()+1 || b.Header.ParentHash != prev.Hash {
+		return fmt.Errorf("%w: block %d (parent %s) does not extend block %d (%s)",
+			ErrMalformed, b.Number(), b.Header.ParentHash, prev.Number(), prev.Hash)
+	}
+	return nil
 }
 
 // batchBlocks reads blocks start..end in one batch.

@@ -2,6 +2,8 @@ package l2
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -76,4 +78,30 @@ func TestRangeRefusals(t *testing.T) {
 func TestCommitRangeNeedsBlocks(t *testing.T) {
 	_, err := CommitRange(nil)
 	require.ErrorContains(t, err, "empty range")
+}
+
+// A redirect is not followed: the endpoint cannot point the validator's calls at another
+// service (a 307 would re-send the POST body there).
+func TestRedirectIsNotFollowed(t *testing.T) {
+	n := newFakeNode(t, 1, 3)
+	redirect := httptest.NewServer(http.RedirectHandler(n.srv.URL, http.StatusTemporaryRedirect))
+	t.Cleanup(redirect.Close)
+	c, err := Dial(redirect.URL, time.Second)
+	require.NoError(t, err)
+	_, err = c.BlockNumber(context.Background())
+	require.ErrorContains(t, err, "HTTP 307")
+	require.Zero(t, n.callCount("eth_blockNumber"), "the call never reached the other server")
+}
+
+// Blocks so big that a batch of 32 is over the answer limit (as blocks with thousands of
+// transaction hashes are): the range is read in smaller batches, not refused.
+func TestRangeOfBigBlocksHalvesTheBatch(t *testing.T) {
+	n := newFakeNode(t, 1, 0)
+	n.extraBytes = 300_000 // 600 KB of hex per block: 7 blocks fill an answer
+	n.extendTo(40, 0)
+	c := testClient(t, n)
+	got, err := c.RangeCommitment(context.Background(), 1, 40)
+	require.NoError(t, err)
+	require.Equal(t, n.hashAt(40), got.LastHash)
+	require.Greater(t, n.callCount("eth_getBlockByNumber"), 40, "batches over the limit were asked again in halves")
 }

@@ -17,6 +17,9 @@ const (
 	// default "L2 silent" limit (3 s) so that an L2 node that comes back is noticed
 	// before the validator stops reporting a head.
 	DefaultMaxBackoff = 2 * time.Second
+	// ChainRecheckEvery is how often a watcher with ExpectChainID asks eth_chainId again
+	// while every poll succeeds (it asks at once after a failed poll).
+	ChainRecheckEvery = 30 * time.Second
 	// MaxResponseBytes bounds one HTTP answer. A block without full transactions is a
 	// few hundred bytes plus 67 per transaction hash; a range is read in batches of
 	// rangeBatch blocks, each well under this even for full blocks.

@@ -13,8 +13,9 @@
 //     and describe another block (another state root, parent or producer);
 //   - for the producer checks (x/slashing): the producer's seal in extraData, clique's
 //     layout with a themis vanity (x/epoch/types/l2_seal.go): a 32-byte vanity holding
-//     the producer's sequencer id, then a 65-byte signature over the header's hash
-//     without the signature, by the key whose address is the header's coinbase (miner).
+//     the producer's sequencer id and the L2 chain id, then a 65-byte signature over the
+//     domain-tagged hash of the header without the signature, by the key whose address
+//     is the header's coinbase (miner).
 //     An L2 that does not seal (geth --dev) is still followed for its head; its blocks
 //     just carry no producer evidence (Block.Seal fails).
 //

@@ -29,6 +29,8 @@ type fakeNode struct {
 	// status, default 200); "%ID%" is replaced by the request id.
 	override map[string]rawAnswer
 	calls    map[string]int
+	// extraBytes, when set, pads new blocks' extra data (big blocks).
+	extraBytes int
 }
 
 type rawAnswer struct {
@@ -66,7 +68,12 @@ func (n *fakeNode) extendTo(h uint64, fork byte) {
 		if i > 0 {
 			parent = n.blocks[i-1].Hash()
 		}
-		n.blocks = append(n.blocks, fakeHeader(i, fork, parent))
+		h := fakeHeader(i, fork, parent)
+		if n.extraBytes > 0 {
+			h.Extra = make([]byte, n.extraBytes)
+			h.Extra[0] = fork
+		}
+		n.blocks = append(n.blocks, h)
 	}
 }
 

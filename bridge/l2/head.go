@@ -31,4 +31,10 @@ type Status struct {
 	LastErrorAt time.Time
 	// PollErrors counts failed polls since the watcher was made.
 	PollErrors uint64
+	// Highest is the highest head height seen since the watcher was made, and
+	// HighestAt when it was first seen. Unlike Head.ObservedAt, which restarts on any
+	// change, they move only forward: a load balancer flipping between two stalled
+	// nodes changes the head on every poll but never raises Highest.
+	Highest   uint64
+	HighestAt time.Time
 }

@@ -1,10 +1,15 @@
 package l2
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 )
+
+// errTooLarge marks an answer over the limit (with ErrMalformed): a range read asks
+// again for fewer blocks.
+var errTooLarge = errors.New("answer too large")
 
 // limitedTransport caps every HTTP answer body at limit bytes. go-ethereum's rpc client
 // reads an answer (and an error page) to its end; a node that streams without end must
@@ -21,7 +26,7 @@ func (t limitedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if resp.ContentLength > t.limit {
 		resp.Body.Close()
-		return nil, fmt.Errorf("%w: answer of %d bytes exceeds %d", ErrMalformed, resp.ContentLength, t.limit)
+		return nil, fmt.Errorf("%w: %w: answer of %d bytes exceeds %d", ErrMalformed, errTooLarge, resp.ContentLength, t.limit)
 	}
 	resp.Body = &limitedBody{rc: resp.Body, left: t.limit, limit: t.limit}
 	return resp, nil
@@ -40,7 +45,7 @@ func (b *limitedBody) Read(p []byte) (int, error) {
 		var one [1]byte
 		n, err := b.rc.Read(one[:])
 		if n > 0 {
-			return 0, fmt.Errorf("%w: answer exceeds %d bytes", ErrMalformed, b.limit)
+			return 0, fmt.Errorf("%w: %w: answer exceeds %d bytes", ErrMalformed, errTooLarge, b.limit)
 		}
 		return 0, err
 	}

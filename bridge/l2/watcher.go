@@ -23,8 +23,8 @@ type Watcher struct {
 	running atomic.Bool
 
 	// Owned by Run's goroutine.
-	chainChecked bool
-	failLog      failureLog
+	chainCheckedAt time.Time // zero: check before the next head is accepted
+	failLog        failureLog
 }
 
 // NewWatcher checks cfg, fills its defaults and returns a watcher that has not
@@ -74,7 +74,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 	}
 	defer w.running.Store(false)
 	defer w.client.Close()
-	w.chainChecked = false
+	w.chainCheckedAt = time.Time{}
 	w.logger.Info("L2 watcher started", "rpc", w.client.Endpoint(), "poll_interval", w.cfg.PollInterval,
 		"expect_chain_id", w.cfg.ExpectChainID)
 	failures := 0
@@ -115,7 +115,7 @@ func (w *Watcher) step(ctx context.Context) error {
 	if err != nil {
 		// The node may have been restarted, or another one put behind the URL:
 		// check the chain id again before the next head is accepted.
-		w.chainChecked = false
+		w.chainCheckedAt = time.Time{}
 		w.recordFailure(err, now)
 		return err
 	}
@@ -127,7 +127,9 @@ func (w *Watcher) step(ctx context.Context) error {
 // change: only its hash shows an L2 reorg at the same height, and the head's hash is
 // what the validator reports.
 func (w *Watcher) poll(ctx context.Context) (Head, error) {
-	if w.cfg.ExpectChainID != 0 && !w.chainChecked {
+	// Checked again every ChainRecheckEvery too: a load balancer may switch backends
+	// without a single failed poll.
+	if w.cfg.ExpectChainID != 0 && (w.chainCheckedAt.IsZero() || time.Since(w.chainCheckedAt) >= ChainRecheckEvery) {
 		id, err := w.client.ChainID(ctx)
 		if err != nil {
 			return Head{}, err
@@ -136,7 +138,7 @@ func (w *Watcher) poll(ctx context.Context) (Head, error) {
 			return Head{}, fmt.Errorf("%w: the L2 node at %s reports chain id %d, this watcher expects %d; its heads are refused until it serves chain %d",
 				ErrWrongChain, w.client.Endpoint(), id, w.cfg.ExpectChainID, w.cfg.ExpectChainID)
 		}
-		w.chainChecked = true
+		w.chainCheckedAt = time.Now()
 	}
 	b, err := w.client.Head(ctx)
 	if err != nil {
@@ -152,6 +154,9 @@ func (w *Watcher) accept(h Head, now time.Time) {
 	prev := w.state.Load()
 	next := *prev
 	next.LastSuccess, next.LastError = now, nil
+	if !prev.HasHead || h.Height > prev.Highest {
+		next.Highest, next.HighestAt = h.Height, now
+	}
 	if !prev.HasHead || prev.Head.Height != h.Height || prev.Head.Hash != h.Hash {
 		h.ObservedAt = now
 		next.Head, next.HasHead = h, true

@@ -71,7 +71,9 @@ func (b Block) StateRoot() common.Hash { return b.Header.Root }
 
 // Seal checks the block's seal and returns the producer it names. It fails (wrapping
 // epochtypes.ErrInvalidL2Seal) unless the signature is canonical and recovers to the
-// miner; it says nothing about whether that producer was scheduled.
+// miner; it says nothing about whether that producer was scheduled. The seal's chain id
+// is not compared here: a block of another chain cannot extend this one (every chain
+// starts from its own genesis hash), and evidence checks use epochtypes.CheckL2Seal.
 func (b Block) Seal() (epochtypes.L2Seal, error) { return epochtypes.RecoverL2Seal(b.Header) }
 
 // ProducerID is the sequencer id of a valid seal, 0 when the seal does not verify (an
@@ -84,11 +86,11 @@ func (b Block) ProducerID() uint64 {
 	return s.ProducerID
 }
 
-// SealBlock signs (a copy of) h as sequencer producerID with key, whose address must
-// be h's coinbase, and makes it a block.
-func SealBlock(h *ethtypes.Header, producerID uint64, key *ecdsa.PrivateKey) (Block, error) {
+// SealBlock signs (a copy of) h, a block of L2 chain chainID, as sequencer producerID
+// with key, whose address must be h's coinbase, and makes it a block.
+func SealBlock(h *ethtypes.Header, producerID, chainID uint64, key *ecdsa.PrivateKey) (Block, error) {
 	h = ethtypes.CopyHeader(h)
-	if err := epochtypes.SealL2Header(h, producerID, key); err != nil {
+	if err := epochtypes.SealL2Header(h, producerID, chainID, key); err != nil {
 		return Block{}, err
 	}
 	return NewBlock(h), nil

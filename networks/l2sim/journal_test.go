@@ -90,6 +90,7 @@ func FuzzReplayJournal(f *testing.F) {
 	f.Add(good[:len(good)-30])
 	f.Add([]byte(strings.Replace(string(good), `"truncate_to":1`, `"truncate_to":99`, 1)))
 	f.Add([]byte(`{"chain_id":59902}` + "\n"))
+	f.Add([]byte(strings.Replace(string(good), `"truncate_to":1`, `"truncate_to":18446744073709551615`, 1)))
 	replay := func(data []byte) ([]Block, bool, error) {
 		loaded, err := parseJournal("journal", data)
 		if err != nil {
@@ -101,6 +102,9 @@ func FuzzReplayJournal(f *testing.F) {
 		chain, _, err := replay(data)
 		if err != nil {
 			return
+		}
+		if len(chain) == 0 || chain[0].Hash != Genesis(testChainID).Hash {
+			t.Fatalf("a replay without the genesis: %d blocks", len(chain))
 		}
 		for h := 1; h < len(chain); h++ {
 			if _, err := chain[h].Seal(); err != nil {

@@ -91,12 +91,15 @@ func TestRPCReadByTheL2Reader(t *testing.T) {
 		}
 	}
 	b, _ := c.BlockByNumber(ctx, 2)
-	seal, err := b.Seal()
+	seal, err := b.Seal(testChainID)
 	if err != nil || seal.ProducerID != blocks[2].ProducerID() || seal.Signer != blocks[2].Producer() {
 		t.Fatalf("seal %+v, %v", seal, err)
 	}
+	if _, err := b.Seal(testChainID + 1); !errors.Is(err, epochtypes.ErrInvalidL2Seal) {
+		t.Fatalf("a seal of chain %d passed for chain %d: %v", testChainID, testChainID+1, err)
+	}
 	g, _ := c.BlockByNumber(ctx, 0)
-	if _, err := g.Seal(); !errors.Is(err, epochtypes.ErrInvalidL2Seal) {
+	if _, err := g.Seal(testChainID); !errors.Is(err, epochtypes.ErrInvalidL2Seal) {
 		t.Fatalf("the genesis is unsealed, Seal says %v", err)
 	}
 	if _, err := c.BlockByNumber(ctx, 50); !errors.Is(err, l2.ErrNoBlock) {

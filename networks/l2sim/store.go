@@ -81,7 +81,9 @@ func replayJournal(name string, chainID uint64, records []journalRecord, logger 
 					name, chainID, rec.Genesis, blocks[0].Hash)
 			}
 		case rec.TruncateTo != nil:
-			if *rec.TruncateTo+1 < uint64(len(blocks)) {
+			// Compared without adding to the stored value, which may be 2^64-1: the
+			// genesis always stays.
+			if *rec.TruncateTo < uint64(len(blocks)-1) {
 				blocks = blocks[:*rec.TruncateTo+1]
 			}
 		case rec.Block != nil:

@@ -48,7 +48,7 @@ func TestLocalnetGethDevJoin(t *testing.T) {
 	l2 := StartGethDev(t, "L2", l2Dir, 8545+portOffset+3)
 	l1 := geth.DeployDevL1(t, validators+1, exitDelay)
 	ln := StartLocalnet(t, Options{Validators: validators, VotingPeriod: 10 * time.Second, PortOffset: portOffset,
-		ExternalL1: l1, ExitDelay: exitDelay, L2RPC: l2.RPC, BridgeL2MaxSilence: gethL2BridgeMaxSilence})
+		ExternalL1: l1, ExitDelay: exitDelay, L2RPC: l2.RPC, L2ChainID: gethDevChainID, BridgeL2MaxSilence: gethL2BridgeMaxSilence})
 	ln.WaitHeight(3, 90*time.Second)
 
 	ownerKey := devl1.OwnerKey(validators)

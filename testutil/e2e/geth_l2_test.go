@@ -28,6 +28,9 @@ import (
 // bridge's default, 30 s, would only make the test wait longer).
 const gethL2BridgeMaxSilence = 5 * time.Second
 
+// gethDevChainID is geth --dev's chain id: every node and bridge requires it of the L2.
+const gethDevChainID = 1337
+
 // gethL2Phases shows the validators following a real L2 node, geth --dev (l2), that
 // every node's [themis] l2-rpc and every bridge's --l2-rpc point at (Options.L2RPC):
 //
@@ -263,7 +266,7 @@ func gethL2Reads(t *testing.T, l2geth *GethDev, client *ethclient.Client) {
 	}, got)
 	b, err := reader.BlockByNumber(ctx, head)
 	require.NoError(t, err)
-	_, err = b.Seal()
+	_, err = b.Seal(gethDevChainID)
 	require.ErrorIs(t, err, epochtypes.ErrInvalidL2Seal, "geth --dev does not seal its blocks")
 	t.Logf("L2 e: range commitment of geth's blocks 1..%d read in %s: state root %s, tx root %s", head, took.Round(time.Millisecond), got.StateRoot, got.TxRoot)
 }

@@ -76,6 +76,9 @@ type Options struct {
 	// own L2 simulator's address, and each bridge (L1 localnets) runs with --l2-rpc, so
 	// its /healthz reports the L2 head. It excludes L2.
 	L2RPC string
+	// L2ChainID, with L2RPC, is the chain id every node and bridge requires of it
+	// ([themis] l2-chain-id, --l2-chain-id); 0 accepts any.
+	L2ChainID uint64
 	// BridgeL2MaxSilence, with L2RPC, is the bridges' --l2-max-silence (0: the bridge's
 	// default, health.DefaultL2MaxSilence).
 	BridgeL2MaxSilence time.Duration
@@ -134,7 +137,8 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 	}
 	if o.L2RPC != "" {
 		ln.patchAppToml(o.Validators, "themis", "l2-rpc", strconv.Quote(o.L2RPC))
-		ln.bridgeL2Args = []string{"--l2-rpc", o.L2RPC}
+		ln.patchAppToml(o.Validators, "themis", "l2-chain-id", strconv.FormatUint(o.L2ChainID, 10))
+		ln.bridgeL2Args = []string{"--l2-rpc", o.L2RPC, "--l2-chain-id", strconv.FormatUint(o.L2ChainID, 10)}
 		if o.BridgeL2MaxSilence > 0 {
 			ln.bridgeL2Args = append(ln.bridgeL2Args, "--l2-max-silence", o.BridgeL2MaxSilence.String())
 		}

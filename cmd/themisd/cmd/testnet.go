@@ -28,6 +28,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/themis-network/themis/app"
+	"github.com/themis-network/themis/networks/l2sim"
 	epochtypes "github.com/themis-network/themis/x/epoch/types"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
@@ -284,6 +285,7 @@ func writeNodeConfig(n testnetNode, i int, nodes []testnetNode, o testnetOptions
 	appCfg.Telemetry.PrometheusRetentionTime = 60
 	appCfg.Themis.L1RPC = o.l1RPC
 	appCfg.Themis.L2RPC = fmt.Sprintf("http://127.0.0.1:%d", n.ports["l2"])
+	appCfg.Themis.L2ChainID = l2sim.DefaultChainID
 	srvconfig.SetConfigTemplate(template)
 	srvconfig.WriteConfigFile(filepath.Join(n.home, "config", "app.toml"), appCfg)
 

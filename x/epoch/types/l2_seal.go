@@ -16,16 +16,21 @@ import (
 // The L2 block seal: how the producer that x/epoch names for an L2 height signs its
 // block, in a form any Ethereum-compatible L2 node carries and serves with no new RPC
 // method. It is clique's layout (go-ethereum's proof-of-authority engine) with a
-// themis vanity:
+// themis vanity and a domain-separated signing hash:
 //
 //	extraData = vanity (32 bytes) || signature (65 bytes)
-//	vanity    = "themis" || version 0x01 || producer's sequencer id (uint64, big endian) || 17 zero bytes
+//	vanity    = "themis" || version 0x01 || producer's sequencer id (uint64, big endian)
+//	            || L2 chain id (uint64, big endian) || 9 zero bytes
 //	signature = secp256k1 r || s || v over L2SealHash(header), v in {0, 1}, s in the lower half
-//	L2SealHash(header) = keccak256(RLP(header with extraData cut to the vanity))
+//	L2SealHash(header) = keccak256("themis/l2-seal/v1" || keccak256(RLP(header with extraData cut to the vanity)))
 //
 // The signer the signature recovers to must be the header's coinbase ("miner"). The
-// block hash, keccak256(RLP(header)) as go-ethereum computes it, covers the seal, so a
-// block hash reported by a validator pins the producer's signature too.
+// chain id in the signed vanity keeps a seal of one L2 (a staging network run with the
+// same key, a chain restarted from genesis) from being paired with another's as
+// equivocation evidence; the domain tag keeps the signed hash from being any block's
+// hash or clique's signing hash. The block hash, keccak256(RLP(header)) as go-ethereum
+// computes it, covers the seal, so a block hash reported by a validator pins the
+// producer's signature too.
 const (
 	L2VanityLen    = 32
 	L2SignatureLen = crypto.SignatureLength
@@ -33,22 +38,35 @@ const (
 	l2SealVersion  = 1
 )
 
-// l2SealMagic opens the vanity of a sealed block.
-var l2SealMagic = []byte("themis")
+// l2SealMagic opens the vanity of a sealed block; l2SealDomain prefixes the signed hash.
+var (
+	l2SealMagic  = []byte("themis")
+	l2SealDomain = []byte("themis/l2-seal/v1")
+)
+
+// Offsets in the vanity.
+const (
+	vanityIDAt      = 7  // after the magic and the version
+	vanityChainAt   = 15 // after the producer id
+	vanityPaddingAt = 23 // after the chain id
+)
 
 // L2Seal is what a sealed header says about its producer.
 type L2Seal struct {
 	ProducerID uint64         // the sequencer id in the vanity
+	ChainID    uint64         // the L2 chain id in the vanity
 	Signer     common.Address // the key that signed, equal to the header's coinbase
 	Signature  []byte         // r || s || v
 }
 
-// L2Vanity is the 32-byte vanity of a block produced by sequencer producerID.
-func L2Vanity(producerID uint64) []byte {
+// L2Vanity is the 32-byte vanity of a block of L2 chain l2ChainID produced by sequencer
+// producerID.
+func L2Vanity(producerID, l2ChainID uint64) []byte {
 	v := make([]byte, L2VanityLen)
 	copy(v, l2SealMagic)
 	v[len(l2SealMagic)] = l2SealVersion
-	binary.BigEndian.PutUint64(v[len(l2SealMagic)+1:], producerID)
+	binary.BigEndian.PutUint64(v[vanityIDAt:], producerID)
+	binary.BigEndian.PutUint64(v[vanityChainAt:], l2ChainID)
 	return v
 }
 
@@ -61,16 +79,18 @@ func L2SealHash(h *ethtypes.Header) (common.Hash, error) {
 	}
 	unsealed := ethtypes.CopyHeader(h)
 	unsealed.Extra = unsealed.Extra[:L2VanityLen]
-	return unsealed.Hash(), nil
+	blockHash := unsealed.Hash()
+	return crypto.Keccak256Hash(l2SealDomain, blockHash[:]), nil
 }
 
-// SealL2Header signs h as sequencer producerID with key: it sets extraData to the
-// vanity and the signature. The coinbase must already be key's address.
-func SealL2Header(h *ethtypes.Header, producerID uint64, key *ecdsa.PrivateKey) error {
+// SealL2Header signs h, a block of L2 chain l2ChainID, as sequencer producerID with
+// key: it sets extraData to the vanity and the signature. The coinbase must already be
+// key's address.
+func SealL2Header(h *ethtypes.Header, producerID, l2ChainID uint64, key *ecdsa.PrivateKey) error {
 	if signer := crypto.PubkeyToAddress(key.PublicKey); signer != h.Coinbase {
 		return fmt.Errorf("sealing L2 block %v: the key is %s, the coinbase %s", h.Number, signer, h.Coinbase)
 	}
-	h.Extra = L2Vanity(producerID)
+	h.Extra = L2Vanity(producerID, l2ChainID)
 	hash, err := L2SealHash(h)
 	if err != nil {
 		return err
@@ -85,7 +105,8 @@ func SealL2Header(h *ethtypes.Header, producerID uint64, key *ecdsa.PrivateKey) 
 
 // RecoverL2Seal checks h's seal and returns it. It fails, wrapping ErrInvalidL2Seal,
 // unless extraData has the layout above, the signature is canonical and it recovers to
-// the coinbase. It does not say whether that producer was scheduled for the height.
+// the coinbase. It does not say whether that producer was scheduled for the height, nor
+// which chain is expected: evidence checks use CheckL2Seal.
 func RecoverL2Seal(h *ethtypes.Header) (L2Seal, error) {
 	hash, err := L2SealHash(h)
 	if err != nil {
@@ -98,9 +119,8 @@ func RecoverL2Seal(h *ethtypes.Header) (L2Seal, error) {
 	if !bytes.HasPrefix(vanity, l2SealMagic) || vanity[len(l2SealMagic)] != l2SealVersion {
 		return L2Seal{}, errorsmod.Wrapf(ErrInvalidL2Seal, "the vanity does not open with %q version %d", l2SealMagic, l2SealVersion)
 	}
-	idEnd := len(l2SealMagic) + 1 + 8
-	if !isZero(vanity[idEnd:]) {
-		return L2Seal{}, errorsmod.Wrapf(ErrInvalidL2Seal, "the vanity's last %d bytes must be zero", L2VanityLen-idEnd)
+	if !isZero(vanity[vanityPaddingAt:]) {
+		return L2Seal{}, errorsmod.Wrapf(ErrInvalidL2Seal, "the vanity's last %d bytes must be zero", L2VanityLen-vanityPaddingAt)
 	}
 	signer, err := recoverCanonical(hash, sig)
 	if err != nil {
@@ -110,10 +130,24 @@ func RecoverL2Seal(h *ethtypes.Header) (L2Seal, error) {
 		return L2Seal{}, errorsmod.Wrapf(ErrInvalidL2Seal, "signed by %s, the coinbase is %s", signer, h.Coinbase)
 	}
 	return L2Seal{
-		ProducerID: binary.BigEndian.Uint64(vanity[len(l2SealMagic)+1 : idEnd]),
+		ProducerID: binary.BigEndian.Uint64(vanity[vanityIDAt:vanityChainAt]),
+		ChainID:    binary.BigEndian.Uint64(vanity[vanityChainAt:vanityPaddingAt]),
 		Signer:     signer,
 		Signature:  bytes.Clone(sig),
 	}, nil
+}
+
+// CheckL2Seal is RecoverL2Seal for a block that must belong to L2 chain l2ChainID: a
+// seal of another chain is refused.
+func CheckL2Seal(h *ethtypes.Header, l2ChainID uint64) (L2Seal, error) {
+	seal, err := RecoverL2Seal(h)
+	if err != nil {
+		return L2Seal{}, err
+	}
+	if seal.ChainID != l2ChainID {
+		return L2Seal{}, errorsmod.Wrapf(ErrInvalidL2Seal, "sealed for L2 chain %d, want %d", seal.ChainID, l2ChainID)
+	}
+	return seal, nil
 }
 
 // recoverCanonical recovers the signer of hash. Only canonical signatures (v in {0,1},

@@ -15,6 +15,8 @@ import (
 	"github.com/themis-network/themis/x/epoch/types"
 )
 
+const testL2Chain = 59902
+
 func sealedHeader(t testing.TB, producerID uint64) (*ethtypes.Header, common.Address) {
 	key, err := crypto.GenerateKey()
 	require.NoError(t, err)
@@ -24,7 +26,7 @@ func sealedHeader(t testing.TB, producerID uint64) (*ethtypes.Header, common.Add
 		TxHash: common.HexToHash("0x03"), Number: big.NewInt(42), Time: 1_700_000_000,
 		Difficulty: big.NewInt(0), UncleHash: ethtypes.EmptyUncleHash, ReceiptHash: ethtypes.EmptyReceiptsHash,
 	}
-	require.NoError(t, types.SealL2Header(h, producerID, key))
+	require.NoError(t, types.SealL2Header(h, producerID, testL2Chain, key))
 	return h, addr
 }
 
@@ -36,6 +38,13 @@ func TestL2SealRoundTrip(t *testing.T) {
 	require.Equal(t, uint64(7), seal.ProducerID)
 	require.Equal(t, addr, seal.Signer)
 	require.Equal(t, h.Extra[types.L2VanityLen:], seal.Signature)
+	require.Equal(t, uint64(testL2Chain), seal.ChainID)
+
+	_, err = types.CheckL2Seal(h, testL2Chain)
+	require.NoError(t, err)
+	_, err = types.CheckL2Seal(h, testL2Chain+1)
+	require.ErrorIs(t, err, types.ErrInvalidL2Seal)
+	require.ErrorContains(t, err, "sealed for L2 chain 59902, want 59903")
 }
 
 func TestL2SealRefusals(t *testing.T) {
@@ -52,6 +61,7 @@ func TestL2SealRefusals(t *testing.T) {
 		{"another version", func(h *ethtypes.Header) { h.Extra[6] = 2 }, "does not open with"},
 		{"padding not zero", func(h *ethtypes.Header) { h.Extra[31] = 1 }, "must be zero"},
 		{"producer id changed", func(h *ethtypes.Header) { h.Extra[14] ^= 1 }, "the coinbase is"},
+		{"chain id changed", func(h *ethtypes.Header) { h.Extra[22] ^= 1 }, "the coinbase is"},
 		{"state root changed", func(h *ethtypes.Header) { h.Root[0] ^= 1 }, "the coinbase is"},
 		{"coinbase changed", func(h *ethtypes.Header) { h.Coinbase[0] ^= 1 }, "the coinbase is"},
 		{"v out of range", func(h *ethtypes.Header) { h.Extra[types.L2ExtraLen-1] = 27 }, "out of range"},
@@ -72,15 +82,17 @@ func TestL2SealRefusals(t *testing.T) {
 	}
 }
 
-// The block hash covers the seal, and the seal hash is the block hash of the header
-// without the signature.
-func TestL2SealHashIsTheUnsealedBlockHash(t *testing.T) {
+// The block hash covers the seal; the seal hash is the domain-tagged hash of the block
+// hash without the signature, so it is neither block's hash.
+func TestL2SealHashIsDomainSeparated(t *testing.T) {
 	h, _ := sealedHeader(t, 1)
 	sealHash, err := types.L2SealHash(h)
 	require.NoError(t, err)
 	unsealed := ethtypes.CopyHeader(h)
 	unsealed.Extra = unsealed.Extra[:types.L2VanityLen]
-	require.Equal(t, unsealed.Hash(), sealHash)
+	unsealedHash := unsealed.Hash()
+	require.Equal(t, crypto.Keccak256Hash([]byte("themis/l2-seal/v1"), unsealedHash[:]), sealHash)
+	require.NotEqual(t, unsealedHash, sealHash)
 	require.NotEqual(t, h.Hash(), sealHash)
 }
 
@@ -97,7 +109,7 @@ func TestL2SealProperty(t *testing.T) {
 			Root: common.BytesToHash(rapid.SliceOfN(rapid.Byte(), 32, 32).Draw(rt, "root")),
 		}
 		id := rapid.Uint64().Draw(rt, "producer")
-		require.NoError(rt, types.SealL2Header(h, id, key))
+		require.NoError(rt, types.SealL2Header(h, id, testL2Chain, key))
 		seal, err := types.RecoverL2Seal(h)
 		require.NoError(rt, err)
 		require.Equal(rt, id, seal.ProducerID)
@@ -116,7 +128,7 @@ func FuzzRecoverL2Seal(f *testing.F) {
 	h, _ := sealedHeader(f, 3)
 	f.Add(h.Extra, h.Coinbase.Bytes())
 	f.Add([]byte{}, make([]byte, 20))
-	f.Add(types.L2Vanity(1), make([]byte, 20))
+	f.Add(types.L2Vanity(1, testL2Chain), make([]byte, 20))
 	f.Fuzz(func(t *testing.T, extra, coinbase []byte) {
 		c := ethtypes.CopyHeader(h)
 		c.Extra, c.Coinbase = extra, common.BytesToAddress(coinbase)
