@@ -41,19 +41,10 @@ func TestJournalBlockRoundTrip(t *testing.T) {
 // dropped on load with everything above it, like a block that fails verification.
 func TestStoreDropsLineWithWrongHash(t *testing.T) {
 	dir, blocks := journalOfThreeBlocks(t)
-	path := filepath.Join(dir, journalFile)
-	data, _ := os.ReadFile(path)
-	lines := strings.SplitAfter(string(data), "\n")
 	rec, _ := blockRecord(&blocks[2])
 	rec.Block.Hash = blocks[3].Hash
 	line, _ := json.Marshal(&rec)
-	lines[2] = string(line) + "\n"
-	os.WriteFile(path, []byte(strings.Join(lines, "")), 0o600)
-	s, err := openStore(dir, testChainID, log.NewNopLogger())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := reopenWithLine(t, dir, 2, string(line)+"\n")
 	if h := s.Head().Height(); h != 1 {
 		t.Fatalf("head %d, want 1", h)
 	}

@@ -117,9 +117,6 @@ func TestStoreRejectsOtherChainAndBadBlocks(t *testing.T) {
 
 	// A stored block with a wrong state root (the node's own wrong_result block) is
 	// dropped on load with everything above it.
-	path := filepath.Join(dir, journalFile)
-	data, _ := os.ReadFile(path)
-	lines := strings.SplitAfter(string(data), "\n")
 	k := testKey(t)
 	h := childOf(blocks[1], memberOf(1, k))
 	h.Root = wrongStateRoot(blocks[1].StateRoot(), h.TxHash)
@@ -128,13 +125,7 @@ func TestStoreRejectsOtherChainAndBadBlocks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines[2] = line
-	os.WriteFile(path, []byte(strings.Join(lines, "")), 0o600)
-	s, err := openStore(dir, testChainID, log.NewNopLogger())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := reopenWithLine(t, dir, 2, line)
 	if h := s.Head().Height(); h != 1 {
 		t.Fatalf("head %d, want 1 (block 2 is wrong, block 3 builds on it)", h)
 	}
@@ -165,4 +156,26 @@ func journalOfThreeBlocks(t *testing.T) (dir string, blocks []Block) {
 	}
 	s.Close()
 	return dir, blocks
+}
+
+// reopenWithLine replaces record i of the journal in dir with line and opens the store
+// again; it is closed with the test.
+func reopenWithLine(t *testing.T, dir string, i int, line string) *chainStore {
+	t.Helper()
+	path := filepath.Join(dir, journalFile)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	lines[i] = line
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := openStore(dir, testChainID, log.NewNopLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
 }
