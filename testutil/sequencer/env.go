@@ -6,6 +6,7 @@ import (
 
 	coreaddress "cosmossdk.io/core/address"
 	"cosmossdk.io/math"
+	storetypes "cosmossdk.io/store/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/stretchr/testify/require"
 
@@ -78,10 +79,12 @@ func NewEnv(t testing.TB) *Env {
 }
 
 // NewEnvWithGenesis loads gs; gs should hold the RelayerSequencer for relays to pass.
-func NewEnvWithGenesis(t testing.TB, gs *types.GenesisState) *Env {
+// The context also holds the stores of others, for the keepers of modules that work
+// with x/sequencer (x/slashing's tests).
+func NewEnvWithGenesis(t testing.TB, gs *types.GenesisState, others ...*storetypes.KVStoreKey) *Env {
 	t.Helper()
 	accounts := NewAccounts()
-	k, ctx, authority, ac := newKeeperWithGenesis(t, gs, accounts)
+	k, ctx, authority, ac := newKeeperWithGenesis(t, gs, accounts, others...)
 	_, pub := NewSignerKey(t, RelayerKeySeed)
 	key := MustSignerKey(t, pub)
 	return &Env{

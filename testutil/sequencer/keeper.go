@@ -98,9 +98,9 @@ func NewKeeperWithGenesis(t testing.TB, gs *types.GenesisState) (keeper.Keeper, 
 	return newKeeperWithGenesis(t, gs, NewAccounts())
 }
 
-func newKeeperWithGenesis(t testing.TB, gs *types.GenesisState, accounts *Accounts) (keeper.Keeper, sdk.Context, string, coreaddress.Codec) {
+func newKeeperWithGenesis(t testing.TB, gs *types.GenesisState, accounts *Accounts, others ...*storetypes.KVStoreKey) (keeper.Keeper, sdk.Context, string, coreaddress.Codec) {
 	t.Helper()
-	k, ctx, authority, ac := newUninitializedKeeper(t, accounts)
+	k, ctx, authority, ac := newUninitializedKeeper(t, accounts, others...)
 	_, err := k.InitGenesis(ctx.WithBlockHeight(GenesisHeight), *gs)
 	require.NoError(t, err)
 	return k, ctx, authority, ac
@@ -113,12 +113,16 @@ func NewUninitializedKeeper(t testing.TB) (keeper.Keeper, sdk.Context, string, c
 	return newUninitializedKeeper(t, NewAccounts())
 }
 
-func newUninitializedKeeper(t testing.TB, accounts *Accounts) (keeper.Keeper, sdk.Context, string, coreaddress.Codec) {
+func newUninitializedKeeper(t testing.TB, accounts *Accounts, others ...*storetypes.KVStoreKey) (keeper.Keeper, sdk.Context, string, coreaddress.Codec) {
 	t.Helper()
 	SetBech32Prefixes()
 	key := storetypes.NewKVStoreKey(types.StoreKey)
+	keys := map[string]*storetypes.KVStoreKey{key.Name(): key}
+	for _, o := range others {
+		keys[o.Name()] = o
+	}
 	tkey := storetypes.NewTransientStoreKey("transient_" + types.StoreKey)
-	ctx := testutil.DefaultContextWithDB(t, key, tkey).Ctx.
+	ctx := testutil.DefaultContextWithKeys(keys, map[string]*storetypes.TransientStoreKey{tkey.Name(): tkey}, nil).
 		WithBlockHeight(StartHeight).
 		WithBlockTime(StartTime).
 		WithEventManager(sdk.NewEventManager())

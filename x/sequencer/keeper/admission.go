@@ -63,24 +63,29 @@ func (k Keeper) admit(ctx context.Context, s types.Sequencer) (types.SequencerSt
 // are untouched, and their L1 events keep applying in nonce order.
 func (k Keeper) revokeOwner(ctx context.Context, owner string) error {
 	reason := fmt.Sprintf("owner %s removed from the whitelist by governance", owner)
-	return k.restatusOwner(ctx, owner, types.SEQUENCER_STATUS_ACTIVE, func(types.Sequencer) (types.SequencerStatus, string, error) {
-		return types.SEQUENCER_STATUS_NOT_ADMITTED, reason, nil
+	return k.restatusOwner(ctx, owner, func(s types.Sequencer) (types.SequencerStatus, string, bool, error) {
+		return types.SEQUENCER_STATUS_NOT_ADMITTED, reason, s.Status == types.SEQUENCER_STATUS_ACTIVE, nil
 	})
 }
 
-// admitOwner looks again at the owner's NOT_ADMITTED sequencers after governance
-// whitelisted it: each one that now meets every rule becomes ACTIVE. A NOT_ADMITTED
-// sequencer is locked on L1 and not unlocking (an unlock makes it UNLOCKING).
+// admitOwner looks again at the owner's NOT_ADMITTED and REMOVED sequencers after
+// governance whitelisted it (a removed owner re-applies through governance): each one
+// that now meets every rule becomes ACTIVE. Both are locked on L1 and not unlocking (an
+// unlock makes them UNLOCKING). A JAILED one stays jailed, a BANNED one banned.
 func (k Keeper) admitOwner(ctx context.Context, owner string) error {
-	return k.restatusOwner(ctx, owner, types.SEQUENCER_STATUS_NOT_ADMITTED, func(s types.Sequencer) (types.SequencerStatus, string, error) {
-		return k.admit(ctx, s)
+	return k.restatusOwner(ctx, owner, func(s types.Sequencer) (types.SequencerStatus, string, bool, error) {
+		if s.Status != types.SEQUENCER_STATUS_NOT_ADMITTED && s.Status != types.SEQUENCER_STATUS_REMOVED {
+			return 0, "", false, nil
+		}
+		to, reason, err := k.admit(ctx, s)
+		return to, reason, true, err
 	})
 }
 
-// restatusOwner gives each of the owner's sequencers in status from the status decide
-// returns for it (OwnerIndex order).
-func (k Keeper) restatusOwner(ctx context.Context, owner string, from types.SequencerStatus,
-	decide func(types.Sequencer) (types.SequencerStatus, string, error),
+// restatusOwner gives each of the owner's sequencers the status decide returns for it,
+// where decide says so (OwnerIndex order).
+func (k Keeper) restatusOwner(ctx context.Context, owner string,
+	decide func(types.Sequencer) (types.SequencerStatus, string, bool, error),
 ) error {
 	var ids []uint64
 	err := k.OwnerIndex.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](owner), func(key collections.Pair[string, uint64]) (bool, error) {
@@ -96,12 +101,12 @@ func (k Keeper) restatusOwner(ctx context.Context, owner string, from types.Sequ
 		if err != nil {
 			return err
 		}
-		if s.Status != from {
-			continue
-		}
-		to, reason, err := decide(s)
+		to, reason, ok, err := decide(s)
 		if err != nil {
 			return err
+		}
+		if !ok {
+			continue
 		}
 		k.setStatus(ctx, &s, to, reason, height)
 		if err := k.Sequencers.Set(ctx, id, s); err != nil {

@@ -22,6 +22,9 @@ type Keeper struct {
 	// authority is the only address that may change params and the whitelist (x/gov).
 	authority string
 	accounts  types.AccountKeeper
+	// slashHooks is shared by every copy of the keeper, so hooks set after the keeper
+	// was handed to other modules still reach them.
+	slashHooks *slashHooksRef
 
 	Schema           collections.Schema
 	Params           collections.Item[types.Params]
@@ -62,6 +65,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		addressCodec:     addressCodec,
 		authority:        authority,
 		accounts:         accounts,
+		slashHooks:       &slashHooksRef{},
 		Params:           collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Whitelist:        collections.NewKeySet(sb, types.WhitelistKey, "whitelist", collections.StringKey),
 		Sequencers:       collections.NewMap(sb, types.SequencersKey, "sequencers", collections.Uint64Key, codec.CollValue[types.Sequencer](cdc)),

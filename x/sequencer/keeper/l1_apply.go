@@ -68,6 +68,9 @@ func (k Keeper) applyL1Event(ctx context.Context, msg types.L1EventMsg, seq *typ
 		// The status stays: a slash below min_lock does not change it (policy is x/slashing's).
 		// An ACTIVE sequencer's power follows the new amount at EndBlock, like a withdrawal's.
 		s.Locked, stake = m.Total, true
+		settled := k.afterL1Slashed(ctx, types.L1SlashFact{SequencerID: s.Id, OffenceID: m.OffenceId, EscrowID: m.EscrowId,
+			Severity: m.Severity, Amount: m.Amount, Total: m.Total})
+		s.UnconfirmedSlash = types.UnconfirmedSlash(s).Sub(math.MinInt(settled, types.UnconfirmedSlash(s)))
 		emit(ctx, &types.EventSlashApplied{SequencerId: s.Id, EscrowId: m.EscrowId, OffenceId: "0x" + hex.EncodeToString(m.OffenceId),
 			Severity: m.Severity, Amount: m.Amount.String(), Total: m.Total.String()})
 	}
@@ -103,14 +106,15 @@ func (k Keeper) applyLock(ctx context.Context, m *types.MsgLocked, height int64)
 	owner, _ := types.NormalizeL1Address(m.Owner)
 	reward, _ := types.NormalizeL1Address(m.RewardRecipient)
 	s := types.Sequencer{
-		Id:              m.SequencerId,
-		Owner:           owner,
-		Signer:          key.L1Address(),
-		PubKey:          key.Bytes(),
-		Locked:          m.Amount,
-		RewardRecipient: reward,
-		Status:          types.SEQUENCER_STATUS_UNSPECIFIED,
-		L1Nonce:         m.Nonce,
+		Id:               m.SequencerId,
+		Owner:            owner,
+		Signer:           key.L1Address(),
+		PubKey:           key.Bytes(),
+		Locked:           m.Amount,
+		UnconfirmedSlash: math.ZeroInt(),
+		RewardRecipient:  reward,
+		Status:           types.SEQUENCER_STATUS_UNSPECIFIED,
+		L1Nonce:          m.Nonce,
 	}
 	conflict, err := k.signerConflict(ctx, key)
 	if err != nil {

@@ -55,6 +55,7 @@ func TestLifecycle_LockQueuesThenApprovalActivates(t *testing.T) {
 		Status:           types.SEQUENCER_STATUS_ACTIVE,
 		ActivationHeight: sequencertest.StartHeight,
 		L1Nonce:          1,
+		UnconfirmedSlash: math.ZeroInt(),
 	}, s)
 	require.Equal(t, int64(30_000), sqPower(t, e, 7), "power counts whole tokens")
 

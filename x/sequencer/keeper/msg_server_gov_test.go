@@ -153,12 +153,15 @@ func TestMsgServer_WhitelistRemovalOffboardsActiveSequencers(t *testing.T) {
 	e.Apply(e.LockMsg(7, owner, pub, sqTokens(30_000)))
 	require.Equal(t, types.SEQUENCER_STATUS_NOT_ADMITTED, e.Seq(7).Status)
 
-	// Re-admitting the owner admits the offboarded sequencer and that lock, and only
-	// them: JAILED, REMOVED, UNLOCKING and UNLOCKED records keep their status.
+	// Re-admitting the owner (a removed owner re-applies through governance) admits the
+	// offboarded sequencer, the REMOVED one and that lock, and only them: JAILED,
+	// UNLOCKING and UNLOCKED records keep their status.
 	e.Whitelist(owner)
 	require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, e.Seq(sqSeq1).Status)
 	require.Equal(t, int64(30_000), sqPower(t, e, sqSeq1))
 	require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, e.Seq(7).Status)
+	require.Equal(t, types.SEQUENCER_STATUS_ACTIVE, e.Seq(6).Status, "the removed sequencer is re-admitted")
+	delete(before, 6)
 	for id, s := range before {
 		require.Equal(t, s, e.Seq(id), "sequencer %d is left alone", id)
 	}

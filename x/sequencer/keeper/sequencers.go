@@ -162,7 +162,7 @@ func (k Keeper) PowerOf(ctx context.Context, s types.Sequencer) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return types.VotingPower(s.Locked, c.MaxLock), nil
+	return types.VotingPower(types.ChainStake(s), c.MaxLock), nil
 }
 
 // setStatus changes the status, with the reason for it (NOT_ADMITTED, BANNED), and

@@ -41,7 +41,7 @@ func (k Keeper) ActiveValidatorSet(ctx context.Context) (types.ValidatorSet, err
 		members = append(members, types.ValidatorPower{
 			ConsAddress: key.ConsAddress(),
 			PubKey:      key.Compressed(),
-			Power:       types.VotingPower(s.Locked, config.MaxLock),
+			Power:       types.VotingPower(types.ChainStake(s), config.MaxLock),
 			SequencerId: s.Id,
 		})
 	}

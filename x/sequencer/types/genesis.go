@@ -144,6 +144,9 @@ func ValidateSequencer(s Sequencer) error {
 	if s.Locked.IsNil() || s.Locked.IsNegative() {
 		return fmt.Errorf("locked must not be negative")
 	}
+	if !s.UnconfirmedSlash.IsNil() && s.UnconfirmedSlash.IsNegative() {
+		return fmt.Errorf("unconfirmed_slash must not be negative")
+	}
 	if _, ok := SequencerStatus_name[int32(s.Status)]; !ok || s.Status == SEQUENCER_STATUS_UNSPECIFIED {
 		return fmt.Errorf("status %d is not valid", s.Status)
 	}
