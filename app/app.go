@@ -59,6 +59,9 @@ import (
 	sequencerante "github.com/themis-network/themis/x/sequencer/ante"
 	sequencerkeeper "github.com/themis-network/themis/x/sequencer/keeper"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+	"github.com/themis-network/themis/x/slashing"
+	slashingkeeper "github.com/themis-network/themis/x/slashing/keeper"
+	slashingtypes "github.com/themis-network/themis/x/slashing/types"
 )
 
 // DefaultNodeHome is where themisd keeps its config and data unless --home says otherwise.
@@ -99,6 +102,7 @@ type App struct {
 	GovKeeper       *govkeeper.Keeper
 	SequencerKeeper sequencerkeeper.Keeper
 	EpochKeeper     epochkeeper.Keeper
+	SlashingKeeper  slashingkeeper.Keeper
 
 	// stopBackground stops the node's background watchers (the L2 watcher) on Close.
 	stopBackground []func()
@@ -131,7 +135,7 @@ func New(
 	keys := storetypes.NewKVStoreKeys(
 		authtypes.StoreKey, banktypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, govtypes.StoreKey, sequencertypes.StoreKey,
-		epochtypes.StoreKey,
+		epochtypes.StoreKey, slashingtypes.StoreKey,
 	)
 	tkeys := storetypes.NewTransientStoreKeys(sequencerante.QuotaStoreKey)
 
@@ -159,6 +163,10 @@ func New(
 
 	app.EpochKeeper = epochkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[epochtypes.StoreKey]), accCodec, authority, app.SequencerKeeper)
 
+	app.SlashingKeeper = slashingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[slashingtypes.StoreKey]), accCodec, authority,
+		app.SequencerKeeper, app.EpochKeeper)
+	app.SequencerKeeper.SetSlashHooks(app.SlashingKeeper)
+
 	homePath := castString(appOpts.Get("home"), DefaultNodeHome)
 	app.UpgradeKeeper = upgradekeeper.NewKeeper(skipUpgradeHeights(appOpts), runtime.NewKVStoreService(keys[upgradetypes.StoreKey]),
 		appCodec, homePath, app.BaseApp, authority)
@@ -178,6 +186,7 @@ func New(
 		gov.NewAppModule(appCodec, app.GovKeeper, app.AccountKeeper, app.BankKeeper, nil),
 		sequencer.NewAppModule(appCodec, app.SequencerKeeper),
 		epoch.NewAppModule(appCodec, app.EpochKeeper),
+		slashing.NewAppModule(appCodec, app.SlashingKeeper),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, nil)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(legacyAmino)
@@ -185,10 +194,12 @@ func New(
 
 	app.ModuleManager.SetOrderPreBlockers(upgradetypes.ModuleName, authtypes.ModuleName)
 	app.ModuleManager.SetOrderBeginBlockers(upgradetypes.ModuleName)
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, sequencertypes.ModuleName, epochtypes.ModuleName)
+	// x/epoch records a stall and re-elects, x/slashing judges it, and x/sequencer then
+	// turns the outcome into this block's validator updates (in force two blocks later).
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, epochtypes.ModuleName, slashingtypes.ModuleName, sequencertypes.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName,
-		sequencertypes.ModuleName, epochtypes.ModuleName, govtypes.ModuleName, upgradetypes.ModuleName,
+		sequencertypes.ModuleName, epochtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, upgradetypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

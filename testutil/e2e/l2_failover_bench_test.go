@@ -21,15 +21,21 @@ const failoverStalls = 6
 // TestBenchL2Failover measures failover on the 4-node localnet with stall_threshold 5 s:
 // the time from the stalled producer's last L2 block to the new producer's first L2
 // block, as seen by a third node's L2 simulator (polled every 20 ms). Target: the
-// threshold plus at most 3 chain blocks. It fails above the target.
+// threshold plus at most 3 chain blocks. It fails above the target. Each stalled
+// producer is jailed by x/slashing and unjailed before the next stall.
 func TestBenchL2Failover(t *testing.T) {
 	const threshold = 5 * time.Second
 	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 20 * time.Second, PortOffset: 30, L2: true,
 		TestnetArgs: []string{"--epoch-length", "50", "--epoch-lead-time", "10", "--stall-threshold", threshold.String(),
-			"--readiness-window", "5s", "--head-tolerance", "3"}})
+			"--readiness-window", "5s", "--head-tolerance", "3",
+			// Each stall jails its producer (x/slashing); it is unjailed after a short jail
+			// so that every stall starts from 4 eligible sequencers, and 6 stalls of one
+			// producer do not remove it.
+			"--jail-duration", "5s", "--medium-strikes-to-remove", "7"}})
 	ln.WaitFor("L2 height 5", 2*time.Minute, func() bool { return minL2Head(ln) >= 5 })
 
 	var results []failover
+	var lastOffence uint64
 	for i := 0; i < failoverStalls; i++ {
 		ln.WaitFor("every sequencer eligible", time.Minute, func() bool {
 			r, err := ReadinessOf(ln.Nodes[0])
@@ -47,6 +53,9 @@ func TestBenchL2Failover(t *testing.T) {
 		t.Logf("stall %d: producer %d -> %d at L2 height %d: %.2f s, %d chain blocks", i+1, f.from, f.to, f.height, f.wall.Seconds(), f.blocks)
 		results = append(results, f)
 		require.NoError(t, L2Fault(ln.NodeOfSequencer(f.from), l2sim.ModeNone))
+		off := ln.JudgedStall(f.from, lastOffence)
+		lastOffence = off.ID
+		ln.UnjailAfterJail(ln.NodeOfSequencer(f.from), f.from, off.JailedUntil)
 	}
 
 	top := ln.Nodes[0].MustHeight(t)

@@ -31,6 +31,7 @@ import (
 	"github.com/themis-network/themis/networks/l2sim"
 	epochtypes "github.com/themis-network/themis/x/epoch/types"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+	slashingtypes "github.com/themis-network/themis/x/slashing/types"
 )
 
 // localnet layout: node i listens on these ports plus i*portStride, all on 127.0.0.1.
@@ -61,6 +62,8 @@ type testnetOptions struct {
 	l1ChainID uint64
 	// L2: each node follows its own L2 simulator at l2 port; x/epoch schedules them.
 	epoch epochtypes.Params
+	// slashing: the ladder's localnet knobs (short jail and escrow, so both can be seen).
+	slashing slashingtypes.Params
 }
 
 // TestnetCmd writes the config of an N-validator network on loopback: one home per
@@ -97,6 +100,10 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	cmd.Flags().DurationVar(&o.epoch.StallThreshold, "stall-threshold", o.epoch.StallThreshold, "agreed L2 head standing still this long re-elects the producer")
 	cmd.Flags().DurationVar(&o.epoch.ReadinessWindow, "readiness-window", o.epoch.ReadinessWindow, "a sequencer is ready only if it reported a fresh L2 head this recently")
 	cmd.Flags().Uint64Var(&o.epoch.HeadTolerance, "head-tolerance", o.epoch.HeadTolerance, "L2 blocks a ready sequencer's head may trail the agreed head")
+	o.slashing = localnetSlashingParams()
+	cmd.Flags().DurationVar(&o.slashing.JailDuration, "jail-duration", o.slashing.JailDuration, "how long a medium offence (a stall) jails the producer")
+	cmd.Flags().DurationVar(&o.slashing.EscrowPeriod, "escrow-period", o.slashing.EscrowPeriod, "how long slashed tokens stay in escrow (the chain's expectation of the contract's period)")
+	cmd.Flags().Uint32Var(&o.slashing.MediumStrikesToRemove, "medium-strikes-to-remove", o.slashing.MediumStrikesToRemove, "the medium offence, over an owner's lifetime, that removes instead of jailing")
 	return cmd
 }
 
@@ -239,6 +246,13 @@ func testnetGenesis(cdc codec.Codec, mbm module.BasicManager, nodes []testnetNod
 	epochGen.Params = o.epoch
 	appState[epochtypes.ModuleName] = cdc.MustMarshalJSON(epochGen)
 
+	if err := o.slashing.Validate(); err != nil {
+		return nil, fmt.Errorf("slashing flags: %w", err)
+	}
+	slashingGen := slashingtypes.DefaultGenesis()
+	slashingGen.Params = o.slashing
+	appState[slashingtypes.ModuleName] = cdc.MustMarshalJSON(slashingGen)
+
 	stateBz, err := json.MarshalIndent(appState, "", "  ")
 	if err != nil {
 		return nil, err
@@ -300,6 +314,15 @@ func importSigner(n testnetNode, cdc codec.Codec) error {
 		return err
 	}
 	return kr.ImportPrivKeyHex("signer", hex.EncodeToString(n.priv.Bytes()), string(hd.Secp256k1Type))
+}
+
+// localnetSlashingParams are x/slashing's localnet defaults: the ladder as governance
+// set it, with a 2-minute jail and a 1-hour escrow so a developer sees both end.
+func localnetSlashingParams() slashingtypes.Params {
+	p := slashingtypes.DefaultParams()
+	p.JailDuration = 2 * time.Minute
+	p.EscrowPeriod = time.Hour
+	return p
 }
 
 // localnetEpochParams are x/epoch's localnet defaults: short epochs so rotation is

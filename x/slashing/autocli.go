@@ -1,0 +1,40 @@
+package slashing
+
+import (
+	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
+
+	"github.com/themis-network/themis/x/slashing/types"
+)
+
+// AutoCLIOptions describes the CLI: `themisd query slashing ...` and `themisd tx
+// slashing unjail`. Offences are judged by the chain from its own evidence; no user
+// transaction slashes.
+func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
+	return &autocliv1.ModuleOptions{
+		Query: &autocliv1.ServiceCommandDescriptor{
+			Service: types.Query_serviceDesc.ServiceName,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{RpcMethod: "Params", Use: "params", Short: "Show the slashing parameters"},
+				{RpcMethod: "Offences", Use: "offences", Short: "List judged offences with their evidence and outcome (--sequencer-id to filter)"},
+				{RpcMethod: "Offence", Use: "offence [id]", Short: "Show one judged offence",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
+				{RpcMethod: "Jails", Use: "jails", Short: "List jailed sequencers and when each may unjail"},
+				{RpcMethod: "Strikes", Use: "strikes [owner]", Short: "Show an L1 owner's lifetime medium strikes",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "owner"}}},
+				{RpcMethod: "Escrows", Use: "escrows", Short: "List slashed amounts in escrow"},
+				{RpcMethod: "L1Actions", Use: "l1-actions", Short: "List the typed L1 actions for the pool (--status to filter)"},
+			},
+		},
+		Tx: &autocliv1.ServiceCommandDescriptor{
+			Service:              types.Msg_serviceDesc.ServiceName,
+			EnhanceCustomCommand: true,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{RpcMethod: "UpdateParams", Skip: true}, // governance only: submit as a proposal
+				{RpcMethod: "Unjail", Use: "unjail", Short: "Return your jailed sequencer to the pool (after the jail, with at least min_lock)",
+					FlagOptions: map[string]*autocliv1.FlagOptions{"operator": {Name: "from"}},
+					Long: "Sent from the sequencer's operator account (its signer key, --from). Refused while the jail lasts, " +
+						"with the time left, and while the stake is below the contract's min_lock."},
+			},
+		},
+	}
+}

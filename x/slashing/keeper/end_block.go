@@ -1,0 +1,63 @@
+package keeper
+
+import (
+	"context"
+	"fmt"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	epochtypes "github.com/themis-network/themis/x/epoch/types"
+	"github.com/themis-network/themis/x/slashing/types"
+)
+
+// maxJudgedPerBlock bounds the evidence judged in one block; the rest waits for the
+// next (x/epoch records at most one stall a block, so this is never reached in practice).
+const maxJudgedPerBlock = 16
+
+// EndBlock judges the evidence recorded since the last block: x/epoch's stall offences
+// (medium), read with a cursor so each is judged exactly once. It runs after x/epoch
+// (whose EndBlock records the stall and re-elects) and before x/sequencer (whose
+// EndBlock turns the outcome into this block's validator updates).
+func (k Keeper) EndBlock(ctx context.Context) error {
+	cursor, err := k.EpochOffenceCursor.Get(ctx)
+	if err != nil && !isNotFound(err) {
+		return err
+	}
+	offences, err := k.epochs.OffencesAfter(ctx, cursor, maxJudgedPerBlock)
+	if err != nil {
+		return err
+	}
+	for _, o := range offences {
+		if err := k.judgeEpochOffence(ctx, o); err != nil {
+			return err
+		}
+		if err := k.EpochOffenceCursor.Set(ctx, o.Id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// judgeEpochOffence judges one recorded stall in a cache of its own. Evidence that
+// cannot be judged (its sequencer is gone, say) is logged and passed over: the failure
+// is the same on every node, and a retry would fail again and hold every later offence
+// back. Only a store failure stops the block's judging.
+func (k Keeper) judgeEpochOffence(ctx context.Context, o epochtypes.Offence) error {
+	if o.Kind != epochtypes.OffenceKind_OFFENCE_KIND_NON_PRODUCTION {
+		return nil
+	}
+	ev := Evidence{
+		Class: types.OFFENCE_CLASS_NON_PRODUCTION, Severity: types.SEVERITY_MEDIUM, SequencerID: o.SequencerId,
+		Text: fmt.Sprintf("producer of epoch %d stalled at L2 height %d from %s; detected at height %d",
+			o.EpochId, o.L2Height, o.StalledSince.UTC().Format("2006-01-02T15:04:05Z"), o.DetectedHeight),
+		Ref: fmt.Sprintf("epoch-offence/%d", o.Id),
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	cacheCtx, write := sdkCtx.CacheContext()
+	if _, err := k.Judge(cacheCtx, ev); err != nil {
+		k.Logger(ctx).Error("offence not judged", "ref", ev.Ref, "sequencer", o.SequencerId, "err", err)
+	} else {
+		write()
+	}
+	return k.epochs.MarkOffenceHandled(ctx, o.Id)
+}

@@ -1,0 +1,107 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+
+	"github.com/themis-network/themis/x/slashing/types"
+)
+
+// InitGenesis loads a validated genesis, rebuilding the indices and sequences.
+func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
+	if err := gs.Validate(); err != nil {
+		return err
+	}
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	var lastOffence, lastAction uint64
+	for _, o := range gs.Offences {
+		if err := k.Offences.Set(ctx, o.Id, o); err != nil {
+			return err
+		}
+		if err := k.OffencesBySequencer.Set(ctx, collections.Join(o.SequencerId, o.Id)); err != nil {
+			return err
+		}
+		lastOffence = o.Id
+	}
+	for _, a := range gs.L1Actions {
+		if err := k.L1Actions.Set(ctx, a.Id, a); err != nil {
+			return err
+		}
+		if a.Status == types.L1_ACTION_STATUS_QUEUED {
+			if err := k.QueuedActions.Set(ctx, a.Id); err != nil {
+				return err
+			}
+		}
+		lastAction = a.Id
+	}
+	for _, j := range gs.Jails {
+		if err := k.Jails.Set(ctx, j.SequencerId, j); err != nil {
+			return err
+		}
+	}
+	for _, s := range gs.Strikes {
+		if err := k.Strikes.Set(ctx, s.Owner, s.MediumStrikes); err != nil {
+			return err
+		}
+	}
+	for _, e := range gs.Escrows {
+		if err := k.Escrows.Set(ctx, collections.Join(e.OffenceId, e.SequencerId), e); err != nil {
+			return err
+		}
+	}
+	if err := k.NextOffence.Set(ctx, lastOffence); err != nil {
+		return err
+	}
+	if err := k.NextL1Action.Set(ctx, lastAction); err != nil {
+		return err
+	}
+	return k.EpochOffenceCursor.Set(ctx, gs.EpochOffenceCursor)
+}
+
+// ExportGenesis exports the whole state; InitGenesis of it is the same state.
+func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	gs := &types.GenesisState{}
+	var err error
+	if gs.Params, err = k.Params.Get(ctx); err != nil {
+		return nil, err
+	}
+	if err := k.Offences.Walk(ctx, nil, func(_ uint64, o types.Offence) (bool, error) {
+		gs.Offences = append(gs.Offences, o)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Jails.Walk(ctx, nil, func(_ uint64, j types.Jail) (bool, error) {
+		gs.Jails = append(gs.Jails, j)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Strikes.Walk(ctx, nil, func(owner string, n uint32) (bool, error) {
+		gs.Strikes = append(gs.Strikes, types.OwnerStrikes{Owner: owner, MediumStrikes: n})
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Escrows.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], e types.Escrow) (bool, error) {
+		gs.Escrows = append(gs.Escrows, e)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.L1Actions.Walk(ctx, nil, func(_ uint64, a types.L1Action) (bool, error) {
+		gs.L1Actions = append(gs.L1Actions, a)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	cursor, err := k.EpochOffenceCursor.Get(ctx)
+	if err != nil && !isNotFound(err) {
+		return nil, err
+	}
+	gs.EpochOffenceCursor = cursor
+	return gs, nil
+}

@@ -1,0 +1,157 @@
+package keeper_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
+	storetypes "cosmossdk.io/store/types"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	"github.com/stretchr/testify/require"
+
+	sequencertest "github.com/themis-network/themis/testutil/sequencer"
+	epochtypes "github.com/themis-network/themis/x/epoch/types"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+	"github.com/themis-network/themis/x/slashing/keeper"
+	"github.com/themis-network/themis/x/slashing/types"
+)
+
+// fakeEpochs is x/epoch's evidence: offences the test records, and which were handled.
+type fakeEpochs struct {
+	offences []epochtypes.Offence
+	handled  map[uint64]bool
+}
+
+func (f *fakeEpochs) OffencesAfter(_ context.Context, after uint64, limit int) ([]epochtypes.Offence, error) {
+	var out []epochtypes.Offence
+	for _, o := range f.offences {
+		if o.Id > after && len(out) < limit {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeEpochs) MarkOffenceHandled(_ context.Context, id uint64) error {
+	f.handled[id] = true
+	return nil
+}
+
+// chain is x/slashing on a real x/sequencer (one store each) with a fake x/epoch.
+type chain struct {
+	*sequencertest.Env
+	t      *testing.T
+	k      keeper.Keeper
+	msg    types.MsgServer
+	query  types.QueryServer
+	epochs *fakeEpochs
+}
+
+// newChain has the genesis relayer (50,000 tokens) and sequencers 2 and 3 of their own
+// owners, with 40,000 and 30,000 tokens plus an odd number of base units.
+func newChain(t *testing.T) *chain {
+	t.Helper()
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	env := sequencertest.NewEnvWithGenesis(t, sequencertest.RelayerGenesis(t), key)
+	epochs := &fakeEpochs{handled: map[uint64]bool{}}
+	k := keeper.NewKeeper(sequencertest.Codec(), runtime.NewKVStoreService(key), env.AddrCodec, env.Authority, env.K, epochs)
+	env.K.SetSlashHooks(k)
+	require.NoError(t, k.InitGenesis(env.Ctx, *types.DefaultGenesis()))
+	c := &chain{Env: env, t: t, k: k, msg: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k), epochs: epochs}
+	c.Join(2, sequencertest.Owner(2), sequencertest.Tokens(40_000).AddRaw(7))
+	c.Join(3, sequencertest.Owner(3), sequencertest.Tokens(30_000).AddRaw(13))
+	return c
+}
+
+// stall records a non-production offence of sequencer id in the fake x/epoch.
+func (c *chain) stall(id uint64) uint64 {
+	n := uint64(len(c.epochs.offences) + 1)
+	c.epochs.offences = append(c.epochs.offences, epochtypes.Offence{
+		Id: n, Kind: epochtypes.OffenceKind_OFFENCE_KIND_NON_PRODUCTION, SequencerId: id, EpochId: 10 + n,
+		L2Height: 100 * n, StalledSince: c.Ctx.BlockTime().Add(-time.Minute), DetectedHeight: c.Ctx.BlockHeight(), DetectedTime: c.Ctx.BlockTime(),
+	})
+	return n
+}
+
+// endBlock runs x/slashing's then x/sequencer's EndBlock, as the app orders them.
+func (c *chain) endBlock() {
+	c.t.Helper()
+	require.NoError(c.t, c.k.EndBlock(c.Ctx))
+	_, err := c.K.EndBlock(c.Ctx)
+	require.NoError(c.t, err)
+}
+
+// next moves one block on and runs the end blockers.
+func (c *chain) next() {
+	c.AtHeight(c.Ctx.BlockHeight() + 1)
+	c.endBlock()
+}
+
+// after moves the block time on by d (one block).
+func (c *chain) after(d time.Duration) {
+	c.Ctx = c.Ctx.WithBlockHeight(c.Ctx.BlockHeight() + 1).WithBlockTime(c.Ctx.BlockTime().Add(d))
+}
+
+func (c *chain) offence(id uint64) types.Offence {
+	c.t.Helper()
+	o, err := c.k.Offences.Get(c.Ctx, id)
+	require.NoError(c.t, err)
+	return o
+}
+
+func (c *chain) action(id uint64) types.L1Action {
+	c.t.Helper()
+	a, err := c.k.L1Actions.Get(c.Ctx, id)
+	require.NoError(c.t, err)
+	return a
+}
+
+func (c *chain) escrow(offence, seq uint64) types.Escrow {
+	c.t.Helper()
+	e, err := c.k.Escrows.Get(c.Ctx, collections.Join(offence, seq))
+	require.NoError(c.t, err)
+	return e
+}
+
+func (c *chain) power(id uint64) int64 {
+	c.t.Helper()
+	p, err := c.K.PowerOf(c.Ctx, c.Seq(id))
+	require.NoError(c.t, err)
+	return p
+}
+
+// operator is the bech32 account that signs for sequencer id.
+func (c *chain) operator(id uint64) string {
+	c.t.Helper()
+	s := c.Seq(id)
+	key := sequencertest.MustSignerKey(c.t, s.PubKey)
+	return c.Account(key)
+}
+
+func (c *chain) unjail(id uint64) error {
+	_, err := c.msg.Unjail(c.Ctx, &types.MsgUnjail{Operator: c.operator(id)})
+	return err
+}
+
+// confirm relays and applies L1's Slashed event for the offence's queued slash, with
+// what L1 took (amount) and the escrow id it opened.
+func (c *chain) confirm(offence uint64, amount math.Int, escrowID uint64) {
+	c.t.Helper()
+	o := c.offence(offence)
+	s := c.Seq(o.SequencerId)
+	total := s.Locked.Sub(amount)
+	m := sequencertest.Slashed(c.Relayer, c.Ref(), o.SequencerId, s.L1Nonce+1, escrowID, types.L1OffenceID(offence), amount, total)
+	m.Severity = uint32(o.Severity)
+	c.Apply(m)
+}
+
+func inSet(set sequencertypes.ValidatorSet, id uint64) bool {
+	for _, v := range set.Validators {
+		if v.SequencerId == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,98 @@
+// Package keeper holds x/slashing's state and the rules that change it: the judged
+// offences with their evidence, jails, strikes, escrows, and the typed L1 actions the
+// pool is to carry out.
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
+	corestore "cosmossdk.io/core/store"
+	"cosmossdk.io/log"
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/gogoproto/proto"
+
+	"github.com/themis-network/themis/x/slashing/types"
+)
+
+// Keeper owns x/slashing's state.
+type Keeper struct {
+	cdc          codec.BinaryCodec
+	addressCodec address.Codec
+	// authority is the only address that may change params (x/gov).
+	authority  string
+	sequencers types.SequencerKeeper
+	epochs     types.EpochKeeper
+
+	Schema collections.Schema
+	Params collections.Item[types.Params]
+	// Offences are the judged offences by id, with their evidence and outcome.
+	Offences    collections.Map[uint64, types.Offence]
+	NextOffence collections.Sequence
+	// OffencesBySequencer indexes offences: (sequencer id, offence id).
+	OffencesBySequencer collections.KeySet[collections.Pair[uint64, uint64]]
+	// Jails are the sequencers in jail, by sequencer id.
+	Jails collections.Map[uint64, types.Jail]
+	// Strikes are the owners' lifetime counts of medium offences, by owner (0x).
+	Strikes collections.Map[string, uint32]
+	// Escrows are the slashed amounts by (offence id, sequencer id).
+	Escrows collections.Map[collections.Pair[uint64, uint64], types.Escrow]
+	// L1Actions are the typed actions for the pool, by id; QueuedActions indexes the
+	// ones still QUEUED, which the write-back sends in id order.
+	L1Actions     collections.Map[uint64, types.L1Action]
+	NextL1Action  collections.Sequence
+	QueuedActions collections.KeySet[uint64]
+	// EpochOffenceCursor is the last x/epoch offence id judged.
+	EpochOffenceCursor collections.Item[uint64]
+}
+
+// NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
+func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, addressCodec address.Codec, authority string,
+	sequencers types.SequencerKeeper, epochs types.EpochKeeper,
+) Keeper {
+	if _, err := addressCodec.StringToBytes(authority); err != nil {
+		panic("x/slashing: invalid authority address: " + err.Error())
+	}
+	sb := collections.NewSchemaBuilder(storeService)
+	k := Keeper{
+		cdc:          cdc,
+		addressCodec: addressCodec,
+		authority:    authority,
+		sequencers:   sequencers,
+		epochs:       epochs,
+		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Offences:     collections.NewMap(sb, types.OffencesKey, "offences", collections.Uint64Key, codec.CollValue[types.Offence](cdc)),
+		NextOffence:  collections.NewSequence(sb, types.NextOffenceKey, "next_offence"),
+		OffencesBySequencer: collections.NewKeySet(sb, types.OffencesBySeqKey, "offences_by_sequencer",
+			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)),
+		Jails:   collections.NewMap(sb, types.JailsKey, "jails", collections.Uint64Key, codec.CollValue[types.Jail](cdc)),
+		Strikes: collections.NewMap(sb, types.StrikesKey, "strikes", collections.StringKey, collections.Uint32Value),
+		Escrows: collections.NewMap(sb, types.EscrowsKey, "escrows",
+			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.Escrow](cdc)),
+		L1Actions:          collections.NewMap(sb, types.L1ActionsKey, "l1_actions", collections.Uint64Key, codec.CollValue[types.L1Action](cdc)),
+		NextL1Action:       collections.NewSequence(sb, types.NextL1ActionKey, "next_l1_action"),
+		QueuedActions:      collections.NewKeySet(sb, types.QueuedActionsKey, "queued_actions", collections.Uint64Key),
+		EpochOffenceCursor: collections.NewItem(sb, types.EpochOffenceCurKey, "epoch_offence_cursor", collections.Uint64Value),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+// GetAuthority returns the governance authority address.
+func (k Keeper) GetAuthority() string { return k.authority }
+
+// Logger returns the module logger.
+func (k Keeper) Logger(ctx context.Context) log.Logger {
+	return sdk.UnwrapSDKContext(ctx).Logger().With(log.ModuleKey, "x/"+types.ModuleName)
+}
+
+// emit records a typed event.
+func emit(ctx context.Context, ev proto.Message) error {
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(ev)
+}

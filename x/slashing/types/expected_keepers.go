@@ -1,0 +1,31 @@
+package types
+
+import (
+	"context"
+
+	"cosmossdk.io/math"
+
+	epochtypes "github.com/themis-network/themis/x/epoch/types"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+)
+
+// SequencerKeeper is what x/slashing needs of the pool registry: read a record, and
+// carry a decided outcome out on it (x/sequencer owns status, power and indices).
+type SequencerKeeper interface {
+	GetSequencer(ctx context.Context, id uint64) (sequencertypes.Sequencer, error)
+	GetSequencerByAccount(ctx context.Context, addr []byte) (sequencertypes.Sequencer, error)
+	MinLock(ctx context.Context) (math.Int, error)
+	AddUnconfirmedSlash(ctx context.Context, id uint64, amount math.Int) error
+	Jail(ctx context.Context, id uint64, reason string) (bool, error)
+	Unjail(ctx context.Context, id uint64) (sequencertypes.SequencerStatus, error)
+	RemoveOwner(ctx context.Context, id uint64, reason string) error
+	BanOwner(ctx context.Context, id uint64, reason string) error
+}
+
+// EpochKeeper is x/epoch's evidence of non-production.
+type EpochKeeper interface {
+	// OffencesAfter returns up to limit recorded offences with id > after, by id.
+	OffencesAfter(ctx context.Context, after uint64, limit int) ([]epochtypes.Offence, error)
+	// MarkOffenceHandled records that x/slashing judged the offence.
+	MarkOffenceHandled(ctx context.Context, id uint64) error
+}

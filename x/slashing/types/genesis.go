@@ -1,0 +1,125 @@
+package types
+
+import (
+	errorsmod "cosmossdk.io/errors"
+)
+
+// DefaultGenesis is the genesis of a chain with no offences judged yet.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{Params: DefaultParams()}
+}
+
+// Validate checks the genesis: the params, and that every record is well formed, unique
+// and refers to records that exist, so an import is the state that was exported.
+func (gs GenesisState) Validate() error {
+	if err := gs.Params.Validate(); err != nil {
+		return err
+	}
+	offences := make(map[uint64]Offence, len(gs.Offences))
+	var last uint64
+	for i, o := range gs.Offences {
+		if o.Id <= last {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "offence %d: id %d not increasing", i, o.Id)
+		}
+		last = o.Id
+		if err := o.Validate(); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "offence %d: %v", o.Id, err)
+		}
+		offences[o.Id] = o
+	}
+	actions := make(map[uint64]L1Action, len(gs.L1Actions))
+	var lastAction uint64
+	for _, a := range gs.L1Actions {
+		if a.Id <= lastAction {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: ids not increasing", a.Id)
+		}
+		lastAction = a.Id
+		if err := a.Validate(); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: %v", a.Id, err)
+		}
+		actions[a.Id] = a
+	}
+	for _, o := range gs.Offences {
+		if o.L1ActionId == 0 {
+			continue
+		}
+		a, ok := actions[o.L1ActionId]
+		if !ok || a.Slash == nil || a.Slash.SequencerId != o.SequencerId {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "offence %d: l1 action %d is not its slash", o.Id, o.L1ActionId)
+		}
+	}
+	seen := make(map[uint64]bool, len(gs.Jails))
+	for _, j := range gs.Jails {
+		o, ok := offences[j.OffenceId]
+		if j.SequencerId == 0 || seen[j.SequencerId] || !ok || o.SequencerId != j.SequencerId {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "jail of sequencer %d: duplicate or not its offence %d", j.SequencerId, j.OffenceId)
+		}
+		seen[j.SequencerId] = true
+	}
+	owners := make(map[string]bool, len(gs.Strikes))
+	for _, s := range gs.Strikes {
+		if s.Owner == "" || owners[s.Owner] || s.MediumStrikes == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "strikes of owner %q: empty, duplicate or zero", s.Owner)
+		}
+		owners[s.Owner] = true
+	}
+	type escrowKey struct{ offence, seq uint64 }
+	escrows := make(map[escrowKey]bool, len(gs.Escrows))
+	for _, e := range gs.Escrows {
+		k := escrowKey{e.OffenceId, e.SequencerId}
+		o, ok := offences[e.OffenceId]
+		if escrows[k] || !ok || o.SequencerId != e.SequencerId {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): duplicate or not its offence", e.OffenceId, e.SequencerId)
+		}
+		escrows[k] = true
+		if e.Amount.IsNil() || e.Amount.IsNegative() || e.Status == ESCROW_STATUS_UNSPECIFIED {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): amount or status", e.OffenceId, e.SequencerId)
+		}
+	}
+	return nil
+}
+
+// Validate checks one offence record: its class and severity, and that its amounts
+// are whole (slashed + remaining = stake_before).
+func (o Offence) Validate() error {
+	if o.Id == 0 || o.SequencerId == 0 || o.Class == OFFENCE_CLASS_UNSPECIFIED || o.Owner == "" {
+		return errorsmod.Wrap(ErrInvalidGenesis, "id, sequencer, class and owner are required")
+	}
+	if _, ok := Severity_name[int32(o.Severity)]; !ok {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "severity %d", o.Severity)
+	}
+	for _, v := range []struct {
+		name string
+		ok   bool
+	}{{"stake_before", !o.StakeBefore.IsNil() && !o.StakeBefore.IsNegative()},
+		{"slashed", !o.Slashed.IsNil() && !o.Slashed.IsNegative()},
+		{"remaining", !o.Remaining.IsNil() && !o.Remaining.IsNegative()}} {
+		if !v.ok {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s missing or negative", v.name)
+		}
+	}
+	if !o.Slashed.Add(o.Remaining).Equal(o.StakeBefore) {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "slashed %s + remaining %s != stake_before %s", o.Slashed, o.Remaining, o.StakeBefore)
+	}
+	return nil
+}
+
+// Validate checks one L1 action: a known kind and status with its payload.
+func (a L1Action) Validate() error {
+	if a.Id == 0 || a.Status == L1_ACTION_STATUS_UNSPECIFIED {
+		return errorsmod.Wrap(ErrInvalidGenesis, "id and status are required")
+	}
+	switch a.Kind {
+	case L1_ACTION_KIND_SLASH:
+		s := a.Slash
+		if s == nil || s.SequencerId == 0 || s.Amount.IsNil() || !s.Amount.IsPositive() {
+			return errorsmod.Wrap(ErrInvalidGenesis, "a slash needs a sequencer and a positive amount")
+		}
+		if _, err := ParseL1OffenceID(s.OffenceId); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
+		}
+	default:
+		return errorsmod.Wrapf(ErrInvalidGenesis, "kind %s", a.Kind)
+	}
+	return nil
+}

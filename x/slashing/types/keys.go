@@ -1,0 +1,25 @@
+package types
+
+import "cosmossdk.io/collections"
+
+const (
+	// ModuleName names the module and its store.
+	ModuleName = "slashing"
+	// StoreKey is the KV store key.
+	StoreKey = ModuleName
+)
+
+// Store prefixes; one per collection, never reused.
+var (
+	ParamsKey          = collections.NewPrefix(0)
+	OffencesKey        = collections.NewPrefix(1)
+	NextOffenceKey     = collections.NewPrefix(2)
+	JailsKey           = collections.NewPrefix(3)
+	StrikesKey         = collections.NewPrefix(4)
+	EscrowsKey         = collections.NewPrefix(5)
+	L1ActionsKey       = collections.NewPrefix(6)
+	NextL1ActionKey    = collections.NewPrefix(7)
+	EpochOffenceCurKey = collections.NewPrefix(8)
+	OffencesBySeqKey   = collections.NewPrefix(9)
+	QueuedActionsKey   = collections.NewPrefix(10)
+)

@@ -1,0 +1,8 @@
+package types
+
+import sdk "github.com/cosmos/cosmos-sdk/types"
+
+var (
+	_ sdk.Msg = &MsgUpdateParams{}
+	_ sdk.Msg = &MsgUnjail{}
+)

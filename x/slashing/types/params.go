@@ -1,0 +1,39 @@
+package types
+
+import (
+	"time"
+
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/themis-network/themis/x/slashing/ladder"
+)
+
+// DefaultEscrowPeriod is the staking contract's default escrow period: a year.
+const DefaultEscrowPeriod = 365 * 24 * time.Hour
+
+// DefaultParams returns the governance proposal's ladder: 5 days of jail, the third
+// medium removes, escrow for a year.
+func DefaultParams() Params {
+	lp := ladder.DefaultParams()
+	return Params{
+		JailDuration:          lp.JailDuration,
+		MediumStrikesToRemove: lp.MediumStrikesToRemove,
+		EscrowPeriod:          DefaultEscrowPeriod,
+	}
+}
+
+// Ladder returns the pure ladder's params.
+func (p Params) Ladder() ladder.Params {
+	return ladder.Params{JailDuration: p.JailDuration, MediumStrikesToRemove: p.MediumStrikesToRemove}
+}
+
+// Validate checks every field; the error names the field.
+func (p Params) Validate() error {
+	if err := p.Ladder().Validate(); err != nil {
+		return errorsmod.Wrap(ErrInvalidParams, err.Error())
+	}
+	if p.EscrowPeriod <= 0 {
+		return errorsmod.Wrapf(ErrInvalidParams, "escrow_period %s must be positive", p.EscrowPeriod)
+	}
+	return nil
+}
