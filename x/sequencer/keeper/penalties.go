@@ -166,3 +166,49 @@ func (k Keeper) BanOwner(ctx context.Context, id uint64, reason string) error {
 func leaving(st types.SequencerStatus) bool {
 	return st == types.SEQUENCER_STATUS_UNLOCKING || st == types.SEQUENCER_STATUS_UNLOCKED
 }
+
+// RemoveUnconfirmedSlash undoes AddUnconfirmedSlash: a slash reverted before L1 took it
+// (an upheld appeal while the pool's transaction was still queued).
+func (k Keeper) RemoveUnconfirmedSlash(ctx context.Context, id uint64, amount math.Int) error {
+	if amount.IsNil() || amount.IsNegative() {
+		return errorsmod.Wrapf(types.ErrInvalidAmount, "unconfirmed slash %s", amount)
+	}
+	s, err := k.GetSequencer(ctx, id)
+	if err != nil {
+		return err
+	}
+	pending := types.UnconfirmedSlash(s)
+	s.UnconfirmedSlash = pending.Sub(math.MinInt(amount, pending))
+	if err := k.Sequencers.Set(ctx, id, s); err != nil {
+		return err
+	}
+	k.emitStake(ctx, s)
+	return nil
+}
+
+// ReinstateOwner undoes a removal or a ban after governance upheld an appeal: the
+// owner and the sequencer's signer leave the ban list, the owner is whitelisted again,
+// and every REMOVED or BANNED sequencer of the owner is decided again by the admission
+// rules (ACTIVE if they all hold, NOT_ADMITTED otherwise).
+func (k Keeper) ReinstateOwner(ctx context.Context, id uint64) error {
+	s, err := k.GetSequencer(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, addr := range []string{s.Owner, s.Signer} {
+		if err := k.Banned.Remove(ctx, addr); err != nil {
+			return err
+		}
+	}
+	if err := k.Whitelist.Set(ctx, s.Owner); err != nil {
+		return err
+	}
+	emit(ctx, &types.EventWhitelistUpdated{Added: []string{s.Owner}})
+	return k.restatusOwner(ctx, s.Owner, func(o types.Sequencer) (types.SequencerStatus, string, bool, error) {
+		if o.Status != types.SEQUENCER_STATUS_REMOVED && o.Status != types.SEQUENCER_STATUS_BANNED {
+			return 0, "", false, nil
+		}
+		to, reason, err := k.admit(ctx, o)
+		return to, reason, true, err
+	})
+}

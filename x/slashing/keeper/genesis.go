@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"time"
 
 	"cosmossdk.io/collections"
 
@@ -36,6 +37,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			}
 		}
 		lastAction = a.Id
+		if a.RewardBatch != nil {
+			if err := k.NextRewardBatch.Set(ctx, a.RewardBatch.BatchId); err != nil {
+				return err
+			}
+		}
 	}
 	for _, j := range gs.Jails {
 		if err := k.Jails.Set(ctx, j.SequencerId, j); err != nil {
@@ -51,6 +57,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		if err := k.Escrows.Set(ctx, collections.Join(e.OffenceId, e.SequencerId), e); err != nil {
 			return err
 		}
+	}
+	if err := k.initDowntimeGenesis(ctx, gs); err != nil {
+		return err
 	}
 	if err := k.NextOffence.Set(ctx, lastOffence); err != nil {
 		return err
@@ -103,5 +112,75 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs.EpochOffenceCursor = cursor
-	return gs, nil
+	return gs, k.exportDowntimeGenesis(ctx, gs)
+}
+
+// initDowntimeGenesis loads the downtime window and the evidence already judged.
+func (k Keeper) initDowntimeGenesis(ctx context.Context, gs types.GenesisState) error {
+	for _, r := range gs.Signings {
+		if err := k.Signings.Set(ctx, r.SequencerId, r.Signing); err != nil {
+			return err
+		}
+	}
+	for _, id := range gs.LowFlagged {
+		if err := k.LowFlagged.Set(ctx, id); err != nil {
+			return err
+		}
+	}
+	if err := k.GraceUntil.Set(ctx, gs.GraceUntil); err != nil {
+		return err
+	}
+	if !gs.LastBlockTime.IsZero() {
+		if err := k.LastBlockTime.Set(ctx, gs.LastBlockTime.UnixNano()); err != nil {
+			return err
+		}
+	}
+	for _, e := range gs.Equivocations {
+		if err := k.Equivocations.Set(ctx, collections.Join(e.SequencerId, e.L2Height)); err != nil {
+			return err
+		}
+	}
+	for _, d := range gs.DoubleSigns {
+		if err := k.DoubleSigns.Set(ctx, collections.Join(d.Height, d.ConsAddress)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exportDowntimeGenesis exports what initDowntimeGenesis loads.
+func (k Keeper) exportDowntimeGenesis(ctx context.Context, gs *types.GenesisState) error {
+	if err := k.Signings.Walk(ctx, nil, func(id uint64, bz []byte) (bool, error) {
+		gs.Signings = append(gs.Signings, types.SigningRecord{SequencerId: id, Signing: bz})
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if err := k.LowFlagged.Walk(ctx, nil, func(id uint64) (bool, error) {
+		gs.LowFlagged = append(gs.LowFlagged, id)
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	grace, err := k.GraceUntil.Get(ctx)
+	if err != nil && !isNotFound(err) {
+		return err
+	}
+	gs.GraceUntil = grace
+	last, err := k.LastBlockTime.Get(ctx)
+	if err == nil {
+		gs.LastBlockTime = time.Unix(0, last).UTC()
+	} else if !isNotFound(err) {
+		return err
+	}
+	if err := k.Equivocations.Walk(ctx, nil, func(key collections.Pair[uint64, uint64]) (bool, error) {
+		gs.Equivocations = append(gs.Equivocations, types.EquivocationKey{SequencerId: key.K1(), L2Height: key.K2()})
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	return k.DoubleSigns.Walk(ctx, nil, func(key collections.Pair[int64, []byte]) (bool, error) {
+		gs.DoubleSigns = append(gs.DoubleSigns, types.DoubleSignKey{Height: key.K1(), ConsAddress: key.K2()})
+		return false, nil
+	})
 }

@@ -18,10 +18,23 @@ import (
 	"github.com/themis-network/themis/x/slashing/types"
 )
 
-// fakeEpochs is x/epoch's evidence: offences the test records, and which were handled.
+// fakeEpochs is x/epoch's evidence: offences the test records, which were handled,
+// and the schedule (the live epochs, by start height) the test sets.
 type fakeEpochs struct {
 	offences []epochtypes.Offence
 	handled  map[uint64]bool
+	schedule []epochtypes.Epoch
+}
+
+func (f *fakeEpochs) EpochAt(_ context.Context, h uint64) (epochtypes.Epoch, bool, error) {
+	var best epochtypes.Epoch
+	found := false
+	for _, e := range f.schedule {
+		if e.StartHeight <= h && h <= e.EndHeight && (!found || e.StartHeight > best.StartHeight) {
+			best, found = e, true
+		}
+	}
+	return best, found, nil
 }
 
 func (f *fakeEpochs) OffencesAfter(_ context.Context, after uint64, limit int) ([]epochtypes.Offence, error) {

@@ -46,6 +46,23 @@ type Keeper struct {
 	QueuedActions collections.KeySet[uint64]
 	// EpochOffenceCursor is the last x/epoch offence id judged.
 	EpochOffenceCursor collections.Item[uint64]
+	// Signings are the members' downtime windows (downtime.Signing, binary), by sequencer.
+	Signings collections.Map[uint64, []byte]
+	// LowFlagged are the sequencers flagged low and not yet back under the threshold.
+	LowFlagged collections.KeySet[uint64]
+	// GraceUntil is the first height counted again after a halt or an upgrade.
+	GraceUntil collections.Item[int64]
+	// LastBlockTime is the previous block's time (unix nanoseconds), for the halt gap.
+	LastBlockTime collections.Item[int64]
+	// Equivocations are the (producer, L2 height) pairs judged for L2 equivocation.
+	Equivocations collections.KeySet[collections.Pair[uint64, uint64]]
+	// DoubleSigns are the (height, consensus address) duplicate votes judged.
+	DoubleSigns collections.KeySet[collections.Pair[int64, []byte]]
+	// NextRewardBatch numbers the reward batches sent to the contract (1, 2, ...).
+	NextRewardBatch collections.Sequence
+	// EscrowsByRelease indexes HELD escrows by when they are due for release:
+	// (releasable_at unix seconds, offence id, sequencer id).
+	EscrowsByRelease collections.KeySet[collections.Triple[int64, uint64, uint64]]
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
@@ -75,6 +92,17 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		NextL1Action:       collections.NewSequence(sb, types.NextL1ActionKey, "next_l1_action"),
 		QueuedActions:      collections.NewKeySet(sb, types.QueuedActionsKey, "queued_actions", collections.Uint64Key),
 		EpochOffenceCursor: collections.NewItem(sb, types.EpochOffenceCurKey, "epoch_offence_cursor", collections.Uint64Value),
+		Signings:           collections.NewMap(sb, types.SigningsKey, "signings", collections.Uint64Key, collections.BytesValue),
+		LowFlagged:         collections.NewKeySet(sb, types.LowFlaggedKey, "low_flagged", collections.Uint64Key),
+		GraceUntil:         collections.NewItem(sb, types.GraceUntilKey, "grace_until", collections.Int64Value),
+		LastBlockTime:      collections.NewItem(sb, types.LastBlockTimeKey, "last_block_time", collections.Int64Value),
+		Equivocations: collections.NewKeySet(sb, types.EquivocationsKey, "equivocations",
+			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)),
+		DoubleSigns: collections.NewKeySet(sb, types.DoubleSignsKey, "double_signs",
+			collections.PairKeyCodec(collections.Int64Key, collections.BytesKey)),
+		NextRewardBatch: collections.NewSequence(sb, types.NextRewardBatchKey, "next_reward_batch"),
+		EscrowsByRelease: collections.NewKeySet(sb, types.EscrowsByReleaseKey, "escrows_by_release",
+			collections.TripleKeyCodec(collections.Int64Key, collections.Uint64Key, collections.Uint64Key)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

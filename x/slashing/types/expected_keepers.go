@@ -20,6 +20,12 @@ type SequencerKeeper interface {
 	Unjail(ctx context.Context, id uint64) (sequencertypes.SequencerStatus, error)
 	RemoveOwner(ctx context.Context, id uint64, reason string) error
 	BanOwner(ctx context.Context, id uint64, reason string) error
+	// RemoveUnconfirmedSlash undoes AddUnconfirmedSlash (an appeal before L1 slashed).
+	RemoveUnconfirmedSlash(ctx context.Context, id uint64, amount math.Int) error
+	// ReinstateOwner undoes a removal or ban after an upheld appeal: the owner and
+	// signer leave the ban list, the owner is whitelisted again, and the owner's
+	// REMOVED or BANNED sequencers that meet every admission rule are ACTIVE again.
+	ReinstateOwner(ctx context.Context, id uint64) error
 }
 
 // EpochKeeper is x/epoch's evidence of non-production.
@@ -28,4 +34,6 @@ type EpochKeeper interface {
 	OffencesAfter(ctx context.Context, after uint64, limit int) ([]epochtypes.Offence, error)
 	// MarkOffenceHandled records that x/slashing judged the offence.
 	MarkOffenceHandled(ctx context.Context, id uint64) error
+	// EpochAt returns the live epoch scheduled for L2 height h, if any.
+	EpochAt(ctx context.Context, h uint64) (epochtypes.Epoch, bool, error)
 }

@@ -1,7 +1,11 @@
 package types
 
 import (
+	"fmt"
+
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/themis-network/themis/x/slashing/downtime"
 )
 
 // DefaultGenesis is the genesis of a chain with no offences judged yet.
@@ -75,6 +79,50 @@ func (gs GenesisState) Validate() error {
 		if e.Amount.IsNil() || e.Amount.IsNegative() || e.Status == ESCROW_STATUS_UNSPECIFIED {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): amount or status", e.OffenceId, e.SequencerId)
 		}
+	}
+	return gs.validateDowntime()
+}
+
+// validateDowntime checks the downtime state: each window decodes in full, one per
+// sequencer, and the judged-evidence keys are unique.
+func (gs GenesisState) validateDowntime() error {
+	var last uint64
+	for i, r := range gs.Signings {
+		if r.SequencerId <= last && i > 0 || r.SequencerId == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "signing %d: sequencer %d not increasing", i, r.SequencerId)
+		}
+		last = r.SequencerId
+		var s downtime.Signing
+		if err := s.UnmarshalBinary(r.Signing); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "signing of sequencer %d: %v", r.SequencerId, err)
+		}
+	}
+	flagged := make(map[uint64]bool, len(gs.LowFlagged))
+	for _, id := range gs.LowFlagged {
+		if id == 0 || flagged[id] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "low flag of sequencer %d: zero or duplicate", id)
+		}
+		flagged[id] = true
+	}
+	if gs.GraceUntil < 0 {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "grace_until %d", gs.GraceUntil)
+	}
+	type eqKey struct{ seq, h uint64 }
+	eqs := make(map[eqKey]bool, len(gs.Equivocations))
+	for _, e := range gs.Equivocations {
+		k := eqKey{e.SequencerId, e.L2Height}
+		if eqs[k] || e.SequencerId == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "equivocation (%d, %d): zero or duplicate", e.SequencerId, e.L2Height)
+		}
+		eqs[k] = true
+	}
+	doubles := make(map[string]bool, len(gs.DoubleSigns))
+	for _, d := range gs.DoubleSigns {
+		k := fmt.Sprintf("%d/%x", d.Height, d.ConsAddress)
+		if doubles[k] || len(d.ConsAddress) == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "double sign %s: empty or duplicate", k)
+		}
+		doubles[k] = true
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/themis-network/themis/x/slashing/downtime"
 	"github.com/themis-network/themis/x/slashing/ladder"
 )
 
@@ -15,10 +16,25 @@ const DefaultEscrowPeriod = 365 * 24 * time.Hour
 // medium removes, escrow for a year.
 func DefaultParams() Params {
 	lp := ladder.DefaultParams()
+	dp := downtime.DefaultParams()
 	return Params{
 		JailDuration:          lp.JailDuration,
 		MediumStrikesToRemove: lp.MediumStrikesToRemove,
 		EscrowPeriod:          DefaultEscrowPeriod,
+		DowntimeWindow:        dp.Window,
+		MinMissedBps:          dp.MinMissedBps,
+		MinGroupCountBps:      dp.MinGroupCountBps,
+		MinGroupPowerBps:      dp.MinGroupPowerBps,
+		GraceBlocks:           dp.GraceBlocks,
+		HaltGap:               dp.HaltGap,
+	}
+}
+
+// Downtime returns the pure downtime rule's params.
+func (p Params) Downtime() downtime.Params {
+	return downtime.Params{
+		Window: p.DowntimeWindow, MinMissedBps: p.MinMissedBps, MinGroupCountBps: p.MinGroupCountBps,
+		MinGroupPowerBps: p.MinGroupPowerBps, GraceBlocks: p.GraceBlocks, HaltGap: p.HaltGap,
 	}
 }
 
@@ -30,6 +46,9 @@ func (p Params) Ladder() ladder.Params {
 // Validate checks every field; the error names the field.
 func (p Params) Validate() error {
 	if err := p.Ladder().Validate(); err != nil {
+		return errorsmod.Wrap(ErrInvalidParams, err.Error())
+	}
+	if err := p.Downtime().Validate(); err != nil {
 		return errorsmod.Wrap(ErrInvalidParams, err.Error())
 	}
 	if p.EscrowPeriod <= 0 {

@@ -188,16 +188,28 @@ const (
 	L1_ACTION_KIND_UNSPECIFIED L1ActionKind = 0
 	// SLASH: staking.slash(sequencer_id, amount, severity, offence_id).
 	L1_ACTION_KIND_SLASH L1ActionKind = 1
+	// REFUND_ESCROW: staking.refundEscrow(escrow_id), after an upheld appeal.
+	L1_ACTION_KIND_REFUND_ESCROW L1ActionKind = 2
+	// RELEASE_ESCROW: staking.releaseEscrow(escrow_id), after the escrow period.
+	L1_ACTION_KIND_RELEASE_ESCROW L1ActionKind = 3
+	// REWARD_BATCH: staking.submitRewardBatch(batch_id, sequencer_ids, amounts).
+	L1_ACTION_KIND_REWARD_BATCH L1ActionKind = 4
 )
 
 var L1ActionKind_name = map[int32]string{
 	0: "L1_ACTION_KIND_UNSPECIFIED",
 	1: "L1_ACTION_KIND_SLASH",
+	2: "L1_ACTION_KIND_REFUND_ESCROW",
+	3: "L1_ACTION_KIND_RELEASE_ESCROW",
+	4: "L1_ACTION_KIND_REWARD_BATCH",
 }
 
 var L1ActionKind_value = map[string]int32{
-	"L1_ACTION_KIND_UNSPECIFIED": 0,
-	"L1_ACTION_KIND_SLASH":       1,
+	"L1_ACTION_KIND_UNSPECIFIED":    0,
+	"L1_ACTION_KIND_SLASH":          1,
+	"L1_ACTION_KIND_REFUND_ESCROW":  2,
+	"L1_ACTION_KIND_RELEASE_ESCROW": 3,
+	"L1_ACTION_KIND_REWARD_BATCH":   4,
 }
 
 func (x L1ActionKind) String() string {
@@ -219,6 +231,8 @@ const (
 	L1_ACTION_STATUS_CONFIRMED L1ActionStatus = 2
 	// MISMATCH: its L1 event was relayed and applied, but differs (an alarm, never a wedge).
 	L1_ACTION_STATUS_MISMATCH L1ActionStatus = 3
+	// CANCELLED: withdrawn before the pool sent it (a slash appealed while still queued).
+	L1_ACTION_STATUS_CANCELLED L1ActionStatus = 4
 )
 
 var L1ActionStatus_name = map[int32]string{
@@ -226,6 +240,7 @@ var L1ActionStatus_name = map[int32]string{
 	1: "L1_ACTION_STATUS_QUEUED",
 	2: "L1_ACTION_STATUS_CONFIRMED",
 	3: "L1_ACTION_STATUS_MISMATCH",
+	4: "L1_ACTION_STATUS_CANCELLED",
 }
 
 var L1ActionStatus_value = map[string]int32{
@@ -233,6 +248,7 @@ var L1ActionStatus_value = map[string]int32{
 	"L1_ACTION_STATUS_QUEUED":      1,
 	"L1_ACTION_STATUS_CONFIRMED":   2,
 	"L1_ACTION_STATUS_MISMATCH":    3,
+	"L1_ACTION_STATUS_CANCELLED":   4,
 }
 
 func (x L1ActionStatus) String() string {
@@ -254,6 +270,21 @@ type Params struct {
 	// escrow_period is the contract's escrow period as the chain expects it (a year on
 	// mainnet): an escrow is due for release this long after L1 confirmed its slash.
 	EscrowPeriod time.Duration `protobuf:"bytes,3,opt,name=escrow_period,json=escrowPeriod,proto3,stdduration" json:"escrow_period"`
+	// The downtime rule (high: multiple node outage; see x/slashing/downtime): each
+	// member's consensus votes over the last downtime_window counted blocks; a member
+	// missing more than min_missed_bps of them is over the threshold; a group over it of
+	// at least min_group_count_bps of the members and min_group_power_bps of the power
+	// is high. Counting pauses for grace_blocks after a halt (a block-time gap of at
+	// least halt_gap) or an upgrade.
+	DowntimeWindow   uint32        `protobuf:"varint,4,opt,name=downtime_window,json=downtimeWindow,proto3" json:"downtime_window,omitempty"`
+	MinMissedBps     uint32        `protobuf:"varint,5,opt,name=min_missed_bps,json=minMissedBps,proto3" json:"min_missed_bps,omitempty"`
+	MinGroupCountBps uint32        `protobuf:"varint,6,opt,name=min_group_count_bps,json=minGroupCountBps,proto3" json:"min_group_count_bps,omitempty"`
+	MinGroupPowerBps uint32        `protobuf:"varint,7,opt,name=min_group_power_bps,json=minGroupPowerBps,proto3" json:"min_group_power_bps,omitempty"`
+	GraceBlocks      uint32        `protobuf:"varint,8,opt,name=grace_blocks,json=graceBlocks,proto3" json:"grace_blocks,omitempty"`
+	HaltGap          time.Duration `protobuf:"bytes,9,opt,name=halt_gap,json=haltGap,proto3,stdduration" json:"halt_gap"`
+	// l2_chain_id is the L2's chain id, bound into every L2 block seal: equivocation
+	// evidence is checked against it (0: no L2 evidence is accepted).
+	L2ChainId uint64 `protobuf:"varint,10,opt,name=l2_chain_id,json=l2ChainId,proto3" json:"l2_chain_id,omitempty"`
 }
 
 func (m *Params) Reset()         { *m = Params{} }
@@ -310,6 +341,129 @@ func (m *Params) GetEscrowPeriod() time.Duration {
 	return 0
 }
 
+func (m *Params) GetDowntimeWindow() uint32 {
+	if m != nil {
+		return m.DowntimeWindow
+	}
+	return 0
+}
+
+func (m *Params) GetMinMissedBps() uint32 {
+	if m != nil {
+		return m.MinMissedBps
+	}
+	return 0
+}
+
+func (m *Params) GetMinGroupCountBps() uint32 {
+	if m != nil {
+		return m.MinGroupCountBps
+	}
+	return 0
+}
+
+func (m *Params) GetMinGroupPowerBps() uint32 {
+	if m != nil {
+		return m.MinGroupPowerBps
+	}
+	return 0
+}
+
+func (m *Params) GetGraceBlocks() uint32 {
+	if m != nil {
+		return m.GraceBlocks
+	}
+	return 0
+}
+
+func (m *Params) GetHaltGap() time.Duration {
+	if m != nil {
+		return m.HaltGap
+	}
+	return 0
+}
+
+func (m *Params) GetL2ChainId() uint64 {
+	if m != nil {
+		return m.L2ChainId
+	}
+	return 0
+}
+
+// Appeal is governance's reversal of an offence.
+type Appeal struct {
+	Height int64 `protobuf:"varint,1,opt,name=height,proto3" json:"height,omitempty"`
+	// reason is the proposal's argument.
+	Reason string `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+	// reimbursement is the reward paid to the owner for what the slash cost it (0: none).
+	Reimbursement cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=reimbursement,proto3,customtype=cosmossdk.io/math.Int" json:"reimbursement"`
+	// refund_action_id is the escrow refund queued for the pool (0: nothing held to refund).
+	RefundActionId uint64 `protobuf:"varint,4,opt,name=refund_action_id,json=refundActionId,proto3" json:"refund_action_id,omitempty"`
+	// reimburse_action_id is the reward payment queued for the pool (0: none).
+	ReimburseActionId uint64 `protobuf:"varint,5,opt,name=reimburse_action_id,json=reimburseActionId,proto3" json:"reimburse_action_id,omitempty"`
+}
+
+func (m *Appeal) Reset()         { *m = Appeal{} }
+func (m *Appeal) String() string { return proto.CompactTextString(m) }
+func (*Appeal) ProtoMessage()    {}
+func (*Appeal) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df24b52841089c5b, []int{1}
+}
+func (m *Appeal) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *Appeal) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_Appeal.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *Appeal) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_Appeal.Merge(m, src)
+}
+func (m *Appeal) XXX_Size() int {
+	return m.Size()
+}
+func (m *Appeal) XXX_DiscardUnknown() {
+	xxx_messageInfo_Appeal.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_Appeal proto.InternalMessageInfo
+
+func (m *Appeal) GetHeight() int64 {
+	if m != nil {
+		return m.Height
+	}
+	return 0
+}
+
+func (m *Appeal) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+func (m *Appeal) GetRefundActionId() uint64 {
+	if m != nil {
+		return m.RefundActionId
+	}
+	return 0
+}
+
+func (m *Appeal) GetReimburseActionId() uint64 {
+	if m != nil {
+		return m.ReimburseActionId
+	}
+	return 0
+}
+
 // Offence is one judged offence: its evidence and everything it did.
 type Offence struct {
 	Id          uint64       `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
@@ -340,13 +494,15 @@ type Offence struct {
 	Status        OffenceStatus `protobuf:"varint,19,opt,name=status,proto3,enum=themis.slashing.v1.OffenceStatus" json:"status,omitempty"`
 	// l1_action_id is the pending L1 slash this offence queued (0: none, the amount was 0).
 	L1ActionId uint64 `protobuf:"varint,20,opt,name=l1_action_id,json=l1ActionId,proto3" json:"l1_action_id,omitempty"`
+	// appeal is set once governance upheld an appeal (status APPEALED).
+	Appeal *Appeal `protobuf:"bytes,21,opt,name=appeal,proto3" json:"appeal,omitempty"`
 }
 
 func (m *Offence) Reset()         { *m = Offence{} }
 func (m *Offence) String() string { return proto.CompactTextString(m) }
 func (*Offence) ProtoMessage()    {}
 func (*Offence) Descriptor() ([]byte, []int) {
-	return fileDescriptor_df24b52841089c5b, []int{1}
+	return fileDescriptor_df24b52841089c5b, []int{2}
 }
 func (m *Offence) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -494,6 +650,13 @@ func (m *Offence) GetL1ActionId() uint64 {
 	return 0
 }
 
+func (m *Offence) GetAppeal() *Appeal {
+	if m != nil {
+		return m.Appeal
+	}
+	return nil
+}
+
 // Jail keeps a sequencer out of the pool until `until` (then MsgUnjail).
 type Jail struct {
 	SequencerId uint64    `protobuf:"varint,1,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
@@ -505,7 +668,7 @@ func (m *Jail) Reset()         { *m = Jail{} }
 func (m *Jail) String() string { return proto.CompactTextString(m) }
 func (*Jail) ProtoMessage()    {}
 func (*Jail) Descriptor() ([]byte, []int) {
-	return fileDescriptor_df24b52841089c5b, []int{2}
+	return fileDescriptor_df24b52841089c5b, []int{3}
 }
 func (m *Jail) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -565,7 +728,7 @@ func (m *OwnerStrikes) Reset()         { *m = OwnerStrikes{} }
 func (m *OwnerStrikes) String() string { return proto.CompactTextString(m) }
 func (*OwnerStrikes) ProtoMessage()    {}
 func (*OwnerStrikes) Descriptor() ([]byte, []int) {
-	return fileDescriptor_df24b52841089c5b, []int{3}
+	return fileDescriptor_df24b52841089c5b, []int{4}
 }
 func (m *OwnerStrikes) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -621,13 +784,15 @@ type Escrow struct {
 	// releasable_at is when the chain expects the escrow to be releasable (confirmation
 	// block time + escrow_period; the contract's own clock decides).
 	ReleasableAt time.Time `protobuf:"bytes,7,opt,name=releasable_at,json=releasableAt,proto3,stdtime" json:"releasable_at"`
+	// settle_action_id is the L1 action that releases or refunds it (RELEASED, REFUNDED).
+	SettleActionId uint64 `protobuf:"varint,8,opt,name=settle_action_id,json=settleActionId,proto3" json:"settle_action_id,omitempty"`
 }
 
 func (m *Escrow) Reset()         { *m = Escrow{} }
 func (m *Escrow) String() string { return proto.CompactTextString(m) }
 func (*Escrow) ProtoMessage()    {}
 func (*Escrow) Descriptor() ([]byte, []int) {
-	return fileDescriptor_df24b52841089c5b, []int{4}
+	return fileDescriptor_df24b52841089c5b, []int{5}
 }
 func (m *Escrow) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -698,6 +863,13 @@ func (m *Escrow) GetReleasableAt() time.Time {
 	return time.Time{}
 }
 
+func (m *Escrow) GetSettleActionId() uint64 {
+	if m != nil {
+		return m.SettleActionId
+	}
+	return 0
+}
+
 // SlashAction is the call staking.slash(sequencer_id, amount, severity, offence_id):
 // offence_id is the 32-byte id the contract keys the slash by (the chain's offence id,
 // big-endian).
@@ -712,7 +884,7 @@ func (m *SlashAction) Reset()         { *m = SlashAction{} }
 func (m *SlashAction) String() string { return proto.CompactTextString(m) }
 func (*SlashAction) ProtoMessage()    {}
 func (*SlashAction) Descriptor() ([]byte, []int) {
-	return fileDescriptor_df24b52841089c5b, []int{5}
+	return fileDescriptor_df24b52841089c5b, []int{6}
 }
 func (m *SlashAction) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -773,14 +945,16 @@ type L1Action struct {
 	// note says how a MISMATCH differed.
 	Note string `protobuf:"bytes,6,opt,name=note,proto3" json:"note,omitempty"`
 	// One payload per kind.
-	Slash *SlashAction `protobuf:"bytes,7,opt,name=slash,proto3" json:"slash,omitempty"`
+	Slash       *SlashAction       `protobuf:"bytes,7,opt,name=slash,proto3" json:"slash,omitempty"`
+	Escrow      *EscrowAction      `protobuf:"bytes,8,opt,name=escrow,proto3" json:"escrow,omitempty"`
+	RewardBatch *RewardBatchAction `protobuf:"bytes,9,opt,name=reward_batch,json=rewardBatch,proto3" json:"reward_batch,omitempty"`
 }
 
 func (m *L1Action) Reset()         { *m = L1Action{} }
 func (m *L1Action) String() string { return proto.CompactTextString(m) }
 func (*L1Action) ProtoMessage()    {}
 func (*L1Action) Descriptor() ([]byte, []int) {
-	return fileDescriptor_df24b52841089c5b, []int{6}
+	return fileDescriptor_df24b52841089c5b, []int{7}
 }
 func (m *L1Action) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -858,6 +1032,342 @@ func (m *L1Action) GetSlash() *SlashAction {
 	return nil
 }
 
+func (m *L1Action) GetEscrow() *EscrowAction {
+	if m != nil {
+		return m.Escrow
+	}
+	return nil
+}
+
+func (m *L1Action) GetRewardBatch() *RewardBatchAction {
+	if m != nil {
+		return m.RewardBatch
+	}
+	return nil
+}
+
+// EscrowAction is staking.refundEscrow(escrow_id) or staking.releaseEscrow(escrow_id)
+// for the escrow of (offence_id, sequencer_id).
+type EscrowAction struct {
+	OffenceId   uint64                `protobuf:"varint,1,opt,name=offence_id,json=offenceId,proto3" json:"offence_id,omitempty"`
+	SequencerId uint64                `protobuf:"varint,2,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+	EscrowId    uint64                `protobuf:"varint,3,opt,name=escrow_id,json=escrowId,proto3" json:"escrow_id,omitempty"`
+	Amount      cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+}
+
+func (m *EscrowAction) Reset()         { *m = EscrowAction{} }
+func (m *EscrowAction) String() string { return proto.CompactTextString(m) }
+func (*EscrowAction) ProtoMessage()    {}
+func (*EscrowAction) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df24b52841089c5b, []int{8}
+}
+func (m *EscrowAction) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EscrowAction) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EscrowAction.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EscrowAction) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EscrowAction.Merge(m, src)
+}
+func (m *EscrowAction) XXX_Size() int {
+	return m.Size()
+}
+func (m *EscrowAction) XXX_DiscardUnknown() {
+	xxx_messageInfo_EscrowAction.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EscrowAction proto.InternalMessageInfo
+
+func (m *EscrowAction) GetOffenceId() uint64 {
+	if m != nil {
+		return m.OffenceId
+	}
+	return 0
+}
+
+func (m *EscrowAction) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+func (m *EscrowAction) GetEscrowId() uint64 {
+	if m != nil {
+		return m.EscrowId
+	}
+	return 0
+}
+
+// RewardPayment is one sequencer's amount in a reward batch.
+type RewardPayment struct {
+	SequencerId uint64                `protobuf:"varint,1,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+	Amount      cosmossdk_io_math.Int `protobuf:"bytes,2,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+}
+
+func (m *RewardPayment) Reset()         { *m = RewardPayment{} }
+func (m *RewardPayment) String() string { return proto.CompactTextString(m) }
+func (*RewardPayment) ProtoMessage()    {}
+func (*RewardPayment) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df24b52841089c5b, []int{9}
+}
+func (m *RewardPayment) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *RewardPayment) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_RewardPayment.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *RewardPayment) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_RewardPayment.Merge(m, src)
+}
+func (m *RewardPayment) XXX_Size() int {
+	return m.Size()
+}
+func (m *RewardPayment) XXX_DiscardUnknown() {
+	xxx_messageInfo_RewardPayment.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_RewardPayment proto.InternalMessageInfo
+
+func (m *RewardPayment) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+// RewardBatchAction is staking.submitRewardBatch(batch_id, ids, amounts): batch ids
+// increase by one, so the contract applies each batch once and in order.
+type RewardBatchAction struct {
+	BatchId  uint64          `protobuf:"varint,1,opt,name=batch_id,json=batchId,proto3" json:"batch_id,omitempty"`
+	Payments []RewardPayment `protobuf:"bytes,2,rep,name=payments,proto3" json:"payments"`
+}
+
+func (m *RewardBatchAction) Reset()         { *m = RewardBatchAction{} }
+func (m *RewardBatchAction) String() string { return proto.CompactTextString(m) }
+func (*RewardBatchAction) ProtoMessage()    {}
+func (*RewardBatchAction) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df24b52841089c5b, []int{10}
+}
+func (m *RewardBatchAction) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *RewardBatchAction) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_RewardBatchAction.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *RewardBatchAction) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_RewardBatchAction.Merge(m, src)
+}
+func (m *RewardBatchAction) XXX_Size() int {
+	return m.Size()
+}
+func (m *RewardBatchAction) XXX_DiscardUnknown() {
+	xxx_messageInfo_RewardBatchAction.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_RewardBatchAction proto.InternalMessageInfo
+
+func (m *RewardBatchAction) GetBatchId() uint64 {
+	if m != nil {
+		return m.BatchId
+	}
+	return 0
+}
+
+func (m *RewardBatchAction) GetPayments() []RewardPayment {
+	if m != nil {
+		return m.Payments
+	}
+	return nil
+}
+
+// SigningRecord is one validator's downtime window (downtime.Signing, binary).
+type SigningRecord struct {
+	SequencerId uint64 `protobuf:"varint,1,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+	Signing     []byte `protobuf:"bytes,2,opt,name=signing,proto3" json:"signing,omitempty"`
+}
+
+func (m *SigningRecord) Reset()         { *m = SigningRecord{} }
+func (m *SigningRecord) String() string { return proto.CompactTextString(m) }
+func (*SigningRecord) ProtoMessage()    {}
+func (*SigningRecord) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df24b52841089c5b, []int{11}
+}
+func (m *SigningRecord) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *SigningRecord) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_SigningRecord.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *SigningRecord) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_SigningRecord.Merge(m, src)
+}
+func (m *SigningRecord) XXX_Size() int {
+	return m.Size()
+}
+func (m *SigningRecord) XXX_DiscardUnknown() {
+	xxx_messageInfo_SigningRecord.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_SigningRecord proto.InternalMessageInfo
+
+func (m *SigningRecord) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+func (m *SigningRecord) GetSigning() []byte {
+	if m != nil {
+		return m.Signing
+	}
+	return nil
+}
+
+// EquivocationKey names one producer's equivocation at one L2 height (judged once).
+type EquivocationKey struct {
+	SequencerId uint64 `protobuf:"varint,1,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+	L2Height    uint64 `protobuf:"varint,2,opt,name=l2_height,json=l2Height,proto3" json:"l2_height,omitempty"`
+}
+
+func (m *EquivocationKey) Reset()         { *m = EquivocationKey{} }
+func (m *EquivocationKey) String() string { return proto.CompactTextString(m) }
+func (*EquivocationKey) ProtoMessage()    {}
+func (*EquivocationKey) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df24b52841089c5b, []int{12}
+}
+func (m *EquivocationKey) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EquivocationKey) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EquivocationKey.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EquivocationKey) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EquivocationKey.Merge(m, src)
+}
+func (m *EquivocationKey) XXX_Size() int {
+	return m.Size()
+}
+func (m *EquivocationKey) XXX_DiscardUnknown() {
+	xxx_messageInfo_EquivocationKey.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EquivocationKey proto.InternalMessageInfo
+
+func (m *EquivocationKey) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+func (m *EquivocationKey) GetL2Height() uint64 {
+	if m != nil {
+		return m.L2Height
+	}
+	return 0
+}
+
+// DoubleSignKey names one CometBFT duplicate-vote evidence (judged once).
+type DoubleSignKey struct {
+	Height      int64  `protobuf:"varint,1,opt,name=height,proto3" json:"height,omitempty"`
+	ConsAddress []byte `protobuf:"bytes,2,opt,name=cons_address,json=consAddress,proto3" json:"cons_address,omitempty"`
+}
+
+func (m *DoubleSignKey) Reset()         { *m = DoubleSignKey{} }
+func (m *DoubleSignKey) String() string { return proto.CompactTextString(m) }
+func (*DoubleSignKey) ProtoMessage()    {}
+func (*DoubleSignKey) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df24b52841089c5b, []int{13}
+}
+func (m *DoubleSignKey) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *DoubleSignKey) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_DoubleSignKey.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *DoubleSignKey) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_DoubleSignKey.Merge(m, src)
+}
+func (m *DoubleSignKey) XXX_Size() int {
+	return m.Size()
+}
+func (m *DoubleSignKey) XXX_DiscardUnknown() {
+	xxx_messageInfo_DoubleSignKey.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_DoubleSignKey proto.InternalMessageInfo
+
+func (m *DoubleSignKey) GetHeight() int64 {
+	if m != nil {
+		return m.Height
+	}
+	return 0
+}
+
+func (m *DoubleSignKey) GetConsAddress() []byte {
+	if m != nil {
+		return m.ConsAddress
+	}
+	return nil
+}
+
 func init() {
 	proto.RegisterEnum("themis.slashing.v1.Severity", Severity_name, Severity_value)
 	proto.RegisterEnum("themis.slashing.v1.OffenceClass", OffenceClass_name, OffenceClass_value)
@@ -866,107 +1376,145 @@ func init() {
 	proto.RegisterEnum("themis.slashing.v1.L1ActionKind", L1ActionKind_name, L1ActionKind_value)
 	proto.RegisterEnum("themis.slashing.v1.L1ActionStatus", L1ActionStatus_name, L1ActionStatus_value)
 	proto.RegisterType((*Params)(nil), "themis.slashing.v1.Params")
+	proto.RegisterType((*Appeal)(nil), "themis.slashing.v1.Appeal")
 	proto.RegisterType((*Offence)(nil), "themis.slashing.v1.Offence")
 	proto.RegisterType((*Jail)(nil), "themis.slashing.v1.Jail")
 	proto.RegisterType((*OwnerStrikes)(nil), "themis.slashing.v1.OwnerStrikes")
 	proto.RegisterType((*Escrow)(nil), "themis.slashing.v1.Escrow")
 	proto.RegisterType((*SlashAction)(nil), "themis.slashing.v1.SlashAction")
 	proto.RegisterType((*L1Action)(nil), "themis.slashing.v1.L1Action")
+	proto.RegisterType((*EscrowAction)(nil), "themis.slashing.v1.EscrowAction")
+	proto.RegisterType((*RewardPayment)(nil), "themis.slashing.v1.RewardPayment")
+	proto.RegisterType((*RewardBatchAction)(nil), "themis.slashing.v1.RewardBatchAction")
+	proto.RegisterType((*SigningRecord)(nil), "themis.slashing.v1.SigningRecord")
+	proto.RegisterType((*EquivocationKey)(nil), "themis.slashing.v1.EquivocationKey")
+	proto.RegisterType((*DoubleSignKey)(nil), "themis.slashing.v1.DoubleSignKey")
 }
 
 func init() { proto.RegisterFile("themis/slashing/v1/slashing.proto", fileDescriptor_df24b52841089c5b) }
 
 var fileDescriptor_df24b52841089c5b = []byte{
-	// 1414 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xa4, 0x56, 0x3b, 0x6f, 0xdb, 0xd6,
-	0x17, 0x37, 0x65, 0x59, 0x96, 0x8f, 0x25, 0x85, 0xbe, 0x71, 0x12, 0xc6, 0xb1, 0x65, 0x59, 0x7f,
-	0x04, 0xf0, 0xdf, 0x40, 0xa4, 0xda, 0x7d, 0xa5, 0xd9, 0x64, 0x89, 0xb6, 0x18, 0xcb, 0xa4, 0x43,
-	0x4a, 0x09, 0xda, 0x85, 0xa0, 0xc5, 0x2b, 0x99, 0xb5, 0x48, 0xba, 0x24, 0xe5, 0x34, 0x7b, 0x87,
-	0xa2, 0x53, 0x86, 0x0e, 0x5d, 0x8b, 0xa2, 0x40, 0xc7, 0x0c, 0xfd, 0x10, 0x19, 0x83, 0x76, 0x29,
-	0x3a, 0xa4, 0x6d, 0x32, 0xe4, 0x0b, 0xb4, 0x6b, 0x51, 0xdc, 0x87, 0x24, 0x53, 0x72, 0x83, 0xc4,
-	0x5d, 0x84, 0x7b, 0xcf, 0xef, 0x77, 0x1e, 0xf7, 0xbc, 0x28, 0x58, 0x8b, 0x8e, 0xb0, 0xeb, 0x84,
-	0xe5, 0xb0, 0x67, 0x85, 0x47, 0x8e, 0xd7, 0x2d, 0x9f, 0x6e, 0x0e, 0xcf, 0xa5, 0x93, 0xc0, 0x8f,
-	0x7c, 0x84, 0x18, 0xa5, 0x34, 0x14, 0x9f, 0x6e, 0x2e, 0x2d, 0x76, 0xfd, 0xae, 0x4f, 0xe1, 0x32,
-	0x39, 0x31, 0xe6, 0xd2, 0xf5, 0xb6, 0x1f, 0xba, 0x7e, 0x68, 0x32, 0x80, 0x5d, 0x38, 0xb4, 0x60,
-	0xb9, 0x8e, 0xe7, 0x97, 0xe9, 0x2f, 0x17, 0xe5, 0xbb, 0xbe, 0xdf, 0xed, 0xe1, 0x32, 0xbd, 0x1d,
-	0xf6, 0x3b, 0x65, 0xbb, 0x1f, 0x58, 0x91, 0xe3, 0x7b, 0x1c, 0x5f, 0x1d, 0xc7, 0x23, 0xc7, 0xc5,
-	0x61, 0x64, 0xb9, 0x27, 0x8c, 0x50, 0xfc, 0x53, 0x80, 0xd4, 0x81, 0x15, 0x58, 0x6e, 0x88, 0xea,
-	0x90, 0xfd, 0xd4, 0x72, 0x7a, 0xe6, 0xc0, 0x84, 0x24, 0x14, 0x84, 0xf5, 0xf9, 0xad, 0xeb, 0x25,
-	0x66, 0xa3, 0x34, 0xb0, 0x51, 0xaa, 0x71, 0xc2, 0x76, 0xfa, 0xe9, 0xf3, 0xd5, 0xa9, 0x6f, 0x7e,
-	0x5b, 0x15, 0xf4, 0x0c, 0xd1, 0x1c, 0xc8, 0xd1, 0x87, 0x20, 0xb9, 0xd8, 0x76, 0xfa, 0xae, 0x19,
-	0x46, 0x81, 0x73, 0x8c, 0x43, 0x33, 0xf2, 0xcd, 0x00, 0xbb, 0xfe, 0x29, 0x96, 0x12, 0x05, 0x61,
-	0x3d, 0xab, 0x5f, 0x61, 0xb8, 0xc1, 0xe0, 0xa6, 0xaf, 0x53, 0x90, 0x84, 0x80, 0xc3, 0x76, 0xe0,
-	0x3f, 0x34, 0x4f, 0x70, 0xe0, 0xf8, 0xb6, 0x34, 0xfd, 0x16, 0x21, 0x30, 0xcd, 0x03, 0xaa, 0x78,
-	0x67, 0xe5, 0xab, 0x57, 0x4f, 0x36, 0x24, 0x5e, 0x98, 0xcf, 0x47, 0xa5, 0x61, 0x6f, 0x2d, 0xfe,
-	0x95, 0x82, 0x59, 0xad, 0xd3, 0xc1, 0x5e, 0x1b, 0xa3, 0x1c, 0x24, 0x1c, 0x9b, 0x3e, 0x36, 0xa9,
-	0x27, 0x1c, 0x1b, 0x7d, 0x00, 0x33, 0xed, 0x9e, 0x15, 0x86, 0x34, 0xd4, 0xdc, 0x56, 0xa1, 0x34,
-	0x59, 0xbb, 0x12, 0xd7, 0xad, 0x12, 0x9e, 0xce, 0xe8, 0xe8, 0x36, 0xa4, 0x43, 0x7c, 0x8a, 0x03,
-	0x27, 0x7a, 0x44, 0xe3, 0xce, 0x6d, 0x2d, 0x9f, 0xa7, 0x6a, 0x70, 0x8e, 0x3e, 0x64, 0xa3, 0x35,
-	0xc8, 0x84, 0xf8, 0xb3, 0x3e, 0xb1, 0x18, 0x98, 0x8e, 0x2d, 0x25, 0x69, 0x2c, 0xf3, 0x43, 0x99,
-	0x62, 0xa3, 0x45, 0x98, 0xf1, 0x1f, 0x7a, 0x38, 0x90, 0x66, 0x0a, 0xc2, 0xfa, 0x9c, 0xce, 0x2e,
-	0xe8, 0x2a, 0xa4, 0x42, 0xa7, 0x4b, 0xc4, 0x29, 0x2a, 0xe6, 0x37, 0xb4, 0x04, 0x69, 0x7c, 0xea,
-	0xd8, 0x44, 0x59, 0x9a, 0xa5, 0xc8, 0xf0, 0x4e, 0x9c, 0x0d, 0xce, 0x66, 0x80, 0x3b, 0x52, 0x9a,
-	0xe2, 0xf3, 0x03, 0x99, 0x8e, 0x3b, 0xc4, 0xec, 0x11, 0x76, 0xba, 0x47, 0x91, 0x34, 0x57, 0x10,
-	0xd6, 0xa7, 0x75, 0x7e, 0x43, 0xb7, 0x21, 0x49, 0xfa, 0x47, 0x02, 0x5a, 0x95, 0xa5, 0x89, 0xaa,
-	0x34, 0x07, 0xcd, 0xc5, 0xca, 0xf2, 0x98, 0x94, 0x85, 0x6a, 0x20, 0x03, 0x32, 0x61, 0x64, 0x1d,
-	0x63, 0xf3, 0x10, 0x77, 0xfc, 0x00, 0x4b, 0xf3, 0xc4, 0xe9, 0xf6, 0x3b, 0x84, 0xf5, 0xeb, 0xf3,
-	0xd5, 0x2b, 0xac, 0xcd, 0x43, 0xfb, 0xb8, 0xe4, 0xf8, 0x65, 0xd7, 0x8a, 0x8e, 0x4a, 0x8a, 0x17,
-	0xfd, 0xf4, 0xe3, 0x2d, 0xe0, 0xfd, 0xaf, 0x78, 0xd1, 0x0f, 0xaf, 0x9e, 0x6c, 0x08, 0xfa, 0x3c,
-	0xb5, 0xb2, 0x4d, 0x8d, 0xa0, 0xbb, 0x30, 0x4b, 0x13, 0x8b, 0x6d, 0x29, 0x73, 0x41, 0x7b, 0x03,
-	0x03, 0x48, 0x85, 0xb9, 0x00, 0xbb, 0x96, 0xe3, 0x39, 0x5e, 0x57, 0xca, 0x5e, 0xd0, 0xda, 0xc8,
-	0x04, 0x49, 0x21, 0x19, 0x09, 0x6c, 0x4b, 0xb9, 0x82, 0xb0, 0x9e, 0xd6, 0xf9, 0x0d, 0xed, 0x42,
-	0x86, 0x9d, 0xcc, 0xbe, 0x17, 0x39, 0x3d, 0xe9, 0xd2, 0x5b, 0xa4, 0x72, 0x9e, 0x69, 0xb6, 0x88,
-	0x22, 0x92, 0x60, 0x96, 0x4d, 0x94, 0x2d, 0x89, 0xd4, 0xc3, 0xe0, 0x4a, 0x5c, 0x1f, 0x5a, 0x9e,
-	0x87, 0x6d, 0x69, 0x81, 0xb9, 0x66, 0x37, 0x74, 0x13, 0x72, 0xf1, 0xa9, 0x94, 0x10, 0x9d, 0xc5,
-	0x6c, 0x6c, 0x16, 0xd1, 0x47, 0x90, 0x0a, 0x23, 0x2b, 0xea, 0x87, 0xd2, 0x65, 0xda, 0xc4, 0x6b,
-	0xaf, 0xe9, 0x7f, 0x83, 0x12, 0x75, 0xae, 0x80, 0x0a, 0x90, 0xe9, 0x6d, 0x9a, 0x56, 0x9b, 0x4c,
-	0x26, 0xe9, 0xe3, 0x45, 0xda, 0xc7, 0xd0, 0xdb, 0xac, 0x50, 0x91, 0x62, 0x17, 0xbf, 0x10, 0x20,
-	0x79, 0xd7, 0x72, 0x7a, 0x13, 0x2d, 0x2f, 0x4c, 0xb6, 0xfc, 0x0a, 0x80, 0xcf, 0xdc, 0x10, 0x42,
-	0x82, 0x12, 0xe6, 0xb8, 0x44, 0xb1, 0xd1, 0x1d, 0x98, 0x61, 0x29, 0x9c, 0x7e, 0x8b, 0x14, 0x32,
-	0x95, 0xe2, 0x1e, 0x64, 0x34, 0x32, 0x40, 0x83, 0x37, 0x0f, 0xa7, 0x4b, 0x38, 0x3b, 0x5d, 0x93,
-	0x09, 0x4b, 0x9c, 0x93, 0xb0, 0xe2, 0x1f, 0x09, 0x48, 0xc9, 0x74, 0xf7, 0x8c, 0x85, 0x2c, 0x8c,
-	0x87, 0x3c, 0xfe, 0xe8, 0xc4, 0xe4, 0xa3, 0xeb, 0x90, 0xb2, 0x5c, 0xbf, 0xef, 0x45, 0xf4, 0x59,
-	0x17, 0x69, 0x42, 0xae, 0x8f, 0x6e, 0x0f, 0xeb, 0x98, 0xfc, 0xf7, 0x3d, 0xc6, 0xe2, 0x1e, 0x2b,
-	0xe3, 0x0d, 0x98, 0xe3, 0x5b, 0xd8, 0xb1, 0xe9, 0xbe, 0x49, 0xea, 0x69, 0x26, 0x50, 0x6c, 0xf4,
-	0x7f, 0x10, 0xdb, 0xbe, 0xd7, 0x71, 0x02, 0x17, 0xdb, 0x26, 0xdf, 0x12, 0x29, 0xba, 0x25, 0x2e,
-	0x0d, 0xe5, 0x75, 0xb6, 0x2e, 0x14, 0xc8, 0x06, 0xb8, 0x87, 0xad, 0xd0, 0x3a, 0xec, 0x61, 0xd3,
-	0x8a, 0xe8, 0x2a, 0x7a, 0xd3, 0x4a, 0x65, 0x46, 0xaa, 0x95, 0xa8, 0xf8, 0xb3, 0x00, 0xf3, 0x06,
-	0x89, 0x9b, 0x75, 0xd2, 0x9b, 0xb4, 0xcf, 0x28, 0x93, 0x89, 0xff, 0x9c, 0xc9, 0x8b, 0x2e, 0xf6,
-	0x78, 0x3f, 0x90, 0x3a, 0x64, 0xce, 0xf4, 0x43, 0xf1, 0xfb, 0x04, 0xa4, 0x1b, 0x7c, 0x38, 0x26,
-	0x3e, 0x43, 0xef, 0x41, 0xf2, 0xd8, 0xf1, 0xec, 0xd7, 0x7d, 0x85, 0x06, 0xba, 0x7b, 0x8e, 0x67,
-	0xeb, 0x94, 0x8d, 0xee, 0x0c, 0xab, 0xce, 0x22, 0x2d, 0xbe, 0x4e, 0x6f, 0xac, 0xee, 0x37, 0x21,
-	0xd7, 0x0e, 0xb0, 0x15, 0x8d, 0x0a, 0x9b, 0xa4, 0x85, 0xcd, 0x72, 0x29, 0x2f, 0xeb, 0x4d, 0xc8,
-	0x85, 0x38, 0x8a, 0x7a, 0x23, 0xda, 0x0c, 0xa3, 0x71, 0x29, 0xa7, 0x21, 0x48, 0x7a, 0x7e, 0x84,
-	0xf9, 0x97, 0x89, 0x9e, 0xd1, 0xfb, 0x30, 0x43, 0xe3, 0xe0, 0x9d, 0xb0, 0x7a, 0x6e, 0x1a, 0x47,
-	0x65, 0xd6, 0x19, 0x7b, 0xc3, 0x82, 0xf4, 0x20, 0xb9, 0x48, 0x84, 0x8c, 0x21, 0xdf, 0x97, 0x75,
-	0xa5, 0xf9, 0xb1, 0xd9, 0xd0, 0x1e, 0x88, 0x53, 0xe8, 0x32, 0x5c, 0x1a, 0x4a, 0xf6, 0xe5, 0x9a,
-	0xd2, 0xda, 0x17, 0x05, 0xb4, 0x00, 0xd9, 0xa1, 0xb0, 0xae, 0xec, 0xd6, 0xc5, 0x04, 0xba, 0x02,
-	0x0b, 0x43, 0x51, 0x55, 0x57, 0x9a, 0x4a, 0xb5, 0xd2, 0x10, 0xa7, 0x97, 0x92, 0x5f, 0x7e, 0x97,
-	0x9f, 0xda, 0xf8, 0x5b, 0x80, 0xcc, 0xd9, 0x8f, 0x3a, 0x5a, 0x81, 0xeb, 0xda, 0xce, 0x8e, 0xac,
-	0x56, 0x65, 0xb3, 0xda, 0xa8, 0x18, 0x86, 0xd9, 0x52, 0x8d, 0x03, 0xb9, 0xaa, 0xec, 0x28, 0x72,
-	0x4d, 0x9c, 0x42, 0x05, 0x58, 0x8e, 0xc3, 0xaa, 0xa6, 0x9a, 0x07, 0xba, 0x56, 0x6b, 0x55, 0x9b,
-	0x8a, 0xa6, 0x8a, 0x02, 0xfa, 0x1f, 0xac, 0xc6, 0x19, 0xfb, 0xad, 0x46, 0x53, 0x31, 0x55, 0xad,
-	0x26, 0x9b, 0x5a, 0xab, 0x59, 0xd9, 0x95, 0xc5, 0x04, 0x2a, 0x42, 0x3e, 0x4e, 0x7a, 0xa0, 0x6b,
-	0xea, 0xae, 0x69, 0x34, 0x2b, 0x4d, 0xd9, 0xd4, 0x35, 0xad, 0x29, 0x4e, 0xa3, 0x35, 0x58, 0x89,
-	0x73, 0x1a, 0x5b, 0xa6, 0x7c, 0xaf, 0xa5, 0xdc, 0xd7, 0xaa, 0x15, 0xea, 0x2b, 0x39, 0x19, 0x6c,
-	0x4d, 0x6b, 0x6d, 0x37, 0x64, 0xd3, 0x50, 0x76, 0x55, 0x71, 0x06, 0x2d, 0x83, 0x14, 0x87, 0x77,
-	0xb5, 0xfb, 0xb2, 0xae, 0x56, 0xd4, 0xaa, 0x2c, 0xa6, 0x78, 0x02, 0x3c, 0xc8, 0xc6, 0x96, 0x3a,
-	0xca, 0xc3, 0xd2, 0x40, 0x89, 0x84, 0xd3, 0x1a, 0xcf, 0xc0, 0x12, 0x5c, 0x1d, 0xc3, 0x2b, 0x07,
-	0x07, 0x0d, 0x82, 0x09, 0xe8, 0x06, 0x5c, 0x9b, 0xc4, 0xe4, 0x4a, 0x43, 0xae, 0x89, 0x09, 0xee,
-	0xef, 0x5b, 0x01, 0x32, 0x67, 0xb7, 0x0f, 0x79, 0x83, 0x6c, 0x54, 0x75, 0xed, 0xc1, 0xf9, 0xee,
-	0x96, 0x41, 0x8a, 0xc3, 0x07, 0xb2, 0x5a, 0x53, 0xd4, 0x5d, 0xb3, 0xb1, 0x29, 0x0a, 0xe8, 0x2a,
-	0xa0, 0x38, 0x5a, 0x97, 0x1b, 0x35, 0x31, 0x41, 0x82, 0x8c, 0xcb, 0x75, 0xb9, 0x21, 0x57, 0x0c,
-	0xb9, 0x26, 0x4e, 0x9f, 0x87, 0xed, 0xb4, 0xd4, 0x9a, 0x5c, 0x13, 0x93, 0x3c, 0x46, 0x15, 0x32,
-	0x67, 0x47, 0x8c, 0xa4, 0xa4, 0xb1, 0x69, 0x56, 0x68, 0x85, 0xcd, 0x3d, 0x45, 0xad, 0x8d, 0xc5,
-	0x28, 0xc1, 0xe2, 0x18, 0x6e, 0x34, 0x2a, 0x46, 0x5d, 0x14, 0xb8, 0xbd, 0xaf, 0x05, 0xc8, 0xc5,
-	0x67, 0x8f, 0xf4, 0xd1, 0x48, 0xe5, 0xdc, 0x87, 0xdf, 0x80, 0x6b, 0x13, 0x8c, 0x7b, 0x2d, 0xb9,
-	0x45, 0x13, 0x1d, 0x8b, 0x88, 0x83, 0x55, 0x4d, 0xdd, 0x51, 0xf4, 0x7d, 0x92, 0x6b, 0x92, 0xd4,
-	0x09, 0x7c, 0x5f, 0x31, 0xf6, 0x2b, 0xcd, 0x6a, 0x7d, 0xd0, 0xfb, 0xdb, 0x7b, 0x4f, 0x5f, 0xe4,
-	0x85, 0x67, 0x2f, 0xf2, 0xc2, 0xef, 0x2f, 0xf2, 0xc2, 0xe3, 0x97, 0xf9, 0xa9, 0x67, 0x2f, 0xf3,
-	0x53, 0xbf, 0xbc, 0xcc, 0x4f, 0x7d, 0xb2, 0xd9, 0x75, 0xa2, 0xa3, 0xfe, 0x61, 0xa9, 0xed, 0xbb,
-	0x65, 0x36, 0xaa, 0xb7, 0x3c, 0x1c, 0x3d, 0xf4, 0x83, 0xe3, 0xf2, 0xe4, 0x5f, 0xeb, 0xe8, 0xd1,
-	0x09, 0x0e, 0x0f, 0x53, 0x74, 0xab, 0xbf, 0xfb, 0x4f, 0x00, 0x00, 0x00, 0xff, 0xff, 0x9b, 0xee,
-	0x87, 0x1c, 0x15, 0x0d, 0x00, 0x00,
+	// 1912 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xbc, 0x58, 0x4b, 0x6f, 0x23, 0x59,
+	0x15, 0x4e, 0xd9, 0x8e, 0x63, 0x1f, 0x3f, 0x52, 0xb9, 0xfd, 0x98, 0x4a, 0xd2, 0x71, 0x12, 0x43,
+	0x8b, 0xd0, 0x52, 0x3b, 0xc4, 0xbc, 0x9a, 0x5e, 0x20, 0xf9, 0x51, 0x49, 0xaa, 0xe3, 0xd8, 0xe9,
+	0xb2, 0xdd, 0x11, 0x6c, 0xae, 0xca, 0xae, 0x1b, 0xa7, 0x48, 0x3d, 0x3c, 0x55, 0xe5, 0x84, 0x96,
+	0x58, 0xb2, 0x40, 0xb0, 0x99, 0x25, 0x5b, 0x04, 0x0b, 0x66, 0x37, 0x8b, 0x91, 0xf8, 0x0b, 0xb3,
+	0x1c, 0xc1, 0x06, 0xb1, 0x18, 0x50, 0xf7, 0x62, 0x24, 0x7e, 0x04, 0x42, 0xf7, 0xde, 0x72, 0xd9,
+	0x65, 0x7b, 0x5a, 0xe9, 0x34, 0x62, 0x13, 0xf9, 0x9e, 0xf3, 0x9d, 0x7b, 0xcf, 0xe3, 0x3b, 0xe7,
+	0x94, 0x02, 0xbb, 0xfe, 0x25, 0xb1, 0x0c, 0x6f, 0xdf, 0x33, 0x35, 0xef, 0xd2, 0xb0, 0x07, 0xfb,
+	0xd7, 0x07, 0xe1, 0xef, 0xd2, 0xd0, 0x75, 0x7c, 0x07, 0x21, 0x0e, 0x29, 0x85, 0xe2, 0xeb, 0x83,
+	0x8d, 0xfb, 0x03, 0x67, 0xe0, 0x30, 0xf5, 0x3e, 0xfd, 0xc5, 0x91, 0x1b, 0xeb, 0x7d, 0xc7, 0xb3,
+	0x1c, 0x0f, 0x73, 0x05, 0x3f, 0x04, 0xaa, 0x35, 0xcd, 0x32, 0x6c, 0x67, 0x9f, 0xfd, 0x0d, 0x44,
+	0x85, 0x81, 0xe3, 0x0c, 0x4c, 0xb2, 0xcf, 0x4e, 0xbd, 0xd1, 0xc5, 0xbe, 0x3e, 0x72, 0x35, 0xdf,
+	0x70, 0xec, 0x40, 0xbf, 0x3d, 0xab, 0xf7, 0x0d, 0x8b, 0x78, 0xbe, 0x66, 0x0d, 0x39, 0xa0, 0xf8,
+	0xa7, 0x04, 0x24, 0xcf, 0x34, 0x57, 0xb3, 0x3c, 0x74, 0x0c, 0xb9, 0x5f, 0x68, 0x86, 0x89, 0xc7,
+	0x57, 0x48, 0xc2, 0x8e, 0xb0, 0x97, 0x29, 0xaf, 0x97, 0xf8, 0x1d, 0xa5, 0xf1, 0x1d, 0xa5, 0x7a,
+	0x00, 0xa8, 0xa6, 0xbe, 0xf8, 0x6a, 0x7b, 0xe9, 0xf7, 0xff, 0xdc, 0x16, 0xd4, 0x2c, 0xb5, 0x1c,
+	0xcb, 0xd1, 0x8f, 0x41, 0xb2, 0x88, 0x6e, 0x8c, 0x2c, 0xec, 0xf9, 0xae, 0x71, 0x45, 0x3c, 0xec,
+	0x3b, 0xd8, 0x25, 0x96, 0x73, 0x4d, 0xa4, 0xd8, 0x8e, 0xb0, 0x97, 0x53, 0x1f, 0x70, 0x7d, 0x9b,
+	0xab, 0x3b, 0x8e, 0xca, 0x94, 0xd4, 0x05, 0xe2, 0xf5, 0x5d, 0xe7, 0x06, 0x0f, 0x89, 0x6b, 0x38,
+	0xba, 0x14, 0x7f, 0x0f, 0x17, 0xb8, 0xe5, 0x19, 0x33, 0x44, 0xdf, 0x81, 0x55, 0xdd, 0xb9, 0xb1,
+	0x69, 0xb8, 0xf8, 0xc6, 0xb0, 0x75, 0xe7, 0x46, 0x4a, 0xb0, 0x97, 0xf3, 0x63, 0xf1, 0x39, 0x93,
+	0xa2, 0x6f, 0x43, 0xde, 0x32, 0x6c, 0x6c, 0x19, 0x9e, 0x47, 0x74, 0xdc, 0x1b, 0x7a, 0xd2, 0x32,
+	0xc3, 0x65, 0x2d, 0xc3, 0x3e, 0x65, 0xc2, 0xea, 0xd0, 0x43, 0x4f, 0xe1, 0x1e, 0x45, 0x0d, 0x5c,
+	0x67, 0x34, 0xc4, 0x7d, 0x67, 0x64, 0xfb, 0x0c, 0x9a, 0x64, 0x50, 0xd1, 0x32, 0xec, 0x23, 0xaa,
+	0xa9, 0x51, 0xc5, 0x1c, 0x7c, 0xe8, 0xdc, 0x10, 0x97, 0xc1, 0x57, 0xa2, 0xf0, 0x33, 0xaa, 0xa0,
+	0xf0, 0x5d, 0xc8, 0x0e, 0x5c, 0xad, 0x4f, 0x70, 0xcf, 0x74, 0xfa, 0x57, 0x9e, 0x94, 0x62, 0xb8,
+	0x0c, 0x93, 0x55, 0x99, 0x08, 0xfd, 0x14, 0x52, 0x97, 0x9a, 0xe9, 0xe3, 0x81, 0x36, 0x94, 0xd2,
+	0xb7, 0x4f, 0xca, 0x0a, 0x35, 0x3a, 0xd2, 0x86, 0xa8, 0x00, 0x19, 0xb3, 0x8c, 0xfb, 0x97, 0x9a,
+	0x61, 0x63, 0x43, 0x97, 0x60, 0x47, 0xd8, 0x4b, 0xa8, 0x69, 0xb3, 0x5c, 0xa3, 0x12, 0x45, 0x7f,
+	0xbe, 0xf5, 0xdb, 0xaf, 0x3f, 0x7b, 0x22, 0x05, 0x44, 0xfe, 0xe5, 0x84, 0xca, 0x9c, 0x1b, 0xc5,
+	0x7f, 0x0b, 0x90, 0xac, 0x0c, 0x87, 0x44, 0x33, 0xd1, 0x43, 0x48, 0x5e, 0x12, 0x63, 0x70, 0xe9,
+	0x33, 0x7e, 0xc4, 0xd5, 0xe0, 0x44, 0xe5, 0x2e, 0xd1, 0x3c, 0xc7, 0x66, 0x25, 0x4e, 0xab, 0xc1,
+	0x09, 0xbd, 0x82, 0x9c, 0x4b, 0x0c, 0xab, 0x37, 0x72, 0x3d, 0x62, 0x11, 0xdb, 0x67, 0x35, 0x4d,
+	0x57, 0xbf, 0x47, 0x7d, 0xfc, 0xc7, 0x57, 0xdb, 0x0f, 0x38, 0xc5, 0x3d, 0xfd, 0xaa, 0x64, 0x38,
+	0xfb, 0x96, 0xe6, 0x5f, 0x96, 0x14, 0xdb, 0xff, 0xeb, 0xe7, 0x4f, 0x21, 0xe0, 0xbe, 0x62, 0xfb,
+	0x7f, 0xfe, 0xfa, 0xb3, 0x27, 0x82, 0x1a, 0xbd, 0x06, 0xed, 0x81, 0xe8, 0x92, 0x8b, 0x91, 0xad,
+	0x63, 0xad, 0x4f, 0xa3, 0xa6, 0x61, 0x25, 0x58, 0x58, 0x79, 0x2e, 0xaf, 0x30, 0xb1, 0xa2, 0xa3,
+	0x12, 0xdc, 0x0b, 0x4d, 0xa7, 0xc0, 0xcb, 0x0c, 0xbc, 0x16, 0xaa, 0xc6, 0xf8, 0xe2, 0xa7, 0x2b,
+	0xb0, 0xd2, 0xba, 0xb8, 0x20, 0x76, 0x9f, 0xa0, 0x3c, 0xc4, 0x0c, 0x9d, 0x45, 0x9a, 0x50, 0x63,
+	0x86, 0x8e, 0x7e, 0x04, 0xcb, 0x7d, 0x53, 0xf3, 0x3c, 0x16, 0x64, 0xbe, 0xbc, 0x53, 0x9a, 0x6f,
+	0xec, 0x52, 0x60, 0x5b, 0xa3, 0x38, 0x95, 0xc3, 0xd1, 0x33, 0x48, 0x79, 0xe4, 0x9a, 0xb8, 0x86,
+	0xff, 0x9a, 0x25, 0x20, 0x5f, 0x7e, 0xb4, 0xc8, 0xb4, 0x1d, 0x60, 0xd4, 0x10, 0x4d, 0xc9, 0xe1,
+	0x91, 0x8f, 0x47, 0xf4, 0x46, 0x77, 0x12, 0x63, 0x26, 0x94, 0x29, 0x3a, 0xba, 0x0f, 0xcb, 0xce,
+	0x8d, 0x4d, 0x5c, 0x16, 0x52, 0x5a, 0xe5, 0x07, 0x5a, 0x10, 0xcf, 0x18, 0x50, 0x71, 0x92, 0x17,
+	0x84, 0x9f, 0xd0, 0x06, 0xa4, 0xc8, 0xb5, 0xa1, 0x53, 0x63, 0xc6, 0xc8, 0xb4, 0x1a, 0x9e, 0xe9,
+	0x63, 0xe3, 0xdf, 0xd8, 0x25, 0x17, 0x8c, 0x89, 0x69, 0x35, 0x33, 0x96, 0xa9, 0xe4, 0x62, 0xaa,
+	0xfe, 0xe9, 0x48, 0xfd, 0x9f, 0x41, 0x82, 0xb6, 0x15, 0xa3, 0x56, 0xa6, 0xbc, 0x31, 0xc7, 0xce,
+	0xce, 0x78, 0xf2, 0x70, 0x7a, 0x7e, 0x42, 0xe9, 0xc9, 0x2c, 0x50, 0x1b, 0xb2, 0x9e, 0xaf, 0x5d,
+	0x11, 0xdc, 0x23, 0x17, 0x8e, 0x4b, 0xa4, 0xcc, 0x1d, 0x09, 0x92, 0x61, 0xb7, 0x54, 0xd9, 0x25,
+	0xe8, 0x05, 0xac, 0xb0, 0xc4, 0x12, 0x5d, 0xca, 0xde, 0xf1, 0xbe, 0xf1, 0x05, 0xa8, 0x09, 0x69,
+	0x97, 0x58, 0x9a, 0x61, 0x1b, 0xf6, 0x40, 0xca, 0xdd, 0xf1, 0xb6, 0xc9, 0x15, 0x34, 0x85, 0x74,
+	0x5e, 0x12, 0x5d, 0xca, 0xef, 0x08, 0x7b, 0x29, 0x35, 0x38, 0xa1, 0x23, 0xc8, 0xf2, 0x5f, 0x78,
+	0x64, 0xfb, 0x86, 0x29, 0xad, 0xbe, 0x47, 0x2a, 0x33, 0xdc, 0xb2, 0x4b, 0x0d, 0x91, 0x04, 0x2b,
+	0x7c, 0xdc, 0xea, 0x92, 0xc8, 0x5e, 0x18, 0x1f, 0xe9, 0xd3, 0x3d, 0xcd, 0xb6, 0x89, 0x2e, 0xad,
+	0xf1, 0xa7, 0xf9, 0x09, 0x3d, 0x86, 0x7c, 0x74, 0x64, 0x4b, 0x88, 0x0d, 0xa1, 0x5c, 0x64, 0x50,
+	0xa3, 0x9f, 0x40, 0xd2, 0xf3, 0x35, 0x7f, 0xe4, 0x49, 0xf7, 0x18, 0x89, 0x77, 0xdf, 0xc1, 0xff,
+	0x36, 0x03, 0xaa, 0x81, 0x01, 0xda, 0x81, 0xac, 0x79, 0x30, 0xd5, 0x7e, 0xf7, 0x19, 0x8f, 0xc1,
+	0x3c, 0x08, 0xfb, 0xb4, 0x0c, 0x49, 0x8d, 0xcd, 0x18, 0xe9, 0x41, 0x10, 0xf8, 0x82, 0xcb, 0xf9,
+	0x14, 0x52, 0x03, 0x64, 0xf1, 0xd7, 0x02, 0x24, 0x5e, 0x68, 0x86, 0x39, 0xd7, 0x26, 0xc2, 0x7c,
+	0x9b, 0x6c, 0x01, 0x38, 0xdc, 0x35, 0x0a, 0x88, 0xf1, 0x11, 0x18, 0x48, 0x14, 0x1d, 0x3d, 0x87,
+	0x65, 0x9e, 0xf6, 0xf8, 0x7b, 0xa4, 0x9d, 0x9b, 0x14, 0x4f, 0x20, 0xdb, 0xa2, 0x4d, 0x37, 0xce,
+	0x53, 0xd8, 0x91, 0xc2, 0x74, 0x47, 0xce, 0x27, 0x39, 0xb6, 0x20, 0xc9, 0xc5, 0xdf, 0xc5, 0x21,
+	0x29, 0xb3, 0x65, 0x36, 0xe3, 0xb2, 0x30, 0xeb, 0xf2, 0x6c, 0xd0, 0xb1, 0xf9, 0xa0, 0x8f, 0x21,
+	0xa9, 0x59, 0x74, 0x2f, 0xdd, 0x79, 0xee, 0x06, 0xf6, 0xe8, 0x59, 0x58, 0xfb, 0xc4, 0x37, 0xcf,
+	0x3e, 0xee, 0xf7, 0x4c, 0xe9, 0x37, 0x21, 0x1d, 0xac, 0xf5, 0x70, 0xec, 0xa6, 0xb8, 0x40, 0xd1,
+	0xd1, 0x77, 0x41, 0xec, 0x3b, 0xf6, 0x85, 0xe1, 0x5a, 0x44, 0xc7, 0xc1, 0x64, 0x49, 0xb2, 0xc9,
+	0xb2, 0x1a, 0xca, 0x8f, 0xf9, 0x88, 0x51, 0xe8, 0x2a, 0x31, 0x89, 0xe6, 0x69, 0x3d, 0x93, 0x60,
+	0xcd, 0x67, 0xe3, 0xeb, 0xb6, 0x95, 0xca, 0x4e, 0x4c, 0x2b, 0x6c, 0x7b, 0x78, 0xc4, 0xf7, 0xcd,
+	0xe9, 0x85, 0x90, 0xe2, 0xdb, 0x83, 0xcb, 0xc3, 0x6d, 0xf0, 0x37, 0x01, 0x32, 0x6d, 0x1a, 0x21,
+	0x97, 0xdc, 0x86, 0x68, 0x93, 0x9c, 0xc7, 0x3e, 0x38, 0xe7, 0x77, 0x5d, 0x1b, 0x51, 0xe6, 0xd0,
+	0x8a, 0x65, 0xa7, 0x98, 0x53, 0xfc, 0x34, 0x0e, 0xa9, 0x46, 0xd0, 0x7a, 0x73, 0x4b, 0xee, 0x07,
+	0x90, 0xb8, 0x32, 0x6c, 0xfd, 0x5d, 0x3b, 0x6e, 0x6c, 0x7b, 0x62, 0xd8, 0xba, 0xca, 0xd0, 0xe8,
+	0x79, 0xc8, 0x0f, 0xee, 0x69, 0xf1, 0x5d, 0x76, 0x33, 0x0c, 0x79, 0x0c, 0xf9, 0xbe, 0x4b, 0x34,
+	0x7f, 0x42, 0x81, 0x04, 0xa3, 0x40, 0x2e, 0x90, 0x06, 0x04, 0x78, 0x0c, 0x41, 0x75, 0x42, 0xd8,
+	0x32, 0x87, 0x05, 0xd2, 0x00, 0x86, 0x20, 0x61, 0x3b, 0x3e, 0x09, 0xf6, 0x1e, 0xfb, 0x8d, 0x7e,
+	0x08, 0xcb, 0xcc, 0x8f, 0x80, 0x33, 0xdb, 0x0b, 0xd3, 0x38, 0x29, 0xb3, 0xca, 0xd1, 0x94, 0xf4,
+	0x9c, 0xa9, 0x8c, 0x1d, 0x99, 0x77, 0x91, 0x3e, 0x30, 0x0c, 0xf0, 0xe8, 0x18, 0xb2, 0x2e, 0xb9,
+	0xd1, 0x5c, 0x1d, 0xf7, 0x34, 0xbf, 0x7f, 0x19, 0x7c, 0xb5, 0x3d, 0x5e, 0x64, 0xaf, 0x32, 0x5c,
+	0x95, 0xc2, 0x82, 0x4b, 0x32, 0xee, 0x44, 0x54, 0xfc, 0x8b, 0x00, 0xd9, 0xe9, 0x27, 0xfe, 0x07,
+	0x53, 0x21, 0xd2, 0x91, 0xf1, 0x99, 0x8e, 0x9c, 0xd0, 0x37, 0xf1, 0x61, 0xf4, 0x2d, 0xfe, 0x0a,
+	0x72, 0x3c, 0xb6, 0x33, 0xed, 0x35, 0xfb, 0x68, 0xfb, 0x7f, 0x36, 0x4f, 0xd1, 0x83, 0xb5, 0xb9,
+	0xcc, 0xa2, 0x75, 0x48, 0xb1, 0x7a, 0x4c, 0x5e, 0x5f, 0x61, 0x67, 0x45, 0x47, 0x35, 0x48, 0x0d,
+	0xb9, 0x9f, 0x74, 0x30, 0xc7, 0xf7, 0x32, 0x8b, 0xd7, 0x5b, 0x24, 0xa2, 0x6a, 0x82, 0xba, 0xa7,
+	0x86, 0x86, 0xc5, 0x06, 0xe4, 0xda, 0xc6, 0x80, 0xae, 0x79, 0x95, 0xf4, 0x1d, 0x57, 0xbf, 0x4d,
+	0xc8, 0x12, 0xac, 0x78, 0xdc, 0x86, 0xc5, 0x9c, 0x55, 0xc7, 0xc7, 0xe2, 0x4b, 0x58, 0x95, 0x3f,
+	0x1e, 0x19, 0xd7, 0x4e, 0x9f, 0x7d, 0xd9, 0x9f, 0x90, 0xd7, 0xb7, 0xb9, 0x6f, 0x13, 0xd2, 0x66,
+	0x79, 0xdc, 0x21, 0xbc, 0xfa, 0x29, 0xb3, 0xcc, 0x9b, 0xa3, 0xf8, 0x02, 0x72, 0x75, 0x67, 0xd4,
+	0x33, 0x09, 0x75, 0x93, 0x5e, 0xf8, 0x4d, 0x1f, 0xf4, 0xbb, 0x90, 0xed, 0x3b, 0xb6, 0x87, 0x35,
+	0x5d, 0x77, 0x49, 0xf0, 0xc5, 0x9b, 0x55, 0x33, 0x54, 0x56, 0xe1, 0xa2, 0x27, 0x1a, 0xa4, 0xc6,
+	0xa3, 0x07, 0x89, 0x90, 0x6d, 0xcb, 0xaf, 0x64, 0x55, 0xe9, 0xfc, 0x0c, 0x37, 0x5a, 0xe7, 0xe2,
+	0x12, 0xba, 0x07, 0xab, 0xa1, 0xe4, 0x54, 0xae, 0x2b, 0xdd, 0x53, 0x51, 0x40, 0x6b, 0x90, 0x0b,
+	0x85, 0xc7, 0xca, 0xd1, 0xb1, 0x18, 0x43, 0x0f, 0x60, 0x2d, 0x14, 0xd5, 0x54, 0xa5, 0xa3, 0xd4,
+	0x2a, 0x0d, 0x31, 0xbe, 0x91, 0xf8, 0xcd, 0x1f, 0x0b, 0x4b, 0x4f, 0xfe, 0x23, 0x40, 0x76, 0xfa,
+	0x83, 0x1a, 0x6d, 0xc1, 0x7a, 0xeb, 0xf0, 0x50, 0x6e, 0xd6, 0x64, 0x5c, 0x6b, 0x54, 0xda, 0x6d,
+	0xdc, 0x6d, 0xb6, 0xcf, 0xe4, 0x9a, 0x72, 0xa8, 0xc8, 0x75, 0x71, 0x09, 0xed, 0xc0, 0xa3, 0xa8,
+	0xba, 0xd9, 0x6a, 0xe2, 0x33, 0xb5, 0x55, 0xef, 0xd6, 0x3a, 0x4a, 0xab, 0x29, 0x0a, 0xe8, 0x5b,
+	0xb0, 0x1d, 0x45, 0x9c, 0x76, 0x1b, 0x1d, 0x05, 0x37, 0x5b, 0x75, 0x19, 0xb7, 0xba, 0x9d, 0xca,
+	0x91, 0x2c, 0xc6, 0x50, 0x11, 0x0a, 0x51, 0xd0, 0xb9, 0xda, 0x6a, 0x1e, 0xe1, 0x76, 0xa7, 0xd2,
+	0x91, 0xb1, 0xda, 0x6a, 0x75, 0xc4, 0x38, 0xda, 0x85, 0xad, 0x28, 0xa6, 0x51, 0xc6, 0xf2, 0xcb,
+	0xae, 0xf2, 0xaa, 0x55, 0xab, 0xb0, 0xb7, 0x12, 0xf3, 0xce, 0xd6, 0x5b, 0xdd, 0x6a, 0x43, 0xc6,
+	0x6d, 0xe5, 0xa8, 0x29, 0x2e, 0xa3, 0x47, 0x20, 0x45, 0xd5, 0x47, 0xad, 0x57, 0xb2, 0xda, 0xac,
+	0x34, 0x6b, 0xb2, 0x98, 0x0c, 0x12, 0x60, 0x43, 0x2e, 0xf2, 0x41, 0x85, 0x0a, 0xb0, 0x31, 0x36,
+	0xa2, 0xee, 0x74, 0x67, 0x33, 0xb0, 0x01, 0x0f, 0x67, 0xf4, 0x95, 0xb3, 0xb3, 0x06, 0xd5, 0x09,
+	0x68, 0x13, 0x3e, 0x9a, 0xd7, 0xc9, 0x95, 0x86, 0x5c, 0x17, 0x63, 0xc1, 0x7b, 0x7f, 0x08, 0xa7,
+	0x4d, 0xf0, 0xde, 0x16, 0xac, 0xcb, 0xed, 0x9a, 0xda, 0x3a, 0x5f, 0xfc, 0xdc, 0x23, 0x90, 0xa2,
+	0xea, 0x33, 0xb9, 0x59, 0x57, 0x9a, 0x47, 0xb8, 0x71, 0x20, 0x0a, 0xe8, 0x21, 0xa0, 0xa8, 0xf6,
+	0x58, 0x6e, 0xd4, 0xc5, 0x18, 0x75, 0x32, 0x2a, 0x57, 0xe5, 0x86, 0x5c, 0x69, 0xcb, 0x75, 0x31,
+	0xbe, 0x48, 0x77, 0xd8, 0x6d, 0xd6, 0xe5, 0xba, 0x98, 0x08, 0x7c, 0xfc, 0x5c, 0x80, 0xec, 0xf4,
+	0x06, 0xa2, 0x39, 0x69, 0x1c, 0xe0, 0x0a, 0x2b, 0x31, 0x3e, 0x51, 0x9a, 0xf5, 0x19, 0x27, 0x25,
+	0xb8, 0x3f, 0xa3, 0x6f, 0x37, 0x2a, 0xed, 0x63, 0x51, 0xa0, 0x7c, 0x99, 0xd1, 0xf0, 0xd7, 0x30,
+	0x77, 0x41, 0x8c, 0xd1, 0x32, 0xcf, 0x21, 0x98, 0xaf, 0x63, 0x48, 0x1c, 0x6d, 0xc3, 0xe6, 0x1c,
+	0xe4, 0xbc, 0xa2, 0xd6, 0x71, 0xb5, 0xd2, 0xa9, 0x1d, 0x4f, 0xbb, 0x9d, 0x8f, 0x2e, 0xc0, 0xe8,
+	0xf3, 0x0b, 0xf3, 0xbb, 0x09, 0x1f, 0xcd, 0x21, 0x5e, 0x76, 0xe5, 0x2e, 0xab, 0x67, 0x24, 0xee,
+	0x40, 0x59, 0x6b, 0x35, 0x0f, 0x15, 0xf5, 0x94, 0x96, 0x94, 0xd6, 0x6e, 0x4e, 0x7f, 0xaa, 0xb4,
+	0x4f, 0x99, 0x5b, 0xf1, 0xc5, 0xe6, 0x94, 0x7d, 0x8d, 0xc6, 0x24, 0xdb, 0xd5, 0x93, 0x2f, 0xde,
+	0x14, 0x84, 0x2f, 0xdf, 0x14, 0x84, 0x7f, 0xbd, 0x29, 0x08, 0x9f, 0xbc, 0x2d, 0x2c, 0x7d, 0xf9,
+	0xb6, 0xb0, 0xf4, 0xf7, 0xb7, 0x85, 0xa5, 0x9f, 0x1f, 0x0c, 0x0c, 0xff, 0x72, 0xd4, 0x2b, 0xf5,
+	0x1d, 0x6b, 0x9f, 0x4f, 0xca, 0xa7, 0x36, 0xf1, 0x6f, 0x1c, 0xf7, 0x6a, 0x7f, 0xfe, 0x5f, 0x09,
+	0xfe, 0xeb, 0x21, 0xf1, 0x7a, 0x49, 0xf6, 0x91, 0xf6, 0xfd, 0xff, 0x06, 0x00, 0x00, 0xff, 0xff,
+	0x4e, 0xda, 0xb9, 0x49, 0x35, 0x13, 0x00, 0x00,
 }
 
 func (m *Params) Marshal() (dAtA []byte, err error) {
@@ -989,12 +1537,50 @@ func (m *Params) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
-	n1, err1 := github_com_cosmos_gogoproto_types.StdDurationMarshalTo(m.EscrowPeriod, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.EscrowPeriod):])
+	if m.L2ChainId != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.L2ChainId))
+		i--
+		dAtA[i] = 0x50
+	}
+	n1, err1 := github_com_cosmos_gogoproto_types.StdDurationMarshalTo(m.HaltGap, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.HaltGap):])
 	if err1 != nil {
 		return 0, err1
 	}
 	i -= n1
 	i = encodeVarintSlashing(dAtA, i, uint64(n1))
+	i--
+	dAtA[i] = 0x4a
+	if m.GraceBlocks != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.GraceBlocks))
+		i--
+		dAtA[i] = 0x40
+	}
+	if m.MinGroupPowerBps != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.MinGroupPowerBps))
+		i--
+		dAtA[i] = 0x38
+	}
+	if m.MinGroupCountBps != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.MinGroupCountBps))
+		i--
+		dAtA[i] = 0x30
+	}
+	if m.MinMissedBps != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.MinMissedBps))
+		i--
+		dAtA[i] = 0x28
+	}
+	if m.DowntimeWindow != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.DowntimeWindow))
+		i--
+		dAtA[i] = 0x20
+	}
+	n2, err2 := github_com_cosmos_gogoproto_types.StdDurationMarshalTo(m.EscrowPeriod, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.EscrowPeriod):])
+	if err2 != nil {
+		return 0, err2
+	}
+	i -= n2
+	i = encodeVarintSlashing(dAtA, i, uint64(n2))
 	i--
 	dAtA[i] = 0x1a
 	if m.MediumStrikesToRemove != 0 {
@@ -1002,14 +1588,69 @@ func (m *Params) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x10
 	}
-	n2, err2 := github_com_cosmos_gogoproto_types.StdDurationMarshalTo(m.JailDuration, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.JailDuration):])
-	if err2 != nil {
-		return 0, err2
+	n3, err3 := github_com_cosmos_gogoproto_types.StdDurationMarshalTo(m.JailDuration, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.JailDuration):])
+	if err3 != nil {
+		return 0, err3
 	}
-	i -= n2
-	i = encodeVarintSlashing(dAtA, i, uint64(n2))
+	i -= n3
+	i = encodeVarintSlashing(dAtA, i, uint64(n3))
 	i--
 	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *Appeal) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *Appeal) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Appeal) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ReimburseActionId != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.ReimburseActionId))
+		i--
+		dAtA[i] = 0x28
+	}
+	if m.RefundActionId != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.RefundActionId))
+		i--
+		dAtA[i] = 0x20
+	}
+	{
+		size := m.Reimbursement.Size()
+		i -= size
+		if _, err := m.Reimbursement.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintSlashing(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintSlashing(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.Height != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.Height))
+		i--
+		dAtA[i] = 0x8
+	}
 	return len(dAtA) - i, nil
 }
 
@@ -1033,6 +1674,20 @@ func (m *Offence) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.Appeal != nil {
+		{
+			size, err := m.Appeal.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintSlashing(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x1
+		i--
+		dAtA[i] = 0xaa
+	}
 	if m.L1ActionId != 0 {
 		i = encodeVarintSlashing(dAtA, i, uint64(m.L1ActionId))
 		i--
@@ -1078,12 +1733,12 @@ func (m *Offence) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x80
 	}
-	n3, err3 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.JailedUntil, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.JailedUntil):])
-	if err3 != nil {
-		return 0, err3
+	n5, err5 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.JailedUntil, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.JailedUntil):])
+	if err5 != nil {
+		return 0, err5
 	}
-	i -= n3
-	i = encodeVarintSlashing(dAtA, i, uint64(n3))
+	i -= n5
+	i = encodeVarintSlashing(dAtA, i, uint64(n5))
 	i--
 	dAtA[i] = 0x7a
 	if m.Jailed {
@@ -1126,12 +1781,12 @@ func (m *Offence) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	}
 	i--
 	dAtA[i] = 0x5a
-	n4, err4 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
-	if err4 != nil {
-		return 0, err4
+	n6, err6 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
+	if err6 != nil {
+		return 0, err6
 	}
-	i -= n4
-	i = encodeVarintSlashing(dAtA, i, uint64(n4))
+	i -= n6
+	i = encodeVarintSlashing(dAtA, i, uint64(n6))
 	i--
 	dAtA[i] = 0x52
 	if m.Height != 0 {
@@ -1210,12 +1865,12 @@ func (m *Jail) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
-	n5, err5 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Until, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Until):])
-	if err5 != nil {
-		return 0, err5
+	n7, err7 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Until, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Until):])
+	if err7 != nil {
+		return 0, err7
 	}
-	i -= n5
-	i = encodeVarintSlashing(dAtA, i, uint64(n5))
+	i -= n7
+	i = encodeVarintSlashing(dAtA, i, uint64(n7))
 	i--
 	dAtA[i] = 0x1a
 	if m.OffenceId != 0 {
@@ -1286,12 +1941,17 @@ func (m *Escrow) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
-	n6, err6 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.ReleasableAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.ReleasableAt):])
-	if err6 != nil {
-		return 0, err6
+	if m.SettleActionId != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.SettleActionId))
+		i--
+		dAtA[i] = 0x40
 	}
-	i -= n6
-	i = encodeVarintSlashing(dAtA, i, uint64(n6))
+	n8, err8 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.ReleasableAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.ReleasableAt):])
+	if err8 != nil {
+		return 0, err8
+	}
+	i -= n8
+	i = encodeVarintSlashing(dAtA, i, uint64(n8))
 	i--
 	dAtA[i] = 0x3a
 	if m.ConfirmedHeight != 0 {
@@ -1402,6 +2062,30 @@ func (m *L1Action) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.RewardBatch != nil {
+		{
+			size, err := m.RewardBatch.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintSlashing(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x4a
+	}
+	if m.Escrow != nil {
+		{
+			size, err := m.Escrow.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintSlashing(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x42
+	}
 	if m.Slash != nil {
 		{
 			size, err := m.Slash.MarshalToSizedBuffer(dAtA[:i])
@@ -1449,6 +2133,237 @@ func (m *L1Action) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *EscrowAction) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EscrowAction) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EscrowAction) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintSlashing(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if m.EscrowId != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.EscrowId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.SequencerId != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.OffenceId != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.OffenceId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *RewardPayment) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *RewardPayment) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *RewardPayment) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintSlashing(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if m.SequencerId != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *RewardBatchAction) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *RewardBatchAction) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *RewardBatchAction) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Payments) > 0 {
+		for iNdEx := len(m.Payments) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Payments[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintSlashing(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x12
+		}
+	}
+	if m.BatchId != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.BatchId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *SigningRecord) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *SigningRecord) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *SigningRecord) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Signing) > 0 {
+		i -= len(m.Signing)
+		copy(dAtA[i:], m.Signing)
+		i = encodeVarintSlashing(dAtA, i, uint64(len(m.Signing)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.SequencerId != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EquivocationKey) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EquivocationKey) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EquivocationKey) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.L2Height != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.L2Height))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.SequencerId != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *DoubleSignKey) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *DoubleSignKey) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *DoubleSignKey) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsAddress) > 0 {
+		i -= len(m.ConsAddress)
+		copy(dAtA[i:], m.ConsAddress)
+		i = encodeVarintSlashing(dAtA, i, uint64(len(m.ConsAddress)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.Height != 0 {
+		i = encodeVarintSlashing(dAtA, i, uint64(m.Height))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintSlashing(dAtA []byte, offset int, v uint64) int {
 	offset -= sovSlashing(v)
 	base := offset
@@ -1473,6 +2388,50 @@ func (m *Params) Size() (n int) {
 	}
 	l = github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.EscrowPeriod)
 	n += 1 + l + sovSlashing(uint64(l))
+	if m.DowntimeWindow != 0 {
+		n += 1 + sovSlashing(uint64(m.DowntimeWindow))
+	}
+	if m.MinMissedBps != 0 {
+		n += 1 + sovSlashing(uint64(m.MinMissedBps))
+	}
+	if m.MinGroupCountBps != 0 {
+		n += 1 + sovSlashing(uint64(m.MinGroupCountBps))
+	}
+	if m.MinGroupPowerBps != 0 {
+		n += 1 + sovSlashing(uint64(m.MinGroupPowerBps))
+	}
+	if m.GraceBlocks != 0 {
+		n += 1 + sovSlashing(uint64(m.GraceBlocks))
+	}
+	l = github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.HaltGap)
+	n += 1 + l + sovSlashing(uint64(l))
+	if m.L2ChainId != 0 {
+		n += 1 + sovSlashing(uint64(m.L2ChainId))
+	}
+	return n
+}
+
+func (m *Appeal) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Height != 0 {
+		n += 1 + sovSlashing(uint64(m.Height))
+	}
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovSlashing(uint64(l))
+	}
+	l = m.Reimbursement.Size()
+	n += 1 + l + sovSlashing(uint64(l))
+	if m.RefundActionId != 0 {
+		n += 1 + sovSlashing(uint64(m.RefundActionId))
+	}
+	if m.ReimburseActionId != 0 {
+		n += 1 + sovSlashing(uint64(m.ReimburseActionId))
+	}
 	return n
 }
 
@@ -1541,6 +2500,10 @@ func (m *Offence) Size() (n int) {
 	if m.L1ActionId != 0 {
 		n += 2 + sovSlashing(uint64(m.L1ActionId))
 	}
+	if m.Appeal != nil {
+		l = m.Appeal.Size()
+		n += 2 + l + sovSlashing(uint64(l))
+	}
 	return n
 }
 
@@ -1602,6 +2565,9 @@ func (m *Escrow) Size() (n int) {
 	}
 	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.ReleasableAt)
 	n += 1 + l + sovSlashing(uint64(l))
+	if m.SettleActionId != 0 {
+		n += 1 + sovSlashing(uint64(m.SettleActionId))
+	}
 	return n
 }
 
@@ -1653,6 +2619,113 @@ func (m *L1Action) Size() (n int) {
 	}
 	if m.Slash != nil {
 		l = m.Slash.Size()
+		n += 1 + l + sovSlashing(uint64(l))
+	}
+	if m.Escrow != nil {
+		l = m.Escrow.Size()
+		n += 1 + l + sovSlashing(uint64(l))
+	}
+	if m.RewardBatch != nil {
+		l = m.RewardBatch.Size()
+		n += 1 + l + sovSlashing(uint64(l))
+	}
+	return n
+}
+
+func (m *EscrowAction) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.OffenceId != 0 {
+		n += 1 + sovSlashing(uint64(m.OffenceId))
+	}
+	if m.SequencerId != 0 {
+		n += 1 + sovSlashing(uint64(m.SequencerId))
+	}
+	if m.EscrowId != 0 {
+		n += 1 + sovSlashing(uint64(m.EscrowId))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovSlashing(uint64(l))
+	return n
+}
+
+func (m *RewardPayment) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.SequencerId != 0 {
+		n += 1 + sovSlashing(uint64(m.SequencerId))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovSlashing(uint64(l))
+	return n
+}
+
+func (m *RewardBatchAction) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.BatchId != 0 {
+		n += 1 + sovSlashing(uint64(m.BatchId))
+	}
+	if len(m.Payments) > 0 {
+		for _, e := range m.Payments {
+			l = e.Size()
+			n += 1 + l + sovSlashing(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *SigningRecord) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.SequencerId != 0 {
+		n += 1 + sovSlashing(uint64(m.SequencerId))
+	}
+	l = len(m.Signing)
+	if l > 0 {
+		n += 1 + l + sovSlashing(uint64(l))
+	}
+	return n
+}
+
+func (m *EquivocationKey) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.SequencerId != 0 {
+		n += 1 + sovSlashing(uint64(m.SequencerId))
+	}
+	if m.L2Height != 0 {
+		n += 1 + sovSlashing(uint64(m.L2Height))
+	}
+	return n
+}
+
+func (m *DoubleSignKey) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Height != 0 {
+		n += 1 + sovSlashing(uint64(m.Height))
+	}
+	l = len(m.ConsAddress)
+	if l > 0 {
 		n += 1 + l + sovSlashing(uint64(l))
 	}
 	return n
@@ -1778,6 +2851,326 @@ func (m *Params) Unmarshal(dAtA []byte) error {
 				return err
 			}
 			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DowntimeWindow", wireType)
+			}
+			m.DowntimeWindow = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.DowntimeWindow |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MinMissedBps", wireType)
+			}
+			m.MinMissedBps = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.MinMissedBps |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MinGroupCountBps", wireType)
+			}
+			m.MinGroupCountBps = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.MinGroupCountBps |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MinGroupPowerBps", wireType)
+			}
+			m.MinGroupPowerBps = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.MinGroupPowerBps |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field GraceBlocks", wireType)
+			}
+			m.GraceBlocks = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.GraceBlocks |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field HaltGap", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdDurationUnmarshal(&m.HaltGap, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 10:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field L2ChainId", wireType)
+			}
+			m.L2ChainId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.L2ChainId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipSlashing(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *Appeal) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowSlashing
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: Appeal: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: Appeal: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Height", wireType)
+			}
+			m.Height = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Height |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reimbursement", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Reimbursement.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RefundActionId", wireType)
+			}
+			m.RefundActionId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.RefundActionId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ReimburseActionId", wireType)
+			}
+			m.ReimburseActionId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ReimburseActionId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipSlashing(dAtA[iNdEx:])
@@ -2336,6 +3729,42 @@ func (m *Offence) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		case 21:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Appeal", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Appeal == nil {
+				m.Appeal = &Appeal{}
+			}
+			if err := m.Appeal.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipSlashing(dAtA[iNdEx:])
@@ -2770,6 +4199,25 @@ func (m *Escrow) Unmarshal(dAtA []byte) error {
 				return err
 			}
 			iNdEx = postIndex
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SettleActionId", wireType)
+			}
+			m.SettleActionId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SettleActionId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipSlashing(dAtA[iNdEx:])
@@ -3137,6 +4585,719 @@ func (m *L1Action) Unmarshal(dAtA []byte) error {
 			}
 			if err := m.Slash.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Escrow", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Escrow == nil {
+				m.Escrow = &EscrowAction{}
+			}
+			if err := m.Escrow.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RewardBatch", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.RewardBatch == nil {
+				m.RewardBatch = &RewardBatchAction{}
+			}
+			if err := m.RewardBatch.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipSlashing(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EscrowAction) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowSlashing
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EscrowAction: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EscrowAction: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OffenceId", wireType)
+			}
+			m.OffenceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OffenceId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EscrowId", wireType)
+			}
+			m.EscrowId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EscrowId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipSlashing(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *RewardPayment) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowSlashing
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: RewardPayment: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: RewardPayment: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipSlashing(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *RewardBatchAction) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowSlashing
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: RewardBatchAction: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: RewardBatchAction: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BatchId", wireType)
+			}
+			m.BatchId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.BatchId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payments", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payments = append(m.Payments, RewardPayment{})
+			if err := m.Payments[len(m.Payments)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipSlashing(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *SigningRecord) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowSlashing
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: SigningRecord: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: SigningRecord: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Signing", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Signing = append(m.Signing[:0], dAtA[iNdEx:postIndex]...)
+			if m.Signing == nil {
+				m.Signing = []byte{}
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipSlashing(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EquivocationKey) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowSlashing
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EquivocationKey: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EquivocationKey: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field L2Height", wireType)
+			}
+			m.L2Height = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.L2Height |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipSlashing(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *DoubleSignKey) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowSlashing
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: DoubleSignKey: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: DoubleSignKey: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Height", wireType)
+			}
+			m.Height = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Height |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsAddress", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSlashing
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthSlashing
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsAddress = append(m.ConsAddress[:0], dAtA[iNdEx:postIndex]...)
+			if m.ConsAddress == nil {
+				m.ConsAddress = []byte{}
 			}
 			iNdEx = postIndex
 		default:

@@ -5,6 +5,7 @@ package types
 
 import (
 	context "context"
+	cosmossdk_io_math "cosmossdk.io/math"
 	fmt "fmt"
 	_ "github.com/cosmos/cosmos-proto"
 	_ "github.com/cosmos/cosmos-sdk/types/msgservice"
@@ -31,6 +32,328 @@ var _ = math.Inf
 // proto package needs to be updated.
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
+// MsgSlash slashes a sequencer on governance's decision.
+type MsgSlash struct {
+	Authority   string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
+	SequencerId uint64 `protobuf:"varint,2,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+	// severity is MEDIUM, HIGH or CRITICAL (LOW slashes nothing: no proposal needed).
+	Severity Severity `protobuf:"varint,3,opt,name=severity,proto3,enum=themis.slashing.v1.Severity" json:"severity,omitempty"`
+	// evidence is what governance found, recorded with the offence.
+	Evidence string `protobuf:"bytes,4,opt,name=evidence,proto3" json:"evidence,omitempty"`
+}
+
+func (m *MsgSlash) Reset()         { *m = MsgSlash{} }
+func (m *MsgSlash) String() string { return proto.CompactTextString(m) }
+func (*MsgSlash) ProtoMessage()    {}
+func (*MsgSlash) Descriptor() ([]byte, []int) {
+	return fileDescriptor_dd57f1ee63ac3f68, []int{0}
+}
+func (m *MsgSlash) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSlash) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSlash.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSlash) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSlash.Merge(m, src)
+}
+func (m *MsgSlash) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSlash) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSlash.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSlash proto.InternalMessageInfo
+
+func (m *MsgSlash) GetAuthority() string {
+	if m != nil {
+		return m.Authority
+	}
+	return ""
+}
+
+func (m *MsgSlash) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+func (m *MsgSlash) GetSeverity() Severity {
+	if m != nil {
+		return m.Severity
+	}
+	return SEVERITY_LOW
+}
+
+func (m *MsgSlash) GetEvidence() string {
+	if m != nil {
+		return m.Evidence
+	}
+	return ""
+}
+
+type MsgSlashResponse struct {
+	OffenceId uint64 `protobuf:"varint,1,opt,name=offence_id,json=offenceId,proto3" json:"offence_id,omitempty"`
+}
+
+func (m *MsgSlashResponse) Reset()         { *m = MsgSlashResponse{} }
+func (m *MsgSlashResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgSlashResponse) ProtoMessage()    {}
+func (*MsgSlashResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_dd57f1ee63ac3f68, []int{1}
+}
+func (m *MsgSlashResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSlashResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSlashResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSlashResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSlashResponse.Merge(m, src)
+}
+func (m *MsgSlashResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSlashResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSlashResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSlashResponse proto.InternalMessageInfo
+
+func (m *MsgSlashResponse) GetOffenceId() uint64 {
+	if m != nil {
+		return m.OffenceId
+	}
+	return 0
+}
+
+// MsgAppeal reverts an offence: the escrow is refunded to the owner on L1 while it is
+// held (the lock is not restored; the owner may relock), the sequencer's status is
+// reinstated, a medium strike removed, and an optional reward reimbursement paid.
+type MsgAppeal struct {
+	Authority string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
+	OffenceId uint64 `protobuf:"varint,2,opt,name=offence_id,json=offenceId,proto3" json:"offence_id,omitempty"`
+	Reason    string `protobuf:"bytes,3,opt,name=reason,proto3" json:"reason,omitempty"`
+	// reimbursement is paid as a reward (base units; 0: none).
+	Reimbursement cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=reimbursement,proto3,customtype=cosmossdk.io/math.Int" json:"reimbursement"`
+}
+
+func (m *MsgAppeal) Reset()         { *m = MsgAppeal{} }
+func (m *MsgAppeal) String() string { return proto.CompactTextString(m) }
+func (*MsgAppeal) ProtoMessage()    {}
+func (*MsgAppeal) Descriptor() ([]byte, []int) {
+	return fileDescriptor_dd57f1ee63ac3f68, []int{2}
+}
+func (m *MsgAppeal) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAppeal) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAppeal.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAppeal) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAppeal.Merge(m, src)
+}
+func (m *MsgAppeal) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAppeal) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAppeal.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAppeal proto.InternalMessageInfo
+
+func (m *MsgAppeal) GetAuthority() string {
+	if m != nil {
+		return m.Authority
+	}
+	return ""
+}
+
+func (m *MsgAppeal) GetOffenceId() uint64 {
+	if m != nil {
+		return m.OffenceId
+	}
+	return 0
+}
+
+func (m *MsgAppeal) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+type MsgAppealResponse struct {
+}
+
+func (m *MsgAppealResponse) Reset()         { *m = MsgAppealResponse{} }
+func (m *MsgAppealResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgAppealResponse) ProtoMessage()    {}
+func (*MsgAppealResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_dd57f1ee63ac3f68, []int{3}
+}
+func (m *MsgAppealResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAppealResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAppealResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAppealResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAppealResponse.Merge(m, src)
+}
+func (m *MsgAppealResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAppealResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAppealResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAppealResponse proto.InternalMessageInfo
+
+// MsgSubmitL2Equivocation carries two L2 headers (RLP, each sealed in extraData, see
+// x/epoch/types/l2_seal.go) of the same height with different hashes.
+type MsgSubmitL2Equivocation struct {
+	Submitter string `protobuf:"bytes,1,opt,name=submitter,proto3" json:"submitter,omitempty"`
+	HeaderA   []byte `protobuf:"bytes,2,opt,name=header_a,json=headerA,proto3" json:"header_a,omitempty"`
+	HeaderB   []byte `protobuf:"bytes,3,opt,name=header_b,json=headerB,proto3" json:"header_b,omitempty"`
+}
+
+func (m *MsgSubmitL2Equivocation) Reset()         { *m = MsgSubmitL2Equivocation{} }
+func (m *MsgSubmitL2Equivocation) String() string { return proto.CompactTextString(m) }
+func (*MsgSubmitL2Equivocation) ProtoMessage()    {}
+func (*MsgSubmitL2Equivocation) Descriptor() ([]byte, []int) {
+	return fileDescriptor_dd57f1ee63ac3f68, []int{4}
+}
+func (m *MsgSubmitL2Equivocation) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSubmitL2Equivocation) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSubmitL2Equivocation.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSubmitL2Equivocation) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSubmitL2Equivocation.Merge(m, src)
+}
+func (m *MsgSubmitL2Equivocation) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSubmitL2Equivocation) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSubmitL2Equivocation.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSubmitL2Equivocation proto.InternalMessageInfo
+
+func (m *MsgSubmitL2Equivocation) GetSubmitter() string {
+	if m != nil {
+		return m.Submitter
+	}
+	return ""
+}
+
+func (m *MsgSubmitL2Equivocation) GetHeaderA() []byte {
+	if m != nil {
+		return m.HeaderA
+	}
+	return nil
+}
+
+func (m *MsgSubmitL2Equivocation) GetHeaderB() []byte {
+	if m != nil {
+		return m.HeaderB
+	}
+	return nil
+}
+
+type MsgSubmitL2EquivocationResponse struct {
+	OffenceId uint64 `protobuf:"varint,1,opt,name=offence_id,json=offenceId,proto3" json:"offence_id,omitempty"`
+}
+
+func (m *MsgSubmitL2EquivocationResponse) Reset()         { *m = MsgSubmitL2EquivocationResponse{} }
+func (m *MsgSubmitL2EquivocationResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgSubmitL2EquivocationResponse) ProtoMessage()    {}
+func (*MsgSubmitL2EquivocationResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_dd57f1ee63ac3f68, []int{5}
+}
+func (m *MsgSubmitL2EquivocationResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSubmitL2EquivocationResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSubmitL2EquivocationResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSubmitL2EquivocationResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSubmitL2EquivocationResponse.Merge(m, src)
+}
+func (m *MsgSubmitL2EquivocationResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSubmitL2EquivocationResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSubmitL2EquivocationResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSubmitL2EquivocationResponse proto.InternalMessageInfo
+
+func (m *MsgSubmitL2EquivocationResponse) GetOffenceId() uint64 {
+	if m != nil {
+		return m.OffenceId
+	}
+	return 0
+}
+
 // MsgUpdateParams replaces all parameters.
 type MsgUpdateParams struct {
 	// authority is the governance module account.
@@ -42,7 +365,7 @@ func (m *MsgUpdateParams) Reset()         { *m = MsgUpdateParams{} }
 func (m *MsgUpdateParams) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParams) ProtoMessage()    {}
 func (*MsgUpdateParams) Descriptor() ([]byte, []int) {
-	return fileDescriptor_dd57f1ee63ac3f68, []int{0}
+	return fileDescriptor_dd57f1ee63ac3f68, []int{6}
 }
 func (m *MsgUpdateParams) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -92,7 +415,7 @@ func (m *MsgUpdateParamsResponse) Reset()         { *m = MsgUpdateParamsResponse
 func (m *MsgUpdateParamsResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParamsResponse) ProtoMessage()    {}
 func (*MsgUpdateParamsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_dd57f1ee63ac3f68, []int{1}
+	return fileDescriptor_dd57f1ee63ac3f68, []int{7}
 }
 func (m *MsgUpdateParamsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -130,7 +453,7 @@ func (m *MsgUnjail) Reset()         { *m = MsgUnjail{} }
 func (m *MsgUnjail) String() string { return proto.CompactTextString(m) }
 func (*MsgUnjail) ProtoMessage()    {}
 func (*MsgUnjail) Descriptor() ([]byte, []int) {
-	return fileDescriptor_dd57f1ee63ac3f68, []int{2}
+	return fileDescriptor_dd57f1ee63ac3f68, []int{8}
 }
 func (m *MsgUnjail) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -174,7 +497,7 @@ func (m *MsgUnjailResponse) Reset()         { *m = MsgUnjailResponse{} }
 func (m *MsgUnjailResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgUnjailResponse) ProtoMessage()    {}
 func (*MsgUnjailResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_dd57f1ee63ac3f68, []int{3}
+	return fileDescriptor_dd57f1ee63ac3f68, []int{9}
 }
 func (m *MsgUnjailResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -211,6 +534,12 @@ func (m *MsgUnjailResponse) GetSequencerId() uint64 {
 }
 
 func init() {
+	proto.RegisterType((*MsgSlash)(nil), "themis.slashing.v1.MsgSlash")
+	proto.RegisterType((*MsgSlashResponse)(nil), "themis.slashing.v1.MsgSlashResponse")
+	proto.RegisterType((*MsgAppeal)(nil), "themis.slashing.v1.MsgAppeal")
+	proto.RegisterType((*MsgAppealResponse)(nil), "themis.slashing.v1.MsgAppealResponse")
+	proto.RegisterType((*MsgSubmitL2Equivocation)(nil), "themis.slashing.v1.MsgSubmitL2Equivocation")
+	proto.RegisterType((*MsgSubmitL2EquivocationResponse)(nil), "themis.slashing.v1.MsgSubmitL2EquivocationResponse")
 	proto.RegisterType((*MsgUpdateParams)(nil), "themis.slashing.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "themis.slashing.v1.MsgUpdateParamsResponse")
 	proto.RegisterType((*MsgUnjail)(nil), "themis.slashing.v1.MsgUnjail")
@@ -220,35 +549,55 @@ func init() {
 func init() { proto.RegisterFile("themis/slashing/v1/tx.proto", fileDescriptor_dd57f1ee63ac3f68) }
 
 var fileDescriptor_dd57f1ee63ac3f68 = []byte{
-	// 443 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe2, 0x92, 0x2e, 0xc9, 0x48, 0xcd,
-	0xcd, 0x2c, 0xd6, 0x2f, 0xce, 0x49, 0x2c, 0xce, 0xc8, 0xcc, 0x4b, 0xd7, 0x2f, 0x33, 0xd4, 0x2f,
-	0xa9, 0xd0, 0x2b, 0x28, 0xca, 0x2f, 0xc9, 0x17, 0x12, 0x82, 0x48, 0xea, 0xc1, 0x24, 0xf5, 0xca,
-	0x0c, 0xa5, 0x44, 0xd2, 0xf3, 0xd3, 0xf3, 0xc1, 0xd2, 0xfa, 0x20, 0x16, 0x44, 0xa5, 0x94, 0x64,
-	0x72, 0x7e, 0x71, 0x6e, 0x7e, 0x71, 0x3c, 0x44, 0x02, 0xc2, 0x81, 0x4a, 0x89, 0x43, 0x78, 0xfa,
-	0xb9, 0xc5, 0x60, 0xc3, 0x73, 0x8b, 0xd3, 0xa1, 0x12, 0x82, 0x89, 0xb9, 0x99, 0x79, 0xf9, 0xfa,
-	0x60, 0x12, 0x2a, 0xa4, 0x88, 0xc5, 0x35, 0x70, 0xcb, 0xc1, 0x4a, 0x94, 0xf6, 0x31, 0x72, 0xf1,
-	0xfb, 0x16, 0xa7, 0x87, 0x16, 0xa4, 0x24, 0x96, 0xa4, 0x06, 0x24, 0x16, 0x25, 0xe6, 0x16, 0x0b,
-	0x99, 0x71, 0x71, 0x26, 0x96, 0x96, 0x64, 0xe4, 0x17, 0x65, 0x96, 0x54, 0x4a, 0x30, 0x2a, 0x30,
-	0x6a, 0x70, 0x3a, 0x49, 0x5c, 0xda, 0xa2, 0x2b, 0x02, 0x75, 0x87, 0x63, 0x4a, 0x4a, 0x51, 0x6a,
-	0x71, 0x71, 0x70, 0x49, 0x51, 0x66, 0x5e, 0x7a, 0x10, 0x42, 0xa9, 0x90, 0x2d, 0x17, 0x5b, 0x01,
-	0xd8, 0x04, 0x09, 0x26, 0x05, 0x46, 0x0d, 0x6e, 0x23, 0x29, 0x3d, 0x4c, 0x0f, 0xeb, 0x41, 0xec,
-	0x70, 0xe2, 0x3c, 0x71, 0x4f, 0x9e, 0x61, 0xc5, 0xf3, 0x0d, 0x5a, 0x8c, 0x41, 0x50, 0x4d, 0x56,
-	0x26, 0x4d, 0xcf, 0x37, 0x68, 0x21, 0x8c, 0xeb, 0x7a, 0xbe, 0x41, 0x0b, 0xe6, 0x81, 0x0a, 0x84,
-	0x17, 0xd0, 0x1c, 0xab, 0x24, 0xc9, 0x25, 0x8e, 0x26, 0x14, 0x94, 0x5a, 0x5c, 0x90, 0x9f, 0x57,
-	0x9c, 0xaa, 0x54, 0xc0, 0xc5, 0x09, 0x92, 0xca, 0xcb, 0x4a, 0xcc, 0xcc, 0x11, 0x32, 0xe1, 0xe2,
-	0xc8, 0x2f, 0x48, 0x2d, 0x4a, 0x2c, 0xc9, 0x2f, 0x22, 0xe8, 0x27, 0xb8, 0x4a, 0x2b, 0x5d, 0x90,
-	0x9b, 0xe0, 0x5c, 0x90, 0x93, 0xa4, 0xb1, 0x3b, 0x09, 0x6c, 0x89, 0x92, 0x19, 0x97, 0x20, 0x9c,
-	0x03, 0x73, 0x86, 0x90, 0x22, 0x17, 0x4f, 0x71, 0x6a, 0x61, 0x69, 0x6a, 0x5e, 0x72, 0x6a, 0x51,
-	0x7c, 0x66, 0x0a, 0xd8, 0x76, 0x96, 0x20, 0x6e, 0xb8, 0x98, 0x67, 0x8a, 0xd1, 0x3e, 0x46, 0x2e,
-	0x66, 0xdf, 0xe2, 0x74, 0xa1, 0x04, 0x2e, 0x1e, 0x94, 0x98, 0x50, 0xc6, 0x16, 0x82, 0x68, 0xde,
-	0x95, 0xd2, 0x26, 0x42, 0x11, 0xdc, 0x31, 0x7e, 0x5c, 0x6c, 0xd0, 0x00, 0x91, 0xc5, 0xa5, 0x0d,
-	0x2c, 0x2d, 0xa5, 0x8a, 0x57, 0x1a, 0x66, 0x9e, 0x14, 0x6b, 0x03, 0x28, 0x0e, 0x9d, 0xbc, 0x4f,
-	0x3c, 0x92, 0x63, 0xbc, 0xf0, 0x48, 0x8e, 0xf1, 0xc1, 0x23, 0x39, 0xc6, 0x09, 0x8f, 0xe5, 0x18,
-	0x2e, 0x3c, 0x96, 0x63, 0xb8, 0xf1, 0x58, 0x8e, 0x21, 0xca, 0x30, 0x3d, 0xb3, 0x24, 0xa3, 0x34,
-	0x49, 0x2f, 0x39, 0x3f, 0x57, 0x1f, 0x62, 0xa2, 0x6e, 0x5e, 0x6a, 0x49, 0x79, 0x7e, 0x51, 0xb6,
-	0x3e, 0x66, 0x48, 0x96, 0x54, 0x16, 0xa4, 0x16, 0x27, 0xb1, 0x81, 0x93, 0xa6, 0x31, 0x20, 0x00,
-	0x00, 0xff, 0xff, 0x84, 0xd4, 0x70, 0xdc, 0x4d, 0x03, 0x00, 0x00,
+	// 758 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x9c, 0x55, 0xcf, 0x4f, 0x13, 0x41,
+	0x14, 0xee, 0xf2, 0xa3, 0xb6, 0x03, 0xfe, 0x60, 0x45, 0x29, 0x0b, 0x14, 0x58, 0x35, 0x41, 0x4c,
+	0x77, 0x6d, 0x21, 0xc4, 0x34, 0x9a, 0x48, 0x13, 0x0f, 0x0d, 0xd6, 0x98, 0x25, 0x78, 0xf0, 0x82,
+	0xdb, 0xee, 0xb0, 0x1d, 0x61, 0x77, 0x96, 0x9d, 0x69, 0x85, 0x9b, 0xe1, 0xe8, 0xc9, 0x3f, 0xc3,
+	0x23, 0x07, 0xce, 0xde, 0x4c, 0x38, 0x12, 0x12, 0x13, 0xe3, 0x81, 0x18, 0x38, 0x90, 0xf8, 0x57,
+	0x98, 0x9d, 0xd9, 0x0e, 0x2d, 0xdd, 0x05, 0xe4, 0xd2, 0xec, 0x7b, 0xdf, 0x9b, 0xf7, 0xbe, 0xf7,
+	0xbd, 0x37, 0x53, 0x30, 0x46, 0xeb, 0xd0, 0x41, 0x44, 0x27, 0x1b, 0x26, 0xa9, 0x23, 0xd7, 0xd6,
+	0x9b, 0x79, 0x9d, 0x6e, 0x69, 0x9e, 0x8f, 0x29, 0x96, 0x65, 0x0e, 0x6a, 0x2d, 0x50, 0x6b, 0xe6,
+	0x95, 0x61, 0x1b, 0xdb, 0x98, 0xc1, 0x7a, 0xf0, 0xc5, 0x23, 0x95, 0xd1, 0x1a, 0x26, 0x0e, 0x26,
+	0xab, 0x1c, 0xe0, 0x46, 0x08, 0x8d, 0x70, 0x4b, 0x77, 0x08, 0x4b, 0xee, 0x10, 0x3b, 0x04, 0x86,
+	0x4c, 0x07, 0xb9, 0x58, 0x67, 0xbf, 0xa1, 0x6b, 0x3a, 0x82, 0x8d, 0x28, 0xce, 0x42, 0xd4, 0xbf,
+	0x12, 0x48, 0x55, 0x88, 0xbd, 0x1c, 0x78, 0xe5, 0x05, 0x90, 0x36, 0x1b, 0xb4, 0x8e, 0x7d, 0x44,
+	0xb7, 0x33, 0xd2, 0x94, 0x34, 0x93, 0x2e, 0x65, 0x0e, 0xf7, 0x72, 0xc3, 0x21, 0x81, 0x45, 0xcb,
+	0xf2, 0x21, 0x21, 0xcb, 0xd4, 0x47, 0xae, 0x6d, 0x9c, 0x85, 0xca, 0xd3, 0x60, 0x90, 0xc0, 0xcd,
+	0x06, 0x74, 0x6b, 0xd0, 0x5f, 0x45, 0x56, 0xa6, 0x67, 0x4a, 0x9a, 0xe9, 0x33, 0x06, 0x84, 0xaf,
+	0x6c, 0xc9, 0xcf, 0x40, 0x8a, 0xc0, 0x26, 0x64, 0x99, 0x7b, 0xa7, 0xa4, 0x99, 0x5b, 0x85, 0x71,
+	0xad, 0x5b, 0x0e, 0x6d, 0x39, 0x8c, 0x31, 0x44, 0xb4, 0xac, 0x80, 0x14, 0x6c, 0x22, 0x2b, 0x48,
+	0x94, 0xe9, 0x0b, 0x38, 0x19, 0xc2, 0x2e, 0xe6, 0x76, 0x4e, 0x77, 0x67, 0xcf, 0x88, 0x7c, 0x39,
+	0xdd, 0x9d, 0x55, 0xc2, 0x9e, 0xb7, 0xce, 0xba, 0x6e, 0xf5, 0xa7, 0xe6, 0xc1, 0x9d, 0xd6, 0xb7,
+	0x01, 0x89, 0x87, 0x5d, 0x02, 0xe5, 0x09, 0x00, 0xf0, 0xda, 0x5a, 0x90, 0x2d, 0x60, 0x2e, 0x31,
+	0xe6, 0xe9, 0xd0, 0x53, 0xb6, 0xd4, 0x9d, 0x1e, 0x90, 0xae, 0x10, 0x7b, 0xd1, 0xf3, 0xa0, 0xb9,
+	0x71, 0x6d, 0x81, 0x3a, 0x8b, 0xf4, 0x9c, 0x2b, 0x22, 0xdf, 0x07, 0x49, 0x1f, 0x9a, 0x04, 0xbb,
+	0x4c, 0x9a, 0xb4, 0x11, 0x5a, 0xf2, 0x3b, 0x70, 0xd3, 0x87, 0xc8, 0xa9, 0x36, 0x7c, 0x02, 0x1d,
+	0xe8, 0x52, 0xde, 0x7f, 0xe9, 0xe9, 0xfe, 0xd1, 0x64, 0xe2, 0xf7, 0xd1, 0xe4, 0x3d, 0x5e, 0x96,
+	0x58, 0xeb, 0x1a, 0xc2, 0xba, 0x63, 0xd2, 0xba, 0x56, 0x76, 0xe9, 0xe1, 0x5e, 0x0e, 0x84, 0x7c,
+	0xca, 0x2e, 0xfd, 0x76, 0xba, 0x3b, 0x2b, 0x19, 0x9d, 0x69, 0x8a, 0x5a, 0xb7, 0x6c, 0x63, 0x91,
+	0xb2, 0xf1, 0xb6, 0xd5, 0xbb, 0x60, 0x48, 0x18, 0x2d, 0xe1, 0xd4, 0x1f, 0x12, 0x18, 0x09, 0xd4,
+	0x6c, 0x54, 0x1d, 0x44, 0x5f, 0x17, 0x5e, 0x6d, 0x36, 0x50, 0x13, 0xd7, 0x4c, 0x8a, 0xb0, 0x1b,
+	0xe8, 0x44, 0x98, 0x9f, 0x42, 0xff, 0x72, 0x9d, 0x44, 0xa8, 0x3c, 0x0a, 0x52, 0x75, 0x68, 0x5a,
+	0xd0, 0x5f, 0x35, 0x99, 0x4a, 0x83, 0xc6, 0x0d, 0x6e, 0x2f, 0xb6, 0x41, 0x55, 0xa6, 0x92, 0x80,
+	0x4a, 0xc5, 0xe7, 0xac, 0x1d, 0x91, 0x25, 0x68, 0xe7, 0x71, 0xf4, 0x16, 0x44, 0x70, 0x55, 0x5f,
+	0x82, 0xc9, 0x18, 0xe8, 0xaa, 0x3b, 0xf2, 0x5d, 0x02, 0xb7, 0x2b, 0xc4, 0x5e, 0xf1, 0x2c, 0x93,
+	0xc2, 0xb7, 0xa6, 0x6f, 0x3a, 0xe4, 0xda, 0x9b, 0xf2, 0x02, 0x24, 0x3d, 0x96, 0x81, 0xf5, 0x3f,
+	0x50, 0x50, 0xa2, 0x6e, 0x09, 0xaf, 0x51, 0x4a, 0x07, 0x7b, 0xc0, 0x07, 0x1c, 0x1e, 0x2a, 0xce,
+	0x77, 0x4f, 0x76, 0x3a, 0x52, 0x8a, 0x76, 0xb2, 0xea, 0x28, 0x9b, 0x64, 0xbb, 0x4b, 0x4c, 0xd9,
+	0x63, 0xeb, 0xbf, 0xe2, 0x7e, 0x34, 0xd1, 0x86, 0x3c, 0x0f, 0x52, 0xd8, 0x83, 0xbe, 0x49, 0xf1,
+	0xe5, 0x53, 0x15, 0x91, 0xfc, 0x92, 0x0a, 0x33, 0x7e, 0xd9, 0x78, 0x11, 0x75, 0x81, 0x2d, 0x1b,
+	0x37, 0xc4, 0x04, 0xce, 0xbf, 0x30, 0x52, 0xd7, 0x0b, 0x53, 0xf8, 0xd9, 0x0b, 0x7a, 0x2b, 0xc4,
+	0x96, 0x3f, 0x80, 0xc1, 0x8e, 0x49, 0x3c, 0x88, 0x52, 0xf0, 0x5c, 0xbb, 0xca, 0x93, 0x2b, 0x04,
+	0x09, 0x32, 0x6f, 0x40, 0x32, 0x14, 0x64, 0x22, 0xee, 0x18, 0x83, 0x95, 0x47, 0x17, 0xc2, 0x22,
+	0xdf, 0x12, 0xe8, 0xe7, 0xef, 0xef, 0x78, 0x4c, 0x3c, 0x43, 0x95, 0x87, 0x17, 0xa1, 0xed, 0xe4,
+	0xc2, 0xc7, 0x2a, 0x8e, 0x1c, 0x87, 0x63, 0xc9, 0x75, 0x5e, 0x73, 0x79, 0x0b, 0x0c, 0x47, 0x5e,
+	0xf1, 0x38, 0xc5, 0xa2, 0x82, 0x95, 0xb9, 0xff, 0x08, 0x6e, 0x55, 0x56, 0xfa, 0x3f, 0x07, 0xab,
+	0x5d, 0x5a, 0xda, 0x3f, 0xce, 0x4a, 0x07, 0xc7, 0x59, 0xe9, 0xcf, 0x71, 0x56, 0xfa, 0x7a, 0x92,
+	0x4d, 0x1c, 0x9c, 0x64, 0x13, 0xbf, 0x4e, 0xb2, 0x89, 0xf7, 0x79, 0x1b, 0xd1, 0x7a, 0xa3, 0xaa,
+	0xd5, 0xb0, 0xa3, 0xf3, 0xfc, 0x39, 0x17, 0xd2, 0x4f, 0xd8, 0x5f, 0xd7, 0xbb, 0x17, 0x8c, 0x6e,
+	0x7b, 0x90, 0x54, 0x93, 0xec, 0x5f, 0x6f, 0xee, 0x5f, 0x00, 0x00, 0x00, 0xff, 0xff, 0xe7, 0x04,
+	0x77, 0xb7, 0xa8, 0x07, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -267,6 +616,14 @@ type MsgClient interface {
 	UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error)
 	// Unjail returns a jailed sequencer to the pool after its jail, with at least min_lock.
 	Unjail(ctx context.Context, in *MsgUnjail, opts ...grpc.CallOption) (*MsgUnjailResponse, error)
+	// Slash is governance's slash of a chosen severity with its evidence text: the class
+	// no program detects (e.g. sandwich ordering).
+	Slash(ctx context.Context, in *MsgSlash, opts ...grpc.CallOption) (*MsgSlashResponse, error)
+	// Appeal is governance upholding an appeal: the offence is reverted.
+	Appeal(ctx context.Context, in *MsgAppeal, opts ...grpc.CallOption) (*MsgAppealResponse, error)
+	// SubmitL2Equivocation is anyone's evidence of two different sealed L2 blocks for
+	// one height by the producer the chain scheduled for it.
+	SubmitL2Equivocation(ctx context.Context, in *MsgSubmitL2Equivocation, opts ...grpc.CallOption) (*MsgSubmitL2EquivocationResponse, error)
 }
 
 type msgClient struct {
@@ -295,12 +652,47 @@ func (c *msgClient) Unjail(ctx context.Context, in *MsgUnjail, opts ...grpc.Call
 	return out, nil
 }
 
+func (c *msgClient) Slash(ctx context.Context, in *MsgSlash, opts ...grpc.CallOption) (*MsgSlashResponse, error) {
+	out := new(MsgSlashResponse)
+	err := c.cc.Invoke(ctx, "/themis.slashing.v1.Msg/Slash", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) Appeal(ctx context.Context, in *MsgAppeal, opts ...grpc.CallOption) (*MsgAppealResponse, error) {
+	out := new(MsgAppealResponse)
+	err := c.cc.Invoke(ctx, "/themis.slashing.v1.Msg/Appeal", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) SubmitL2Equivocation(ctx context.Context, in *MsgSubmitL2Equivocation, opts ...grpc.CallOption) (*MsgSubmitL2EquivocationResponse, error) {
+	out := new(MsgSubmitL2EquivocationResponse)
+	err := c.cc.Invoke(ctx, "/themis.slashing.v1.Msg/SubmitL2Equivocation", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// UpdateParams changes the module parameters (governance only).
 	UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error)
 	// Unjail returns a jailed sequencer to the pool after its jail, with at least min_lock.
 	Unjail(context.Context, *MsgUnjail) (*MsgUnjailResponse, error)
+	// Slash is governance's slash of a chosen severity with its evidence text: the class
+	// no program detects (e.g. sandwich ordering).
+	Slash(context.Context, *MsgSlash) (*MsgSlashResponse, error)
+	// Appeal is governance upholding an appeal: the offence is reverted.
+	Appeal(context.Context, *MsgAppeal) (*MsgAppealResponse, error)
+	// SubmitL2Equivocation is anyone's evidence of two different sealed L2 blocks for
+	// one height by the producer the chain scheduled for it.
+	SubmitL2Equivocation(context.Context, *MsgSubmitL2Equivocation) (*MsgSubmitL2EquivocationResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -312,6 +704,15 @@ func (*UnimplementedMsgServer) UpdateParams(ctx context.Context, req *MsgUpdateP
 }
 func (*UnimplementedMsgServer) Unjail(ctx context.Context, req *MsgUnjail) (*MsgUnjailResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Unjail not implemented")
+}
+func (*UnimplementedMsgServer) Slash(ctx context.Context, req *MsgSlash) (*MsgSlashResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Slash not implemented")
+}
+func (*UnimplementedMsgServer) Appeal(ctx context.Context, req *MsgAppeal) (*MsgAppealResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Appeal not implemented")
+}
+func (*UnimplementedMsgServer) SubmitL2Equivocation(ctx context.Context, req *MsgSubmitL2Equivocation) (*MsgSubmitL2EquivocationResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SubmitL2Equivocation not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -354,6 +755,60 @@ func _Msg_Unjail_Handler(srv interface{}, ctx context.Context, dec func(interfac
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_Slash_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSlash)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).Slash(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.slashing.v1.Msg/Slash",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).Slash(ctx, req.(*MsgSlash))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_Appeal_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAppeal)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).Appeal(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.slashing.v1.Msg/Appeal",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).Appeal(ctx, req.(*MsgAppeal))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_SubmitL2Equivocation_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSubmitL2Equivocation)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).SubmitL2Equivocation(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.slashing.v1.Msg/SubmitL2Equivocation",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).SubmitL2Equivocation(ctx, req.(*MsgSubmitL2Equivocation))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "themis.slashing.v1.Msg",
@@ -367,9 +822,243 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 			MethodName: "Unjail",
 			Handler:    _Msg_Unjail_Handler,
 		},
+		{
+			MethodName: "Slash",
+			Handler:    _Msg_Slash_Handler,
+		},
+		{
+			MethodName: "Appeal",
+			Handler:    _Msg_Appeal_Handler,
+		},
+		{
+			MethodName: "SubmitL2Equivocation",
+			Handler:    _Msg_SubmitL2Equivocation_Handler,
+		},
 	},
 	Streams:  []grpc.StreamDesc{},
 	Metadata: "themis/slashing/v1/tx.proto",
+}
+
+func (m *MsgSlash) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSlash) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSlash) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Evidence) > 0 {
+		i -= len(m.Evidence)
+		copy(dAtA[i:], m.Evidence)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Evidence)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Severity != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Severity))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.SequencerId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Authority) > 0 {
+		i -= len(m.Authority)
+		copy(dAtA[i:], m.Authority)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Authority)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSlashResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSlashResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSlashResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.OffenceId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.OffenceId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAppeal) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAppeal) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAppeal) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Reimbursement.Size()
+		i -= size
+		if _, err := m.Reimbursement.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.OffenceId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.OffenceId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Authority) > 0 {
+		i -= len(m.Authority)
+		copy(dAtA[i:], m.Authority)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Authority)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAppealResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAppealResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAppealResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSubmitL2Equivocation) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSubmitL2Equivocation) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSubmitL2Equivocation) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.HeaderB) > 0 {
+		i -= len(m.HeaderB)
+		copy(dAtA[i:], m.HeaderB)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.HeaderB)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.HeaderA) > 0 {
+		i -= len(m.HeaderA)
+		copy(dAtA[i:], m.HeaderA)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.HeaderA)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Submitter) > 0 {
+		i -= len(m.Submitter)
+		copy(dAtA[i:], m.Submitter)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Submitter)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSubmitL2EquivocationResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSubmitL2EquivocationResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSubmitL2EquivocationResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.OffenceId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.OffenceId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
 }
 
 func (m *MsgUpdateParams) Marshal() (dAtA []byte, err error) {
@@ -504,6 +1193,105 @@ func encodeVarintTx(dAtA []byte, offset int, v uint64) int {
 	dAtA[offset] = uint8(v)
 	return base
 }
+func (m *MsgSlash) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Authority)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.SequencerId != 0 {
+		n += 1 + sovTx(uint64(m.SequencerId))
+	}
+	if m.Severity != 0 {
+		n += 1 + sovTx(uint64(m.Severity))
+	}
+	l = len(m.Evidence)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgSlashResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.OffenceId != 0 {
+		n += 1 + sovTx(uint64(m.OffenceId))
+	}
+	return n
+}
+
+func (m *MsgAppeal) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Authority)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.OffenceId != 0 {
+		n += 1 + sovTx(uint64(m.OffenceId))
+	}
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Reimbursement.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgAppealResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgSubmitL2Equivocation) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Submitter)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.HeaderA)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.HeaderB)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgSubmitL2EquivocationResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.OffenceId != 0 {
+		n += 1 + sovTx(uint64(m.OffenceId))
+	}
+	return n
+}
+
 func (m *MsgUpdateParams) Size() (n int) {
 	if m == nil {
 		return 0
@@ -558,6 +1346,663 @@ func sovTx(x uint64) (n int) {
 }
 func sozTx(x uint64) (n int) {
 	return sovTx(uint64((x << 1) ^ uint64((int64(x) >> 63))))
+}
+func (m *MsgSlash) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSlash: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSlash: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Authority", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Authority = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Severity", wireType)
+			}
+			m.Severity = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Severity |= Severity(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Evidence", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Evidence = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSlashResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSlashResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSlashResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OffenceId", wireType)
+			}
+			m.OffenceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OffenceId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAppeal) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAppeal: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAppeal: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Authority", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Authority = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OffenceId", wireType)
+			}
+			m.OffenceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OffenceId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reimbursement", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Reimbursement.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAppealResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAppealResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAppealResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSubmitL2Equivocation) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSubmitL2Equivocation: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSubmitL2Equivocation: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Submitter", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Submitter = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field HeaderA", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.HeaderA = append(m.HeaderA[:0], dAtA[iNdEx:postIndex]...)
+			if m.HeaderA == nil {
+				m.HeaderA = []byte{}
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field HeaderB", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.HeaderB = append(m.HeaderB[:0], dAtA[iNdEx:postIndex]...)
+			if m.HeaderB == nil {
+				m.HeaderB = []byte{}
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSubmitL2EquivocationResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSubmitL2EquivocationResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSubmitL2EquivocationResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OffenceId", wireType)
+			}
+			m.OffenceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OffenceId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
 }
 func (m *MsgUpdateParams) Unmarshal(dAtA []byte) error {
 	l := len(dAtA)
