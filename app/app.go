@@ -163,13 +163,13 @@ func New(
 
 	app.EpochKeeper = epochkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[epochtypes.StoreKey]), accCodec, authority, app.SequencerKeeper)
 
-	app.SlashingKeeper = slashingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[slashingtypes.StoreKey]), accCodec, authority,
-		app.SequencerKeeper, app.EpochKeeper)
-	app.SequencerKeeper.SetSlashHooks(app.SlashingKeeper)
-
 	homePath := castString(appOpts.Get("home"), DefaultNodeHome)
 	app.UpgradeKeeper = upgradekeeper.NewKeeper(skipUpgradeHeights(appOpts), runtime.NewKVStoreService(keys[upgradetypes.StoreKey]),
 		appCodec, homePath, app.BaseApp, authority)
+
+	app.SlashingKeeper = slashingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[slashingtypes.StoreKey]), accCodec, authority,
+		app.SequencerKeeper, app.EpochKeeper).WithUpgrades(app.UpgradeKeeper)
+	app.SequencerKeeper.SetSlashHooks(app.SlashingKeeper)
 
 	govConfig := govtypes.DefaultConfig()
 	app.GovKeeper = govkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[govtypes.StoreKey]),
@@ -193,7 +193,7 @@ func New(
 	app.BasicModuleManager.RegisterInterfaces(enc.InterfaceRegistry)
 
 	app.ModuleManager.SetOrderPreBlockers(upgradetypes.ModuleName, authtypes.ModuleName)
-	app.ModuleManager.SetOrderBeginBlockers(upgradetypes.ModuleName)
+	app.ModuleManager.SetOrderBeginBlockers(upgradetypes.ModuleName, slashingtypes.ModuleName)
 	// x/epoch records a stall and re-elects, x/slashing judges it, and x/sequencer then
 	// turns the outcome into this block's validator updates (in force two blocks later).
 	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, epochtypes.ModuleName, slashingtypes.ModuleName, sequencertypes.ModuleName)

@@ -24,12 +24,13 @@ import (
 const ConsensusVersion = 1
 
 var (
-	_ module.AppModuleBasic   = AppModule{}
-	_ module.HasGenesisBasics = AppModule{}
-	_ module.HasServices      = AppModule{}
-	_ module.HasGenesis       = AppModule{}
-	_ appmodule.HasEndBlocker = AppModule{}
-	_ appmodule.AppModule     = AppModule{}
+	_ module.AppModuleBasic     = AppModule{}
+	_ module.HasGenesisBasics   = AppModule{}
+	_ module.HasServices        = AppModule{}
+	_ module.HasGenesis         = AppModule{}
+	_ appmodule.HasEndBlocker   = AppModule{}
+	_ appmodule.HasBeginBlocker = AppModule{}
+	_ appmodule.AppModule       = AppModule{}
 )
 
 // AppModule wires x/slashing into the app.
@@ -110,10 +111,23 @@ func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.Raw
 	return cdc.MustMarshalJSON(gs)
 }
 
+// BeginBlock judges the header's evidence (double signs, the downtime window) in a
+// cache context that is written only when it succeeds; like EndBlock it never halts
+// the chain.
+func (am AppModule) BeginBlock(ctx context.Context) error {
+	return am.guarded(ctx, "header evidence", am.keeper.BeginBlock)
+}
+
 // EndBlock judges the block's evidence in a cache context that is written only when
 // it succeeds. It never returns an error: an EndBlock error halts the chain, and a
 // failure is deterministic on every node and retried next block (the cursor did not move).
 func (am AppModule) EndBlock(ctx context.Context) error {
+	return am.guarded(ctx, "judging", am.keeper.EndBlock)
+}
+
+// guarded runs f in a cache context, written only when f succeeds; an error or a panic
+// is logged and leaves no trace.
+func (am AppModule) guarded(ctx context.Context, what string, f func(context.Context) error) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	cacheCtx, write := sdkCtx.CacheContext()
 	err := func() (err error) {
@@ -122,10 +136,10 @@ func (am AppModule) EndBlock(ctx context.Context) error {
 				err = fmt.Errorf("panic: %v", r)
 			}
 		}()
-		return am.keeper.EndBlock(cacheCtx)
+		return f(cacheCtx)
 	}()
 	if err != nil {
-		am.keeper.Logger(ctx).Error("judging failed; nothing written, retried next block", "err", err)
+		am.keeper.Logger(ctx).Error(what+" failed; nothing written, retried next block", "err", err)
 		return nil
 	}
 	write()

@@ -25,6 +25,8 @@ type Keeper struct {
 	authority  string
 	sequencers types.SequencerKeeper
 	epochs     types.EpochKeeper
+	// upgrades is x/upgrade (WithUpgrades); nil in tests that do not need it.
+	upgrades types.UpgradeKeeper
 
 	Schema collections.Schema
 	Params collections.Item[types.Params]
@@ -109,6 +111,13 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		panic(err)
 	}
 	k.Schema = schema
+	return k
+}
+
+// WithUpgrades returns the keeper with x/upgrade, so that an applied upgrade starts the
+// downtime grace period.
+func (k Keeper) WithUpgrades(u types.UpgradeKeeper) Keeper {
+	k.upgrades = u
 	return k
 }
 

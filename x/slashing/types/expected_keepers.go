@@ -26,6 +26,14 @@ type SequencerKeeper interface {
 	// signer leave the ban list, the owner is whitelisted again, and the owner's
 	// REMOVED or BANNED sequencers that meet every admission rule are ACTIVE again.
 	ReinstateOwner(ctx context.Context, id uint64) error
+	// RecordedSetAt is the validator set CometBFT used at height h (x/sequencer's record).
+	RecordedSetAt(ctx context.Context, h int64) (sequencertypes.ValidatorSet, error)
+}
+
+// UpgradeKeeper tells whether a software upgrade was applied (x/upgrade), which starts
+// a downtime grace period like a halt.
+type UpgradeKeeper interface {
+	GetLastCompletedUpgrade(ctx context.Context) (string, int64, error)
 }
 
 // EpochKeeper is x/epoch's evidence of non-production.
