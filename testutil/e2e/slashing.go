@@ -18,6 +18,7 @@ type SlashOffence struct {
 	Class       string    `json:"class"`
 	Severity    string    `json:"severity"`
 	SequencerID uint64    `json:"sequencer_id,string"`
+	Evidence    string    `json:"evidence"`
 	EvidenceRef string    `json:"evidence_ref"`
 	Height      int64     `json:"height,string"`
 	Slashed     string    `json:"slashed"`

@@ -22,6 +22,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "Strikes", Use: "strikes [owner]", Short: "Show an L1 owner's lifetime medium strikes",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "owner"}}},
 				{RpcMethod: "Escrows", Use: "escrows", Short: "List slashed amounts in escrow"},
+				{RpcMethod: "Downtime", Use: "downtime", Short: "Show each validator's recent consensus votes (missed of the window), low flags and the grace after a halt"},
 				{RpcMethod: "L1Actions", Use: "l1-actions", Short: "List the typed L1 actions for the pool (--status to filter)"},
 			},
 		},

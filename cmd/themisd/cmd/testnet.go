@@ -104,6 +104,10 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	cmd.Flags().DurationVar(&o.slashing.JailDuration, "jail-duration", o.slashing.JailDuration, "how long a medium offence (a stall) jails the producer")
 	cmd.Flags().DurationVar(&o.slashing.EscrowPeriod, "escrow-period", o.slashing.EscrowPeriod, "how long slashed tokens stay in escrow (the chain's expectation of the contract's period)")
 	cmd.Flags().Uint32Var(&o.slashing.MediumStrikesToRemove, "medium-strikes-to-remove", o.slashing.MediumStrikesToRemove, "the medium offence, over an owner's lifetime, that removes instead of jailing")
+	cmd.Flags().Uint32Var(&o.slashing.DowntimeWindow, "downtime-window", o.slashing.DowntimeWindow, "blocks of consensus votes each validator's downtime is judged over")
+	cmd.Flags().Uint32Var(&o.slashing.MinMissedBps, "downtime-min-missed-bps", o.slashing.MinMissedBps, "share of the window (basis points) a validator must miss, strictly more than, to be over the downtime threshold")
+	cmd.Flags().Uint32Var(&o.slashing.GraceBlocks, "downtime-grace-blocks", o.slashing.GraceBlocks, "blocks not counted after a halt or an upgrade")
+	cmd.Flags().DurationVar(&o.slashing.HaltGap, "halt-gap", o.slashing.HaltGap, "a block-time gap this long between two blocks counts as a halt")
 	return cmd
 }
 

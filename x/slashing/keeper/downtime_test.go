@@ -191,3 +191,24 @@ func TestDowntime_GracePausesNotResets(t *testing.T) {
 	}
 	require.Len(t, c.offencesOf(types.OFFENCE_CLASS_MULTI_NODE_OUTAGE), 2)
 }
+
+// The downtime query shows each validator's window and flag, and the grace.
+func TestDowntime_Query(t *testing.T) {
+	c := downtimeChain(t)
+	for i := 0; i < 5+100; i++ {
+		c.block(6)
+	}
+	resp, err := c.query.Downtime(c.Ctx, &types.QueryDowntimeRequest{})
+	require.NoError(t, err)
+	require.Equal(t, uint32(100), resp.Window)
+	require.Len(t, resp.Validators, 7)
+	for _, v := range resp.Validators {
+		if v.SequencerId == 6 {
+			require.Equal(t, types.ValidatorDowntime{SequencerId: 6, Counted: 100, Missed: 100, OverThreshold: true, LowFlagged: true}, v)
+		} else {
+			require.Zero(t, v.Missed)
+			require.False(t, v.LowFlagged)
+		}
+	}
+	require.Positive(t, resp.GraceUntil)
+}
