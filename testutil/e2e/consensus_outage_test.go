@@ -81,6 +81,10 @@ func TestLocalnetConsensusOutages(t *testing.T) {
 	for _, n := range pair {
 		ln.StartNode(n)
 	}
+	ln.WaitFor("CometBFT's set without the removed pair", time.Minute, func() bool {
+		set, err := CometValidatorsAt(n0, n0.Height())
+		return err == nil && len(set) == 5
+	})
 
 	// 3. More than a third of the power: 2 of the 5 validators left (40 %).
 	before, err := ln.chainSequencer(1)
