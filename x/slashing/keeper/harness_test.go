@@ -55,7 +55,7 @@ func (f *fakeEpochs) MarkOffenceHandled(_ context.Context, id uint64) error {
 // chain is x/slashing on a real x/sequencer (one store each) with a fake x/epoch.
 type chain struct {
 	*sequencertest.Env
-	t      *testing.T
+	t      testing.TB
 	k      keeper.Keeper
 	msg    types.MsgServer
 	query  types.QueryServer
@@ -64,7 +64,7 @@ type chain struct {
 
 // newChain has the genesis relayer (50,000 tokens) and sequencers 2 and 3 of their own
 // owners, with 40,000 and 30,000 tokens plus an odd number of base units.
-func newChain(t *testing.T) *chain {
+func newChain(t testing.TB) *chain {
 	t.Helper()
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	env := sequencertest.NewEnvWithGenesis(t, sequencertest.RelayerGenesis(t), key)
