@@ -1,6 +1,8 @@
 package sequencertest
 
 import (
+	"bytes"
+	"crypto/ecdsa"
 	"testing"
 	"time"
 
@@ -105,6 +107,28 @@ func (e *Env) NewKey() ([]byte, types.SignerKey) {
 	e.keySeed++
 	_, pub := NewSignerKey(e.T, e.keySeed)
 	return pub, MustSignerKey(e.T, pub)
+}
+
+// SignerPrivKey is the private key of pub64, a key the Env derived (NewKey, Join) or
+// the relayer's: tests sign with it as that sequencer would. It fails the test for any
+// other key.
+func (e *Env) SignerPrivKey(pub64 []byte) *ecdsa.PrivateKey {
+	e.T.Helper()
+	for _, seed := range append([]uint64{RelayerKeySeed}, seedsUpTo(e.keySeed)...) {
+		if priv, pub := NewSignerKey(e.T, seed); bytes.Equal(pub, pub64) {
+			return priv
+		}
+	}
+	require.FailNow(e.T, "not a key of this Env", "%x", pub64)
+	return nil
+}
+
+func seedsUpTo(n uint64) []uint64 {
+	seeds := make([]uint64, 0, n)
+	for s := uint64(1); s <= n; s++ {
+		seeds = append(seeds, s)
+	}
+	return seeds
 }
 
 // Whitelist adds owners through the governance message.

@@ -7,8 +7,9 @@ import (
 )
 
 // AutoCLIOptions describes the CLI: `themisd query slashing ...` and `themisd tx
-// slashing unjail`. Offences are judged by the chain from its own evidence; no user
-// transaction slashes.
+// slashing unjail`, added to the module's own tx command (GetTxCmd, which has
+// submit-l2-equivocation). Offences are judged by the chain from evidence it checks
+// itself; no user transaction decides a slash.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	return &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{
@@ -31,6 +32,9 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "UpdateParams", Skip: true}, // governance only: submit as a proposal
+				// Hand-written (client/cli): autocli reads bytes as raw file content, hex
+				// without 0x or base64, and takes many 0x-hex strings as base64.
+				{RpcMethod: "SubmitL2Equivocation", Skip: true},
 				{RpcMethod: "Unjail", Use: "unjail", Short: "Return your jailed sequencer to the pool (after the jail, with at least min_lock)",
 					FlagOptions: map[string]*autocliv1.FlagOptions{"operator": {Name: "from"}},
 					Long: "Sent from the sequencer's operator account (its signer key, --from). Refused while the jail lasts, " +

@@ -15,7 +15,9 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
+	"github.com/spf13/cobra"
 
+	"github.com/themis-network/themis/x/slashing/client/cli"
 	"github.com/themis-network/themis/x/slashing/keeper"
 	"github.com/themis-network/themis/x/slashing/types"
 )
@@ -72,6 +74,10 @@ func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwrunt
 		panic(err)
 	}
 }
+
+// GetTxCmd is `themisd tx slashing` with the hand-written submit-l2-equivocation;
+// autocli adds the other commands to it (EnhanceCustomCommand).
+func (AppModule) GetTxCmd() *cobra.Command { return cli.GetTxCmd() }
 
 // DefaultGenesis returns the default genesis state.
 func (am AppModule) DefaultGenesis(cdc codec.JSONCodec) json.RawMessage {
