@@ -43,7 +43,7 @@ func (e L2Equivocation) Evidence() Evidence {
 // the chain scheduled for an L2 height sealed two different blocks at it. The evidence
 // is checked on chain from the headers alone (CheckL2Equivocation); the offence is
 // judged critical (1/4 of the whole lock, owner and signer banned) in this block, and
-// each (producer, height) once.
+// each (producer, epoch) once.
 func (k msgServer) SubmitL2Equivocation(ctx context.Context, msg *types.MsgSubmitL2Equivocation) (*types.MsgSubmitL2EquivocationResponse, error) {
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
@@ -56,7 +56,7 @@ func (k msgServer) SubmitL2Equivocation(ctx context.Context, msg *types.MsgSubmi
 	if err != nil {
 		return nil, err
 	}
-	if err := k.Equivocations.Set(ctx, collections.Join(eq.SequencerID, eq.Height)); err != nil {
+	if err := k.Equivocations.Set(ctx, collections.Join(eq.SequencerID, eq.EpochID)); err != nil {
 		return nil, err
 	}
 	k.Logger(ctx).Info("L2 equivocation judged", "offence", o.Id, "sequencer", eq.SequencerID, "l2_height", eq.Height,
@@ -79,7 +79,7 @@ func (k msgServer) SubmitL2Equivocation(ctx context.Context, msg *types.MsgSubmi
 //   - the live schedule has an epoch for the height (ErrNoL2Epoch), its producer is the
 //     seals' (ErrNotScheduledProducer), and its recorded signer is the key that signed
 //     both (ErrNotScheduledSigner);
-//   - (producer, height) was not judged before (ErrAlreadyJudged).
+//   - (producer, epoch) was not judged before (ErrAlreadyJudged).
 //
 // The signer that counts is the epoch's: the key the producer was elected with, which
 // the L2 nodes check seals against for the epoch's heights. A signer changed on L1
@@ -151,12 +151,15 @@ func (k Keeper) CheckL2Equivocation(ctx context.Context, headerA, headerB []byte
 				s.name, strings.ToLower(s.seal.Signer.Hex()), epoch.Id, epoch.ProducerId, epoch.Signer)
 		}
 	}
-	judged, err := k.Equivocations.Has(ctx, collections.Join(epoch.ProducerId, height))
+	// One charge per producer and epoch: a producer that forks many heights of one
+	// epoch is one offence (critical bans it at the first), not a quarter of what is
+	// left once per height.
+	judged, err := k.Equivocations.Has(ctx, collections.Join(epoch.ProducerId, epoch.Id))
 	if err != nil {
 		return L2Equivocation{}, err
 	}
 	if judged {
-		return L2Equivocation{}, errorsmod.Wrapf(types.ErrAlreadyJudged, "sequencer %d's equivocation at L2 height %d", epoch.ProducerId, height)
+		return L2Equivocation{}, errorsmod.Wrapf(types.ErrAlreadyJudged, "sequencer %d's equivocation in epoch %d (L2 height %d)", epoch.ProducerId, epoch.Id, height)
 	}
 	return L2Equivocation{SequencerID: epoch.ProducerId, Height: height, EpochID: epoch.Id, HashA: hashA, HashB: hashB}, nil
 }

@@ -138,7 +138,7 @@ func (c *chain) submit(a, b []byte) (*types.MsgSubmitL2EquivocationResponse, err
 // blocks at it. Anyone's transaction judges it critical in the same block: a quarter of
 // the whole lock (odd units included) queued as an L1 slash with its escrow, the stake
 // the chain sees lowered at once, owner and signer banned, out of the validator set two
-// blocks later, and (producer, height) recorded.
+// blocks later, and (producer, epoch) recorded.
 func TestL2Equivocation_ValidIsCriticalBansAndSlashesAQuarter(t *testing.T) {
 	c := newL2Chain(t)
 	c.FreshEvents()
@@ -185,7 +185,7 @@ func TestL2Equivocation_ValidIsCriticalBansAndSlashesAQuarter(t *testing.T) {
 	require.Equal(t, types.ESCROW_STATUS_PENDING_L1, e.Status)
 	require.Equal(t, slashed, e.Amount)
 
-	judged, err := c.k.Equivocations.Has(c.Ctx, collections.Join(uint64(2), uint64(150)))
+	judged, err := c.k.Equivocations.Has(c.Ctx, collections.Join(uint64(2), uint64(7))) // (producer, epoch)
 	require.NoError(t, err)
 	require.True(t, judged)
 	require.Len(t, sequencertest.TypedEvents[*types.EventOffenceJudged](t, c.Ctx), 1)
@@ -391,11 +391,13 @@ func TestL2Equivocation_Refusals(t *testing.T) {
 	}
 }
 
-// (producer, height) is judged once: the same pair again, the pair swapped, and a third
-// header for the height paired with either are all refused as already judged. Another
-// height of the same producer is another offence.
-func TestL2Equivocation_JudgedOncePerProducerAndHeight(t *testing.T) {
+// One charge per producer and epoch: the same pair again, swapped, a third header for
+// the height paired with either, and another height of the same epoch are all refused
+// as already judged (critical banned the producer at the first). Another epoch of the
+// same producer is another offence.
+func TestL2Equivocation_JudgedOncePerProducerAndEpoch(t *testing.T) {
 	c := newL2Chain(t)
+	c.scheduleEpoch(10, 300, 399, 2)
 	k := c.key(2)
 	a, b, third := sealedRLP(t, 150, 1, 2, testL2Chain, k), sealedRLP(t, 150, 2, 2, testL2Chain, k), sealedRLP(t, 150, 3, 2, testL2Chain, k)
 	_, err := c.submit(a, b)
@@ -404,17 +406,18 @@ func TestL2Equivocation_JudgedOncePerProducerAndHeight(t *testing.T) {
 
 	for name, pair := range map[string][2][]byte{
 		"the same pair": {a, b}, "swapped": {b, a}, "a third header with a": {a, third}, "a third header with b": {third, b},
+		"another height of the epoch": {sealedRLP(t, 151, 1, 2, testL2Chain, k), sealedRLP(t, 151, 2, 2, testL2Chain, k)},
 	} {
 		_, err := c.submit(pair[0], pair[1])
 		require.ErrorIs(t, err, types.ErrAlreadyJudged, name)
-		require.ErrorContains(t, err, "sequencer 2's equivocation at L2 height 150", name)
+		require.ErrorContains(t, err, "sequencer 2's equivocation in epoch 7", name)
 	}
 	require.Equal(t, stake, sequencertypes.ChainStake(c.Seq(2)), "charged once")
 
-	resp, err := c.submit(sealedRLP(t, 151, 1, 2, testL2Chain, k), sealedRLP(t, 151, 2, 2, testL2Chain, k))
-	require.NoError(t, err, "another height is another offence")
+	resp, err := c.submit(sealedRLP(t, 301, 1, 2, testL2Chain, k), sealedRLP(t, 301, 2, 2, testL2Chain, k))
+	require.NoError(t, err, "another epoch is another offence")
 	require.Equal(t, uint64(2), resp.OffenceId)
-	require.Equal(t, "l2-equivocation/2/151", c.offence(2).EvidenceRef)
+	require.Equal(t, "l2-equivocation/2/301", c.offence(2).EvidenceRef)
 }
 
 // The live schedule decides: when a re-election cut sequencer 2's epoch at 150 and

@@ -136,7 +136,7 @@ func (k Keeper) initDowntimeGenesis(ctx context.Context, gs types.GenesisState) 
 		}
 	}
 	for _, e := range gs.Equivocations {
-		if err := k.Equivocations.Set(ctx, collections.Join(e.SequencerId, e.L2Height)); err != nil {
+		if err := k.Equivocations.Set(ctx, collections.Join(e.SequencerId, e.EpochId)); err != nil {
 			return err
 		}
 	}
@@ -174,7 +174,7 @@ func (k Keeper) exportDowntimeGenesis(ctx context.Context, gs *types.GenesisStat
 		return err
 	}
 	if err := k.Equivocations.Walk(ctx, nil, func(key collections.Pair[uint64, uint64]) (bool, error) {
-		gs.Equivocations = append(gs.Equivocations, types.EquivocationKey{SequencerId: key.K1(), L2Height: key.K2()})
+		gs.Equivocations = append(gs.Equivocations, types.EquivocationKey{SequencerId: key.K1(), EpochId: key.K2()})
 		return false, nil
 	}); err != nil {
 		return err

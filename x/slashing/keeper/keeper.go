@@ -56,7 +56,7 @@ type Keeper struct {
 	GraceUntil collections.Item[int64]
 	// LastBlockTime is the previous block's time (unix nanoseconds), for the halt gap.
 	LastBlockTime collections.Item[int64]
-	// Equivocations are the (producer, L2 height) pairs judged for L2 equivocation.
+	// Equivocations are the (producer, epoch id) pairs judged for L2 equivocation.
 	Equivocations collections.KeySet[collections.Pair[uint64, uint64]]
 	// DoubleSigns are the (height, consensus address) duplicate votes judged.
 	DoubleSigns collections.KeySet[collections.Pair[int64, []byte]]

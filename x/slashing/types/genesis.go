@@ -110,9 +110,9 @@ func (gs GenesisState) validateDowntime() error {
 	type eqKey struct{ seq, h uint64 }
 	eqs := make(map[eqKey]bool, len(gs.Equivocations))
 	for _, e := range gs.Equivocations {
-		k := eqKey{e.SequencerId, e.L2Height}
+		k := eqKey{e.SequencerId, e.EpochId}
 		if eqs[k] || e.SequencerId == 0 {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "equivocation (%d, %d): zero or duplicate", e.SequencerId, e.L2Height)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "equivocation (%d, %d): zero or duplicate", e.SequencerId, e.EpochId)
 		}
 		eqs[k] = true
 	}
