@@ -168,3 +168,20 @@ func inSet(set sequencertypes.ValidatorSet, id uint64) bool {
 	}
 	return false
 }
+
+// govSlash is governance's MsgSlash of sequencer id; it returns the offence id.
+func (c *chain) govSlash(id uint64, severity types.Severity, evidence string) (uint64, error) {
+	resp, err := c.msg.Slash(c.Ctx, &types.MsgSlash{Authority: c.Authority, SequencerId: id, Severity: severity, Evidence: evidence})
+	if err != nil {
+		return 0, err
+	}
+	return resp.OffenceId, nil
+}
+
+// mustGovSlash is govSlash that must succeed.
+func (c *chain) mustGovSlash(id uint64, severity types.Severity) uint64 {
+	c.t.Helper()
+	n, err := c.govSlash(id, severity, "sandwiched user swaps in L2 blocks 100-120 (forum thread 42)")
+	require.NoError(c.t, err)
+	return n
+}
