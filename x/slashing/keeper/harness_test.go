@@ -185,3 +185,25 @@ func (c *chain) mustGovSlash(id uint64, severity types.Severity) uint64 {
 	require.NoError(c.t, err)
 	return n
 }
+
+// queuedIDs lists the QUEUED actions' ids in the index.
+func (c *chain) queuedIDs() []uint64 {
+	c.t.Helper()
+	var ids []uint64
+	require.NoError(c.t, c.k.QueuedActions.Walk(c.Ctx, nil, func(id uint64) (bool, error) {
+		ids = append(ids, id)
+		return false, nil
+	}))
+	return ids
+}
+
+// releaseIndex lists EscrowsByRelease.
+func (c *chain) releaseIndex() []collections.Triple[int64, uint64, uint64] {
+	c.t.Helper()
+	var keys []collections.Triple[int64, uint64, uint64]
+	require.NoError(c.t, c.k.EscrowsByRelease.Walk(c.Ctx, nil, func(k collections.Triple[int64, uint64, uint64]) (bool, error) {
+		keys = append(keys, k)
+		return false, nil
+	}))
+	return keys
+}

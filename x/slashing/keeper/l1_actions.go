@@ -121,8 +121,9 @@ func slashMismatch(want types.SlashAction, got sequencertypes.L1SlashFact) strin
 	return ""
 }
 
-// holdEscrow records what L1 holds in escrow for the offence; a slash that took
-// nothing (the lock was empty) holds nothing and its record goes.
+// holdEscrow records what L1 holds in escrow for the offence, indexed by when it is due
+// for release; a slash that took nothing (the lock was empty) holds nothing and its
+// record goes.
 func (k Keeper) holdEscrow(ctx context.Context, o types.Offence, fact sequencertypes.L1SlashFact) error {
 	key := collections.Join(o.Id, o.SequencerId)
 	if fact.Amount.IsZero() {
@@ -138,6 +139,9 @@ func (k Keeper) holdEscrow(ctx context.Context, o types.Offence, fact sequencert
 		EscrowId: fact.EscrowID, ConfirmedHeight: sdkCtx.BlockHeight(), ReleasableAt: sdkCtx.BlockTime().Add(params.EscrowPeriod),
 	}
 	if err := k.Escrows.Set(ctx, key, e); err != nil {
+		return err
+	}
+	if err := k.EscrowsByRelease.Set(ctx, releaseKey(e)); err != nil {
 		return err
 	}
 	return emit(ctx, &types.EventEscrowHeld{Escrow: e})
