@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"fmt"
 
 	"cosmossdk.io/collections"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -10,10 +11,15 @@ import (
 )
 
 // Slashed tokens wait in the contract's escrow for escrow_period (a year on mainnet),
-// then go to the treasury (seed 000, "Slashed Token Handling"). The chain keeps one
-// Escrow record per slash:
+// then go to the treasury (seed 000, "Slashed Token Handling"); an upheld appeal
+// refunds them to the owner, but only while they are held. The chain keeps one Escrow
+// record per slash:
 //
 //	PENDING_L1 --L1 Slashed event--> HELD --releasable_at reached (EndBlock)--> RELEASED
+//	    |                             |
+//	    | appeal: slash cancelled     | appeal: REFUND_ESCROW queued
+//	    v                             v
+//	 REFUNDED (no action)          REFUNDED
 //
 // HELD escrows are indexed by when they are due (EscrowsByRelease), so the release
 // walks only what is due.
@@ -25,6 +31,25 @@ const maxReleasedPerBlock = 32
 // releaseKey is a HELD escrow's key in EscrowsByRelease.
 func releaseKey(e types.Escrow) collections.Triple[int64, uint64, uint64] {
 	return collections.Join3(e.ReleasableAt.Unix(), e.OffenceId, e.SequencerId)
+}
+
+// refundEscrow queues the L1 refund of a HELD escrow to the sequencer's owner (an
+// upheld appeal): the escrow is REFUNDED by that action and leaves the release index.
+func (k Keeper) refundEscrow(ctx context.Context, e types.Escrow) (types.Escrow, error) {
+	if e.Status != types.ESCROW_STATUS_HELD {
+		return e, fmt.Errorf("escrow (%d, %d) is %s: only a held escrow is refunded", e.OffenceId, e.SequencerId, e.Status)
+	}
+	a, err := k.queueAction(ctx, types.L1Action{Kind: types.L1_ACTION_KIND_REFUND_ESCROW, Escrow: &types.EscrowAction{
+		OffenceId: e.OffenceId, SequencerId: e.SequencerId, EscrowId: e.EscrowId, Amount: e.Amount,
+	}})
+	if err != nil {
+		return e, err
+	}
+	if err := k.EscrowsByRelease.Remove(ctx, releaseKey(e)); err != nil {
+		return e, err
+	}
+	e.Status, e.SettleActionId = types.ESCROW_STATUS_REFUNDED, a.Id
+	return e, k.Escrows.Set(ctx, collections.Join(e.OffenceId, e.SequencerId), e)
 }
 
 // releaseDueEscrows queues RELEASE_ESCROW for the HELD escrows whose releasable_at

@@ -186,6 +186,20 @@ func (c *chain) mustGovSlash(id uint64, severity types.Severity) uint64 {
 	return n
 }
 
+// appeal is governance's MsgAppeal of an offence with a reimbursement (nil: none).
+func (c *chain) appeal(offence uint64, reimbursement math.Int) error {
+	_, err := c.msg.Appeal(c.Ctx, &types.MsgAppeal{Authority: c.Authority, OffenceId: offence,
+		Reason: "the stall was the L1 RPC provider's outage, not the operator's", Reimbursement: reimbursement})
+	return err
+}
+
+// mustAppeal is appeal that must succeed; it returns the appealed offence.
+func (c *chain) mustAppeal(offence uint64, reimbursement math.Int) types.Offence {
+	c.t.Helper()
+	require.NoError(c.t, c.appeal(offence, reimbursement))
+	return c.offence(offence)
+}
+
 // queuedIDs lists the QUEUED actions' ids in the index.
 func (c *chain) queuedIDs() []uint64 {
 	c.t.Helper()
@@ -206,4 +220,20 @@ func (c *chain) releaseIndex() []collections.Triple[int64, uint64, uint64] {
 		return false, nil
 	}))
 	return keys
+}
+
+// strikes is the owner's lifetime medium count (0 if none) and whether it is stored.
+func (c *chain) strikes(owner string) (uint32, bool) {
+	c.t.Helper()
+	n, err := c.k.Strikes.Get(c.Ctx, owner)
+	if err != nil {
+		return 0, false
+	}
+	return n, true
+}
+
+// unlock relays L1's UnlockInitiated for sequencer id.
+func (c *chain) unlock(id uint64) {
+	c.t.Helper()
+	c.Apply(c.UnlockInitMsg(id, c.Seq(id).L1Nonce+1))
 }
