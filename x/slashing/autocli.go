@@ -8,7 +8,8 @@ import (
 
 // AutoCLIOptions describes the CLI: `themisd query slashing ...` and `themisd tx
 // slashing unjail`. Offences are judged by the chain from its own evidence; no user
-// transaction slashes.
+// transaction slashes. Governance's MsgSlash and MsgAppeal (like MsgUpdateParams) are
+// submitted inside a proposal (`themisd tx gov submit-proposal`), not as commands.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	return &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{
@@ -30,6 +31,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "UpdateParams", Skip: true}, // governance only: submit as a proposal
+				{RpcMethod: "Slash", Skip: true},        // governance only: submit as a proposal
+				{RpcMethod: "Appeal", Skip: true},       // governance only: submit as a proposal
 				{RpcMethod: "Unjail", Use: "unjail", Short: "Return your jailed sequencer to the pool (after the jail, with at least min_lock)",
 					FlagOptions: map[string]*autocliv1.FlagOptions{"operator": {Name: "from"}},
 					Long: "Sent from the sequencer's operator account (its signer key, --from). Refused while the jail lasts, " +
