@@ -17,6 +17,7 @@ import (
 
 	"github.com/themis-network/themis/app"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+	slashingtypes "github.com/themis-network/themis/x/slashing/types"
 )
 
 // GovAuthority is x/gov's module address, the authority of every governed message.
@@ -40,6 +41,7 @@ func (ln *Localnet) PassProposal(id int, title string, msgs ...sdk.Msg) Proposal
 	ln.t.Helper()
 	enc := app.MakeEncodingConfig()
 	sequencertypes.RegisterInterfaces(enc.InterfaceRegistry)
+	slashingtypes.RegisterInterfaces(enc.InterfaceRegistry)
 	var rawMsgs []json.RawMessage
 	for _, m := range msgs {
 		bz, err := enc.Codec.MarshalInterfaceJSON(m)

@@ -27,6 +27,7 @@ type SlashOffence struct {
 	Removed     bool      `json:"removed"`
 	Banned      bool      `json:"banned"`
 	L1ActionID  uint64    `json:"l1_action_id,string"`
+	Status      string    `json:"status"`
 }
 
 // SlashingOffences returns x/slashing's judged offences (REST).

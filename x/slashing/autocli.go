@@ -9,7 +9,9 @@ import (
 // AutoCLIOptions describes the CLI: `themisd query slashing ...` and `themisd tx
 // slashing unjail`, added to the module's own tx command (GetTxCmd, which has
 // submit-l2-equivocation). Offences are judged by the chain from evidence it checks
-// itself; no user transaction decides a slash.
+// itself; no user transaction decides a slash. Governance's MsgSlash and MsgAppeal
+// (like MsgUpdateParams) are submitted inside a proposal (`themisd tx gov
+// submit-proposal`), not as commands.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	return &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{
@@ -35,6 +37,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				// Hand-written (client/cli): autocli reads bytes as raw file content, hex
 				// without 0x or base64, and takes many 0x-hex strings as base64.
 				{RpcMethod: "SubmitL2Equivocation", Skip: true},
+				{RpcMethod: "Slash", Skip: true},        // governance only: submit as a proposal
+				{RpcMethod: "Appeal", Skip: true},       // governance only: submit as a proposal
 				{RpcMethod: "Unjail", Use: "unjail", Short: "Return your jailed sequencer to the pool (after the jail, with at least min_lock)",
 					FlagOptions: map[string]*autocliv1.FlagOptions{"operator": {Name: "from"}},
 					Long: "Sent from the sequencer's operator account (its signer key, --from). Refused while the jail lasts, " +

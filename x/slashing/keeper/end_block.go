@@ -17,8 +17,18 @@ const maxJudgedPerBlock = 16
 // EndBlock judges the evidence recorded since the last block: x/epoch's stall offences
 // (medium), read with a cursor so each is judged exactly once. It runs after x/epoch
 // (whose EndBlock records the stall and re-elects) and before x/sequencer (whose
-// EndBlock turns the outcome into this block's validator updates).
+// EndBlock turns the outcome into this block's validator updates). Then it releases
+// the escrows whose period is over (escrow.go).
 func (k Keeper) EndBlock(ctx context.Context) error {
+	if err := k.judgeEpochOffences(ctx); err != nil {
+		return err
+	}
+	return k.releaseDueEscrows(ctx)
+}
+
+// judgeEpochOffences judges x/epoch's offences after the cursor, at most
+// maxJudgedPerBlock of them.
+func (k Keeper) judgeEpochOffences(ctx context.Context) error {
 	cursor, err := k.EpochOffenceCursor.Get(ctx)
 	if err != nil && !isNotFound(err) {
 		return err

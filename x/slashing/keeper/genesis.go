@@ -9,7 +9,8 @@ import (
 	"github.com/themis-network/themis/x/slashing/types"
 )
 
-// InitGenesis loads a validated genesis, rebuilding the indices and sequences.
+// InitGenesis loads a validated genesis, rebuilding the indices (queued actions, offences
+// by sequencer, HELD escrows by release time) and the sequences.
 func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -56,6 +57,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	for _, e := range gs.Escrows {
 		if err := k.Escrows.Set(ctx, collections.Join(e.OffenceId, e.SequencerId), e); err != nil {
 			return err
+		}
+		if e.Status == types.ESCROW_STATUS_HELD {
+			if err := k.EscrowsByRelease.Set(ctx, releaseKey(e)); err != nil {
+				return err
+			}
 		}
 	}
 	if err := k.initDowntimeGenesis(ctx, gs); err != nil {

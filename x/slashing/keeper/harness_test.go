@@ -168,3 +168,72 @@ func inSet(set sequencertypes.ValidatorSet, id uint64) bool {
 	}
 	return false
 }
+
+// govSlash is governance's MsgSlash of sequencer id; it returns the offence id.
+func (c *chain) govSlash(id uint64, severity types.Severity, evidence string) (uint64, error) {
+	resp, err := c.msg.Slash(c.Ctx, &types.MsgSlash{Authority: c.Authority, SequencerId: id, Severity: severity, Evidence: evidence})
+	if err != nil {
+		return 0, err
+	}
+	return resp.OffenceId, nil
+}
+
+// mustGovSlash is govSlash that must succeed.
+func (c *chain) mustGovSlash(id uint64, severity types.Severity) uint64 {
+	c.t.Helper()
+	n, err := c.govSlash(id, severity, "sandwiched user swaps in L2 blocks 100-120 (forum thread 42)")
+	require.NoError(c.t, err)
+	return n
+}
+
+// appeal is governance's MsgAppeal of an offence with a reimbursement (nil: none).
+func (c *chain) appeal(offence uint64, reimbursement math.Int) error {
+	_, err := c.msg.Appeal(c.Ctx, &types.MsgAppeal{Authority: c.Authority, OffenceId: offence,
+		Reason: "the stall was the L1 RPC provider's outage, not the operator's", Reimbursement: reimbursement})
+	return err
+}
+
+// mustAppeal is appeal that must succeed; it returns the appealed offence.
+func (c *chain) mustAppeal(offence uint64, reimbursement math.Int) types.Offence {
+	c.t.Helper()
+	require.NoError(c.t, c.appeal(offence, reimbursement))
+	return c.offence(offence)
+}
+
+// queuedIDs lists the QUEUED actions' ids in the index.
+func (c *chain) queuedIDs() []uint64 {
+	c.t.Helper()
+	var ids []uint64
+	require.NoError(c.t, c.k.QueuedActions.Walk(c.Ctx, nil, func(id uint64) (bool, error) {
+		ids = append(ids, id)
+		return false, nil
+	}))
+	return ids
+}
+
+// releaseIndex lists EscrowsByRelease.
+func (c *chain) releaseIndex() []collections.Triple[int64, uint64, uint64] {
+	c.t.Helper()
+	var keys []collections.Triple[int64, uint64, uint64]
+	require.NoError(c.t, c.k.EscrowsByRelease.Walk(c.Ctx, nil, func(k collections.Triple[int64, uint64, uint64]) (bool, error) {
+		keys = append(keys, k)
+		return false, nil
+	}))
+	return keys
+}
+
+// strikes is the owner's lifetime medium count (0 if none) and whether it is stored.
+func (c *chain) strikes(owner string) (uint32, bool) {
+	c.t.Helper()
+	n, err := c.k.Strikes.Get(c.Ctx, owner)
+	if err != nil {
+		return 0, false
+	}
+	return n, true
+}
+
+// unlock relays L1's UnlockInitiated for sequencer id.
+func (c *chain) unlock(id uint64) {
+	c.t.Helper()
+	c.Apply(c.UnlockInitMsg(id, c.Seq(id).L1Nonce+1))
+}

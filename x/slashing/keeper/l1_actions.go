@@ -50,9 +50,12 @@ func (k Keeper) queueAction(ctx context.Context, a types.L1Action) (types.L1Acti
 // settles the chain's slash it names. L1 is authoritative and the event is applied
 // whatever this finds: a slash that differs from what the chain asked for settles its
 // action as MISMATCH (an alarm) and the escrow records what L1 took; one that names no
-// queued action of the chain raises EventSlashUnmatched. It returns what the chain had
-// asked for, which x/sequencer stops counting as unconfirmed. Nothing here can fail the
-// event: its own writes run in a cache that is dropped on error.
+// queued action of the chain raises EventSlashUnmatched; one whose slash an appeal
+// cancelled after the pool had sent it is applied and its escrow refunded at once
+// (settleCancelledSlash). It returns what the chain had asked for, which x/sequencer
+// stops counting as unconfirmed (zero for a cancelled slash: the appeal stopped
+// counting it). Nothing here can fail the event: its own writes run in a cache that is
+// dropped on error.
 func (k Keeper) AfterL1Slashed(ctx context.Context, fact sequencertypes.L1SlashFact) math.Int {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	cacheCtx, write := sdkCtx.CacheContext()
@@ -87,7 +90,14 @@ func (k Keeper) settleSlash(ctx context.Context, fact sequencertypes.L1SlashFact
 	if err != nil {
 		return math.Int{}, false, err
 	}
-	if a.Status != types.L1_ACTION_STATUS_QUEUED || a.Slash == nil {
+	switch {
+	case a.Slash == nil:
+		return math.Int{}, false, nil
+	case a.Status == types.L1_ACTION_STATUS_CANCELLED && o.Status == types.OFFENCE_STATUS_APPEALED:
+		// An appeal cancelled it after the pool had sent it: L1 is authoritative. The
+		// appeal removed the unconfirmed slash already, so nothing more is settled.
+		return math.ZeroInt(), true, k.settleCancelledSlash(ctx, o, a, fact)
+	case a.Status != types.L1_ACTION_STATUS_QUEUED:
 		return math.Int{}, false, nil // settled already: the contract slashes a pair once
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
@@ -110,6 +120,51 @@ func (k Keeper) settleSlash(ctx context.Context, fact sequencertypes.L1SlashFact
 	return a.Slash.Amount, true, nil
 }
 
+// settleCancelledSlash applies L1's slash of an action an appeal cancelled after the
+// pool had sent it. The action settles as L1 says (CONFIRMED or MISMATCH) with a note;
+// what L1 took is HELD in its escrow and refunded to the owner at once (the appeal was
+// upheld: refunds are due while the escrow is held), and the appeal record names the
+// refund. A slash that took nothing leaves the escrow record as the appeal left it.
+func (k Keeper) settleCancelledSlash(ctx context.Context, o types.Offence, a types.L1Action, fact sequencertypes.L1SlashFact) error {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	a.Status, a.SettledHeight, a.Note = types.L1_ACTION_STATUS_CONFIRMED, sdkCtx.BlockHeight(), ""
+	if note := slashMismatch(*a.Slash, fact); note != "" {
+		a.Status, a.Note = types.L1_ACTION_STATUS_MISMATCH, note+"; "
+	}
+	a.Note += fmt.Sprintf("landed on L1 after the appeal of offence %d cancelled it", o.Id)
+	var refundID uint64
+	if fact.Amount.IsPositive() {
+		if err := k.holdEscrow(ctx, o, fact); err != nil {
+			return err
+		}
+		e, err := k.Escrows.Get(ctx, collections.Join(o.Id, o.SequencerId))
+		if err != nil {
+			return err
+		}
+		if e, err = k.refundEscrow(ctx, e); err != nil {
+			return err
+		}
+		refundID = e.SettleActionId
+		a.Note += fmt.Sprintf("; escrow %d refunded by action %d", fact.EscrowID, refundID)
+	} else {
+		a.Note += "; L1 took nothing"
+	}
+	if err := k.L1Actions.Set(ctx, a.Id, a); err != nil {
+		return err
+	}
+	if o.Appeal != nil && refundID != 0 {
+		o.Appeal.Refund, o.Appeal.RefundActionId = types.APPEAL_REFUND_ESCROW_REFUNDED, refundID
+		o.Appeal.Note += fmt.Sprintf("; the cancelled slash landed on L1 at height %d (escrow %d, %s): refunded by action %d",
+			sdkCtx.BlockHeight(), fact.EscrowID, fact.Amount, refundID)
+		if err := k.Offences.Set(ctx, o.Id, o); err != nil {
+			return err
+		}
+	}
+	k.Logger(ctx).Info("cancelled slash landed on L1; escrow refunded", "offence", o.Id, "sequencer", o.SequencerId,
+		"amount", fact.Amount, "refund_action", refundID)
+	return emit(ctx, &types.EventL1ActionSettled{ActionId: a.Id, Status: a.Status, Note: a.Note})
+}
+
 // slashMismatch says how L1's slash differs from the chain's ("" if it does not).
 func slashMismatch(want types.SlashAction, got sequencertypes.L1SlashFact) string {
 	switch {
@@ -121,8 +176,9 @@ func slashMismatch(want types.SlashAction, got sequencertypes.L1SlashFact) strin
 	return ""
 }
 
-// holdEscrow records what L1 holds in escrow for the offence; a slash that took
-// nothing (the lock was empty) holds nothing and its record goes.
+// holdEscrow records what L1 holds in escrow for the offence, indexed by when it is due
+// for release; a slash that took nothing (the lock was empty) holds nothing and its
+// record goes.
 func (k Keeper) holdEscrow(ctx context.Context, o types.Offence, fact sequencertypes.L1SlashFact) error {
 	key := collections.Join(o.Id, o.SequencerId)
 	if fact.Amount.IsZero() {
@@ -138,6 +194,9 @@ func (k Keeper) holdEscrow(ctx context.Context, o types.Offence, fact sequencert
 		EscrowId: fact.EscrowID, ConfirmedHeight: sdkCtx.BlockHeight(), ReleasableAt: sdkCtx.BlockTime().Add(params.EscrowPeriod),
 	}
 	if err := k.Escrows.Set(ctx, key, e); err != nil {
+		return err
+	}
+	if err := k.EscrowsByRelease.Set(ctx, releaseKey(e)); err != nil {
 		return err
 	}
 	return emit(ctx, &types.EventEscrowHeld{Escrow: e})

@@ -29,4 +29,16 @@ var (
 	ErrNotScheduledProducer  = errorsmod.Register(ModuleName, 22, "the sealing producer was not scheduled for the L2 height")
 	ErrNotScheduledSigner    = errorsmod.Register(ModuleName, 23, "the L2 block was not signed by the scheduled producer's signer")
 	ErrAlreadyJudged         = errorsmod.Register(ModuleName, 24, "offence already judged")
+
+	// Governance's slash and appeal.
+	ErrInvalidSeverity   = errorsmod.Register(ModuleName, 25, "invalid severity for a governance slash")
+	ErrInvalidEvidence   = errorsmod.Register(ModuleName, 26, "invalid evidence text")
+	ErrSequencerNotFound = errorsmod.Register(ModuleName, 27, "no such sequencer")
+	ErrAlreadyAppealed   = errorsmod.Register(ModuleName, 28, "offence already appealed")
+	ErrInvalidReason     = errorsmod.Register(ModuleName, 29, "invalid appeal reason")
+	ErrInvalidAmount     = errorsmod.Register(ModuleName, 30, "invalid amount")
 )
+
+// MaxTextLen bounds governance's evidence text (MsgSlash) and appeal reason (MsgAppeal),
+// in bytes: both are stored with the offence for ever.
+const MaxTextLen = 2000

@@ -32,7 +32,7 @@ func (gs GenesisState) Validate() error {
 		offences[o.Id] = o
 	}
 	actions := make(map[uint64]L1Action, len(gs.L1Actions))
-	var lastAction uint64
+	var lastAction, lastBatch uint64
 	for _, a := range gs.L1Actions {
 		if a.Id <= lastAction {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: ids not increasing", a.Id)
@@ -41,9 +41,25 @@ func (gs GenesisState) Validate() error {
 		if err := a.Validate(); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: %v", a.Id, err)
 		}
+		if a.RewardBatch != nil {
+			// The contract applies batch lastRewardBatch + 1 only: ids increase with the actions.
+			if a.RewardBatch.BatchId <= lastBatch {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: reward batch %d not increasing", a.Id, a.RewardBatch.BatchId)
+			}
+			lastBatch = a.RewardBatch.BatchId
+		}
 		actions[a.Id] = a
 	}
 	for _, o := range gs.Offences {
+		if o.Appeal != nil {
+			if a, ok := actions[o.Appeal.RefundActionId]; o.Appeal.RefundActionId != 0 &&
+				(!ok || a.Kind != L1_ACTION_KIND_REFUND_ESCROW || a.Escrow.OffenceId != o.Id) {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "offence %d: l1 action %d is not its refund", o.Id, o.Appeal.RefundActionId)
+			}
+			if a, ok := actions[o.Appeal.ReimburseActionId]; o.Appeal.ReimburseActionId != 0 && (!ok || a.Kind != L1_ACTION_KIND_REWARD_BATCH) {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "offence %d: l1 action %d is not its reimbursement", o.Id, o.Appeal.ReimburseActionId)
+			}
+		}
 		if o.L1ActionId == 0 {
 			continue
 		}
@@ -78,6 +94,9 @@ func (gs GenesisState) Validate() error {
 		escrows[k] = true
 		if e.Amount.IsNil() || e.Amount.IsNegative() || e.Status == ESCROW_STATUS_UNSPECIFIED {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): amount or status", e.OffenceId, e.SequencerId)
+		}
+		if err := e.validateSettlement(actions); err != nil {
+			return err
 		}
 	}
 	return gs.validateDowntime()
@@ -127,8 +146,41 @@ func (gs GenesisState) validateDowntime() error {
 	return nil
 }
 
-// Validate checks one offence record: its class and severity, and that its amounts
-// are whole (slashed + remaining = stake_before).
+// validateSettlement checks an escrow's status against the actions: a HELD escrow has
+// the contract's escrow id; a RELEASED one names its RELEASE_ESCROW action; a REFUNDED
+// one names its REFUND_ESCROW action, or none (its slash was cancelled before L1 took
+// it).
+func (e Escrow) validateSettlement(actions map[uint64]L1Action) error {
+	want := L1_ACTION_KIND_UNSPECIFIED
+	switch e.Status {
+	case ESCROW_STATUS_PENDING_L1:
+	case ESCROW_STATUS_HELD:
+		if e.EscrowId == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): held with no escrow id", e.OffenceId, e.SequencerId)
+		}
+	case ESCROW_STATUS_RELEASED:
+		want = L1_ACTION_KIND_RELEASE_ESCROW
+		if e.SettleActionId == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): released by no action", e.OffenceId, e.SequencerId)
+		}
+	case ESCROW_STATUS_REFUNDED:
+		want = L1_ACTION_KIND_REFUND_ESCROW
+	default:
+		return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): status %d", e.OffenceId, e.SequencerId, e.Status)
+	}
+	if e.SettleActionId == 0 {
+		return nil
+	}
+	a, ok := actions[e.SettleActionId]
+	if want == L1_ACTION_KIND_UNSPECIFIED || !ok || a.Kind != want || a.Escrow == nil ||
+		a.Escrow.OffenceId != e.OffenceId || a.Escrow.SequencerId != e.SequencerId {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): l1 action %d does not settle it", e.OffenceId, e.SequencerId, e.SettleActionId)
+	}
+	return nil
+}
+
+// Validate checks one offence record: its class, severity and status (an APPEALED one
+// has its appeal), and that its amounts are whole (slashed + remaining = stake_before).
 func (o Offence) Validate() error {
 	if o.Id == 0 || o.SequencerId == 0 || o.Class == OFFENCE_CLASS_UNSPECIFIED || o.Owner == "" {
 		return errorsmod.Wrap(ErrInvalidGenesis, "id, sequencer, class and owner are required")
@@ -149,13 +201,35 @@ func (o Offence) Validate() error {
 	if !o.Slashed.Add(o.Remaining).Equal(o.StakeBefore) {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "slashed %s + remaining %s != stake_before %s", o.Slashed, o.Remaining, o.StakeBefore)
 	}
+	switch o.Status {
+	case OFFENCE_STATUS_APPLIED:
+		if o.Appeal != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, "an APPLIED offence has no appeal")
+		}
+	case OFFENCE_STATUS_APPEALED:
+		if o.Appeal == nil || o.Appeal.Reimbursement.IsNil() || o.Appeal.Reimbursement.IsNegative() {
+			return errorsmod.Wrap(ErrInvalidGenesis, "an APPEALED offence has its appeal, with a reimbursement of zero or more")
+		}
+	default:
+		return errorsmod.Wrapf(ErrInvalidGenesis, "status %d", o.Status)
+	}
 	return nil
 }
 
-// Validate checks one L1 action: a known kind and status with its payload.
+// Validate checks one L1 action: a known kind and status (QUEUED, CONFIRMED, MISMATCH
+// or CANCELLED) with its kind's payload and no other.
 func (a L1Action) Validate() error {
-	if a.Id == 0 || a.Status == L1_ACTION_STATUS_UNSPECIFIED {
-		return errorsmod.Wrap(ErrInvalidGenesis, "id and status are required")
+	if _, ok := L1ActionStatus_name[int32(a.Status)]; a.Id == 0 || a.Status == L1_ACTION_STATUS_UNSPECIFIED || !ok {
+		return errorsmod.Wrap(ErrInvalidGenesis, "id and a known status are required")
+	}
+	payloads := 0
+	for _, set := range []bool{a.Slash != nil, a.Escrow != nil, a.RewardBatch != nil} {
+		if set {
+			payloads++
+		}
+	}
+	if payloads > 1 {
+		return errorsmod.Wrap(ErrInvalidGenesis, "one payload per action")
 	}
 	switch a.Kind {
 	case L1_ACTION_KIND_SLASH:
@@ -165,6 +239,21 @@ func (a L1Action) Validate() error {
 		}
 		if _, err := ParseL1OffenceID(s.OffenceId); err != nil {
 			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
+		}
+	case L1_ACTION_KIND_REFUND_ESCROW, L1_ACTION_KIND_RELEASE_ESCROW:
+		e := a.Escrow
+		if e == nil || e.EscrowId == 0 || e.OffenceId == 0 || e.SequencerId == 0 || e.Amount.IsNil() || !e.Amount.IsPositive() {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s needs an escrow id, its offence and sequencer, and a positive amount", a.Kind)
+		}
+	case L1_ACTION_KIND_REWARD_BATCH:
+		b := a.RewardBatch
+		if b == nil || b.BatchId == 0 || len(b.Payments) == 0 {
+			return errorsmod.Wrap(ErrInvalidGenesis, "a reward batch needs a batch id and at least one payment")
+		}
+		for i, p := range b.Payments {
+			if p.SequencerId == 0 || p.Amount.IsNil() || !p.Amount.IsPositive() {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "reward payment %d needs a sequencer and a positive amount", i)
+			}
 		}
 	default:
 		return errorsmod.Wrapf(ErrInvalidGenesis, "kind %s", a.Kind)
