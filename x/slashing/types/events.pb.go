@@ -353,6 +353,225 @@ func (m *EventSlashUnmatched) GetTime() time.Time {
 	return time.Time{}
 }
 
+// EventEpochCredited: a closed x/epoch epoch credited its producer (PAID), or nothing
+// and why (CANCELLED, LOW_FLAGGED, L2_OFFENCE, OVERFLOW).
+type EventEpochCredited struct {
+	Credit EpochCredit `protobuf:"bytes,1,opt,name=credit,proto3" json:"credit"`
+}
+
+func (m *EventEpochCredited) Reset()         { *m = EventEpochCredited{} }
+func (m *EventEpochCredited) String() string { return proto.CompactTextString(m) }
+func (*EventEpochCredited) ProtoMessage()    {}
+func (*EventEpochCredited) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be478fb35b3cd22c, []int{6}
+}
+func (m *EventEpochCredited) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventEpochCredited) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventEpochCredited.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventEpochCredited) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventEpochCredited.Merge(m, src)
+}
+func (m *EventEpochCredited) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventEpochCredited) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventEpochCredited.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventEpochCredited proto.InternalMessageInfo
+
+func (m *EventEpochCredited) GetCredit() EpochCredit {
+	if m != nil {
+		return m.Credit
+	}
+	return EpochCredit{}
+}
+
+// EventRewardRetargeted: a re-target window closed. kept is true when the reward per
+// block was left as it was (an empty window, or a result that does not fit), and
+// reason says why.
+type EventRewardRetargeted struct {
+	OldRewardPerBlock string `protobuf:"bytes,1,opt,name=old_reward_per_block,json=oldRewardPerBlock,proto3" json:"old_reward_per_block,omitempty"`
+	NewRewardPerBlock string `protobuf:"bytes,2,opt,name=new_reward_per_block,json=newRewardPerBlock,proto3" json:"new_reward_per_block,omitempty"`
+	// capped_stake is the sum over active sequencers of min(stake, max_lock).
+	CappedStake    string `protobuf:"bytes,3,opt,name=capped_stake,json=cappedStake,proto3" json:"capped_stake,omitempty"`
+	YearlyRateBps  uint32 `protobuf:"varint,4,opt,name=yearly_rate_bps,json=yearlyRateBps,proto3" json:"yearly_rate_bps,omitempty"`
+	WindowSeconds  uint64 `protobuf:"varint,5,opt,name=window_seconds,json=windowSeconds,proto3" json:"window_seconds,omitempty"`
+	WindowL2Blocks uint64 `protobuf:"varint,6,opt,name=window_l2_blocks,json=windowL2Blocks,proto3" json:"window_l2_blocks,omitempty"`
+	Kept           bool   `protobuf:"varint,7,opt,name=kept,proto3" json:"kept,omitempty"`
+	Reason         string `protobuf:"bytes,8,opt,name=reason,proto3" json:"reason,omitempty"`
+}
+
+func (m *EventRewardRetargeted) Reset()         { *m = EventRewardRetargeted{} }
+func (m *EventRewardRetargeted) String() string { return proto.CompactTextString(m) }
+func (*EventRewardRetargeted) ProtoMessage()    {}
+func (*EventRewardRetargeted) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be478fb35b3cd22c, []int{7}
+}
+func (m *EventRewardRetargeted) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventRewardRetargeted) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventRewardRetargeted.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventRewardRetargeted) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventRewardRetargeted.Merge(m, src)
+}
+func (m *EventRewardRetargeted) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventRewardRetargeted) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventRewardRetargeted.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventRewardRetargeted proto.InternalMessageInfo
+
+func (m *EventRewardRetargeted) GetOldRewardPerBlock() string {
+	if m != nil {
+		return m.OldRewardPerBlock
+	}
+	return ""
+}
+
+func (m *EventRewardRetargeted) GetNewRewardPerBlock() string {
+	if m != nil {
+		return m.NewRewardPerBlock
+	}
+	return ""
+}
+
+func (m *EventRewardRetargeted) GetCappedStake() string {
+	if m != nil {
+		return m.CappedStake
+	}
+	return ""
+}
+
+func (m *EventRewardRetargeted) GetYearlyRateBps() uint32 {
+	if m != nil {
+		return m.YearlyRateBps
+	}
+	return 0
+}
+
+func (m *EventRewardRetargeted) GetWindowSeconds() uint64 {
+	if m != nil {
+		return m.WindowSeconds
+	}
+	return 0
+}
+
+func (m *EventRewardRetargeted) GetWindowL2Blocks() uint64 {
+	if m != nil {
+		return m.WindowL2Blocks
+	}
+	return 0
+}
+
+func (m *EventRewardRetargeted) GetKept() bool {
+	if m != nil {
+		return m.Kept
+	}
+	return false
+}
+
+func (m *EventRewardRetargeted) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+// EventRewardBatchQueued: the accrued rewards were queued as a REWARD_BATCH L1 action.
+type EventRewardBatchQueued struct {
+	BatchId  uint64 `protobuf:"varint,1,opt,name=batch_id,json=batchId,proto3" json:"batch_id,omitempty"`
+	ActionId uint64 `protobuf:"varint,2,opt,name=action_id,json=actionId,proto3" json:"action_id,omitempty"`
+	Payments uint32 `protobuf:"varint,3,opt,name=payments,proto3" json:"payments,omitempty"`
+	Total    string `protobuf:"bytes,4,opt,name=total,proto3" json:"total,omitempty"`
+}
+
+func (m *EventRewardBatchQueued) Reset()         { *m = EventRewardBatchQueued{} }
+func (m *EventRewardBatchQueued) String() string { return proto.CompactTextString(m) }
+func (*EventRewardBatchQueued) ProtoMessage()    {}
+func (*EventRewardBatchQueued) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be478fb35b3cd22c, []int{8}
+}
+func (m *EventRewardBatchQueued) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventRewardBatchQueued) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventRewardBatchQueued.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventRewardBatchQueued) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventRewardBatchQueued.Merge(m, src)
+}
+func (m *EventRewardBatchQueued) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventRewardBatchQueued) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventRewardBatchQueued.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventRewardBatchQueued proto.InternalMessageInfo
+
+func (m *EventRewardBatchQueued) GetBatchId() uint64 {
+	if m != nil {
+		return m.BatchId
+	}
+	return 0
+}
+
+func (m *EventRewardBatchQueued) GetActionId() uint64 {
+	if m != nil {
+		return m.ActionId
+	}
+	return 0
+}
+
+func (m *EventRewardBatchQueued) GetPayments() uint32 {
+	if m != nil {
+		return m.Payments
+	}
+	return 0
+}
+
+func (m *EventRewardBatchQueued) GetTotal() string {
+	if m != nil {
+		return m.Total
+	}
+	return ""
+}
+
 func init() {
 	proto.RegisterType((*EventOffenceJudged)(nil), "themis.slashing.v1.EventOffenceJudged")
 	proto.RegisterType((*EventUnjailed)(nil), "themis.slashing.v1.EventUnjailed")
@@ -360,42 +579,62 @@ func init() {
 	proto.RegisterType((*EventL1ActionSettled)(nil), "themis.slashing.v1.EventL1ActionSettled")
 	proto.RegisterType((*EventEscrowHeld)(nil), "themis.slashing.v1.EventEscrowHeld")
 	proto.RegisterType((*EventSlashUnmatched)(nil), "themis.slashing.v1.EventSlashUnmatched")
+	proto.RegisterType((*EventEpochCredited)(nil), "themis.slashing.v1.EventEpochCredited")
+	proto.RegisterType((*EventRewardRetargeted)(nil), "themis.slashing.v1.EventRewardRetargeted")
+	proto.RegisterType((*EventRewardBatchQueued)(nil), "themis.slashing.v1.EventRewardBatchQueued")
 }
 
 func init() { proto.RegisterFile("themis/slashing/v1/events.proto", fileDescriptor_be478fb35b3cd22c) }
 
 var fileDescriptor_be478fb35b3cd22c = []byte{
-	// 479 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x9c, 0x52, 0x4d, 0x6f, 0xd3, 0x40,
-	0x10, 0xcd, 0x52, 0x13, 0x9a, 0x2d, 0x1f, 0xd2, 0x52, 0xa1, 0x28, 0x05, 0xa7, 0xf5, 0xa9, 0x17,
-	0x6c, 0xa5, 0x5c, 0x2a, 0x38, 0x11, 0xa9, 0x12, 0xa1, 0x48, 0x28, 0x0e, 0xbd, 0x70, 0x41, 0x8e,
-	0x77, 0xe2, 0x18, 0xe2, 0xdd, 0xe0, 0x5d, 0xa7, 0x70, 0xe6, 0x0f, 0xf4, 0x57, 0xa1, 0x1e, 0x7b,
-	0xe4, 0x04, 0x28, 0xf9, 0x23, 0x68, 0x67, 0xd7, 0x0d, 0x88, 0x88, 0x03, 0xb7, 0x9d, 0xd9, 0xf7,
-	0xe6, 0xbd, 0x79, 0x1a, 0xda, 0xd5, 0x53, 0x28, 0x72, 0x15, 0xa9, 0x59, 0xa2, 0xa6, 0xb9, 0xc8,
-	0xa2, 0x45, 0x2f, 0x82, 0x05, 0x08, 0xad, 0xc2, 0x79, 0x29, 0xb5, 0x64, 0xcc, 0x02, 0xc2, 0x1a,
-	0x10, 0x2e, 0x7a, 0x9d, 0xdd, 0x4c, 0x66, 0x12, 0xbf, 0x23, 0xf3, 0xb2, 0xc8, 0x4e, 0x37, 0x93,
-	0x32, 0x9b, 0x41, 0x84, 0xd5, 0xb8, 0x9a, 0x44, 0x3a, 0x2f, 0x40, 0xe9, 0xa4, 0x98, 0x3b, 0xc0,
-	0xc1, 0x06, 0xad, 0xeb, 0xb1, 0x08, 0x09, 0x86, 0x94, 0x9d, 0x18, 0xf5, 0xd7, 0x93, 0x09, 0x88,
-	0x14, 0x5e, 0x56, 0x3c, 0x03, 0xce, 0x9e, 0xd1, 0x5b, 0xd2, 0x36, 0xda, 0x64, 0x9f, 0x1c, 0xee,
-	0x1c, 0xed, 0x85, 0x7f, 0xbb, 0x0a, 0x1d, 0xa7, 0xef, 0x5d, 0x7e, 0xef, 0x36, 0xe2, 0x9a, 0x11,
-	0x0c, 0xe9, 0x1d, 0x1c, 0x79, 0x26, 0xde, 0x27, 0xf9, 0x0c, 0x38, 0x3b, 0xa0, 0xb7, 0x15, 0x7c,
-	0xac, 0xcc, 0x67, 0xf9, 0x2e, 0xe7, 0x38, 0xd2, 0x8b, 0x77, 0xae, 0x7b, 0x03, 0xce, 0x1e, 0x51,
-	0xea, 0xe8, 0x06, 0x70, 0x03, 0x01, 0x2d, 0xd7, 0x19, 0xf0, 0x60, 0x48, 0xef, 0xe3, 0xc8, 0x57,
-	0xbd, 0xe7, 0xa9, 0xce, 0xa5, 0x18, 0x56, 0x50, 0x01, 0x67, 0x4f, 0x69, 0x33, 0xc1, 0xda, 0xb9,
-	0x7c, 0xb8, 0xc9, 0x65, 0xcd, 0x71, 0x36, 0x1d, 0x23, 0xf8, 0x42, 0xe8, 0xee, 0x1f, 0x33, 0x47,
-	0xa0, 0xb5, 0x71, 0xbb, 0x47, 0x5b, 0x16, 0xb2, 0xb6, 0xba, 0x6d, 0x1b, 0x03, 0x54, 0x54, 0x3a,
-	0xd1, 0x95, 0x42, 0x8f, 0x77, 0x8f, 0x82, 0x7f, 0x29, 0x8e, 0x10, 0x19, 0x3b, 0x06, 0x63, 0xd4,
-	0x13, 0x52, 0x43, 0x7b, 0x6b, 0x9f, 0x1c, 0xb6, 0x62, 0x7c, 0x07, 0xa7, 0xf4, 0x1e, 0x9a, 0x38,
-	0x51, 0x69, 0x29, 0xcf, 0x5f, 0xc0, 0x8c, 0xb3, 0x63, 0xda, 0x04, 0xac, 0xdc, 0x52, 0x9d, 0x4d,
-	0x12, 0x16, 0x5f, 0xaf, 0x64, 0xf1, 0xc1, 0x57, 0xe2, 0x62, 0x1a, 0x19, 0xe4, 0x99, 0x28, 0x12,
-	0x9d, 0x4e, 0xff, 0x37, 0xff, 0xd6, 0x6f, 0xf9, 0x9b, 0x4c, 0xac, 0x86, 0xf9, 0xdd, 0xb2, 0x99,
-	0xd8, 0xc6, 0x80, 0xb3, 0x07, 0xb4, 0x99, 0x14, 0xb2, 0x12, 0xba, 0xed, 0x21, 0xcf, 0x55, 0xec,
-	0x98, 0x7a, 0xe6, 0x20, 0xdb, 0x37, 0xdd, 0x1a, 0xf6, 0x5a, 0xc3, 0xfa, 0x5a, 0xc3, 0x37, 0xf5,
-	0xb5, 0xf6, 0xb7, 0xcd, 0x1a, 0x17, 0x3f, 0xba, 0x24, 0x46, 0x46, 0xff, 0xf4, 0x72, 0xe9, 0x93,
-	0xab, 0xa5, 0x4f, 0x7e, 0x2e, 0x7d, 0x72, 0xb1, 0xf2, 0x1b, 0x57, 0x2b, 0xbf, 0xf1, 0x6d, 0xe5,
-	0x37, 0xde, 0xf6, 0xb2, 0x5c, 0x4f, 0xab, 0x71, 0x98, 0xca, 0x22, 0xb2, 0xb1, 0x3c, 0x16, 0xa0,
-	0xcf, 0x65, 0xf9, 0xc1, 0x95, 0xd1, 0xa7, 0xf5, 0xb5, 0xeb, 0xcf, 0x73, 0x50, 0xe3, 0x26, 0x0a,
-	0x3e, 0xf9, 0x15, 0x00, 0x00, 0xff, 0xff, 0x5a, 0x9b, 0x5d, 0x85, 0x79, 0x03, 0x00, 0x00,
+	// 737 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x9c, 0x54, 0x4d, 0x4f, 0xeb, 0x46,
+	0x14, 0x8d, 0x21, 0x84, 0x64, 0x20, 0x50, 0xa6, 0x29, 0x4a, 0x43, 0x9b, 0x80, 0xa5, 0x56, 0xd9,
+	0xd4, 0x56, 0xd2, 0x0d, 0x6a, 0xd5, 0x45, 0x53, 0x21, 0x35, 0x05, 0xa9, 0x8d, 0x53, 0x36, 0xdd,
+	0x58, 0x13, 0xcf, 0xc5, 0x71, 0xe3, 0x78, 0x5c, 0xcf, 0x98, 0x34, 0xdb, 0xf6, 0x0f, 0xf0, 0x97,
+	0xba, 0xa9, 0x58, 0xb2, 0x7c, 0xab, 0xf7, 0x9e, 0xe0, 0x8f, 0x3c, 0xcd, 0x87, 0x09, 0x0f, 0xa2,
+	0xb7, 0x78, 0xbb, 0xb9, 0x67, 0xce, 0xb9, 0xf7, 0xce, 0xc9, 0x71, 0x50, 0x47, 0x4c, 0x61, 0x1e,
+	0x71, 0x97, 0xc7, 0x84, 0x4f, 0xa3, 0x24, 0x74, 0xaf, 0x7b, 0x2e, 0x5c, 0x43, 0x22, 0xb8, 0x93,
+	0x66, 0x4c, 0x30, 0x8c, 0x35, 0xc1, 0x29, 0x08, 0xce, 0x75, 0xaf, 0xd5, 0x08, 0x59, 0xc8, 0xd4,
+	0xb5, 0x2b, 0x4f, 0x9a, 0xd9, 0xea, 0x84, 0x8c, 0x85, 0x31, 0xb8, 0xaa, 0x9a, 0xe4, 0x57, 0xae,
+	0x88, 0xe6, 0xc0, 0x05, 0x99, 0xa7, 0x86, 0x70, 0xb2, 0x66, 0xd6, 0x63, 0x5b, 0x45, 0xb1, 0x47,
+	0x08, 0x9f, 0xc9, 0xe9, 0xbf, 0x5e, 0x5d, 0x41, 0x12, 0xc0, 0x2f, 0x39, 0x0d, 0x81, 0xe2, 0xef,
+	0xd1, 0x36, 0xd3, 0x40, 0xd3, 0x3a, 0xb6, 0xba, 0x3b, 0xfd, 0x23, 0xe7, 0xe5, 0x56, 0x8e, 0xd1,
+	0x0c, 0xca, 0xb7, 0xaf, 0x3b, 0x25, 0xaf, 0x50, 0xd8, 0x23, 0x54, 0x57, 0x2d, 0x2f, 0x93, 0x3f,
+	0x49, 0x14, 0x03, 0xc5, 0x27, 0x68, 0x97, 0xc3, 0x5f, 0xb9, 0xbc, 0xcc, 0xfc, 0x88, 0xaa, 0x96,
+	0x65, 0x6f, 0xe7, 0x11, 0x1b, 0x52, 0xfc, 0x25, 0x42, 0x46, 0x2e, 0x09, 0x1b, 0x8a, 0x50, 0x33,
+	0xc8, 0x90, 0xda, 0x23, 0xf4, 0xa9, 0x6a, 0x79, 0xd1, 0xfb, 0x31, 0x10, 0x11, 0x4b, 0x46, 0x39,
+	0xe4, 0x40, 0xf1, 0x77, 0xa8, 0x42, 0x54, 0x6d, 0xb6, 0xfc, 0x62, 0xdd, 0x96, 0x85, 0xc6, 0xac,
+	0x69, 0x14, 0xf6, 0xbf, 0x16, 0x6a, 0xbc, 0xd7, 0x73, 0x0c, 0x42, 0xc8, 0x6d, 0x8f, 0x50, 0x4d,
+	0x53, 0x56, 0xab, 0x56, 0x35, 0x30, 0x54, 0x13, 0xb9, 0x20, 0x22, 0xe7, 0x6a, 0xc7, 0xbd, 0xbe,
+	0xfd, 0xa1, 0x89, 0x63, 0xc5, 0xf4, 0x8c, 0x02, 0x63, 0x54, 0x4e, 0x98, 0x80, 0xe6, 0xe6, 0xb1,
+	0xd5, 0xad, 0x79, 0xea, 0x6c, 0x9f, 0xa3, 0x7d, 0xb5, 0xc4, 0x19, 0x0f, 0x32, 0xb6, 0xf8, 0x19,
+	0x62, 0x8a, 0x4f, 0x51, 0x05, 0x54, 0x65, 0x1e, 0xd5, 0x5a, 0x37, 0x42, 0xf3, 0x8b, 0x27, 0x69,
+	0xbe, 0xfd, 0xbf, 0x65, 0x6c, 0x1a, 0x4b, 0xe6, 0x65, 0x32, 0x27, 0x22, 0x98, 0x7e, 0xac, 0xff,
+	0xb5, 0x27, 0xfe, 0x4b, 0x4f, 0xf4, 0x0c, 0x79, 0xbb, 0xa9, 0x3d, 0xd1, 0xc0, 0x90, 0xe2, 0x43,
+	0x54, 0x21, 0x73, 0x96, 0x27, 0xa2, 0x59, 0x56, 0x3a, 0x53, 0xe1, 0x53, 0x54, 0x96, 0x81, 0x6c,
+	0x6e, 0x99, 0x67, 0xe8, 0xb4, 0x3a, 0x45, 0x5a, 0x9d, 0xdf, 0x8b, 0xb4, 0x0e, 0xaa, 0xf2, 0x19,
+	0x37, 0x6f, 0x3a, 0x96, 0xa7, 0x14, 0xf6, 0xd8, 0x84, 0xf2, 0x2c, 0x65, 0xc1, 0xf4, 0xa7, 0x0c,
+	0x68, 0x24, 0x80, 0xe2, 0x1f, 0x50, 0x25, 0x50, 0x67, 0x63, 0x4c, 0x67, 0xad, 0x31, 0x2b, 0x49,
+	0xe1, 0x8e, 0x16, 0xd9, 0xff, 0x6d, 0xa0, 0xcf, 0x54, 0x57, 0x0f, 0x16, 0x24, 0xa3, 0x1e, 0x08,
+	0x92, 0x85, 0x20, 0x1b, 0xbb, 0xa8, 0xc1, 0x62, 0xea, 0x67, 0x0a, 0xf7, 0x53, 0xc8, 0xfc, 0x49,
+	0xcc, 0x82, 0x99, 0x1a, 0x53, 0xf3, 0x0e, 0x58, 0x4c, 0xb5, 0xe4, 0x37, 0xc8, 0x06, 0xf2, 0x42,
+	0x0a, 0x12, 0x58, 0xbc, 0x14, 0x68, 0xdf, 0x0e, 0x12, 0x58, 0x3c, 0x13, 0x9c, 0xa0, 0xdd, 0x80,
+	0xa4, 0x29, 0x50, 0x9f, 0x0b, 0x32, 0x2b, 0x22, 0xb0, 0xa3, 0xb1, 0xb1, 0x84, 0xf0, 0xd7, 0x68,
+	0x7f, 0x09, 0x24, 0x8b, 0x97, 0x7e, 0x46, 0x04, 0xf8, 0x93, 0x94, 0x2b, 0x3b, 0xeb, 0x5e, 0x5d,
+	0xc3, 0x1e, 0x11, 0x30, 0x48, 0x39, 0xfe, 0x0a, 0xed, 0x2d, 0xa2, 0x84, 0xb2, 0x85, 0xcf, 0x21,
+	0x60, 0x09, 0xe5, 0xca, 0xdf, 0xb2, 0x57, 0xd7, 0xe8, 0x58, 0x83, 0xb8, 0x8b, 0x3e, 0x31, 0xb4,
+	0xb8, 0xaf, 0xb7, 0xe3, 0xcd, 0x8a, 0x22, 0x1a, 0xf9, 0x45, 0x5f, 0xad, 0xa6, 0x62, 0x39, 0x83,
+	0x54, 0x34, 0xb7, 0x8f, 0xad, 0x6e, 0xd5, 0x53, 0x67, 0xf9, 0x93, 0x66, 0x40, 0x38, 0x4b, 0x9a,
+	0x55, 0xfd, 0x93, 0xea, 0xca, 0xfe, 0xc7, 0x42, 0x87, 0x4f, 0x3c, 0x1c, 0xc8, 0x80, 0x99, 0x6f,
+	0xf1, 0x73, 0x54, 0x9d, 0xc8, 0x72, 0x15, 0xb0, 0x6d, 0x55, 0x0f, 0x9f, 0x7d, 0x51, 0x1b, 0xcf,
+	0xbe, 0xa8, 0x16, 0xaa, 0xa6, 0x64, 0x39, 0x97, 0x7f, 0x80, 0xca, 0x96, 0xba, 0xf7, 0x58, 0xe3,
+	0x06, 0xda, 0x12, 0x4c, 0x90, 0xd8, 0x04, 0x4b, 0x17, 0x83, 0xf3, 0xdb, 0xfb, 0xb6, 0x75, 0x77,
+	0xdf, 0xb6, 0xde, 0xde, 0xb7, 0xad, 0x9b, 0x87, 0x76, 0xe9, 0xee, 0xa1, 0x5d, 0x7a, 0xf5, 0xd0,
+	0x2e, 0xfd, 0xd1, 0x0b, 0x23, 0x31, 0xcd, 0x27, 0x4e, 0xc0, 0xe6, 0xae, 0xce, 0xc6, 0x37, 0x09,
+	0x88, 0x05, 0xcb, 0x66, 0xa6, 0x74, 0xff, 0x5e, 0xfd, 0x17, 0x8a, 0x65, 0x0a, 0x7c, 0x52, 0x51,
+	0x71, 0xfc, 0xf6, 0x5d, 0x00, 0x00, 0x00, 0xff, 0xff, 0x06, 0x58, 0x8b, 0xad, 0x97, 0x05, 0x00,
+	0x00,
 }
 
 func (m *EventOffenceJudged) Marshal() (dAtA []byte, err error) {
@@ -625,6 +864,160 @@ func (m *EventSlashUnmatched) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *EventEpochCredited) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventEpochCredited) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventEpochCredited) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Credit.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *EventRewardRetargeted) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventRewardRetargeted) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventRewardRetargeted) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x42
+	}
+	if m.Kept {
+		i--
+		if m.Kept {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x38
+	}
+	if m.WindowL2Blocks != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.WindowL2Blocks))
+		i--
+		dAtA[i] = 0x30
+	}
+	if m.WindowSeconds != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.WindowSeconds))
+		i--
+		dAtA[i] = 0x28
+	}
+	if m.YearlyRateBps != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.YearlyRateBps))
+		i--
+		dAtA[i] = 0x20
+	}
+	if len(m.CappedStake) > 0 {
+		i -= len(m.CappedStake)
+		copy(dAtA[i:], m.CappedStake)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.CappedStake)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.NewRewardPerBlock) > 0 {
+		i -= len(m.NewRewardPerBlock)
+		copy(dAtA[i:], m.NewRewardPerBlock)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.NewRewardPerBlock)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.OldRewardPerBlock) > 0 {
+		i -= len(m.OldRewardPerBlock)
+		copy(dAtA[i:], m.OldRewardPerBlock)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.OldRewardPerBlock)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventRewardBatchQueued) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventRewardBatchQueued) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventRewardBatchQueued) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Total) > 0 {
+		i -= len(m.Total)
+		copy(dAtA[i:], m.Total)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Total)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Payments != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Payments))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ActionId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ActionId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.BatchId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.BatchId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -725,6 +1118,76 @@ func (m *EventSlashUnmatched) Size() (n int) {
 	}
 	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time)
 	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventEpochCredited) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Credit.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventRewardRetargeted) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.OldRewardPerBlock)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.NewRewardPerBlock)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.CappedStake)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.YearlyRateBps != 0 {
+		n += 1 + sovEvents(uint64(m.YearlyRateBps))
+	}
+	if m.WindowSeconds != 0 {
+		n += 1 + sovEvents(uint64(m.WindowSeconds))
+	}
+	if m.WindowL2Blocks != 0 {
+		n += 1 + sovEvents(uint64(m.WindowL2Blocks))
+	}
+	if m.Kept {
+		n += 2
+	}
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventRewardBatchQueued) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.BatchId != 0 {
+		n += 1 + sovEvents(uint64(m.BatchId))
+	}
+	if m.ActionId != 0 {
+		n += 1 + sovEvents(uint64(m.ActionId))
+	}
+	if m.Payments != 0 {
+		n += 1 + sovEvents(uint64(m.Payments))
+	}
+	l = len(m.Total)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
 	return n
 }
 
@@ -1354,6 +1817,483 @@ func (m *EventSlashUnmatched) Unmarshal(dAtA []byte) error {
 			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.Time, dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventEpochCredited) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventEpochCredited: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventEpochCredited: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Credit", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Credit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventRewardRetargeted) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventRewardRetargeted: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventRewardRetargeted: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OldRewardPerBlock", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OldRewardPerBlock = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NewRewardPerBlock", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.NewRewardPerBlock = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CappedStake", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CappedStake = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field YearlyRateBps", wireType)
+			}
+			m.YearlyRateBps = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.YearlyRateBps |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field WindowSeconds", wireType)
+			}
+			m.WindowSeconds = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.WindowSeconds |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field WindowL2Blocks", wireType)
+			}
+			m.WindowL2Blocks = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.WindowL2Blocks |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Kept", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Kept = bool(v != 0)
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventRewardBatchQueued) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventRewardBatchQueued: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventRewardBatchQueued: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BatchId", wireType)
+			}
+			m.BatchId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.BatchId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ActionId", wireType)
+			}
+			m.ActionId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ActionId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payments", wireType)
+			}
+			m.Payments = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Payments |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Total", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Total = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
