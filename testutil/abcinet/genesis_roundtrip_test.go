@@ -50,17 +50,21 @@ func TestGenesisExportImportLossless(t *testing.T) {
 	require.NoError(t, json.Unmarshal(again.AppState, &stateAgain))
 	require.Equal(t, len(state), len(stateAgain))
 	// The imported chain ran one block a month after the export: a halt gap, which
-	// restarts x/slashing's downtime grace and moves its last block time. Everything
-	// else is unchanged.
+	// restarts x/slashing's downtime grace and moves its last block time, and more than
+	// a reward batch interval, which moves the batch clock (nothing accrued: no batch).
+	// Everything else is unchanged.
 	var slashingBefore, slashingAfter map[string]any
 	require.NoError(t, json.Unmarshal(state[slashingtypes.ModuleName], &slashingBefore))
 	require.NoError(t, json.Unmarshal(stateAgain[slashingtypes.ModuleName], &slashingAfter))
 	require.Equal(t, "2026-02-01T00:00:01Z", slashingAfter["last_block_time"])
 	require.Equal(t, fmt.Sprint(exported.Height+int64(slashingtypes.DefaultParams().GraceBlocks)), slashingAfter["grace_until"])
+	require.Equal(t, "2026-02-01T00:00:01Z", slashingAfter["reward_state"].(map[string]any)["last_batch_time"])
 	for _, clock := range []string{"last_block_time", "grace_until"} {
 		delete(slashingBefore, clock)
 		delete(slashingAfter, clock)
 	}
+	delete(slashingBefore["reward_state"].(map[string]any), "last_batch_time")
+	delete(slashingAfter["reward_state"].(map[string]any), "last_batch_time")
 	require.Equal(t, slashingBefore, slashingAfter)
 	delete(state, slashingtypes.ModuleName)
 	for module, raw := range state {

@@ -27,6 +27,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "Escrows", Use: "escrows", Short: "List slashed amounts in escrow"},
 				{RpcMethod: "Downtime", Use: "downtime", Short: "Show each validator's recent consensus votes (missed of the window), low flags and the grace after a halt"},
 				{RpcMethod: "L1Actions", Use: "l1-actions", Short: "List the typed L1 actions for the pool (--status to filter)"},
+				{RpcMethod: "Rewards", Use: "rewards", Short: "List every sequencer's accrued, batched and paid rewards"},
+				{RpcMethod: "SequencerRewards", Use: "sequencer-rewards [sequencer-id]", Short: "Show one sequencer's accrued, batched and paid rewards",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "sequencer_id"}}},
+				{RpcMethod: "RewardState", Use: "reward-state", Short: "Show the reward per L2 block, the re-target window and when the next re-target and batch are due"},
+				{RpcMethod: "EpochCredits", Use: "epoch-credits", Short: "List what each closed epoch credited its producer, and why nothing when nothing (--epoch-id for one)"},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
@@ -37,8 +42,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				// Hand-written (client/cli): autocli reads bytes as raw file content, hex
 				// without 0x or base64, and takes many 0x-hex strings as base64.
 				{RpcMethod: "SubmitL2Equivocation", Skip: true},
-				{RpcMethod: "Slash", Skip: true},        // governance only: submit as a proposal
-				{RpcMethod: "Appeal", Skip: true},       // governance only: submit as a proposal
+				{RpcMethod: "Slash", Skip: true},  // governance only: submit as a proposal
+				{RpcMethod: "Appeal", Skip: true}, // governance only: submit as a proposal
 				{RpcMethod: "Unjail", Use: "unjail", Short: "Return your jailed sequencer to the pool (after the jail, with at least min_lock)",
 					FlagOptions: map[string]*autocliv1.FlagOptions{"operator": {Name: "from"}},
 					Long: "Sent from the sequencer's operator account (its signer key, --from). Refused while the jail lasts, " +

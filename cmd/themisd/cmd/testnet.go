@@ -64,6 +64,8 @@ type testnetOptions struct {
 	epoch epochtypes.Params
 	// slashing: the ladder's localnet knobs (short jail and escrow, so both can be seen).
 	slashing slashingtypes.Params
+	// rewardPerBlock is the reward per L2 block until the first re-target (base units).
+	rewardPerBlock string
 }
 
 // TestnetCmd writes the config of an N-validator network on loopback: one home per
@@ -108,6 +110,7 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	cmd.Flags().Uint32Var(&o.slashing.MinMissedBps, "downtime-min-missed-bps", o.slashing.MinMissedBps, "share of the window (basis points) a validator must miss, strictly more than, to be over the downtime threshold")
 	cmd.Flags().Uint32Var(&o.slashing.GraceBlocks, "downtime-grace-blocks", o.slashing.GraceBlocks, "blocks not counted after a halt or an upgrade")
 	cmd.Flags().DurationVar(&o.slashing.HaltGap, "halt-gap", o.slashing.HaltGap, "a block-time gap this long between two blocks counts as a halt")
+	cmd.Flags().StringVar(&o.rewardPerBlock, "reward-per-block", "0", "reward per L2 block in base units until the first re-target (otherwise 0 for the first retarget_interval)")
 	return cmd
 }
 
@@ -255,6 +258,13 @@ func testnetGenesis(cdc codec.Codec, mbm module.BasicManager, nodes []testnetNod
 	}
 	slashingGen := slashingtypes.DefaultGenesis()
 	slashingGen.Params = o.slashing
+	if o.rewardPerBlock != "" {
+		perBlock, ok := math.NewIntFromString(o.rewardPerBlock)
+		if !ok || perBlock.IsNegative() {
+			return nil, fmt.Errorf("--reward-per-block %q: a non-negative integer of base units", o.rewardPerBlock)
+		}
+		slashingGen.RewardState.RewardPerBlock = perBlock
+	}
 	appState[slashingtypes.ModuleName] = cdc.MustMarshalJSON(slashingGen)
 
 	stateBz, err := json.MarshalIndent(appState, "", "  ")

@@ -55,6 +55,16 @@ func (k Keeper) MinLock(ctx context.Context) (math.Int, error) {
 	return c.MinLock, nil
 }
 
+// MaxLock is the staking contract's max_lock as last mirrored: power and rewards count
+// a sequencer's stake up to it.
+func (k Keeper) MaxLock(ctx context.Context) (math.Int, error) {
+	c, err := k.L1Config.Get(ctx)
+	if err != nil {
+		return math.Int{}, err
+	}
+	return c.MaxLock, nil
+}
+
 // AddUnconfirmedSlash lowers the chain's view of a sequencer's stake by a slash decided
 // on chain and not yet confirmed by L1 (its power follows at this block's EndBlock).
 func (k Keeper) AddUnconfirmedSlash(ctx context.Context, id uint64, amount math.Int) error {

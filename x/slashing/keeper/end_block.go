@@ -15,7 +15,8 @@ import (
 const maxJudgedPerBlock = 16
 
 // EndBlock judges the evidence recorded since the last block: x/epoch's stall offences
-// (medium), read with a cursor so each is judged exactly once. It runs after x/epoch
+// (medium), read with a cursor so each is judged exactly once. It then does the reward
+// accounting (credit closed epochs, re-target, batch). It runs after x/epoch
 // (whose EndBlock records the stall and re-elects) and before x/sequencer (whose
 // EndBlock turns the outcome into this block's validator updates). Then it releases
 // the escrows whose period is over (escrow.go).
@@ -45,6 +46,7 @@ func (k Keeper) judgeEpochOffences(ctx context.Context) error {
 			return err
 		}
 	}
+	k.accountRewards(ctx) // rewards.go: in its own cache, a failure never holds the judging back
 	return nil
 }
 

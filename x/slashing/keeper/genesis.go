@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
 
 	"github.com/themis-network/themis/x/slashing/types"
 )
@@ -18,7 +19,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
 		return err
 	}
-	var lastOffence, lastAction uint64
+	var lastOffence, lastAction, lastBatch uint64
 	for _, o := range gs.Offences {
 		if err := k.Offences.Set(ctx, o.Id, o); err != nil {
 			return err
@@ -38,10 +39,8 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			}
 		}
 		lastAction = a.Id
-		if a.RewardBatch != nil {
-			if err := k.NextRewardBatch.Set(ctx, a.RewardBatch.BatchId); err != nil {
-				return err
-			}
+		if a.RewardBatch != nil && a.RewardBatch.BatchId > lastBatch {
+			lastBatch = a.RewardBatch.BatchId
 		}
 	}
 	for _, j := range gs.Jails {
@@ -67,10 +66,16 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := k.initDowntimeGenesis(ctx, gs); err != nil {
 		return err
 	}
+	if err := k.initRewardsGenesis(ctx, gs); err != nil {
+		return err
+	}
 	if err := k.NextOffence.Set(ctx, lastOffence); err != nil {
 		return err
 	}
 	if err := k.NextL1Action.Set(ctx, lastAction); err != nil {
+		return err
+	}
+	if err := k.NextRewardBatch.Set(ctx, lastBatch); err != nil {
 		return err
 	}
 	return k.EpochOffenceCursor.Set(ctx, gs.EpochOffenceCursor)
@@ -118,7 +123,51 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs.EpochOffenceCursor = cursor
-	return gs, k.exportDowntimeGenesis(ctx, gs)
+	if err := k.exportDowntimeGenesis(ctx, gs); err != nil {
+		return nil, err
+	}
+	return gs, k.exportRewardsGenesis(ctx, gs)
+}
+
+// initRewardsGenesis loads the reward accounting (a missing reward per block is 0).
+func (k Keeper) initRewardsGenesis(ctx context.Context, gs types.GenesisState) error {
+	rs := gs.RewardState
+	if rs.RewardPerBlock.IsNil() {
+		rs.RewardPerBlock = math.ZeroInt()
+	}
+	if err := k.RewardState.Set(ctx, rs); err != nil {
+		return err
+	}
+	for _, r := range gs.SequencerRewards {
+		if err := k.SequencerRewards.Set(ctx, r.SequencerId, r); err != nil {
+			return err
+		}
+	}
+	for _, c := range gs.EpochCredits {
+		if err := k.EpochCredits.Set(ctx, c.EpochId, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exportRewardsGenesis exports what initRewardsGenesis loads.
+func (k Keeper) exportRewardsGenesis(ctx context.Context, gs *types.GenesisState) error {
+	rs, err := k.rewardState(ctx)
+	if err != nil {
+		return err
+	}
+	gs.RewardState = rs
+	if err := k.SequencerRewards.Walk(ctx, nil, func(_ uint64, r types.SequencerRewards) (bool, error) {
+		gs.SequencerRewards = append(gs.SequencerRewards, r)
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	return k.EpochCredits.Walk(ctx, nil, func(_ uint64, c types.EpochCredit) (bool, error) {
+		gs.EpochCredits = append(gs.EpochCredits, c)
+		return false, nil
+	})
 }
 
 // initDowntimeGenesis loads the downtime window and the evidence already judged.

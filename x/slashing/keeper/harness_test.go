@@ -19,11 +19,29 @@ import (
 )
 
 // fakeEpochs is x/epoch's evidence: offences the test records, which were handled,
-// and the schedule (the live epochs, by start height) the test sets.
+// the schedule (the live epochs, by start height) the test sets, every decided epoch
+// by id (history, cancelled ones included) and the agreed L2 head.
 type fakeEpochs struct {
-	offences []epochtypes.Offence
-	handled  map[uint64]bool
-	schedule []epochtypes.Epoch
+	offences  []epochtypes.Offence
+	handled   map[uint64]bool
+	schedule  []epochtypes.Epoch
+	history   []epochtypes.Epoch
+	head      uint64
+	headKnown bool
+}
+
+func (f *fakeEpochs) EpochsAfter(_ context.Context, after uint64, limit int) ([]epochtypes.Epoch, error) {
+	var out []epochtypes.Epoch
+	for _, e := range f.history {
+		if e.Id > after && len(out) < limit {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeEpochs) AgreedHead(context.Context) (uint64, bool, error) {
+	return f.head, f.headKnown, nil
 }
 
 func (f *fakeEpochs) EpochAt(_ context.Context, h uint64) (epochtypes.Epoch, bool, error) {
@@ -66,16 +84,22 @@ type chain struct {
 // owners, with 40,000 and 30,000 tokens plus an odd number of base units.
 func newChain(t testing.TB) *chain {
 	t.Helper()
+	c := newChainWithGenesis(t, sequencertest.RelayerGenesis(t))
+	c.Join(2, sequencertest.Owner(2), sequencertest.Tokens(40_000).AddRaw(7))
+	c.Join(3, sequencertest.Owner(3), sequencertest.Tokens(30_000).AddRaw(13))
+	return c
+}
+
+// newChainWithGenesis is x/slashing (default genesis) on x/sequencer loaded from gs.
+func newChainWithGenesis(t testing.TB, gs *sequencertypes.GenesisState) *chain {
+	t.Helper()
 	key := storetypes.NewKVStoreKey(types.StoreKey)
-	env := sequencertest.NewEnvWithGenesis(t, sequencertest.RelayerGenesis(t), key)
+	env := sequencertest.NewEnvWithGenesis(t, gs, key)
 	epochs := &fakeEpochs{handled: map[uint64]bool{}}
 	k := keeper.NewKeeper(sequencertest.Codec(), runtime.NewKVStoreService(key), env.AddrCodec, env.Authority, env.K, epochs)
 	env.K.SetSlashHooks(k)
 	require.NoError(t, k.InitGenesis(env.Ctx, *types.DefaultGenesis()))
-	c := &chain{Env: env, t: t, k: k, msg: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k), epochs: epochs}
-	c.Join(2, sequencertest.Owner(2), sequencertest.Tokens(40_000).AddRaw(7))
-	c.Join(3, sequencertest.Owner(3), sequencertest.Tokens(30_000).AddRaw(13))
-	return c
+	return &chain{Env: env, t: t, k: k, msg: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k), epochs: epochs}
 }
 
 // stall records a non-production offence of sequencer id in the fake x/epoch.

@@ -65,6 +65,13 @@ type Keeper struct {
 	// EscrowsByRelease indexes HELD escrows by when they are due for release:
 	// (releasable_at unix seconds, offence id, sequencer id).
 	EscrowsByRelease collections.KeySet[collections.Triple[int64, uint64, uint64]]
+	// RewardState is the reward per L2 block in force, the re-target window, the
+	// batching clock and the last epoch credited.
+	RewardState collections.Item[types.RewardState]
+	// SequencerRewards are each sequencer's accrued, batched and paid rewards, by id.
+	SequencerRewards collections.Map[uint64, types.SequencerRewards]
+	// EpochCredits are what each closed epoch credited its producer, by epoch id.
+	EpochCredits collections.Map[uint64, types.EpochCredit]
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
@@ -105,6 +112,10 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		NextRewardBatch: collections.NewSequence(sb, types.NextRewardBatchKey, "next_reward_batch"),
 		EscrowsByRelease: collections.NewKeySet(sb, types.EscrowsByReleaseKey, "escrows_by_release",
 			collections.TripleKeyCodec(collections.Int64Key, collections.Uint64Key, collections.Uint64Key)),
+		RewardState: collections.NewItem(sb, types.RewardStateKey, "reward_state", codec.CollValue[types.RewardState](cdc)),
+		SequencerRewards: collections.NewMap(sb, types.SequencerRewardsKey, "sequencer_rewards", collections.Uint64Key,
+			codec.CollValue[types.SequencerRewards](cdc)),
+		EpochCredits: collections.NewMap(sb, types.EpochCreditsKey, "epoch_credits", collections.Uint64Key, codec.CollValue[types.EpochCredit](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -462,6 +462,225 @@ func (m *EventEscrowReleased) GetEscrow() Escrow {
 	return Escrow{}
 }
 
+// EventEpochCredited: a closed x/epoch epoch credited its producer (PAID), or nothing
+// and why (CANCELLED, LOW_FLAGGED, L2_OFFENCE, OVERFLOW).
+type EventEpochCredited struct {
+	Credit EpochCredit `protobuf:"bytes,1,opt,name=credit,proto3" json:"credit"`
+}
+
+func (m *EventEpochCredited) Reset()         { *m = EventEpochCredited{} }
+func (m *EventEpochCredited) String() string { return proto.CompactTextString(m) }
+func (*EventEpochCredited) ProtoMessage()    {}
+func (*EventEpochCredited) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be478fb35b3cd22c, []int{8}
+}
+func (m *EventEpochCredited) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventEpochCredited) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventEpochCredited.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventEpochCredited) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventEpochCredited.Merge(m, src)
+}
+func (m *EventEpochCredited) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventEpochCredited) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventEpochCredited.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventEpochCredited proto.InternalMessageInfo
+
+func (m *EventEpochCredited) GetCredit() EpochCredit {
+	if m != nil {
+		return m.Credit
+	}
+	return EpochCredit{}
+}
+
+// EventRewardRetargeted: a re-target window closed. kept is true when the reward per
+// block was left as it was (an empty window, or a result that does not fit), and
+// reason says why.
+type EventRewardRetargeted struct {
+	OldRewardPerBlock string `protobuf:"bytes,1,opt,name=old_reward_per_block,json=oldRewardPerBlock,proto3" json:"old_reward_per_block,omitempty"`
+	NewRewardPerBlock string `protobuf:"bytes,2,opt,name=new_reward_per_block,json=newRewardPerBlock,proto3" json:"new_reward_per_block,omitempty"`
+	// capped_stake is the sum over active sequencers of min(stake, max_lock).
+	CappedStake    string `protobuf:"bytes,3,opt,name=capped_stake,json=cappedStake,proto3" json:"capped_stake,omitempty"`
+	YearlyRateBps  uint32 `protobuf:"varint,4,opt,name=yearly_rate_bps,json=yearlyRateBps,proto3" json:"yearly_rate_bps,omitempty"`
+	WindowSeconds  uint64 `protobuf:"varint,5,opt,name=window_seconds,json=windowSeconds,proto3" json:"window_seconds,omitempty"`
+	WindowL2Blocks uint64 `protobuf:"varint,6,opt,name=window_l2_blocks,json=windowL2Blocks,proto3" json:"window_l2_blocks,omitempty"`
+	Kept           bool   `protobuf:"varint,7,opt,name=kept,proto3" json:"kept,omitempty"`
+	Reason         string `protobuf:"bytes,8,opt,name=reason,proto3" json:"reason,omitempty"`
+}
+
+func (m *EventRewardRetargeted) Reset()         { *m = EventRewardRetargeted{} }
+func (m *EventRewardRetargeted) String() string { return proto.CompactTextString(m) }
+func (*EventRewardRetargeted) ProtoMessage()    {}
+func (*EventRewardRetargeted) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be478fb35b3cd22c, []int{9}
+}
+func (m *EventRewardRetargeted) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventRewardRetargeted) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventRewardRetargeted.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventRewardRetargeted) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventRewardRetargeted.Merge(m, src)
+}
+func (m *EventRewardRetargeted) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventRewardRetargeted) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventRewardRetargeted.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventRewardRetargeted proto.InternalMessageInfo
+
+func (m *EventRewardRetargeted) GetOldRewardPerBlock() string {
+	if m != nil {
+		return m.OldRewardPerBlock
+	}
+	return ""
+}
+
+func (m *EventRewardRetargeted) GetNewRewardPerBlock() string {
+	if m != nil {
+		return m.NewRewardPerBlock
+	}
+	return ""
+}
+
+func (m *EventRewardRetargeted) GetCappedStake() string {
+	if m != nil {
+		return m.CappedStake
+	}
+	return ""
+}
+
+func (m *EventRewardRetargeted) GetYearlyRateBps() uint32 {
+	if m != nil {
+		return m.YearlyRateBps
+	}
+	return 0
+}
+
+func (m *EventRewardRetargeted) GetWindowSeconds() uint64 {
+	if m != nil {
+		return m.WindowSeconds
+	}
+	return 0
+}
+
+func (m *EventRewardRetargeted) GetWindowL2Blocks() uint64 {
+	if m != nil {
+		return m.WindowL2Blocks
+	}
+	return 0
+}
+
+func (m *EventRewardRetargeted) GetKept() bool {
+	if m != nil {
+		return m.Kept
+	}
+	return false
+}
+
+func (m *EventRewardRetargeted) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+// EventRewardBatchQueued: the accrued rewards were queued as a REWARD_BATCH L1 action.
+type EventRewardBatchQueued struct {
+	BatchId  uint64 `protobuf:"varint,1,opt,name=batch_id,json=batchId,proto3" json:"batch_id,omitempty"`
+	ActionId uint64 `protobuf:"varint,2,opt,name=action_id,json=actionId,proto3" json:"action_id,omitempty"`
+	Payments uint32 `protobuf:"varint,3,opt,name=payments,proto3" json:"payments,omitempty"`
+	Total    string `protobuf:"bytes,4,opt,name=total,proto3" json:"total,omitempty"`
+}
+
+func (m *EventRewardBatchQueued) Reset()         { *m = EventRewardBatchQueued{} }
+func (m *EventRewardBatchQueued) String() string { return proto.CompactTextString(m) }
+func (*EventRewardBatchQueued) ProtoMessage()    {}
+func (*EventRewardBatchQueued) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be478fb35b3cd22c, []int{10}
+}
+func (m *EventRewardBatchQueued) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventRewardBatchQueued) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventRewardBatchQueued.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventRewardBatchQueued) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventRewardBatchQueued.Merge(m, src)
+}
+func (m *EventRewardBatchQueued) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventRewardBatchQueued) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventRewardBatchQueued.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventRewardBatchQueued proto.InternalMessageInfo
+
+func (m *EventRewardBatchQueued) GetBatchId() uint64 {
+	if m != nil {
+		return m.BatchId
+	}
+	return 0
+}
+
+func (m *EventRewardBatchQueued) GetActionId() uint64 {
+	if m != nil {
+		return m.ActionId
+	}
+	return 0
+}
+
+func (m *EventRewardBatchQueued) GetPayments() uint32 {
+	if m != nil {
+		return m.Payments
+	}
+	return 0
+}
+
+func (m *EventRewardBatchQueued) GetTotal() string {
+	if m != nil {
+		return m.Total
+	}
+	return ""
+}
+
 func init() {
 	proto.RegisterType((*EventOffenceJudged)(nil), "themis.slashing.v1.EventOffenceJudged")
 	proto.RegisterType((*EventUnjailed)(nil), "themis.slashing.v1.EventUnjailed")
@@ -471,46 +690,65 @@ func init() {
 	proto.RegisterType((*EventSlashUnmatched)(nil), "themis.slashing.v1.EventSlashUnmatched")
 	proto.RegisterType((*EventOffenceAppealed)(nil), "themis.slashing.v1.EventOffenceAppealed")
 	proto.RegisterType((*EventEscrowReleased)(nil), "themis.slashing.v1.EventEscrowReleased")
+	proto.RegisterType((*EventEpochCredited)(nil), "themis.slashing.v1.EventEpochCredited")
+	proto.RegisterType((*EventRewardRetargeted)(nil), "themis.slashing.v1.EventRewardRetargeted")
+	proto.RegisterType((*EventRewardBatchQueued)(nil), "themis.slashing.v1.EventRewardBatchQueued")
 }
 
 func init() { proto.RegisterFile("themis/slashing/v1/events.proto", fileDescriptor_be478fb35b3cd22c) }
 
 var fileDescriptor_be478fb35b3cd22c = []byte{
-	// 535 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xa4, 0x53, 0x4f, 0x6f, 0xd3, 0x4e,
-	0x10, 0xcd, 0xb6, 0xf9, 0xe5, 0xd7, 0x6c, 0xf9, 0x23, 0x2d, 0x15, 0x8a, 0x52, 0x70, 0x5a, 0x9f,
-	0x7a, 0xc1, 0x56, 0xca, 0x25, 0x82, 0x53, 0x23, 0x55, 0x22, 0x14, 0xa9, 0x8a, 0x43, 0x2f, 0x5c,
-	0xd0, 0x26, 0x9e, 0x38, 0x06, 0xdb, 0x6b, 0xb2, 0xeb, 0x14, 0xce, 0x7c, 0x81, 0x8a, 0x0f, 0x85,
-	0x7a, 0xec, 0x91, 0x13, 0xa0, 0xe4, 0x8b, 0xa0, 0x9d, 0x5d, 0xa7, 0x94, 0x04, 0x0e, 0x70, 0xf3,
-	0xcc, 0xbe, 0x37, 0xf3, 0xe6, 0xcd, 0x98, 0xb6, 0xd4, 0x04, 0xd2, 0x58, 0xfa, 0x32, 0xe1, 0x72,
-	0x12, 0x67, 0x91, 0x3f, 0x6b, 0xfb, 0x30, 0x83, 0x4c, 0x49, 0x2f, 0x9f, 0x0a, 0x25, 0x18, 0x33,
-	0x00, 0xaf, 0x04, 0x78, 0xb3, 0x76, 0x73, 0x27, 0x12, 0x91, 0xc0, 0x67, 0x5f, 0x7f, 0x19, 0x64,
-	0xb3, 0x15, 0x09, 0x11, 0x25, 0xe0, 0x63, 0x34, 0x2c, 0xc6, 0xbe, 0x8a, 0x53, 0x90, 0x8a, 0xa7,
-	0xb9, 0x05, 0xec, 0xaf, 0xe9, 0xb5, 0x2c, 0x8b, 0x10, 0xb7, 0x4f, 0xd9, 0xb1, 0xee, 0x7e, 0x3a,
-	0x1e, 0x43, 0x36, 0x82, 0xe7, 0x45, 0x18, 0x41, 0xc8, 0x9e, 0xd2, 0xff, 0x85, 0x49, 0x34, 0xc8,
-	0x1e, 0x39, 0xd8, 0x3e, 0xdc, 0xf5, 0x56, 0x55, 0x79, 0x96, 0xd3, 0xad, 0x5e, 0x7e, 0x6d, 0x55,
-	0x82, 0x92, 0xe1, 0xf6, 0xe9, 0x6d, 0x2c, 0x79, 0x96, 0xbd, 0xe1, 0x71, 0x02, 0x21, 0xdb, 0xa7,
-	0xb7, 0x24, 0xbc, 0x2b, 0xf4, 0xe3, 0xf4, 0x75, 0x1c, 0x62, 0xc9, 0x6a, 0xb0, 0xbd, 0xcc, 0xf5,
-	0x42, 0xf6, 0x90, 0x52, 0x4b, 0xd7, 0x80, 0x0d, 0x04, 0xd4, 0x6d, 0xa6, 0x17, 0xba, 0x7d, 0x7a,
-	0x0f, 0x4b, 0xbe, 0x68, 0x1f, 0x8d, 0x54, 0x2c, 0xb2, 0x7e, 0x01, 0x05, 0x84, 0xec, 0x09, 0xad,
-	0x71, 0x8c, 0xad, 0xca, 0x07, 0xeb, 0x54, 0x96, 0x1c, 0x2b, 0xd3, 0x32, 0xdc, 0x8f, 0x84, 0xee,
-	0xdc, 0xa8, 0x39, 0x00, 0xa5, 0xb4, 0xda, 0x5d, 0x5a, 0x37, 0x90, 0x6b, 0xa9, 0x5b, 0x26, 0xd1,
-	0xc3, 0x8e, 0x52, 0x71, 0x55, 0x48, 0xd4, 0x78, 0xe7, 0xd0, 0xfd, 0x53, 0xc7, 0x01, 0x22, 0x03,
-	0xcb, 0x60, 0x8c, 0x56, 0x33, 0xa1, 0xa0, 0xb1, 0xb9, 0x47, 0x0e, 0xea, 0x01, 0x7e, 0xbb, 0x27,
-	0xf4, 0x2e, 0x8a, 0x38, 0x96, 0xa3, 0xa9, 0x38, 0x7f, 0x06, 0x49, 0xc8, 0x3a, 0xb4, 0x06, 0x18,
-	0xd9, 0xa1, 0x9a, 0xeb, 0x5a, 0x18, 0x7c, 0x39, 0x92, 0xc1, 0xbb, 0x9f, 0x89, 0xb5, 0x69, 0xa0,
-	0x91, 0x67, 0x59, 0xca, 0xd5, 0x68, 0xf2, 0xb7, 0xfe, 0xd7, 0x7f, 0xf2, 0x5f, 0x7b, 0x62, 0x7a,
-	0xe8, 0xd7, 0x4d, 0xe3, 0x89, 0x49, 0xf4, 0x42, 0x76, 0x9f, 0xd6, 0x78, 0x2a, 0x8a, 0x4c, 0x35,
-	0xaa, 0xc8, 0xb3, 0x11, 0xeb, 0xd0, 0xaa, 0x3e, 0xc8, 0xc6, 0x7f, 0x76, 0x0c, 0x73, 0xad, 0x5e,
-	0x79, 0xad, 0xde, 0xcb, 0xf2, 0x5a, 0xbb, 0x5b, 0x7a, 0x8c, 0x8b, 0x6f, 0x2d, 0x12, 0x20, 0xc3,
-	0xfd, 0x54, 0xee, 0xc6, 0x5e, 0xd8, 0x51, 0x9e, 0x03, 0xd7, 0xbb, 0xb9, 0x29, 0x93, 0xfc, 0x72,
-	0x26, 0x2b, 0x83, 0x6e, 0xac, 0x0e, 0xda, 0xa1, 0x35, 0x8e, 0xd5, 0x70, 0x8c, 0xdf, 0xb8, 0x6b,
-	0xfa, 0x2d, 0x0f, 0x06, 0x23, 0xf7, 0xd4, 0x9a, 0x6b, 0xac, 0x0f, 0x20, 0x01, 0x2e, 0xe1, 0x1f,
-	0xd6, 0xd5, 0x3d, 0xb9, 0x9c, 0x3b, 0xe4, 0x6a, 0xee, 0x90, 0xef, 0x73, 0x87, 0x5c, 0x2c, 0x9c,
-	0xca, 0xd5, 0xc2, 0xa9, 0x7c, 0x59, 0x38, 0x95, 0x57, 0xed, 0x28, 0x56, 0x93, 0x62, 0xe8, 0x8d,
-	0x44, 0xea, 0x9b, 0x6a, 0x8f, 0x32, 0x50, 0xe7, 0x62, 0xfa, 0xd6, 0x86, 0xfe, 0xfb, 0xeb, 0x7f,
-	0x5a, 0x7d, 0xc8, 0x41, 0x0e, 0x6b, 0x68, 0xeb, 0xe3, 0x1f, 0x01, 0x00, 0x00, 0xff, 0xff, 0x70,
-	0x1d, 0x38, 0xa6, 0x5f, 0x04, 0x00, 0x00,
+	// 789 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xa4, 0x54, 0x4f, 0x8f, 0xdb, 0x44,
+	0x14, 0x5f, 0x6f, 0xd3, 0x6c, 0x32, 0xdb, 0xb4, 0x74, 0x58, 0xaa, 0xb0, 0x85, 0x64, 0xd7, 0x12,
+	0x28, 0x17, 0x6c, 0x25, 0x5c, 0x56, 0x20, 0x0e, 0x0d, 0x5a, 0x89, 0xd0, 0x4a, 0x25, 0x0e, 0xbd,
+	0x70, 0xb1, 0x26, 0x9e, 0xb7, 0x8e, 0x89, 0xe3, 0x31, 0x9e, 0xf1, 0x86, 0x5c, 0xe1, 0x0b, 0x54,
+	0x7c, 0x23, 0x2e, 0xa8, 0xc7, 0x1e, 0x39, 0x01, 0xda, 0xfd, 0x22, 0x68, 0xde, 0x8c, 0x93, 0x36,
+	0x09, 0x1c, 0xe0, 0x36, 0xef, 0xcd, 0xef, 0xf7, 0xfe, 0xcd, 0x6f, 0x1e, 0xe9, 0xaa, 0x19, 0x2c,
+	0x12, 0xe9, 0xcb, 0x94, 0xc9, 0x59, 0x92, 0xc5, 0xfe, 0x75, 0xdf, 0x87, 0x6b, 0xc8, 0x94, 0xf4,
+	0xf2, 0x42, 0x28, 0x41, 0xa9, 0x01, 0x78, 0x15, 0xc0, 0xbb, 0xee, 0x9f, 0x9e, 0xc4, 0x22, 0x16,
+	0x78, 0xed, 0xeb, 0x93, 0x41, 0x9e, 0x76, 0x63, 0x21, 0xe2, 0x14, 0x7c, 0xb4, 0xa6, 0xe5, 0x95,
+	0xaf, 0x92, 0x05, 0x48, 0xc5, 0x16, 0xb9, 0x05, 0x9c, 0xef, 0xc9, 0xb5, 0x0e, 0x8b, 0x10, 0x77,
+	0x4c, 0xe8, 0xa5, 0xce, 0xfe, 0xfc, 0xea, 0x0a, 0xb2, 0x08, 0xbe, 0x2e, 0x79, 0x0c, 0x9c, 0x7e,
+	0x4e, 0x8e, 0x84, 0x71, 0xb4, 0x9d, 0x33, 0xa7, 0x77, 0x3c, 0x78, 0xec, 0xed, 0x56, 0xe5, 0x59,
+	0xce, 0xb0, 0xf6, 0xea, 0x8f, 0xee, 0x41, 0x50, 0x31, 0xdc, 0x31, 0x69, 0x61, 0xc8, 0x17, 0xd9,
+	0xf7, 0x2c, 0x49, 0x81, 0xd3, 0x73, 0x72, 0x4f, 0xc2, 0x0f, 0xa5, 0xbe, 0x2c, 0xc2, 0x84, 0x63,
+	0xc8, 0x5a, 0x70, 0xbc, 0xf6, 0x8d, 0x38, 0xfd, 0x90, 0x10, 0x4b, 0xd7, 0x80, 0x43, 0x04, 0x34,
+	0xad, 0x67, 0xc4, 0xdd, 0x31, 0x79, 0x17, 0x43, 0x3e, 0xeb, 0x3f, 0x89, 0x54, 0x22, 0xb2, 0x71,
+	0x09, 0x25, 0x70, 0xfa, 0x19, 0xa9, 0x33, 0xb4, 0x6d, 0x95, 0x1f, 0xec, 0xab, 0xb2, 0xe2, 0xd8,
+	0x32, 0x2d, 0xc3, 0xfd, 0xd9, 0x21, 0x27, 0x6f, 0xc5, 0x9c, 0x80, 0x52, 0xba, 0xda, 0xc7, 0xa4,
+	0x69, 0x20, 0x9b, 0x52, 0x1b, 0xc6, 0x31, 0xc2, 0x8c, 0x52, 0x31, 0x55, 0x4a, 0xac, 0xf1, 0xfe,
+	0xc0, 0xfd, 0xb7, 0x8c, 0x13, 0x44, 0x06, 0x96, 0x41, 0x29, 0xa9, 0x65, 0x42, 0x41, 0xfb, 0xce,
+	0x99, 0xd3, 0x6b, 0x06, 0x78, 0x76, 0x9f, 0x92, 0x07, 0x58, 0xc4, 0xa5, 0x8c, 0x0a, 0xb1, 0xfc,
+	0x0a, 0x52, 0x4e, 0x2f, 0x48, 0x1d, 0xd0, 0xb2, 0x4d, 0x9d, 0xee, 0x4b, 0x61, 0xf0, 0x55, 0x4b,
+	0x06, 0xef, 0xfe, 0xe6, 0xd8, 0x31, 0x4d, 0x34, 0xf2, 0x45, 0xb6, 0x60, 0x2a, 0x9a, 0xfd, 0xd7,
+	0xf9, 0x37, 0xdf, 0x98, 0xbf, 0x9e, 0x89, 0xc9, 0xa1, 0x6f, 0xef, 0x98, 0x99, 0x18, 0xc7, 0x88,
+	0xd3, 0x47, 0xa4, 0xce, 0x16, 0xa2, 0xcc, 0x54, 0xbb, 0x86, 0x3c, 0x6b, 0xd1, 0x0b, 0x52, 0xd3,
+	0x82, 0x6c, 0xdf, 0xb5, 0x6d, 0x18, 0xb5, 0x7a, 0x95, 0x5a, 0xbd, 0x6f, 0x2b, 0xb5, 0x0e, 0x1b,
+	0xba, 0x8d, 0x97, 0x7f, 0x76, 0x9d, 0x00, 0x19, 0xee, 0x2f, 0xd5, 0xdb, 0x58, 0x85, 0x3d, 0xc9,
+	0x73, 0x60, 0xfa, 0x6d, 0xde, 0x2e, 0xd3, 0xd9, 0x92, 0xc9, 0x4e, 0xa3, 0x87, 0xbb, 0x8d, 0x5e,
+	0x90, 0x3a, 0xc3, 0x68, 0xd8, 0xc6, 0x3f, 0x4c, 0xd7, 0xe4, 0x5b, 0x0b, 0x06, 0x2d, 0xf7, 0xb9,
+	0x1d, 0xae, 0x19, 0x7d, 0x00, 0x29, 0x30, 0x09, 0xff, 0xe7, 0xb9, 0x26, 0xf6, 0xeb, 0x5d, 0xe6,
+	0x22, 0x9a, 0x7d, 0x59, 0x00, 0x4f, 0x14, 0x70, 0xfa, 0x05, 0xa9, 0x47, 0x78, 0xb6, 0xf1, 0xba,
+	0x7b, 0xe3, 0x6d, 0x28, 0x55, 0x50, 0x43, 0x72, 0x7f, 0x3d, 0x24, 0xef, 0x61, 0xd4, 0x00, 0x96,
+	0xac, 0xe0, 0x01, 0x28, 0x56, 0xc4, 0xa0, 0x03, 0xfb, 0xe4, 0x44, 0xa4, 0x3c, 0x2c, 0xd0, 0x1f,
+	0xe6, 0x50, 0x84, 0xd3, 0x54, 0x44, 0x73, 0x4c, 0xd3, 0x0c, 0x1e, 0x8a, 0x94, 0x1b, 0xca, 0x37,
+	0x50, 0x0c, 0xf5, 0x85, 0x26, 0x64, 0xb0, 0xdc, 0x25, 0x18, 0x75, 0x3c, 0xcc, 0x60, 0xb9, 0x45,
+	0x38, 0x27, 0xf7, 0x22, 0x3d, 0x2c, 0x1e, 0x4a, 0xc5, 0xe6, 0x95, 0xd0, 0x8f, 0x8d, 0x6f, 0xa2,
+	0x5d, 0xf4, 0x63, 0xf2, 0x60, 0x05, 0xac, 0x48, 0x57, 0x61, 0xc1, 0x14, 0x84, 0xd3, 0x5c, 0xa2,
+	0x68, 0x5a, 0x41, 0xcb, 0xb8, 0x03, 0xa6, 0x60, 0x98, 0x4b, 0xfa, 0x11, 0xb9, 0xbf, 0x4c, 0x32,
+	0x2e, 0x96, 0xa1, 0x84, 0x48, 0x64, 0x5c, 0xa2, 0x8a, 0x6a, 0x41, 0xcb, 0x78, 0x27, 0xc6, 0x49,
+	0x7b, 0xe4, 0x1d, 0x0b, 0x4b, 0x07, 0xa6, 0x3a, 0xd9, 0xae, 0x23, 0xd0, 0xd2, 0x9f, 0x0d, 0xb0,
+	0x34, 0xfc, 0x7c, 0x73, 0xc8, 0x55, 0xfb, 0xe8, 0xcc, 0xe9, 0x35, 0x02, 0x3c, 0x6b, 0xe1, 0x16,
+	0xc0, 0xa4, 0xc8, 0xda, 0x0d, 0x23, 0x5c, 0x63, 0xb9, 0x3f, 0x39, 0xe4, 0xd1, 0x1b, 0x33, 0x1c,
+	0xea, 0x6f, 0x64, 0x37, 0xce, 0xfb, 0xa4, 0x31, 0xd5, 0xe6, 0x46, 0x7e, 0x47, 0x68, 0x8f, 0xb6,
+	0xf6, 0xc6, 0xe1, 0xd6, 0xde, 0x38, 0x25, 0x8d, 0x9c, 0xad, 0x16, 0x7a, 0xcd, 0xe3, 0x58, 0x5a,
+	0xc1, 0xda, 0xa6, 0x27, 0xe4, 0xae, 0x12, 0x8a, 0xa5, 0xf6, 0xfb, 0x18, 0x63, 0xf8, 0xf4, 0xd5,
+	0x4d, 0xc7, 0x79, 0x7d, 0xd3, 0x71, 0xfe, 0xba, 0xe9, 0x38, 0x2f, 0x6f, 0x3b, 0x07, 0xaf, 0x6f,
+	0x3b, 0x07, 0xbf, 0xdf, 0x76, 0x0e, 0xbe, 0xeb, 0xc7, 0x89, 0x9a, 0x95, 0x53, 0x2f, 0x12, 0x0b,
+	0xdf, 0x68, 0xe3, 0x93, 0x0c, 0xd4, 0x52, 0x14, 0x73, 0x6b, 0xfa, 0x3f, 0x6e, 0x36, 0xbe, 0x5a,
+	0xe5, 0x20, 0xa7, 0x75, 0xfc, 0x74, 0x9f, 0xfe, 0x1d, 0x00, 0x00, 0xff, 0xff, 0x83, 0xe8, 0x0d,
+	0xf5, 0x7d, 0x06, 0x00, 0x00,
 }
 
 func (m *EventOffenceJudged) Marshal() (dAtA []byte, err error) {
@@ -816,6 +1054,160 @@ func (m *EventEscrowReleased) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *EventEpochCredited) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventEpochCredited) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventEpochCredited) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Credit.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *EventRewardRetargeted) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventRewardRetargeted) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventRewardRetargeted) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x42
+	}
+	if m.Kept {
+		i--
+		if m.Kept {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x38
+	}
+	if m.WindowL2Blocks != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.WindowL2Blocks))
+		i--
+		dAtA[i] = 0x30
+	}
+	if m.WindowSeconds != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.WindowSeconds))
+		i--
+		dAtA[i] = 0x28
+	}
+	if m.YearlyRateBps != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.YearlyRateBps))
+		i--
+		dAtA[i] = 0x20
+	}
+	if len(m.CappedStake) > 0 {
+		i -= len(m.CappedStake)
+		copy(dAtA[i:], m.CappedStake)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.CappedStake)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.NewRewardPerBlock) > 0 {
+		i -= len(m.NewRewardPerBlock)
+		copy(dAtA[i:], m.NewRewardPerBlock)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.NewRewardPerBlock)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.OldRewardPerBlock) > 0 {
+		i -= len(m.OldRewardPerBlock)
+		copy(dAtA[i:], m.OldRewardPerBlock)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.OldRewardPerBlock)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventRewardBatchQueued) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventRewardBatchQueued) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventRewardBatchQueued) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Total) > 0 {
+		i -= len(m.Total)
+		copy(dAtA[i:], m.Total)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Total)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Payments != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Payments))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ActionId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ActionId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.BatchId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.BatchId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -944,6 +1336,76 @@ func (m *EventEscrowReleased) Size() (n int) {
 	_ = l
 	l = m.Escrow.Size()
 	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventEpochCredited) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Credit.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventRewardRetargeted) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.OldRewardPerBlock)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.NewRewardPerBlock)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.CappedStake)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.YearlyRateBps != 0 {
+		n += 1 + sovEvents(uint64(m.YearlyRateBps))
+	}
+	if m.WindowSeconds != 0 {
+		n += 1 + sovEvents(uint64(m.WindowSeconds))
+	}
+	if m.WindowL2Blocks != 0 {
+		n += 1 + sovEvents(uint64(m.WindowL2Blocks))
+	}
+	if m.Kept {
+		n += 2
+	}
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventRewardBatchQueued) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.BatchId != 0 {
+		n += 1 + sovEvents(uint64(m.BatchId))
+	}
+	if m.ActionId != 0 {
+		n += 1 + sovEvents(uint64(m.ActionId))
+	}
+	if m.Payments != 0 {
+		n += 1 + sovEvents(uint64(m.Payments))
+	}
+	l = len(m.Total)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
 	return n
 }
 
@@ -1777,6 +2239,483 @@ func (m *EventEscrowReleased) Unmarshal(dAtA []byte) error {
 			if err := m.Escrow.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventEpochCredited) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventEpochCredited: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventEpochCredited: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Credit", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Credit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventRewardRetargeted) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventRewardRetargeted: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventRewardRetargeted: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OldRewardPerBlock", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OldRewardPerBlock = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NewRewardPerBlock", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.NewRewardPerBlock = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CappedStake", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CappedStake = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field YearlyRateBps", wireType)
+			}
+			m.YearlyRateBps = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.YearlyRateBps |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field WindowSeconds", wireType)
+			}
+			m.WindowSeconds = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.WindowSeconds |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field WindowL2Blocks", wireType)
+			}
+			m.WindowL2Blocks = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.WindowL2Blocks |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Kept", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Kept = bool(v != 0)
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventRewardBatchQueued) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventRewardBatchQueued: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventRewardBatchQueued: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BatchId", wireType)
+			}
+			m.BatchId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.BatchId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ActionId", wireType)
+			}
+			m.ActionId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ActionId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payments", wireType)
+			}
+			m.Payments = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Payments |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Total", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Total = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

@@ -28,6 +28,11 @@ type SequencerKeeper interface {
 	ReinstateOwner(ctx context.Context, id uint64) error
 	// RecordedSetAt is the validator set CometBFT used at height h (x/sequencer's record).
 	RecordedSetAt(ctx context.Context, h int64) (sequencertypes.ValidatorSet, error)
+	// ActiveSequencers returns the ACTIVE sequencers in id order (the reward re-target
+	// sums their capped stake).
+	ActiveSequencers(ctx context.Context) ([]sequencertypes.Sequencer, error)
+	// MaxLock is the contract's max_lock: stake above it earns nothing more.
+	MaxLock(ctx context.Context) (math.Int, error)
 }
 
 // UpgradeKeeper tells whether a software upgrade was applied (x/upgrade), which starts
@@ -36,7 +41,8 @@ type UpgradeKeeper interface {
 	GetLastCompletedUpgrade(ctx context.Context) (string, int64, error)
 }
 
-// EpochKeeper is x/epoch's evidence of non-production.
+// EpochKeeper is x/epoch's evidence of non-production, its schedule and the agreed
+// L2 head.
 type EpochKeeper interface {
 	// OffencesAfter returns up to limit recorded offences with id > after, by id.
 	OffencesAfter(ctx context.Context, after uint64, limit int) ([]epochtypes.Offence, error)
@@ -44,4 +50,11 @@ type EpochKeeper interface {
 	MarkOffenceHandled(ctx context.Context, id uint64) error
 	// EpochAt returns the live epoch scheduled for L2 height h, if any.
 	EpochAt(ctx context.Context, h uint64) (epochtypes.Epoch, bool, error)
+	// EpochsAfter returns up to limit decided epochs with id > after, in id order,
+	// cancelled ones included, with their ranges as they stand (cut at the agreed head
+	// after a stall).
+	EpochsAfter(ctx context.Context, after uint64, limit int) ([]epochtypes.Epoch, error)
+	// AgreedHead is the L2 height more than 2/3 of power reached, and whether one was
+	// agreed yet; it never decreases.
+	AgreedHead(ctx context.Context) (uint64, bool, error)
 }

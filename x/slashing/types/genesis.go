@@ -4,13 +4,14 @@ import (
 	"fmt"
 
 	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
 
 	"github.com/themis-network/themis/x/slashing/downtime"
 )
 
 // DefaultGenesis is the genesis of a chain with no offences judged yet.
 func DefaultGenesis() *GenesisState {
-	return &GenesisState{Params: DefaultParams()}
+	return &GenesisState{Params: DefaultParams(), RewardState: RewardState{RewardPerBlock: math.ZeroInt()}}
 }
 
 // Validate checks the genesis: the params, and that every record is well formed, unique
@@ -99,7 +100,10 @@ func (gs GenesisState) Validate() error {
 			return err
 		}
 	}
-	return gs.validateDowntime()
+	if err := gs.validateDowntime(); err != nil {
+		return err
+	}
+	return gs.validateRewards()
 }
 
 // validateDowntime checks the downtime state: each window decodes in full, one per
@@ -248,11 +252,11 @@ func (a L1Action) Validate() error {
 	case L1_ACTION_KIND_REWARD_BATCH:
 		b := a.RewardBatch
 		if b == nil || b.BatchId == 0 || len(b.Payments) == 0 {
-			return errorsmod.Wrap(ErrInvalidGenesis, "a reward batch needs a batch id and at least one payment")
+			return errorsmod.Wrap(ErrInvalidGenesis, "a reward batch needs a batch id and payments")
 		}
 		for i, p := range b.Payments {
-			if p.SequencerId == 0 || p.Amount.IsNil() || !p.Amount.IsPositive() {
-				return errorsmod.Wrapf(ErrInvalidGenesis, "reward payment %d needs a sequencer and a positive amount", i)
+			if p.SequencerId == 0 || p.Amount.IsNil() || !p.Amount.IsPositive() || (i > 0 && p.SequencerId <= b.Payments[i-1].SequencerId) {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "reward batch %d, payment %d: sequencer ids increasing, amounts positive", b.BatchId, i)
 			}
 		}
 	default:

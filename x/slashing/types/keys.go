@@ -30,4 +30,7 @@ var (
 	DoubleSignsKey      = collections.NewPrefix(16)
 	NextRewardBatchKey  = collections.NewPrefix(17)
 	EscrowsByReleaseKey = collections.NewPrefix(18)
+	RewardStateKey      = collections.NewPrefix(19)
+	SequencerRewardsKey = collections.NewPrefix(20)
+	EpochCreditsKey     = collections.NewPrefix(21)
 )

@@ -11,19 +11,23 @@ import (
 	_ "github.com/cosmos/gogoproto/gogoproto"
 	grpc1 "github.com/cosmos/gogoproto/grpc"
 	proto "github.com/cosmos/gogoproto/proto"
+	github_com_cosmos_gogoproto_types "github.com/cosmos/gogoproto/types"
 	_ "google.golang.org/genproto/googleapis/api/annotations"
 	grpc "google.golang.org/grpc"
 	codes "google.golang.org/grpc/codes"
 	status "google.golang.org/grpc/status"
+	_ "google.golang.org/protobuf/types/known/timestamppb"
 	io "io"
 	math "math"
 	math_bits "math/bits"
+	time "time"
 )
 
 // Reference imports to suppress errors if they are not otherwise used.
 var _ = proto.Marshal
 var _ = fmt.Errorf
 var _ = math.Inf
+var _ = time.Kitchen
 
 // This is a compile-time assertion to ensure that this generated file
 // is compatible with the proto package it is being compiled against.
@@ -866,6 +870,393 @@ func (m *QueryDowntimeResponse) GetGraceUntil() int64 {
 	return 0
 }
 
+type QueryRewardsRequest struct {
+	Pagination *query.PageRequest `protobuf:"bytes,1,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryRewardsRequest) Reset()         { *m = QueryRewardsRequest{} }
+func (m *QueryRewardsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryRewardsRequest) ProtoMessage()    {}
+func (*QueryRewardsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82563f2b2baf894f, []int{17}
+}
+func (m *QueryRewardsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryRewardsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryRewardsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryRewardsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryRewardsRequest.Merge(m, src)
+}
+func (m *QueryRewardsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryRewardsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryRewardsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryRewardsRequest proto.InternalMessageInfo
+
+func (m *QueryRewardsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QueryRewardsResponse struct {
+	Rewards    []SequencerRewards  `protobuf:"bytes,1,rep,name=rewards,proto3" json:"rewards"`
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryRewardsResponse) Reset()         { *m = QueryRewardsResponse{} }
+func (m *QueryRewardsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryRewardsResponse) ProtoMessage()    {}
+func (*QueryRewardsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82563f2b2baf894f, []int{18}
+}
+func (m *QueryRewardsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryRewardsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryRewardsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryRewardsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryRewardsResponse.Merge(m, src)
+}
+func (m *QueryRewardsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryRewardsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryRewardsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryRewardsResponse proto.InternalMessageInfo
+
+func (m *QueryRewardsResponse) GetRewards() []SequencerRewards {
+	if m != nil {
+		return m.Rewards
+	}
+	return nil
+}
+
+func (m *QueryRewardsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QuerySequencerRewardsRequest struct {
+	SequencerId uint64 `protobuf:"varint,1,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+}
+
+func (m *QuerySequencerRewardsRequest) Reset()         { *m = QuerySequencerRewardsRequest{} }
+func (m *QuerySequencerRewardsRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySequencerRewardsRequest) ProtoMessage()    {}
+func (*QuerySequencerRewardsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82563f2b2baf894f, []int{19}
+}
+func (m *QuerySequencerRewardsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySequencerRewardsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySequencerRewardsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySequencerRewardsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySequencerRewardsRequest.Merge(m, src)
+}
+func (m *QuerySequencerRewardsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySequencerRewardsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySequencerRewardsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySequencerRewardsRequest proto.InternalMessageInfo
+
+func (m *QuerySequencerRewardsRequest) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+type QuerySequencerRewardsResponse struct {
+	Rewards SequencerRewards `protobuf:"bytes,1,opt,name=rewards,proto3" json:"rewards"`
+}
+
+func (m *QuerySequencerRewardsResponse) Reset()         { *m = QuerySequencerRewardsResponse{} }
+func (m *QuerySequencerRewardsResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySequencerRewardsResponse) ProtoMessage()    {}
+func (*QuerySequencerRewardsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82563f2b2baf894f, []int{20}
+}
+func (m *QuerySequencerRewardsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySequencerRewardsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySequencerRewardsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySequencerRewardsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySequencerRewardsResponse.Merge(m, src)
+}
+func (m *QuerySequencerRewardsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySequencerRewardsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySequencerRewardsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySequencerRewardsResponse proto.InternalMessageInfo
+
+func (m *QuerySequencerRewardsResponse) GetRewards() SequencerRewards {
+	if m != nil {
+		return m.Rewards
+	}
+	return SequencerRewards{}
+}
+
+type QueryRewardStateRequest struct {
+}
+
+func (m *QueryRewardStateRequest) Reset()         { *m = QueryRewardStateRequest{} }
+func (m *QueryRewardStateRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryRewardStateRequest) ProtoMessage()    {}
+func (*QueryRewardStateRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82563f2b2baf894f, []int{21}
+}
+func (m *QueryRewardStateRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryRewardStateRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryRewardStateRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryRewardStateRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryRewardStateRequest.Merge(m, src)
+}
+func (m *QueryRewardStateRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryRewardStateRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryRewardStateRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryRewardStateRequest proto.InternalMessageInfo
+
+type QueryRewardStateResponse struct {
+	State RewardState `protobuf:"bytes,1,opt,name=state,proto3" json:"state"`
+	// next_retarget_time and next_batch_time: the earliest block time of the next
+	// re-target and the next batch (zero while their clock has not started).
+	NextRetargetTime time.Time `protobuf:"bytes,2,opt,name=next_retarget_time,json=nextRetargetTime,proto3,stdtime" json:"next_retarget_time"`
+	NextBatchTime    time.Time `protobuf:"bytes,3,opt,name=next_batch_time,json=nextBatchTime,proto3,stdtime" json:"next_batch_time"`
+}
+
+func (m *QueryRewardStateResponse) Reset()         { *m = QueryRewardStateResponse{} }
+func (m *QueryRewardStateResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryRewardStateResponse) ProtoMessage()    {}
+func (*QueryRewardStateResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82563f2b2baf894f, []int{22}
+}
+func (m *QueryRewardStateResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryRewardStateResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryRewardStateResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryRewardStateResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryRewardStateResponse.Merge(m, src)
+}
+func (m *QueryRewardStateResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryRewardStateResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryRewardStateResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryRewardStateResponse proto.InternalMessageInfo
+
+func (m *QueryRewardStateResponse) GetState() RewardState {
+	if m != nil {
+		return m.State
+	}
+	return RewardState{}
+}
+
+func (m *QueryRewardStateResponse) GetNextRetargetTime() time.Time {
+	if m != nil {
+		return m.NextRetargetTime
+	}
+	return time.Time{}
+}
+
+func (m *QueryRewardStateResponse) GetNextBatchTime() time.Time {
+	if m != nil {
+		return m.NextBatchTime
+	}
+	return time.Time{}
+}
+
+type QueryEpochCreditsRequest struct {
+	// epoch_id, if set, returns only that epoch's credit.
+	EpochId    uint64             `protobuf:"varint,1,opt,name=epoch_id,json=epochId,proto3" json:"epoch_id,omitempty"`
+	Pagination *query.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryEpochCreditsRequest) Reset()         { *m = QueryEpochCreditsRequest{} }
+func (m *QueryEpochCreditsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryEpochCreditsRequest) ProtoMessage()    {}
+func (*QueryEpochCreditsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82563f2b2baf894f, []int{23}
+}
+func (m *QueryEpochCreditsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryEpochCreditsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryEpochCreditsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryEpochCreditsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryEpochCreditsRequest.Merge(m, src)
+}
+func (m *QueryEpochCreditsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryEpochCreditsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryEpochCreditsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryEpochCreditsRequest proto.InternalMessageInfo
+
+func (m *QueryEpochCreditsRequest) GetEpochId() uint64 {
+	if m != nil {
+		return m.EpochId
+	}
+	return 0
+}
+
+func (m *QueryEpochCreditsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QueryEpochCreditsResponse struct {
+	Credits    []EpochCredit       `protobuf:"bytes,1,rep,name=credits,proto3" json:"credits"`
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryEpochCreditsResponse) Reset()         { *m = QueryEpochCreditsResponse{} }
+func (m *QueryEpochCreditsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryEpochCreditsResponse) ProtoMessage()    {}
+func (*QueryEpochCreditsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82563f2b2baf894f, []int{24}
+}
+func (m *QueryEpochCreditsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryEpochCreditsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryEpochCreditsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryEpochCreditsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryEpochCreditsResponse.Merge(m, src)
+}
+func (m *QueryEpochCreditsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryEpochCreditsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryEpochCreditsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryEpochCreditsResponse proto.InternalMessageInfo
+
+func (m *QueryEpochCreditsResponse) GetCredits() []EpochCredit {
+	if m != nil {
+		return m.Credits
+	}
+	return nil
+}
+
+func (m *QueryEpochCreditsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
 func init() {
 	proto.RegisterType((*QueryParamsRequest)(nil), "themis.slashing.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "themis.slashing.v1.QueryParamsResponse")
@@ -884,76 +1275,106 @@ func init() {
 	proto.RegisterType((*QueryDowntimeRequest)(nil), "themis.slashing.v1.QueryDowntimeRequest")
 	proto.RegisterType((*ValidatorDowntime)(nil), "themis.slashing.v1.ValidatorDowntime")
 	proto.RegisterType((*QueryDowntimeResponse)(nil), "themis.slashing.v1.QueryDowntimeResponse")
+	proto.RegisterType((*QueryRewardsRequest)(nil), "themis.slashing.v1.QueryRewardsRequest")
+	proto.RegisterType((*QueryRewardsResponse)(nil), "themis.slashing.v1.QueryRewardsResponse")
+	proto.RegisterType((*QuerySequencerRewardsRequest)(nil), "themis.slashing.v1.QuerySequencerRewardsRequest")
+	proto.RegisterType((*QuerySequencerRewardsResponse)(nil), "themis.slashing.v1.QuerySequencerRewardsResponse")
+	proto.RegisterType((*QueryRewardStateRequest)(nil), "themis.slashing.v1.QueryRewardStateRequest")
+	proto.RegisterType((*QueryRewardStateResponse)(nil), "themis.slashing.v1.QueryRewardStateResponse")
+	proto.RegisterType((*QueryEpochCreditsRequest)(nil), "themis.slashing.v1.QueryEpochCreditsRequest")
+	proto.RegisterType((*QueryEpochCreditsResponse)(nil), "themis.slashing.v1.QueryEpochCreditsResponse")
 }
 
 func init() { proto.RegisterFile("themis/slashing/v1/query.proto", fileDescriptor_82563f2b2baf894f) }
 
 var fileDescriptor_82563f2b2baf894f = []byte{
-	// 1022 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x96, 0xcf, 0x6f, 0xe3, 0x44,
-	0x14, 0xc7, 0xeb, 0xfe, 0x48, 0xda, 0x57, 0xb6, 0x52, 0x87, 0x52, 0x85, 0xb4, 0x78, 0x53, 0x97,
-	0xb4, 0xd9, 0xae, 0xb0, 0x95, 0xc2, 0x69, 0x01, 0x09, 0x2a, 0x58, 0x04, 0x8b, 0xc4, 0xe2, 0x2e,
-	0x08, 0x81, 0x50, 0x34, 0x8d, 0xa7, 0x8e, 0x59, 0xc7, 0x93, 0xf5, 0x38, 0x09, 0xd5, 0xaa, 0x87,
-	0x45, 0x42, 0x08, 0x4e, 0x48, 0x7b, 0x5c, 0x21, 0xae, 0x1c, 0xf7, 0xc8, 0x9f, 0xb0, 0xc7, 0x95,
-	0xb8, 0x70, 0x42, 0xa8, 0x45, 0xe2, 0xdf, 0x40, 0x9e, 0x79, 0xe3, 0x36, 0xa9, 0x9b, 0x54, 0x28,
-	0x97, 0x2a, 0x7e, 0xf3, 0xde, 0x9b, 0xcf, 0xfb, 0x7a, 0x3c, 0xdf, 0x82, 0x99, 0xb4, 0x58, 0x3b,
-	0x10, 0x8e, 0x08, 0xa9, 0x68, 0x05, 0x91, 0xef, 0xf4, 0xea, 0xce, 0x83, 0x2e, 0x8b, 0x8f, 0xec,
-	0x4e, 0xcc, 0x13, 0x4e, 0x88, 0x5a, 0xb7, 0xf5, 0xba, 0xdd, 0xab, 0x97, 0x57, 0x7c, 0xee, 0x73,
-	0xb9, 0xec, 0xa4, 0xbf, 0x54, 0x66, 0x79, 0xdd, 0xe7, 0xdc, 0x0f, 0x99, 0x43, 0x3b, 0x81, 0x43,
-	0xa3, 0x88, 0x27, 0x34, 0x09, 0x78, 0x24, 0x70, 0x75, 0xa7, 0xc9, 0x45, 0x9b, 0x0b, 0xe7, 0x80,
-	0x0a, 0xa6, 0x36, 0x70, 0x7a, 0xf5, 0x03, 0x96, 0xd0, 0xba, 0xd3, 0xa1, 0x7e, 0x10, 0xc9, 0x64,
-	0xcc, 0x5d, 0xa6, 0xed, 0x20, 0xe2, 0x8e, 0xfc, 0x8b, 0xa1, 0x8d, 0x1c, 0xcc, 0x0c, 0x49, 0xa6,
-	0x58, 0x2b, 0x40, 0x3e, 0x4d, 0xfb, 0xde, 0xa5, 0x31, 0x6d, 0x0b, 0x97, 0x3d, 0xe8, 0x32, 0x91,
-	0x58, 0xf7, 0xe0, 0xc5, 0x81, 0xa8, 0xe8, 0xf0, 0x48, 0x30, 0xf2, 0x36, 0x14, 0x3a, 0x32, 0x52,
-	0x32, 0x2a, 0x46, 0x6d, 0x71, 0xb7, 0x6c, 0x5f, 0x9c, 0xd3, 0x56, 0x35, 0x7b, 0x0b, 0xcf, 0xfe,
-	0xba, 0x3e, 0xf5, 0xdb, 0xbf, 0x4f, 0x77, 0x0c, 0x17, 0x8b, 0xac, 0x47, 0x06, 0xac, 0xc8, 0xb6,
-	0x9f, 0x1c, 0x1e, 0xb2, 0xa8, 0xc9, 0xf4, 0x76, 0x64, 0x03, 0x5e, 0x10, 0xe9, 0xcf, 0xa8, 0xc9,
-	0xe2, 0x46, 0xe0, 0xc9, 0xee, 0xb3, 0xee, 0x62, 0x16, 0xfb, 0xd0, 0x23, 0xb7, 0x01, 0xce, 0x26,
-	0x2e, 0x4d, 0xcb, 0xed, 0xb7, 0x6c, 0x25, 0x8f, 0x9d, 0xca, 0x63, 0x2b, 0xfd, 0x51, 0x1e, 0xfb,
-	0x2e, 0xf5, 0x19, 0xb6, 0x77, 0xcf, 0x55, 0x5a, 0xbf, 0x1a, 0xf0, 0xd2, 0x10, 0x43, 0x36, 0xdc,
-	0x3c, 0xc7, 0x58, 0xc9, 0xa8, 0xcc, 0xd4, 0x16, 0x77, 0xd7, 0xf2, 0xc6, 0xc3, 0xba, 0xbd, 0xd9,
-	0x74, 0x3e, 0x37, 0x2b, 0x21, 0x1f, 0xe4, 0x00, 0x6e, 0x8f, 0x05, 0x54, 0x7b, 0x0f, 0x10, 0x56,
-	0x51, 0x7b, 0xdc, 0x48, 0x6b, 0xb4, 0x04, 0xd3, 0x99, 0x32, 0xd3, 0x81, 0x67, 0xed, 0x0f, 0x6a,
-	0x99, 0x8d, 0xf1, 0x26, 0x14, 0x91, 0x09, 0x5f, 0xd2, 0x15, 0xa6, 0xd0, 0x15, 0xd6, 0x57, 0xb0,
-	0x2c, 0x9b, 0x7e, 0x44, 0x83, 0x30, 0x7b, 0x3b, 0x83, 0xd2, 0x1b, 0xff, 0x5b, 0xfa, 0xc7, 0x06,
-	0x9e, 0x35, 0xec, 0x8e, 0xc0, 0x6f, 0xc0, 0xdc, 0x37, 0x69, 0x00, 0x45, 0x2f, 0xe5, 0xe1, 0xa6,
-	0x15, 0xc8, 0xaa, 0x92, 0x27, 0x27, 0xf7, 0x4d, 0x94, 0x7b, 0x3f, 0x89, 0x83, 0xfb, 0x67, 0x47,
-	0x72, 0x05, 0xe6, 0x78, 0x3f, 0x62, 0xb1, 0x9c, 0x77, 0xc1, 0x55, 0x0f, 0xd6, 0x17, 0x28, 0x7a,
-	0x96, 0x8c, 0x33, 0xbc, 0x03, 0x45, 0xa1, 0x42, 0xa8, 0x4f, 0x25, 0x57, 0xf4, 0xb4, 0x07, 0x96,
-	0x6a, 0xe5, 0xb1, 0xcc, 0xfa, 0x1a, 0x31, 0xde, 0x17, 0xcd, 0x98, 0xf7, 0x27, 0xae, 0xfd, 0x13,
-	0xfd, 0xe9, 0x65, 0xfd, 0x91, 0xfc, 0x16, 0x14, 0x99, 0x0a, 0xa1, 0xfe, 0xb9, 0xdf, 0xb4, 0xaa,
-	0xd2, 0xcc, 0x58, 0x30, 0xb9, 0x77, 0xf0, 0x44, 0x7f, 0x94, 0x1f, 0xd7, 0xdf, 0x6d, 0xca, 0xfb,
-	0x4f, 0xcf, 0x7f, 0x0b, 0x0a, 0x22, 0xa1, 0x49, 0x57, 0xe9, 0xba, 0xb4, 0x6b, 0xe5, 0xd1, 0xe9,
-	0xaa, 0x7d, 0x99, 0xe9, 0x62, 0xc5, 0x24, 0xaf, 0x8c, 0xd5, 0x61, 0x3a, 0x54, 0xef, 0x2d, 0x28,
-	0x52, 0x15, 0x42, 0xf5, 0xd6, 0x47, 0xf1, 0x69, 0xfd, 0xb0, 0x64, 0x72, 0xfa, 0xad, 0xe2, 0xcb,
-	0x7d, 0x8f, 0xf7, 0xa3, 0x24, 0x68, 0xeb, 0x29, 0xac, 0xa7, 0x06, 0x2c, 0x7f, 0x4e, 0xc3, 0xc0,
-	0xa3, 0x09, 0x8f, 0xf5, 0xe2, 0x55, 0x6e, 0xdb, 0x12, 0x14, 0x9b, 0xbc, 0x1b, 0x25, 0xcc, 0x93,
-	0x58, 0xd7, 0x5c, 0xfd, 0x48, 0x56, 0xa1, 0xd0, 0x0e, 0x84, 0x60, 0x5e, 0x69, 0x46, 0x2e, 0xe0,
-	0x13, 0xa9, 0xc2, 0x12, 0xef, 0xb1, 0xb8, 0x91, 0xb4, 0x62, 0x26, 0x5a, 0x3c, 0xf4, 0x4a, 0xb3,
-	0x15, 0xa3, 0x36, 0xef, 0x5e, 0x4b, 0xa3, 0xf7, 0x74, 0x90, 0x5c, 0x87, 0xc5, 0x90, 0xf7, 0x1b,
-	0x87, 0x21, 0xf5, 0x7d, 0xe6, 0x95, 0xe6, 0x64, 0x0e, 0x84, 0xbc, 0x7f, 0x5b, 0x45, 0xac, 0x5f,
-	0xf4, 0x51, 0x38, 0x9b, 0x05, 0xb5, 0xbe, 0x03, 0xd0, 0xd3, 0xb3, 0x68, 0xb9, 0xab, 0x79, 0x72,
-	0x5f, 0x98, 0x18, 0x75, 0x3f, 0x57, 0x9e, 0x8e, 0xd1, 0x0f, 0x22, 0x8f, 0xf7, 0x71, 0x3e, 0x7c,
-	0x4a, 0xf9, 0xfc, 0x98, 0x36, 0x59, 0xa3, 0x1b, 0x25, 0x41, 0x28, 0x67, 0x9c, 0x71, 0x41, 0x86,
-	0x3e, 0x4b, 0x23, 0xbb, 0xbf, 0xcf, 0xc3, 0x9c, 0xe4, 0x23, 0xc7, 0x50, 0x50, 0x56, 0x47, 0xb6,
-	0xf2, 0x28, 0x2e, 0xba, 0x6a, 0x79, 0x7b, 0x6c, 0x9e, 0x1a, 0xd5, 0xb2, 0xbe, 0xfb, 0xe3, 0x9f,
-	0xc7, 0xd3, 0xeb, 0xa4, 0xec, 0xe4, 0x18, 0xb8, 0x32, 0x53, 0xf2, 0xbd, 0x01, 0xf3, 0xda, 0xc3,
-	0x48, 0xed, 0xd2, 0xce, 0x43, 0x56, 0x5b, 0xbe, 0x71, 0x85, 0x4c, 0xa4, 0x78, 0x55, 0x52, 0x98,
-	0x64, 0x3d, 0x8f, 0x22, 0xf3, 0xbd, 0x1f, 0x0c, 0x28, 0x62, 0x29, 0xd9, 0x1e, 0xd7, 0x5c, 0x53,
-	0xd4, 0xc6, 0x27, 0x22, 0xc4, 0x0d, 0x09, 0xb1, 0x49, 0x36, 0x46, 0x41, 0x38, 0x0f, 0x03, 0xef,
-	0x98, 0x1c, 0xc1, 0x9c, 0x74, 0x16, 0x52, 0xbd, 0xb4, 0xfb, 0x79, 0x5f, 0x2b, 0x6f, 0x8d, 0x4b,
-	0x43, 0x84, 0x0d, 0x89, 0xb0, 0x46, 0x5e, 0xce, 0x43, 0x50, 0x6e, 0xf4, 0xa3, 0x01, 0x45, 0xbc,
-	0xd8, 0x47, 0x88, 0x30, 0x68, 0x31, 0x23, 0x44, 0x18, 0xb2, 0x17, 0xeb, 0xa6, 0x24, 0xa8, 0x92,
-	0xcd, 0x3c, 0x02, 0x74, 0x10, 0xe7, 0xa1, 0xb4, 0xa8, 0x63, 0xf2, 0xc8, 0x80, 0x22, 0xde, 0xf2,
-	0x23, 0x58, 0x06, 0x7d, 0x66, 0x04, 0xcb, 0x90, 0x61, 0x58, 0x9b, 0x92, 0xe5, 0x15, 0xb2, 0x96,
-	0xc7, 0xa2, 0x9d, 0x21, 0x3d, 0x9c, 0xd9, 0x7d, 0x73, 0x79, 0xef, 0xa1, 0xfb, 0x6a, 0xc4, 0xe1,
-	0x1c, 0xbe, 0x0d, 0x46, 0x1f, 0x4e, 0x4f, 0x6f, 0xfd, 0x93, 0x01, 0x0b, 0xd9, 0xad, 0x4d, 0x2e,
-	0x6f, 0x3f, 0xec, 0x3b, 0xe5, 0x9d, 0xab, 0xa4, 0x22, 0xca, 0x96, 0x44, 0xa9, 0x10, 0x33, 0x0f,
-	0x25, 0xac, 0x37, 0xf0, 0xba, 0xdf, 0xbb, 0xf3, 0xec, 0xc4, 0x34, 0x9e, 0x9f, 0x98, 0xc6, 0xdf,
-	0x27, 0xa6, 0xf1, 0xf3, 0xa9, 0x39, 0xf5, 0xfc, 0xd4, 0x9c, 0xfa, 0xf3, 0xd4, 0x9c, 0xfa, 0xb2,
-	0xee, 0x07, 0x49, 0xab, 0x7b, 0x60, 0x37, 0x79, 0x1b, 0x7b, 0xbc, 0x16, 0xb1, 0xa4, 0xcf, 0xe3,
-	0xfb, 0xba, 0xe5, 0xb7, 0x67, 0x4d, 0x93, 0xa3, 0x0e, 0x13, 0x07, 0x05, 0xf9, 0xef, 0xfb, 0xeb,
-	0xff, 0x05, 0x00, 0x00, 0xff, 0xff, 0x9a, 0xe6, 0xfa, 0x30, 0x8a, 0x0c, 0x00, 0x00,
+	// 1365 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x56, 0x41, 0x6f, 0x1b, 0x45,
+	0x14, 0xce, 0x24, 0x4d, 0x9c, 0xbe, 0x34, 0xa5, 0x1d, 0x42, 0x71, 0xdc, 0xd4, 0x49, 0xb6, 0x4d,
+	0x9a, 0xa6, 0xed, 0x2e, 0x0e, 0x9c, 0x0a, 0x08, 0x1a, 0xda, 0x22, 0x68, 0x25, 0xca, 0xa6, 0x20,
+	0x04, 0x42, 0xd6, 0xc6, 0x3b, 0x59, 0x2f, 0xb5, 0x77, 0xdc, 0xdd, 0x75, 0xdc, 0xaa, 0xca, 0xa1,
+	0x48, 0x08, 0xc1, 0xa9, 0xa2, 0x12, 0x42, 0xaa, 0x10, 0xa7, 0x4a, 0x48, 0x5c, 0xfa, 0x33, 0x7a,
+	0xac, 0xc4, 0x85, 0x13, 0xa0, 0x06, 0x89, 0xdf, 0xc0, 0x0d, 0xcd, 0xcc, 0x9b, 0x8d, 0xed, 0xac,
+	0xd7, 0x6e, 0xe5, 0x8b, 0xe5, 0x7d, 0xf3, 0xde, 0x9b, 0xef, 0x7d, 0x6f, 0x66, 0xde, 0x07, 0xc5,
+	0xb8, 0xca, 0xea, 0x7e, 0x64, 0x45, 0x35, 0x27, 0xaa, 0xfa, 0x81, 0x67, 0x6d, 0x97, 0xac, 0x5b,
+	0x4d, 0x16, 0xde, 0x31, 0x1b, 0x21, 0x8f, 0x39, 0xa5, 0x6a, 0xdd, 0xd4, 0xeb, 0xe6, 0x76, 0xa9,
+	0x30, 0xe3, 0x71, 0x8f, 0xcb, 0x65, 0x4b, 0xfc, 0x53, 0x9e, 0x85, 0x39, 0x8f, 0x73, 0xaf, 0xc6,
+	0x2c, 0xa7, 0xe1, 0x5b, 0x4e, 0x10, 0xf0, 0xd8, 0x89, 0x7d, 0x1e, 0x44, 0xb8, 0xba, 0x5a, 0xe1,
+	0x51, 0x9d, 0x47, 0xd6, 0xa6, 0x13, 0x31, 0xb5, 0x81, 0xb5, 0x5d, 0xda, 0x64, 0xb1, 0x53, 0xb2,
+	0x1a, 0x8e, 0xe7, 0x07, 0xd2, 0x19, 0x7d, 0x8f, 0x3a, 0x75, 0x3f, 0xe0, 0x96, 0xfc, 0x45, 0xd3,
+	0x3c, 0x26, 0x97, 0x5f, 0x9b, 0xcd, 0x2d, 0x2b, 0xf6, 0xeb, 0x2c, 0x8a, 0x9d, 0x7a, 0x03, 0x1d,
+	0x16, 0x53, 0xea, 0x48, 0x30, 0x4b, 0x17, 0x63, 0x06, 0xe8, 0xc7, 0x62, 0xe3, 0xeb, 0x4e, 0xe8,
+	0xd4, 0x23, 0x9b, 0xdd, 0x6a, 0xb2, 0x28, 0x36, 0x6e, 0xc0, 0xcb, 0x1d, 0xd6, 0xa8, 0xc1, 0x83,
+	0x88, 0xd1, 0xb7, 0x61, 0xa2, 0x21, 0x2d, 0x79, 0xb2, 0x40, 0x56, 0xa6, 0xd6, 0x0a, 0xe6, 0x7e,
+	0x22, 0x4c, 0x15, 0xb3, 0x7e, 0xf0, 0xc9, 0x9f, 0xf3, 0x23, 0xbf, 0xfe, 0xfb, 0x78, 0x95, 0xd8,
+	0x18, 0x64, 0xdc, 0x23, 0x30, 0x23, 0xd3, 0x7e, 0xb4, 0xb5, 0xc5, 0x82, 0x0a, 0xd3, 0xdb, 0xd1,
+	0x45, 0x38, 0x14, 0x89, 0xbf, 0x41, 0x85, 0x85, 0x65, 0xdf, 0x95, 0xd9, 0x0f, 0xd8, 0x53, 0x89,
+	0xed, 0x03, 0x97, 0x5e, 0x01, 0xd8, 0xa3, 0x24, 0x3f, 0x2a, 0xb7, 0x5f, 0x36, 0x15, 0x7f, 0xa6,
+	0xe0, 0xcf, 0x54, 0x0d, 0x42, 0xfe, 0xcc, 0xeb, 0x8e, 0xc7, 0x30, 0xbd, 0xdd, 0x16, 0x69, 0xfc,
+	0x42, 0xe0, 0x95, 0x2e, 0x0c, 0x49, 0x71, 0x93, 0x1c, 0x6d, 0x79, 0xb2, 0x30, 0xb6, 0x32, 0xb5,
+	0x76, 0x3c, 0xad, 0x3c, 0x8c, 0x5b, 0x3f, 0x20, 0xea, 0xb3, 0x93, 0x10, 0xfa, 0x7e, 0x0a, 0xc0,
+	0xd3, 0x7d, 0x01, 0xaa, 0xbd, 0x3b, 0x10, 0x2e, 0x21, 0xf7, 0xb8, 0x91, 0xe6, 0xe8, 0x30, 0x8c,
+	0x26, 0xcc, 0x8c, 0xfa, 0xae, 0xb1, 0xd1, 0xc9, 0x65, 0x52, 0xc6, 0x9b, 0x90, 0x43, 0x4c, 0xd8,
+	0xa4, 0x01, 0xaa, 0xd0, 0x11, 0xc6, 0x17, 0x70, 0x54, 0x26, 0xfd, 0xd0, 0xf1, 0x6b, 0x49, 0x77,
+	0x3a, 0xa9, 0x27, 0x2f, 0x4c, 0xfd, 0x03, 0x82, 0x67, 0x0d, 0xb3, 0x23, 0xe0, 0x37, 0x60, 0xfc,
+	0x2b, 0x61, 0x40, 0xd2, 0xf3, 0x69, 0x70, 0x45, 0x04, 0x62, 0x55, 0xce, 0xc3, 0xa3, 0xfb, 0x2c,
+	0xd2, 0xbd, 0x11, 0x87, 0xfe, 0xcd, 0xbd, 0x23, 0x39, 0x03, 0xe3, 0xbc, 0x15, 0xb0, 0x50, 0xd6,
+	0x7b, 0xd0, 0x56, 0x1f, 0xc6, 0x67, 0x48, 0x7a, 0xe2, 0x8c, 0x35, 0xbc, 0x0b, 0xb9, 0x48, 0x99,
+	0x90, 0x9f, 0x85, 0x54, 0xd2, 0x45, 0x0e, 0x0c, 0xd5, 0xcc, 0x63, 0x98, 0xf1, 0x25, 0xc2, 0xb8,
+	0x1c, 0x55, 0x42, 0xde, 0x1a, 0x3a, 0xf7, 0x0f, 0xf5, 0xd5, 0x4b, 0xf2, 0x23, 0xf2, 0x0b, 0x90,
+	0x63, 0xca, 0x84, 0xfc, 0xa7, 0xde, 0x69, 0x15, 0xa5, 0x31, 0x63, 0xc0, 0xf0, 0x7a, 0xf0, 0x50,
+	0x5f, 0xca, 0x6b, 0xa5, 0x8b, 0x15, 0xf9, 0x40, 0xea, 0xfa, 0x2f, 0xc0, 0x44, 0x14, 0x3b, 0x71,
+	0x53, 0xf1, 0x7a, 0x78, 0xcd, 0x48, 0x43, 0xa7, 0xa3, 0x36, 0xa4, 0xa7, 0x8d, 0x11, 0xc3, 0x7c,
+	0x32, 0x8e, 0x75, 0xa3, 0x43, 0xf6, 0xde, 0x82, 0x9c, 0xa3, 0x4c, 0xc8, 0xde, 0x5c, 0x16, 0x3e,
+	0xcd, 0x1f, 0x86, 0x0c, 0x8f, 0xbf, 0x63, 0xd8, 0xdc, 0x4b, 0xbc, 0x15, 0x88, 0x19, 0xa0, 0x9f,
+	0xf1, 0xc7, 0x04, 0x8e, 0x7e, 0xea, 0xd4, 0x7c, 0xd7, 0x89, 0x79, 0xa8, 0x17, 0x07, 0x79, 0x6d,
+	0xf3, 0x90, 0xab, 0xf0, 0x66, 0x10, 0x33, 0x57, 0xc2, 0x9a, 0xb6, 0xf5, 0x27, 0x3d, 0x06, 0x13,
+	0x75, 0x3f, 0x8a, 0x98, 0x9b, 0x1f, 0x93, 0x0b, 0xf8, 0x45, 0x97, 0xe0, 0x30, 0xdf, 0x66, 0x61,
+	0x39, 0xae, 0x86, 0x2c, 0xaa, 0xf2, 0x9a, 0x9b, 0x3f, 0xb0, 0x40, 0x56, 0x26, 0xed, 0x69, 0x61,
+	0xbd, 0xa1, 0x8d, 0x74, 0x1e, 0xa6, 0x6a, 0xbc, 0x55, 0xde, 0xaa, 0x39, 0x9e, 0xc7, 0xdc, 0xfc,
+	0xb8, 0xf4, 0x81, 0x1a, 0x6f, 0x5d, 0x51, 0x16, 0xe3, 0x67, 0x7d, 0x14, 0xf6, 0x6a, 0x41, 0xae,
+	0xaf, 0x02, 0x6c, 0xeb, 0x5a, 0x34, 0xdd, 0x4b, 0x69, 0x74, 0xef, 0xab, 0x18, 0x79, 0x6f, 0x0b,
+	0x17, 0x65, 0xb4, 0xfc, 0xc0, 0xe5, 0x2d, 0xac, 0x0f, 0xbf, 0x04, 0x3e, 0x2f, 0x74, 0x2a, 0xac,
+	0xdc, 0x0c, 0x62, 0xbf, 0x26, 0x6b, 0x1c, 0xb3, 0x41, 0x9a, 0x3e, 0x11, 0x96, 0xe4, 0x9e, 0xda,
+	0xac, 0xe5, 0x84, 0xee, 0xd0, 0xef, 0xe9, 0x23, 0x7d, 0x4f, 0x93, 0xfc, 0x58, 0xfd, 0x25, 0xc8,
+	0x85, 0xca, 0x84, 0xa5, 0x9f, 0x4a, 0x2b, 0x7d, 0x43, 0xf7, 0x10, 0xc3, 0xf5, 0x89, 0xc3, 0xd0,
+	0xe1, 0x9d, 0xb8, 0x8b, 0x30, 0xa7, 0x1e, 0xc2, 0xae, 0x0d, 0x07, 0x9f, 0xe8, 0x06, 0x83, 0x13,
+	0x3d, 0x52, 0xa4, 0x95, 0x4c, 0x5e, 0xb0, 0x64, 0x63, 0x16, 0x5e, 0x6d, 0x23, 0x54, 0x3c, 0x11,
+	0xc9, 0xf5, 0xf8, 0x8f, 0x40, 0x7e, 0xff, 0x5a, 0x32, 0x47, 0xc7, 0xc5, 0x3b, 0xa2, 0xa7, 0xe8,
+	0x7c, 0xda, 0xde, 0x6d, 0x71, 0x7a, 0x3a, 0xc9, 0x18, 0x6a, 0x03, 0x0d, 0xd8, 0xed, 0xb8, 0x1c,
+	0xb2, 0xd8, 0x09, 0x3d, 0x16, 0x97, 0xc5, 0x31, 0x44, 0xbe, 0x0b, 0xa6, 0x92, 0x6d, 0xa6, 0x96,
+	0x6d, 0xe6, 0x0d, 0x2d, 0xdb, 0xd6, 0x27, 0x45, 0x92, 0xfb, 0x7f, 0xcd, 0x13, 0xfb, 0x88, 0x88,
+	0xb7, 0x31, 0x5c, 0x38, 0xd0, 0x6b, 0xf0, 0x92, 0xcc, 0xb9, 0xe9, 0xc4, 0x95, 0xaa, 0x4a, 0x38,
+	0xf6, 0x1c, 0x09, 0xa7, 0x45, 0xf0, 0xba, 0x88, 0x15, 0xab, 0xc6, 0x0e, 0x96, 0x7e, 0xb9, 0xc1,
+	0x2b, 0xd5, 0xf7, 0x42, 0xe6, 0xfa, 0x71, 0xd2, 0xbc, 0x59, 0x98, 0x64, 0xc2, 0xbc, 0xd7, 0xb8,
+	0x9c, 0xfc, 0x1e, 0xa2, 0x0c, 0x7b, 0x44, 0x60, 0x36, 0x65, 0x7f, 0xe4, 0xfe, 0x1d, 0xc8, 0x55,
+	0x94, 0x09, 0x0f, 0x7b, 0x2a, 0xfb, 0x6d, 0xa1, 0xba, 0xe9, 0x18, 0x35, 0xb4, 0x73, 0xbe, 0xf6,
+	0xd3, 0x34, 0x8c, 0x4b, 0x9c, 0x74, 0x07, 0x26, 0x94, 0xb2, 0xa5, 0xcb, 0x69, 0x60, 0xf6, 0x8b,
+	0xe8, 0xc2, 0xe9, 0xbe, 0x7e, 0x6a, 0x43, 0xc3, 0xf8, 0xfa, 0xf7, 0x7f, 0x1e, 0x8c, 0xce, 0xd1,
+	0x82, 0x95, 0xa2, 0xd7, 0x95, 0x76, 0xa6, 0xdf, 0x10, 0x98, 0xd4, 0x92, 0x95, 0xae, 0xf4, 0xcc,
+	0xdc, 0xa5, 0xac, 0x0b, 0x67, 0x06, 0xf0, 0x44, 0x14, 0xa7, 0x24, 0x8a, 0x22, 0x9d, 0x4b, 0x43,
+	0x91, 0xc8, 0xdc, 0x6f, 0x09, 0xe4, 0x30, 0x94, 0x9e, 0xee, 0x97, 0x5c, 0xa3, 0x58, 0xe9, 0xef,
+	0x88, 0x20, 0xce, 0x48, 0x10, 0x27, 0xe9, 0x62, 0x16, 0x08, 0xeb, 0xae, 0xef, 0xee, 0xd0, 0x3b,
+	0x30, 0x2e, 0x85, 0x24, 0x5d, 0xea, 0x99, 0xbd, 0x5d, 0xc6, 0x16, 0x96, 0xfb, 0xb9, 0x21, 0x84,
+	0x45, 0x09, 0xe1, 0x38, 0x9d, 0x4d, 0x83, 0xa0, 0xc4, 0xe7, 0x77, 0x04, 0x72, 0xa8, 0xe3, 0x32,
+	0x48, 0xe8, 0x54, 0x94, 0x19, 0x24, 0x74, 0xa9, 0x49, 0xe3, 0xac, 0x44, 0xb0, 0x44, 0x4f, 0xa6,
+	0x21, 0x40, 0xc1, 0x68, 0xdd, 0x95, 0x8a, 0x74, 0x87, 0xde, 0x23, 0x90, 0x43, 0x51, 0x97, 0x81,
+	0xa5, 0x53, 0x56, 0x66, 0x60, 0xe9, 0xd2, 0x87, 0xc6, 0x49, 0x89, 0xe5, 0x04, 0x3d, 0x9e, 0x86,
+	0x45, 0x0b, 0x41, 0x71, 0x38, 0x13, 0x79, 0xd1, 0x3b, 0x77, 0x97, 0x3c, 0xc9, 0x38, 0x9c, 0xdd,
+	0xc3, 0x3f, 0xfb, 0x70, 0xba, 0x7a, 0xeb, 0xef, 0x09, 0x1c, 0x4c, 0x44, 0x1a, 0xed, 0x9d, 0xbe,
+	0x5b, 0x66, 0x16, 0x56, 0x07, 0x71, 0x45, 0x28, 0xcb, 0x12, 0xca, 0x02, 0x2d, 0xa6, 0x41, 0xa9,
+	0x95, 0xca, 0x5a, 0xdd, 0x89, 0xc6, 0xe0, 0x4c, 0xca, 0x68, 0x4c, 0xe7, 0xdc, 0xcc, 0x68, 0x4c,
+	0xd7, 0x74, 0xcc, 0x6e, 0x8c, 0x9e, 0xf7, 0xbf, 0x11, 0x38, 0xd2, 0x3d, 0x20, 0xe9, 0x6b, 0xbd,
+	0x0f, 0x62, 0xfa, 0x34, 0x2f, 0x94, 0x9e, 0x23, 0x02, 0xe1, 0xad, 0x49, 0x78, 0xe7, 0xe8, 0x6a,
+	0x06, 0x3c, 0xeb, 0x6e, 0xbb, 0x46, 0xd8, 0xa1, 0x3f, 0x10, 0x98, 0x6a, 0x1b, 0xa9, 0xf4, 0x6c,
+	0x1f, 0x32, 0xda, 0x87, 0x79, 0xe1, 0xdc, 0x60, 0xce, 0x08, 0x6f, 0x45, 0xc2, 0x33, 0xe8, 0x42,
+	0x6f, 0x78, 0x65, 0x35, 0xca, 0x7f, 0x24, 0x70, 0xa8, 0x7d, 0x48, 0xd1, 0xde, 0x1b, 0xa5, 0xcc,
+	0xd2, 0xc2, 0xf9, 0x01, 0xbd, 0x07, 0x79, 0xff, 0xd4, 0x50, 0xc6, 0x19, 0xb7, 0x7e, 0xf5, 0xc9,
+	0xb3, 0x22, 0x79, 0xfa, 0xac, 0x48, 0xfe, 0x7e, 0x56, 0x24, 0xf7, 0x77, 0x8b, 0x23, 0x4f, 0x77,
+	0x8b, 0x23, 0x7f, 0xec, 0x16, 0x47, 0x3e, 0x2f, 0x79, 0x7e, 0x5c, 0x6d, 0x6e, 0x9a, 0x15, 0x5e,
+	0xc7, 0x34, 0xe7, 0x03, 0x16, 0xb7, 0x78, 0x78, 0x53, 0x67, 0xbd, 0xbd, 0x97, 0x37, 0xbe, 0xd3,
+	0x60, 0xd1, 0xe6, 0x84, 0xd4, 0x0e, 0xaf, 0xff, 0x1f, 0x00, 0x00, 0xff, 0xff, 0x95, 0x71, 0xaa,
+	0x45, 0xfa, 0x12, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -982,6 +1403,16 @@ type QueryClient interface {
 	Downtime(ctx context.Context, in *QueryDowntimeRequest, opts ...grpc.CallOption) (*QueryDowntimeResponse, error)
 	// L1Actions lists the typed L1 actions (optionally only those in one status).
 	L1Actions(ctx context.Context, in *QueryL1ActionsRequest, opts ...grpc.CallOption) (*QueryL1ActionsResponse, error)
+	// Rewards lists every sequencer's accrued, batched and paid rewards, by id.
+	Rewards(ctx context.Context, in *QueryRewardsRequest, opts ...grpc.CallOption) (*QueryRewardsResponse, error)
+	// SequencerRewards is one sequencer's rewards (zeros if it never earned any).
+	SequencerRewards(ctx context.Context, in *QuerySequencerRewardsRequest, opts ...grpc.CallOption) (*QuerySequencerRewardsResponse, error)
+	// RewardState is the reward per L2 block in force, the re-target window and the
+	// batching clock.
+	RewardState(ctx context.Context, in *QueryRewardStateRequest, opts ...grpc.CallOption) (*QueryRewardStateResponse, error)
+	// EpochCredits lists what each closed epoch credited its producer, by epoch id
+	// (optionally one epoch's).
+	EpochCredits(ctx context.Context, in *QueryEpochCreditsRequest, opts ...grpc.CallOption) (*QueryEpochCreditsResponse, error)
 }
 
 type queryClient struct {
@@ -1064,6 +1495,42 @@ func (c *queryClient) L1Actions(ctx context.Context, in *QueryL1ActionsRequest, 
 	return out, nil
 }
 
+func (c *queryClient) Rewards(ctx context.Context, in *QueryRewardsRequest, opts ...grpc.CallOption) (*QueryRewardsResponse, error) {
+	out := new(QueryRewardsResponse)
+	err := c.cc.Invoke(ctx, "/themis.slashing.v1.Query/Rewards", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) SequencerRewards(ctx context.Context, in *QuerySequencerRewardsRequest, opts ...grpc.CallOption) (*QuerySequencerRewardsResponse, error) {
+	out := new(QuerySequencerRewardsResponse)
+	err := c.cc.Invoke(ctx, "/themis.slashing.v1.Query/SequencerRewards", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) RewardState(ctx context.Context, in *QueryRewardStateRequest, opts ...grpc.CallOption) (*QueryRewardStateResponse, error) {
+	out := new(QueryRewardStateResponse)
+	err := c.cc.Invoke(ctx, "/themis.slashing.v1.Query/RewardState", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) EpochCredits(ctx context.Context, in *QueryEpochCreditsRequest, opts ...grpc.CallOption) (*QueryEpochCreditsResponse, error) {
+	out := new(QueryEpochCreditsResponse)
+	err := c.cc.Invoke(ctx, "/themis.slashing.v1.Query/EpochCredits", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 type QueryServer interface {
 	Params(context.Context, *QueryParamsRequest) (*QueryParamsResponse, error)
@@ -1080,6 +1547,16 @@ type QueryServer interface {
 	Downtime(context.Context, *QueryDowntimeRequest) (*QueryDowntimeResponse, error)
 	// L1Actions lists the typed L1 actions (optionally only those in one status).
 	L1Actions(context.Context, *QueryL1ActionsRequest) (*QueryL1ActionsResponse, error)
+	// Rewards lists every sequencer's accrued, batched and paid rewards, by id.
+	Rewards(context.Context, *QueryRewardsRequest) (*QueryRewardsResponse, error)
+	// SequencerRewards is one sequencer's rewards (zeros if it never earned any).
+	SequencerRewards(context.Context, *QuerySequencerRewardsRequest) (*QuerySequencerRewardsResponse, error)
+	// RewardState is the reward per L2 block in force, the re-target window and the
+	// batching clock.
+	RewardState(context.Context, *QueryRewardStateRequest) (*QueryRewardStateResponse, error)
+	// EpochCredits lists what each closed epoch credited its producer, by epoch id
+	// (optionally one epoch's).
+	EpochCredits(context.Context, *QueryEpochCreditsRequest) (*QueryEpochCreditsResponse, error)
 }
 
 // UnimplementedQueryServer can be embedded to have forward compatible implementations.
@@ -1109,6 +1586,18 @@ func (*UnimplementedQueryServer) Downtime(ctx context.Context, req *QueryDowntim
 }
 func (*UnimplementedQueryServer) L1Actions(ctx context.Context, req *QueryL1ActionsRequest) (*QueryL1ActionsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method L1Actions not implemented")
+}
+func (*UnimplementedQueryServer) Rewards(ctx context.Context, req *QueryRewardsRequest) (*QueryRewardsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Rewards not implemented")
+}
+func (*UnimplementedQueryServer) SequencerRewards(ctx context.Context, req *QuerySequencerRewardsRequest) (*QuerySequencerRewardsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SequencerRewards not implemented")
+}
+func (*UnimplementedQueryServer) RewardState(ctx context.Context, req *QueryRewardStateRequest) (*QueryRewardStateResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RewardState not implemented")
+}
+func (*UnimplementedQueryServer) EpochCredits(ctx context.Context, req *QueryEpochCreditsRequest) (*QueryEpochCreditsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method EpochCredits not implemented")
 }
 
 func RegisterQueryServer(s grpc1.Server, srv QueryServer) {
@@ -1259,6 +1748,78 @@ func _Query_L1Actions_Handler(srv interface{}, ctx context.Context, dec func(int
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_Rewards_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryRewardsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Rewards(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.slashing.v1.Query/Rewards",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Rewards(ctx, req.(*QueryRewardsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_SequencerRewards_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySequencerRewardsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SequencerRewards(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.slashing.v1.Query/SequencerRewards",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SequencerRewards(ctx, req.(*QuerySequencerRewardsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_RewardState_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryRewardStateRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).RewardState(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.slashing.v1.Query/RewardState",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).RewardState(ctx, req.(*QueryRewardStateRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_EpochCredits_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryEpochCreditsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).EpochCredits(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.slashing.v1.Query/EpochCredits",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).EpochCredits(ctx, req.(*QueryEpochCreditsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Query_serviceDesc = _Query_serviceDesc
 var _Query_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "themis.slashing.v1.Query",
@@ -1295,6 +1856,22 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "L1Actions",
 			Handler:    _Query_L1Actions_Handler,
+		},
+		{
+			MethodName: "Rewards",
+			Handler:    _Query_Rewards_Handler,
+		},
+		{
+			MethodName: "SequencerRewards",
+			Handler:    _Query_SequencerRewards_Handler,
+		},
+		{
+			MethodName: "RewardState",
+			Handler:    _Query_RewardState_Handler,
+		},
+		{
+			MethodName: "EpochCredits",
+			Handler:    _Query_EpochCredits_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -1955,6 +2532,312 @@ func (m *QueryDowntimeResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *QueryRewardsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryRewardsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryRewardsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryRewardsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryRewardsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryRewardsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Rewards) > 0 {
+		for iNdEx := len(m.Rewards) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Rewards[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySequencerRewardsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySequencerRewardsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySequencerRewardsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.SequencerId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySequencerRewardsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySequencerRewardsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySequencerRewardsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Rewards.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryRewardStateRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryRewardStateRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryRewardStateRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryRewardStateResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryRewardStateResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryRewardStateResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	n15, err15 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.NextBatchTime, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.NextBatchTime):])
+	if err15 != nil {
+		return 0, err15
+	}
+	i -= n15
+	i = encodeVarintQuery(dAtA, i, uint64(n15))
+	i--
+	dAtA[i] = 0x1a
+	n16, err16 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.NextRetargetTime, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.NextRetargetTime):])
+	if err16 != nil {
+		return 0, err16
+	}
+	i -= n16
+	i = encodeVarintQuery(dAtA, i, uint64(n16))
+	i--
+	dAtA[i] = 0x12
+	{
+		size, err := m.State.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryEpochCreditsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryEpochCreditsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryEpochCreditsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.EpochId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.EpochId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryEpochCreditsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryEpochCreditsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryEpochCreditsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Credits) > 0 {
+		for iNdEx := len(m.Credits) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Credits[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -2217,6 +3100,120 @@ func (m *QueryDowntimeResponse) Size() (n int) {
 	}
 	if m.GraceUntil != 0 {
 		n += 1 + sovQuery(uint64(m.GraceUntil))
+	}
+	return n
+}
+
+func (m *QueryRewardsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryRewardsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Rewards) > 0 {
+		for _, e := range m.Rewards {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QuerySequencerRewardsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.SequencerId != 0 {
+		n += 1 + sovQuery(uint64(m.SequencerId))
+	}
+	return n
+}
+
+func (m *QuerySequencerRewardsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Rewards.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryRewardStateRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *QueryRewardStateResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.State.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.NextRetargetTime)
+	n += 1 + l + sovQuery(uint64(l))
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.NextBatchTime)
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryEpochCreditsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.EpochId != 0 {
+		n += 1 + sovQuery(uint64(m.EpochId))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryEpochCreditsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Credits) > 0 {
+		for _, e := range m.Credits {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
 	}
 	return n
 }
@@ -3837,6 +4834,788 @@ func (m *QueryDowntimeResponse) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryRewardsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryRewardsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryRewardsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryRewardsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryRewardsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryRewardsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Rewards", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Rewards = append(m.Rewards, SequencerRewards{})
+			if err := m.Rewards[len(m.Rewards)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySequencerRewardsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySequencerRewardsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySequencerRewardsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySequencerRewardsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySequencerRewardsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySequencerRewardsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Rewards", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Rewards.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryRewardStateRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryRewardStateRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryRewardStateRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryRewardStateResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryRewardStateResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryRewardStateResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field State", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.State.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NextRetargetTime", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.NextRetargetTime, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NextBatchTime", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.NextBatchTime, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryEpochCreditsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryEpochCreditsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryEpochCreditsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EpochId", wireType)
+			}
+			m.EpochId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EpochId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryEpochCreditsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryEpochCreditsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryEpochCreditsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Credits", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Credits = append(m.Credits, EpochCredit{})
+			if err := m.Credits[len(m.Credits)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipQuery(dAtA[iNdEx:])

@@ -1,0 +1,48 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cosmossdk.io/log"
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/cosmos/cosmos-sdk/client"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
+	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/app"
+	slashingtypes "github.com/themis-network/themis/x/slashing/types"
+)
+
+// --reward-per-block sets the localnet's reward per L2 block until the first re-target;
+// a value that is not a non-negative integer is refused.
+func TestTestnetRewardPerBlock(t *testing.T) {
+	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, false, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
+	testnet := func(args ...string) error {
+		c := TestnetCmd(a.BasicModuleManager)
+		c.SetContext(context.WithValue(context.Background(), client.ClientContextKey, &client.Context{Codec: a.AppCodec()}))
+		c.SetArgs(args)
+		c.SetOut(&strings.Builder{})
+		c.SetErr(&strings.Builder{})
+		return c.Execute()
+	}
+	out := filepath.Join(t.TempDir(), "net")
+	require.NoError(t, testnet("--validators", "1", "--output-dir", out, "--reward-per-block", "6341958396752917"))
+	gen, err := genutiltypes.AppGenesisFromFile(filepath.Join(out, "node0", "config", "genesis.json"))
+	require.NoError(t, err)
+	var state map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(gen.AppState, &state))
+	var gs slashingtypes.GenesisState
+	require.NoError(t, a.AppCodec().UnmarshalJSON(state[slashingtypes.ModuleName], &gs))
+	require.Equal(t, "6341958396752917", gs.RewardState.RewardPerBlock.String())
+	require.NoError(t, gs.Validate())
+
+	for _, bad := range []string{"-1", "1.5", "x"} {
+		err := testnet("--validators", "1", "--output-dir", filepath.Join(t.TempDir(), "bad"), "--reward-per-block", bad)
+		require.ErrorContains(t, err, "--reward-per-block", bad)
+	}
+}
