@@ -389,15 +389,17 @@ func TestAppeal_LiftedRemovalResumesAStandingJail(t *testing.T) {
 	require.Equal(t, types.Jail{SequencerId: 2, OffenceId: 1, Until: jailedUntil}, j)
 }
 
-// Nothing is reinstated once the sequencer has left on L1 (UNLOCKING): the appeal still
-// refunds, takes the strike back and drops the offence's jail record.
-func TestAppeal_NoReinstatementAfterLeavingL1(t *testing.T) {
+// Once the sequencer has left on L1 (UNLOCKING) it keeps that status: the appeal still
+// refunds, takes the strike back and drops the offence's jail record, and a removal or
+// ban (the entity's) is lifted, so the owner may lock again; a jail is simply over.
+func TestAppeal_AfterLeavingL1TheEntityIsReinstated(t *testing.T) {
 	for _, tc := range []struct {
-		name     string
-		severity types.Severity
+		name       string
+		severity   types.Severity
+		reinstated bool
 	}{
-		{"medium", types.SEVERITY_MEDIUM},
-		{"critical", types.SEVERITY_CRITICAL},
+		{"medium", types.SEVERITY_MEDIUM, false},
+		{"critical", types.SEVERITY_CRITICAL, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := newChain(t)
@@ -406,14 +408,20 @@ func TestAppeal_NoReinstatementAfterLeavingL1(t *testing.T) {
 			c.unlock(2)
 			require.Equal(t, sequencertypes.SEQUENCER_STATUS_UNLOCKING, c.Seq(2).Status)
 			o := c.mustAppeal(n, math.Int{})
-			require.False(t, o.Appeal.Reinstated)
-			require.Contains(t, o.Appeal.Note, "not reinstated: sequencer 2 has left on L1 (SEQUENCER_STATUS_UNLOCKING)")
+			require.Equal(t, tc.reinstated, o.Appeal.Reinstated)
+			require.Contains(t, o.Appeal.Note, "sequencer 2 has left on L1 (SEQUENCER_STATUS_UNLOCKING) and keeps that status")
 			require.Equal(t, types.APPEAL_REFUND_ESCROW_REFUNDED, o.Appeal.Refund)
 			require.Equal(t, sequencertypes.SEQUENCER_STATUS_UNLOCKING, c.Seq(2).Status)
 			_, err := c.k.Jails.Get(c.Ctx, 2)
 			require.Error(t, err, "no jail record stands on a reverted offence")
 			_, stored := c.strikes(sequencertest.Owner(2))
 			require.False(t, stored)
+			banned, err := c.K.Banned.Has(c.Ctx, sequencertest.Owner(2))
+			require.NoError(t, err)
+			require.False(t, banned)
+			whitelisted, err := c.K.Whitelist.Has(c.Ctx, sequencertest.Owner(2))
+			require.NoError(t, err)
+			require.True(t, whitelisted)
 		})
 	}
 }

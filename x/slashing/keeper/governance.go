@@ -91,8 +91,9 @@ func checkText(text, what string) error {
 //   - The status: the jail of this offence ends (x/sequencer's admission rules decide
 //     ACTIVE or NOT_ADMITTED) unless another standing offence still jails the sequencer;
 //     a removal or ban is lifted (x/sequencer ReinstateOwner) unless another standing
-//     offence banned the owner or the signer. Nothing is reinstated once the sequencer
-//     has left on L1 (UNLOCKING, UNLOCKED).
+//     offence banned the owner or the signer. Once the sequencer has left on L1
+//     (UNLOCKING, UNLOCKED) it keeps that status, but its owner's removal or ban (the
+//     entity's) is still lifted, so the owner may lock again.
 //   - The strike: a medium offence's strike is taken back (ladder.RevertStrike).
 //   - A reimbursement above zero is queued as a one-payment REWARD_BATCH.
 func (k msgServer) Appeal(ctx context.Context, msg *types.MsgAppeal) (*types.MsgAppealResponse, error) {
@@ -273,10 +274,24 @@ func (k Keeper) reinstate(ctx context.Context, o types.Offence) (bool, []string,
 				return false, nil, err
 			}
 		}
-		if o.Jailed || o.Removed || o.Banned {
-			return false, []string{fmt.Sprintf("not reinstated: sequencer %d has left on L1 (%s)", seq.Id, seq.Status)}, nil
+		left := fmt.Sprintf("sequencer %d has left on L1 (%s) and keeps that status", seq.Id, seq.Status)
+		if !o.Removed && !o.Banned {
+			if o.Jailed {
+				return false, []string{"not reinstated: " + left}, nil
+			}
+			return false, nil, nil
 		}
-		return false, nil, nil
+		// A removal or a ban is the entity's: it is lifted even though this lock left,
+		// so the owner may lock again (or its newer lock is admitted).
+		if ban, ok, err := k.standingBan(ctx, o); err != nil {
+			return false, nil, err
+		} else if ok {
+			return false, []string{fmt.Sprintf("not reinstated: offence %d banned the owner or signer and stands", ban), left}, nil
+		}
+		if err := k.sequencers.ReinstateOwner(ctx, o.SequencerId); err != nil {
+			return false, nil, err
+		}
+		return true, []string{fmt.Sprintf("owner %s reinstated", o.Owner), left}, nil
 	}
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()
 	standing, jailed, err := k.standingJail(ctx, o, now)
