@@ -51,8 +51,9 @@ func TestGenesisExportImportLossless(t *testing.T) {
 	require.Equal(t, len(state), len(stateAgain))
 	// The imported chain ran one block a month after the export: a halt gap, which
 	// restarts x/slashing's downtime grace and moves its last block time, and more than
-	// a reward batch interval, which moves the batch clock (nothing accrued: no batch).
-	// Everything else is unchanged.
+	// a reward batch interval, which moves the batch clock (nothing accrued: no batch);
+	// its last commit is signed by the sequencer that joined before the export, whose
+	// consensus address is indexed then. Everything else is unchanged.
 	var slashingBefore, slashingAfter map[string]any
 	require.NoError(t, json.Unmarshal(state[slashingtypes.ModuleName], &slashingBefore))
 	require.NoError(t, json.Unmarshal(stateAgain[slashingtypes.ModuleName], &slashingAfter))
@@ -63,6 +64,11 @@ func TestGenesisExportImportLossless(t *testing.T) {
 		delete(slashingBefore, clock)
 		delete(slashingAfter, clock)
 	}
+	before, after := slashingBefore["cons_addresses"].([]any), slashingAfter["cons_addresses"].([]any)
+	require.Subset(t, after, before, "no consensus address is lost")
+	require.Len(t, after, len(before)+1, "only the joined sequencer's is added")
+	delete(slashingBefore, "cons_addresses")
+	delete(slashingAfter, "cons_addresses")
 	delete(slashingBefore["reward_state"].(map[string]any), "last_batch_time")
 	delete(slashingAfter["reward_state"].(map[string]any), "last_batch_time")
 	require.Equal(t, slashingBefore, slashingAfter)

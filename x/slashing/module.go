@@ -121,7 +121,10 @@ func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.Raw
 // cache context that is written only when it succeeds; like EndBlock it never halts
 // the chain.
 func (am AppModule) BeginBlock(ctx context.Context) error {
-	return am.guarded(ctx, "header evidence", am.keeper.BeginBlock)
+	if err := am.guarded(ctx, "double-sign evidence", am.keeper.JudgeDoubleSigns); err != nil {
+		return err
+	}
+	return am.guarded(ctx, "downtime window", am.keeper.RecordVotes)
 }
 
 // EndBlock judges the block's evidence in a cache context that is written only when

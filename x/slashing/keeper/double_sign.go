@@ -8,6 +8,7 @@ import (
 	"cosmossdk.io/core/comet"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 	"github.com/themis-network/themis/x/slashing/types"
 )
 
@@ -34,19 +35,31 @@ func (k Keeper) judgeDoubleSigns(ctx context.Context) error {
 			continue
 		}
 		key := collections.Join(ev.Height(), addr)
-		if done, err := k.DoubleSigns.Has(ctx, key); err != nil || done {
+		done, err := k.DoubleSigns.Has(ctx, key)
+		if err != nil {
 			return err
 		}
-		id, ok, err := k.sequencerAt(ctx, ev.Height(), addr)
+		if done {
+			continue // judged already (CometBFT may hand over copies under other hashes)
+		}
+		id, ok, err := k.sequencerOf(ctx, ev.Height(), addr)
 		if err != nil {
 			return err
 		}
 		if !ok {
-			k.Logger(ctx).Error("duplicate vote by a validator not in the recorded set", "height", ev.Height(), "validator", fmt.Sprintf("%X", addr))
+			k.Logger(ctx).Error("duplicate vote by a validator the chain never saw in a set", "height", ev.Height(), "validator", fmt.Sprintf("%X", addr))
 			continue
 		}
 		if err := k.DoubleSigns.Set(ctx, key); err != nil {
 			return err
+		}
+		// One charge per ban: a key signing twice at many heights before it leaves the
+		// set is one offence (critical bans it at the first), not a quarter per height.
+		if s, err := k.sequencers.GetSequencer(ctx, id); err != nil {
+			return err
+		} else if s.Status == sequencertypes.SEQUENCER_STATUS_BANNED {
+			k.Logger(ctx).Info("duplicate vote of a banned sequencer: already charged", "sequencer", id, "height", ev.Height())
+			continue
 		}
 		if err := k.judgeInCache(ctx, Evidence{
 			Class: types.OFFENCE_CLASS_DOUBLE_SIGN, Severity: types.SEVERITY_CRITICAL, SequencerID: id,
@@ -60,17 +73,21 @@ func (k Keeper) judgeDoubleSigns(ctx context.Context) error {
 	return nil
 }
 
-// sequencerAt finds the sequencer whose consensus address is addr in the set in force
-// at height h.
-func (k Keeper) sequencerAt(ctx context.Context, h int64, addr []byte) (uint64, bool, error) {
-	set, err := k.sequencers.RecordedSetAt(ctx, h)
-	if err != nil {
-		return 0, false, nil
-	}
-	for _, v := range set.Validators {
-		if string(v.ConsAddress) == string(addr) {
-			return v.SequencerId, true, nil
+// sequencerOf finds the sequencer whose consensus address is addr: in the set in force
+// at height h if x/sequencer still keeps it, else from the index of every address ever
+// seen in a set (x/sequencer keeps about 100 heights of sets; CometBFT accepts evidence
+// for much longer).
+func (k Keeper) sequencerOf(ctx context.Context, h int64, addr []byte) (uint64, bool, error) {
+	if set, err := k.sequencers.RecordedSetAt(ctx, h); err == nil {
+		for _, v := range set.Validators {
+			if string(v.ConsAddress) == string(addr) {
+				return v.SequencerId, true, nil
+			}
 		}
 	}
-	return 0, false, nil
+	id, err := k.ConsAddresses.Get(ctx, addr)
+	if isNotFound(err) {
+		return 0, false, nil
+	}
+	return id, err == nil, err
 }

@@ -7,6 +7,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 	"github.com/themis-network/themis/x/slashing/downtime"
 	"github.com/themis-network/themis/x/slashing/types"
 )
@@ -29,12 +30,17 @@ func (k Keeper) recordVotes(ctx context.Context) error {
 	p := params.Downtime()
 	height := sdkCtx.BlockHeight()
 	counting, err := k.advanceGrace(ctx, p)
-	if err != nil || !counting || height < 2 {
+	if err != nil || height < 2 {
 		return err
 	}
 	set, err := k.sequencers.RecordedSetAt(ctx, height-1)
 	if err != nil {
 		return nil // no set recorded for H-1 (the first blocks): nothing to judge
+	}
+	// Every signer of a block is indexed, counted or not, so double-sign evidence of
+	// any height finds its sequencer.
+	if err := k.indexConsAddresses(ctx, set); err != nil || !counting {
+		return err
 	}
 	// Votes by consensus address; looked up, never iterated.
 	absent := make(map[string]bool, len(sdkCtx.VoteInfos()))
@@ -110,15 +116,26 @@ func (k Keeper) judgeOutage(ctx context.Context, v downtime.Verdict, members []d
 	for _, id := range v.Group {
 		over[id] = true
 	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	for _, m := range members {
 		if over[m.ID] {
 			continue
 		}
-		if err := k.LowFlagged.Remove(ctx, m.ID); err != nil {
+		// A flag clears only after a full window under the threshold: a validator that
+		// hovers at the threshold is flagged once a window, not at every crossing.
+		at, err := k.LowFlagged.Get(ctx, m.ID)
+		if isNotFound(err) {
+			continue
+		}
+		if err != nil {
 			return err
 		}
+		if sdkCtx.BlockHeight()-at >= int64(p.Window) {
+			if err := k.LowFlagged.Remove(ctx, m.ID); err != nil {
+				return err
+			}
+		}
 	}
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	for _, m := range members {
 		if !over[m.ID] {
 			continue
@@ -132,8 +149,11 @@ func (k Keeper) judgeOutage(ctx context.Context, v downtime.Verdict, members []d
 				missed, len(v.Group), v.Members, v.GroupPower, v.TotalPower, v.Reason)
 		} else {
 			flagged, err := k.LowFlagged.Has(ctx, m.ID)
-			if err != nil || flagged {
+			if err != nil {
 				return err
+			}
+			if flagged {
+				continue
 			}
 			ev.Class, ev.Severity = types.OFFENCE_CLASS_NODE_OUTAGE, types.SEVERITY_LOW
 			ev.Text = fmt.Sprintf("%s; not high: %s", missed, v.Reason)
@@ -148,7 +168,7 @@ func (k Keeper) judgeOutage(ctx context.Context, v downtime.Verdict, members []d
 			if err := k.LowFlagged.Remove(ctx, m.ID); err != nil {
 				return err
 			}
-		} else if err := k.LowFlagged.Set(ctx, m.ID); err != nil {
+		} else if err := k.LowFlagged.Set(ctx, m.ID, sdkCtx.BlockHeight()); err != nil {
 			return err
 		}
 	}
@@ -185,6 +205,23 @@ func (k Keeper) forgetLeavers(ctx context.Context, inSet map[uint64]bool) error 
 			return err
 		}
 		if err := k.LowFlagged.Remove(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// indexConsAddresses records the sequencer of every consensus address in the set (a
+// key identifies one sequencer for ever: x/sequencer retires replaced keys).
+func (k Keeper) indexConsAddresses(ctx context.Context, set sequencertypes.ValidatorSet) error {
+	for _, v := range set.Validators {
+		if has, err := k.ConsAddresses.Has(ctx, v.ConsAddress); err != nil || has {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		if err := k.ConsAddresses.Set(ctx, v.ConsAddress, v.SequencerId); err != nil {
 			return err
 		}
 	}

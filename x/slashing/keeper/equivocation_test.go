@@ -180,7 +180,7 @@ func TestL2Equivocation_ValidIsCriticalBansAndSlashesAQuarter(t *testing.T) {
 	act := c.action(o.L1ActionId)
 	require.Equal(t, types.L1_ACTION_KIND_SLASH, act.Kind)
 	require.Equal(t, types.L1_ACTION_STATUS_QUEUED, act.Status)
-	require.Equal(t, &types.SlashAction{SequencerId: 2, Amount: slashed, Severity: types.SEVERITY_CRITICAL, OffenceId: types.L1OffenceID(1)}, act.Slash)
+	require.Equal(t, &types.SlashAction{SequencerId: 2, Amount: slashed, Severity: types.SEVERITY_CRITICAL, OffenceId: types.L1OffenceID(c.Ctx.ChainID(), 1)}, act.Slash)
 	e := c.escrow(1, 2)
 	require.Equal(t, types.ESCROW_STATUS_PENDING_L1, e.Status)
 	require.Equal(t, slashed, e.Amount)

@@ -177,8 +177,13 @@ func (k Keeper) initDowntimeGenesis(ctx context.Context, gs types.GenesisState) 
 			return err
 		}
 	}
-	for _, id := range gs.LowFlagged {
-		if err := k.LowFlagged.Set(ctx, id); err != nil {
+	for _, f := range gs.LowFlagged {
+		if err := k.LowFlagged.Set(ctx, f.SequencerId, f.Height); err != nil {
+			return err
+		}
+	}
+	for _, r := range gs.ConsAddresses {
+		if err := k.ConsAddresses.Set(ctx, r.ConsAddress, r.SequencerId); err != nil {
 			return err
 		}
 	}
@@ -211,8 +216,14 @@ func (k Keeper) exportDowntimeGenesis(ctx context.Context, gs *types.GenesisStat
 	}); err != nil {
 		return err
 	}
-	if err := k.LowFlagged.Walk(ctx, nil, func(id uint64) (bool, error) {
-		gs.LowFlagged = append(gs.LowFlagged, id)
+	if err := k.LowFlagged.Walk(ctx, nil, func(id uint64, h int64) (bool, error) {
+		gs.LowFlagged = append(gs.LowFlagged, types.LowFlag{SequencerId: id, Height: h})
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if err := k.ConsAddresses.Walk(ctx, nil, func(addr []byte, id uint64) (bool, error) {
+		gs.ConsAddresses = append(gs.ConsAddresses, types.ConsAddressRecord{ConsAddress: addr, SequencerId: id})
 		return false, nil
 	}); err != nil {
 		return err

@@ -144,7 +144,7 @@ func TestGovSlash_FollowsTheLadder(t *testing.T) {
 			require.Equal(t, tc.status, c.Seq(2).Status)
 			require.Equal(t, o.Slashed, c.Seq(2).UnconfirmedSlash)
 			a := c.action(o.L1ActionId)
-			require.Equal(t, &types.SlashAction{SequencerId: 2, Amount: o.Slashed, Severity: tc.severity, OffenceId: types.L1OffenceID(n)}, a.Slash)
+			require.Equal(t, &types.SlashAction{SequencerId: 2, Amount: o.Slashed, Severity: tc.severity, OffenceId: types.L1OffenceID(c.Ctx.ChainID(), n)}, a.Slash)
 			require.Equal(t, types.ESCROW_STATUS_PENDING_L1, c.escrow(n, 2).Status)
 			banned, err := c.K.Banned.Has(c.Ctx, sequencertest.Owner(2))
 			require.NoError(t, err)

@@ -179,7 +179,7 @@ func (c *chain) confirm(offence uint64, amount math.Int, escrowID uint64) {
 	o := c.offence(offence)
 	s := c.Seq(o.SequencerId)
 	total := s.Locked.Sub(amount)
-	m := sequencertest.Slashed(c.Relayer, c.Ref(), o.SequencerId, s.L1Nonce+1, escrowID, types.L1OffenceID(offence), amount, total)
+	m := sequencertest.Slashed(c.Relayer, c.Ref(), o.SequencerId, s.L1Nonce+1, escrowID, types.L1OffenceID(c.Ctx.ChainID(), offence), amount, total)
 	m.Severity = uint32(o.Severity)
 	c.Apply(m)
 }

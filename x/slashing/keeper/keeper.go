@@ -50,8 +50,12 @@ type Keeper struct {
 	EpochOffenceCursor collections.Item[uint64]
 	// Signings are the members' downtime windows (downtime.Signing, binary), by sequencer.
 	Signings collections.Map[uint64, []byte]
-	// LowFlagged are the sequencers flagged low and not yet back under the threshold.
-	LowFlagged collections.KeySet[uint64]
+	// LowFlagged are the sequencers flagged low, with the height flagged at: a flag
+	// clears only after a full window under the threshold (no flapping).
+	LowFlagged collections.Map[uint64, int64]
+	// ConsAddresses maps every consensus address seen in a validator set to its
+	// sequencer, for double-sign evidence older than x/sequencer's set history.
+	ConsAddresses collections.Map[[]byte, uint64]
 	// GraceUntil is the first height counted again after a halt or an upgrade.
 	GraceUntil collections.Item[int64]
 	// LastBlockTime is the previous block's time (unix nanoseconds), for the halt gap.
@@ -102,7 +106,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		QueuedActions:      collections.NewKeySet(sb, types.QueuedActionsKey, "queued_actions", collections.Uint64Key),
 		EpochOffenceCursor: collections.NewItem(sb, types.EpochOffenceCurKey, "epoch_offence_cursor", collections.Uint64Value),
 		Signings:           collections.NewMap(sb, types.SigningsKey, "signings", collections.Uint64Key, collections.BytesValue),
-		LowFlagged:         collections.NewKeySet(sb, types.LowFlaggedKey, "low_flagged", collections.Uint64Key),
+		LowFlagged:         collections.NewMap(sb, types.LowFlaggedKey, "low_flagged", collections.Uint64Key, collections.Int64Value),
+		ConsAddresses:      collections.NewMap(sb, types.ConsAddressesKey, "cons_addresses", collections.BytesKey, collections.Uint64Value),
 		GraceUntil:         collections.NewItem(sb, types.GraceUntilKey, "grace_until", collections.Int64Value),
 		LastBlockTime:      collections.NewItem(sb, types.LastBlockTimeKey, "last_block_time", collections.Int64Value),
 		Equivocations: collections.NewKeySet(sb, types.EquivocationsKey, "equivocations",

@@ -17,7 +17,7 @@ var _ sequencertypes.SlashHooks = Keeper{}
 // queueSlash queues the L1 slash of a judged offence for the pool, opens its escrow
 // record (PENDING_L1) and lowers the chain's view of the stake at once.
 func (k Keeper) queueSlash(ctx context.Context, o types.Offence) (uint64, error) {
-	slash := &types.SlashAction{SequencerId: o.SequencerId, Amount: o.Slashed, Severity: o.Severity, OffenceId: types.L1OffenceID(o.Id)}
+	slash := &types.SlashAction{SequencerId: o.SequencerId, Amount: o.Slashed, Severity: o.Severity, OffenceId: types.L1OffenceID(sdk.UnwrapSDKContext(ctx).ChainID(), o.Id)}
 	a, err := k.queueAction(ctx, types.L1Action{Kind: types.L1_ACTION_KIND_SLASH, Slash: slash})
 	if err != nil {
 		return 0, err
@@ -75,7 +75,7 @@ func (k Keeper) AfterL1Slashed(ctx context.Context, fact sequencertypes.L1SlashF
 
 // settleSlash matches the event with its queued action; matched is false if there is none.
 func (k Keeper) settleSlash(ctx context.Context, fact sequencertypes.L1SlashFact) (math.Int, bool, error) {
-	id, err := types.ParseL1OffenceID(fact.OffenceID)
+	id, err := types.ParseL1OffenceID(sdk.UnwrapSDKContext(ctx).ChainID(), fact.OffenceID)
 	if err != nil {
 		return math.Int{}, false, nil
 	}

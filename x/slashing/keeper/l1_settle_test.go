@@ -79,7 +79,7 @@ func TestL1Slash_UnmatchedRaisesAlarm(t *testing.T) {
 
 	// Another sequencer's event naming this offence does not settle it either.
 	s3 := c.Seq(3)
-	c.Apply(sequencertest.Slashed(c.Relayer, c.Ref(), 3, s3.L1Nonce+1, 10, types.L1OffenceID(1), o.Slashed, s3.Locked.Sub(o.Slashed)))
+	c.Apply(sequencertest.Slashed(c.Relayer, c.Ref(), 3, s3.L1Nonce+1, 10, types.L1OffenceID(c.Ctx.ChainID(), 1), o.Slashed, s3.Locked.Sub(o.Slashed)))
 	require.Equal(t, types.L1_ACTION_STATUS_QUEUED, c.action(o.L1ActionId).Status)
 
 	// The right one settles it, once; a second copy is unmatched.

@@ -46,7 +46,7 @@ func TestStall_MediumSlashesJailsAndQueuesL1Slash(t *testing.T) {
 	a := c.action(o.L1ActionId)
 	require.Equal(t, types.L1_ACTION_KIND_SLASH, a.Kind)
 	require.Equal(t, types.L1_ACTION_STATUS_QUEUED, a.Status)
-	require.Equal(t, &types.SlashAction{SequencerId: 2, Amount: slashed, Severity: types.SEVERITY_MEDIUM, OffenceId: types.L1OffenceID(1)}, a.Slash)
+	require.Equal(t, &types.SlashAction{SequencerId: 2, Amount: slashed, Severity: types.SEVERITY_MEDIUM, OffenceId: types.L1OffenceID(c.Ctx.ChainID(), 1)}, a.Slash)
 	queued, err := c.query.L1Actions(c.Ctx, &types.QueryL1ActionsRequest{Status: types.L1_ACTION_STATUS_QUEUED})
 	require.NoError(t, err)
 	require.Equal(t, []types.L1Action{a}, queued.Actions)

@@ -50,7 +50,7 @@ func TestProperty_SlashingInvariants(t *testing.T) {
 				if rapid.Bool().Draw(rt, "short") {
 					amount = amount.QuoRaw(int64(rapid.IntRange(2, 5).Draw(rt, "div")))
 				}
-				id, _ := types.ParseL1OffenceID(a.Slash.OffenceId)
+				id, _ := types.ParseL1OffenceID(c.Ctx.ChainID(), a.Slash.OffenceId)
 				c.confirm(id, amount, a.Id)
 				took[a.Id] = amount
 			case 3:

@@ -63,7 +63,7 @@ func TestProperty_RewardAccounting(t *testing.T) {
 				if has, _ := c.k.LowFlagged.Has(c.Ctx, id); has {
 					require.NoError(rt, c.k.LowFlagged.Remove(c.Ctx, id))
 				} else {
-					require.NoError(rt, c.k.LowFlagged.Set(c.Ctx, id))
+					require.NoError(rt, c.k.LowFlagged.Set(c.Ctx, id, c.Ctx.BlockHeight()))
 				}
 			case 4:
 				pb := math.NewIntFromUint64(rapid.Uint64Range(0, 1<<62).Draw(rt, "per_block"))

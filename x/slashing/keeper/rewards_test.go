@@ -105,10 +105,10 @@ func TestRewards_CreditRules(t *testing.T) {
 			epoch: epochtypes.Epoch{Id: 1, ProducerId: 2, StartHeight: 200, EndHeight: 299, Cancelled: true}, head: 400,
 			credited: true, status: types.CREDIT_STATUS_CANCELLED},
 		{name: "low-flagged producer: 0", epoch: epoch(1, 2, 100, 199), head: 250,
-			setup:    func(c *chain) { require.NoError(t, c.k.LowFlagged.Set(c.Ctx, 2)) },
+			setup:    func(c *chain) { require.NoError(t, c.k.LowFlagged.Set(c.Ctx, 2, c.Ctx.BlockHeight())) },
 			credited: true, status: types.CREDIT_STATUS_LOW_FLAGGED},
 		{name: "another sequencer low-flagged: paid", epoch: epoch(1, 2, 100, 199), head: 250,
-			setup:    func(c *chain) { require.NoError(t, c.k.LowFlagged.Set(c.Ctx, 3)) },
+			setup:    func(c *chain) { require.NoError(t, c.k.LowFlagged.Set(c.Ctx, 3, c.Ctx.BlockHeight())) },
 			credited: true, status: types.CREDIT_STATUS_PAID, blocks: 100},
 		{name: "L2 equivocation at a height of the epoch: 0", epoch: epoch(1, 2, 100, 199), head: 250,
 			setup: func(c *chain) {
@@ -405,7 +405,7 @@ func TestRewards_Batching(t *testing.T) {
 	require.Equal(t, c.Ctx.BlockTime(), start)
 
 	c.decide(epoch(1, 3, 1, 10), epoch(2, 2, 11, 30), epoch(3, 1000, 31, 35))
-	require.NoError(t, c.k.LowFlagged.Set(c.Ctx, 1000)) // earns nothing: left out of the batch
+	require.NoError(t, c.k.LowFlagged.Set(c.Ctx, 1000, c.Ctx.BlockHeight())) // earns nothing: left out of the batch
 	c.head(35)
 	c.after(23 * time.Hour)
 	c.endBlock()

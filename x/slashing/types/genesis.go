@@ -121,11 +121,18 @@ func (gs GenesisState) validateDowntime() error {
 		}
 	}
 	flagged := make(map[uint64]bool, len(gs.LowFlagged))
-	for _, id := range gs.LowFlagged {
-		if id == 0 || flagged[id] {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "low flag of sequencer %d: zero or duplicate", id)
+	for _, f := range gs.LowFlagged {
+		if f.SequencerId == 0 || flagged[f.SequencerId] || f.Height < 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "low flag of sequencer %d: zero, duplicate or negative height", f.SequencerId)
 		}
-		flagged[id] = true
+		flagged[f.SequencerId] = true
+	}
+	addrs := make(map[string]bool, len(gs.ConsAddresses))
+	for _, r := range gs.ConsAddresses {
+		if len(r.ConsAddress) == 0 || r.SequencerId == 0 || addrs[string(r.ConsAddress)] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "consensus address %X: empty, no sequencer or duplicate", r.ConsAddress)
+		}
+		addrs[string(r.ConsAddress)] = true
 	}
 	if gs.GraceUntil < 0 {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "grace_until %d", gs.GraceUntil)
@@ -241,7 +248,7 @@ func (a L1Action) Validate() error {
 		if s == nil || s.SequencerId == 0 || s.Amount.IsNil() || !s.Amount.IsPositive() {
 			return errorsmod.Wrap(ErrInvalidGenesis, "a slash needs a sequencer and a positive amount")
 		}
-		if _, err := ParseL1OffenceID(s.OffenceId); err != nil {
+		if _, err := offenceNumber(s.OffenceId); err != nil {
 			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 	case L1_ACTION_KIND_REFUND_ESCROW, L1_ACTION_KIND_RELEASE_ESCROW:

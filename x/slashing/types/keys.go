@@ -33,4 +33,5 @@ var (
 	RewardStateKey      = collections.NewPrefix(19)
 	SequencerRewardsKey = collections.NewPrefix(20)
 	EpochCreditsKey     = collections.NewPrefix(21)
+	ConsAddressesKey    = collections.NewPrefix(22)
 )

@@ -1,6 +1,8 @@
 package types
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 )
@@ -8,28 +10,48 @@ import (
 // OffenceIDLen is the length of the staking contract's offence key (bytes32).
 const OffenceIDLen = 32
 
-// L1OffenceID is the contract's key of the chain's offence id: 24 zero bytes and the
-// id big-endian. The contract slashes each (offence, sequencer) pair once, so the key
-// must be unique per offence; the chain's ids are.
-func L1OffenceID(id uint64) []byte {
+// offenceDomainLen is the part of the key that names the chain.
+const offenceDomainLen = OffenceIDLen - 8
+
+// L1OffenceID is the contract's key of the chain's offence id: 24 bytes naming the chain
+// (the first bytes of sha256("themis/offence/v1" ‖ chain id)) and the id big-endian. The
+// contract slashes each (offence, sequencer) pair once for ever, so the key must never
+// repeat: offence ids are unique on one chain, and the domain keeps a restarted chain
+// (another chain id) or another pool on the same contract from colliding with its keys.
+func L1OffenceID(chainID string, id uint64) []byte {
 	out := make([]byte, OffenceIDLen)
-	binary.BigEndian.PutUint64(out[OffenceIDLen-8:], id)
+	copy(out, offenceDomain(chainID))
+	binary.BigEndian.PutUint64(out[offenceDomainLen:], id)
 	return out
 }
 
-// ParseL1OffenceID is L1OffenceID's inverse; anything else is not the chain's key.
-func ParseL1OffenceID(b []byte) (uint64, error) {
+// ParseL1OffenceID is L1OffenceID's inverse for this chain; any other key (another
+// chain's, or not a themis key at all) is refused.
+func ParseL1OffenceID(chainID string, b []byte) (uint64, error) {
+	id, err := offenceNumber(b)
+	if err != nil {
+		return 0, err
+	}
+	if !bytes.Equal(b[:offenceDomainLen], offenceDomain(chainID)) {
+		return 0, fmt.Errorf("%w: %x is not an offence key of chain %q", ErrInvalidOffenceID, b, chainID)
+	}
+	return id, nil
+}
+
+// offenceNumber checks the key's shape and returns its offence id (genesis validation,
+// which does not know the chain id, checks this much).
+func offenceNumber(b []byte) (uint64, error) {
 	if len(b) != OffenceIDLen {
 		return 0, fmt.Errorf("%w: %d bytes, want %d", ErrInvalidOffenceID, len(b), OffenceIDLen)
 	}
-	for _, c := range b[:OffenceIDLen-8] {
-		if c != 0 {
-			return 0, fmt.Errorf("%w: %x is not a themis offence key", ErrInvalidOffenceID, b)
-		}
-	}
-	id := binary.BigEndian.Uint64(b[OffenceIDLen-8:])
+	id := binary.BigEndian.Uint64(b[offenceDomainLen:])
 	if id == 0 {
 		return 0, fmt.Errorf("%w: offence 0", ErrInvalidOffenceID)
 	}
 	return id, nil
+}
+
+func offenceDomain(chainID string) []byte {
+	h := sha256.Sum256(append([]byte("themis/offence/v1"), chainID...))
+	return h[:offenceDomainLen]
 }
