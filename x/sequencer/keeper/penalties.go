@@ -151,7 +151,7 @@ func (k Keeper) RemoveOwner(ctx context.Context, id uint64, reason string) error
 
 // BanOwner bans the entity: the owner and the sequencer's signer can never lock or
 // rejoin (a later lock is recorded BANNED, with no power), and every sequencer of the
-// owner that L1 still shows locked is BANNED.
+// owner that L1 still shows locked (not UNLOCKING or UNLOCKED) is BANNED.
 func (k Keeper) BanOwner(ctx context.Context, id uint64, reason string) error {
 	s, err := k.GetSequencer(ctx, id)
 	if err != nil {
@@ -167,8 +167,11 @@ func (k Keeper) BanOwner(ctx context.Context, id uint64, reason string) error {
 	}
 	emit(ctx, &types.EventWhitelistUpdated{Removed: []string{s.Owner}})
 	banned := fmt.Sprintf("owner %s banned: %s", s.Owner, reason)
+	// A lock L1 has on its way out keeps UNLOCKING or UNLOCKED: the ban list bans it
+	// already, and its status must keep following L1 (an appeal must not make an
+	// exiting lock ACTIVE).
 	return k.restatusOwner(ctx, s.Owner, func(o types.Sequencer) (types.SequencerStatus, string, bool, error) {
-		return types.SEQUENCER_STATUS_BANNED, banned, o.Id == id || !leaving(o.Status), nil
+		return types.SEQUENCER_STATUS_BANNED, banned, !leaving(o.Status), nil
 	})
 }
 
@@ -197,15 +200,19 @@ func (k Keeper) RemoveUnconfirmedSlash(ctx context.Context, id uint64, amount ma
 }
 
 // ReinstateOwner undoes a removal or a ban after governance upheld an appeal: the
-// owner and the sequencer's signer leave the ban list, the owner is whitelisted again,
-// and every REMOVED or BANNED sequencer of the owner is decided again by the admission
-// rules (ACTIVE if they all hold, NOT_ADMITTED otherwise).
-func (k Keeper) ReinstateOwner(ctx context.Context, id uint64) error {
+// owner and the signer the offence banned leave the ban list, the owner is whitelisted
+// again, and every REMOVED or BANNED sequencer of the owner is decided again: JAILED if
+// x/slashing still holds it in jail (stillJailed), else by the admission rules (ACTIVE
+// if they all hold, NOT_ADMITTED otherwise).
+func (k Keeper) ReinstateOwner(ctx context.Context, id uint64, signer string, stillJailed func(uint64) (bool, error)) error {
 	s, err := k.GetSequencer(ctx, id)
 	if err != nil {
 		return err
 	}
-	for _, addr := range []string{s.Owner, s.Signer} {
+	for _, addr := range []string{s.Owner, signer} {
+		if addr == "" {
+			continue
+		}
 		if err := k.Banned.Remove(ctx, addr); err != nil {
 			return err
 		}
@@ -217,6 +224,9 @@ func (k Keeper) ReinstateOwner(ctx context.Context, id uint64) error {
 	return k.restatusOwner(ctx, s.Owner, func(o types.Sequencer) (types.SequencerStatus, string, bool, error) {
 		if o.Status != types.SEQUENCER_STATUS_REMOVED && o.Status != types.SEQUENCER_STATUS_BANNED {
 			return 0, "", false, nil
+		}
+		if jailed, err := stillJailed(o.Id); err != nil || jailed {
+			return types.SEQUENCER_STATUS_JAILED, "still jailed by a standing offence", true, err
 		}
 		to, reason, err := k.admit(ctx, o)
 		return to, reason, true, err

@@ -255,6 +255,13 @@ func (k Keeper) revertSlash(ctx context.Context, o types.Offence) (types.AppealR
 	}
 }
 
+// stillJailed tells x/sequencer which of a reinstated owner's sequencers a standing
+// offence still holds in jail (a jail record), so lifting a ban or removal never frees
+// them.
+func (k Keeper) stillJailed(ctx context.Context) func(uint64) (bool, error) {
+	return func(id uint64) (bool, error) { return k.Jails.Has(ctx, id) }
+}
+
 // reinstate restores what the offence did to the sequencer's status (see Appeal) and
 // says what it did; reinstated is true when it unjailed or lifted a removal or ban.
 func (k Keeper) reinstate(ctx context.Context, o types.Offence) (bool, []string, error) {
@@ -288,7 +295,7 @@ func (k Keeper) reinstate(ctx context.Context, o types.Offence) (bool, []string,
 		} else if ok {
 			return false, []string{fmt.Sprintf("not reinstated: offence %d banned the owner or signer and stands", ban), left}, nil
 		}
-		if err := k.sequencers.ReinstateOwner(ctx, o.SequencerId); err != nil {
+		if err := k.sequencers.ReinstateOwner(ctx, o.SequencerId, o.Signer, k.stillJailed(ctx)); err != nil {
 			return false, nil, err
 		}
 		return true, []string{fmt.Sprintf("owner %s reinstated", o.Owner), left}, nil
@@ -330,7 +337,7 @@ func (k Keeper) reinstate(ctx context.Context, o types.Offence) (bool, []string,
 	} else if ok {
 		return reinstated, append(notes, fmt.Sprintf("not reinstated: offence %d banned the owner or signer and stands", ban)), nil
 	}
-	if err := k.sequencers.ReinstateOwner(ctx, o.SequencerId); err != nil {
+	if err := k.sequencers.ReinstateOwner(ctx, o.SequencerId, o.Signer, k.stillJailed(ctx)); err != nil {
 		return false, nil, err
 	}
 	if seq, err = k.sequencers.GetSequencer(ctx, o.SequencerId); err != nil {

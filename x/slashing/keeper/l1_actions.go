@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
@@ -75,7 +76,7 @@ func (k Keeper) AfterL1Slashed(ctx context.Context, fact sequencertypes.L1SlashF
 
 // settleSlash matches the event with its queued action; matched is false if there is none.
 func (k Keeper) settleSlash(ctx context.Context, fact sequencertypes.L1SlashFact) (math.Int, bool, error) {
-	id, err := types.ParseL1OffenceID(sdk.UnwrapSDKContext(ctx).ChainID(), fact.OffenceID)
+	id, err := types.OffenceNumber(fact.OffenceID)
 	if err != nil {
 		return math.Int{}, false, nil
 	}
@@ -91,8 +92,8 @@ func (k Keeper) settleSlash(ctx context.Context, fact sequencertypes.L1SlashFact
 		return math.Int{}, false, err
 	}
 	switch {
-	case a.Slash == nil:
-		return math.Int{}, false, nil
+	case a.Slash == nil || !bytes.Equal(a.Slash.OffenceId, fact.OffenceID):
+		return math.Int{}, false, nil // not the key the pool sent for this offence
 	case a.Status == types.L1_ACTION_STATUS_CANCELLED && o.Status == types.OFFENCE_STATUS_APPEALED:
 		// An appeal cancelled it after the pool had sent it: L1 is authoritative. The
 		// appeal removed the unconfirmed slash already, so nothing more is settled.

@@ -25,7 +25,7 @@ type SequencerKeeper interface {
 	// ReinstateOwner undoes a removal or ban after an upheld appeal: the owner and
 	// signer leave the ban list, the owner is whitelisted again, and the owner's
 	// REMOVED or BANNED sequencers that meet every admission rule are ACTIVE again.
-	ReinstateOwner(ctx context.Context, id uint64) error
+	ReinstateOwner(ctx context.Context, id uint64, signer string, stillJailed func(uint64) (bool, error)) error
 	// RecordedSetAt is the validator set CometBFT used at height h (x/sequencer's record).
 	RecordedSetAt(ctx context.Context, h int64) (sequencertypes.ValidatorSet, error)
 	// ActiveSequencers returns the ACTIVE sequencers in id order (the reward re-target

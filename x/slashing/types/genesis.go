@@ -248,7 +248,7 @@ func (a L1Action) Validate() error {
 		if s == nil || s.SequencerId == 0 || s.Amount.IsNil() || !s.Amount.IsPositive() {
 			return errorsmod.Wrap(ErrInvalidGenesis, "a slash needs a sequencer and a positive amount")
 		}
-		if _, err := offenceNumber(s.OffenceId); err != nil {
+		if _, err := OffenceNumber(s.OffenceId); err != nil {
 			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 	case L1_ACTION_KIND_REFUND_ESCROW, L1_ACTION_KIND_RELEASE_ESCROW:

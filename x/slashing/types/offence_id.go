@@ -28,7 +28,7 @@ func L1OffenceID(chainID string, id uint64) []byte {
 // ParseL1OffenceID is L1OffenceID's inverse for this chain; any other key (another
 // chain's, or not a themis key at all) is refused.
 func ParseL1OffenceID(chainID string, b []byte) (uint64, error) {
-	id, err := offenceNumber(b)
+	id, err := OffenceNumber(b)
 	if err != nil {
 		return 0, err
 	}
@@ -38,9 +38,11 @@ func ParseL1OffenceID(chainID string, b []byte) (uint64, error) {
 	return id, nil
 }
 
-// offenceNumber checks the key's shape and returns its offence id (genesis validation,
-// which does not know the chain id, checks this much).
-func offenceNumber(b []byte) (uint64, error) {
+// OffenceNumber checks the key's shape and returns its offence id, whatever chain it
+// names: the relayed L1 event echoes the key the pool sent, which the chain compares
+// with the key it stored (a chain restarted under another id still matches its own
+// in-flight slashes), and genesis validation does not know the chain id.
+func OffenceNumber(b []byte) (uint64, error) {
 	if len(b) != OffenceIDLen {
 		return 0, fmt.Errorf("%w: %d bytes, want %d", ErrInvalidOffenceID, len(b), OffenceIDLen)
 	}
