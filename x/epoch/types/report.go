@@ -69,5 +69,10 @@ func (r Report) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidReport, "commitment of %d bytes, want %d", len(c.Layer), randao.Size)
 		}
 	}
+	if len(r.RejectedHeader) != 0 {
+		if _, err := DecodeRejectedHeader(r.RejectedHeader); err != nil {
+			return err
+		}
+	}
 	return nil
 }
