@@ -47,7 +47,7 @@ func (k Keeper) ApplyReports(ctx sdk.Context, height int64, set voteext.Validato
 			}
 			continue
 		}
-		r, err := types.DecodeReport(vr.Payload)
+		r, rejected, err := types.DecodeReportAndHeader(vr.Payload)
 		if err != nil { // checked before the block was accepted; defensive only
 			continue
 		}
@@ -66,8 +66,8 @@ func (k Keeper) ApplyReports(ctx sdk.Context, height int64, set voteext.Validato
 		if r.HasHead && vr.Validator.Power > 0 {
 			heads = append(heads, l2head.Report{Power: uint64(vr.Validator.Power), Height: r.L2Height})
 		}
-		if len(r.RejectedHeader) != 0 && vr.Validator.Power > 0 {
-			wrongRoots = append(wrongRoots, wrongRootVote{addr: addr, header: r.RejectedHeader})
+		if rejected != nil && vr.Validator.Power > 0 {
+			wrongRoots = append(wrongRoots, wrongRootVote{addr: addr, header: *rejected})
 		}
 		reveal, err := k.applyOnion(ctx, height, addr, r)
 		if err != nil {

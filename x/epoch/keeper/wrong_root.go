@@ -28,10 +28,11 @@ import (
 // wrongRootKey names a tally: (L2 height, seal hash).
 type wrongRootKey = collections.Pair[uint64, []byte]
 
-// wrongRootVote is one validator's report of a refused block, as ApplyReports collects it.
+// wrongRootVote is one validator's report of a refused block, as ApplyReports collects
+// it (decoded and its seal recovered once, by the strict decode).
 type wrongRootVote struct {
 	addr   []byte
-	header []byte
+	header types.RejectedHeader
 }
 
 // applyWrongRoots prunes the tallies, counts this block's reports of refused blocks
@@ -111,10 +112,7 @@ func (k Keeper) qualifyWrongRoot(ctx sdk.Context, l2ChainID, head uint64, rh typ
 // countWrongRootVote adds one validator's report to its tally, opening the tally if
 // needed. ok says the report names a qualifying block (counted now or before).
 func (k Keeper) countWrongRootVote(ctx sdk.Context, l2ChainID, head uint64, v wrongRootVote) (key wrongRootKey, ok bool, err error) {
-	rh, err := types.DecodeRejectedHeader(v.header)
-	if err != nil { // checked before the block was accepted; defensive only
-		return key, false, nil
-	}
+	rh := v.header
 	e, ok, err := k.qualifyWrongRoot(ctx, l2ChainID, head, rh)
 	if err != nil || !ok {
 		return key, false, err
@@ -209,8 +207,22 @@ func (k Keeper) judgeWrongRoot(ctx sdk.Context, key wrongRootKey, powers map[str
 	if err := k.WrongRootEpochs.Set(ctx, t.EpochId, o.Id); err != nil {
 		return err
 	}
-	if err := k.deleteWrongRoot(ctx, key, t); err != nil {
+	// Every open tally of the epoch is moot now (one charge per epoch): drop them all
+	// and give their voters' quota back. Convictions are rare and the tallies bounded,
+	// so one walk over them is fine.
+	var moot []types.WrongRootTally
+	if err := k.WrongRoots.Walk(ctx, nil, func(_ wrongRootKey, other types.WrongRootTally) (bool, error) {
+		if other.EpochId == t.EpochId {
+			moot = append(moot, other)
+		}
+		return false, nil
+	}); err != nil {
 		return err
+	}
+	for _, m := range moot {
+		if err := k.deleteWrongRoot(ctx, collections.Join(m.L2Height, m.SealHash), m); err != nil {
+			return err
+		}
 	}
 	k.Logger(ctx).Error("L2 producer committed a wrong state root", "sequencer", t.ProducerId, "epoch", t.EpochId,
 		"l2_height", t.L2Height, "hash", common.BytesToHash(t.HeaderHash), "voters", voters, "power", power, "total_power", total)
@@ -299,8 +311,9 @@ func (k Keeper) deleteWrongRoot(ctx sdk.Context, key wrongRootKey, t types.Wrong
 }
 
 // WrongRootWanted tells the node's reporter whether reporting rh would count now: the
-// chain takes it as evidence (qualifyWrongRoot) and does not count this validator in
-// its tally yet. The reporter moves on to another refused block once it is counted,
+// chain takes it as evidence (qualifyWrongRoot), does not count this validator in its
+// tally yet, and the validator is counted in fewer than MaxWrongRootVotesPerValidator
+// open tallies. The reporter moves on to another refused block once it is counted,
 // and does not spend its report on a block the chain would ignore. It reads the
 // committed state ExtendVote sees, one block behind the reports being applied: a
 // report is sent twice at most.
@@ -317,7 +330,14 @@ func (k Keeper) WrongRootWanted(ctx sdk.Context, rh types.RejectedHeader, consAd
 		return false, err
 	}
 	voted, err := k.WrongRootVoters.Has(ctx, collections.Join3(rh.Height(), rh.SealHash.Bytes(), consAddress))
-	return !voted, err
+	if err != nil || voted {
+		return false, err
+	}
+	n, err := k.WrongRootVoteCounts.Get(ctx, consAddress)
+	if err != nil && !isNotFound(err) {
+		return false, err
+	}
+	return n < types.MaxWrongRootVotesPerValidator, nil
 }
 
 // withinWrongRootWindow: h is at most WrongRootWindow blocks from the agreed head.

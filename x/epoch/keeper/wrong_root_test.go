@@ -349,8 +349,9 @@ func TestWrongStateRootWindow(t *testing.T) {
 
 // A byzantine producer reports a fresh block of its own (validly sealed) every block:
 // it is counted in at most MaxWrongRootVotesPerValidator tallies, so the state stays
-// bounded, and the honest validators' evidence against it still convicts (their quota
-// is their own).
+// bounded, its reporter would not even send more, and the honest validators' evidence
+// against it still convicts (their quota is their own). The conviction drops every open
+// tally of the epoch and gives the quotas back.
 func TestWrongStateRootFloodIsBounded(t *testing.T) {
 	c, cur := wrongRootChain(t, 4)
 	p := cur.ProducerId
@@ -360,11 +361,16 @@ func TestWrongStateRootFloodIsBounded(t *testing.T) {
 	require.Len(t, c.tallies(), types.MaxWrongRootVotesPerValidator)
 	require.Equal(t, uint64(types.MaxWrongRootVotesPerValidator), c.voteCount(p))
 	require.Empty(t, c.offencesOf(wrongRootKind))
+	c.refuse(sealed(t, p, p, testL2Chain, 4, 99), p)
+	require.Nil(t, c.reported(p), "over its quota: the reporter does not send it")
 
 	c.refuse(wrongBlock(t, p, 4), c.others(p)...)
 	c.blockWith(100*time.Millisecond, map[uint64][]byte{p: sealed(t, p, p, testL2Chain, 4, 99)})
 	require.Len(t, c.offencesOf(wrongRootKind), 1)
-	require.Equal(t, uint64(types.MaxWrongRootVotesPerValidator), c.voteCount(p), "over its quota: not counted")
+	require.Empty(t, c.tallies(), "the epoch's open tallies are moot")
+	for _, n := range c.nodes {
+		require.Zero(t, c.voteCount(n.id))
+	}
 	c.checkInvariants()
 }
 
