@@ -18,8 +18,9 @@ import (
 )
 
 // epochReportSources builds this node's x/epoch report source when it follows an L2
-// node: the bridge's L2 watcher runs in the node so that ExtendVote reads the head
-// from memory. Without an L2 node the node reports nothing and is never scheduled.
+// node: the bridge's L2 watcher runs in the node so that ExtendVote reads the head, and
+// the blocks the L2 node refused for a wrong state root, from memory. Without an L2
+// node the node reports nothing and is never scheduled.
 func epochReportSources(app *App, appOpts servertypes.AppOptions, cfg ThemisConfig) map[string]voteext.ReportSource {
 	heads, _ := appOpts.Get(OptL2Heads).(reporter.Heads)
 	if heads == nil && cfg.L2RPC != "" {
@@ -45,8 +46,12 @@ func epochReportSources(app *App, appOpts servertypes.AppOptions, cfg ThemisConf
 	if err != nil {
 		panic(fmt.Errorf("[themis] onion secret: %w", err))
 	}
+	// The refused blocks come from the same watcher (an in-process source may offer
+	// them too); the chain's state says which of them are still worth reporting.
+	rejections, _ := heads.(reporter.Rejections)
 	src, err := reporter.New(reporter.Config{
 		ConsAddress: addr, Secret: secret, Heads: heads, MaxSilence: cfg.L2MaxSilence,
+		Rejections: rejections, WrongRoots: app.EpochKeeper,
 	}, app.EpochKeeper.Onions)
 	if err != nil {
 		panic(fmt.Errorf("[themis] epoch reporter: %w", err))
@@ -63,6 +68,9 @@ func (h watcherHeads) Head() (reporter.Head, bool) {
 }
 
 func (h watcherHeads) LastSuccess() time.Time { return h.w.LastSuccess() }
+
+// Rejected implements reporter.Rejections: the refused blocks the watcher caches.
+func (h watcherHeads) Rejected() [][]byte { return h.w.Rejected() }
 
 // consAddressOf reads the validator address from a priv_validator_key.json.
 func consAddressOf(keyFile string) ([]byte, error) {

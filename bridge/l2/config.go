@@ -20,6 +20,14 @@ const (
 	// ChainRecheckEvery is how often a watcher with ExpectChainID asks eth_chainId again
 	// while every poll succeeds (it asks at once after a failed poll).
 	ChainRecheckEvery = 30 * time.Second
+	// DefaultRejectedPollInterval is how often the watcher asks for the blocks the L2
+	// node refused (themis_rejectedBlocks): evidence needs no sub-second freshness.
+	DefaultRejectedPollInterval = 2 * time.Second
+	// UnsupportedRecheck is how often a node without themis_rejectedBlocks is asked
+	// again (it may be upgraded under the same URL).
+	UnsupportedRecheck = time.Minute
+	// MaxRejectedKept is how many refused blocks the watcher keeps (the newest).
+	MaxRejectedKept = 8
 	// MaxResponseBytes bounds one HTTP answer. A block without full transactions is a
 	// few hundred bytes plus 67 per transaction hash; a range is read in batches of
 	// rangeBatch blocks, each well under this even for full blocks.
@@ -40,6 +48,9 @@ type Config struct {
 	// MaxBackoff caps the wait after failed polls (default 2 s); the wait starts at
 	// PollInterval and doubles per consecutive failure.
 	MaxBackoff time.Duration
+	// RejectedPollInterval is the pause between asks for the refused blocks (default
+	// 2 s), made after a successful head poll.
+	RejectedPollInterval time.Duration
 }
 
 // withDefaults fills zero fields and checks the rest.
@@ -56,6 +67,7 @@ func (c Config) withDefaults() (Config, error) {
 		{"poll interval", &c.PollInterval, DefaultPollInterval},
 		{"request timeout", &c.RequestTimeout, DefaultRequestTimeout},
 		{"max backoff", &c.MaxBackoff, DefaultMaxBackoff},
+		{"rejected poll interval", &c.RejectedPollInterval, DefaultRejectedPollInterval},
 	} {
 		switch {
 		case *d.v == 0:

@@ -17,7 +17,11 @@
 //     domain-tagged hash of the header without the signature, by the key whose address
 //     is the header's coinbase (miner).
 //     An L2 that does not seal (geth --dev) is still followed for its head; its blocks
-//     just carry no producer evidence (Block.Seal fails).
+//     just carry no producer evidence (Block.Seal fails);
+//   - optionally, themis_rejectedBlocks(from) (rejected.go): the blocks the node refused,
+//     with the reason, as RLP headers. The watcher caches the newest ones refused for a
+//     wrong state root for x/epoch's wrong-state-root evidence. A node without it
+//     ("method not found": ErrUnsupported) gives no such evidence.
 //
 // Every call has a time budget (the request timeout, inside the caller's context) and
 // every HTTP answer a size limit (MaxResponseBytes). Answers that do not decode, blocks
@@ -25,5 +29,7 @@
 // not link are ErrMalformed; a block the node does not have is ErrNoBlock.
 //
 // The Watcher polls the head and keeps the latest one in memory: ExtendVote must do no
-// I/O, so Head is an atomic load of the cached value.
+// I/O, so Head is an atomic load of the cached value. After a successful head poll it
+// also asks for the refused blocks every RejectedPollInterval (2 s) and keeps the newest
+// MaxRejectedKept (8) that are evidence; Rejected is an atomic load too.
 package l2

@@ -31,6 +31,9 @@ type fakeNode struct {
 	calls    map[string]int
 	// extraBytes, when set, pads new blocks' extra data (big blocks).
 	extraBytes int
+	// rejected, when not nil, is served by themis_rejectedBlocks (entries of height >=
+	// the asked one); nil: the method does not exist.
+	rejected []RejectedBlockJSON
 }
 
 type rawAnswer struct {
@@ -106,6 +109,12 @@ func (n *fakeNode) setOverride(method string, status int, body string) {
 		return
 	}
 	n.override[method] = rawAnswer{status, body}
+}
+
+func (n *fakeNode) setRejected(entries []RejectedBlockJSON) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.rejected = entries
 }
 
 func (n *fakeNode) setChainID(id uint64) {
@@ -193,6 +202,21 @@ func (n *fakeNode) answer(req fakeRequest) map[string]any {
 			break
 		}
 		result = blockResult(n.blocks[h])
+	case MethodRejectedBlocks:
+		if n.rejected == nil {
+			return map[string]any{"jsonrpc": "2.0", "id": req.ID, "error": map[string]any{"code": -32601, "message": "method not found"}}
+		}
+		var from hexutil.Uint64
+		if len(req.Params) != 1 || json.Unmarshal(req.Params[0], &from) != nil {
+			return map[string]any{"jsonrpc": "2.0", "id": req.ID, "error": map[string]any{"code": -32602, "message": "bad params"}}
+		}
+		list := []RejectedBlockJSON{}
+		for _, e := range n.rejected {
+			if e.Number >= from {
+				list = append(list, e)
+			}
+		}
+		result = list
 	default:
 		return map[string]any{"jsonrpc": "2.0", "id": req.ID, "error": map[string]any{"code": -32601, "message": "method not found"}}
 	}

@@ -37,4 +37,11 @@ type Status struct {
 	// nodes changes the head on every poll but never raises Highest.
 	Highest   uint64
 	HighestAt time.Time
+	// Rejected are the newest blocks the L2 node refused for a wrong state root whose
+	// seal verifies (x/epoch's evidence), newest first, at most MaxRejectedKept.
+	Rejected []RejectedBlock
+	// RejectedUnsupported: the L2 node does not serve themis_rejectedBlocks.
+	RejectedUnsupported bool
+	// RejectedError is the last error asking for them (nil after a success).
+	RejectedError error
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"time"
 
 	"cosmossdk.io/log"
+
+	epochtypes "github.com/themis-network/themis/x/epoch/types"
 )
 
 // Watcher follows the L2 node's head. Run polls; every other method only reads the
@@ -25,6 +28,7 @@ type Watcher struct {
 	// Owned by Run's goroutine.
 	chainCheckedAt time.Time // zero: check before the next head is accepted
 	failLog        failureLog
+	rejectedNext   time.Time // when to ask for the refused blocks next
 }
 
 // NewWatcher checks cfg, fills its defaults and returns a watcher that has not
@@ -62,6 +66,17 @@ func (w *Watcher) Healthy(now time.Time, maxSilence time.Duration) bool {
 	return !last.IsZero() && now.Sub(last) <= maxSilence
 }
 
+// Rejected is the RLP of the cached refused blocks (wrong state root, valid seal),
+// newest first: what x/epoch's reporter may put in a report. It does no I/O.
+func (w *Watcher) Rejected() [][]byte {
+	s := w.state.Load()
+	out := make([][]byte, len(s.Rejected))
+	for i, b := range s.Rejected {
+		out[i] = b.RLP // never changed once cached
+	}
+	return out
+}
+
 // Status is the whole cached state (for health and metrics).
 func (w *Watcher) Status() Status { return *w.state.Load() }
 
@@ -85,6 +100,9 @@ func (w *Watcher) Run(ctx context.Context) error {
 			return ctx.Err()
 		}
 		wait := w.cfg.PollInterval
+		if err == nil {
+			w.pollRejected(ctx, time.Now())
+		}
 		if err != nil {
 			failures++
 			wait = backoff(w.cfg.PollInterval, w.cfg.MaxBackoff, failures)
@@ -179,6 +197,70 @@ func (w *Watcher) recordFailure(err error, now time.Time) {
 	next.LastError, next.LastErrorAt = err, now
 	next.PollErrors++
 	w.state.Store(&next)
+}
+
+// pollRejected asks for the refused blocks when it is time (RejectedPollInterval; a
+// minute after a node said it has no such method) and caches the newest ones that are
+// wrong-state-root evidence. Failures keep the cache; they do not touch the head.
+func (w *Watcher) pollRejected(ctx context.Context, now time.Time) {
+	if now.Before(w.rejectedNext) {
+		return
+	}
+	w.rejectedNext = now.Add(w.cfg.RejectedPollInterval)
+	prev := w.state.Load()
+	var from uint64
+	if prev.HasHead && prev.Head.Height > epochtypes.WrongRootWindow {
+		from = prev.Head.Height - epochtypes.WrongRootWindow // the chain takes nothing older
+	}
+	blocks, err := w.client.RejectedBlocks(ctx, from)
+	if ctx.Err() != nil {
+		return
+	}
+	next := *prev
+	switch {
+	case errors.Is(err, ErrUnsupported):
+		if !prev.RejectedUnsupported {
+			w.logger.Info("L2 watcher: the L2 node does not serve "+MethodRejectedBlocks+"; it gives no wrong-state-root evidence",
+				"rpc", w.client.Endpoint())
+		}
+		w.rejectedNext = now.Add(UnsupportedRecheck)
+		next.Rejected, next.RejectedUnsupported, next.RejectedError = nil, true, nil
+	case err != nil:
+		if prev.RejectedError == nil {
+			w.logger.Error("L2 watcher: cannot read the refused blocks; keeping the last ones", "err", err)
+		}
+		next.RejectedError = err
+	default:
+		if prev.RejectedError != nil || prev.RejectedUnsupported {
+			w.logger.Info("L2 watcher: reading the refused blocks again")
+		}
+		next.Rejected, next.RejectedUnsupported, next.RejectedError = w.evidence(blocks, prev.Rejected), false, nil
+	}
+	w.state.Store(&next)
+}
+
+// evidence keeps, newest first, the refused blocks that are wrong-state-root evidence:
+// refused for a wrong state root and carrying a valid seal (what x/epoch's report
+// accepts). It logs each one not cached before.
+func (w *Watcher) evidence(blocks []RejectedBlock, cached []RejectedBlock) []RejectedBlock {
+	var out []RejectedBlock
+	for i := len(blocks) - 1; i >= 0 && len(out) < MaxRejectedKept; i-- {
+		b := blocks[i]
+		if b.Reason != ReasonWrongStateRoot || slices.ContainsFunc(out, func(o RejectedBlock) bool { return o.Hash == b.Hash }) {
+			continue
+		}
+		rh, err := epochtypes.DecodeRejectedHeader(b.RLP)
+		if err != nil {
+			w.logger.Debug("L2 watcher: a refused block is not evidence", "height", b.Number(), "hash", b.Hash, "err", err)
+			continue
+		}
+		if !slices.ContainsFunc(cached, func(o RejectedBlock) bool { return o.Hash == b.Hash }) {
+			w.logger.Info("L2 watcher: the L2 node refused a block for a wrong state root", "height", b.Number(), "hash", b.Hash,
+				"producer_id", rh.Seal.ProducerID, "signer", rh.Seal.Signer)
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // backoff is base * 2^(failures-1), capped at limit.

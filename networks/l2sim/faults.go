@@ -65,3 +65,50 @@ func (l *faultLog) list() []Fault {
 	defer l.mu.Unlock()
 	return append([]Fault{}, l.faults...)
 }
+
+// maxRejected bounds the refused blocks a node keeps to serve (themis_rejectedBlocks);
+// the oldest go first.
+const maxRejected = 64
+
+// rejectedLog keeps the blocks this node refused for a wrong state root, once each, in
+// the order it refused them: a peer's validator reports them to the chain (x/epoch's
+// wrong-state-root evidence). Only wrong_state_root is kept: it is the refusal that
+// needs the node's own execution to see; every other fault is visible on chain alone
+// (the seal, the schedule) or is not the producer's.
+type rejectedLog struct {
+	mu     sync.Mutex
+	blocks []Block
+}
+
+// add keeps b unless it is already kept, and reports whether it is new.
+func (l *rejectedLog) add(b Block) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, k := range l.blocks {
+		if k.Hash == b.Hash {
+			return false
+		}
+	}
+	if len(l.blocks) == maxRejected {
+		l.blocks = append(l.blocks[:0:0], l.blocks[1:]...)
+	}
+	l.blocks = append(l.blocks, b)
+	return true
+}
+
+// since is up to limit kept blocks of height >= from, oldest refused first; when more
+// match, the newest limit.
+func (l *rejectedLog) since(from uint64, limit int) []Block {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []Block
+	for _, b := range l.blocks {
+		if b.Height() >= from {
+			out = append(out, b)
+		}
+	}
+	if len(out) > limit {
+		out = out[len(out)-limit:]
+	}
+	return out
+}

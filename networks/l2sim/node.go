@@ -51,12 +51,13 @@ type Config struct {
 
 // Node is one L2 node.
 type Node struct {
-	cfg    Config
-	key    *ecdsa.PrivateKey
-	signer common.Address
-	store  *chainStore
-	faults faultLog
-	logger log.Logger
+	cfg      Config
+	key      *ecdsa.PrivateKey
+	signer   common.Address
+	store    *chainStore
+	faults   faultLog
+	rejected rejectedLog
+	logger   log.Logger
 
 	mode  atomic.Value // Mode
 	peers atomic.Pointer[[]*peerClient]
@@ -187,6 +188,10 @@ func (n *Node) BlockAt(h uint64) (Block, bool) { return n.store.At(h) }
 
 // Faults are the faults this node has observed in peers' blocks, oldest first.
 func (n *Node) Faults() []Fault { return n.faults.list() }
+
+// Rejected are the blocks this node refused for a wrong state root (the newest
+// maxRejected), oldest first.
+func (n *Node) Rejected() []Block { return n.rejected.since(0, maxRejected) }
 
 // Mode is the current fault mode.
 func (n *Node) Mode() Mode { return n.mode.Load().(Mode) }

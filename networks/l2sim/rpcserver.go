@@ -39,7 +39,30 @@ func newRPCServer(n *Node) (*rpc.Server, error) {
 	if err := srv.RegisterName("eth", &ethAPI{n: n}); err != nil {
 		return nil, fmt.Errorf("l2sim: JSON-RPC: %w", err)
 	}
+	if err := srv.RegisterName("themis", &themisAPI{n: n}); err != nil {
+		return nil, fmt.Errorf("l2sim: JSON-RPC: %w", err)
+	}
 	return srv, nil
+}
+
+// themisAPI is the "themis" namespace: what the simulator serves beyond Ethereum's
+// methods for themis' evidence (bridge/l2: themis_rejectedBlocks).
+type themisAPI struct{ n *Node }
+
+// RejectedBlocks is themis_rejectedBlocks(from): the blocks this node refused for a
+// wrong state root with height >= from, oldest refused first, at most
+// l2.MaxRejectedBlocks (the newest when more match).
+func (a *themisAPI) RejectedBlocks(from hexutil.Uint64) ([]l2.RejectedBlockJSON, error) {
+	blocks := a.n.rejected.since(uint64(from), l2.MaxRejectedBlocks)
+	out := make([]l2.RejectedBlockJSON, 0, len(blocks))
+	for _, b := range blocks {
+		e, err := l2.EncodeRejectedBlock(b.Header, l2.ReasonWrongStateRoot)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
 }
 
 // ethAPI is the "eth" namespace: the methods the bridge and the peers read. The rpc

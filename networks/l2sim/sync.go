@@ -221,6 +221,11 @@ func (n *Node) recordFault(peer string, b *Block, verr *VerifyError, other *Bloc
 		f.OtherHash = &h
 	}
 	n.keepFault(f)
+	// A wrong state root is checked after the seal and the schedule (checkSealed comes
+	// first everywhere), so the block is the scheduled producer's: serve it as evidence.
+	if verr.Kind == FaultWrongStateRoot {
+		n.rejected.add(*b)
+	}
 }
 
 // keepFault logs f the first time it is seen.

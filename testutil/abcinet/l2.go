@@ -22,6 +22,23 @@ type L2Heads struct {
 	head reporter.Head
 	has  bool
 	down bool
+	// rejected are the sealed headers (RLP) its L2 node refused, newest first.
+	rejected [][]byte
+}
+
+// SetRejected makes the validator's L2 watcher hold the refused blocks rlps (newest
+// first), as it caches them from themis_rejectedBlocks.
+func (l *L2Heads) SetRejected(rlps ...[]byte) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.rejected = rlps
+}
+
+// Rejected implements reporter.Rejections.
+func (l *L2Heads) Rejected() [][]byte {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([][]byte(nil), l.rejected...)
 }
 
 // Set makes the validator's L2 node see head height h.

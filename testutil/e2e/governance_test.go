@@ -5,6 +5,7 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -31,14 +32,14 @@ func TestLocalnetGovernance(t *testing.T) {
 	// Power, not head count: four sequencers of 50,000 tokens each vote 200,000.
 	require.Equal(t, "200000", result.YesPower)
 
-	// REST on another node.
+	// REST on another node. Another node may apply the proposal's block a moment later
+	// than the one that reported it passed.
 	var wl struct {
 		Owners []string `json:"owners"`
 	}
-	require.NoError(t, GetJSON(ln.Nodes[1].REST+"/themis/sequencer/v1/whitelist", &wl))
-	require.Contains(t, wl.Owners, newOwner)
-	// Another node may apply the proposal's block a moment later than the one that
-	// reported it passed.
+	ln.WaitFor("node1 serves the new whitelist", 15*time.Second, func() bool {
+		return GetJSON(ln.Nodes[1].REST+"/themis/sequencer/v1/whitelist", &wl) == nil && slices.Contains(wl.Owners, newOwner)
+	})
 	var pr struct {
 		Params map[string]any `json:"params"`
 	}

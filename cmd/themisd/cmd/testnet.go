@@ -341,12 +341,14 @@ func localnetSlashingParams() slashingtypes.Params {
 }
 
 // localnetEpochParams are x/epoch's localnet defaults: short epochs so rotation is
-// visible within a minute, the SPEC's 60 s stall threshold.
+// visible within a minute, the SPEC's 60 s stall threshold, and the simulators' L2
+// chain id, so that their refused blocks are wrong-state-root evidence.
 func localnetEpochParams() epochtypes.Params {
 	p := epochtypes.DefaultParams()
 	p.EpochLength = 20
 	p.LeadTime = 5
 	p.ReadinessWindow = 10 * time.Second
 	p.HeadTolerance = 5
+	p.L2ChainId = l2sim.DefaultChainID
 	return p
 }

@@ -105,10 +105,20 @@ func (k Keeper) isActive(ctx context.Context, id uint64) (bool, error) {
 // chargeStall records the non-production offence of a stalled epoch's producer, once
 // per stall (a re-election that finds nobody eligible is retried every block; the
 // charge is cleared when the head advances again, so a second stall is charged).
+//
+// A producer already charged a wrong state root for the epoch is not charged the stall
+// too: its refused block is why the head stands (it is charged critical, not also
+// medium). The re-election still happens.
 func (k Keeper) chargeStall(ctx sdk.Context, cur types.Epoch, p types.HeadProgress) error {
 	charged, err := k.StallCharged.Get(ctx)
 	if err == nil && charged == cur.Id {
 		return nil
+	}
+	if wrong, err := k.WrongRootEpochs.Has(ctx, cur.Id); err != nil || wrong {
+		if wrong {
+			k.Logger(ctx).Info("L2 producer stalled after a wrong state root; the stall is not charged", "sequencer", cur.ProducerId, "epoch", cur.Id, "l2_height", p.Height)
+		}
+		return err
 	}
 	n, err := k.NextOffence.Next(ctx)
 	if err != nil {

@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"bytes"
 	"context"
 	"errors"
 
@@ -52,7 +53,15 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		if err := k.Offences.Set(ctx, o.Id, o); err != nil {
 			return err
 		}
+		if o.Kind == types.OffenceKind_OFFENCE_KIND_WRONG_STATE_ROOT {
+			if err := k.WrongRootEpochs.Set(ctx, o.EpochId, o.Id); err != nil {
+				return err
+			}
+		}
 		lastOffence = o.Id
+	}
+	if err := k.importWrongRoots(ctx, gs.WrongRootTallies); err != nil {
+		return err
 	}
 	// The sequence yields its stored value and offence ids are that value + 1.
 	if err := k.NextOffence.Set(ctx, lastOffence); err != nil {
@@ -107,5 +116,51 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if gs.NoEligible, err = flag(ctx, k.NoEligible); err != nil {
 		return nil, err
 	}
+	if gs.WrongRootTallies, err = k.exportWrongRoots(ctx); err != nil {
+		return nil, err
+	}
 	return gs, nil
+}
+
+// importWrongRoots stores the genesis tallies and rebuilds their voters, the
+// validators' quotas and the age index.
+func (k Keeper) importWrongRoots(ctx context.Context, tallies []types.WrongRootTally) error {
+	for _, t := range tallies {
+		voters := t.Voters
+		t.Voters = nil
+		if err := k.WrongRoots.Set(ctx, collections.Join(t.L2Height, t.SealHash), t); err != nil {
+			return err
+		}
+		if err := k.WrongRootAge.Set(ctx, collections.Join3(t.OpenedHeight, t.L2Height, t.SealHash)); err != nil {
+			return err
+		}
+		for _, v := range voters {
+			if err := k.WrongRootVoters.Set(ctx, collections.Join3(t.L2Height, t.SealHash, v)); err != nil {
+				return err
+			}
+			n, err := k.WrongRootVoteCounts.Get(ctx, v)
+			if err != nil && !errors.Is(err, collections.ErrNotFound) {
+				return err
+			}
+			if err := k.WrongRootVoteCounts.Set(ctx, v, n+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// exportWrongRoots lists the open tallies with their voters, in key order.
+func (k Keeper) exportWrongRoots(ctx context.Context) ([]types.WrongRootTally, error) {
+	var out []types.WrongRootTally
+	err := k.WrongRoots.Walk(ctx, nil, func(key collections.Pair[uint64, []byte], t types.WrongRootTally) (bool, error) {
+		rng := collections.NewSuperPrefixedTripleRange[uint64, []byte, []byte](key.K1(), key.K2())
+		err := k.WrongRootVoters.Walk(ctx, rng, func(v collections.Triple[uint64, []byte, []byte]) (bool, error) {
+			t.Voters = append(t.Voters, bytes.Clone(v.K3()))
+			return false, nil
+		})
+		out = append(out, t)
+		return false, err
+	})
+	return out, err
 }

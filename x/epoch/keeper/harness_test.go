@@ -2,8 +2,10 @@ package keeper_test
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/runtime"
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
 	sequencertest "github.com/themis-network/themis/testutil/sequencer"
@@ -45,7 +48,20 @@ func (f *fakeSequencers) GetSequencer(_ context.Context, id uint64) (sequencerty
 	return sequencertypes.Sequencer{Id: id, Signer: signerOf(id), Status: status}, nil
 }
 
-func signerOf(id uint64) string { return fmt.Sprintf("0x%040x", id) }
+// keyOf is sequencer id's signer key (deterministic), which seals its L2 blocks.
+func keyOf(id uint64) *ecdsa.PrivateKey {
+	seed := sha256.Sum256(binary.BigEndian.AppendUint64([]byte("sequencer-key"), id))
+	k, err := crypto.ToECDSA(seed[:])
+	if err != nil {
+		panic(err)
+	}
+	return k
+}
+
+// signerOf is sequencer id's signer as x/sequencer records it (0x, lower case).
+func signerOf(id uint64) string {
+	return "0x" + hex.EncodeToString(crypto.PubkeyToAddress(keyOf(id).PublicKey).Bytes())
+}
 
 func consAddrOf(id uint64) []byte {
 	h := sha256.Sum256(binary.BigEndian.AppendUint64(nil, id))
@@ -62,7 +78,11 @@ type node struct {
 	hasL2  bool // its L2 node answers
 	online bool // its precommit (with extension) makes the commit
 	src    *reporter.Source
+	// rejected are the blocks its L2 node refused for a wrong state root, newest first.
+	rejected [][]byte
 }
+
+func (n *node) Rejected() [][]byte { return n.rejected }
 
 func (n *node) Head() (reporter.Head, bool) { return n.head, n.hasL2 }
 func (n *node) LastSuccess() time.Time {
@@ -120,7 +140,8 @@ func (c *chain) addNode(id uint64, power int64) *node {
 func (c *chain) addNodeWithSecret(id uint64, power int64, seedText string) *node {
 	n := &node{id: id, power: power, hasL2: true, online: true}
 	secret := sha256.Sum256([]byte(seedText))
-	src, err := reporter.New(reporter.Config{ConsAddress: consAddrOf(id), Secret: secret[:], OnionLength: 8, Heads: n}, c.k.Onions)
+	src, err := reporter.New(reporter.Config{ConsAddress: consAddrOf(id), Secret: secret[:], OnionLength: 8, Heads: n,
+		Rejections: n, WrongRoots: c.k}, c.k.Onions)
 	require.NoError(c.t, err)
 	n.src = src
 	c.nodes = append(c.nodes, n)
@@ -143,7 +164,11 @@ func (c *chain) remove(id uint64) {
 
 // block runs one block of dt: the online nodes' reports of the previous height are
 // applied, then EndBlock runs.
-func (c *chain) block(dt time.Duration) {
+func (c *chain) block(dt time.Duration) { c.t.Helper(); c.blockWith(dt, nil) }
+
+// blockWith is block where the nodes in forged replace their report's rejected header
+// with the given bytes (a byzantine validator signs what it likes within the rules).
+func (c *chain) blockWith(dt time.Duration, forged map[uint64][]byte) {
 	c.t.Helper()
 	prev := c.ctx
 	c.height++
@@ -160,6 +185,13 @@ func (c *chain) block(dt time.Duration) {
 		if n.online {
 			payload, err := n.src.Report(context.Background(), prev, c.height-1)
 			require.NoError(c.t, err)
+			if hdr, ok := forged[n.id]; ok {
+				r, err := types.DecodeReport(payload)
+				require.NoError(c.t, err)
+				r.RejectedHeader = hdr
+				payload, err = types.EncodeReport(r)
+				require.NoError(c.t, err)
+			}
 			require.NoError(c.t, c.k.CheckReport(payload))
 			r.Payload = payload
 		}

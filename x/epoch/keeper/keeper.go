@@ -43,6 +43,21 @@ type Keeper struct {
 	NextOffence  collections.Sequence
 	StallCharged collections.Item[uint64]
 	NoEligible   collections.Item[bool]
+
+	// Wrong-state-root evidence (wrong_root.go). WrongRoots is each open tally by
+	// (L2 height, header hash); WrongRootVoters the validators counted in it;
+	// WrongRootVoteCounts how many open tallies each validator is counted in (bounded
+	// by types.MaxWrongRootVotesPerValidator); WrongRootAge the tallies by the block
+	// that opened them, for expiry. WrongRootEpochs maps each epoch whose producer was
+	// charged a wrong state root to the offence (once per epoch; the stall of that
+	// epoch is not charged). All but WrongRoots and its voters are derived: genesis
+	// carries the tallies with their voters and the offences, and InitGenesis rebuilds
+	// the rest.
+	WrongRoots          collections.Map[collections.Pair[uint64, []byte], types.WrongRootTally]
+	WrongRootVoters     collections.KeySet[collections.Triple[uint64, []byte, []byte]]
+	WrongRootVoteCounts collections.Map[[]byte, uint64]
+	WrongRootAge        collections.KeySet[collections.Triple[int64, uint64, []byte]]
+	WrongRootEpochs     collections.Map[uint64, uint64]
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
@@ -67,6 +82,14 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		NextOffence:  collections.NewSequence(sb, types.NextOffenceKey, "next_offence"),
 		StallCharged: collections.NewItem(sb, types.StallChargedKey, "stall_charged", collections.Uint64Value),
 		NoEligible:   collections.NewItem(sb, types.NoEligibleKey, "no_eligible", collections.BoolValue),
+		WrongRoots: collections.NewMap(sb, types.WrongRootsKey, "wrong_roots",
+			collections.PairKeyCodec(collections.Uint64Key, collections.BytesKey), codec.CollValue[types.WrongRootTally](cdc)),
+		WrongRootVoters: collections.NewKeySet(sb, types.WrongRootVotersKey, "wrong_root_voters",
+			collections.TripleKeyCodec(collections.Uint64Key, collections.BytesKey, collections.BytesKey)),
+		WrongRootVoteCounts: collections.NewMap(sb, types.WrongRootVoteCountsKey, "wrong_root_vote_counts", collections.BytesKey, collections.Uint64Value),
+		WrongRootAge: collections.NewKeySet(sb, types.WrongRootAgeKey, "wrong_root_age",
+			collections.TripleKeyCodec(collections.Int64Key, collections.Uint64Key, collections.BytesKey)),
+		WrongRootEpochs: collections.NewMap(sb, types.WrongRootEpochsKey, "wrong_root_epochs", collections.Uint64Key, collections.Uint64Value),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -28,8 +28,9 @@ func (Keeper) CheckReport(payload []byte) error {
 }
 
 // ApplyReports implements voteext.Reporter. For the extensions of height it records
-// each validator's report, accepts valid reveals and mixes them into the seed, and
-// folds the head that more than 2/3 of power reached into the agreed progress.
+// each validator's report, accepts valid reveals and mixes them into the seed, folds
+// the head that more than 2/3 of power reached into the agreed progress, and counts
+// the refused L2 blocks reported as wrong-state-root evidence (wrong_root.go).
 func (k Keeper) ApplyReports(ctx sdk.Context, height int64, set voteext.ValidatorSet, reports []voteext.ValidatorReport) error {
 	if set.TotalPower <= 0 {
 		return fmt.Errorf("recorded set of %d has no power", height)
@@ -37,6 +38,7 @@ func (k Keeper) ApplyReports(ctx sdk.Context, height int64, set voteext.Validato
 	now := ctx.BlockTime()
 	var heads []l2head.Report
 	var reveals []randao.Contribution
+	var wrongRoots []wrongRootVote
 	for _, vr := range reports {
 		addr := vr.Validator.ConsAddress
 		if vr.Payload == nil {
@@ -45,7 +47,7 @@ func (k Keeper) ApplyReports(ctx sdk.Context, height int64, set voteext.Validato
 			}
 			continue
 		}
-		r, err := types.DecodeReport(vr.Payload)
+		r, rejected, err := types.DecodeReportAndHeader(vr.Payload)
 		if err != nil { // checked before the block was accepted; defensive only
 			continue
 		}
@@ -64,6 +66,9 @@ func (k Keeper) ApplyReports(ctx sdk.Context, height int64, set voteext.Validato
 		if r.HasHead && vr.Validator.Power > 0 {
 			heads = append(heads, l2head.Report{Power: uint64(vr.Validator.Power), Height: r.L2Height})
 		}
+		if rejected != nil && vr.Validator.Power > 0 {
+			wrongRoots = append(wrongRoots, wrongRootVote{addr: addr, header: *rejected})
+		}
 		reveal, err := k.applyOnion(ctx, height, addr, r)
 		if err != nil {
 			return err
@@ -79,7 +84,10 @@ func (k Keeper) ApplyReports(ctx sdk.Context, height int64, set voteext.Validato
 	if err != nil {
 		return err
 	}
-	return k.advanceHead(ctx, agreed, ok)
+	if err := k.advanceHead(ctx, agreed, ok); err != nil {
+		return err
+	}
+	return k.applyWrongRoots(ctx, set, wrongRoots)
 }
 
 // applyOnion accepts a new commitment, or verifies the reveal of extension height H:

@@ -1,6 +1,7 @@
 package types
 
 import (
+	"bytes"
 	"math"
 
 	errorsmod "cosmossdk.io/errors"
@@ -64,14 +65,27 @@ func (gs GenesisState) Validate() error {
 		}
 	}
 	var lastOffence uint64
+	wrongRootEpochs := map[uint64]bool{}
 	for i, o := range gs.Offences {
 		if o.Id <= lastOffence {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "offence %d: id %d not increasing", i, o.Id)
 		}
 		lastOffence = o.Id
-		if o.Kind == OffenceKind_OFFENCE_KIND_UNSPECIFIED || o.SequencerId == 0 {
+		if _, known := OffenceKind_name[int32(o.Kind)]; !known || o.Kind == OffenceKind_OFFENCE_KIND_UNSPECIFIED || o.SequencerId == 0 {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "offence %d: kind or sequencer missing", i)
 		}
+		if o.Kind == OffenceKind_OFFENCE_KIND_WRONG_STATE_ROOT {
+			if len(o.HeaderHash) != HashLen || len(o.SealHash) != HashLen {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "offence %d: header_hash of %d bytes, seal_hash of %d", i, len(o.HeaderHash), len(o.SealHash))
+			}
+			if wrongRootEpochs[o.EpochId] {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "offence %d: a second wrong state root for epoch %d", i, o.EpochId)
+			}
+			wrongRootEpochs[o.EpochId] = true
+		}
+	}
+	if err := validateWrongRootTallies(gs.WrongRootTallies, gs.Epochs); err != nil {
+		return err
 	}
 	if gs.StallChargedEpoch != 0 && !hasEpoch(gs.Epochs, gs.StallChargedEpoch) {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "stall_charged_epoch %d is not an epoch", gs.StallChargedEpoch)
@@ -141,6 +155,41 @@ func (p HeadProgress) Validate() error {
 	}
 	if p.StalledFor < 0 || p.StalledFor > p.ObservedAt.Sub(p.Since) {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "progress stalled for %s between %s and %s", p.StalledFor, p.Since, p.ObservedAt)
+	}
+	return nil
+}
+
+// validateWrongRootTallies checks the open wrong-state-root tallies: in strictly
+// increasing (height, seal hash) order, each of a decided epoch, with its voters in strictly
+// increasing address order, and no validator counted in more than
+// MaxWrongRootVotesPerValidator of them.
+func validateWrongRootTallies(tallies []WrongRootTally, epochs []Epoch) error {
+	votes := map[string]int{}
+	for i, t := range tallies {
+		if t.L2Height == 0 || len(t.SealHash) != HashLen || len(t.HeaderHash) != HashLen {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "wrong-root tally %d: height %d, seal hash of %d bytes, header hash of %d", i, t.L2Height, len(t.SealHash), len(t.HeaderHash))
+		}
+		if i > 0 {
+			prev := tallies[i-1]
+			if prev.L2Height > t.L2Height || (prev.L2Height == t.L2Height && bytes.Compare(prev.SealHash, t.SealHash) >= 0) {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "wrong-root tally %d: not after the one before", i)
+			}
+		}
+		if !hasEpoch(epochs, t.EpochId) || t.ProducerId == 0 || t.OpenedHeight < 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "wrong-root tally %d: epoch %d, producer %d, opened at %d", i, t.EpochId, t.ProducerId, t.OpenedHeight)
+		}
+		if len(t.Voters) == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "wrong-root tally %d: no voters", i)
+		}
+		for j, v := range t.Voters {
+			if len(v) != ConsAddressLen || (j > 0 && bytes.Compare(t.Voters[j-1], v) >= 0) {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "wrong-root tally %d: voter %d not a 20-byte address in increasing order", i, j)
+			}
+			votes[string(v)]++
+			if votes[string(v)] > MaxWrongRootVotesPerValidator {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "wrong-root tally %d: voter %X is in more than %d tallies", i, v, MaxWrongRootVotesPerValidator)
+			}
+		}
 	}
 	return nil
 }

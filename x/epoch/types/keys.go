@@ -22,4 +22,10 @@ var (
 	StallChargedKey = collections.NewPrefix(8)
 	NoEligibleKey   = collections.NewPrefix(9)
 	NextOffenceKey  = collections.NewPrefix(10)
+	// Wrong-state-root evidence (wrong_root.go).
+	WrongRootsKey          = collections.NewPrefix(11)
+	WrongRootVotersKey     = collections.NewPrefix(12)
+	WrongRootVoteCountsKey = collections.NewPrefix(13)
+	WrongRootAgeKey        = collections.NewPrefix(14)
+	WrongRootEpochsKey     = collections.NewPrefix(15)
 )

@@ -18,7 +18,8 @@ const (
 )
 
 // DefaultParams returns the SPEC defaults. require_tss_ready is off until the TSS
-// engine (x/mpc) reports readiness; see the module README.
+// engine (x/mpc) reports readiness; see the module README. l2_chain_id is 0 (no
+// wrong-state-root evidence) until governance, or the genesis, names the L2.
 func DefaultParams() Params {
 	return Params{
 		EpochLength:     DefaultEpochLength,
@@ -45,6 +46,9 @@ func (p Params) Validate() error {
 	}
 	if p.HeadTolerance > p.EpochLength {
 		return errorsmod.Wrapf(ErrInvalidParams, "head_tolerance %d above epoch_length %d", p.HeadTolerance, p.EpochLength)
+	}
+	if p.L2ChainId > MaxL2ChainID {
+		return errorsmod.Wrapf(ErrInvalidParams, "l2_chain_id %d above %d (EIP-2294)", p.L2ChainId, MaxL2ChainID)
 	}
 	return nil
 }

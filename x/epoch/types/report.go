@@ -29,25 +29,52 @@ func EncodeReport(r Report) ([]byte, error) {
 // the canonical encoding of a valid report, so no two encodings of one report exist
 // and no unknown field can ride along in a signed extension.
 func DecodeReport(bz []byte) (Report, error) {
+	r, _, err := DecodeReportAndHeader(bz)
+	return r, err
+}
+
+// DecodeReportAndHeader is DecodeReport that also returns the decoded rejected header
+// (nil when the report has none), so that its seal is recovered once.
+func DecodeReportAndHeader(bz []byte) (Report, *RejectedHeader, error) {
 	var r Report
 	if err := r.Unmarshal(bz); err != nil {
-		return Report{}, errorsmod.Wrap(ErrInvalidReport, err.Error())
+		return Report{}, nil, errorsmod.Wrap(ErrInvalidReport, err.Error())
 	}
 	again, err := r.Marshal()
 	if err != nil {
-		return Report{}, errorsmod.Wrap(ErrInvalidReport, err.Error())
+		return Report{}, nil, errorsmod.Wrap(ErrInvalidReport, err.Error())
 	}
 	if !bytes.Equal(again, bz) {
-		return Report{}, errorsmod.Wrapf(ErrInvalidReport, "not canonical: %d bytes in, %d canonical", len(bz), len(again))
+		return Report{}, nil, errorsmod.Wrapf(ErrInvalidReport, "not canonical: %d bytes in, %d canonical", len(bz), len(again))
 	}
-	if err := r.Validate(); err != nil {
-		return Report{}, err
+	if err := r.validateFields(); err != nil {
+		return Report{}, nil, err
 	}
-	return r, nil
+	if len(r.RejectedHeader) == 0 {
+		return r, nil, nil
+	}
+	rh, err := DecodeRejectedHeader(r.RejectedHeader)
+	if err != nil {
+		return Report{}, nil, err
+	}
+	return r, &rh, nil
 }
 
 // Validate checks the report's fields on their own.
 func (r Report) Validate() error {
+	if err := r.validateFields(); err != nil {
+		return err
+	}
+	if len(r.RejectedHeader) != 0 {
+		if _, err := DecodeRejectedHeader(r.RejectedHeader); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validateFields checks every field but the rejected header.
+func (r Report) validateFields() error {
 	if r.HasHead {
 		if len(r.L2Hash) != HashLen {
 			return errorsmod.Wrapf(ErrInvalidReport, "l2_hash of %d bytes, want %d", len(r.L2Hash), HashLen)

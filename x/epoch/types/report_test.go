@@ -63,6 +63,12 @@ func FuzzDecodeReport(f *testing.F) {
 		f.Add(bz)
 	}
 	f.Add([]byte{0x08, 0x00})
+	// With a rejected header: valid, with a byte more, and cut short.
+	wr := types.Report{HasHead: true, L2Height: 9, L2Hash: h32, RejectedHeader: rejectedRLP(f)}
+	withHeader, _ := wr.Marshal()
+	f.Add(withHeader)
+	f.Add(append(bytes.Clone(withHeader), 0x00))
+	f.Add(withHeader[:len(withHeader)-1])
 	f.Fuzz(func(t *testing.T, bz []byte) {
 		r, err := types.DecodeReport(bz)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"cosmossdk.io/collections"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	epochtypes "github.com/themis-network/themis/x/epoch/types"
@@ -11,12 +12,14 @@ import (
 )
 
 // maxJudgedPerBlock bounds the evidence judged in one block; the rest waits for the
-// next (x/epoch records at most one stall a block, so this is never reached in practice).
+// next (x/epoch records at most one stall a block and one wrong state root per epoch,
+// so this is hardly ever reached).
 const maxJudgedPerBlock = 16
 
-// EndBlock judges the evidence recorded since the last block: x/epoch's stall offences
-// (medium), read with a cursor so each is judged exactly once. It then does the reward
-// accounting (credit closed epochs, re-target, batch). It runs after x/epoch
+// EndBlock judges the evidence recorded since the last block: x/epoch's offences (a
+// stall is medium, a wrong state root critical), read with a cursor so each is judged
+// exactly once. It then does the reward accounting (credit closed epochs, re-target,
+// batch). It runs after x/epoch
 // (whose EndBlock records the stall and re-elects) and before x/sequencer (whose
 // EndBlock turns the outcome into this block's validator updates). Then it releases
 // the escrows whose period is over (escrow.go).
@@ -50,26 +53,45 @@ func (k Keeper) judgeEpochOffences(ctx context.Context) error {
 	return nil
 }
 
-// judgeEpochOffence judges one recorded stall in a cache of its own. Evidence that
-// cannot be judged (its sequencer is gone, say) is logged and passed over: the failure
-// is the same on every node, and a retry would fail again and hold every later offence
-// back. Only a store failure stops the block's judging.
+// judgeEpochOffence judges one recorded x/epoch offence in a cache of its own: a stall
+// is medium (non-production), a wrong state root critical. Evidence that cannot be
+// judged (its sequencer is gone, say) is logged and passed over: the failure is the
+// same on every node, and a retry would fail again and hold every later offence back.
+// Only a store failure stops the block's judging.
 func (k Keeper) judgeEpochOffence(ctx context.Context, o epochtypes.Offence) error {
-	if o.Kind != epochtypes.OffenceKind_OFFENCE_KIND_NON_PRODUCTION {
+	ev, ok := epochEvidence(o)
+	if !ok {
 		return nil
-	}
-	ev := Evidence{
-		Class: types.OFFENCE_CLASS_NON_PRODUCTION, Severity: types.SEVERITY_MEDIUM, SequencerID: o.SequencerId,
-		Text: fmt.Sprintf("producer of epoch %d stalled at L2 height %d from %s; detected at height %d",
-			o.EpochId, o.L2Height, o.StalledSince.UTC().Format("2006-01-02T15:04:05Z"), o.DetectedHeight),
-		Ref: fmt.Sprintf("epoch-offence/%d", o.Id),
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	cacheCtx, write := sdkCtx.CacheContext()
-	if _, err := k.Judge(cacheCtx, ev); err != nil {
+	judged, err := k.Judge(cacheCtx, ev)
+	if err == nil && o.Kind == epochtypes.OffenceKind_OFFENCE_KIND_WRONG_STATE_ROOT {
+		err = k.L2Forfeits.Set(cacheCtx, collections.Join(o.SequencerId, o.EpochId), judged.Id)
+	}
+	if err != nil {
 		k.Logger(ctx).Error("offence not judged", "ref", ev.Ref, "sequencer", o.SequencerId, "err", err)
 	} else {
 		write()
 	}
 	return k.epochs.MarkOffenceHandled(ctx, o.Id)
+}
+
+// epochEvidence is the evidence of an x/epoch offence; false for a kind x/slashing
+// does not judge.
+func epochEvidence(o epochtypes.Offence) (Evidence, bool) {
+	ev := Evidence{SequencerID: o.SequencerId, Ref: fmt.Sprintf("epoch-offence/%d", o.Id)}
+	switch o.Kind {
+	case epochtypes.OffenceKind_OFFENCE_KIND_NON_PRODUCTION:
+		ev.Class, ev.Severity = types.OFFENCE_CLASS_NON_PRODUCTION, types.SEVERITY_MEDIUM
+		ev.Text = fmt.Sprintf("producer of epoch %d stalled at L2 height %d from %s; detected at height %d",
+			o.EpochId, o.L2Height, o.StalledSince.UTC().Format("2006-01-02T15:04:05Z"), o.DetectedHeight)
+	case epochtypes.OffenceKind_OFFENCE_KIND_WRONG_STATE_ROOT:
+		ev.Class, ev.Severity = types.OFFENCE_CLASS_WRONG_STATE_ROOT, types.SEVERITY_CRITICAL
+		ev.Text = fmt.Sprintf("producer of epoch %d sealed L2 block %d (hash 0x%x) whose state root validators with more than 2/3 of power refused; detected at height %d",
+			o.EpochId, o.L2Height, o.HeaderHash, o.DetectedHeight)
+	default:
+		return Evidence{}, false
+	}
+	return ev, true
 }

@@ -59,6 +59,9 @@ func (k msgServer) SubmitL2Equivocation(ctx context.Context, msg *types.MsgSubmi
 	if err := k.Equivocations.Set(ctx, collections.Join(eq.SequencerID, eq.EpochID)); err != nil {
 		return nil, err
 	}
+	if err := k.L2Forfeits.Set(ctx, collections.Join(eq.SequencerID, eq.EpochID), o.Id); err != nil {
+		return nil, err
+	}
 	k.Logger(ctx).Info("L2 equivocation judged", "offence", o.Id, "sequencer", eq.SequencerID, "l2_height", eq.Height,
 		"submitter", msg.Submitter)
 	return &types.MsgSubmitL2EquivocationResponse{OffenceId: o.Id}, nil

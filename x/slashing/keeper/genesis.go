@@ -187,6 +187,11 @@ func (k Keeper) initDowntimeGenesis(ctx context.Context, gs types.GenesisState) 
 			return err
 		}
 	}
+	for _, f := range gs.L2Forfeits {
+		if err := k.L2Forfeits.Set(ctx, collections.Join(f.SequencerId, f.EpochId), f.OffenceId); err != nil {
+			return err
+		}
+	}
 	if err := k.GraceUntil.Set(ctx, gs.GraceUntil); err != nil {
 		return err
 	}
@@ -224,6 +229,12 @@ func (k Keeper) exportDowntimeGenesis(ctx context.Context, gs *types.GenesisStat
 	}
 	if err := k.ConsAddresses.Walk(ctx, nil, func(addr []byte, id uint64) (bool, error) {
 		gs.ConsAddresses = append(gs.ConsAddresses, types.ConsAddressRecord{ConsAddress: addr, SequencerId: id})
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if err := k.L2Forfeits.Walk(ctx, nil, func(key collections.Pair[uint64, uint64], offence uint64) (bool, error) {
+		gs.L2Forfeits = append(gs.L2Forfeits, types.L2Forfeit{SequencerId: key.K1(), EpochId: key.K2(), OffenceId: offence})
 		return false, nil
 	}); err != nil {
 		return err

@@ -56,6 +56,9 @@ type Keeper struct {
 	// ConsAddresses maps every consensus address seen in a validator set to its
 	// sequencer, for double-sign evidence older than x/sequencer's set history.
 	ConsAddresses collections.Map[[]byte, uint64]
+	// L2Forfeits are the (producer, epoch) pairs judged for an L2 offence (equivocation,
+	// wrong state root), with the offence: such an epoch earns nothing unless appealed.
+	L2Forfeits collections.Map[collections.Pair[uint64, uint64], uint64]
 	// GraceUntil is the first height counted again after a halt or an upgrade.
 	GraceUntil collections.Item[int64]
 	// LastBlockTime is the previous block's time (unix nanoseconds), for the halt gap.
@@ -108,8 +111,10 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		Signings:           collections.NewMap(sb, types.SigningsKey, "signings", collections.Uint64Key, collections.BytesValue),
 		LowFlagged:         collections.NewMap(sb, types.LowFlaggedKey, "low_flagged", collections.Uint64Key, collections.Int64Value),
 		ConsAddresses:      collections.NewMap(sb, types.ConsAddressesKey, "cons_addresses", collections.BytesKey, collections.Uint64Value),
-		GraceUntil:         collections.NewItem(sb, types.GraceUntilKey, "grace_until", collections.Int64Value),
-		LastBlockTime:      collections.NewItem(sb, types.LastBlockTimeKey, "last_block_time", collections.Int64Value),
+		L2Forfeits: collections.NewMap(sb, types.L2ForfeitsKey, "l2_forfeits",
+			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), collections.Uint64Value),
+		GraceUntil:    collections.NewItem(sb, types.GraceUntilKey, "grace_until", collections.Int64Value),
+		LastBlockTime: collections.NewItem(sb, types.LastBlockTimeKey, "last_block_time", collections.Int64Value),
 		Equivocations: collections.NewKeySet(sb, types.EquivocationsKey, "equivocations",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)),
 		DoubleSigns: collections.NewKeySet(sb, types.DoubleSignsKey, "double_signs",

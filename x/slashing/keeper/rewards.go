@@ -176,27 +176,25 @@ func (k Keeper) forfeit(ctx context.Context, e epochtypes.Epoch) (types.CreditSt
 	if flagged {
 		return types.CREDIT_STATUS_LOW_FLAGGED, "producer flagged low (offline alone) when the epoch closed", nil
 	}
-	var (
-		status types.CreditStatus
-		note   string
-	)
-	rng := collections.NewPrefixedPairRange[uint64, uint64](e.ProducerId)
-	err = k.OffencesBySequencer.Walk(ctx, rng, func(key collections.Pair[uint64, uint64]) (bool, error) {
-		o, err := k.Offences.Get(ctx, key.K2())
-		if err != nil {
-			return true, err
-		}
-		if !types.IsL2Offence(o.Class) || o.Status == types.OFFENCE_STATUS_APPEALED {
-			return false, nil
-		}
-		_, _, h, ok := types.ParseL2EvidenceRef(o.EvidenceRef)
-		if !ok || h < e.StartHeight || h > e.EndHeight {
-			return false, nil
-		}
-		status, note = types.CREDIT_STATUS_L2_OFFENCE, fmt.Sprintf("offence %d: %s at L2 height %d", o.Id, o.Class, h)
-		return true, nil
-	})
-	return status, note, err
+	// The epoch the offence was judged in (equivocation: the epoch its seals name and
+	// the schedule had; wrong state root: the epoch x/epoch convicted), not an evidence
+	// height compared with the epoch's range: a cut epoch ends at the agreed head, below
+	// the forks that happen at the tip.
+	id, err := k.L2Forfeits.Get(ctx, collections.Join(e.ProducerId, e.Id))
+	if isNotFound(err) {
+		return types.CREDIT_STATUS_UNSPECIFIED, "", nil
+	}
+	if err != nil {
+		return types.CREDIT_STATUS_UNSPECIFIED, "", err
+	}
+	o, err := k.Offences.Get(ctx, id)
+	if err != nil {
+		return types.CREDIT_STATUS_UNSPECIFIED, "", err
+	}
+	if o.Status == types.OFFENCE_STATUS_APPEALED {
+		return types.CREDIT_STATUS_UNSPECIFIED, "", nil
+	}
+	return types.CREDIT_STATUS_L2_OFFENCE, fmt.Sprintf("offence %d: %s in epoch %d", o.Id, o.Class, e.Id), nil
 }
 
 // recordCredit stores an epoch's credit and says so.

@@ -17,7 +17,8 @@ import (
 // since it began: the reward per block becomes the one that pays the active sequencers'
 // capped stake yearly_rate_bps a year at the L2 block rate the window measured (agreed
 // L2 blocks over block time). An empty window (no L2 block agreed, the L2 stood still)
-// or a result that does not fit keeps the previous value. Either way a new window
+// or a result that does not fit keeps the previous value, and one re-target moves the
+// value by a factor of 2 at most (rewards.ClampStep). Either way a new window
 // begins at this block's time and agreed head. The first window begins at the first
 // block with an agreed head: before it there is no L2 height to measure from.
 func (k Keeper) retarget(ctx context.Context, params types.Params, state *types.RewardState, head uint64) error {
@@ -57,7 +58,14 @@ func (k Keeper) retarget(ctx context.Context, params types.Params, state *types.
 		ev.Kept, ev.Reason = true, err.Error()
 		k.Logger(ctx).Error("reward re-target failed; the reward per block is kept", "err", err)
 	default:
-		state.RewardPerBlock = perBlock
+		next, clamped := rewards.ClampStep(state.RewardPerBlock, perBlock)
+		if capped.IsZero() {
+			next, clamped = perBlock, false // nobody's stake earns: zero, not a halving
+		}
+		if clamped {
+			ev.Reason = "the measured value " + perBlock.String() + " is more than a factor of 2 from the old one: moved by 2 at most"
+		}
+		state.RewardPerBlock = next
 	}
 	ev.NewRewardPerBlock = state.RewardPerBlock.String()
 	state.WindowStartTime, state.WindowStartL2Height = now, head

@@ -72,6 +72,12 @@ func (c *chain) judgedL2(id, seq uint64, class types.OffenceClass, kind string, 
 		EvidenceRef: types.L2EvidenceRef(kind, seq, h), StakeBefore: math.ZeroInt(), Slashed: math.ZeroInt(), Remaining: math.ZeroInt(), Status: status}
 	require.NoError(c.t, c.k.Offences.Set(c.Ctx, id, o))
 	require.NoError(c.t, c.k.OffencesBySequencer.Set(c.Ctx, collections.Join(seq, id)))
+	// The judged epoch: the credit rules' epoch 1 was planned over L2 heights 100..199.
+	epoch := uint64(2)
+	if h >= 100 && h <= 199 {
+		epoch = 1
+	}
+	require.NoError(c.t, c.k.L2Forfeits.Set(c.Ctx, collections.Join(seq, epoch), id))
 }
 
 // Each crediting rule: a closed epoch credits its producer the blocks the agreed head
@@ -111,6 +117,12 @@ func TestRewards_CreditRules(t *testing.T) {
 			setup:    func(c *chain) { require.NoError(t, c.k.LowFlagged.Set(c.Ctx, 3, c.Ctx.BlockHeight())) },
 			credited: true, status: types.CREDIT_STATUS_PAID, blocks: 100},
 		{name: "L2 equivocation at a height of the epoch: 0", epoch: epoch(1, 2, 100, 199), head: 250,
+			setup: func(c *chain) {
+				c.judgedL2(7, 2, types.OFFENCE_CLASS_L2_EQUIVOCATION, types.EvidenceRefL2Equivocation, 150, types.OFFENCE_STATUS_APPLIED)
+			},
+			credited: true, status: types.CREDIT_STATUS_L2_OFFENCE},
+		{name: "equivocation at the tip, above the end the removal cut the epoch at: 0",
+			epoch: epochtypes.Epoch{Id: 1, ProducerId: 2, StartHeight: 100, EndHeight: 136, PlannedEndHeight: 199}, head: 136,
 			setup: func(c *chain) {
 				c.judgedL2(7, 2, types.OFFENCE_CLASS_L2_EQUIVOCATION, types.EvidenceRefL2Equivocation, 150, types.OFFENCE_STATUS_APPLIED)
 			},
@@ -305,6 +317,7 @@ func TestRewards_RetargetOnRecordedRates(t *testing.T) {
 		{"2 s blocks with 9,600 s of gaps", 600_000, "12785388127853881"},
 		{"2 blocks/s", 2 * twoWeeks, "3170979198376458"},
 	} {
+		c.setRewardPerBlock(math.ZeroInt()) // each case from zero: the formula, not the step clamp
 		start := c.rewardState()
 		c.after(time.Duration(twoWeeks)*time.Second - (c.Ctx.BlockTime().Sub(start.WindowStartTime)))
 		c.head(start.WindowStartL2Height + uint64(tc.blocks))
@@ -597,4 +610,31 @@ func TestRewards_L2EvidenceRef(t *testing.T) {
 	require.True(t, types.IsL2Offence(types.OFFENCE_CLASS_WRONG_STATE_ROOT))
 	require.True(t, types.IsL2Offence(types.OFFENCE_CLASS_L2_EQUIVOCATION))
 	require.False(t, types.IsL2Offence(types.OFFENCE_CLASS_NON_PRODUCTION))
+}
+
+// One re-target moves the reward per block by a factor of 2 at most: a window that
+// agreed a handful of L2 blocks in two weeks (validators withholding head reports, a
+// long L2 outage) would otherwise set a value that pays many times the whole capped
+// stake in the next window.
+func TestRewards_RetargetStepIsClamped(t *testing.T) {
+	c := newChain(t)
+	c.setRewardPerBlock(math.NewInt(1_000_000))
+	c.head(5_000)
+	c.endBlock()
+	const twoWeeks = 14 * 24 * 3600
+	c.after(twoWeeks * time.Second)
+	c.head(5_000 + 14) // one L2 block a day: the formula asks for ~10^20 a block
+	c.FreshEvents()
+	c.endBlock()
+	require.Equal(t, "2000000", c.rewardState().RewardPerBlock.String(), "doubled at most")
+	evs := sequencertest.TypedEvents[*types.EventRewardRetargeted](t, c.Ctx)
+	require.Len(t, evs, 1)
+	require.Contains(t, evs[0].Reason, "moved by 2 at most")
+
+	huge := math.NewIntFromUint64(1 << 62)
+	c.setRewardPerBlock(huge)
+	c.after(twoWeeks * time.Second)
+	c.head(5_014 + twoWeeks) // 1 block/s: the formula asks for ~6*10^15
+	c.endBlock()
+	require.Equal(t, huge.QuoRaw(2).String(), c.rewardState().RewardPerBlock.String(), "halved at most")
 }

@@ -52,3 +52,27 @@ func RewardPerBlock(in RetargetInput) (math.Int, error) {
 	}
 	return math.NewIntFromBigIntMut(perBlock), nil
 }
+
+// MaxStep bounds one re-target: the new reward per block is at most MaxStep times the
+// old and at least the old divided by MaxStep. A window whose measured L2 rate is far
+// off (a long L2 outage, or validators withholding head reports for most of the window:
+// a handful of blocks agreed in two weeks) would otherwise set a reward per block that
+// pays many times the whole capped stake in the next window; a real change of L2 block
+// time is followed within a few windows instead.
+const MaxStep = 2
+
+// ClampStep limits the move from old to next to a factor of MaxStep either way. An old
+// value of zero (before the first re-target, unless genesis set one) takes next as is.
+// Both are non-negative.
+func ClampStep(old, next math.Int) (math.Int, bool) {
+	if old.IsNil() || old.IsZero() {
+		return next, false
+	}
+	if hi := old.MulRaw(MaxStep); next.GT(hi) {
+		return hi, true
+	}
+	if lo := old.QuoRaw(MaxStep); next.LT(lo) {
+		return lo, true
+	}
+	return next, false
+}

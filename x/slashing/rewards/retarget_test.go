@@ -128,3 +128,28 @@ func drawStake(t *rapid.T, label string) sdkmath.Int {
 	b := rapid.SliceOfN(rapid.Byte(), 0, 25).Draw(t, label)
 	return sdkmath.NewIntFromBigInt(new(big.Int).SetBytes(b))
 }
+
+// One re-target moves the reward per block by at most a factor of MaxStep either way;
+// the first (from zero) is free.
+func TestClampStep(t *testing.T) {
+	for _, tc := range []struct {
+		name            string
+		old, next, want int64
+		clamped         bool
+	}{
+		{"from zero: as measured", 0, 1_000_000, 1_000_000, false},
+		{"within the band", 1000, 1500, 1500, false},
+		{"exactly twice", 1000, 2000, 2000, false},
+		{"above twice: twice", 1000, 47_000_000, 2000, true},
+		{"exactly half", 1000, 500, 500, false},
+		{"below half: half", 1000, 1, 500, true},
+		{"to zero: half", 1000, 0, 500, true},
+		{"odd old: floor of half", 1001, 0, 500, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, clamped := rewards.ClampStep(sdkmath.NewInt(tc.old), sdkmath.NewInt(tc.next))
+			require.Equal(t, sdkmath.NewInt(tc.want), got)
+			require.Equal(t, tc.clamped, clamped)
+		})
+	}
+}

@@ -127,6 +127,15 @@ func (gs GenesisState) validateDowntime() error {
 		}
 		flagged[f.SequencerId] = true
 	}
+	type forfeitKey struct{ seq, epoch uint64 }
+	forfeits := make(map[forfeitKey]bool, len(gs.L2Forfeits))
+	for _, f := range gs.L2Forfeits {
+		k := forfeitKey{f.SequencerId, f.EpochId}
+		if f.SequencerId == 0 || f.OffenceId == 0 || forfeits[k] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "l2 forfeit (%d, %d): zero or duplicate", f.SequencerId, f.EpochId)
+		}
+		forfeits[k] = true
+	}
 	addrs := make(map[string]bool, len(gs.ConsAddresses))
 	for _, r := range gs.ConsAddresses {
 		if len(r.ConsAddress) == 0 || r.SequencerId == 0 || addrs[string(r.ConsAddress)] {

@@ -34,4 +34,5 @@ var (
 	SequencerRewardsKey = collections.NewPrefix(20)
 	EpochCreditsKey     = collections.NewPrefix(21)
 	ConsAddressesKey    = collections.NewPrefix(22)
+	L2ForfeitsKey       = collections.NewPrefix(23)
 )
