@@ -29,7 +29,7 @@ func sealedAt(t testing.TB, h uint64, v byte) *ethtypes.Header {
 	hdr := fakeHeader(h, 0, common.Hash{0xaa})
 	hdr.Root = common.Hash{0xbb, v}
 	hdr.Coinbase = crypto.PubkeyToAddress(key.PublicKey)
-	require.NoError(t, epochtypes.SealL2Header(hdr, 3, 59902, key))
+	require.NoError(t, epochtypes.SealL2Header(hdr, 3, 1, 59902, key))
 	return hdr
 }
 

@@ -88,9 +88,9 @@ func (b Block) ProducerID() uint64 {
 
 // SealBlock signs (a copy of) h, a block of L2 chain chainID, as sequencer producerID
 // with key, whose address must be h's coinbase, and makes it a block.
-func SealBlock(h *ethtypes.Header, producerID, chainID uint64, key *ecdsa.PrivateKey) (Block, error) {
+func SealBlock(h *ethtypes.Header, producerID, epochID, chainID uint64, key *ecdsa.PrivateKey) (Block, error) {
 	h = ethtypes.CopyHeader(h)
-	if err := epochtypes.SealL2Header(h, producerID, chainID, key); err != nil {
+	if err := epochtypes.SealL2Header(h, producerID, epochID, chainID, key); err != nil {
 		return Block{}, err
 	}
 	return NewBlock(h), nil

@@ -27,7 +27,7 @@ func signedChild(t testing.TB, parent Block, m Member, k *ecdsa.PrivateKey) Bloc
 
 func mustSeal(t testing.TB, h *ethtypes.Header, producerID uint64, k *ecdsa.PrivateKey) Block {
 	t.Helper()
-	b, err := SealBlock(h, producerID, testChainID, k)
+	b, err := SealBlock(h, producerID, 0, testChainID, k)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func TestStateRootIsRecomputable(t *testing.T) {
 func TestSealRefusesForeignKey(t *testing.T) {
 	k := testKey(t)
 	h := ChildHeader(Genesis(testChainID), common.HexToAddress("0x1234"), 1, common.Hash{}, common.Hash{})
-	if _, err := SealBlock(h, 1, testChainID, k); err == nil {
+	if _, err := SealBlock(h, 1, 0, testChainID, k); err == nil {
 		t.Fatal("sealed a block whose miner is not the key's address")
 	}
 }

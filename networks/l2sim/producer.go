@@ -84,7 +84,7 @@ func (n *Node) build(parent Block, p Producer, variant uint8) (Block, error) {
 	if n.Mode() == ModeWrongResult {
 		stateRoot = wrongStateRoot(parent.StateRoot(), txRoot)
 	}
-	return SealBlock(ChildHeader(parent, n.signer, ts, txRoot, stateRoot), p.SequencerID, n.cfg.ChainID, n.key)
+	return SealBlock(ChildHeader(parent, n.signer, ts, txRoot, stateRoot), p.SequencerID, p.EpochID, n.cfg.ChainID, n.key)
 }
 
 // servedBlock is the block eth_getBlockByNumber answers for height h. While the node

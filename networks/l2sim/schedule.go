@@ -34,7 +34,7 @@ type Schedule interface {
 // isProducer reports whether b carries a valid seal of the scheduled producer p.
 func isProducer(b *Block, p Producer) bool {
 	seal, err := b.Seal()
-	return err == nil && seal.Signer == p.Signer && seal.ProducerID == p.SequencerID
+	return err == nil && seal.Signer == p.Signer && seal.ProducerID == p.SequencerID && seal.EpochID == p.EpochID
 }
 
 func describeProducer(p Producer) string {

@@ -21,7 +21,7 @@ import (
 
 // sealedL2Block is L2 block height sealed by validator v's key as sequencer
 // producerID of the simulators' L2 chain, with a state root of its own.
-func sealedL2Block(t *testing.T, v *abcinet.Validator, producerID, height uint64) []byte {
+func sealedL2Block(t *testing.T, v *abcinet.Validator, producerID, epochID, height uint64) []byte {
 	t.Helper()
 	key, err := crypto.ToECDSA(v.Key.Priv.Bytes())
 	require.NoError(t, err)
@@ -30,7 +30,7 @@ func sealedL2Block(t *testing.T, v *abcinet.Validator, producerID, height uint64
 		TxHash: common.Hash{2}, Number: new(big.Int).SetUint64(height), Time: 1_700_000_000 + height,
 		Difficulty: new(big.Int), UncleHash: ethtypes.EmptyUncleHash, ReceiptHash: ethtypes.EmptyReceiptsHash, GasLimit: 30_000_000,
 	}
-	require.NoError(t, epochtypes.SealL2Header(h, producerID, l2sim.DefaultChainID, key))
+	require.NoError(t, epochtypes.SealL2Header(h, producerID, epochID, l2sim.DefaultChainID, key))
 	bz, err := rlp.EncodeToBytes(h)
 	require.NoError(t, err)
 	return bz
@@ -89,7 +89,7 @@ func TestWrongStateRootThroughVoteExtensions(t *testing.T) {
 	// The producer's block l2+1 has a wrong state root: the others refuse it (their
 	// heads stay at l2) and their watchers cache it.
 	wrongAt := l2 + 1
-	bad := sealedL2Block(t, producer, cur.ProducerId, wrongAt)
+	bad := sealedL2Block(t, producer, cur.ProducerId, cur.Id, wrongAt)
 	for _, v := range net.Validators {
 		if v != producer {
 			v.L2.SetRejected(bad)

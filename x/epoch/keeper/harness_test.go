@@ -130,6 +130,7 @@ func newChain(t testing.TB, powers ...int64) *chain {
 	for i, p := range powers {
 		c.addNode(uint64(i+1), p)
 	}
+	sealingChain = c
 	return c
 }
 

@@ -100,8 +100,8 @@ func (k Keeper) qualifyWrongRoot(ctx sdk.Context, l2ChainID, head uint64, rh typ
 	if err != nil || !live {
 		return types.Epoch{}, false, err
 	}
-	if e.ProducerId != rh.Seal.ProducerID || !sameSigner(e.Signer, rh.Seal.Signer) {
-		return types.Epoch{}, false, nil // not the producer scheduled for h now (or ever)
+	if e.ProducerId != rh.Seal.ProducerID || !sameSigner(e.Signer, rh.Seal.Signer) || e.Id != rh.Seal.EpochID {
+		return types.Epoch{}, false, nil // not the producer scheduled for h now (or ever), or another epoch's block
 	}
 	if charged, err := k.WrongRootEpochs.Has(ctx, e.Id); err != nil || charged {
 		return types.Epoch{}, false, err

@@ -41,13 +41,30 @@ func sealed(t testing.TB, signer, producerID, l2Chain, height uint64, variant by
 		TxHash: common.Hash{3}, Number: new(big.Int).SetUint64(height), Time: 1_700_000_000 + height,
 		Difficulty: new(big.Int), UncleHash: ethtypes.EmptyUncleHash, ReceiptHash: ethtypes.EmptyReceiptsHash, GasLimit: 30_000_000,
 	}
-	require.NoError(t, types.SealL2Header(h, producerID, l2Chain, key))
+	require.NoError(t, types.SealL2Header(h, producerID, sealingEpoch(producerID, height), l2Chain, key))
 	bz, err := rlp.EncodeToBytes(h)
 	require.NoError(t, err)
 	return bz
 }
 
 // wrongBlock is the producer's own sealed block at height (variant 0).
+// sealingChain is the chain the running test built (tests here do not run in
+// parallel): a producer seals for the live epoch it was scheduled in.
+var sealingChain *chain
+
+// sealingEpoch is the live epoch of producerID at height on the test's chain (0 if the
+// schedule names someone else there).
+func sealingEpoch(producerID, height uint64) uint64 {
+	if sealingChain == nil {
+		return 0
+	}
+	e, ok, err := sealingChain.k.EpochAt(sealingChain.ctx, height)
+	if err != nil || !ok || e.ProducerId != producerID {
+		return 0
+	}
+	return e.Id
+}
+
 func wrongBlock(t testing.TB, producer, height uint64) []byte {
 	return sealed(t, producer, producer, testL2Chain, height, 0)
 }

@@ -40,7 +40,7 @@ func sealedRLP(t *testing.T, height uint64) []byte {
 	require.NoError(t, err)
 	h := &ethtypes.Header{Coinbase: crypto.PubkeyToAddress(key.PublicKey), Number: new(big.Int).SetUint64(height),
 		Difficulty: new(big.Int), Root: common.Hash{9}}
-	require.NoError(t, types.SealL2Header(h, 1, 59902, key))
+	require.NoError(t, types.SealL2Header(h, 1, 1, 59902, key))
 	bz, err := rlp.EncodeToBytes(h)
 	require.NoError(t, err)
 	return bz

@@ -19,15 +19,19 @@ import (
 // themis vanity and a domain-separated signing hash:
 //
 //	extraData = vanity (32 bytes) || signature (65 bytes)
-//	vanity    = "themis" || version 0x01 || producer's sequencer id (uint64, big endian)
-//	            || L2 chain id (uint64, big endian) || 9 zero bytes
+//	vanity    = "themis" || version 0x02 || producer's sequencer id (uint64, big endian)
+//	            || L2 chain id (uint64, big endian) || epoch id (uint64, big endian)
+//	            || 1 zero byte
 //	signature = secp256k1 r || s || v over L2SealHash(header), v in {0, 1}, s in the lower half
 //	L2SealHash(header) = keccak256("themis/l2-seal/v1" || keccak256(RLP(header with extraData cut to the vanity)))
 //
 // The signer the signature recovers to must be the header's coinbase ("miner"). The
 // chain id in the signed vanity keeps a seal of one L2 (a staging network run with the
 // same key, a chain restarted from genesis) from being paired with another's as
-// equivocation evidence; the domain tag keeps the signed hash from being any block's
+// equivocation evidence; the epoch id binds the seal to the schedule it was made under,
+// so a producer drawn again over heights of its own cancelled or cut epoch (it rebuilds
+// them on the agreed head: the same height, another block) is not an equivocator; the
+// domain tag keeps the signed hash from being any block's
 // hash or clique's signing hash. The block hash, keccak256(RLP(header)) as go-ethereum
 // computes it, covers the seal, so a block hash reported by a validator pins the
 // producer's signature too.
@@ -35,7 +39,7 @@ const (
 	L2VanityLen    = 32
 	L2SignatureLen = crypto.SignatureLength
 	L2ExtraLen     = L2VanityLen + L2SignatureLen
-	l2SealVersion  = 1
+	l2SealVersion  = 2
 )
 
 // l2SealMagic opens the vanity of a sealed block; l2SealDomain prefixes the signed hash.
@@ -48,25 +52,28 @@ var (
 const (
 	vanityIDAt      = 7  // after the magic and the version
 	vanityChainAt   = 15 // after the producer id
-	vanityPaddingAt = 23 // after the chain id
+	vanityEpochAt   = 23 // after the chain id
+	vanityPaddingAt = 31 // after the epoch id
 )
 
 // L2Seal is what a sealed header says about its producer.
 type L2Seal struct {
 	ProducerID uint64         // the sequencer id in the vanity
 	ChainID    uint64         // the L2 chain id in the vanity
+	EpochID    uint64         // the x/epoch epoch the producer sealed the block for
 	Signer     common.Address // the key that signed, equal to the header's coinbase
 	Signature  []byte         // r || s || v
 }
 
 // L2Vanity is the 32-byte vanity of a block of L2 chain l2ChainID produced by sequencer
-// producerID.
-func L2Vanity(producerID, l2ChainID uint64) []byte {
+// producerID for epoch epochID.
+func L2Vanity(producerID, epochID, l2ChainID uint64) []byte {
 	v := make([]byte, L2VanityLen)
 	copy(v, l2SealMagic)
 	v[len(l2SealMagic)] = l2SealVersion
 	binary.BigEndian.PutUint64(v[vanityIDAt:], producerID)
 	binary.BigEndian.PutUint64(v[vanityChainAt:], l2ChainID)
+	binary.BigEndian.PutUint64(v[vanityEpochAt:], epochID)
 	return v
 }
 
@@ -83,14 +90,14 @@ func L2SealHash(h *ethtypes.Header) (common.Hash, error) {
 	return crypto.Keccak256Hash(l2SealDomain, blockHash[:]), nil
 }
 
-// SealL2Header signs h, a block of L2 chain l2ChainID, as sequencer producerID with
-// key: it sets extraData to the vanity and the signature. The coinbase must already be
-// key's address.
-func SealL2Header(h *ethtypes.Header, producerID, l2ChainID uint64, key *ecdsa.PrivateKey) error {
+// SealL2Header signs h, a block of L2 chain l2ChainID, as sequencer producerID for
+// epoch epochID with key: it sets extraData to the vanity and the signature. The
+// coinbase must already be key's address.
+func SealL2Header(h *ethtypes.Header, producerID, epochID, l2ChainID uint64, key *ecdsa.PrivateKey) error {
 	if signer := crypto.PubkeyToAddress(key.PublicKey); signer != h.Coinbase {
 		return fmt.Errorf("sealing L2 block %v: the key is %s, the coinbase %s", h.Number, signer, h.Coinbase)
 	}
-	h.Extra = L2Vanity(producerID, l2ChainID)
+	h.Extra = L2Vanity(producerID, epochID, l2ChainID)
 	hash, err := L2SealHash(h)
 	if err != nil {
 		return err
@@ -131,7 +138,8 @@ func RecoverL2Seal(h *ethtypes.Header) (L2Seal, error) {
 	}
 	return L2Seal{
 		ProducerID: binary.BigEndian.Uint64(vanity[vanityIDAt:vanityChainAt]),
-		ChainID:    binary.BigEndian.Uint64(vanity[vanityChainAt:vanityPaddingAt]),
+		ChainID:    binary.BigEndian.Uint64(vanity[vanityChainAt:vanityEpochAt]),
+		EpochID:    binary.BigEndian.Uint64(vanity[vanityEpochAt:vanityPaddingAt]),
 		Signer:     signer,
 		Signature:  bytes.Clone(sig),
 	}, nil

@@ -17,6 +17,9 @@ import (
 
 const testL2Chain = 59902
 
+// testEpoch is the epoch the test seals name.
+const testEpoch = 11
+
 func sealedHeader(t testing.TB, producerID uint64) (*ethtypes.Header, common.Address) {
 	key, err := crypto.GenerateKey()
 	require.NoError(t, err)
@@ -26,7 +29,7 @@ func sealedHeader(t testing.TB, producerID uint64) (*ethtypes.Header, common.Add
 		TxHash: common.HexToHash("0x03"), Number: big.NewInt(42), Time: 1_700_000_000,
 		Difficulty: big.NewInt(0), UncleHash: ethtypes.EmptyUncleHash, ReceiptHash: ethtypes.EmptyReceiptsHash,
 	}
-	require.NoError(t, types.SealL2Header(h, producerID, testL2Chain, key))
+	require.NoError(t, types.SealL2Header(h, producerID, testEpoch, testL2Chain, key))
 	return h, addr
 }
 
@@ -58,10 +61,11 @@ func TestL2SealRefusals(t *testing.T) {
 		{"vanity only", func(h *ethtypes.Header) { h.Extra = h.Extra[:types.L2VanityLen] }, "no signature"},
 		{"one byte more", func(h *ethtypes.Header) { h.Extra = append(h.Extra, 0) }, "extraData is 98 bytes"},
 		{"another magic", func(h *ethtypes.Header) { h.Extra[0] = 'T' }, "does not open with"},
-		{"another version", func(h *ethtypes.Header) { h.Extra[6] = 2 }, "does not open with"},
+		{"another version (v1, which named no epoch)", func(h *ethtypes.Header) { h.Extra[6] = 1 }, "does not open with"},
 		{"padding not zero", func(h *ethtypes.Header) { h.Extra[31] = 1 }, "must be zero"},
 		{"producer id changed", func(h *ethtypes.Header) { h.Extra[14] ^= 1 }, "the coinbase is"},
 		{"chain id changed", func(h *ethtypes.Header) { h.Extra[22] ^= 1 }, "the coinbase is"},
+		{"epoch id changed", func(h *ethtypes.Header) { h.Extra[30] ^= 1 }, "the coinbase is"},
 		{"state root changed", func(h *ethtypes.Header) { h.Root[0] ^= 1 }, "the coinbase is"},
 		{"coinbase changed", func(h *ethtypes.Header) { h.Coinbase[0] ^= 1 }, "the coinbase is"},
 		{"v out of range", func(h *ethtypes.Header) { h.Extra[types.L2ExtraLen-1] = 27 }, "out of range"},
@@ -109,10 +113,12 @@ func TestL2SealProperty(t *testing.T) {
 			Root: common.BytesToHash(rapid.SliceOfN(rapid.Byte(), 32, 32).Draw(rt, "root")),
 		}
 		id := rapid.Uint64().Draw(rt, "producer")
-		require.NoError(rt, types.SealL2Header(h, id, testL2Chain, key))
+		epoch := rapid.Uint64().Draw(rt, "epoch")
+		require.NoError(rt, types.SealL2Header(h, id, epoch, testL2Chain, key))
 		seal, err := types.RecoverL2Seal(h)
 		require.NoError(rt, err)
 		require.Equal(rt, id, seal.ProducerID)
+		require.Equal(rt, epoch, seal.EpochID)
 		i := rapid.IntRange(0, types.L2ExtraLen-1).Draw(rt, "flip")
 		h.Extra[i] ^= byte(rapid.IntRange(1, 255).Draw(rt, "bits"))
 		if got, err := types.RecoverL2Seal(h); err == nil {
@@ -128,7 +134,7 @@ func FuzzRecoverL2Seal(f *testing.F) {
 	h, _ := sealedHeader(f, 3)
 	f.Add(h.Extra, h.Coinbase.Bytes())
 	f.Add([]byte{}, make([]byte, 20))
-	f.Add(types.L2Vanity(1, testL2Chain), make([]byte, 20))
+	f.Add(types.L2Vanity(1, testEpoch, testL2Chain), make([]byte, 20))
 	f.Fuzz(func(t *testing.T, extra, coinbase []byte) {
 		c := ethtypes.CopyHeader(h)
 		c.Extra, c.Coinbase = extra, common.BytesToAddress(coinbase)

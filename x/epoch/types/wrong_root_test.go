@@ -135,7 +135,7 @@ func TestMaxReportFitsTheExtension(t *testing.T) {
 		BaseFee: new(big.Int).Lsh(big.NewInt(1), 255), WithdrawalsHash: (*common.Hash)(h32), BlobGasUsed: &u, ExcessBlobGas: &u,
 		ParentBeaconRoot: (*common.Hash)(h32), RequestsHash: (*common.Hash)(h32),
 	}
-	require.NoError(t, types.SealL2Header(h, u, u, key))
+	require.NoError(t, types.SealL2Header(h, u, u, u, key))
 	bz, err := rlp.EncodeToBytes(h)
 	require.NoError(t, err)
 	require.Less(t, len(bz), types.MaxRejectedHeaderBytes*2/3, "room for future header fields")

@@ -153,6 +153,13 @@ func (k Keeper) CheckL2Equivocation(ctx context.Context, headerA, headerB []byte
 			return L2Equivocation{}, errorsmod.Wrapf(types.ErrNotScheduledSigner, "%s is signed by %s; epoch %d's producer %d signs with %s",
 				s.name, strings.ToLower(s.seal.Signer.Hex()), epoch.Id, epoch.ProducerId, epoch.Signer)
 		}
+		// The seal names the epoch it was made for. A producer drawn again over heights
+		// of its own cancelled or cut epoch rebuilds them on the agreed head: the old
+		// block of that height was sealed for the old epoch and is no equivocation.
+		if s.seal.EpochID != epoch.Id {
+			return L2Equivocation{}, errorsmod.Wrapf(types.ErrL2EpochMismatch, "%s is sealed for epoch %d; L2 height %d is epoch %d's",
+				s.name, s.seal.EpochID, height, epoch.Id)
+		}
 	}
 	// One charge per producer and epoch: a producer that forks many heights of one
 	// epoch is one offence (critical bans it at the first), not a quarter of what is

@@ -67,12 +67,32 @@ func l2Header(n uint64, variant byte, coinbase common.Address) *ethtypes.Header 
 	}
 }
 
-// sealed is the header of height n (variant) sealed with key as producer, for chain.
+// sealed is the header of height n (variant) sealed with key as producer, for chain,
+// for the epoch of that producer the test's schedule planned over n (0 if none).
 func sealed(t testing.TB, n uint64, variant byte, producer, chain uint64, key *ecdsa.PrivateKey) *ethtypes.Header {
 	t.Helper()
 	h := l2Header(n, variant, crypto.PubkeyToAddress(key.PublicKey))
-	require.NoError(t, epochtypes.SealL2Header(h, producer, chain, key))
+	require.NoError(t, epochtypes.SealL2Header(h, producer, plannedEpoch(n, producer), chain, key))
 	return h
+}
+
+// testSchedule is the schedule of the chain the running test built (tests here do not
+// run in parallel), for sealed.
+var testSchedule *[]epochtypes.Epoch
+
+// plannedEpoch is the test schedule's epoch of producer planned over L2 height n.
+func plannedEpoch(n, producer uint64) uint64 {
+	if testSchedule == nil {
+		return 0
+	}
+	for i := len(*testSchedule) - 1; i >= 0; i-- { // the newest epoch first
+		e := (*testSchedule)[i]
+		end := max(e.EndHeight, e.PlannedEndHeight)
+		if e.ProducerId == producer && e.StartHeight <= n && n <= end {
+			return e.Id
+		}
+	}
+	return 0
 }
 
 func encode(t testing.TB, h *ethtypes.Header) []byte {
@@ -284,7 +304,7 @@ func TestL2Equivocation_Refusals(t *testing.T) {
 				k := c.key(2)
 				h := l2Header(150, 1, crypto.PubkeyToAddress(k.PublicKey))
 				h.Number = new(big.Int).Lsh(big.NewInt(1), 64)
-				require.NoError(t, epochtypes.SealL2Header(h, 2, testL2Chain, k))
+				require.NoError(t, epochtypes.SealL2Header(h, 2, 7, testL2Chain, k))
 				return encode(t, h), encode(t, h)
 			}},
 		{name: "unsealed header (no extraData)", want: types.ErrInvalidL2Seal, contains: "header_b: extraData is 0 bytes",
@@ -500,4 +520,26 @@ func FuzzSubmitL2Equivocation(f *testing.F) {
 		}
 		require.Equal(t, producer, o.SequencerId)
 	})
+}
+
+// A producer drawn again over heights of its own cancelled epoch rebuilds them on the
+// agreed head: its old block of such a height (sealed for the cancelled epoch) and its
+// new one are no equivocation. The seal names its epoch; only two seals for the live
+// epoch are.
+func TestL2Equivocation_RedrawnOverItsOwnCancelledEpochIsNoEquivocation(t *testing.T) {
+	c := newChain(t)
+	c.setL2ChainID(testL2Chain)
+	c.scheduleEpoch(7, 100, 195, 3)
+	c.epochs.schedule[0].PlannedEndHeight = 199 // cut at 195 when 3 left the set
+	c.scheduleEpoch(8, 200, 299, 2)
+	c.epochs.schedule[1].Cancelled = true // 2's decided successor epoch, cancelled
+	k := c.key(2)
+	old := sealedRLP(t, 200, 1, 2, testL2Chain, k) // sealed for epoch 8
+	c.epochs.schedule[1].EndHeight = 0             // the cancelled epoch covers nothing now
+	c.scheduleEpoch(9, 196, 295, 2)                // 2 drawn again from 196
+	fresh := sealedRLP(t, 200, 2, 2, testL2Chain, k)
+	_, err := c.submit(old, fresh)
+	require.ErrorIs(t, err, types.ErrL2EpochMismatch)
+	require.ErrorContains(t, err, "header_a is sealed for epoch 8; L2 height 200 is epoch 9's")
+	require.Equal(t, sequencertypes.SEQUENCER_STATUS_ACTIVE, c.Seq(2).Status)
 }

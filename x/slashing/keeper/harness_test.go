@@ -96,6 +96,7 @@ func newChainWithGenesis(t testing.TB, gs *sequencertypes.GenesisState) *chain {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	env := sequencertest.NewEnvWithGenesis(t, gs, key)
 	epochs := &fakeEpochs{handled: map[uint64]bool{}}
+	testSchedule = &epochs.schedule
 	k := keeper.NewKeeper(sequencertest.Codec(), runtime.NewKVStoreService(key), env.AddrCodec, env.Authority, env.K, epochs)
 	env.K.SetSlashHooks(k)
 	require.NoError(t, k.InitGenesis(env.Ctx, *types.DefaultGenesis()))

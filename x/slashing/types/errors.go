@@ -37,6 +37,9 @@ var (
 	ErrAlreadyAppealed   = errorsmod.Register(ModuleName, 28, "offence already appealed")
 	ErrInvalidReason     = errorsmod.Register(ModuleName, 29, "invalid appeal reason")
 	ErrInvalidAmount     = errorsmod.Register(ModuleName, 30, "invalid amount")
+
+	// ErrL2EpochMismatch: an L2 seal made for another epoch than the live schedule's.
+	ErrL2EpochMismatch = errorsmod.Register(ModuleName, 31, "the L2 block was sealed for another epoch")
 )
 
 // MaxTextLen bounds governance's evidence text (MsgSlash) and appeal reason (MsgAppeal),

@@ -30,7 +30,7 @@ func sealedHeader(t *testing.T, n uint64, variant byte, producer uint64) []byte 
 		Difficulty: big.NewInt(0), Number: new(big.Int).SetUint64(n), GasLimit: 30_000_000, Time: 1_700_000_000 + n,
 		BaseFee: big.NewInt(7),
 	}
-	require.NoError(t, epochtypes.SealL2Header(h, producer, 59902, key))
+	require.NoError(t, epochtypes.SealL2Header(h, producer, 7, 59902, key))
 	bz, err := rlp.EncodeToBytes(h)
 	require.NoError(t, err)
 	return bz
