@@ -336,7 +336,6 @@ func localnetSlashingParams() slashingtypes.Params {
 	p := slashingtypes.DefaultParams()
 	p.JailDuration = 2 * time.Minute
 	p.EscrowPeriod = time.Hour
-	p.L2ChainId = l2sim.DefaultChainID // the simulators' chain id: their seals bind it
 	return p
 }
 

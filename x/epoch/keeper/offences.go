@@ -30,3 +30,9 @@ func (k Keeper) MarkOffenceHandled(ctx context.Context, id uint64) error {
 	o.Handled = true
 	return k.Offences.Set(ctx, id, o)
 }
+
+// L2ChainID is the L2's chain id every L2 seal binds (params.l2_chain_id; 0: none).
+func (k Keeper) L2ChainID(ctx context.Context) (uint64, error) {
+	p, err := k.Params.Get(ctx)
+	return p.L2ChainId, err
+}

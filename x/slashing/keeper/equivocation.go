@@ -69,7 +69,7 @@ func (k msgServer) SubmitL2Equivocation(ctx context.Context, msg *types.MsgSubmi
 
 // CheckL2Equivocation verifies two RLP headers as equivocation evidence, without
 // writing anything. In order, each refusal with its own error:
-//   - params.l2_chain_id is set (ErrNoL2ChainID);
+//   - x/epoch's l2_chain_id is set (ErrNoL2ChainID);
 //   - each header decodes strictly (DecodeL2Header: bounded, canonical, no trailing
 //     bytes);
 //   - both are of one height (ErrL2HeightMismatch) and are different blocks: their block
@@ -89,12 +89,12 @@ func (k msgServer) SubmitL2Equivocation(ctx context.Context, msg *types.MsgSubmi
 // later does not clear the old key's seals of the epoch, and a new key's seals were
 // never the schedule's.
 func (k Keeper) CheckL2Equivocation(ctx context.Context, headerA, headerB []byte) (L2Equivocation, error) {
-	params, err := k.Params.Get(ctx)
+	l2ChainID, err := k.epochs.L2ChainID(ctx)
 	if err != nil {
 		return L2Equivocation{}, err
 	}
-	if params.L2ChainId == 0 {
-		return L2Equivocation{}, errorsmod.Wrap(types.ErrNoL2ChainID, "params.l2_chain_id is 0: no L2 evidence is accepted")
+	if l2ChainID == 0 {
+		return L2Equivocation{}, errorsmod.Wrap(types.ErrNoL2ChainID, "x/epoch's l2_chain_id is 0: no L2 evidence is accepted")
 	}
 	a, err := types.DecodeL2Header(headerA)
 	if err != nil {
@@ -114,11 +114,11 @@ func (k Keeper) CheckL2Equivocation(ctx context.Context, headerA, headerB []byte
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	sdkCtx.GasMeter().ConsumeGas(2*L2SealRecoverGas, "L2 seal recovery")
-	sealA, err := checkSeal("header_a", a, params.L2ChainId)
+	sealA, err := checkSeal("header_a", a, l2ChainID)
 	if err != nil {
 		return L2Equivocation{}, err
 	}
-	sealB, err := checkSeal("header_b", b, params.L2ChainId)
+	sealB, err := checkSeal("header_b", b, l2ChainID)
 	if err != nil {
 		return L2Equivocation{}, err
 	}

@@ -32,13 +32,7 @@ func newL2Chain(t testing.TB) *chain {
 	return c
 }
 
-func (c *chain) setL2ChainID(id uint64) {
-	c.t.Helper()
-	p, err := c.k.Params.Get(c.Ctx)
-	require.NoError(c.t, err)
-	p.L2ChainId = id
-	require.NoError(c.t, c.k.Params.Set(c.Ctx, p))
-}
+func (c *chain) setL2ChainID(id uint64) { c.epochs.l2ChainID = id }
 
 // scheduleEpoch puts an epoch in the fake x/epoch's live schedule, with the producer's
 // signer as x/epoch records it when it decides the epoch.

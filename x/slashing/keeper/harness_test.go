@@ -28,7 +28,10 @@ type fakeEpochs struct {
 	history   []epochtypes.Epoch
 	head      uint64
 	headKnown bool
+	l2ChainID uint64
 }
+
+func (f *fakeEpochs) L2ChainID(context.Context) (uint64, error) { return f.l2ChainID, nil }
 
 func (f *fakeEpochs) EpochsAfter(_ context.Context, after uint64, limit int) ([]epochtypes.Epoch, error) {
 	var out []epochtypes.Epoch

@@ -48,6 +48,9 @@ type EpochKeeper interface {
 	OffencesAfter(ctx context.Context, after uint64, limit int) ([]epochtypes.Offence, error)
 	// MarkOffenceHandled records that x/slashing judged the offence.
 	MarkOffenceHandled(ctx context.Context, id uint64) error
+	// L2ChainID is the L2's chain id (x/epoch's parameter), which every L2 seal binds; 0
+	// while none is configured.
+	L2ChainID(ctx context.Context) (uint64, error)
 	// EpochAt returns the live epoch scheduled for L2 height h, if any.
 	EpochAt(ctx context.Context, h uint64) (epochtypes.Epoch, bool, error)
 	// EpochsAfter returns up to limit decided epochs with id > after, in id order,
