@@ -117,26 +117,6 @@ func TestLocalnetConsensusOutages(t *testing.T) {
 	requireSameAppHash(t, ln)
 }
 
-// waitOffence waits for x/slashing's first offence of a class for sequencer id.
-func (ln *Localnet) waitOffence(id uint64, class string, timeout time.Duration) SlashOffence {
-	ln.t.Helper()
-	var off SlashOffence
-	ln.WaitFor(fmt.Sprintf("a %s offence of sequencer %d", class, id), timeout, func() bool {
-		offences, err := SlashingOffences(ln.Nodes[0])
-		if err != nil {
-			return false
-		}
-		for _, o := range offences {
-			if o.SequencerID == id && o.Class == class {
-				off = o
-				return true
-			}
-		}
-		return false
-	})
-	return off
-}
-
 func requireNoOffence(t *testing.T, n *Node, class string) {
 	t.Helper()
 	offences, err := SlashingOffences(n)

@@ -29,7 +29,9 @@ const l2JailDuration = 30 * time.Second
 // there, history says "stall" and an offence is recorded, which x/slashing judges medium
 // in the same block: the producer is jailed, out of the candidates at once and out of
 // CometBFT's set two blocks later, and `themisd tx slashing unjail` is refused before the
-// (shortened) jail ends and accepted after; every node agrees on the schedule.
+// (shortened) jail ends and accepted after; a producer whose L2 node commits wrong state
+// roots is judged critical through the vote extensions alone (no stall charged); every
+// node agrees on the schedule.
 //
 // The stall comes last: with the producer jailed, 3 validators hold all the power, and
 // one more L2 node down would leave no 2/3 to agree on the L2 head.
@@ -162,7 +164,14 @@ func TestLocalnetL2Rotation(t *testing.T) {
 	require.NoError(t, L2Fault(stalled, l2sim.ModeNone))
 	requireStallJailed(t, ln, stalled, cur.ProducerID, lastOffenceID(judged))
 
-	// 5. Every node agrees on the schedule.
+	// 5. A wrong execution result: the current producer's L2 node commits wrong state
+	// roots. The other L2 nodes refuse its blocks and serve them as refused
+	// (themis_rejectedBlocks); each validator reports one in its vote extension, and
+	// with more than 2/3 of power reporting, the chain judges it critical with no
+	// transaction from anyone, and charges no stall for the blocks it did not get.
+	requireWrongResultCritical(t, ln)
+
+	// 6. Every node agrees on the schedule.
 	ln.WaitHeight(ln.Nodes[0].Height()+1, 30*time.Second)
 	ref, err := Epochs(n0)
 	require.NoError(t, err)
@@ -265,4 +274,42 @@ func lastOffenceID(offences []SlashOffence) uint64 {
 		last = max(last, o.ID)
 	}
 	return last
+}
+
+// requireWrongResultCritical switches the current producer's L2 simulator to
+// wrong_result and waits for x/slashing's critical WRONG_STATE_ROOT judgement.
+func requireWrongResultCritical(t *testing.T, ln *Localnet) {
+	n0 := ln.Nodes[0]
+	var cur Epoch
+	var head uint64
+	ln.WaitFor("a producer with at least 4 blocks of its epoch left", time.Minute, func() bool {
+		var err error
+		cur, head, err = CurrentEpoch(n0)
+		return err == nil && cur.EndHeight >= head+4
+	})
+	before, err := SlashingOffences(n0)
+	require.NoError(t, err)
+	after := lastOffenceID(before)
+	cheat := ln.NodeOfSequencer(cur.ProducerID)
+	require.NoError(t, L2Fault(cheat, l2sim.ModeWrongResult))
+	off := ln.waitOffenceAfter(cur.ProducerID, "OFFENCE_CLASS_WRONG_STATE_ROOT", after, 90*time.Second)
+	require.NoError(t, L2Fault(cheat, l2sim.ModeNone))
+	t.Logf("5. sequencer %d's wrong state root (L2 height %d on): offence %d %s, slashed %s: %s",
+		cur.ProducerID, head+1, off.ID, off.Severity, off.Slashed, off.Evidence)
+	require.Equal(t, "SEVERITY_CRITICAL", off.Severity)
+	require.True(t, off.Banned)
+	status, err := SequencerStatus(n0, cur.ProducerID)
+	require.NoError(t, err)
+	require.Equal(t, "SEQUENCER_STATUS_BANNED", status)
+	ln.WaitFor("a re-election after the ban", time.Minute, func() bool {
+		e, _, err := CurrentEpoch(n0)
+		return err == nil && e.ProducerID != cur.ProducerID
+	})
+	judged, err := SlashingOffences(n0)
+	require.NoError(t, err)
+	for _, o := range judged {
+		if o.ID > after && o.SequencerID == cur.ProducerID {
+			require.NotEqual(t, "OFFENCE_CLASS_NON_PRODUCTION", o.Class, "critical only: no medium for the stall it caused")
+		}
+	}
 }

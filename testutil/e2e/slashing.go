@@ -103,14 +103,27 @@ func (ln *Localnet) UnjailAfterJail(n *Node, id uint64, until time.Time) {
 // id after (0: any), and returns it.
 func (ln *Localnet) JudgedStall(id, after uint64) SlashOffence {
 	ln.t.Helper()
+	return ln.waitOffenceAfter(id, "OFFENCE_CLASS_NON_PRODUCTION", after, 30*time.Second)
+}
+
+// waitOffence waits for x/slashing's first offence of a class for sequencer id.
+func (ln *Localnet) waitOffence(id uint64, class string, timeout time.Duration) SlashOffence {
+	ln.t.Helper()
+	return ln.waitOffenceAfter(id, class, 0, timeout)
+}
+
+// waitOffenceAfter waits for x/slashing's first offence of a class for sequencer id
+// with an id above after.
+func (ln *Localnet) waitOffenceAfter(id uint64, class string, after uint64, timeout time.Duration) SlashOffence {
+	ln.t.Helper()
 	var off SlashOffence
-	ln.WaitFor(fmt.Sprintf("x/slashing's judgement of sequencer %d's stall", id), 30*time.Second, func() bool {
+	ln.WaitFor(fmt.Sprintf("a %s offence of sequencer %d", class, id), timeout, func() bool {
 		offences, err := SlashingOffences(ln.Nodes[0])
 		if err != nil {
 			return false
 		}
 		for _, o := range offences {
-			if o.ID > after && o.SequencerID == id && o.Class == "OFFENCE_CLASS_NON_PRODUCTION" {
+			if o.ID > after && o.SequencerID == id && o.Class == class {
 				off = o
 				return true
 			}
