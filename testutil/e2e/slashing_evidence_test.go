@@ -68,6 +68,32 @@ func TestLocalnetSlashingEvidence(t *testing.T) {
 	status, err := SequencerStatus(n0, cur.ProducerID)
 	require.NoError(t, err)
 	require.Equal(t, "SEQUENCER_STATUS_BANNED", status)
+	// The judgement with its evidence, through the CLI and REST: the offence, its queued
+	// L1 slash and the escrow waiting for L1.
+	cliOffence := ln.CLI(reporter, "query", "slashing", "offence", fmt.Sprint(off.ID), "-o", "json")
+	require.Contains(t, cliOffence, "OFFENCE_CLASS_L2_EQUIVOCATION")
+	require.Contains(t, cliOffence, off.Evidence[:40])
+	var actions struct {
+		Actions []struct {
+			Kind  string `json:"kind"`
+			Slash struct {
+				SequencerID string `json:"sequencer_id"`
+				Amount      string `json:"amount"`
+			} `json:"slash"`
+		} `json:"actions"`
+	}
+	require.NoError(t, GetJSON(n0.REST+"/themis/slashing/v1/l1_actions?status=L1_ACTION_STATUS_QUEUED", &actions))
+	require.Len(t, actions.Actions, 1)
+	require.Equal(t, "L1_ACTION_KIND_SLASH", actions.Actions[0].Kind)
+	require.Equal(t, off.Slashed, actions.Actions[0].Slash.Amount)
+	var escrows struct {
+		Escrows []struct {
+			Status string `json:"status"`
+		} `json:"escrows"`
+	}
+	require.NoError(t, GetJSON(n0.REST+"/themis/slashing/v1/escrows", &escrows))
+	require.Len(t, escrows.Escrows, 1)
+	require.Equal(t, "ESCROW_STATUS_PENDING_L1", escrows.Escrows[0].Status)
 	addr := cheat.ConsAddress()
 	ln.WaitHeight(off.Height+2, 30*time.Second)
 	set, err := CometValidatorsAt(n0, off.Height+2)
