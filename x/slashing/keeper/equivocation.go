@@ -35,7 +35,7 @@ func (e L2Equivocation) Evidence() Evidence {
 		Class: types.OFFENCE_CLASS_L2_EQUIVOCATION, Severity: types.SEVERITY_CRITICAL, SequencerID: e.SequencerID,
 		Text: fmt.Sprintf("sequencer %d, scheduled by epoch %d, sealed two different L2 blocks at height %d: %s and %s",
 			e.SequencerID, e.EpochID, e.Height, e.HashA.Hex(), e.HashB.Hex()),
-		Ref: fmt.Sprintf("l2-equivocation/%d/%d", e.SequencerID, e.Height),
+		Ref: types.L2EvidenceRef(types.EvidenceRefL2Equivocation, e.SequencerID, e.Height),
 	}
 }
 

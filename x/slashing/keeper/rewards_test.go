@@ -129,7 +129,7 @@ func TestRewards_CreditRules(t *testing.T) {
 			credited: true, status: types.CREDIT_STATUS_L2_OFFENCE},
 		{name: "wrong state root at the epoch's first height: 0", epoch: epoch(1, 2, 100, 199), head: 250,
 			setup: func(c *chain) {
-				c.judgedL2(7, 2, types.OFFENCE_CLASS_WRONG_STATE_ROOT, types.EvidenceRefWrongStateRoot, 100, types.OFFENCE_STATUS_APPLIED)
+				c.judgedL2(7, 2, types.OFFENCE_CLASS_WRONG_STATE_ROOT, "wrong-state-root", 100, types.OFFENCE_STATUS_APPLIED)
 			},
 			credited: true, status: types.CREDIT_STATUS_L2_OFFENCE},
 		{name: "equivocation in another epoch: paid", epoch: epoch(1, 2, 100, 199), head: 250,
@@ -594,22 +594,6 @@ func TestRewards_Queries(t *testing.T) {
 		EndHeight: 12, RewardPerBlock: math.NewInt(5), Status: types.CREDIT_STATUS_PAID, Height: c.Ctx.BlockHeight()}}, one.Credits)
 	_, err = c.query.EpochCredits(c.Ctx, &types.QueryEpochCreditsRequest{EpochId: 3})
 	require.Error(t, err)
-}
-
-// The L2 evidence reference round-trips, and nothing else parses as one.
-func TestRewards_L2EvidenceRef(t *testing.T) {
-	ref := types.L2EvidenceRef(types.EvidenceRefL2Equivocation, 2, 150)
-	require.Equal(t, "l2-equivocation/2/150", ref, "the form the equivocation handler writes")
-	kind, seq, h, ok := types.ParseL2EvidenceRef(ref)
-	require.True(t, ok)
-	require.Equal(t, []any{types.EvidenceRefL2Equivocation, uint64(2), uint64(150)}, []any{kind, seq, h})
-	for _, bad := range []string{"epoch-offence/7", "l2-equivocation/2", "l2-equivocation/2/x", "other/2/150", "l2-equivocation/2/150/1", ""} {
-		_, _, _, ok := types.ParseL2EvidenceRef(bad)
-		require.False(t, ok, bad)
-	}
-	require.True(t, types.IsL2Offence(types.OFFENCE_CLASS_WRONG_STATE_ROOT))
-	require.True(t, types.IsL2Offence(types.OFFENCE_CLASS_L2_EQUIVOCATION))
-	require.False(t, types.IsL2Offence(types.OFFENCE_CLASS_NON_PRODUCTION))
 }
 
 // One re-target moves the reward per block by a factor of 2 at most: a window that
