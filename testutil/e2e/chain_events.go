@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // L1EventRecord is one x/sequencer event about a relayed L1 log, read from a block's
@@ -83,6 +84,13 @@ func (ln *Localnet) L1Verdicts(n *Node, from, to int64) []L1EventRecord {
 	var out []L1EventRecord
 	for h := from; h <= to; h++ {
 		records, err := L1EventsAt(n, h)
+		// CometBFT stores a block (and reports its height) before it has executed it and
+		// saved its results: the newest height may answer "could not find results" for
+		// a moment.
+		for try := 0; err != nil && strings.Contains(err.Error(), "could not find results") && try < 25; try++ {
+			time.Sleep(200 * time.Millisecond)
+			records, err = L1EventsAt(n, h)
+		}
 		if err != nil {
 			ln.t.Fatalf("block_results %d: %v", h, err)
 		}

@@ -29,7 +29,7 @@ var outageTestnetArgs = []string{"--downtime-window", "40", "--downtime-grace-bl
 //     applied exactly once, nobody is charged for the halt, and every node has the same
 //     app hash.
 func TestLocalnetConsensusOutages(t *testing.T) {
-	ln := StartLocalnet(t, Options{Validators: 7, VotingPeriod: 20 * time.Second, PortOffset: 40, L1: true, TestnetArgs: outageTestnetArgs})
+	ln := StartLocalnet(t, Options{Validators: 7, VotingPeriod: 20 * time.Second, PortOffset: 60, L1: true, TestnetArgs: outageTestnetArgs})
 	n0 := ln.Nodes[0]
 	// Counting starts after the first blocks' grace; a full window is 40 counted blocks.
 	ln.WaitHeight(20, 2*time.Minute)

@@ -82,7 +82,7 @@ func TestLocalnetSlashingEvidence(t *testing.T) {
 			} `json:"slash"`
 		} `json:"actions"`
 	}
-	require.NoError(t, GetJSON(n0.REST+"/themis/slashing/v1/l1_actions?status=L1_ACTION_STATUS_QUEUED", &actions))
+	require.NoError(t, GetJSON(n0.REST+"/themis/slashing/v1/l1_actions?status=1", &actions))
 	require.Len(t, actions.Actions, 1)
 	require.Equal(t, "L1_ACTION_KIND_SLASH", actions.Actions[0].Kind)
 	require.Equal(t, off.Slashed, actions.Actions[0].Slash.Amount)
