@@ -1,0 +1,43 @@
+// Package tssfixtures serves the project's committed TSS test fixtures: preparams
+// generated once by ./gen (make tss-fixtures). Their secrets are public: tests and the
+// localnet only, never a key that guards anything.
+package tssfixtures
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+
+	"github.com/bnb-chain/tss-lib/v2/ecdsa/keygen"
+)
+
+//go:embed preparams/*.json
+var files embed.FS
+
+// Count is the number of committed preparams sets.
+const Count = 12
+
+// Preparams returns committed preparams set i (0 <= i < Count).
+func Preparams(i int) (*keygen.LocalPreParams, error) {
+	bz, err := files.ReadFile(fmt.Sprintf("preparams/party-%02d.json", i))
+	if err != nil {
+		return nil, fmt.Errorf("tss fixture preparams %d: %w", i, err)
+	}
+	pp := new(keygen.LocalPreParams)
+	if err := json.Unmarshal(bz, pp); err != nil {
+		return nil, fmt.Errorf("tss fixture preparams %d: %w", i, err)
+	}
+	if !pp.ValidateWithProof() {
+		return nil, fmt.Errorf("tss fixture preparams %d fail validation", i)
+	}
+	return pp, nil
+}
+
+// MustPreparams is Preparams for tests.
+func MustPreparams(i int) *keygen.LocalPreParams {
+	pp, err := Preparams(i)
+	if err != nil {
+		panic(err)
+	}
+	return pp
+}
