@@ -11,7 +11,7 @@ BUF_VERSION      := v1.75.0
 GOGOPROTO_VERSION := v1.7.2
 GATEWAY_VERSION  := v1.16.0
 
-.PHONY: all build install tools geth generate check-generated test test-unit test-e2e fuzz bench \
+.PHONY: all build install tools geth generate check-generated test test-unit test-e2e fuzz bench tss-fixtures \
         localnet localnet-stop lint clean
 
 all: build
@@ -65,9 +65,14 @@ bench: build
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./x/voteext/...
 	$(GO) test -run '^$$' -bench . ./x/epoch/...
 	$(GO) test -run '^$$' -bench . -benchtime 200x ./x/slashing/...
+	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 30m ./tss/...
 	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^(TestBenchLocalnetBlockTime|TestBenchBlockTimePending)$$' -v -timeout 15m ./testutil/e2e/...
 	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^TestBenchBridge' -v -timeout 25m ./testutil/e2e/...
 	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^TestBenchL2Failover$$' -v -timeout 10m ./testutil/e2e/...
+
+## tss-fixtures: the committed TSS test fixtures (preparams, a test key); keeps what exists.
+tss-fixtures:
+	$(GO) run ./testutil/tssfixtures/gen -n 12 -out testutil/tssfixtures/preparams -testkey testutil/tssfixtures/testkey
 
 ## localnet: $(VALIDATORS) validators as separate processes on 127.0.0.1.
 localnet: build

@@ -9,9 +9,10 @@ import (
 	"fmt"
 
 	"github.com/bnb-chain/tss-lib/v2/ecdsa/keygen"
+	"github.com/ethereum/go-ethereum/common"
 )
 
-//go:embed preparams/*.json
+//go:embed preparams testkey
 var files embed.FS
 
 // Count is the number of committed preparams sets.
@@ -40,4 +41,33 @@ func MustPreparams(i int) *keygen.LocalPreParams {
 		panic(err)
 	}
 	return pp
+}
+
+// Address is the i-th fixture party address, the one the committed test key was
+// made for.
+func Address(i int) common.Address {
+	var a common.Address
+	a[0] = byte(i + 1)
+	a[19] = byte(0xA0 + i)
+	return a
+}
+
+// TestKeyParties and TestKeyThreshold describe the committed test key: a keygen of
+// the first four fixture addresses, generation 1, t = 2.
+const (
+	TestKeyParties   = 4
+	TestKeyThreshold = 2
+)
+
+// TestKeyShare returns the committed test key's share of party i.
+func TestKeyShare(i int) (*keygen.LocalPartySaveData, error) {
+	bz, err := files.ReadFile(fmt.Sprintf("testkey/share-%02d.json", i))
+	if err != nil {
+		return nil, fmt.Errorf("tss fixture share %d: %w", i, err)
+	}
+	s := new(keygen.LocalPartySaveData)
+	if err := json.Unmarshal(bz, s); err != nil {
+		return nil, fmt.Errorf("tss fixture share %d: %w", i, err)
+	}
+	return s, nil
 }

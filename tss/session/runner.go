@@ -94,6 +94,8 @@ type Session struct {
 
 	mu   sync.Mutex
 	seen map[seenKey][]byte // first payload per (sender, role, round, receiver role)
+	// received counts the messages each sender got accepted; lookups only.
+	received map[PartyRef]int
 }
 
 type seenKey struct {
@@ -109,13 +111,14 @@ func New(plan Plan, net Network, in Inputs) (*Session, error) {
 		return nil, err
 	}
 	s := &Session{
-		plan:   plan,
-		net:    net,
-		inbox:  make(chan Inbound, inboxSize),
-		out:    make(chan tss.Message, 1024),
-		keyEnd: make(chan *keygen.LocalPartySaveData, 2),
-		sigEnd: make(chan *common.SignatureData, 1),
-		seen:   map[seenKey][]byte{},
+		plan:     plan,
+		net:      net,
+		inbox:    make(chan Inbound, inboxSize),
+		out:      make(chan tss.Message, 1024),
+		keyEnd:   make(chan *keygen.LocalPartySaveData, 2),
+		sigEnd:   make(chan *common.SignatureData, 1),
+		seen:     map[seenKey][]byte{},
+		received: map[PartyRef]int{},
 	}
 	var err error
 	switch plan.Kind {
@@ -298,6 +301,7 @@ func (s *Session) update(p *localParty, from *tss.PartyID, m Inbound) (bool, err
 	first, dup := s.seen[key]
 	if !dup {
 		s.seen[key] = m.Payload
+		s.received[PartyRef{m.From, m.FromRole}]++
 	}
 	s.mu.Unlock()
 	if dup {
@@ -357,19 +361,42 @@ func (s *Session) refOf(id *tss.PartyID) (PartyRef, bool) {
 	return PartyRef{}, false
 }
 
-// waitingFor lists the parties the local parties still wait for.
+// waitingFor lists the parties the local parties still wait for. tss-lib's own list
+// is a superset (a round stops checking at the first sender it misses), so a party
+// counts as missing only when it got fewer messages to us than the most advanced
+// party of its role: in these lock-step protocols every honest party of a role sends
+// each receiver the same number of messages per round. When nobody got ahead (this
+// engine is the one cut off) the whole list is returned; blame needs more than 2/3
+// of the session to agree, so such a list names no one on its own.
 func (s *Session) waitingFor() []PartyRef {
-	var out []PartyRef
+	var candidates []PartyRef
 	seen := map[PartyRef]bool{} // dedup only
 	for _, p := range s.parties {
 		for _, id := range p.party.WaitingFor() {
 			if ref, ok := s.refOf(id); ok && !seen[ref] {
 				seen[ref] = true
-				out = append(out, ref)
+				candidates = append(candidates, ref)
 			}
 		}
 	}
-	return out
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	most := map[Role]int{} // lookups only
+	for ref, n := range s.received {
+		if n > most[ref.Role] {
+			most[ref.Role] = n
+		}
+	}
+	var behind []PartyRef
+	for _, ref := range candidates {
+		if s.received[ref] < most[ref.Role] {
+			behind = append(behind, ref)
+		}
+	}
+	if len(behind) == 0 {
+		return candidates
+	}
+	return behind
 }
 
 // pump sends what the local parties emit: to the network, and to our own other

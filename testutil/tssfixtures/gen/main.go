@@ -22,7 +22,17 @@ func main() {
 	n := flag.Int("n", 10, "number of preparams sets")
 	out := flag.String("out", "testutil/tssfixtures/preparams", "output directory")
 	concurrency := flag.Int("concurrency", 1, "goroutines per set")
+	testkey := flag.String("testkey", "", "also run a keygen of the first 4 fixture parties into this directory")
 	flag.Parse()
+	defer func() {
+		if *testkey == "" {
+			return
+		}
+		if err := writeTestKey(*testkey); err != nil {
+			fmt.Fprintln(os.Stderr, "test key:", err)
+			os.Exit(1)
+		}
+	}()
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
