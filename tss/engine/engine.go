@@ -1,0 +1,412 @@
+package engine
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"cosmossdk.io/log"
+	"github.com/bnb-chain/tss-lib/v2/ecdsa/keygen"
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/themis-network/themis/tss/session"
+)
+
+// KeyID names the pool key in the share store.
+const KeyID = "pool"
+
+// Defaults for Config fields left zero.
+const (
+	DefaultRoundTimeout   = 60 * time.Second
+	DefaultSettleTimeout  = 10 * time.Second
+	DefaultMaxConcurrent  = 4
+	DefaultMaxReportItems = 16
+)
+
+// Config wires an engine.
+type Config struct {
+	Self common.Address
+	// Endpoint is the transport URL this engine tells the chain.
+	Endpoint  string
+	Shares    Shares
+	Preparams Preparams
+	Marks     Marks
+	Net       Net
+	Gate      Gate
+	Logger    log.Logger
+	// RoundTimeout fails a session whose round makes no progress this long.
+	RoundTimeout time.Duration
+	// SettleTimeout bounds the wait for echoes after a session produced its result.
+	SettleTimeout time.Duration
+	// MaxConcurrent bounds the sessions run at once.
+	MaxConcurrent int
+	// MaxReportItems bounds the results and the blames of one report.
+	MaxReportItems int
+	// Metrics is optional.
+	Metrics *Metrics
+}
+
+// Engine runs the chain's sessions. Observe and Report may be called from any goroutine.
+type Engine struct {
+	cfg  Config
+	slot chan struct{} // one token per concurrent session
+
+	mu       sync.Mutex
+	work     Work
+	haveWork bool
+	wake     chan struct{}
+	running  map[[32]byte]context.CancelFunc
+	results  map[[32]byte]Result
+	blames   map[[32]byte][]Blame
+}
+
+// New checks the configuration and builds an engine; Run starts it.
+func New(cfg Config) (*Engine, error) {
+	if cfg.Self == (common.Address{}) || cfg.Shares == nil || cfg.Preparams == nil || cfg.Marks == nil || cfg.Net == nil {
+		return nil, errors.New("engine: self, shares, preparams, marks and net are required")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = log.NewNopLogger()
+	}
+	if cfg.Gate == nil {
+		cfg.Gate = noGate{}
+	}
+	if cfg.RoundTimeout <= 0 {
+		cfg.RoundTimeout = DefaultRoundTimeout
+	}
+	if cfg.SettleTimeout <= 0 {
+		cfg.SettleTimeout = DefaultSettleTimeout
+	}
+	if cfg.MaxConcurrent <= 0 {
+		cfg.MaxConcurrent = DefaultMaxConcurrent
+	}
+	if cfg.MaxReportItems <= 0 {
+		cfg.MaxReportItems = DefaultMaxReportItems
+	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = NewMetrics()
+	}
+	return &Engine{
+		cfg:     cfg,
+		slot:    make(chan struct{}, cfg.MaxConcurrent),
+		wake:    make(chan struct{}, 1),
+		running: map[[32]byte]context.CancelFunc{},
+		results: map[[32]byte]Result{},
+		blames:  map[[32]byte][]Blame{},
+	}, nil
+}
+
+type noGate struct{}
+
+func (noGate) Begin() func() { return func() {} }
+
+// Observe hands the engine the chain's latest work. It never blocks: the engine acts
+// on the newest snapshot only.
+func (e *Engine) Observe(w Work) {
+	e.mu.Lock()
+	if e.haveWork && w.Height < e.work.Height {
+		e.mu.Unlock()
+		return
+	}
+	e.work, e.haveWork = w, true
+	e.mu.Unlock()
+	select {
+	case e.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run acts on each new snapshot until ctx ends.
+func (e *Engine) Run(ctx context.Context) error {
+	for {
+		select {
+		case <-ctx.Done():
+			e.mu.Lock()
+			for _, cancel := range e.running {
+				cancel()
+			}
+			e.mu.Unlock()
+			return ctx.Err()
+		case <-e.wake:
+			e.mu.Lock()
+			w := e.work
+			e.mu.Unlock()
+			e.step(ctx, w)
+		}
+	}
+}
+
+// step reconciles the engine with one snapshot: confirm shares, stop what the chain
+// closed, start what it opened.
+func (e *Engine) step(ctx context.Context, w Work) {
+	e.confirm(w)
+	open := make(map[[32]byte]bool, len(w.Sessions)) // lookups only
+	for _, s := range w.Sessions {
+		open[s.Key] = true
+	}
+	e.forgetClosed(open)
+	for _, s := range w.Sessions {
+		plain, old, nw := s.selfIn(e.cfg.Self)
+		if !plain && !old && !nw {
+			continue
+		}
+		e.mu.Lock()
+		_, isRunning := e.running[s.Key]
+		_, done := e.results[s.Key]
+		e.mu.Unlock()
+		if isRunning || done {
+			continue
+		}
+		started, err := e.cfg.Marks.Has(markName(s.Key))
+		if err != nil {
+			e.cfg.Logger.Error("tss: reading session marks", "err", err)
+			continue
+		}
+		if started {
+			continue // run before a restart: the chain retries it under a new id
+		}
+		e.start(ctx, s)
+	}
+}
+
+// confirm promotes a pending share once the chain confirmed its generation.
+func (e *Engine) confirm(w Work) {
+	if w.Generation == 0 {
+		return
+	}
+	gen, _, ok, err := e.cfg.Shares.Current(KeyID)
+	if err != nil {
+		e.cfg.Logger.Error("tss: reading the current share", "err", err)
+		return
+	}
+	if ok && gen >= w.Generation {
+		return
+	}
+	if _, pending, err := e.cfg.Shares.Pending(KeyID, w.Generation); err != nil || !pending {
+		return
+	}
+	if err := e.cfg.Shares.Confirm(KeyID, w.Generation); err != nil {
+		e.cfg.Logger.Error("tss: confirming the share", "generation", w.Generation, "err", err)
+		return
+	}
+	e.cfg.Logger.Info("tss: share confirmed by the chain", "generation", w.Generation)
+}
+
+// forgetClosed cancels sessions the chain no longer has open and drops their
+// results, blames and marks (a session id never comes back).
+func (e *Engine) forgetClosed(open map[[32]byte]bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for k, cancel := range e.running {
+		if !open[k] {
+			cancel()
+			delete(e.running, k)
+		}
+	}
+	for k := range e.results {
+		if !open[k] {
+			delete(e.results, k)
+			_ = e.cfg.Marks.Delete(markName(k))
+		}
+	}
+	for k := range e.blames {
+		if !open[k] {
+			delete(e.blames, k)
+			_ = e.cfg.Marks.Delete(markName(k))
+		}
+	}
+}
+
+func markName(key [32]byte) string { return "sessions/" + hex.EncodeToString(key[:]) }
+
+// start marks a session started, durably, then runs it in the background.
+func (e *Engine) start(ctx context.Context, s Spec) {
+	if err := e.cfg.Marks.Put(markName(s.Key), []byte(s.Kind.String())); err != nil {
+		e.cfg.Logger.Error("tss: cannot mark the session started; not running it", "session", short(s.Key), "err", err)
+		return
+	}
+	sctx, cancel := context.WithCancel(ctx)
+	e.mu.Lock()
+	e.running[s.Key] = cancel
+	e.mu.Unlock()
+	go func() {
+		defer cancel()
+		select {
+		case e.slot <- struct{}{}:
+		case <-sctx.Done():
+			return
+		}
+		defer func() { <-e.slot }()
+		e.run(sctx, s)
+	}()
+}
+
+// run executes one session and records its result or its blames.
+func (e *Engine) run(ctx context.Context, s Spec) {
+	m := e.cfg.Metrics
+	m.started(s.Kind)
+	begin := time.Now()
+	res, err := e.execute(ctx, s)
+	e.mu.Lock()
+	delete(e.running, s.Key)
+	if err == nil {
+		e.results[s.Key] = *res
+	} else if bl := blamesOf(s.Key, err); len(bl) > 0 {
+		e.blames[s.Key] = bl
+	}
+	e.mu.Unlock()
+	if err != nil {
+		m.failed(s.Kind)
+		e.cfg.Logger.Error("tss: session failed", "session", short(s.Key), "kind", s.Kind, "err", err)
+		return
+	}
+	m.completed(s.Kind, time.Since(begin))
+	e.cfg.Logger.Info("tss: session done", "session", short(s.Key), "kind", s.Kind, "took", time.Since(begin).Round(time.Millisecond))
+}
+
+// execute gathers the session's inputs, opens its transport and runs it.
+func (e *Engine) execute(ctx context.Context, s Spec) (*Result, error) {
+	in, err := e.inputs(s)
+	if err != nil {
+		return nil, err
+	}
+	net := &lazyNet{}
+	sess, err := session.New(s.plan(e.cfg.Self, e.cfg.RoundTimeout), net, in)
+	if err != nil {
+		return nil, err
+	}
+	ch, err := e.cfg.Net.Open(s.Key, netParties(s), func(m session.Inbound) { _ = sess.Deliver(m) })
+	if err != nil {
+		return nil, fmt.Errorf("open transport: %w", err)
+	}
+	defer ch.Close()
+	net.set(ch)
+	end := e.cfg.Gate.Begin()
+	out, err := sess.Run(ctx)
+	end()
+	if err != nil {
+		return nil, err
+	}
+	settle, cancel := context.WithTimeout(ctx, e.cfg.SettleTimeout)
+	defer cancel()
+	if err := ch.Settled(settle); err != nil {
+		return nil, fmt.Errorf("broadcasts not confirmed by every party: %w", err)
+	}
+	if out.Share != nil {
+		bz, err := json.Marshal(out.Share)
+		if err != nil {
+			return nil, err
+		}
+		gen := s.Generation
+		if s.Kind == session.KindReshare {
+			gen = s.NewGeneration
+		}
+		if err := e.cfg.Shares.PutPending(KeyID, gen, bz); err != nil {
+			return nil, fmt.Errorf("store the new share: %w", err)
+		}
+	}
+	return &Result{Key: s.Key, PublicKey: out.PublicKey, Signature: out.Signature}, nil
+}
+
+// inputs loads the share and takes the preparams the engine's roles need.
+func (e *Engine) inputs(s Spec) (session.Inputs, error) {
+	var in session.Inputs
+	plain, old, nw := s.selfIn(e.cfg.Self)
+	needShare := (plain && s.Kind == session.KindSign) || old
+	needPre := (plain && s.Kind == session.KindKeygen) || nw
+	if needShare {
+		share, err := e.share(s.Generation)
+		if err != nil {
+			return in, err
+		}
+		in.Share = share
+	}
+	if needPre {
+		pp, err := e.cfg.Preparams.Take()
+		if err != nil {
+			return in, fmt.Errorf("no preparams for a new share (run `themisd tss init`): %w", err)
+		}
+		in.Preparams = pp
+	}
+	return in, nil
+}
+
+// share loads this engine's share of a generation.
+func (e *Engine) share(generation uint64) (*keygen.LocalPartySaveData, error) {
+	gen, bz, ok, err := e.cfg.Shares.Current(KeyID)
+	if err != nil {
+		return nil, err
+	}
+	if !ok || gen != generation {
+		return nil, fmt.Errorf("no share of generation %d (holding %d)", generation, gen)
+	}
+	save := new(keygen.LocalPartySaveData)
+	if err := json.Unmarshal(bz, save); err != nil {
+		return nil, fmt.Errorf("decode share: %w", err)
+	}
+	return save, nil
+}
+
+// netParties lists a session's parties by role, for the transport.
+func netParties(s Spec) []NetParty {
+	var out []NetParty
+	add := func(list []Party, role session.Role) {
+		for _, p := range list {
+			out = append(out, NetParty{Party: p, Role: role})
+		}
+	}
+	if s.Kind == session.KindReshare {
+		add(s.OldParties, session.RoleOld)
+		add(s.NewParties, session.RoleNew)
+	} else {
+		add(s.Parties, session.RoleParty)
+	}
+	return out
+}
+
+// blamesOf turns a session failure into blame claims.
+func blamesOf(key [32]byte, err error) []Blame {
+	var f *session.Failure
+	if !errors.As(err, &f) {
+		return nil
+	}
+	var out []Blame
+	add := func(refs []session.PartyRef, r BlameReason) {
+		for _, ref := range refs {
+			out = append(out, Blame{Key: key, Accused: ref.Address, Reason: r})
+		}
+	}
+	add(f.Missing, BlameMissing)
+	add(f.Culprits, BlameInvalid)
+	add(f.Conflicts, BlameEquivocation)
+	return out
+}
+
+func short(k [32]byte) string { return hex.EncodeToString(k[:4]) }
+
+// lazyNet lets a session be built before its transport is open: nothing is sent
+// before Run, and Run starts after set.
+type lazyNet struct {
+	mu sync.Mutex
+	ch Channel
+}
+
+func (n *lazyNet) set(ch Channel) {
+	n.mu.Lock()
+	n.ch = ch
+	n.mu.Unlock()
+}
+
+func (n *lazyNet) Send(ctx context.Context, m session.Outbound) error {
+	n.mu.Lock()
+	ch := n.ch
+	n.mu.Unlock()
+	if ch == nil {
+		return errors.New("transport not open")
+	}
+	return ch.Send(ctx, m)
+}

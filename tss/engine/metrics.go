@@ -1,0 +1,60 @@
+package engine
+
+import (
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/themis-network/themis/tss/session"
+)
+
+// Metrics are the engine's Prometheus series (themis_tss_*). They live in their own
+// registry, served beside the node's by the engine's health handler.
+type Metrics struct {
+	Registry  *prometheus.Registry
+	sessions  *prometheus.CounterVec
+	duration  *prometheus.HistogramVec
+	running   prometheus.Gauge
+	preparams prometheus.Gauge
+}
+
+// NewMetrics registers the engine's series in a fresh registry.
+func NewMetrics() *Metrics {
+	m := &Metrics{
+		Registry: prometheus.NewRegistry(),
+		sessions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "themis_tss_sessions_total", Help: "TSS sessions by kind and outcome (started, completed, failed).",
+		}, []string{"kind", "outcome"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "themis_tss_session_seconds", Help: "Wall time of completed TSS sessions.",
+			Buckets: []float64{0.5, 1, 2, 5, 10, 20, 40, 80, 160},
+		}, []string{"kind"}),
+		running: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "themis_tss_sessions_running", Help: "TSS sessions running now.",
+		}),
+		preparams: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "themis_tss_preparams_available", Help: "Preparams sets left in the pool.",
+		}),
+	}
+	m.Registry.MustRegister(m.sessions, m.duration, m.running, m.preparams)
+	return m
+}
+
+func (m *Metrics) started(k session.Kind) {
+	m.sessions.WithLabelValues(k.String(), "started").Inc()
+	m.running.Inc()
+}
+
+func (m *Metrics) completed(k session.Kind, d time.Duration) {
+	m.sessions.WithLabelValues(k.String(), "completed").Inc()
+	m.duration.WithLabelValues(k.String()).Observe(d.Seconds())
+	m.running.Dec()
+}
+
+func (m *Metrics) failed(k session.Kind) {
+	m.sessions.WithLabelValues(k.String(), "failed").Inc()
+	m.running.Dec()
+}
+
+// Preparams records the pool's size.
+func (m *Metrics) Preparams(n int) { m.preparams.Set(float64(n)) }

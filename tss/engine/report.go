@@ -1,0 +1,70 @@
+package engine
+
+import (
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// BlameReason is why a party is blamed.
+type BlameReason uint8
+
+const (
+	// BlameMissing: the party's messages never came while others' did.
+	BlameMissing BlameReason = iota + 1
+	// BlameInvalid: tss-lib rejected the party's message (a failed proof or check).
+	BlameInvalid
+	// BlameEquivocation: the party sent two different messages for one round.
+	BlameEquivocation
+)
+
+// Result is what this engine produced in a session.
+type Result struct {
+	Key       [32]byte
+	PublicKey []byte // keygen, resharing
+	Signature []byte // signing
+}
+
+// Blame is this engine's claim that a party failed a session. The chain counts it
+// only when more than 2/3 of the session's other parties make the same claim.
+type Blame struct {
+	Key     [32]byte
+	Accused common.Address
+	Reason  BlameReason
+}
+
+// Report is what this engine tells the chain in its vote extension.
+type Report struct {
+	Ready           bool
+	ShareGeneration uint64
+	Endpoint        string
+	Results         []Result
+	Blames          []Blame
+}
+
+// Report is this engine's report for the chain's latest snapshot: results and blames
+// of sessions still open there, newest first cut at MaxReportItems, in session order
+// of the snapshot so the report is stable from height to height.
+func (e *Engine) Report() Report {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r := Report{Endpoint: e.cfg.Endpoint}
+	gen, _, ok, err := e.cfg.Shares.Current(KeyID)
+	if err == nil && ok {
+		r.ShareGeneration = gen
+	}
+	pre := e.cfg.Preparams.Count()
+	e.cfg.Metrics.Preparams(pre)
+	// Ready: it can take part in what the chain may ask next: sign with the confirmed
+	// key, or receive a share in a keygen or resharing.
+	r.Ready = e.cfg.Endpoint != "" && ((e.haveWork && r.ShareGeneration == e.work.Generation && r.ShareGeneration > 0) || pre > 0)
+	for _, s := range e.work.Sessions {
+		if res, ok := e.results[s.Key]; ok && len(r.Results) < e.cfg.MaxReportItems {
+			r.Results = append(r.Results, res)
+		}
+		for _, b := range e.blames[s.Key] {
+			if len(r.Blames) < e.cfg.MaxReportItems {
+				r.Blames = append(r.Blames, b)
+			}
+		}
+	}
+	return r
+}
