@@ -328,11 +328,35 @@ func (e *Engine) inputs(s Spec) (session.Inputs, error) {
 	if needPre {
 		pp, err := e.cfg.Preparams.Take()
 		if err != nil {
-			return in, fmt.Errorf("no preparams for a new share (run `themisd tss init`): %w", err)
+			pp, err = e.reusePreparams(err)
+			if err != nil {
+				return in, err
+			}
 		}
 		in.Preparams = pp
 	}
 	return in, nil
+}
+
+// reusePreparams falls back to the Paillier and ring-Pedersen parameters of the share
+// this engine holds when the pool is empty. They are this party's long-term public
+// parameters (every signature of the generation already uses them), so a new share
+// under them is sound; a fresh set is preferred because it limits what one leaked
+// Paillier key exposes to one generation. Refusing would instead leave the member
+// out of the committee until the top-up (minutes) catches up.
+func (e *Engine) reusePreparams(takeErr error) (*keygen.LocalPreParams, error) {
+	_, bz, ok, err := e.cfg.Shares.Current(KeyID)
+	if err != nil || !ok {
+		return nil, fmt.Errorf("no preparams for a new share (run `themisd tss init`): %w", takeErr)
+	}
+	save := new(keygen.LocalPartySaveData)
+	if err := json.Unmarshal(bz, save); err != nil || !save.LocalPreParams.ValidateWithProof() {
+		return nil, fmt.Errorf("no preparams for a new share, and the held share has none to reuse: %w", takeErr)
+	}
+	e.cfg.Metrics.reused()
+	e.cfg.Logger.Info("tss: preparams pool empty; reusing the held share's parameters for the new share")
+	pp := save.LocalPreParams
+	return &pp, nil
 }
 
 // share loads this engine's share of a generation.

@@ -16,6 +16,7 @@ type Metrics struct {
 	duration  *prometheus.HistogramVec
 	running   prometheus.Gauge
 	preparams prometheus.Gauge
+	reuses    prometheus.Counter
 }
 
 // NewMetrics registers the engine's series in a fresh registry.
@@ -35,8 +36,11 @@ func NewMetrics() *Metrics {
 		preparams: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "themis_tss_preparams_available", Help: "Preparams sets left in the pool.",
 		}),
+		reuses: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "themis_tss_preparams_reused_total", Help: "New shares made with the held share's parameters because the pool was empty.",
+		}),
 	}
-	m.Registry.MustRegister(m.sessions, m.duration, m.running, m.preparams)
+	m.Registry.MustRegister(m.sessions, m.duration, m.running, m.preparams, m.reuses)
 	return m
 }
 
@@ -55,6 +59,8 @@ func (m *Metrics) failed(k session.Kind) {
 	m.sessions.WithLabelValues(k.String(), "failed").Inc()
 	m.running.Dec()
 }
+
+func (m *Metrics) reused() { m.reuses.Inc() }
 
 // Preparams records the pool's size.
 func (m *Metrics) Preparams(n int) { m.preparams.Set(float64(n)) }
