@@ -45,11 +45,13 @@ const sharesDir = "shares"
 
 // KeyState is what the store holds for one key id.
 type KeyState struct {
-	KeyID                   string
-	Current, Previous       uint64
-	HasCurrent, HasPrevious bool
+	KeyID       string `json:"key_id"`
+	Current     uint64 `json:"current"`
+	HasCurrent  bool   `json:"has_current"`
+	Previous    uint64 `json:"previous"`
+	HasPrevious bool   `json:"has_previous"`
 	// Pending are the unconfirmed generations newer than Current, ascending.
-	Pending []uint64
+	Pending []uint64 `json:"pending"`
 }
 
 type confirmation struct {
