@@ -156,14 +156,13 @@ func (sh *Shares) Keys() ([]string, error) {
 // generation. Storing the same bytes again is a no-op (a restarted engine may
 // repeat it); different bytes for a pending generation are ErrPendingExists.
 func (sh *Shares) PutPending(keyID string, generation uint64, save []byte) error {
-	sh.s.mu.Lock()
-	defer sh.s.mu.Unlock()
-	gens, err := sh.scan(keyID)
-	if err != nil {
-		return err
-	}
-	st := stateOf(keyID, gens)
-	switch f := gens[generation]; {
+	return sh.update(keyID, func(gens map[uint64]genFiles, st KeyState) error {
+		return sh.putPending(keyID, generation, save, gens[generation], st)
+	})
+}
+
+func (sh *Shares) putPending(keyID string, generation uint64, save []byte, f genFiles, st KeyState) error {
+	switch {
 	case f.share && f.confirmed:
 		return fmt.Errorf("%s generation %d: %w", keyID, generation, ErrConfirmed)
 	case st.HasCurrent && generation < st.Current:
@@ -185,13 +184,12 @@ func (sh *Shares) PutPending(keyID string, generation uint64, save []byte) error
 // the generation it replaced as previous, and deletes older ones. Confirming the
 // current generation again is a no-op that finishes any pruning a crash interrupted.
 func (sh *Shares) Confirm(keyID string, generation uint64) error {
-	sh.s.mu.Lock()
-	defer sh.s.mu.Unlock()
-	gens, err := sh.scan(keyID)
-	if err != nil {
-		return err
-	}
-	st := stateOf(keyID, gens)
+	return sh.update(keyID, func(gens map[uint64]genFiles, st KeyState) error {
+		return sh.confirm(keyID, generation, gens, st)
+	})
+}
+
+func (sh *Shares) confirm(keyID string, generation uint64, gens map[uint64]genFiles, st KeyState) error {
 	f := gens[generation]
 	switch {
 	case f.share && f.confirmed:
@@ -223,9 +221,9 @@ func (sh *Shares) Confirm(keyID string, generation uint64) error {
 }
 
 // prune deletes every generation but current, previous and the pending ones newer
-// than current. The confirmation goes before the share, so that a crash in between
-// never leaves an old generation looking confirmed without its share being the
-// newest; either order reads correctly, this one is just the tidier leftover.
+// than current. A generation's confirmation goes before its share: a crash in
+// between leaves a stale unconfirmed share below current, which reads as nothing
+// and goes with the next prune.
 func (sh *Shares) prune(keyID string, gens map[uint64]genFiles, st KeyState) error {
 	keep := func(g uint64) bool {
 		if st.HasCurrent && g == st.Current || st.HasPrevious && g == st.Previous {
@@ -313,14 +311,22 @@ func (sh *Shares) Pending(keyID string, generation uint64) (save []byte, ok bool
 // Discard deletes a pending generation the chain never confirmed; a confirmed one is
 // ErrConfirmed, an absent one no error.
 func (sh *Shares) Discard(keyID string, generation uint64) error {
+	return sh.update(keyID, func(gens map[uint64]genFiles, _ KeyState) error {
+		if f := gens[generation]; f.confirmed && f.share {
+			return fmt.Errorf("%s generation %d: %w", keyID, generation, ErrConfirmed)
+		}
+		return sh.s.Delete(shareName(keyID, generation))
+	})
+}
+
+// update runs one lifecycle step on the files of keyID as they are now, with the
+// store's lock held so the check and the write that follows it are one step.
+func (sh *Shares) update(keyID string, step func(gens map[uint64]genFiles, st KeyState) error) error {
 	sh.s.mu.Lock()
 	defer sh.s.mu.Unlock()
 	gens, err := sh.scan(keyID)
 	if err != nil {
 		return err
 	}
-	if f := gens[generation]; f.confirmed && f.share {
-		return fmt.Errorf("%s generation %d: %w", keyID, generation, ErrConfirmed)
-	}
-	return sh.s.Delete(shareName(keyID, generation))
+	return step(gens, stateOf(keyID, gens))
 }
