@@ -204,3 +204,28 @@ func flipLastByte(t *testing.T, path string) {
 	raw[len(raw)-1] ^= 0xff
 	require.NoError(t, os.WriteFile(path, raw, 0o600))
 }
+
+// An attacker who holds the node key and can write the disk rewrites the header of a
+// passphrase store to node-key mode (with check ids they can compute): the store then
+// opens without the passphrase, but not one of its files does.
+func TestHeaderDowngradeOpensNoFile(t *testing.T) {
+	nk := newNodeKey()
+	s := openNew(t, nk, []byte("pw"))
+	require.NoError(t, s.Put("shares/k/a", []byte("secret share")))
+
+	nodeOnly, err := NewSealer(nk, nil, nil)
+	require.NoError(t, err)
+	bz, err := marshalHeader(newHeader(nodeOnly, nil))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(s.Dir(), headerFile), bz, 0o600))
+
+	downgraded, err := Open(s.Dir(), nk, Options{})
+	require.NoError(t, err)
+	_, err = downgraded.Get("shares/k/a")
+	require.ErrorIs(t, err, ErrPassphraseRequired)
+	_, err = downgraded.Take("shares/k/a")
+	require.ErrorIs(t, err, ErrPassphraseRequired)
+	has, err := downgraded.Has("shares/k/a")
+	require.NoError(t, err)
+	require.True(t, has, "a file that does not open is never lost")
+}
