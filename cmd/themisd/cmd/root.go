@@ -101,6 +101,7 @@ func NewRootCmd() *cobra.Command {
 		L1Cmd(),
 		DevnetCmd(),
 		L2SimCmd(),
+		TSSCmd(),
 	)
 
 	autoCliOpts := tempApp.AutoCliOpts()
