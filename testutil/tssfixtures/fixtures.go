@@ -18,11 +18,20 @@ var files embed.FS
 // Count is the number of committed preparams sets.
 const Count = 12
 
-// Preparams returns committed preparams set i (0 <= i < Count).
-func Preparams(i int) (*keygen.LocalPreParams, error) {
+// PreparamsJSON is the committed file of set i as it is (JSON of keygen.LocalPreParams).
+func PreparamsJSON(i int) ([]byte, error) {
 	bz, err := files.ReadFile(fmt.Sprintf("preparams/party-%02d.json", i))
 	if err != nil {
 		return nil, fmt.Errorf("tss fixture preparams %d: %w", i, err)
+	}
+	return bz, nil
+}
+
+// Preparams decodes committed preparams set i (0 <= i < Count), a fresh value each call.
+func Preparams(i int) (*keygen.LocalPreParams, error) {
+	bz, err := PreparamsJSON(i)
+	if err != nil {
+		return nil, err
 	}
 	pp := new(keygen.LocalPreParams)
 	if err := json.Unmarshal(bz, pp); err != nil {

@@ -2,10 +2,10 @@ package tssfixtures
 
 import "testing"
 
-// The four guaranteed fixtures decode, are complete, and are distinct parties.
+// Every committed fixture decodes, is complete, and is a distinct party.
 func TestGuaranteedFixturesLoad(t *testing.T) {
 	seen := map[string]bool{}
-	for i := 0; i < 4; i++ {
+	for i := 0; i < Count; i++ {
 		pp, err := Preparams(i)
 		if err != nil {
 			t.Fatal(err)
