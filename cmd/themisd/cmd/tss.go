@@ -58,6 +58,7 @@ environment variable), which every command and every node start then needs.`,
 		tssStatusCmd(deps),
 		tssBackupCmd(deps),
 		tssRestoreCmd(deps),
+		tssGenerateOneCmd(deps),
 	)
 	return cmd
 }
