@@ -3,11 +3,13 @@ package transport
 import (
 	"context"
 	"crypto/rand"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/themis-network/themis/tss/wire"
@@ -194,4 +196,69 @@ func (c *Conn) storedBroadcast(s Slot) ([]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.store.get(s)
+}
+
+// Echoes are statements by parties about other parties' broadcasts; anything else is
+// refused, and a party cannot take its echo back.
+func TestEchoAbuseRejected(t *testing.T) {
+	nodes, info, recs := setup3(t)
+	echo := func(seq uint32, m wire.Echo) []byte {
+		return craft(t, nodes[1].key, info.ID, func(e *wire.Envelope) {
+			e.Kind, e.Round, e.Seq = wire.KindEcho, wire.EchoRound, seq
+			e.Payload, _ = wire.MarshalEcho(m)
+		})
+	}
+	outsider := newKey(t)
+	expect(t, nodes[0].url, echo(1, wire.Echo{Origin: crypto.PubkeyToAddress(outsider.PublicKey), Round: round1}), http.StatusBadRequest, reasonBadEcho)
+	expect(t, nodes[0].url, echo(2, wire.Echo{Origin: nodes[1].addr, Round: round1}), http.StatusBadRequest, reasonBadEcho)
+	expect(t, nodes[0].url, echo(3, wire.Echo{Origin: nodes[2].addr, Role: wire.RoleOld, Round: round1}), http.StatusBadRequest, reasonBadEcho)
+	garbage := craft(t, nodes[1].key, info.ID, func(e *wire.Envelope) {
+		e.Kind, e.Round, e.Seq, e.Payload = wire.KindEcho, wire.EchoRound, 4, []byte("not an echo")
+	})
+	expect(t, nodes[0].url, garbage, http.StatusBadRequest, reasonBadEcho)
+	expect(t, nodes[0].url, echo(5, wire.Echo{Origin: nodes[2].addr, Round: round1, Hash: [32]byte{1}}), http.StatusOK, reasonOK)
+	expect(t, nodes[0].url, echo(6, wire.Echo{Origin: nodes[2].addr, Round: round1, Hash: [32]byte{2}}), http.StatusBadRequest, reasonEchoChanged)
+	recs[0].none(t) // echoes are never delivered to the engine
+}
+
+// A party inventing rounds cannot grow a session's echo state without bound, nor its
+// replay state.
+func TestSessionStateBounded(t *testing.T) {
+	tr := newEchoTracker()
+	for i := range maxSlots {
+		if _, _, ok := tr.addEcho(Slot{Origin: common.Address{1}, Round: fmt.Sprint(i)}, common.Address{2}, [32]byte{}); !ok {
+			t.Fatalf("slot %d refused", i)
+		}
+	}
+	if _, _, ok := tr.addEcho(Slot{Origin: common.Address{1}, Round: "one more"}, common.Address{2}, [32]byte{}); ok {
+		t.Fatal("slot past the bound accepted")
+	}
+	if _, ok := tr.setOurs(Slot{Origin: common.Address{1}, Round: "one more"}, [32]byte{}); ok {
+		t.Fatal("slot past the bound accepted")
+	}
+	seen := seenSeqs{}
+	for i := range maxSeqsPerSender {
+		seen.add(common.Address{1}, uint32(i))
+	}
+	if !seen.full(common.Address{1}) || seen.full(common.Address{2}) {
+		t.Fatal("seq budget not per sender")
+	}
+}
+
+// A runner that stops consuming slows its peers down (busy, retried) instead of
+// growing memory.
+func TestSlowHandlerMakesSendersWait(t *testing.T) {
+	nodes, info, conns, _ := setup3Conns(t)
+	c := conns[0]
+	c.mu.Lock()
+	for range maxUndelivered {
+		c.inbox = append(c.inbox, delivery{})
+	}
+	c.mu.Unlock()
+	raw := craft(t, nodes[1].key, info.ID, nil)
+	expect(t, nodes[0].url, raw, http.StatusServiceUnavailable, reasonBusy)
+	c.mu.Lock()
+	c.inbox = nil
+	c.mu.Unlock()
+	expect(t, nodes[0].url, raw, http.StatusOK, reasonOK) // the same envelope, retried, is not a replay
 }
