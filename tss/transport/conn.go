@@ -108,6 +108,11 @@ func newConn(t *Transport, info SessionInfo, h Handler) (*Conn, error) {
 	if len(c.myRoles) == 0 {
 		return nil, ErrNotInSession
 	}
+	// Keygen and signing use role 0 only, resharing the two committee roles only: a
+	// mix has no meaning and would make "broadcast to the whole session" ambiguous.
+	if n := countRole(info.Parties, wire.RoleParty); n != 0 && n != len(info.Parties) {
+		return nil, fmt.Errorf("%w: role 0 mixed with committee roles", ErrBadSession)
+	}
 	// A random start keeps a restarted engine's numbers apart from those its peers
 	// already saw in this session; after that they only count up.
 	var b [4]byte
@@ -117,6 +122,16 @@ func newConn(t *Transport, info SessionInfo, h Handler) (*Conn, error) {
 	c.seq.Store(binary.BigEndian.Uint32(b[:]) >> 1)
 	c.ctx, c.cancel = context.WithCancel(t.ctx)
 	return c, nil
+}
+
+func countRole(ps []Party, role uint8) int {
+	n := 0
+	for _, p := range ps {
+		if p.Role == role {
+			n++
+		}
+	}
+	return n
 }
 
 func (c *Conn) isParty(a common.Address, role uint8) bool {

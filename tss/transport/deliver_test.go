@@ -125,3 +125,32 @@ func TestRetryReachesPeerThatComesUp(t *testing.T) {
 	}
 	r1.next(t)
 }
+
+func TestOpenRejectsBadSessionInfo(t *testing.T) {
+	nodes, _ := newNet(t, 2, nil)
+	a, b := nodes[0], nodes[1]
+	wrongKey := b.party(wire.RoleParty)
+	wrongKey.PubKey = &a.key.PublicKey
+	for name, c := range map[string]struct {
+		info SessionInfo
+		want error
+	}{
+		"zero id":        {SessionInfo{Parties: []Party{a.party(0), b.party(0)}}, ErrBadSession},
+		"not a party":    {SessionInfo{ID: [32]byte{1}, Parties: []Party{b.party(0)}}, ErrNotInSession},
+		"key of another": {SessionInfo{ID: [32]byte{1}, Parties: []Party{a.party(0), wrongKey}}, ErrBadSession},
+		"listed twice":   {SessionInfo{ID: [32]byte{1}, Parties: []Party{a.party(0), a.party(0)}}, ErrBadSession},
+		"role 3":         {SessionInfo{ID: [32]byte{1}, Parties: []Party{a.party(3)}}, ErrBadSession},
+		"roles mixed":    {SessionInfo{ID: [32]byte{1}, Parties: []Party{a.party(wire.RoleOld), b.party(wire.RoleParty)}}, ErrBadSession},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := a.tr.Open(c.info, newRecorder()); !errors.Is(err, c.want) {
+				t.Fatalf("got %v, want %v", err, c.want)
+			}
+		})
+	}
+	info := plainSession(1, a, b)
+	open(t, a, info)
+	if _, err := a.tr.Open(info, newRecorder()); !errors.Is(err, ErrSessionOpen) {
+		t.Fatalf("opened twice: %v", err)
+	}
+}

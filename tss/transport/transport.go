@@ -155,16 +155,19 @@ func (t *Transport) Open(info SessionInfo, h Handler) (*Conn, error) {
 		return nil, err
 	}
 	t.mu.Lock()
+	var refused error
 	switch {
 	case t.shutdown:
-		t.mu.Unlock()
-		return nil, errors.New("transport: closed")
+		refused = errors.New("transport: closed")
 	case t.conns[info.ID] != nil:
-		t.mu.Unlock()
-		return nil, ErrSessionOpen
+		refused = ErrSessionOpen
 	case t.closed.has(info.ID):
+		refused = fmt.Errorf("%w: it was closed here before", ErrSessionClosed)
+	}
+	if refused != nil {
 		t.mu.Unlock()
-		return nil, fmt.Errorf("%w: it was closed here before", ErrSessionClosed)
+		c.cancel()
+		return nil, refused
 	}
 	t.conns[info.ID] = c
 	t.goLocked(c.deliverLoop)
