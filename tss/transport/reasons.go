@@ -70,8 +70,6 @@ func (o outcome) status() int {
 	return http.StatusInternalServerError // a reason without a status is our bug
 }
 
-func (o outcome) accepted() bool { return o.reason == reasonOK }
-
 // retryable reports whether a sender should try again after this HTTP status.
 func retryable(status int) bool {
 	return status == http.StatusTooManyRequests || status >= 500
