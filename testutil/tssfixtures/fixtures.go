@@ -4,12 +4,15 @@
 package tssfixtures
 
 import (
+	"crypto/ecdsa"
+	"crypto/sha256"
 	"embed"
 	"encoding/json"
 	"fmt"
 
 	"github.com/bnb-chain/tss-lib/v2/ecdsa/keygen"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 )
 
 //go:embed preparams testkey
@@ -52,14 +55,20 @@ func MustPreparams(i int) *keygen.LocalPreParams {
 	return pp
 }
 
-// Address is the i-th fixture party address, the one the committed test key was
-// made for.
-func Address(i int) common.Address {
-	var a common.Address
-	a[0] = byte(i + 1)
-	a[19] = byte(0xA0 + i)
-	return a
+// SignerKey is the i-th fixture party's signer key, derived from a public seed so that
+// engines in tests can sign transport messages as the parties of the test key.
+func SignerKey(i int) *ecdsa.PrivateKey {
+	seed := sha256.Sum256([]byte(fmt.Sprintf("themis/tssfixtures/signer/%d", i)))
+	k, err := crypto.ToECDSA(seed[:])
+	if err != nil {
+		panic(err) // a sha256 output is a valid key with overwhelming probability; fixed seeds checked by tests
+	}
+	return k
 }
+
+// Address is the i-th fixture party's signer address, the one the committed test key
+// was made for.
+func Address(i int) common.Address { return crypto.PubkeyToAddress(SignerKey(i).PublicKey) }
 
 // TestKeyParties and TestKeyThreshold describe the committed test key: a keygen of
 // the first four fixture addresses, generation 1, t = 2.

@@ -88,7 +88,7 @@ func New(cfg Config) (*Engine, error) {
 		cfg.MaxReportItems = DefaultMaxReportItems
 	}
 	if cfg.Metrics == nil {
-		cfg.Metrics = NewMetrics()
+		cfg.Metrics = NewMetrics(nil)
 	}
 	return &Engine{
 		cfg:     cfg,

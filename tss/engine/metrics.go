@@ -8,10 +8,9 @@ import (
 	"github.com/themis-network/themis/tss/session"
 )
 
-// Metrics are the engine's Prometheus series (themis_tss_*). They live in their own
-// registry, served beside the node's by the engine's health handler.
+// Metrics are the engine's Prometheus series (themis_tss_*). The node registers them
+// where CometBFT's own series are served, so they appear beside the node's.
 type Metrics struct {
-	Registry  *prometheus.Registry
 	sessions  *prometheus.CounterVec
 	duration  *prometheus.HistogramVec
 	running   prometheus.Gauge
@@ -19,10 +18,12 @@ type Metrics struct {
 	reuses    prometheus.Counter
 }
 
-// NewMetrics registers the engine's series in a fresh registry.
-func NewMetrics() *Metrics {
+// NewMetrics registers the engine's series with reg (nil: a private registry).
+func NewMetrics(reg prometheus.Registerer) *Metrics {
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+	}
 	m := &Metrics{
-		Registry: prometheus.NewRegistry(),
 		sessions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "themis_tss_sessions_total", Help: "TSS sessions by kind and outcome (started, completed, failed).",
 		}, []string{"kind", "outcome"}),
@@ -40,7 +41,7 @@ func NewMetrics() *Metrics {
 			Name: "themis_tss_preparams_reused_total", Help: "New shares made with the held share's parameters because the pool was empty.",
 		}),
 	}
-	m.Registry.MustRegister(m.sessions, m.duration, m.running, m.preparams, m.reuses)
+	reg.MustRegister(m.sessions, m.duration, m.running, m.preparams, m.reuses)
 	return m
 }
 

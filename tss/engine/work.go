@@ -50,6 +50,9 @@ type Work struct {
 	PoolKey    []byte
 	// Sessions are the open sessions (all of them, not only this engine's).
 	Sessions []Spec
+	// Peers are every engine the chain knows an endpoint of: a peer's messages for a
+	// session this engine has not seen yet are queued only if the peer is known.
+	Peers []Party
 }
 
 // selfIn reports the roles this engine has in a session.

@@ -1,0 +1,84 @@
+package node
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/themis-network/themis/tss/engine"
+	"github.com/themis-network/themis/tss/session"
+	"github.com/themis-network/themis/tss/transport"
+)
+
+// transportNet gives the engine sessions over the real transport.
+type transportNet struct{ t *transport.Transport }
+
+func (n transportNet) Open(key [32]byte, parties []engine.NetParty, deliver func(session.Inbound)) (engine.Channel, error) {
+	info := transport.SessionInfo{ID: key}
+	for _, p := range parties {
+		info.Parties = append(info.Parties, transport.Party{Address: p.Address, PubKey: p.PubKey, Role: uint8(p.Role)})
+	}
+	c, err := n.t.Open(info, handler(deliver))
+	if err != nil {
+		return nil, err
+	}
+	return &channel{conn: c, parties: info.Parties}, nil
+}
+
+// handler adapts the transport's delivery to the session's.
+type handler func(session.Inbound)
+
+func (h handler) Deliver(from common.Address, fromRole, toRole uint8, round string, broadcast bool, payload []byte) {
+	h(session.Inbound{From: from, FromRole: session.Role(fromRole), ToRole: session.Role(toRole), Round: round, Broadcast: broadcast, Payload: payload})
+}
+
+// channel is one session's transport connection.
+type channel struct {
+	conn    *transport.Conn
+	parties []transport.Party
+	once    sync.Once
+}
+
+// Send maps a session message onto the transport: a broadcast goes to every party
+// (the receiving session filters by message type), a point-to-point message to the
+// one party in the role it is for.
+func (c *channel) Send(ctx context.Context, m session.Outbound) error {
+	if m.Broadcast || m.To == nil {
+		return c.conn.Send(ctx, m.Round, uint8(m.FromRole), nil, m.Payload)
+	}
+	for i := range c.parties {
+		p := c.parties[i]
+		if p.Address == *m.To && p.Role == uint8(m.ToRole) {
+			return c.conn.Send(ctx, m.Round, uint8(m.FromRole), &p, m.Payload)
+		}
+	}
+	return fmt.Errorf("no party %s in role %d", m.To.Hex(), m.ToRole)
+}
+
+// Settled waits until every other party echoed every broadcast with the content
+// this engine took. A conflict fails at once: a proven one is an equivocation (the
+// transport hands its proof on), an unproven one a lying echoer; either way the
+// result is not reported.
+func (c *channel) Settled(ctx context.Context) error {
+	tick := time.NewTicker(25 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		st := c.conn.EchoStatus()
+		if len(st.Conflicts) > 0 {
+			return fmt.Errorf("echo conflict on %s from %s (proven %v)", st.Conflicts[0].Slot.Round, st.Conflicts[0].Slot.Origin.Hex(), st.Conflicts[0].Proven)
+		}
+		if st.Complete {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("echoes missing (%d slots): %w", len(st.Missing), ctx.Err())
+		case <-tick.C:
+		}
+	}
+}
+
+func (c *channel) Close() { c.once.Do(c.conn.Close) }
