@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/big"
 	"testing"
 
 	storetypes "cosmossdk.io/store/types"
@@ -388,3 +389,14 @@ var _ = bytes.Equal
 func crypto33(k *ecdsa.PrivateKey) []byte { return crypto.CompressPubkey(&k.PublicKey) }
 
 func cryptoAddress(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
+
+// highS turns a low-S signature into its high-S twin (same R, S' = n - S, V flipped),
+// which recovers to the same key but is refused.
+func highS(sig []byte) []byte {
+	n := crypto.S256().Params().N
+	s := new(big.Int).SetBytes(sig[32:64])
+	out := append([]byte(nil), sig...)
+	new(big.Int).Sub(n, s).FillBytes(out[32:64])
+	out[64] ^= 1
+	return out
+}
