@@ -172,3 +172,25 @@ func TestReplayedResultOfAnOldSessionDoesNothing(t *testing.T) {
 	c.run(2)
 	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNING, c.request(b).Status)
 }
+
+// TestBadSignaturesCostOneRecoveryPerValidator: a validator whose signature does not
+// recover to the pool address gets no further recovery in that block (each costs
+// about 50 µs), so junk signatures cannot make PreBlock slow; its valid signature is
+// taken in a later block.
+func TestBadSignaturesCostOneRecoveryPerValidator(t *testing.T) {
+	c, s := openSign(t, 4)
+	junk, err := crypto.Sign(s.Digest, privOf("attacker", 5))
+	require.NoError(t, err)
+	b := c.requestSig("second")
+	c.block()
+	s2 := c.session(c.request(b).Session)
+	c.node(4).results = []*types.SessionResult{
+		{SessionKey: s.SessionKey, Signature: junk},
+		{SessionKey: s2.SessionKey, Signature: c.sign(s2.Digest)},
+	}
+	c.block()
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNING, c.request(b).Status, "skipped after the junk")
+	c.node(4).results = c.node(4).results[1:]
+	c.block()
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNED, c.request(b).Status)
+}

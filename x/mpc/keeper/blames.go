@@ -27,24 +27,22 @@ func allParties(s types.Session) []types.Party {
 // yet recorded for the session. The claim replaces the voter's earlier claim against
 // the same accused in the session. Anything else counts nothing.
 func (k Keeper) takeBlameClaim(ctx sdk.Context, round *applyRound, cons []byte, c types.BlameClaim) error {
-	number, err := k.SessionsByKey.Get(ctx, c.SessionKey)
-	if ok, err := found(err); !ok {
+	sp, err := k.sessionByKey(ctx, round, c.SessionKey)
+	if err != nil || sp == nil {
 		return err
 	}
-	s, err := k.Sessions.Get(ctx, number)
-	if err != nil {
-		return err
-	}
+	s := *sp
+	number := s.Number
 	if !sessions.BlameWindowOpen(sessions.Status(s.Status), s.BlameDeadlineHeight, ctx.BlockHeight()) {
 		return nil
 	}
-	parties := allParties(s)
-	i := types.PartyIndex(parties, cons)
+	ps := round.partiesOf(s)
+	i := indexOf(ps.allCons, cons)
 	if i < 0 {
 		return nil // a non-party's claim does not count
 	}
-	voter := parties[i].SequencerId
-	accused, ok := types.PartyBySigner(parties, c.Accused)
+	voter := ps.all[i].SequencerId
+	accused, ok := types.PartyBySigner(ps.all, c.Accused)
 	if !ok || accused.SequencerId == voter {
 		return nil
 	}

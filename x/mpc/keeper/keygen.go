@@ -3,7 +3,6 @@ package keeper
 import (
 	"bytes"
 	"context"
-	"fmt"
 
 	"cosmossdk.io/collections"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -114,14 +113,16 @@ func (k Keeper) supersedeSigns(ctx sdk.Context, params types.Params, gen uint64)
 	return nil
 }
 
-// requeue puts a SIGNING request back in the queue (its session ended unsigned).
+// requeue puts a SIGNING request back in the queue (its session ended unsigned). A
+// request in another status (impossible: a request is SIGNING exactly while its
+// session is open) is logged and left alone rather than failing every block.
 func (k Keeper) requeue(ctx context.Context, id uint64) error {
 	req, err := k.SignRequests.Get(ctx, id)
-	if err != nil {
+	if ok, err := found(err); !ok || req.Status != types.SIGN_REQUEST_STATUS_SIGNING {
+		if err == nil {
+			k.Logger(ctx).Error("sign session ended for a request that is not SIGNING", "request", id, "status", req.Status)
+		}
 		return err
-	}
-	if req.Status != types.SIGN_REQUEST_STATUS_SIGNING {
-		return fmt.Errorf("sign request %d is %s, not SIGNING", id, req.Status)
 	}
 	req.Status = types.SIGN_REQUEST_STATUS_QUEUED
 	return k.setRequest(ctx, req, types.SIGN_REQUEST_STATUS_SIGNING)

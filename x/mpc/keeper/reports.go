@@ -36,8 +36,73 @@ type applyRound struct {
 	// blamed the sessions that received a claim (numbers, sorted and unique at the end).
 	keygens, blamed []uint64
 	// badSigs are the (session, signature) pairs already found not to recover to the
-	// pool address this round: each distinct signature is recovered once.
-	badSigs map[string]struct{}
+	// pool address this round: each distinct signature is recovered once. badSenders
+	// are the validators that reported one: they get no further recovery this round,
+	// so a block costs at most one failed recovery per validator (an honest engine's
+	// signatures recover).
+	badSigs    map[string]struct{}
+	badSenders map[string]struct{}
+	// byKey caches the sessions claims name, by session key (nil: no such session).
+	byKey map[string]*types.Session
+	// parties caches, per session number, its parties and their consensus addresses
+	// (looked up, never iterated), so each is derived once per round.
+	parties map[uint64]*roundParties
+}
+
+// roundParties are a session's parties with their consensus addresses: all of them
+// (dealers, new parties, signers) and the new parties alone.
+type roundParties struct {
+	all, fresh         []types.Party
+	allCons, freshCons [][]byte
+}
+
+func consOf(ps []types.Party) [][]byte {
+	out := make([][]byte, len(ps))
+	for i, p := range ps {
+		out[i] = types.ConsAddress(p.PubKey)
+	}
+	return out
+}
+
+func indexOf(cons [][]byte, addr []byte) int {
+	for i, c := range cons {
+		if bytes.Equal(c, addr) {
+			return i
+		}
+	}
+	return -1
+}
+
+// partiesOf returns the session's parties, derived once per round.
+func (r *applyRound) partiesOf(s types.Session) *roundParties {
+	if p, ok := r.parties[s.Number]; ok {
+		return p
+	}
+	all := allParties(s)
+	p := &roundParties{all: all, allCons: consOf(all), fresh: s.NewParties, freshCons: consOf(s.NewParties)}
+	r.parties[s.Number] = p
+	return p
+}
+
+// sessionByKey returns the session with the key (nil if none), read once per round.
+// A session closed earlier in the round is read after its close.
+func (k Keeper) sessionByKey(ctx sdk.Context, r *applyRound, key []byte) (*types.Session, error) {
+	if s, ok := r.byKey[string(key)]; ok {
+		return s, nil
+	}
+	var out *types.Session
+	n, err := k.SessionsByKey.Get(ctx, key)
+	if ok, err := found(err); err != nil {
+		return nil, err
+	} else if ok {
+		s, err := k.Sessions.Get(ctx, n)
+		if err != nil {
+			return nil, err
+		}
+		out = &s
+	}
+	r.byKey[string(key)] = out
+	return out, nil
 }
 
 func (r *applyRound) openByKey(key []byte) *types.Session {
@@ -60,7 +125,8 @@ func (k Keeper) ApplyReports(ctx sdk.Context, height int64, _ voteext.ValidatorS
 	if err != nil {
 		return err
 	}
-	round := &applyRound{params: params, badSigs: map[string]struct{}{}}
+	round := &applyRound{params: params, badSigs: map[string]struct{}{}, badSenders: map[string]struct{}{},
+		byKey: map[string]*types.Session{}, parties: map[uint64]*roundParties{}}
 	if round.pool, round.hasPool, err = k.GetPoolKey(ctx); err != nil {
 		return err
 	}
@@ -152,7 +218,7 @@ func (k Keeper) takeResult(ctx sdk.Context, round *applyRound, cons []byte, res 
 		if len(res.PublicKey) == 0 {
 			return nil
 		}
-		i := types.PartyIndex(s.NewParties, cons)
+		i := indexOf(round.partiesOf(*s).freshCons, cons)
 		if i < 0 {
 			return nil // not a new party of this session: its word changes nothing
 		}
@@ -166,8 +232,12 @@ func (k Keeper) takeResult(ctx sdk.Context, round *applyRound, cons []byte, res 
 		if _, bad := round.badSigs[seen]; bad {
 			return nil
 		}
+		if _, bad := round.badSenders[string(cons)]; bad {
+			return nil
+		}
 		if err := types.VerifyPoolSignature(s.Digest, res.Signature, round.pool.Address); err != nil {
 			round.badSigs[seen] = struct{}{}
+			round.badSenders[string(cons)] = struct{}{}
 			k.Logger(ctx).Debug("mpc signature ignored", "session", s.Number, "validator", fmt.Sprintf("%X", cons), "err", err)
 			return nil
 		}
@@ -180,7 +250,10 @@ func (k Keeper) takeResult(ctx sdk.Context, round *applyRound, cons []byte, res 
 // SIGNED, and its payload type's OnSigned is called (a failure there leaves it SIGNED).
 func (k Keeper) completeSign(ctx sdk.Context, params types.Params, s *types.Session, sig []byte) error {
 	req, err := k.SignRequests.Get(ctx, s.SignRequestId)
-	if err != nil {
+	if ok, err := found(err); !ok { // a session's request always exists; defensive only
+		if err == nil {
+			k.Logger(ctx).Error("sign session without its request", "session", s.Number, "request", s.SignRequestId)
+		}
 		return err
 	}
 	s.Signature = append([]byte(nil), sig...)

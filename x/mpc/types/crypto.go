@@ -1,7 +1,6 @@
 package types
 
 import (
-	"bytes"
 	"encoding/hex"
 	"math/big"
 	"strings"
@@ -89,16 +88,6 @@ func VerifyPoolSignature(digest, sig []byte, poolAddress string) error {
 		return errorsmod.Wrapf(ErrInvalidSignature, "recovers to %s, not the pool address %s", got, poolAddress)
 	}
 	return nil
-}
-
-// PartyIndex returns the index of the party whose consensus key has address cons, or -1.
-func PartyIndex(parties []Party, cons []byte) int {
-	for i, p := range parties {
-		if bytes.Equal(ConsAddress(p.PubKey), cons) {
-			return i
-		}
-	}
-	return -1
 }
 
 // PartyBySigner returns the party with signer address addr, or false.
