@@ -129,6 +129,34 @@ func Supermajority(count, n int) bool {
 	return uint64(count)*3 > uint64(n)*2
 }
 
+// eachRun calls f with each run of adjacent elements of xs that same deems equal, in
+// order (xs sorted so that equal elements are adjacent).
+func eachRun[T any](xs []T, same func(a, b T) bool, f func(run []T)) {
+	for i := 0; i < len(xs); {
+		j := i + 1
+		for j < len(xs) && same(xs[i], xs[j]) {
+			j++
+		}
+		f(xs[i:j])
+		i = j
+	}
+}
+
+// onePerVoter keeps one vote per voter from votes sorted by voter: the voter's vote if
+// all its copies agree, none if they disagree (any other choice would depend on order).
+func onePerVoter[T any](votes []T, sameVoter, sameVote func(a, b T) bool) []T {
+	var out []T
+	eachRun(votes, sameVoter, func(run []T) {
+		for _, v := range run[1:] {
+			if !sameVote(run[0], v) {
+				return
+			}
+		}
+		out = append(out, run[0])
+	})
+	return out
+}
+
 // KeyVote is one party's reported public key.
 type KeyVote struct {
 	Party uint64
@@ -146,32 +174,17 @@ func TallyKeys(n int, votes []KeyVote) ([]byte, int, bool) {
 		}
 		return bytes.Compare(a.Key, b.Key)
 	})
-	// One vote per party; a party with conflicting votes is dropped.
-	var unique []KeyVote
-	for i := 0; i < len(vs); {
-		j, agree := i+1, true
-		for ; j < len(vs) && vs[j].Party == vs[i].Party; j++ {
-			if !bytes.Equal(vs[j].Key, vs[i].Key) {
-				agree = false
-			}
-		}
-		if agree {
-			unique = append(unique, vs[i])
-		}
-		i = j
-	}
+	sameKey := func(a, b KeyVote) bool { return bytes.Equal(a.Key, b.Key) }
+	unique := onePerVoter(vs, func(a, b KeyVote) bool { return a.Party == b.Party }, sameKey)
 	slices.SortStableFunc(unique, func(a, b KeyVote) int { return bytes.Compare(a.Key, b.Key) })
-	for i := 0; i < len(unique); {
-		j := i + 1
-		for j < len(unique) && bytes.Equal(unique[j].Key, unique[i].Key) {
-			j++
+	var key []byte
+	var count int
+	eachRun(unique, sameKey, func(run []KeyVote) {
+		if key == nil && Supermajority(len(run), n) {
+			key, count = bytes.Clone(run[0].Key), len(run)
 		}
-		if Supermajority(j-i, n) {
-			return bytes.Clone(unique[i].Key), j - i, true
-		}
-		i = j
-	}
-	return nil, 0, false
+	})
+	return key, count, key != nil
 }
 
 // BlameVote is one party's claim that another party of the session failed it.
@@ -215,20 +228,9 @@ func TallyBlames(parties []uint64, votes []BlameVote) []Verdict {
 		}
 		return cmp.Compare(a.Reason, b.Reason)
 	})
-	// One claim per (accused, voter); conflicting claims are dropped.
-	var unique []BlameVote
-	for i := 0; i < len(vs); {
-		j, agree := i+1, true
-		for ; j < len(vs) && vs[j].Accused == vs[i].Accused && vs[j].Voter == vs[i].Voter; j++ {
-			if vs[j].Reason != vs[i].Reason {
-				agree = false
-			}
-		}
-		if agree {
-			unique = append(unique, vs[i])
-		}
-		i = j
-	}
+	unique := onePerVoter(vs,
+		func(a, b BlameVote) bool { return a.Accused == b.Accused && a.Voter == b.Voter },
+		func(a, b BlameVote) bool { return a.Reason == b.Reason })
 	slices.SortStableFunc(unique, func(a, b BlameVote) int {
 		if c := cmp.Compare(a.Accused, b.Accused); c != 0 {
 			return c
@@ -237,15 +239,10 @@ func TallyBlames(parties []uint64, votes []BlameVote) []Verdict {
 	})
 	others := len(ps) - 1
 	var out []Verdict
-	for i := 0; i < len(unique); {
-		j := i + 1
-		for j < len(unique) && unique[j].Accused == unique[i].Accused && unique[j].Reason == unique[i].Reason {
-			j++
+	eachRun(unique, func(a, b BlameVote) bool { return a.Accused == b.Accused && a.Reason == b.Reason }, func(run []BlameVote) {
+		if Supermajority(len(run), others) {
+			out = append(out, Verdict{Accused: run[0].Accused, Reason: run[0].Reason, Voters: len(run), Others: others})
 		}
-		if Supermajority(j-i, others) {
-			out = append(out, Verdict{Accused: unique[i].Accused, Reason: unique[i].Reason, Voters: j - i, Others: others})
-		}
-		i = j
-	}
+	})
 	return out
 }
