@@ -26,6 +26,21 @@ func EncodeReport(r MpcReport) ([]byte, error) {
 	return r.Marshal()
 }
 
+// FitReport returns r trimmed to encode in at most maxBytes (x/voteext's
+// MaxReportBytes): blames are dropped from the end first, then results, since a
+// result can complete a session and a blame only adds to a tally that has time.
+// Readiness, the share generation and the endpoint are always kept (at most about 215
+// bytes). The caller's slices are not modified.
+func FitReport(r MpcReport, maxBytes int) MpcReport {
+	for r.Size() > maxBytes && len(r.Blames) > 0 {
+		r.Blames = r.Blames[:len(r.Blames)-1]
+	}
+	for r.Size() > maxBytes && len(r.Results) > 0 {
+		r.Results = r.Results[:len(r.Results)-1]
+	}
+	return r
+}
+
 // DecodeReport decodes a vote-extension payload strictly: the bytes must be exactly
 // the canonical encoding of a valid report, so unknown fields, repeated scalars and
 // explicit defaults are refused and no two encodings of one report exist.

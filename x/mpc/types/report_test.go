@@ -203,3 +203,30 @@ func TestPayloadTypeNames(t *testing.T) {
 		require.ErrorIs(t, types.ValidatePayloadTypeName(bad), types.ErrUnknownPayloadType, bad)
 	}
 }
+
+// TestFitReport: a report trimmed to x/voteext's 2,048 bytes keeps its readiness and
+// endpoint, drops blames before results, and still decodes.
+func TestFitReport(t *testing.T) {
+	sig := goodSig(t)
+	r := types.MpcReport{Ready: true, ShareGeneration: 9, Endpoint: "https://" + strings.Repeat("a", 180) + ":9000"}
+	for i := range 16 {
+		r.Results = append(r.Results, &types.SessionResult{SessionKey: bytes.Repeat([]byte{byte(i)}, 32), Signature: sig})
+	}
+	for i := range 8 {
+		r.Blames = append(r.Blames, &types.BlameClaim{SessionKey: bytes.Repeat([]byte{byte(i)}, 32), Accused: "0x" + strings.Repeat("ab", 20), Reason: types.BLAME_REASON_MISSING})
+	}
+	require.Greater(t, r.Size(), 2048)
+	fit := types.FitReport(r, 2048)
+	require.LessOrEqual(t, fit.Size(), 2048)
+	require.Less(t, len(fit.Blames), 8, "blames go first")
+	require.Len(t, fit.Results, 16, "16 sign results and a 200-byte endpoint fit")
+	require.Equal(t, r.Endpoint, fit.Endpoint)
+	require.Len(t, r.Blames, 8, "the input is untouched")
+	bz, err := types.EncodeReport(fit)
+	require.NoError(t, err)
+	_, err = types.DecodeReport(bz)
+	require.NoError(t, err)
+	tiny := types.FitReport(r, 300)
+	require.Empty(t, tiny.Results)
+	require.True(t, tiny.Ready)
+}
