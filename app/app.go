@@ -55,6 +55,9 @@ import (
 	"github.com/themis-network/themis/x/epoch"
 	epochkeeper "github.com/themis-network/themis/x/epoch/keeper"
 	epochtypes "github.com/themis-network/themis/x/epoch/types"
+	"github.com/themis-network/themis/x/mpc"
+	mpckeeper "github.com/themis-network/themis/x/mpc/keeper"
+	mpctypes "github.com/themis-network/themis/x/mpc/types"
 	"github.com/themis-network/themis/x/sequencer"
 	sequencerante "github.com/themis-network/themis/x/sequencer/ante"
 	sequencerkeeper "github.com/themis-network/themis/x/sequencer/keeper"
@@ -103,6 +106,7 @@ type App struct {
 	SequencerKeeper sequencerkeeper.Keeper
 	EpochKeeper     epochkeeper.Keeper
 	SlashingKeeper  slashingkeeper.Keeper
+	MpcKeeper       mpckeeper.Keeper
 
 	// stopBackground stops the node's background watchers (the L2 watcher) on Close.
 	stopBackground []func()
@@ -135,7 +139,7 @@ func New(
 	keys := storetypes.NewKVStoreKeys(
 		authtypes.StoreKey, banktypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, govtypes.StoreKey, sequencertypes.StoreKey,
-		epochtypes.StoreKey, slashingtypes.StoreKey,
+		epochtypes.StoreKey, slashingtypes.StoreKey, mpctypes.StoreKey,
 	)
 	tkeys := storetypes.NewTransientStoreKeys(sequencerante.QuotaStoreKey)
 
@@ -167,8 +171,12 @@ func New(
 	app.UpgradeKeeper = upgradekeeper.NewKeeper(skipUpgradeHeights(appOpts), runtime.NewKVStoreService(keys[upgradetypes.StoreKey]),
 		appCodec, homePath, app.BaseApp, authority)
 
+	// x/mpc: the pool's threshold key. Modules that need payloads signed register their
+	// payload types with it here (RegisterPayloadType) and call RequestSignature.
+	app.MpcKeeper = mpckeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[mpctypes.StoreKey]), accCodec, authority, app.SequencerKeeper)
+
 	app.SlashingKeeper = slashingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[slashingtypes.StoreKey]), accCodec, authority,
-		app.SequencerKeeper, app.EpochKeeper).WithUpgrades(app.UpgradeKeeper)
+		app.SequencerKeeper, app.EpochKeeper).WithUpgrades(app.UpgradeKeeper).WithMpc(app.MpcKeeper)
 	app.SequencerKeeper.SetSlashHooks(app.SlashingKeeper)
 
 	govConfig := govtypes.DefaultConfig()
@@ -187,6 +195,7 @@ func New(
 		sequencer.NewAppModule(appCodec, app.SequencerKeeper),
 		epoch.NewAppModule(appCodec, app.EpochKeeper),
 		slashing.NewAppModule(appCodec, app.SlashingKeeper),
+		mpc.NewAppModule(appCodec, app.MpcKeeper),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, nil)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(legacyAmino)
@@ -194,12 +203,17 @@ func New(
 
 	app.ModuleManager.SetOrderPreBlockers(upgradetypes.ModuleName, authtypes.ModuleName)
 	app.ModuleManager.SetOrderBeginBlockers(upgradetypes.ModuleName, slashingtypes.ModuleName)
-	// x/epoch records a stall and re-elects, x/slashing judges it, and x/sequencer then
-	// turns the outcome into this block's validator updates (in force two blocks later).
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, epochtypes.ModuleName, slashingtypes.ModuleName, sequencertypes.ModuleName)
+	// x/epoch records a stall and re-elects, x/slashing judges it (and x/mpc's blames,
+	// recorded in PreBlock), x/mpc then schedules its sessions on the active set as the
+	// judging left it (a sequencer jailed or removed this block is no candidate), and
+	// x/sequencer turns the outcome into this block's validator updates (in force two
+	// blocks later). x/mpc changes no sequencer, so it may run before x/sequencer.
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, epochtypes.ModuleName, slashingtypes.ModuleName,
+		mpctypes.ModuleName, sequencertypes.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName,
-		sequencertypes.ModuleName, epochtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, upgradetypes.ModuleName,
+		sequencertypes.ModuleName, epochtypes.ModuleName, slashingtypes.ModuleName, mpctypes.ModuleName, govtypes.ModuleName,
+		upgradetypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

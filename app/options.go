@@ -32,6 +32,9 @@ const (
 	// OptL2Heads passes a reporter.Heads value in-process (tests, embedders); it
 	// takes precedence over l2-rpc.
 	OptL2Heads = "themis.l2-heads"
+	// OptMpcReports passes the TSS engine's x/mpc report source (a
+	// voteext.ReportSource) in-process; it cannot be set from a file.
+	OptMpcReports = "themis.mpc-reports"
 )
 
 // DefaultObserveBudget leaves room in a ~1 s block for the rest of the vote.

@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/themis-network/themis/bridge/l1"
+	mpctypes "github.com/themis-network/themis/x/mpc/types"
 	"github.com/themis-network/themis/x/sequencer/observer"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 	"github.com/themis-network/themis/x/voteext"
@@ -42,11 +43,25 @@ func newVoteExtHandlers(app *App, appOpts servertypes.AppOptions, txs proposalHa
 		ValidatorSets:          app.SequencerKeeper,
 		Queues:                 []voteext.SideTxQueue{app.SequencerKeeper},
 		Observers:              observers,
-		Reporters:              []voteext.Reporter{app.EpochKeeper},
-		ReportSources:          epochReportSources(app, appOpts, cfg),
+		Reporters:              []voteext.Reporter{app.EpochKeeper, app.MpcKeeper},
+		ReportSources:          reportSources(app, appOpts, cfg),
 		ObserveBudget:          cfg.ObserveBudget,
 		TxDecoder:              app.TxConfig().TxDecoder(),
 		PrepareProposalHandler: txs.PrepareProposalHandler(),
 		ProcessProposalHandler: txs.ProcessProposalHandler(),
 	})
+}
+
+// reportSources are this node's report sources: x/epoch's when it follows an L2 node,
+// and x/mpc's when a TSS engine runs in the node (passed in-process; without one the
+// node reports nothing for x/mpc and takes part in no session).
+func reportSources(app *App, appOpts servertypes.AppOptions, cfg ThemisConfig) map[string]voteext.ReportSource {
+	sources := epochReportSources(app, appOpts, cfg)
+	if src, ok := appOpts.Get(OptMpcReports).(voteext.ReportSource); ok && src != nil {
+		if sources == nil {
+			sources = map[string]voteext.ReportSource{}
+		}
+		sources[mpctypes.ModuleName] = src
+	}
+	return sources
 }

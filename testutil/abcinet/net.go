@@ -27,6 +27,7 @@ import (
 
 	"github.com/themis-network/themis/app"
 	epochtypes "github.com/themis-network/themis/x/epoch/types"
+	mpctypes "github.com/themis-network/themis/x/mpc/types"
 	"github.com/themis-network/themis/x/sequencer/observer"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 	"github.com/themis-network/themis/x/voteext"
@@ -63,6 +64,8 @@ type Validator struct {
 	L1  *observer.FakeL1
 	// L2 is what this validator's L2 watcher sees (Options.L2).
 	L2 *L2Heads
+	// Mpc is this validator's stand-in TSS engine (Options.Mpc).
+	Mpc *MpcEngine
 }
 
 // Net is the network.
@@ -104,6 +107,8 @@ type Options struct {
 	// BlockMaxGas, if non-zero, is the genesis consensus params' block max_gas (else
 	// CometBFT's default, unlimited).
 	BlockMaxGas int64
+	// Mpc, if set, gives every validator a stand-in TSS engine and x/mpc's params.
+	Mpc *MpcOptions
 }
 
 // New starts n apps from the same genesis: every validator is an active sequencer.
@@ -129,7 +134,14 @@ func New(t testing.TB, o Options) *Net {
 			opts[app.OptL2Heads] = v.L2
 			writeValidatorKey(t, home, v.Key)
 		}
+		if o.Mpc != nil {
+			v.Mpc = &MpcEngine{pub: v.Key.Sig.Compressed(), group: o.Mpc.Group}
+			opts[app.OptMpcReports] = v.Mpc
+		}
 		v.App = app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, opts, baseapp.SetChainID(ChainID))
+		if v.Mpc != nil {
+			v.Mpc.keeper = v.App.MpcKeeper
+		}
 		_, err := v.App.InitChain(&abci.RequestInitChain{
 			ChainId: ChainID, InitialHeight: 1, Time: net.genesisTime,
 			ConsensusParams: &cp, AppStateBytes: genesis,
@@ -185,6 +197,11 @@ func (net *Net) genesis(o Options) []byte {
 		epochGen := epochtypes.DefaultGenesis()
 		epochGen.Params = *o.Epoch
 		state[epochtypes.ModuleName] = cdc.MustMarshalJSON(epochGen)
+	}
+	if o.Mpc != nil {
+		mpcGen := mpctypes.DefaultGenesis()
+		mpcGen.Params = o.Mpc.Params
+		state[mpctypes.ModuleName] = cdc.MustMarshalJSON(mpcGen)
 	}
 	bz, err := json.Marshal(state)
 	require.NoError(t, err)

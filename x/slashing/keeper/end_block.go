@@ -17,14 +17,18 @@ import (
 const maxJudgedPerBlock = 16
 
 // EndBlock judges the evidence recorded since the last block: x/epoch's offences (a
-// stall is medium, a wrong state root critical), read with a cursor so each is judged
-// exactly once. It then does the reward accounting (credit closed epochs, re-target,
+// stall is medium, a wrong state root critical) and x/mpc's blame records (at the
+// severity each carries), each log read with its own cursor so each is judged exactly
+// once. It then does the reward accounting (credit closed epochs, re-target,
 // batch). It runs after x/epoch
 // (whose EndBlock records the stall and re-elects) and before x/sequencer (whose
 // EndBlock turns the outcome into this block's validator updates). Then it releases
 // the escrows whose period is over (escrow.go).
 func (k Keeper) EndBlock(ctx context.Context) error {
 	if err := k.judgeEpochOffences(ctx); err != nil {
+		return err
+	}
+	if err := k.judgeMpcBlames(ctx); err != nil {
 		return err
 	}
 	return k.releaseDueEscrows(ctx)

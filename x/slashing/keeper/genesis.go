@@ -78,6 +78,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := k.NextRewardBatch.Set(ctx, lastBatch); err != nil {
 		return err
 	}
+	if err := k.MpcBlameCursor.Set(ctx, gs.MpcBlameCursor); err != nil {
+		return err
+	}
 	return k.EpochOffenceCursor.Set(ctx, gs.EpochOffenceCursor)
 }
 
@@ -123,6 +126,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs.EpochOffenceCursor = cursor
+	if gs.MpcBlameCursor, err = k.MpcBlameCursor.Get(ctx); err != nil && !isNotFound(err) {
+		return nil, err
+	}
 	if err := k.exportDowntimeGenesis(ctx, gs); err != nil {
 		return nil, err
 	}

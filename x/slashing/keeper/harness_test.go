@@ -13,6 +13,7 @@ import (
 
 	sequencertest "github.com/themis-network/themis/testutil/sequencer"
 	epochtypes "github.com/themis-network/themis/x/epoch/types"
+	mpctypes "github.com/themis-network/themis/x/mpc/types"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 	"github.com/themis-network/themis/x/slashing/keeper"
 	"github.com/themis-network/themis/x/slashing/types"
@@ -73,7 +74,23 @@ func (f *fakeEpochs) MarkOffenceHandled(_ context.Context, id uint64) error {
 	return nil
 }
 
-// chain is x/slashing on a real x/sequencer (one store each) with a fake x/epoch.
+// fakeMpc is x/mpc's blame log: records the test appends.
+type fakeMpc struct {
+	blames []mpctypes.Blame
+}
+
+func (f *fakeMpc) BlamesAfter(_ context.Context, after uint64, limit int) ([]mpctypes.Blame, error) {
+	var out []mpctypes.Blame
+	for _, b := range f.blames {
+		if b.Id > after && len(out) < limit {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+// chain is x/slashing on a real x/sequencer (one store each) with a fake x/epoch and
+// a fake x/mpc.
 type chain struct {
 	*sequencertest.Env
 	t      testing.TB
@@ -81,6 +98,7 @@ type chain struct {
 	msg    types.MsgServer
 	query  types.QueryServer
 	epochs *fakeEpochs
+	mpc    *fakeMpc
 }
 
 // newChain has the genesis relayer (50,000 tokens) and sequencers 2 and 3 of their own
@@ -100,10 +118,11 @@ func newChainWithGenesis(t testing.TB, gs *sequencertypes.GenesisState) *chain {
 	env := sequencertest.NewEnvWithGenesis(t, gs, key)
 	epochs := &fakeEpochs{handled: map[uint64]bool{}}
 	testSchedule = &epochs.schedule
-	k := keeper.NewKeeper(sequencertest.Codec(), runtime.NewKVStoreService(key), env.AddrCodec, env.Authority, env.K, epochs)
+	mpc := &fakeMpc{}
+	k := keeper.NewKeeper(sequencertest.Codec(), runtime.NewKVStoreService(key), env.AddrCodec, env.Authority, env.K, epochs).WithMpc(mpc)
 	env.K.SetSlashHooks(k)
 	require.NoError(t, k.InitGenesis(env.Ctx, *types.DefaultGenesis()))
-	return &chain{Env: env, t: t, k: k, msg: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k), epochs: epochs}
+	return &chain{Env: env, t: t, k: k, msg: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k), epochs: epochs, mpc: mpc}
 }
 
 // stall records a non-production offence of sequencer id in the fake x/epoch.

@@ -27,6 +27,8 @@ type Keeper struct {
 	epochs     types.EpochKeeper
 	// upgrades is x/upgrade (WithUpgrades); nil in tests that do not need it.
 	upgrades types.UpgradeKeeper
+	// mpc is x/mpc's blame log (WithMpc); nil: no blames are judged.
+	mpc types.MpcKeeper
 
 	Schema collections.Schema
 	Params collections.Item[types.Params]
@@ -48,6 +50,8 @@ type Keeper struct {
 	QueuedActions collections.KeySet[uint64]
 	// EpochOffenceCursor is the last x/epoch offence id judged.
 	EpochOffenceCursor collections.Item[uint64]
+	// MpcBlameCursor is the last x/mpc blame record judged.
+	MpcBlameCursor collections.Item[uint64]
 	// Signings are the members' downtime windows (downtime.Signing, binary), by sequencer.
 	Signings collections.Map[uint64, []byte]
 	// LowFlagged are the sequencers flagged low, with the height flagged at: a flag
@@ -108,6 +112,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		NextL1Action:       collections.NewSequence(sb, types.NextL1ActionKey, "next_l1_action"),
 		QueuedActions:      collections.NewKeySet(sb, types.QueuedActionsKey, "queued_actions", collections.Uint64Key),
 		EpochOffenceCursor: collections.NewItem(sb, types.EpochOffenceCurKey, "epoch_offence_cursor", collections.Uint64Value),
+		MpcBlameCursor:     collections.NewItem(sb, types.MpcBlameCursorKey, "mpc_blame_cursor", collections.Uint64Value),
 		Signings:           collections.NewMap(sb, types.SigningsKey, "signings", collections.Uint64Key, collections.BytesValue),
 		LowFlagged:         collections.NewMap(sb, types.LowFlaggedKey, "low_flagged", collections.Uint64Key, collections.Int64Value),
 		ConsAddresses:      collections.NewMap(sb, types.ConsAddressesKey, "cons_addresses", collections.BytesKey, collections.Uint64Value),
@@ -139,6 +144,13 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 // downtime grace period.
 func (k Keeper) WithUpgrades(u types.UpgradeKeeper) Keeper {
 	k.upgrades = u
+	return k
+}
+
+// WithMpc returns the keeper with x/mpc's blame log, so that each blame record is
+// judged as an offence of its severity.
+func (k Keeper) WithMpc(m types.MpcKeeper) Keeper {
+	k.mpc = m
 	return k
 }
 

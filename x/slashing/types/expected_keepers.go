@@ -6,6 +6,7 @@ import (
 	"cosmossdk.io/math"
 
 	epochtypes "github.com/themis-network/themis/x/epoch/types"
+	mpctypes "github.com/themis-network/themis/x/mpc/types"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
@@ -60,4 +61,11 @@ type EpochKeeper interface {
 	// AgreedHead is the L2 height more than 2/3 of power reached, and whether one was
 	// agreed yet; it never decreases.
 	AgreedHead(ctx context.Context) (uint64, bool, error)
+}
+
+// MpcKeeper is x/mpc's blame log: records appended when more than 2/3 of a session's
+// other parties blamed one party.
+type MpcKeeper interface {
+	// BlamesAfter returns up to limit blame records with id > after, by id.
+	BlamesAfter(ctx context.Context, after uint64, limit int) ([]mpctypes.Blame, error)
 }

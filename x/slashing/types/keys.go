@@ -35,4 +35,5 @@ var (
 	EpochCreditsKey     = collections.NewPrefix(21)
 	ConsAddressesKey    = collections.NewPrefix(22)
 	L2ForfeitsKey       = collections.NewPrefix(23)
+	MpcBlameCursorKey   = collections.NewPrefix(24)
 )

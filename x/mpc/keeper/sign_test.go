@@ -1,0 +1,252 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/x/mpc/types"
+)
+
+// TestRequestSignatureComputesTheDigest: the chain hashes the typed payload itself;
+// an unknown type, a payload the type refuses and an oversized payload are errors and
+// store nothing.
+func TestRequestSignatureComputesTheDigest(t *testing.T) {
+	c := newChain(t, 4)
+	id := c.requestSig("batch 1")
+	r := c.request(id)
+	require.EqualValues(t, 1, id)
+	require.Equal(t, digestOf("batch 1"), r.Digest)
+	require.Equal(t, types.SIGN_REQUEST_STATUS_QUEUED, r.Status)
+	require.Equal(t, "test_payload", r.PayloadType)
+	require.Len(t, events[*types.EventSignRequested](c), 1)
+
+	_, err := c.k.RequestSignature(c.ctx, "raw_hash", make([]byte, 32))
+	require.ErrorIs(t, err, types.ErrUnknownPayloadType)
+	_, err = c.k.RequestSignature(c.ctx, "test_payload", nil)
+	require.ErrorIs(t, err, types.ErrInvalidPayload)
+	_, err = c.k.RequestSignature(c.ctx, "test_payload", make([]byte, types.MaxPayloadBytes+1))
+	require.ErrorIs(t, err, types.ErrInvalidPayload)
+	require.EqualValues(t, 2, c.requestSig("batch 2"), "refused requests took no id")
+
+	require.ErrorIs(t, c.k.RegisterPayloadType(c.payloads), types.ErrPayloadTypeExists)
+}
+
+// TestSignWaitsForPoolKey: a request queued before the first keygen gets a session
+// once the key is confirmed.
+func TestSignWaitsForPoolKey(t *testing.T) {
+	c := newChain(t, 4)
+	id := c.requestSig("early")
+	c.run(3)
+	require.Equal(t, types.SIGN_REQUEST_STATUS_QUEUED, c.request(id).Status)
+	c.keygen()
+	c.until(5, "signed", func() bool { return c.request(id).Status == types.SIGN_REQUEST_STATUS_SIGNED })
+}
+
+// TestSignRequestIsSignedByThePoolKey: the request gets a sign session of exactly t+1
+// members of the confirmed committee at its generation; the first report of a
+// signature that recovers to the pool address signs it and calls OnSigned.
+func TestSignRequestIsSignedByThePoolKey(t *testing.T) {
+	c := newChain(t, 4)
+	pk := c.keygen()
+	for _, n := range c.nodes {
+		n.engine = false
+	}
+	id := c.requestSig("batch 7")
+	c.block()
+	r := c.request(id)
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNING, r.Status)
+	s := c.session(r.Session)
+	require.Equal(t, types.SESSION_KIND_SIGN, s.Kind)
+	require.Equal(t, []uint64{1, 2, 3}, ids(s.Signers), "t+1 = 3 of the committee of 4")
+	require.EqualValues(t, 2, s.Threshold)
+	require.Equal(t, pk.Generation, s.Generation)
+	require.Equal(t, r.Digest, s.Digest)
+	require.Equal(t, id, s.SignRequestId)
+
+	c.node(1).engine = true
+	c.block()
+	r = c.request(id)
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNED, r.Status)
+	require.NoError(t, types.VerifyPoolSignature(r.Digest, r.Signature, pk.Address))
+	require.Equal(t, c.height, r.SignedHeight)
+	require.Equal(t, types.SESSION_STATUS_COMPLETED, c.session(s.Number).Status)
+	require.Equal(t, []uint64{id}, c.payloads.signed)
+	require.True(t, c.callbackWrote(id))
+	require.Len(t, events[*types.EventSignRequestSigned](c), 1)
+	require.Empty(t, c.open())
+	c.checkInvariants()
+}
+
+// TestSignatureDeliveredByANonSigner: anyone who has the signature can deliver it.
+func TestSignatureDeliveredByANonSigner(t *testing.T) {
+	c := newChain(t, 4)
+	c.keygen()
+	for _, n := range c.nodes {
+		n.engine = false
+	}
+	id := c.requestSig("x")
+	c.block()
+	s := c.session(c.request(id).Session)
+	require.NotContains(t, ids(s.Signers), uint64(4))
+	c.node(4).results = []*types.SessionResult{{SessionKey: s.SessionKey, Signature: c.sign(s.Digest)}}
+	c.block()
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNED, c.request(id).Status)
+}
+
+// TestSignCallbackFailureLeavesTheRequestSigned: an OnSigned error keeps the request
+// SIGNED with its signature, writes nothing of the callback, and is reported.
+func TestSignCallbackFailureLeavesTheRequestSigned(t *testing.T) {
+	c := newChain(t, 4)
+	c.keygen()
+	c.payloads.fail = true
+	id := c.requestSig("y")
+	c.until(5, "signed", func() bool { return c.request(id).Status == types.SIGN_REQUEST_STATUS_SIGNED })
+	r := c.request(id)
+	require.NotEmpty(t, r.Signature)
+	require.Contains(t, r.CallbackError, "outbox is full")
+	require.False(t, c.callbackWrote(id), "the failed callback's writes are dropped")
+	ev := events[*types.EventSignCallbackFailed](c)
+	require.Len(t, ev, 1)
+	require.Equal(t, id, ev[0].Id)
+}
+
+// TestSignTimeoutRetriesWithAnotherSubset: a sign session nobody completes times out
+// and the request is retried at once with the next attempt and another signer subset;
+// retries never stop, and the request never has two open sessions.
+func TestSignTimeoutRetriesWithAnotherSubset(t *testing.T) {
+	c := newChain(t, 4)
+	c.keygen()
+	for _, n := range c.nodes {
+		n.engine = false
+	}
+	id := c.requestSig("z")
+	c.block()
+	var subsets [][]uint64
+	for attempt := range 6 {
+		r := c.request(id)
+		require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNING, r.Status)
+		s := c.session(r.Session)
+		require.EqualValues(t, attempt, s.Attempt)
+		subsets = append(subsets, ids(s.Signers))
+		for c.height < s.DeadlineHeight {
+			c.block()
+			open := 0
+			for _, o := range c.open() {
+				if o.SignRequestId == id {
+					open++
+				}
+			}
+			require.Equal(t, 1, open, "one open session per request")
+		}
+		require.Equal(t, types.SESSION_STATUS_TIMED_OUT, c.session(s.Number).Status)
+	}
+	require.Equal(t, [][]uint64{{1, 2, 3}, {2, 3, 4}, {1, 3, 4}, {1, 2, 4}, {1, 2, 3}, {2, 3, 4}}, subsets)
+	require.Equal(t, []uint64{1, 3, 4}, ids(c.session(c.request(id).Session).Signers))
+	c.node(3).engine = true
+	c.block()
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNED, c.request(id).Status)
+	c.checkInvariants()
+}
+
+// TestSignRetryPrefersReadyMembers: a member that is not ready is left out of the
+// signers while enough ready members hold the share.
+func TestSignRetryPrefersReadyMembers(t *testing.T) {
+	c := newChain(t, 4)
+	c.keygen()
+	c.node(1).ready = false
+	c.node(1).engine = false
+	c.run(4)
+	id := c.requestSig("ready first")
+	c.block()
+	s := c.session(c.request(id).Session)
+	require.Equal(t, []uint64{2, 3, 4}, ids(s.Signers))
+}
+
+// TestSignRetryLeavesOutMembersBlamedMissing: a signer the others blamed MISSING in
+// the previous attempt is left out of the retry.
+func TestSignRetryLeavesOutMembersBlamedMissing(t *testing.T) {
+	c := newChain(t, 5) // t = 3: 4 signers
+	c.keygen()
+	for _, n := range c.nodes {
+		n.engine = false
+	}
+	id := c.requestSig("blame")
+	c.block()
+	s := c.session(c.request(id).Session)
+	require.Equal(t, []uint64{1, 2, 3, 4}, ids(s.Signers))
+	// 1, 3 and 4 (all the others) blame 2 for missing messages.
+	for _, v := range []uint64{1, 3, 4} {
+		c.node(v).blames = []*types.BlameClaim{{SessionKey: s.SessionKey, Accused: c.node(2).signer(), Reason: types.BLAME_REASON_MISSING}}
+	}
+	for c.height < s.DeadlineHeight {
+		c.block()
+	}
+	retry := c.session(c.request(id).Session)
+	require.EqualValues(t, 1, retry.Attempt)
+	require.Equal(t, s.Number, retry.PreviousSession)
+	require.NotContains(t, ids(retry.Signers), uint64(2))
+	require.Len(t, retry.Signers, 4)
+}
+
+// TestSignSessionsAreFIFOAndBounded: at most max_open_sign_sessions sessions are open;
+// requests get them in id order.
+func TestSignSessionsAreFIFOAndBounded(t *testing.T) {
+	c := newChain(t, 4)
+	c.keygen()
+	for _, n := range c.nodes {
+		n.engine = false
+	}
+	for i := range 6 {
+		c.requestSig(string(rune('a' + i)))
+	}
+	c.block()
+	var signing []uint64
+	for _, s := range c.open() {
+		signing = append(signing, s.SignRequestId)
+	}
+	require.Equal(t, []uint64{1, 2, 3, 4}, signing)
+	require.Equal(t, types.SIGN_REQUEST_STATUS_QUEUED, c.request(5).Status)
+	for _, n := range c.nodes {
+		n.engine = true
+	}
+	c.block() // 1-4 signed in PreBlock; 5 and 6 get sessions in EndBlock
+	for id := uint64(1); id <= 4; id++ {
+		require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNED, c.request(id).Status)
+	}
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNING, c.request(6).Status)
+	c.block()
+	require.Equal(t, []uint64{1, 2, 3, 4, 5, 6}, c.payloads.signed)
+}
+
+// TestSignSessionSupersededByResharing: a sign session pinned to generation 1 is
+// SUPERSEDED when a resharing completes first; its request is retried on generation 2.
+func TestSignSessionSupersededByResharing(t *testing.T) {
+	c := newChain(t, 4)
+	c.keygen()
+	for _, n := range c.nodes {
+		n.engine = false
+	}
+	id := c.requestSig("pinned")
+	c.block()
+	first := c.session(c.request(id).Session)
+	require.EqualValues(t, 1, first.Generation)
+	c.addNode(5, 10)
+	c.node(5).engine = false
+	c.until(10, "resharing opened", func() bool { _, ok := c.openOf(types.SESSION_KIND_RESHARE); return ok })
+	rs, _ := c.openOf(types.SESSION_KIND_RESHARE)
+	for _, n := range c.nodes { // the resharing completes; nobody signs meanwhile
+		n.results = []*types.SessionResult{{SessionKey: rs.SessionKey, PublicKey: c.groupPub()}}
+	}
+	c.block()
+	pk, _ := c.poolKey()
+	require.EqualValues(t, 2, pk.Generation)
+	require.Equal(t, types.SESSION_STATUS_SUPERSEDED, c.session(first.Number).Status)
+	r := c.request(id)
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNING, r.Status)
+	retry := c.session(r.Session)
+	require.EqualValues(t, 2, retry.Generation, "retried on the new generation")
+	require.EqualValues(t, 1, retry.Attempt)
+	require.Len(t, retry.Signers, 4, "t+1 of the new committee of 5")
+	c.checkInvariants()
+}

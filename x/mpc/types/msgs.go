@@ -1,0 +1,5 @@
+package types
+
+import sdk "github.com/cosmos/cosmos-sdk/types"
+
+var _ sdk.Msg = &MsgUpdateParams{}
