@@ -32,7 +32,8 @@ func BenchmarkEngineSign3of4(b *testing.B) {
 
 // keygenOver runs a keygen of the first n nodes and returns the result.
 func keygenOver(b testing.TB, nodes []*Node, peers []engine.Party, t int, tag byte, i int) engine.Result {
-	s := engine.Spec{Key: nextKey(tag, i), Kind: session.KindKeygen, Parties: peers, Threshold: t, Generation: 1}
+	// Each run makes its own generation: the store never replaces a share.
+	s := engine.Spec{Key: nextKey(tag, i), Kind: session.KindKeygen, Parties: peers, Threshold: t, Generation: uint64(i + 1)}
 	benchHeight++
 	observe(nodes, engine.Work{Height: benchHeight, Sessions: []engine.Spec{s}, Peers: peers})
 	return waitResult(b, nodes, s.Key, 5*time.Minute)[0]
@@ -63,4 +64,82 @@ func refill(b testing.TB, nodes []*Node, round int) {
 			_ = n.Pool.Put(pp) // a set already in the pool is refused, which is fine
 		}
 	}
+}
+
+func BenchmarkEngineSign5of7(b *testing.B) {
+	nodes := startNodes(b, 7, false, func(i int) []int { return []int{i} })
+	peers := peersOf(nodes)
+	keygenOver(b, nodes, peers, 4, 0xd3, 0)
+	confirm(nodes, peers, 1)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := engine.Spec{Key: nextKey(0xd4, i), Kind: session.KindSign, Parties: peers[:5], Threshold: 4, Generation: 1, Digest: [32]byte{byte(i)}}
+		benchHeight++
+		observe(nodes, engine.Work{Height: benchHeight, Generation: 1, Sessions: []engine.Spec{s}, Peers: peers})
+		waitResult(b, nodes[:5], s.Key, 2*time.Minute)
+	}
+}
+
+// confirm tells the engines the chain confirmed a generation, and waits until they hold it.
+func confirm(nodes []*Node, peers []engine.Party, gen uint64) {
+	benchHeight++
+	observe(nodes, engine.Work{Height: benchHeight, Generation: gen, Peers: peers})
+	for _, n := range nodes {
+		for n.Report().ShareGeneration != gen {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+}
+
+// BenchmarkEngineReshare4to5 deals a 4-party key (t=2) to 5 parties (t=3) from t+1 =
+// 3 dealers, beside an engine keygen of the 5; both over the real transport.
+func BenchmarkEngineReshare4to5(b *testing.B) {
+	nodes := startNodes(b, 5, false, func(i int) []int { return []int{i} })
+	peers := peersOf(nodes)
+	keygenOver(b, nodes[:4], peers[:4], 2, 0xd5, 0)
+	confirm(nodes[:4], peers, 1)
+	b.Run("reshare", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			refill(b, nodes, i+1)
+			b.StartTimer()
+			s := engine.Spec{Key: nextKey(0xd6, i), Kind: session.KindReshare, Generation: 1, OldParties: peers[:3], OldThreshold: 2,
+				NewParties: peers, NewThreshold: 3, NewGeneration: uint64(100 + i)}
+			benchHeight++
+			observe(nodes, engine.Work{Height: benchHeight, Generation: 1, Sessions: []engine.Spec{s}, Peers: peers})
+			waitResult(b, nodes, s.Key, 5*time.Minute)
+		}
+	})
+	b.Run("keygen5", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			refill(b, nodes, i+5)
+			b.StartTimer()
+			keygenOver(b, nodes, peers, 3, 0xd7, 200+i)
+		}
+	})
+}
+
+// BenchmarkEngineSustainedSigning runs 12 signing sessions of 3 of 4 parties at once
+// (the engine runs up to 4 at a time) and reports signatures per minute.
+func BenchmarkEngineSustainedSigning(b *testing.B) {
+	nodes := startNodes(b, 4, true, func(int) []int { return nil })
+	peers := peersOf(nodes)
+	const batch = 12
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		var specs []engine.Spec
+		for j := 0; j < batch; j++ {
+			// Rotate the signer subsets as the chain does.
+			subset := []engine.Party{peers[j%4], peers[(j+1)%4], peers[(j+2)%4]}
+			specs = append(specs, engine.Spec{Key: nextKey(0xd8, i*batch+j), Kind: session.KindSign, Parties: subset, Threshold: 2, Generation: 1, Digest: [32]byte{byte(j), 1}})
+		}
+		benchHeight++
+		observe(nodes, engine.Work{Height: benchHeight, Generation: 1, Sessions: specs, Peers: peers})
+		for j, s := range specs {
+			waitResult(b, []*Node{nodes[j%4], nodes[(j+1)%4], nodes[(j+2)%4]}, s.Key, 5*time.Minute)
+		}
+	}
+	b.ReportMetric(float64(b.N*batch)/time.Since(start).Minutes(), "sigs/min")
 }

@@ -75,10 +75,29 @@ func (c *channel) Settled(ctx context.Context) error {
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("echoes missing (%d slots): %w", len(st.Missing), ctx.Err())
+			return fmt.Errorf("echoes missing (%s): %w", describeMissing(st.Missing), ctx.Err())
 		case <-tick.C:
 		}
 	}
 }
 
-func (c *channel) Close() { c.once.Do(c.conn.Close) }
+// lingerAfterClose keeps a finished session's connection open a little longer: the
+// echoes this engine owes the others for the last round go out in the background, and
+// a party that finished first must not leave the slower ones waiting for them.
+const lingerAfterClose = 10 * time.Second
+
+func (c *channel) Close() {
+	c.once.Do(func() { time.AfterFunc(lingerAfterClose, c.conn.Close) })
+}
+
+// describeMissing names the first few slots still waiting, for the log.
+func describeMissing(missing []transport.MissingEchoes) string {
+	out := fmt.Sprintf("%d slots", len(missing))
+	for i, m := range missing {
+		if i == 3 {
+			break
+		}
+		out += fmt.Sprintf("; %s from %s: not received %v, waiting for %d echoes", m.Slot.Round, m.Slot.Origin.Hex(), m.NotReceived, len(m.Parties))
+	}
+	return out
+}

@@ -88,10 +88,10 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 		return nil, fmt.Errorf("tss store: %w", err)
 	}
 	dir := &directory{}
-	metrics := newTransportMetrics(cfg.Registerer)
+	metrics := newTransportMetrics(cfg.Registerer, cfg.Logger)
 	tr, err := transport.New(transport.Config{
 		ChainID: cfg.ChainID, Self: cfg.Signer, Listen: cfg.Listen, Directory: dir,
-		SendRetries: 3, Metrics: metrics,
+		SendRetries: 5, Metrics: metrics,
 		OnEquivocation: func(p transport.EquivocationProof) {
 			cfg.Logger.Error("tss: equivocation proven", "session", fmt.Sprintf("%x", p.Session[:4]), "origin", p.Slot.Origin.Hex(), "round", p.Slot.Round)
 		},

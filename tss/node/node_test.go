@@ -130,3 +130,20 @@ func testLogger() log.Logger {
 	}
 	return log.NewLogger(os.Stderr)
 }
+
+// TestKeygenOverRealTransport: four engines make a key over HTTP on loopback.
+func TestKeygenOverRealTransport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a tss-lib keygen")
+	}
+	nodes := startNodes(t, 4, false, func(i int) []int { return []int{i} })
+	peers := peersOf(nodes)
+	s := engine.Spec{Key: [32]byte{0xc2}, Kind: session.KindKeygen, Parties: peers, Threshold: 2, Generation: 1}
+	observe(nodes, engine.Work{Height: 5, Sessions: []engine.Spec{s}, Peers: peers})
+	res := waitResult(t, nodes, s.Key, 3*time.Minute)
+	for _, r := range res {
+		if string(r.PublicKey) != string(res[0].PublicKey) || len(r.PublicKey) != 33 {
+			t.Fatal("engines disagree on the key")
+		}
+	}
+}

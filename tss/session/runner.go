@@ -148,14 +148,16 @@ func (s *Session) Deliver(m Inbound) error {
 
 // Run starts the local parties and drives them until the result, a failure, or ctx ends.
 func (s *Session) Run(ctx context.Context) (*Result, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	// The pump sends with the caller's ctx: a session that ends here must still get
+	// its last messages out (the others need our final round to finish too), so on
+	// success the pump is told to flush rather than cancelled.
+	pumpCtx, cancelPump := context.WithCancel(ctx)
+	defer cancelPump()
+	flush := make(chan struct{})
 	sendErr := make(chan error, 1)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); s.pump(ctx, sendErr) }()
-	defer wg.Wait()
-	defer cancel()
+	pumpDone := make(chan struct{})
+	go func() { defer close(pumpDone); s.pump(pumpCtx, flush, sendErr) }()
+	defer func() { cancelPump(); <-pumpDone }()
 
 	for _, p := range s.parties {
 		if err := startParty(p.party); err != nil {
@@ -203,6 +205,17 @@ func (s *Session) Run(ctx context.Context) (*Result, error) {
 	}
 	if s.plan.Kind == KindReshare && res.PublicKey == nil {
 		return nil, &Failure{Err: errors.New("resharing ended without a public key")}
+	}
+	close(flush)
+	select {
+	case <-pumpDone:
+	case <-ctx.Done():
+		return nil, &Failure{Err: fmt.Errorf("flushing the last messages: %w", ctx.Err())}
+	}
+	select {
+	case err := <-sendErr:
+		return nil, &Failure{Err: fmt.Errorf("send: %w", err)}
+	default:
 	}
 	return &res, nil
 }
@@ -400,19 +413,38 @@ func (s *Session) waitingFor() []PartyRef {
 }
 
 // pump sends what the local parties emit: to the network, and to our own other
-// party directly when a resharing message is for this engine's other role.
-func (s *Session) pump(ctx context.Context, sendErr chan<- error) {
+// party directly when a resharing message is for this engine's other role. Once
+// flush closes (the parties ended, so they emit nothing more) it sends what is
+// left and returns.
+func (s *Session) pump(ctx context.Context, flush <-chan struct{}, sendErr chan<- error) {
+	send := func(msg tss.Message) bool {
+		if err := s.route(ctx, msg); err != nil {
+			select {
+			case sendErr <- err:
+			default:
+			}
+			return false
+		}
+		return true
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case msg := <-s.out:
-			if err := s.route(ctx, msg); err != nil {
-				select {
-				case sendErr <- err:
-				default:
-				}
+			if !send(msg) {
 				return
+			}
+		case <-flush:
+			for {
+				select {
+				case msg := <-s.out:
+					if !send(msg) {
+						return
+					}
+				default:
+					return
+				}
 			}
 		}
 	}

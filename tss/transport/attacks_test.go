@@ -220,7 +220,7 @@ func TestClosedSessionRejected(t *testing.T) {
 // An unregistered key is no sequencer: it gets no queue space at all.
 func TestUnregisteredSenderNotQueued(t *testing.T) {
 	nodes, _ := newNet(t, 1, nil)
-	expect(t, nodes[0].url, craft(t, newKey(t), [32]byte{1}, nil), http.StatusForbidden, reasonUnknownSender)
+	expect(t, nodes[0].url, craft(t, newKey(t), [32]byte{1}, nil), http.StatusServiceUnavailable, reasonUnknownSender)
 	if nodes[0].tr.queuedLen() != 0 {
 		t.Fatal("queued")
 	}

@@ -42,7 +42,10 @@ var reasonStatus = map[string]int{
 	reasonEchoChanged:    http.StatusBadRequest,
 	reasonEquivocation:   http.StatusBadRequest,
 	reasonFromSelf:       http.StatusForbidden,
-	reasonUnknownSender:  http.StatusForbidden,
+	// Unknown until the chain's next height reaches this node: a peer that saw the
+	// block first may speak before this node knows its endpoint. Retrying is cheap
+	// for both (the signature was checked) and bounded by the sender's retries.
+	reasonUnknownSender:  http.StatusServiceUnavailable,
 	reasonNotAParty:      http.StatusForbidden,
 	reasonNotForUs:       http.StatusForbidden,
 	reasonTooMany:        http.StatusForbidden,
