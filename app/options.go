@@ -35,6 +35,16 @@ const (
 	// OptMpcReports passes the TSS engine's x/mpc report source (a
 	// voteext.ReportSource) in-process; it cannot be set from a file.
 	OptMpcReports = "themis.mpc-reports"
+	// OptTSSListen: the TSS engine's transport address; empty runs no engine.
+	OptTSSListen = "themis.tss-listen"
+	// OptTSSEndpoint: the URL other engines reach this one at.
+	OptTSSEndpoint = "themis.tss-endpoint"
+	// OptTSSPassphraseFile: the keystore passphrase, for a store made with one.
+	OptTSSPassphraseFile = "themis.tss-passphrase-file"
+	// OptTSSPreparamsTarget: the preparams pool size the top-up keeps.
+	OptTSSPreparamsTarget = "themis.tss-preparams-target"
+	// OptTSSRoundTimeout: a session round without progress fails after this long.
+	OptTSSRoundTimeout = "themis.tss-round-timeout"
 )
 
 // DefaultObserveBudget leaves room in a ~1 s block for the rest of the vote.
@@ -75,6 +85,28 @@ l2-chain-id = {{ .Themis.L2ChainID }}
 
 # The L2 head is reported only if the L2 node answered within this time.
 l2-max-silence = "{{ .Themis.L2MaxSilence }}"
+
+# The threshold-signing engine (tss/README.md). It runs inside this node when
+# tss-listen is set (host:port of its transport) and takes part in the keygen,
+# resharing and signing sessions x/mpc schedules. Its key shares and preparams are
+# sealed in <home>/tss (themisd tss init / status / backup).
+tss-listen = "{{ .Themis.TSSListen }}"
+
+# The URL other sequencers' engines reach this one at (reported on chain in every
+# vote extension). Empty: http://<tss-listen>.
+tss-endpoint = "{{ .Themis.TSSEndpoint }}"
+
+# A file holding the keystore passphrase, for a store made with one (or set
+# THEMIS_TSS_PASSPHRASE). Empty: the store is sealed by the node key alone.
+tss-passphrase-file = "{{ .Themis.TSSPassphraseFile }}"
+
+# How many preparams sets the background top-up keeps ready (one is used per keygen
+# or resharing this node receives a share in). It generates on one core, in a child
+# process, and stops while a session runs. 0: 2; negative: no top-up.
+tss-preparams-target = {{ .Themis.TSSPreparamsTarget }}
+
+# A session round that makes no progress for this long fails (the chain retries).
+tss-round-timeout = "{{ .Themis.TSSRoundTimeout }}"
 `
 
 // ThemisConfig is the [themis] section.
@@ -85,14 +117,24 @@ type ThemisConfig struct {
 	L2RPC         string        `mapstructure:"l2-rpc"`
 	L2ChainID     uint64        `mapstructure:"l2-chain-id"`
 	L2MaxSilence  time.Duration `mapstructure:"l2-max-silence"`
+
+	TSSListen          string        `mapstructure:"tss-listen"`
+	TSSEndpoint        string        `mapstructure:"tss-endpoint"`
+	TSSPassphraseFile  string        `mapstructure:"tss-passphrase-file"`
+	TSSPreparamsTarget int           `mapstructure:"tss-preparams-target"`
+	TSSRoundTimeout    time.Duration `mapstructure:"tss-round-timeout"`
 }
 
 // DefaultL2MaxSilence is three polls of the L2 watcher and then some.
 const DefaultL2MaxSilence = 3 * time.Second
 
+// DefaultTSSRoundTimeout bounds one round of a TSS session (a resharing round of 21
+// parties computes for several seconds on two cores).
+const DefaultTSSRoundTimeout = 60 * time.Second
+
 // DefaultThemisConfig returns the defaults.
 func DefaultThemisConfig() ThemisConfig {
-	return ThemisConfig{ObserveBudget: DefaultObserveBudget, L2MaxSilence: DefaultL2MaxSilence}
+	return ThemisConfig{ObserveBudget: DefaultObserveBudget, L2MaxSilence: DefaultL2MaxSilence, TSSRoundTimeout: DefaultTSSRoundTimeout}
 }
 
 func readThemisConfig(appOpts servertypes.AppOptions) ThemisConfig {
@@ -113,6 +155,15 @@ func readThemisConfig(appOpts servertypes.AppOptions) ThemisConfig {
 	if v := appOpts.Get(OptL2MaxSilence); v != nil {
 		if d, err := cast.ToDurationE(v); err == nil && d > 0 {
 			cfg.L2MaxSilence = d
+		}
+	}
+	cfg.TSSListen = cast.ToString(appOpts.Get(OptTSSListen))
+	cfg.TSSEndpoint = cast.ToString(appOpts.Get(OptTSSEndpoint))
+	cfg.TSSPassphraseFile = cast.ToString(appOpts.Get(OptTSSPassphraseFile))
+	cfg.TSSPreparamsTarget = cast.ToInt(appOpts.Get(OptTSSPreparamsTarget))
+	if v := appOpts.Get(OptTSSRoundTimeout); v != nil {
+		if d, err := cast.ToDurationE(v); err == nil && d > 0 {
+			cfg.TSSRoundTimeout = d
 		}
 	}
 	return cfg

@@ -57,7 +57,7 @@ func newVoteExtHandlers(app *App, appOpts servertypes.AppOptions, txs proposalHa
 // node reports nothing for x/mpc and takes part in no session).
 func reportSources(app *App, appOpts servertypes.AppOptions, cfg ThemisConfig) map[string]voteext.ReportSource {
 	sources := epochReportSources(app, appOpts, cfg)
-	if src, ok := appOpts.Get(OptMpcReports).(voteext.ReportSource); ok && src != nil {
+	if src := mpcReportSource(app, appOpts, cfg); src != nil {
 		if sources == nil {
 			sources = map[string]voteext.ReportSource{}
 		}

@@ -43,6 +43,7 @@ const (
 	grpcPort    = 9090
 	apiPort     = 1317
 	l2Port      = 8645              // the node's L2 simulator (themisd l2sim start)
+	tssPort     = 7700              // the node's TSS engine transport ([themis] tss-listen)
 	signerFunds = 1_000_000_000_000 // uthemis per signer account, for fees and deposits
 )
 
@@ -66,6 +67,8 @@ type testnetOptions struct {
 	slashing slashingtypes.Params
 	// rewardPerBlock is the reward per L2 block until the first re-target (base units).
 	rewardPerBlock string
+	// tss runs a TSS engine in every node, seeded with the project's fixture preparams.
+	tss bool
 }
 
 // TestnetCmd writes the config of an N-validator network on loopback: one home per
@@ -110,6 +113,7 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	cmd.Flags().Uint32Var(&o.slashing.MinMissedBps, "downtime-min-missed-bps", o.slashing.MinMissedBps, "share of the window (basis points) a validator must miss, strictly more than, to be over the downtime threshold")
 	cmd.Flags().Uint32Var(&o.slashing.GraceBlocks, "downtime-grace-blocks", o.slashing.GraceBlocks, "blocks not counted after a halt or an upgrade")
 	cmd.Flags().DurationVar(&o.slashing.HaltGap, "halt-gap", o.slashing.HaltGap, "a block-time gap this long between two blocks counts as a halt")
+	cmd.Flags().BoolVar(&o.tss, "tss", false, "run a TSS engine in every node (x/mpc makes the pool key once they report ready); each node's keystore is seeded with the project's committed fixture preparams, which are public: never for real funds")
 	cmd.Flags().StringVar(&o.rewardPerBlock, "reward-per-block", "0", "reward per L2 block in base units until the first re-target (otherwise 0 for the first retarget_interval)")
 	return cmd
 }
@@ -153,6 +157,11 @@ func writeTestnet(cmd *cobra.Command, cdc codec.Codec, mbm module.BasicManager, 
 		if err := importSigner(n, cdc); err != nil {
 			return err
 		}
+		if o.tss {
+			if err := seedTSSFixtures(n, i); err != nil {
+				return err
+			}
+		}
 	}
 	out := cmd.OutOrStdout()
 	fmt.Fprintf(out, "wrote %d nodes to %s (chain id %s)\n", o.validators, o.outputDir, o.chainID)
@@ -189,7 +198,7 @@ func newTestnetNode(home string, i, offset int) (testnetNode, error) {
 		home: home, nodeID: string(nodeKey.ID()), priv: priv, key: key,
 		ports: map[string]int{
 			"p2p": p2pPort + base, "rpc": rpcPort + base, "prom": promPort + base,
-			"grpc": grpcPort + base, "api": apiPort + base, "l2": l2Port + base,
+			"grpc": grpcPort + base, "api": apiPort + base, "l2": l2Port + base, "tss": tssPort + base,
 		},
 	}, nil
 }
@@ -314,6 +323,13 @@ func writeNodeConfig(n testnetNode, i int, nodes []testnetNode, o testnetOptions
 	appCfg.Themis.L1RPC = o.l1RPC
 	appCfg.Themis.L2RPC = fmt.Sprintf("http://127.0.0.1:%d", n.ports["l2"])
 	appCfg.Themis.L2ChainID = l2sim.DefaultChainID
+	if o.tss {
+		appCfg.Themis.TSSListen = fmt.Sprintf("127.0.0.1:%d", n.ports["tss"])
+		// Every node of a localnet shares one machine: no background preparams search
+		// (each would take a core); the fixture sets and, once a node holds a share,
+		// its own parameters serve every keygen and resharing.
+		appCfg.Themis.TSSPreparamsTarget = -1
+	}
 	srvconfig.SetConfigTemplate(template)
 	srvconfig.WriteConfigFile(filepath.Join(n.home, "config", "app.toml"), appCfg)
 
