@@ -41,7 +41,7 @@ start() {
   # testnet locks every validator's signer on L1 (development owner i) and starts the
   # chain from those locks; it refuses an existing directory, so build the homes aside.
   "$BINARY" testnet --validators "$VALIDATORS" --output-dir "$LOCALNET_DIR/nodes" \
-    --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking"
+    --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking" --tss
   mv "$LOCALNET_DIR"/nodes/node* "$LOCALNET_DIR"/ && rmdir "$LOCALNET_DIR/nodes"
   for ((i = 0; i < VALIDATORS; i++)); do
     home="$LOCALNET_DIR/node$i"
