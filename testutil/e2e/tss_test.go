@@ -33,23 +33,21 @@ type shareGenerations struct {
 	} `json:"shares"`
 }
 
-// TestLocalnetTSSKeygen: four nodes with an engine each make the pool key through the
-// chain (x/mpc opens the keygen once all report ready; more than 2/3 report the same
-// key), over the real transport, from the committed fixture preparams; every engine
-// then holds the confirmed share, sealed in its keystore. A node restarted afterwards
-// comes back with its share.
-func TestLocalnetTSSKeygen(t *testing.T) {
-	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 20 * time.Second, PortOffset: 70, TestnetArgs: []string{"--tss"}})
+// TestLocalnetTSS: five nodes with an engine each make the pool key through the chain
+// (x/mpc opens the keygen once all report ready; more than 2/3 report the same key),
+// over the real transport, from the committed fixture preparams; every engine then
+// holds the confirmed share, sealed in its keystore. A node restarted afterwards comes
+// back with its share. A node that leaves is reshared out (generation 2, four parties)
+// and back in when it returns (generation 3, five), the key and address unchanged.
+func TestLocalnetTSS(t *testing.T) {
+	ln := StartLocalnet(t, Options{Validators: 5, VotingPeriod: 20 * time.Second, PortOffset: 70, TestnetArgs: []string{"--tss"}})
 	defer ln.Stop()
 
-	var pk poolKeyView
 	start := time.Now()
-	ln.WaitFor("the pool key confirmed by the chain", 4*time.Minute, func() bool {
-		return GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_key", &pk) == nil && pk.PoolKey.Generation == "1"
-	})
+	pk := waitPoolKey(ln, "1", 4*time.Minute)
 	t.Logf("pool key %s (address %s) confirmed %s after start", pk.PoolKey.PublicKey, pk.PoolKey.Address, time.Since(start).Round(time.Second))
-	require.Len(t, pk.PoolKey.Committee.Members, 4)
-	require.Equal(t, 2, pk.PoolKey.Committee.Threshold)
+	require.Len(t, pk.PoolKey.Committee.Members, 5)
+	require.Equal(t, 3, pk.PoolKey.Committee.Threshold)
 	require.True(t, strings.HasPrefix(pk.PoolKey.Address, "0x"))
 
 	// Every node's engine confirms its share once it sees the confirmed generation.
@@ -73,7 +71,39 @@ func TestLocalnetTSSKeygen(t *testing.T) {
 	// A restarted node reads its sealed share back and reports it to the chain.
 	ln.StopNode(ln.Nodes[3])
 	ln.StartNode(ln.Nodes[3])
-	ln.WaitFor("the restarted node reporting its share generation", 2*time.Minute, func() bool {
+	waitAllReport(ln, "1")
+
+	// Node 4 leaves: once its reports stop, the chain reshares to the other four.
+	ln.StopNode(ln.Nodes[4])
+	left := time.Now()
+	pk2 := waitPoolKey(ln, "2", 4*time.Minute)
+	t.Logf("resharing without node 4 confirmed %s after it stopped", time.Since(left).Round(time.Second))
+	require.Len(t, pk2.PoolKey.Committee.Members, 4)
+	require.Equal(t, pk.PoolKey.PublicKey, pk2.PoolKey.PublicKey, "a resharing keeps the key")
+	require.Equal(t, pk.PoolKey.Address, pk2.PoolKey.Address)
+
+	// It returns: reshared back in, same key again.
+	ln.StartNode(ln.Nodes[4])
+	back := time.Now()
+	pk3 := waitPoolKey(ln, "3", 4*time.Minute)
+	t.Logf("resharing with node 4 back confirmed %s after it restarted", time.Since(back).Round(time.Second))
+	require.Len(t, pk3.PoolKey.Committee.Members, 5)
+	require.Equal(t, pk.PoolKey.Address, pk3.PoolKey.Address)
+}
+
+// waitPoolKey waits until the chain confirmed generation gen of the pool key.
+func waitPoolKey(ln *Localnet, gen string, timeout time.Duration) poolKeyView {
+	var pk poolKeyView
+	ln.WaitFor("pool key generation "+gen, timeout, func() bool {
+		return GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_key", &pk) == nil && pk.PoolKey.Generation == gen
+	})
+	return pk
+}
+
+// waitAllReport waits until every sequencer's engine reports ready, an endpoint, and
+// the share of generation gen.
+func waitAllReport(ln *Localnet, gen string) {
+	ln.WaitFor("every engine reporting share generation "+gen, 2*time.Minute, func() bool {
 		var r struct {
 			Sequencers []struct {
 				Ready      bool `json:"ready"`
@@ -85,11 +115,11 @@ func TestLocalnetTSSKeygen(t *testing.T) {
 				} `json:"last_report"`
 			} `json:"sequencers"`
 		}
-		if GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/readiness", &r) != nil || len(r.Sequencers) != 4 {
+		if GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/readiness", &r) != nil || len(r.Sequencers) != len(ln.Nodes) {
 			return false
 		}
 		for _, x := range r.Sequencers {
-			if !x.Ready || !x.Member || x.LastReport.ShareGeneration != "1" || x.LastReport.Endpoint == "" {
+			if !x.Ready || !x.Member || x.LastReport.ShareGeneration != gen || x.LastReport.Endpoint == "" {
 				return false
 			}
 		}
