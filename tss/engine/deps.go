@@ -2,8 +2,10 @@ package engine
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/bnb-chain/tss-lib/v2/ecdsa/keygen"
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/themis-network/themis/tss/session"
 )
@@ -14,6 +16,7 @@ type Shares interface {
 	Confirm(keyID string, generation uint64) error
 	Current(keyID string) (generation uint64, save []byte, ok bool, err error)
 	Pending(keyID string, generation uint64) (save []byte, ok bool, err error)
+	Discard(keyID string, generation uint64) error
 }
 
 // Preparams is the pool of pre-generated Paillier and safe-prime parameters.
@@ -22,9 +25,11 @@ type Preparams interface {
 	Count() int
 }
 
-// Marks is a durable set of names: the sessions this engine has started.
+// Marks is a durable set of names: the sessions this engine has started. Get opens
+// (authenticates) a mark, so a file planted by someone without the node key does not
+// count as one.
 type Marks interface {
-	Has(name string) (bool, error)
+	Get(name string) ([]byte, error)
 	Put(name string, data []byte) error
 	Delete(name string) error
 }
@@ -52,7 +57,25 @@ type Net interface {
 type Channel interface {
 	session.Network
 	// Settled waits until every other party echoed every broadcast this engine took,
-	// with the same content, or fails (an equivocation, or ctx ended first).
+	// with the same content, or fails with a *SettleError naming who is at fault.
 	Settled(ctx context.Context) error
 	Close()
 }
+
+// SettleError is a failed settlement: who never echoed, who echoed content nobody
+// signed (a conflict the transport could not prove), and whose equivocation was
+// proven. Each becomes a claim; the chain acts only on claims more than 2/3 of the
+// session's other parties share.
+type SettleError struct {
+	Missing      []common.Address
+	Unproven     []common.Address
+	Equivocators []common.Address
+	Err          error
+}
+
+func (e *SettleError) Error() string {
+	return fmt.Sprintf("broadcasts not settled (missing echoes from %d, unproven conflicts from %d, proven equivocations by %d): %v",
+		len(e.Missing), len(e.Unproven), len(e.Equivocators), e.Err)
+}
+
+func (e *SettleError) Unwrap() error { return e.Err }

@@ -1,11 +1,13 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 	"time"
 
@@ -13,6 +15,7 @@ import (
 	"github.com/bnb-chain/tss-lib/v2/ecdsa/keygen"
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/themis-network/themis/tss/keystore"
 	"github.com/themis-network/themis/tss/session"
 )
 
@@ -25,6 +28,11 @@ const (
 	DefaultSettleTimeout  = 10 * time.Second
 	DefaultMaxConcurrent  = 4
 	DefaultMaxReportItems = 16
+	// DefaultSignRoundTimeout leaves room for claims inside x/mpc's default sign
+	// deadline of 30 blocks.
+	DefaultSignRoundTimeout = 8 * time.Second
+	// DefaultBlameWindow matches x/mpc's blame window after a session closes.
+	DefaultBlameWindow int64 = 30
 )
 
 // Config wires an engine.
@@ -46,6 +54,12 @@ type Config struct {
 	MaxConcurrent int
 	// MaxReportItems bounds the results and the blames of one report.
 	MaxReportItems int
+	// SignRoundTimeout is RoundTimeout for signing, whose rounds compute in well under
+	// a second: it must end well inside the chain's sign deadline so the claims of a
+	// failed signing reach the chain.
+	SignRoundTimeout time.Duration
+	// BlameWindow is how many heights a closed session's claims are still reported.
+	BlameWindow int64
 	// Metrics is optional.
 	Metrics *Metrics
 }
@@ -62,6 +76,8 @@ type Engine struct {
 	running  map[[32]byte]context.CancelFunc
 	results  map[[32]byte]Result
 	blames   map[[32]byte][]Blame
+	started  map[[32]byte]struct{}
+	closedAt map[[32]byte]int64
 }
 
 // New checks the configuration and builds an engine; Run starts it.
@@ -84,6 +100,12 @@ func New(cfg Config) (*Engine, error) {
 	if cfg.MaxConcurrent <= 0 {
 		cfg.MaxConcurrent = DefaultMaxConcurrent
 	}
+	if cfg.SignRoundTimeout <= 0 {
+		cfg.SignRoundTimeout = DefaultSignRoundTimeout
+	}
+	if cfg.BlameWindow <= 0 {
+		cfg.BlameWindow = DefaultBlameWindow
+	}
 	if cfg.MaxReportItems <= 0 {
 		cfg.MaxReportItems = DefaultMaxReportItems
 	}
@@ -91,12 +113,14 @@ func New(cfg Config) (*Engine, error) {
 		cfg.Metrics = NewMetrics(nil)
 	}
 	return &Engine{
-		cfg:     cfg,
-		slot:    make(chan struct{}, cfg.MaxConcurrent),
-		wake:    make(chan struct{}, 1),
-		running: map[[32]byte]context.CancelFunc{},
-		results: map[[32]byte]Result{},
-		blames:  map[[32]byte][]Blame{},
+		cfg:      cfg,
+		slot:     make(chan struct{}, cfg.MaxConcurrent),
+		wake:     make(chan struct{}, 1),
+		running:  map[[32]byte]context.CancelFunc{},
+		results:  map[[32]byte]Result{},
+		blames:   map[[32]byte][]Blame{},
+		started:  map[[32]byte]struct{}{},
+		closedAt: map[[32]byte]int64{},
 	}, nil
 }
 
@@ -148,7 +172,7 @@ func (e *Engine) step(ctx context.Context, w Work) {
 	for _, s := range w.Sessions {
 		open[s.Key] = true
 	}
-	e.forgetClosed(open)
+	e.forgetClosed(open, w.Height)
 	for _, s := range w.Sessions {
 		plain, old, nw := s.selfIn(e.cfg.Self)
 		if !plain && !old && !nw {
@@ -161,13 +185,14 @@ func (e *Engine) step(ctx context.Context, w Work) {
 		if isRunning || done {
 			continue
 		}
-		started, err := e.cfg.Marks.Has(markName(s.Key))
-		if err != nil {
-			e.cfg.Logger.Error("tss: reading session marks", "err", err)
-			continue
-		}
-		if started {
+		if _, err := e.cfg.Marks.Get(markName(s.Key)); err == nil {
+			e.noteStarted(s.Key)
 			continue // run before a restart: the chain retries it under a new id
+		} else if !isNotFound(err) {
+			// Not ours (it does not open with the node key) or torn by a crash before
+			// anything was sent: either way running the session is safe.
+			e.cfg.Logger.Error("tss: a session mark does not open; replacing it", "session", short(s.Key), "err", err)
+			_ = e.cfg.Marks.Delete(markName(s.Key))
 		}
 		e.start(ctx, s)
 	}
@@ -186,7 +211,16 @@ func (e *Engine) confirm(w Work) {
 	if ok && gen >= w.Generation {
 		return
 	}
-	if _, pending, err := e.cfg.Shares.Pending(KeyID, w.Generation); err != nil || !pending {
+	bz, pending, err := e.cfg.Shares.Pending(KeyID, w.Generation)
+	if err != nil || !pending {
+		return
+	}
+	// Promote only a share of the key the chain confirmed: a pending share of the same
+	// generation number from another attempt (another key, another polynomial) would
+	// make this engine report a generation it cannot sign for.
+	if !shareOfKey(bz, w.PoolKey) {
+		e.cfg.Logger.Error("tss: the pending share is not of the confirmed key; discarding it", "generation", w.Generation)
+		_ = e.cfg.Shares.Discard(KeyID, w.Generation)
 		return
 	}
 	if err := e.cfg.Shares.Confirm(KeyID, w.Generation); err != nil {
@@ -196,9 +230,28 @@ func (e *Engine) confirm(w Work) {
 	e.cfg.Logger.Info("tss: share confirmed by the chain", "generation", w.Generation)
 }
 
+// shareOfKey reports whether a stored share belongs to the 33-byte compressed key.
+func shareOfKey(bz, poolKey []byte) bool {
+	save := new(keygen.LocalPartySaveData)
+	if err := json.Unmarshal(bz, save); err != nil || save.ECDSAPub == nil {
+		return false
+	}
+	return bytes.Equal(compressPoint(save), poolKey)
+}
+
+func compressPoint(save *keygen.LocalPartySaveData) []byte {
+	x, y := save.ECDSAPub.X(), save.ECDSAPub.Y()
+	out := make([]byte, 33)
+	out[0] = 0x02 + byte(y.Bit(0))
+	x.FillBytes(out[1:])
+	return out
+}
+
 // forgetClosed cancels sessions the chain no longer has open and drops their
-// results, blames and marks (a session id never comes back).
-func (e *Engine) forgetClosed(open map[[32]byte]bool) {
+// results and marks (a session id never comes back). Blames of a closed session are
+// kept for BlameWindow heights: the chain still counts claims for a while after it
+// timed a session out, and that is exactly when they matter.
+func (e *Engine) forgetClosed(open map[[32]byte]bool, height int64) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for k, cancel := range e.running {
@@ -210,15 +263,33 @@ func (e *Engine) forgetClosed(open map[[32]byte]bool) {
 	for k := range e.results {
 		if !open[k] {
 			delete(e.results, k)
-			_ = e.cfg.Marks.Delete(markName(k))
 		}
 	}
-	for k := range e.blames {
+	for k := range e.started {
 		if !open[k] {
-			delete(e.blames, k)
+			delete(e.started, k)
 			_ = e.cfg.Marks.Delete(markName(k))
+			if _, ok := e.blames[k]; ok {
+				e.closedAt[k] = height
+			}
 		}
 	}
+	for k, at := range e.closedAt {
+		if height-at > e.cfg.BlameWindow {
+			delete(e.closedAt, k)
+			delete(e.blames, k)
+		}
+	}
+}
+
+func (e *Engine) noteStarted(k [32]byte) {
+	e.mu.Lock()
+	e.started[k] = struct{}{}
+	e.mu.Unlock()
+}
+
+func isNotFound(err error) bool {
+	return errors.Is(err, keystore.ErrNotFound) || errors.Is(err, os.ErrNotExist)
 }
 
 func markName(key [32]byte) string { return "sessions/" + hex.EncodeToString(key[:]) }
@@ -231,6 +302,7 @@ func (e *Engine) start(ctx context.Context, s Spec) {
 	}
 	sctx, cancel := context.WithCancel(ctx)
 	e.mu.Lock()
+	e.started[s.Key] = struct{}{}
 	e.running[s.Key] = cancel
 	e.mu.Unlock()
 	go func() {
@@ -257,6 +329,9 @@ func (e *Engine) run(ctx context.Context, s Spec) {
 		e.results[s.Key] = *res
 	} else if bl := blamesOf(s.Key, err); len(bl) > 0 {
 		e.blames[s.Key] = bl
+		if _, open := e.started[s.Key]; !open {
+			e.closedAt[s.Key] = e.work.Height // it failed after the chain closed it
+		}
 	}
 	e.mu.Unlock()
 	if err != nil {
@@ -275,7 +350,11 @@ func (e *Engine) execute(ctx context.Context, s Spec) (*Result, error) {
 		return nil, err
 	}
 	net := &lazyNet{}
-	sess, err := session.New(s.plan(e.cfg.Self, e.cfg.RoundTimeout), net, in)
+	timeout := e.cfg.RoundTimeout
+	if s.Kind == session.KindSign {
+		timeout = e.cfg.SignRoundTimeout
+	}
+	sess, err := session.New(s.plan(e.cfg.Self, timeout), net, in)
 	if err != nil {
 		return nil, err
 	}
@@ -291,25 +370,49 @@ func (e *Engine) execute(ctx context.Context, s Spec) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	settle, cancel := context.WithTimeout(ctx, e.cfg.SettleTimeout)
-	defer cancel()
-	if err := ch.Settled(settle); err != nil {
-		return nil, fmt.Errorf("broadcasts not confirmed by every party: %w", err)
-	}
+	// The new share is kept whatever the echoes say: a party that lies to one engine
+	// about a broadcast must not leave it without the share the others confirm (the
+	// confirmation checks the key before the share becomes current).
 	if out.Share != nil {
-		bz, err := json.Marshal(out.Share)
-		if err != nil {
+		if err := e.keepPending(s, out.Share); err != nil {
 			return nil, err
 		}
-		gen := s.Generation
-		if s.Kind == session.KindReshare {
-			gen = s.NewGeneration
-		}
-		if err := e.cfg.Shares.PutPending(KeyID, gen, bz); err != nil {
-			return nil, fmt.Errorf("store the new share: %w", err)
+	}
+	// A signature proves itself on chain (it must recover to the pool address); a
+	// keygen or resharing result is reported only once every party echoed every
+	// broadcast this engine took, so an equivocation cannot split the committee.
+	if s.Kind != session.KindSign {
+		settle, cancel := context.WithTimeout(ctx, e.cfg.SettleTimeout)
+		defer cancel()
+		if err := ch.Settled(settle); err != nil {
+			return nil, err
 		}
 	}
 	return &Result{Key: s.Key, PublicKey: out.PublicKey, Signature: out.Signature}, nil
+}
+
+// keepPending stores a new share as pending for its generation. A pending share of
+// the same generation left by an earlier attempt is discarded first: the chain only
+// ever confirms an open session, so the newest attempt's result is the only one that
+// can still become current.
+func (e *Engine) keepPending(s Spec, share *keygen.LocalPartySaveData) error {
+	bz, err := json.Marshal(share)
+	if err != nil {
+		return err
+	}
+	gen := s.Generation
+	if s.Kind == session.KindReshare {
+		gen = s.NewGeneration
+	}
+	if _, pending, err := e.cfg.Shares.Pending(KeyID, gen); err == nil && pending {
+		if err := e.cfg.Shares.Discard(KeyID, gen); err != nil {
+			return fmt.Errorf("discard an earlier attempt's share: %w", err)
+		}
+	}
+	if err := e.cfg.Shares.PutPending(KeyID, gen, bz); err != nil {
+		return fmt.Errorf("store the new share: %w", err)
+	}
+	return nil
 }
 
 // inputs loads the share and takes the preparams the engine's roles need.
@@ -392,21 +495,49 @@ func netParties(s Spec) []NetParty {
 	return out
 }
 
-// blamesOf turns a session failure into blame claims.
+// blamesOf turns a session failure into blame claims, one per accused (the chain
+// refuses a report naming one party twice in a session), keeping the gravest reason:
+// EQUIVOCATION over INVALID over MISSING.
 func blamesOf(key [32]byte, err error) []Blame {
-	var f *session.Failure
-	if !errors.As(err, &f) {
-		return nil
-	}
-	var out []Blame
-	add := func(refs []session.PartyRef, r BlameReason) {
-		for _, ref := range refs {
-			out = append(out, Blame{Key: key, Accused: ref.Address, Reason: r})
+	reasons := map[common.Address]BlameReason{} // lookups only; the order comes from order
+	var order []common.Address
+	add := func(a common.Address, r BlameReason) {
+		prev, seen := reasons[a]
+		if !seen {
+			order = append(order, a)
+		}
+		if !seen || r > prev {
+			reasons[a] = r
 		}
 	}
-	add(f.Missing, BlameMissing)
-	add(f.Culprits, BlameInvalid)
-	add(f.Conflicts, BlameEquivocation)
+	var f *session.Failure
+	var se *SettleError
+	switch {
+	case errors.As(err, &f):
+		for _, ref := range f.Missing {
+			add(ref.Address, BlameMissing)
+		}
+		for _, ref := range f.Culprits {
+			add(ref.Address, BlameInvalid)
+		}
+		for _, ref := range f.Conflicts {
+			add(ref.Address, BlameEquivocation)
+		}
+	case errors.As(err, &se):
+		for _, a := range se.Missing {
+			add(a, BlameMissing)
+		}
+		for _, a := range se.Unproven {
+			add(a, BlameInvalid)
+		}
+		for _, a := range se.Equivocators {
+			add(a, BlameEquivocation)
+		}
+	}
+	out := make([]Blame, 0, len(order))
+	for _, a := range order {
+		out = append(out, Blame{Key: key, Accused: a, Reason: reasons[a]})
+	}
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
 	"sync"
 
 	"github.com/bnb-chain/tss-lib/v2/ecdsa/keygen"
@@ -99,10 +100,13 @@ type memMarks struct {
 
 func newMemMarks() *memMarks { return &memMarks{names: map[string]bool{}} }
 
-func (m *memMarks) Has(n string) (bool, error) {
+func (m *memMarks) Get(n string) ([]byte, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.names[n], nil
+	if !m.names[n] {
+		return nil, os.ErrNotExist
+	}
+	return []byte{}, nil
 }
 
 func (m *memMarks) Put(n string, _ []byte) error {
@@ -206,3 +210,14 @@ func (memChannel) Settled(context.Context) error { return nil }
 func (c memChannel) Close() {}
 
 func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
+
+func (m *memShares) Discard(_ string, g uint64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.pending[g] {
+		return errors.New("nothing pending")
+	}
+	delete(m.pending, g)
+	delete(m.saves, g)
+	return nil
+}

@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"bytes"
+	"sort"
+
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -56,15 +59,32 @@ func (e *Engine) Report() Report {
 	// Ready: it can take part in what the chain may ask next: sign with the confirmed
 	// key, or receive a share in a keygen or resharing.
 	r.Ready = e.cfg.Endpoint != "" && ((e.haveWork && r.ShareGeneration == e.work.Generation && r.ShareGeneration > 0) || pre > 0)
-	for _, s := range e.work.Sessions {
-		if res, ok := e.results[s.Key]; ok && len(r.Results) < e.cfg.MaxReportItems {
-			r.Results = append(r.Results, res)
-		}
-		for _, b := range e.blames[s.Key] {
+	addBlames := func(k [32]byte) {
+		for _, b := range e.blames[k] {
 			if len(r.Blames) < e.cfg.MaxReportItems {
 				r.Blames = append(r.Blames, b)
 			}
 		}
+	}
+	for _, s := range e.work.Sessions {
+		if res, ok := e.results[s.Key]; ok && len(r.Results) < e.cfg.MaxReportItems {
+			r.Results = append(r.Results, res)
+		}
+		addBlames(s.Key)
+	}
+	// Closed sessions still inside the blame window, oldest first.
+	closed := make([][32]byte, 0, len(e.closedAt))
+	for k := range e.closedAt {
+		closed = append(closed, k)
+	}
+	sort.Slice(closed, func(i, j int) bool {
+		if e.closedAt[closed[i]] != e.closedAt[closed[j]] {
+			return e.closedAt[closed[i]] < e.closedAt[closed[j]]
+		}
+		return bytes.Compare(closed[i][:], closed[j][:]) < 0
+	})
+	for _, k := range closed {
+		addBlames(k)
 	}
 	return r
 }

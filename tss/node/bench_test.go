@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/themis-network/themis/testutil/tssfixtures"
 	"github.com/themis-network/themis/tss/engine"
 	"github.com/themis-network/themis/tss/session"
 )
@@ -50,6 +51,25 @@ func BenchmarkEngineKeygen4(b *testing.B) {
 			b.StartTimer()
 		}
 		keygenOver(b, nodes, peers, 2, 0xd2, i)
+	}
+}
+
+// giveSets empties every node's pool and gives node j fixture set (len(nodes)*round + j)
+// mod Count: distinct within a round, as tss-lib requires of a session's parties.
+func giveSets(b testing.TB, nodes []*Node, round int) {
+	for j, n := range nodes {
+		for {
+			if _, err := n.Pool.Take(); err != nil {
+				break
+			}
+		}
+		pp, err := fixturePreparams((len(nodes)*round + j) % tssfixtures.Count)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := n.Pool.Put(pp); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -101,7 +121,7 @@ func BenchmarkEngineReshare4to5(b *testing.B) {
 	b.Run("reshare", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
-			refill(b, nodes, i+1)
+			giveSets(b, nodes, i+1)
 			b.StartTimer()
 			s := engine.Spec{Key: nextKey(0xd6, i), Kind: session.KindReshare, Generation: 1, OldParties: peers[:3], OldThreshold: 2,
 				NewParties: peers, NewThreshold: 3, NewGeneration: uint64(100 + i)}
@@ -113,7 +133,7 @@ func BenchmarkEngineReshare4to5(b *testing.B) {
 	b.Run("keygen5", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
-			refill(b, nodes, i+5)
+			giveSets(b, nodes, i+7)
 			b.StartTimer()
 			keygenOver(b, nodes, peers, 3, 0xd7, 200+i)
 		}

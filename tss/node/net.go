@@ -59,23 +59,38 @@ func (c *channel) Send(ctx context.Context, m session.Outbound) error {
 }
 
 // Settled waits until every other party echoed every broadcast with the content
-// this engine took. A conflict fails at once: a proven one is an equivocation (the
-// transport hands its proof on), an unproven one a lying echoer; either way the
-// result is not reported.
+// this engine took. A conflict fails at once; a missing echo when ctx ends. The error
+// names who is at fault for the engine's claims: a party that never echoed, the
+// origin of a proven equivocation, the echoer of a conflict nobody could prove.
 func (c *channel) Settled(ctx context.Context) error {
 	tick := time.NewTicker(25 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		st := c.conn.EchoStatus()
 		if len(st.Conflicts) > 0 {
-			return fmt.Errorf("echo conflict on %s from %s (proven %v)", st.Conflicts[0].Slot.Round, st.Conflicts[0].Slot.Origin.Hex(), st.Conflicts[0].Proven)
+			se := &engine.SettleError{Err: fmt.Errorf("echo conflict on %s from %s", st.Conflicts[0].Slot.Round, st.Conflicts[0].Slot.Origin.Hex())}
+			for _, cf := range st.Conflicts {
+				if cf.Proven {
+					se.Equivocators = append(se.Equivocators, cf.Slot.Origin)
+				} else {
+					se.Unproven = append(se.Unproven, cf.Peer)
+				}
+			}
+			return se
 		}
 		if st.Complete {
 			return nil
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("echoes missing (%s): %w", describeMissing(st.Missing), ctx.Err())
+			se := &engine.SettleError{Err: fmt.Errorf("echoes missing (%s): %w", describeMissing(st.Missing), ctx.Err())}
+			for _, m := range st.Missing {
+				if m.NotReceived {
+					se.Missing = append(se.Missing, m.Slot.Origin) // the others have it; we never got it
+				}
+				se.Missing = append(se.Missing, m.Parties...)
+			}
+			return se
 		case <-tick.C:
 		}
 	}

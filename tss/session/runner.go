@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bnb-chain/tss-lib/v2/common"
@@ -17,6 +18,10 @@ import (
 
 // ErrBadMessage marks a message that cannot belong to the session.
 var ErrBadMessage = errors.New("bad session message")
+
+// errUnroutable is a local message the session cannot encode or address: a bug,
+// fatal to the session, unlike a peer that does not take a message.
+var errUnroutable = errors.New("unroutable message")
 
 // inboxSize bounds the messages waiting for the session loop; a full inbox refuses
 // more (the transport's queue before the session existed is bounded the same way).
@@ -96,6 +101,8 @@ type Session struct {
 	seen map[seenKey][]byte // first payload per (sender, role, round, receiver role)
 	// received counts the messages each sender got accepted; lookups only.
 	received map[PartyRef]int
+	// sendFailures counts messages a peer did not take (for the failure's text).
+	sendFailures atomic.Int64
 }
 
 type seenKey struct {
@@ -196,7 +203,11 @@ func (s *Session) Run(ctx context.Context) (*Result, error) {
 			res.Signature = append(append(append([]byte{}, pad32(sig.R)...), pad32(sig.S)...), sig.SignatureRecovery[0])
 		case <-ticker.C:
 			if time.Since(progress) > s.plan.RoundTimeout {
-				return nil, &Failure{Err: ErrRoundStuck, Missing: s.waitingFor()}
+				err := ErrRoundStuck
+				if n := s.sendFailures.Load(); n > 0 {
+					err = fmt.Errorf("%w (%d messages were not taken by their peers)", ErrRoundStuck, n)
+				}
+				return nil, &Failure{Err: err, Missing: s.waitingFor()}
 			}
 		}
 	}
@@ -417,13 +428,20 @@ func (s *Session) waitingFor() []PartyRef {
 // flush closes (the parties ended, so they emit nothing more) it sends what is
 // left and returns.
 func (s *Session) pump(ctx context.Context, flush <-chan struct{}, sendErr chan<- error) {
+	// A peer that refuses or cannot be reached does not end the session: the others
+	// may still finish (a signing needs all its signers, a keygen all its parties, so
+	// usually they cannot), and the round timeout then names who fell behind instead
+	// of nobody. Only a message that cannot be encoded or addressed is fatal.
 	send := func(msg tss.Message) bool {
 		if err := s.route(ctx, msg); err != nil {
-			select {
-			case sendErr <- err:
-			default:
+			if errors.Is(err, errUnroutable) {
+				select {
+				case sendErr <- err:
+				default:
+				}
+				return false
 			}
-			return false
+			s.sendFailures.Add(1)
 		}
 		return true
 	}
@@ -454,11 +472,11 @@ func (s *Session) pump(ctx context.Context, flush <-chan struct{}, sendErr chan<
 func (s *Session) route(ctx context.Context, msg tss.Message) error {
 	payload, _, err := msg.WireBytes()
 	if err != nil {
-		return err
+		return fmt.Errorf("%w: %v", errUnroutable, err)
 	}
 	fromRef, ok := s.refOf(msg.GetFrom())
 	if !ok {
-		return fmt.Errorf("message from an unknown local party %s", msg.GetFrom())
+		return fmt.Errorf("%w: message from an unknown local party %s", errUnroutable, msg.GetFrom())
 	}
 	base := Outbound{Round: msg.Type(), FromRole: fromRef.Role, Broadcast: msg.IsBroadcast(), Payload: payload}
 	if msg.IsBroadcast() {
@@ -472,7 +490,7 @@ func (s *Session) route(ctx context.Context, msg tss.Message) error {
 	for _, to := range msg.GetTo() {
 		ref, ok := s.refOf(to)
 		if !ok {
-			return fmt.Errorf("message to an unknown party %s", to)
+			return fmt.Errorf("%w: message to an unknown party %s", errUnroutable, to)
 		}
 		out := base
 		out.ToRole = ref.Role

@@ -78,6 +78,9 @@ type Config struct {
 	// peer's fetch when echoes conflict (default 32 MiB).
 	MaxStoredBytes int
 
+	// MaxConns bounds the connections served at once (default 64).
+	MaxConns int
+
 	SendTimeout  time.Duration // per attempt (default 5 s)
 	SendRetries  int           // attempts after the first; 0 = none
 	RetryBackoff time.Duration // before the first retry, doubling (default 200 ms)
@@ -92,6 +95,7 @@ const (
 	defaultMaxQueueAge        = 2 * time.Minute
 	defaultMaxStoredBytes     = 32 << 20
 	defaultSendTimeout        = 5 * time.Second
+	defaultMaxConns           = 64
 	defaultRetryBackoff       = 200 * time.Millisecond
 )
 
@@ -128,6 +132,7 @@ func (c *Config) withDefaults() (Config, error) {
 	if out.SendRetries < 0 {
 		return out, fmt.Errorf("%w: negative SendRetries", ErrConfig)
 	}
+	setDefault(&out.MaxConns, defaultMaxConns)
 	setDefault(&out.MaxQueuedPerSender, defaultMaxQueuedPerSender)
 	setDefault(&out.MaxQueuedBytes, defaultMaxQueuedBytes)
 	setDefault(&out.MaxQueueAge, defaultMaxQueueAge)

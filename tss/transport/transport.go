@@ -11,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"golang.org/x/net/netutil"
 )
 
 const (
@@ -76,13 +77,17 @@ func (t *Transport) Start(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("transport: listen %s: %w", t.cfg.Listen, err)
 	}
+	// The port is public and the engine shares a process with consensus: at most
+	// MaxConns connections are served at once (each may hold a 1 MiB body in memory),
+	// the rest wait in the kernel's backlog.
+	ln = netutil.LimitListener(ln, t.cfg.MaxConns)
 	mux := http.NewServeMux()
 	mux.HandleFunc(pathMsg, t.serveMsg)
 	mux.HandleFunc(pathEnvelope, t.serveEnvelope)
 	srv := &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second, // a 1 MiB body on a slow LAN link
+		ReadTimeout:       10 * time.Second, // a 1 MiB body needs 1 Mbit/s; slower senders hold a slot for nothing
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    16 << 10,

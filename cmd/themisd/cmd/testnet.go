@@ -158,7 +158,7 @@ func writeTestnet(cmd *cobra.Command, cdc codec.Codec, mbm module.BasicManager, 
 			return err
 		}
 		if o.tss {
-			if err := seedTSSFixtures(n, i); err != nil {
+			if err := seedTSSFixtures(n, i, len(nodes)); err != nil {
 				return err
 			}
 		}

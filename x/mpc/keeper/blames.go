@@ -84,6 +84,17 @@ func (k Keeper) tallyBlames(ctx sdk.Context, params types.Params, number uint64)
 	return nil
 }
 
+// severityOf is a record's severity: the parameter's, except that MISSING is always
+// LOW. Missing is a claim, not a proof: one signer that feeds a victim a bad message
+// makes the victim stop and look missing to everyone else (it files INVALID alone), so
+// slashing on MISSING would let a single member get an honest one slashed.
+func severityOf(params types.Params, reason types.BlameReason) types.BlameSeverity {
+	if reason == types.BLAME_REASON_MISSING {
+		return types.BLAME_SEVERITY_LOW
+	}
+	return params.BlameSeverity
+}
+
 // recordBlame appends a blame record to the log and forgets the claims against the
 // accused in the session (no second record can follow).
 func (k Keeper) recordBlame(ctx sdk.Context, params types.Params, s types.Session, v sessions.Verdict) error {
@@ -93,7 +104,7 @@ func (k Keeper) recordBlame(ctx sdk.Context, params types.Params, s types.Sessio
 	}
 	b := types.Blame{
 		Id: n + 1, Session: s.Number, SessionKey: s.SessionKey, Accused: v.Accused,
-		Reason: types.BlameReason(v.Reason), Height: ctx.BlockHeight(), Severity: params.BlameSeverity,
+		Reason: types.BlameReason(v.Reason), Height: ctx.BlockHeight(), Severity: severityOf(params, types.BlameReason(v.Reason)),
 		Voters: uint32(v.Voters), Parties: uint32(v.Others),
 	}
 	if err := k.Blames.Set(ctx, b.Id, b); err != nil {
