@@ -194,3 +194,22 @@ func TestBadSignaturesCostOneRecoveryPerValidator(t *testing.T) {
 	c.block()
 	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNED, c.request(b).Status)
 }
+
+// TestFlapperCannotVetoTheFirstKeygen: one validator flipping its ready flag faster
+// than the settle period cannot keep restarting the committee's settle clock: it is
+// simply not a candidate, and the keygen opens without it.
+func TestFlapperCannotVetoTheFirstKeygen(t *testing.T) {
+	c := newChain(t, 5)
+	flapper := c.node(5)
+	opened := false
+	for i := range 60 {
+		flapper.ready = i%2 == 0
+		c.block()
+		if s, open := c.openOf(types.SESSION_KIND_KEYGEN); open {
+			require.NotContains(t, ids(s.NewParties), uint64(5))
+			opened = true
+			break
+		}
+	}
+	require.True(t, opened, "the keygen never opened")
+}

@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"bytes"
 	"context"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -58,7 +59,7 @@ func (k Keeper) loadView(ctx sdk.Context, params types.Params, prune bool) (*vie
 		r, ok := v.reports[string(m.ConsAddress)]
 		v.cands = append(v.cands, committee.Candidate{
 			Member: committee.Member{ID: m.SequencerId, PubKey: m.PubKey, Power: m.Power},
-			Ready:  ok && v.ready(r),
+			Ready:  ok && v.ready(r, v.isMember(m.PubKey)),
 		})
 	}
 	return v, nil
@@ -69,8 +70,34 @@ func (v *view) fresh(r types.Readiness) bool {
 	return v.height-r.ReportedHeight <= int64(v.params.ReadyWindowBlocks)
 }
 
-// ready: the last report, within the ready window, said ready.
-func (v *view) ready(r types.Readiness) bool { return r.Ready && v.fresh(r) }
+// ready: the last report is within the ready window, and, with hysteresis, a
+// newcomer has said ready without a break for committee_settle_blocks while a member
+// of the confirmed committee stays ready until it has said not ready that long. A
+// validator flipping its flag thus changes nothing: it cannot restart the committee's
+// settle clock (a veto on every keygen and resharing) nor cause a resharing per flip.
+func (v *view) ready(r types.Readiness, member bool) bool {
+	if !v.fresh(r) {
+		return false
+	}
+	settle := int64(v.params.CommitteeSettleBlocks)
+	if member {
+		return r.Ready || r.NotReadySince == 0 || v.height-r.NotReadySince < settle
+	}
+	return r.Ready && r.ReadySince != 0 && v.height-r.ReadySince >= settle
+}
+
+// isMember reports whether a consensus key belongs to the confirmed committee.
+func (v *view) isMember(pub []byte) bool {
+	if !v.hasPool {
+		return false
+	}
+	for _, p := range v.pool.Committee.Members {
+		if bytes.Equal(p.PubKey, pub) {
+			return true
+		}
+	}
+	return false
+}
 
 // readinessOf is the record of a party's consensus key, if any.
 func (v *view) readinessOf(p types.Party) (types.Readiness, bool) {
@@ -87,7 +114,7 @@ func (v *view) isActive(p types.Party) bool {
 // holdsShare: the party is ready and reports holding a share of the confirmed generation.
 func (v *view) holdsShare(p types.Party) bool {
 	r, ok := v.readinessOf(p)
-	return ok && v.ready(r) && r.ShareGeneration == v.pool.Generation
+	return ok && r.Ready && v.fresh(r) && r.ShareGeneration == v.pool.Generation // a dealer must be up now
 }
 
 // lostShare: the party has reported a share generation below the confirmed one for
@@ -196,7 +223,10 @@ func (k Keeper) stepCommittee(ctx sdk.Context, v *view) error {
 	if err != nil {
 		return err
 	}
-	if !need {
+	// No candidate at all (a chain's first blocks, or every engine down): there is
+	// nothing to open, and no committee to describe. Returning an error here would halt
+	// the chain in EndBlock.
+	if !need || len(next) == 0 {
 		if prog.Since != 0 || prog.Stuck {
 			prog.Pending, prog.Since, prog.Stuck = types.Committee{}, 0, false
 			return k.Progress.Set(ctx, prog)

@@ -35,7 +35,10 @@ func TestKeygenOpensAfterTheCommitteeSettles(t *testing.T) {
 	c.block()
 	_, open = c.openOf(types.SESSION_KIND_KEYGEN)
 	require.False(t, open, "not settled yet")
-	c.block() // block 4: seen since block 2, settle 2
+	c.block()
+	_, open = c.openOf(types.SESSION_KIND_KEYGEN)
+	require.False(t, open, "not settled yet: each member must have been ready for settle blocks first")
+	c.block() // block 5: members ready since height 1 count from block 3; the committee seen since block 3, settle 2
 	s, open := c.openOf(types.SESSION_KIND_KEYGEN)
 	require.True(t, open)
 	require.Equal(t, []uint64{1, 2, 3, 4}, ids(s.NewParties))
@@ -44,7 +47,7 @@ func TestKeygenOpensAfterTheCommitteeSettles(t *testing.T) {
 	require.EqualValues(t, 0, s.Attempt)
 	key := sessions.Key(testChainID, s.Number, sessions.KindKeygen, 0)
 	require.Equal(t, key[:], s.SessionKey)
-	require.EqualValues(t, 4+10, s.DeadlineHeight)
+	require.EqualValues(t, 5+10, s.DeadlineHeight)
 	for _, p := range s.NewParties {
 		n := c.node(p.SequencerId)
 		require.Equal(t, n.pub(), p.PubKey)
@@ -211,16 +214,21 @@ func TestFlappingNodeCausesNoResharingStorm(t *testing.T) {
 	c := newChain(t, 5)
 	c.keygen()
 	n := c.node(5)
-	for i := range 40 {
+	reshares := map[uint64]bool{}
+	for i := range 60 {
 		n.online = i%2 == 0 // present one block, missing the next...
 		if i%8 < 4 {
 			n.online = true
 		}
 		n.ready = i%3 != 0
 		c.block()
-		_, open := c.openOf(types.SESSION_KIND_RESHARE)
-		require.False(t, open, "block %d", c.height)
+		if s, open := c.openOf(types.SESSION_KIND_RESHARE); open {
+			reshares[s.Number] = true
+		}
 	}
+	// At most the one resharing that leaves the flapper out (and its retries would
+	// carry the same job): never one per flip.
+	require.LessOrEqual(t, len(reshares), 2, "sessions %v", reshares)
 }
 
 // TestLostShareIsResharedBackIn: a member that reports a share generation below the

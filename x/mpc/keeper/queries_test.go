@@ -123,7 +123,7 @@ func TestReadinessIsRecordedAndForgotten(t *testing.T) {
 	c.block()
 	r, err := c.k.Readiness.Get(c.ctx, c.node(2).cons())
 	require.NoError(t, err)
-	require.Equal(t, types.Readiness{ConsAddress: c.node(2).cons(), PubKey: c.node(2).pub(), ReportedHeight: 1, Ready: true,
+	require.Equal(t, types.Readiness{ConsAddress: c.node(2).cons(), PubKey: c.node(2).pub(), ReportedHeight: 1, Ready: true, ReadySince: 1,
 		Endpoint: c.node(2).endpoint}, r)
 	c.deactivate(2)
 	c.run(2)

@@ -189,12 +189,24 @@ func (k Keeper) recordReadiness(ctx sdk.Context, round *applyRound, height int64
 		ConsAddress: v.ConsAddress, PubKey: v.PubKey, ReportedHeight: height,
 		Ready: r.Ready, ShareGeneration: r.ShareGeneration, Endpoint: r.Endpoint,
 	}
-	if round.hasPool && r.ShareGeneration < round.pool.Generation {
-		prev, err := k.Readiness.Get(ctx, v.ConsAddress)
-		had, err := found(err)
-		if err != nil {
-			return err
+	prev, err := k.Readiness.Get(ctx, v.ConsAddress)
+	had, err := found(err)
+	if err != nil {
+		return err
+	}
+	continuous := had && height-prev.ReportedHeight <= int64(round.params.ReadyWindowBlocks)
+	if r.Ready {
+		rec.ReadySince = height
+		if continuous && prev.Ready && prev.ReadySince != 0 {
+			rec.ReadySince = prev.ReadySince
 		}
+	} else {
+		rec.NotReadySince = height
+		if continuous && !prev.Ready && prev.NotReadySince != 0 {
+			rec.NotReadySince = prev.NotReadySince
+		}
+	}
+	if round.hasPool && r.ShareGeneration < round.pool.Generation {
 		rec.ShareLostSince = height
 		if had && prev.ShareLostSince != 0 {
 			rec.ShareLostSince = prev.ShareLostSince
