@@ -233,18 +233,11 @@ func (e *Engine) confirm(w Work) {
 // shareOfKey reports whether a stored share belongs to the 33-byte compressed key.
 func shareOfKey(bz, poolKey []byte) bool {
 	save := new(keygen.LocalPartySaveData)
-	if err := json.Unmarshal(bz, save); err != nil || save.ECDSAPub == nil {
+	if err := json.Unmarshal(bz, save); err != nil {
 		return false
 	}
-	return bytes.Equal(compressPoint(save), poolKey)
-}
-
-func compressPoint(save *keygen.LocalPartySaveData) []byte {
-	x, y := save.ECDSAPub.X(), save.ECDSAPub.Y()
-	out := make([]byte, 33)
-	out[0] = 0x02 + byte(y.Bit(0))
-	x.FillBytes(out[1:])
-	return out
+	pub := session.PublicKeyOf(save)
+	return pub != nil && bytes.Equal(pub, poolKey)
 }
 
 // forgetClosed cancels sessions the chain no longer has open and drops their

@@ -122,9 +122,4 @@ func copyShare(share *keygen.LocalPartySaveData) (*keygen.LocalPartySaveData, er
 }
 
 // signPublicKey is the pool key of the share a signing or a dealer started from.
-func (s *Session) signPublicKey() []byte {
-	if s.signShare == nil || s.signShare.ECDSAPub == nil {
-		return nil
-	}
-	return compressed(s.signShare.ECDSAPub.X(), s.signShare.ECDSAPub.Y())
-}
+func (s *Session) signPublicKey() []byte { return PublicKeyOf(s.signShare) }

@@ -537,6 +537,14 @@ func pad32(b []byte) []byte {
 	return out
 }
 
+// PublicKeyOf is the 33-byte compressed group key a share belongs to (nil if none).
+func PublicKeyOf(save *keygen.LocalPartySaveData) []byte {
+	if save == nil || save.ECDSAPub == nil {
+		return nil
+	}
+	return compressed(save.ECDSAPub.X(), save.ECDSAPub.Y())
+}
+
 // compressed is the 33-byte SEC1 compressed form of a secp256k1 point.
 func compressed(x, y *big.Int) []byte {
 	out := make([]byte, 33)
