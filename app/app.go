@@ -173,7 +173,8 @@ func New(
 
 	// x/mpc: the pool's threshold key. Modules that need payloads signed register their
 	// payload types with it here (RegisterPayloadType) and call RequestSignature.
-	app.MpcKeeper = mpckeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[mpctypes.StoreKey]), accCodec, authority, app.SequencerKeeper)
+	app.MpcKeeper = mpckeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[mpctypes.StoreKey]), accCodec, authority, app.SequencerKeeper).
+		WithL2Heads(app.EpochKeeper)
 
 	app.SlashingKeeper = slashingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[slashingtypes.StoreKey]), accCodec, authority,
 		app.SequencerKeeper, app.EpochKeeper).WithUpgrades(app.UpgradeKeeper).WithMpc(app.MpcKeeper)

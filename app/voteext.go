@@ -43,7 +43,7 @@ func newVoteExtHandlers(app *App, appOpts servertypes.AppOptions, txs proposalHa
 		ValidatorSets:          app.SequencerKeeper,
 		Queues:                 []voteext.SideTxQueue{app.SequencerKeeper},
 		Observers:              observers,
-		Reporters:              []voteext.Reporter{app.EpochKeeper, app.MpcKeeper},
+		Reporters:              []voteext.Reporter{app.EpochKeeper, app.MpcKeeper, app.MpcKeeper.L1Reporter()},
 		ReportSources:          reportSources(app, appOpts, cfg),
 		ObserveBudget:          cfg.ObserveBudget,
 		TxDecoder:              app.TxConfig().TxDecoder(),

@@ -12,8 +12,6 @@ import (
 	"fmt"
 	"math/big"
 	"sort"
-
-	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // ErrBadRange is a range that cannot be a batch.
@@ -56,46 +54,14 @@ func Next(index, nextStart, agreedHead, margin, minBlocks, maxBlocks uint64) (Ra
 	return Range{Index: index, Start: nextStart, End: end}, true
 }
 
-// Block is what a validator's L2 node says of one block of a range.
-type Block struct {
-	Number    uint64
-	Hash      [32]byte
-	StateRoot [32]byte
-	TxRoot    [32]byte
-}
-
-// Commitment is what the inbox records of a batch: the state root after its last
-// block and a root over its blocks' transaction roots. EndHash pins the exact chain
-// of blocks the validator saw.
+// Commitment is what the inbox records of a batch (the state root after its last
+// block, the root over its blocks' transaction roots, as bridge/l2's CommitRange
+// computes them from a validator's own L2 node) and EndHash, the last block's hash,
+// which pins the exact chain of blocks the validator saw.
 type Commitment struct {
 	StateRoot [32]byte
 	TxRoot    [32]byte
 	EndHash   [32]byte
-}
-
-// Commit computes a range's commitment from its blocks, which must be exactly the
-// range's blocks in order.
-func Commit(r Range, blocks []Block) (Commitment, error) {
-	if err := r.Validate(); err != nil {
-		return Commitment{}, err
-	}
-	if uint64(len(blocks)) != r.Len() {
-		return Commitment{}, fmt.Errorf("%w: %d blocks for a range of %d", ErrBadRange, len(blocks), r.Len())
-	}
-	h := crypto.NewKeccakState()
-	var n [8]byte
-	for i, b := range blocks {
-		if b.Number != r.Start+uint64(i) {
-			return Commitment{}, fmt.Errorf("%w: block %d at position %d", ErrBadRange, b.Number, i)
-		}
-		big.NewInt(0).SetUint64(b.Number).FillBytes(n[:])
-		h.Write(n[:])
-		h.Write(b.TxRoot[:])
-	}
-	var root [32]byte
-	_, _ = h.Read(root[:])
-	last := blocks[len(blocks)-1]
-	return Commitment{StateRoot: last.StateRoot, TxRoot: root, EndHash: last.Hash}, nil
 }
 
 // Vote is one validator's commitment for a range (nil: it could not tell).

@@ -1,7 +1,6 @@
 package batches
 
 import (
-	"errors"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -48,41 +47,6 @@ func TestNextChainsWithoutGaps(t *testing.T) {
 			next, index = r.End+1, index+1
 		}
 	})
-}
-
-func blocks(start, n uint64, salt byte) []Block {
-	out := make([]Block, n)
-	for i := range out {
-		out[i] = Block{Number: start + uint64(i), Hash: [32]byte{salt, byte(i)}, StateRoot: [32]byte{salt, 1, byte(i)}, TxRoot: [32]byte{salt, 2, byte(i)}}
-	}
-	return out
-}
-
-func TestCommit(t *testing.T) {
-	r := Range{Start: 10, End: 14}
-	c, err := Commit(r, blocks(10, 5, 1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.StateRoot != ([32]byte{1, 1, 4}) || c.EndHash != ([32]byte{1, 4}) {
-		t.Fatalf("commitment takes the last block: %+v", c)
-	}
-	// A different transaction in any block changes the root.
-	other := blocks(10, 5, 1)
-	other[2].TxRoot[31] = 9
-	c2, _ := Commit(r, other)
-	if c2.TxRoot == c.TxRoot {
-		t.Fatal("tx root ignores a block")
-	}
-	if _, err := Commit(r, blocks(10, 4, 1)); !errors.Is(err, ErrBadRange) {
-		t.Fatalf("missing block: %v", err)
-	}
-	if _, err := Commit(r, blocks(11, 5, 1)); !errors.Is(err, ErrBadRange) {
-		t.Fatalf("shifted blocks: %v", err)
-	}
-	if _, err := Commit(Range{Start: 5, End: 4}, nil); !errors.Is(err, ErrBadRange) {
-		t.Fatalf("inverted range: %v", err)
-	}
 }
 
 func TestTally(t *testing.T) {

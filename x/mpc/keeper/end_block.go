@@ -19,7 +19,10 @@ import (
 //     recomputed);
 //  2. the claims of closed sessions past their blame window are forgotten;
 //  3. the committee: a keygen or a resharing opens when due (stepCommittee);
-//  4. sign requests: each QUEUED request, FIFO by id, gets a sign session of the
+//  4. the outbound path: the pool accepts its address on L1 when proposed there, the
+//     next L2 batch is proposed when due, the outbox starts the next pool transaction
+//     or replaces a stuck one (each a sign request);
+//  5. sign requests: each QUEUED request, FIFO by id, gets a sign session of the
 //     confirmed committee and generation while fewer than max_open_sign_sessions are
 //     open, once a pool key exists.
 func (k Keeper) EndBlock(ctx context.Context) error {
@@ -39,6 +42,17 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 		return err
 	}
 	if err := k.stepCommittee(sdkCtx, v); err != nil {
+		return err
+	}
+	// The outbound path queues its calls and opens their versions' sign requests
+	// before step 4, so a request opened here gets its session in the same block.
+	if err := k.stepPoolAcceptance(sdkCtx, params); err != nil {
+		return err
+	}
+	if err := k.stepBatches(sdkCtx, params); err != nil {
+		return err
+	}
+	if err := k.stepOutbox(sdkCtx, params); err != nil {
 		return err
 	}
 	return k.stepSign(sdkCtx, v)

@@ -78,7 +78,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := k.NextSignRequest.Set(ctx, uint64(len(gs.SignRequests))); err != nil {
 		return err
 	}
-	return k.NextBlame.Set(ctx, uint64(len(gs.Blames)))
+	if err := k.NextBlame.Set(ctx, uint64(len(gs.Blames))); err != nil {
+		return err
+	}
+	return k.initOutbound(ctx, gs)
 }
 
 // ExportGenesis exports the whole state; InitGenesis of the result restores it.
@@ -132,6 +135,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	if gs.Progress, err = k.progress(ctx); err != nil {
+		return nil, err
+	}
+	if err := k.exportOutbound(ctx, gs); err != nil {
 		return nil, err
 	}
 	return gs, nil

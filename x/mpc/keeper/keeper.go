@@ -27,6 +27,10 @@ type Keeper struct {
 	// payloads are the registered payload types, shared by every copy of the keeper
 	// (filled while the app is built, read-only afterwards; looked up, never iterated).
 	payloads *payloadRegistry
+	// purposes are the registered pool call purposes (same rules as payloads).
+	purposes *purposeRegistry
+	// l2Heads is x/epoch's agreed L2 head (nil: no L2 batches are proposed).
+	l2Heads types.L2Heads
 
 	Schema collections.Schema
 	Params collections.Item[types.Params]
@@ -62,6 +66,22 @@ type Keeper struct {
 	SessionBlames collections.Map[collections.Pair[uint64, uint64], uint64]
 	// Progress watches the candidate committee (settling, attempts, alarms).
 	Progress collections.Item[types.CommitteeProgress]
+
+	// The outbound path (outbox.go, l1_reports.go, batches.go).
+	// L1View is what the validators agreed on from their L1 nodes.
+	L1View collections.Item[types.L1View]
+	// PoolTxs are every pool transaction by id; PoolTxsByStatus indexes them by
+	// (status, id); LastByPurpose is each purpose's latest one.
+	PoolTxs         collections.Map[uint64, types.PoolTx]
+	NextPoolTx      collections.Sequence
+	PoolTxsByStatus collections.KeySet[collections.Pair[int32, uint64]]
+	LastByPurpose   collections.Map[string, uint64]
+	// Reverts counts each purpose's consecutive reverted calls.
+	Reverts collections.Map[string, uint32]
+	// BatchProgress is the chain of L2 batches; AcceptedBatches the ones the inbox
+	// accepted, by index.
+	BatchProgress   collections.Item[types.BatchProgress]
+	BatchesAccepted collections.Map[uint64, types.AcceptedBatch]
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
@@ -77,6 +97,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		authority:     authority,
 		sequencers:    sequencers,
 		payloads:      &payloadRegistry{byName: map[string]types.PayloadType{}},
+		purposes:      &purposeRegistry{byName: map[string]types.PoolCallPurpose{}},
 		Params:        collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		PoolKey:       collections.NewItem(sb, types.PoolKeyKey, "pool_key", codec.CollValue[types.PoolKey](cdc)),
 		Sessions:      collections.NewMap(sb, types.SessionsKey, "sessions", collections.Uint64Key, codec.CollValue[types.Session](cdc)),
@@ -97,12 +118,28 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		NextBlame:     collections.NewSequence(sb, types.NextBlameKey, "next_blame"),
 		SessionBlames: collections.NewMap(sb, types.SessionBlamesKey, "session_blames", u64Pair, collections.Uint64Value),
 		Progress:      collections.NewItem(sb, types.ProgressKey, "progress", codec.CollValue[types.CommitteeProgress](cdc)),
+		L1View:        collections.NewItem(sb, types.L1ViewKey, "l1_view", codec.CollValue[types.L1View](cdc)),
+		PoolTxs:       collections.NewMap(sb, types.PoolTxsKey, "pool_txs", collections.Uint64Key, codec.CollValue[types.PoolTx](cdc)),
+		NextPoolTx:    collections.NewSequence(sb, types.NextPoolTxKey, "next_pool_tx"),
+		PoolTxsByStatus: collections.NewKeySet(sb, types.PoolTxsByStatusKey, "pool_txs_by_status",
+			collections.PairKeyCodec(collections.Int32Key, collections.Uint64Key)),
+		LastByPurpose:   collections.NewMap(sb, types.LastByPurposeKey, "last_by_purpose", collections.StringKey, collections.Uint64Value),
+		Reverts:         collections.NewMap(sb, types.RevertsKey, "reverts", collections.StringKey, collections.Uint32Value),
+		BatchProgress:   collections.NewItem(sb, types.BatchProgressKey, "batch_progress", codec.CollValue[types.BatchProgress](cdc)),
+		BatchesAccepted: collections.NewMap(sb, types.AcceptedBatchesKey, "accepted_batches", collections.Uint64Key, codec.CollValue[types.AcceptedBatch](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {
 		panic(err)
 	}
 	k.Schema = schema
+	k.registerBuiltins()
+	return k
+}
+
+// WithL2Heads gives the keeper x/epoch's agreed L2 head, which the L2 batches follow.
+func (k Keeper) WithL2Heads(h types.L2Heads) Keeper {
+	k.l2Heads = h
 	return k
 }
 

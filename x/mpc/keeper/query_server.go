@@ -24,7 +24,7 @@ func NewQueryServerImpl(k Keeper) types.QueryServer { return queryServer{Keeper:
 
 // notFound maps a registered not-found error to gRPC NotFound.
 func notFound(err error) error {
-	if errorsmod.IsOf(err, types.ErrSessionNotFound, types.ErrRequestNotFound) {
+	if errorsmod.IsOf(err, types.ErrSessionNotFound, types.ErrRequestNotFound, types.ErrPoolTxNotFound) {
 		return status.Error(codes.NotFound, err.Error())
 	}
 	return err

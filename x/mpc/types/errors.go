@@ -17,4 +17,8 @@ var (
 	ErrInvalidEndpoint    = errorsmod.Register(ModuleName, 12, "invalid transport endpoint")
 	ErrInvalidPubKey      = errorsmod.Register(ModuleName, 13, "invalid public key")
 	ErrPayloadTypeExists  = errorsmod.Register(ModuleName, 14, "payload type already registered")
+	ErrInvalidL1Report    = errorsmod.Register(ModuleName, 15, "invalid mpc-l1 report")
+	ErrPoolTxNotFound     = errorsmod.Register(ModuleName, 16, "no such pool transaction")
+	ErrUnknownPurpose     = errorsmod.Register(ModuleName, 17, "unknown pool call purpose")
+	ErrInvalidPoolCall    = errorsmod.Register(ModuleName, 18, "invalid pool call")
 )

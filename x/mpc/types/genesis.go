@@ -60,7 +60,7 @@ func (gs GenesisState) Validate() error {
 			return invalid("progress: %v", err)
 		}
 	}
-	return nil
+	return validateOutbound(gs)
 }
 
 // Validate checks a pool key: a valid compressed key, its address, a generation and a

@@ -7,6 +7,9 @@ const (
 	ModuleName = "mpc"
 	// StoreKey is the KV store key.
 	StoreKey = ModuleName
+	// L1ReportModule names the vote-extension report of the validators' own L1 and L2
+	// views (base fee, pool nonce and balance, receipts, batch commitments).
+	L1ReportModule = "mpc-l1"
 )
 
 // Store prefixes; one per collection, never reused.
@@ -28,4 +31,12 @@ var (
 	NextBlameKey        = collections.NewPrefix(14)
 	SessionBlamesKey    = collections.NewPrefix(15)
 	ProgressKey         = collections.NewPrefix(16)
+	L1ViewKey           = collections.NewPrefix(17)
+	PoolTxsKey          = collections.NewPrefix(18)
+	NextPoolTxKey       = collections.NewPrefix(19)
+	PoolTxsByStatusKey  = collections.NewPrefix(20)
+	BatchProgressKey    = collections.NewPrefix(21)
+	AcceptedBatchesKey  = collections.NewPrefix(22)
+	RevertsKey          = collections.NewPrefix(23)
+	LastByPurposeKey    = collections.NewPrefix(24)
 )

@@ -43,6 +43,18 @@ func DefaultParams() Params {
 		MaxReportResults:      DefaultMaxReportResults,
 		MaxBlamesPerReport:    DefaultMaxBlamesPerReport,
 		MaxOpenSignSessions:   DefaultMaxOpenSignSessions,
+		BatchMinBlocks:        DefaultBatchMinBlocks,
+		BatchMaxBlocks:        DefaultBatchMaxBlocks,
+		BatchHeadMargin:       DefaultBatchHeadMargin,
+		BatchVoteBlocks:       DefaultBatchVoteBlocks,
+		BatchGas:              DefaultBatchGas,
+		AcceptPoolGas:         DefaultAcceptPoolGas,
+		MaxFeePerGas:          DefaultMaxFeePerGas,
+		PriorityFeePerGas:     DefaultPriorityFeePerGas,
+		FeeBumpPercent:        DefaultFeeBumpPercent,
+		StuckBlocks:           DefaultStuckBlocks,
+		MinPoolBalance:        DefaultMinPoolBalance,
+		MaxReverts:            DefaultMaxReverts,
 	}
 }
 
@@ -81,7 +93,7 @@ func (p Params) Validate() error {
 	if p.MaxOpenSignSessions == 0 || p.MaxOpenSignSessions > MaxOpenSignSessionsLimit {
 		return errorsmod.Wrapf(ErrInvalidParams, "max_open_sign_sessions %d outside [1, %d]", p.MaxOpenSignSessions, MaxOpenSignSessionsLimit)
 	}
-	return nil
+	return p.validateOutbound()
 }
 
 // TimeoutOf is the timeout of a session kind.

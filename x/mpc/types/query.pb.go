@@ -974,6 +974,401 @@ func (m *QueryReadinessResponse) GetProgress() CommitteeProgress {
 	return CommitteeProgress{}
 }
 
+type QueryOutboundRequest struct {
+}
+
+func (m *QueryOutboundRequest) Reset()         { *m = QueryOutboundRequest{} }
+func (m *QueryOutboundRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryOutboundRequest) ProtoMessage()    {}
+func (*QueryOutboundRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c7b6971399608d0c, []int{20}
+}
+func (m *QueryOutboundRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryOutboundRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryOutboundRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryOutboundRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryOutboundRequest.Merge(m, src)
+}
+func (m *QueryOutboundRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryOutboundRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryOutboundRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryOutboundRequest proto.InternalMessageInfo
+
+type QueryOutboundResponse struct {
+	L1View L1View `protobuf:"bytes,1,opt,name=l1_view,json=l1View,proto3" json:"l1_view"`
+	// in_flight is the pool transaction being signed or sent (absent: none).
+	InFlight      *PoolTx       `protobuf:"bytes,2,opt,name=in_flight,json=inFlight,proto3" json:"in_flight,omitempty"`
+	BatchProgress BatchProgress `protobuf:"bytes,3,opt,name=batch_progress,json=batchProgress,proto3" json:"batch_progress"`
+	// queued counts the pool transactions waiting their turn.
+	Queued uint64 `protobuf:"varint,4,opt,name=queued,proto3" json:"queued,omitempty"`
+}
+
+func (m *QueryOutboundResponse) Reset()         { *m = QueryOutboundResponse{} }
+func (m *QueryOutboundResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryOutboundResponse) ProtoMessage()    {}
+func (*QueryOutboundResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c7b6971399608d0c, []int{21}
+}
+func (m *QueryOutboundResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryOutboundResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryOutboundResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryOutboundResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryOutboundResponse.Merge(m, src)
+}
+func (m *QueryOutboundResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryOutboundResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryOutboundResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryOutboundResponse proto.InternalMessageInfo
+
+func (m *QueryOutboundResponse) GetL1View() L1View {
+	if m != nil {
+		return m.L1View
+	}
+	return L1View{}
+}
+
+func (m *QueryOutboundResponse) GetInFlight() *PoolTx {
+	if m != nil {
+		return m.InFlight
+	}
+	return nil
+}
+
+func (m *QueryOutboundResponse) GetBatchProgress() BatchProgress {
+	if m != nil {
+		return m.BatchProgress
+	}
+	return BatchProgress{}
+}
+
+func (m *QueryOutboundResponse) GetQueued() uint64 {
+	if m != nil {
+		return m.Queued
+	}
+	return 0
+}
+
+type QueryPoolTxsRequest struct {
+	// status filters (UNSPECIFIED: every pool transaction).
+	Status     PoolTxStatus       `protobuf:"varint,1,opt,name=status,proto3,enum=themis.mpc.v1.PoolTxStatus" json:"status,omitempty"`
+	Pagination *query.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryPoolTxsRequest) Reset()         { *m = QueryPoolTxsRequest{} }
+func (m *QueryPoolTxsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryPoolTxsRequest) ProtoMessage()    {}
+func (*QueryPoolTxsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c7b6971399608d0c, []int{22}
+}
+func (m *QueryPoolTxsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPoolTxsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPoolTxsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPoolTxsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPoolTxsRequest.Merge(m, src)
+}
+func (m *QueryPoolTxsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPoolTxsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPoolTxsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPoolTxsRequest proto.InternalMessageInfo
+
+func (m *QueryPoolTxsRequest) GetStatus() PoolTxStatus {
+	if m != nil {
+		return m.Status
+	}
+	return POOL_TX_STATUS_UNSPECIFIED
+}
+
+func (m *QueryPoolTxsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QueryPoolTxsResponse struct {
+	PoolTxs    []PoolTx            `protobuf:"bytes,1,rep,name=pool_txs,json=poolTxs,proto3" json:"pool_txs"`
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryPoolTxsResponse) Reset()         { *m = QueryPoolTxsResponse{} }
+func (m *QueryPoolTxsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryPoolTxsResponse) ProtoMessage()    {}
+func (*QueryPoolTxsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c7b6971399608d0c, []int{23}
+}
+func (m *QueryPoolTxsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPoolTxsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPoolTxsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPoolTxsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPoolTxsResponse.Merge(m, src)
+}
+func (m *QueryPoolTxsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPoolTxsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPoolTxsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPoolTxsResponse proto.InternalMessageInfo
+
+func (m *QueryPoolTxsResponse) GetPoolTxs() []PoolTx {
+	if m != nil {
+		return m.PoolTxs
+	}
+	return nil
+}
+
+func (m *QueryPoolTxsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QueryPoolTxRequest struct {
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+}
+
+func (m *QueryPoolTxRequest) Reset()         { *m = QueryPoolTxRequest{} }
+func (m *QueryPoolTxRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryPoolTxRequest) ProtoMessage()    {}
+func (*QueryPoolTxRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c7b6971399608d0c, []int{24}
+}
+func (m *QueryPoolTxRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPoolTxRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPoolTxRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPoolTxRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPoolTxRequest.Merge(m, src)
+}
+func (m *QueryPoolTxRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPoolTxRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPoolTxRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPoolTxRequest proto.InternalMessageInfo
+
+func (m *QueryPoolTxRequest) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+type QueryPoolTxResponse struct {
+	PoolTx PoolTx `protobuf:"bytes,1,opt,name=pool_tx,json=poolTx,proto3" json:"pool_tx"`
+}
+
+func (m *QueryPoolTxResponse) Reset()         { *m = QueryPoolTxResponse{} }
+func (m *QueryPoolTxResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryPoolTxResponse) ProtoMessage()    {}
+func (*QueryPoolTxResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c7b6971399608d0c, []int{25}
+}
+func (m *QueryPoolTxResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPoolTxResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPoolTxResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPoolTxResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPoolTxResponse.Merge(m, src)
+}
+func (m *QueryPoolTxResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPoolTxResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPoolTxResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPoolTxResponse proto.InternalMessageInfo
+
+func (m *QueryPoolTxResponse) GetPoolTx() PoolTx {
+	if m != nil {
+		return m.PoolTx
+	}
+	return PoolTx{}
+}
+
+type QueryAcceptedBatchesRequest struct {
+	Pagination *query.PageRequest `protobuf:"bytes,1,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryAcceptedBatchesRequest) Reset()         { *m = QueryAcceptedBatchesRequest{} }
+func (m *QueryAcceptedBatchesRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryAcceptedBatchesRequest) ProtoMessage()    {}
+func (*QueryAcceptedBatchesRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c7b6971399608d0c, []int{26}
+}
+func (m *QueryAcceptedBatchesRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryAcceptedBatchesRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryAcceptedBatchesRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryAcceptedBatchesRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryAcceptedBatchesRequest.Merge(m, src)
+}
+func (m *QueryAcceptedBatchesRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryAcceptedBatchesRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryAcceptedBatchesRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryAcceptedBatchesRequest proto.InternalMessageInfo
+
+func (m *QueryAcceptedBatchesRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QueryAcceptedBatchesResponse struct {
+	Batches    []AcceptedBatch     `protobuf:"bytes,1,rep,name=batches,proto3" json:"batches"`
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryAcceptedBatchesResponse) Reset()         { *m = QueryAcceptedBatchesResponse{} }
+func (m *QueryAcceptedBatchesResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryAcceptedBatchesResponse) ProtoMessage()    {}
+func (*QueryAcceptedBatchesResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c7b6971399608d0c, []int{27}
+}
+func (m *QueryAcceptedBatchesResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryAcceptedBatchesResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryAcceptedBatchesResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryAcceptedBatchesResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryAcceptedBatchesResponse.Merge(m, src)
+}
+func (m *QueryAcceptedBatchesResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryAcceptedBatchesResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryAcceptedBatchesResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryAcceptedBatchesResponse proto.InternalMessageInfo
+
+func (m *QueryAcceptedBatchesResponse) GetBatches() []AcceptedBatch {
+	if m != nil {
+		return m.Batches
+	}
+	return nil
+}
+
+func (m *QueryAcceptedBatchesResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
 func init() {
 	proto.RegisterType((*QueryParamsRequest)(nil), "themis.mpc.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "themis.mpc.v1.QueryParamsResponse")
@@ -995,80 +1390,108 @@ func init() {
 	proto.RegisterType((*QueryReadinessRequest)(nil), "themis.mpc.v1.QueryReadinessRequest")
 	proto.RegisterType((*SequencerReadiness)(nil), "themis.mpc.v1.SequencerReadiness")
 	proto.RegisterType((*QueryReadinessResponse)(nil), "themis.mpc.v1.QueryReadinessResponse")
+	proto.RegisterType((*QueryOutboundRequest)(nil), "themis.mpc.v1.QueryOutboundRequest")
+	proto.RegisterType((*QueryOutboundResponse)(nil), "themis.mpc.v1.QueryOutboundResponse")
+	proto.RegisterType((*QueryPoolTxsRequest)(nil), "themis.mpc.v1.QueryPoolTxsRequest")
+	proto.RegisterType((*QueryPoolTxsResponse)(nil), "themis.mpc.v1.QueryPoolTxsResponse")
+	proto.RegisterType((*QueryPoolTxRequest)(nil), "themis.mpc.v1.QueryPoolTxRequest")
+	proto.RegisterType((*QueryPoolTxResponse)(nil), "themis.mpc.v1.QueryPoolTxResponse")
+	proto.RegisterType((*QueryAcceptedBatchesRequest)(nil), "themis.mpc.v1.QueryAcceptedBatchesRequest")
+	proto.RegisterType((*QueryAcceptedBatchesResponse)(nil), "themis.mpc.v1.QueryAcceptedBatchesResponse")
 }
 
 func init() { proto.RegisterFile("themis/mpc/v1/query.proto", fileDescriptor_c7b6971399608d0c) }
 
 var fileDescriptor_c7b6971399608d0c = []byte{
-	// 1088 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x57, 0xcf, 0x6f, 0xe3, 0x44,
-	0x14, 0xae, 0xd3, 0x36, 0x49, 0x5f, 0xca, 0x4a, 0x0c, 0x69, 0x93, 0x5a, 0x25, 0x4d, 0xdd, 0x65,
-	0xdb, 0x2e, 0xac, 0xad, 0x14, 0x09, 0x96, 0x1f, 0xe2, 0x50, 0xa4, 0x5d, 0x21, 0x24, 0xb6, 0xb8,
-	0x82, 0x03, 0x42, 0x54, 0x4e, 0x32, 0xf2, 0x5a, 0x1b, 0x7b, 0xbc, 0x1e, 0xa7, 0x4b, 0x28, 0x95,
-	0x10, 0x17, 0xc4, 0x09, 0x04, 0x37, 0xc4, 0x89, 0x13, 0x47, 0xfe, 0x8c, 0x3d, 0xae, 0x04, 0x07,
-	0x4e, 0x08, 0xb5, 0x20, 0xfe, 0x0d, 0xe4, 0xf1, 0x1b, 0xc7, 0x76, 0x9c, 0x04, 0xb1, 0xbd, 0xac,
-	0xe2, 0x99, 0xf7, 0xde, 0xf7, 0x7d, 0xf3, 0xde, 0xcc, 0xb7, 0x85, 0x8d, 0xf0, 0x3e, 0x75, 0x1d,
-	0x6e, 0xb8, 0x7e, 0xcf, 0x38, 0xed, 0x18, 0x0f, 0x87, 0x34, 0x18, 0xe9, 0x7e, 0xc0, 0x42, 0x46,
-	0x9e, 0x89, 0xb7, 0x74, 0xd7, 0xef, 0xe9, 0xa7, 0x1d, 0xb5, 0x6e, 0x33, 0x9b, 0x89, 0x1d, 0x23,
-	0xfa, 0x15, 0x07, 0xa9, 0x9b, 0x36, 0x63, 0xf6, 0x80, 0x1a, 0x96, 0xef, 0x18, 0x96, 0xe7, 0xb1,
-	0xd0, 0x0a, 0x1d, 0xe6, 0x71, 0xdc, 0xbd, 0xd9, 0x63, 0xdc, 0x65, 0xdc, 0xe8, 0x5a, 0x9c, 0xc6,
-	0xb5, 0x8d, 0xd3, 0x4e, 0x97, 0x86, 0x56, 0xc7, 0xf0, 0x2d, 0xdb, 0xf1, 0x44, 0x30, 0xc6, 0x3e,
-	0x6b, 0xb9, 0x8e, 0xc7, 0x0c, 0xf1, 0x2f, 0x2e, 0x35, 0xb2, 0xe4, 0x22, 0x22, 0x62, 0x43, 0xab,
-	0x03, 0x79, 0x3f, 0xaa, 0x76, 0x64, 0x05, 0x96, 0xcb, 0x4d, 0xfa, 0x70, 0x48, 0x79, 0xa8, 0xdd,
-	0x83, 0xe7, 0x32, 0xab, 0xdc, 0x67, 0x1e, 0xa7, 0xe4, 0x36, 0x94, 0x7d, 0xb1, 0xd2, 0x54, 0xda,
-	0xca, 0x5e, 0xed, 0x60, 0x4d, 0xcf, 0x08, 0xd3, 0xe3, 0xf0, 0xc3, 0x95, 0xc7, 0x7f, 0x6c, 0x2d,
-	0xfc, 0xfc, 0xcf, 0x2f, 0x37, 0x15, 0x13, 0xe3, 0xb5, 0x35, 0x59, 0x90, 0xb1, 0xc1, 0xbb, 0x74,
-	0x34, 0xc6, 0xa9, 0x67, 0x97, 0x11, 0xe8, 0x55, 0xa8, 0xfa, 0x8c, 0x0d, 0x4e, 0x1e, 0xd0, 0x11,
-	0x42, 0xad, 0xe7, 0xa1, 0xe2, 0x8c, 0xc3, 0xa5, 0x08, 0xcb, 0xac, 0xf8, 0xf1, 0xa7, 0xa6, 0x42,
-	0x53, 0x14, 0xbc, 0xe7, 0x53, 0xef, 0x98, 0x72, 0x1e, 0x9d, 0xa0, 0x04, 0xfb, 0x00, 0x36, 0x0a,
-	0xf6, 0x12, 0x69, 0x55, 0x8e, 0x6b, 0x4d, 0xa5, 0xbd, 0x58, 0x80, 0x88, 0x29, 0x88, 0x98, 0x44,
-	0x6b, 0x9f, 0xa0, 0x86, 0x1c, 0x1c, 0xb9, 0x03, 0x30, 0xee, 0x0c, 0xaa, 0xb8, 0xa1, 0xc7, 0x6d,
-	0xd4, 0xa3, 0x36, 0xea, 0xf1, 0x88, 0x60, 0x1b, 0xf5, 0x23, 0xcb, 0xa6, 0x98, 0x6b, 0xa6, 0x32,
-	0xb5, 0x1f, 0x14, 0x58, 0xcb, 0x01, 0x3c, 0x2d, 0x67, 0x72, 0x37, 0xc3, 0xad, 0x24, 0xb8, 0xed,
-	0xce, 0xe5, 0x16, 0xc3, 0x66, 0xc8, 0xdd, 0xc2, 0xbe, 0x22, 0x90, 0xd4, 0xbe, 0x0e, 0x65, 0x6f,
-	0xe8, 0x76, 0x69, 0x20, 0x74, 0x2f, 0x99, 0xf8, 0xa5, 0xbd, 0x81, 0xed, 0x91, 0xbc, 0x46, 0xe3,
-	0x59, 0x20, 0x5b, 0x50, 0x43, 0x7e, 0x49, 0xdb, 0x57, 0x4c, 0xc0, 0xa5, 0xa8, 0xb7, 0xef, 0x65,
-	0x0f, 0x3a, 0x39, 0x86, 0x57, 0xa0, 0x82, 0x51, 0x53, 0x66, 0x25, 0x7b, 0x0a, 0x32, 0x58, 0xdb,
-	0x87, 0x46, 0x5c, 0xcf, 0xb1, 0x25, 0x71, 0xc9, 0xe5, 0x1a, 0x94, 0x9c, 0x3e, 0x72, 0x2f, 0x39,
-	0x7d, 0xed, 0x43, 0xc9, 0x3b, 0x1d, 0x8a, 0xf0, 0xaf, 0x43, 0x25, 0x88, 0x97, 0x10, 0x5e, 0xcd,
-	0xc3, 0x8f, 0x93, 0x24, 0x05, 0x4c, 0xd0, 0x7e, 0x54, 0x26, 0x0b, 0x27, 0x03, 0x74, 0x1b, 0xca,
-	0x3c, 0xb4, 0xc2, 0x61, 0x7c, 0xdb, 0xae, 0x1d, 0xb4, 0xa7, 0xd7, 0x3d, 0x16, 0x71, 0x26, 0xc6,
-	0xe7, 0x46, 0xaf, 0xf4, 0xbf, 0x47, 0xef, 0x27, 0x05, 0xaf, 0x4c, 0x96, 0x1e, 0x0a, 0x7f, 0x13,
-	0xaa, 0xa8, 0x43, 0x8e, 0xdf, 0x7c, 0xe5, 0x49, 0xc6, 0xd5, 0x8d, 0xe0, 0xc7, 0xf8, 0x82, 0x1d,
-	0x0e, 0x2c, 0x97, 0x5e, 0xf9, 0xed, 0xfb, 0x4e, 0xc1, 0x09, 0x97, 0xe5, 0x51, 0xfc, 0x01, 0x94,
-	0xbb, 0x62, 0x05, 0xa5, 0xd7, 0x73, 0xd2, 0x45, 0x38, 0x8a, 0xc6, 0xc8, 0xab, 0x93, 0xdc, 0xc0,
-	0x17, 0xc1, 0xa4, 0x56, 0xdf, 0xf1, 0x28, 0x4f, 0x9e, 0xb8, 0xdf, 0x14, 0x20, 0xc7, 0xd1, 0x6f,
-	0xaf, 0x47, 0x83, 0x64, 0x97, 0x6c, 0xc3, 0x2a, 0x97, 0xab, 0x27, 0xc9, 0x60, 0xd7, 0x92, 0xb5,
-	0x77, 0xfa, 0xa4, 0x0e, 0xcb, 0x3e, 0x7b, 0x44, 0x03, 0x41, 0x6b, 0xd1, 0x8c, 0x3f, 0xa2, 0xd5,
-	0x80, 0x5a, 0xfd, 0x51, 0x73, 0xb1, 0xad, 0xec, 0x55, 0xcd, 0xf8, 0x83, 0x6c, 0xc2, 0x4a, 0xcf,
-	0xf2, 0xfa, 0x4e, 0xdf, 0x0a, 0x69, 0x73, 0x49, 0xec, 0x8c, 0x17, 0xa2, 0xbb, 0xef, 0x52, 0x71,
-	0xf7, 0x97, 0xc5, 0x16, 0x7e, 0x91, 0xd7, 0xa0, 0x36, 0xb0, 0x78, 0x78, 0x12, 0x50, 0x9f, 0x05,
-	0x61, 0xb3, 0x2c, 0xe4, 0x37, 0x73, 0xc7, 0x36, 0x56, 0x04, 0x51, 0xb0, 0x29, 0x62, 0xb5, 0xbf,
-	0x15, 0x58, 0xcf, 0x0b, 0xc6, 0x3e, 0xdc, 0x05, 0x48, 0x64, 0xc8, 0x5e, 0x6c, 0x4f, 0xdc, 0xff,
-	0xfc, 0x89, 0x60, 0x63, 0x52, 0xa9, 0xe4, 0x2d, 0x80, 0x44, 0x03, 0xc7, 0xe6, 0xe4, 0xd9, 0xbd,
-	0xcd, 0x5c, 0xd7, 0x09, 0x43, 0x2a, 0x1b, 0x9b, 0xca, 0x20, 0x87, 0x50, 0xf5, 0x03, 0x66, 0x07,
-	0x94, 0x73, 0x71, 0x5a, 0xb5, 0x89, 0xfb, 0x9a, 0x64, 0x1f, 0x61, 0x9c, 0xbc, 0x13, 0x32, 0xef,
-	0xe0, 0x0b, 0x80, 0x65, 0xa1, 0x93, 0x78, 0x50, 0x8e, 0xcd, 0x94, 0xe4, 0xc5, 0x4c, 0xba, 0xb5,
-	0xaa, 0xcd, 0x0a, 0x89, 0xcf, 0x49, 0x7b, 0xfe, 0xcb, 0x5f, 0xff, 0xfa, 0xbe, 0xd4, 0x20, 0x6b,
-	0x46, 0xf6, 0x7f, 0x02, 0xb1, 0x3f, 0x13, 0x0e, 0x15, 0x74, 0x54, 0x52, 0x5c, 0x2d, 0xe3, 0xdb,
-	0xea, 0xce, 0xcc, 0x18, 0x84, 0xdc, 0x12, 0x90, 0x1b, 0xa4, 0x91, 0x87, 0x44, 0x67, 0x27, 0x5f,
-	0x29, 0xb0, 0x9a, 0x36, 0x63, 0xb2, 0x5b, 0x54, 0xb6, 0xc0, 0xca, 0xd5, 0xbd, 0xf9, 0x81, 0x48,
-	0xe2, 0xba, 0x20, 0xd1, 0x22, 0x9b, 0x39, 0x12, 0xd2, 0x0a, 0x0d, 0xe6, 0x53, 0x8f, 0x9c, 0x42,
-	0x35, 0x21, 0x51, 0xa8, 0x2d, 0x4f, 0xe0, 0xfa, 0xec, 0xa0, 0x39, 0x27, 0x90, 0xf8, 0xf0, 0xe7,
-	0x50, 0xc1, 0xa4, 0xe2, 0x63, 0xcf, 0xda, 0xaa, 0xba, 0x33, 0x33, 0x06, 0x41, 0xf7, 0x04, 0xa8,
-	0x46, 0xda, 0xd3, 0x14, 0x9f, 0xc5, 0x66, 0x7c, 0x4e, 0xbe, 0x51, 0x60, 0x35, 0xed, 0xc4, 0xc5,
-	0xe7, 0x5f, 0xe0, 0xd5, 0xff, 0x8d, 0x48, 0x47, 0x10, 0x79, 0x91, 0xec, 0x17, 0x13, 0x89, 0x46,
-	0x80, 0x1b, 0x67, 0xa9, 0xaf, 0x73, 0xf2, 0xb5, 0x02, 0xb5, 0x94, 0x69, 0x90, 0x1b, 0x85, 0x38,
-	0x13, 0x7e, 0xad, 0xee, 0xce, 0x8d, 0x43, 0x4e, 0xfb, 0x82, 0xd3, 0x0e, 0xd9, 0xce, 0x73, 0x72,
-	0x6c, 0xef, 0x44, 0x7a, 0x93, 0x71, 0xe6, 0xf4, 0xcf, 0xc5, 0x74, 0xa6, 0x7d, 0x8f, 0xcc, 0x03,
-	0x99, 0x3d, 0x9d, 0x45, 0x16, 0x3a, 0x7d, 0x3a, 0xd3, 0x74, 0xa2, 0xc7, 0x20, 0x76, 0x9f, 0xe2,
-	0xc7, 0x20, 0x63, 0x7c, 0xc5, 0x8f, 0x41, 0xd6, 0xbc, 0xa6, 0x3e, 0x06, 0xe8, 0x53, 0x9f, 0xc1,
-	0xca, 0xd8, 0x3b, 0x0a, 0x27, 0x3d, 0x6f, 0x3c, 0xea, 0x0b, 0x73, 0xa2, 0x10, 0xb8, 0x2d, 0x80,
-	0x55, 0xd2, 0xcc, 0x01, 0x07, 0xc9, 0xc3, 0x7c, 0xe7, 0xf1, 0x45, 0x4b, 0x79, 0x72, 0xd1, 0x52,
-	0xfe, 0xbc, 0x68, 0x29, 0xdf, 0x5e, 0xb6, 0x16, 0x9e, 0x5c, 0xb6, 0x16, 0x7e, 0xbf, 0x6c, 0x2d,
-	0x7c, 0xf4, 0x92, 0xed, 0x84, 0xf7, 0x87, 0x5d, 0xbd, 0xc7, 0x5c, 0xcc, 0xbe, 0xe5, 0xd1, 0xf0,
-	0x11, 0x0b, 0x1e, 0xc8, 0x62, 0x9f, 0x8a, 0x72, 0xe1, 0xc8, 0xa7, 0xbc, 0x5b, 0x16, 0x7f, 0xde,
-	0xbc, 0xfc, 0x6f, 0x00, 0x00, 0x00, 0xff, 0xff, 0x46, 0x95, 0x21, 0xa7, 0x96, 0x0d, 0x00, 0x00,
+	// 1402 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x58, 0xcf, 0x8f, 0xdb, 0xc4,
+	0x17, 0x5f, 0x6f, 0xb7, 0x49, 0xf6, 0xa5, 0xed, 0x57, 0xdf, 0x61, 0x7f, 0xa4, 0xee, 0x92, 0xa6,
+	0x6e, 0x69, 0xb7, 0x2d, 0x8d, 0x95, 0x2d, 0x82, 0xf2, 0x43, 0x48, 0x2c, 0x52, 0xab, 0xaa, 0x88,
+	0x16, 0xb7, 0xf4, 0x80, 0x10, 0x91, 0x93, 0x0c, 0x59, 0xab, 0xb1, 0xc7, 0xb5, 0x9d, 0xec, 0x86,
+	0xd2, 0x0b, 0x17, 0x04, 0x17, 0x10, 0x1c, 0x90, 0x10, 0x27, 0x24, 0x24, 0x8e, 0xfc, 0x19, 0x3d,
+	0x56, 0x82, 0x03, 0x27, 0x84, 0xda, 0x22, 0xce, 0xfc, 0x07, 0xc8, 0x33, 0x6f, 0x1c, 0x7b, 0xd6,
+	0x4e, 0x2a, 0x08, 0x97, 0xd5, 0xfa, 0xcd, 0x7b, 0xf3, 0xf9, 0xbc, 0x79, 0x6f, 0xde, 0x7c, 0x14,
+	0x38, 0x1a, 0xed, 0x50, 0xd7, 0x09, 0x4d, 0xd7, 0xef, 0x9a, 0xa3, 0x96, 0x79, 0x77, 0x48, 0x83,
+	0x71, 0xd3, 0x0f, 0x58, 0xc4, 0xc8, 0x61, 0xb1, 0xd4, 0x74, 0xfd, 0x6e, 0x73, 0xd4, 0xd2, 0x57,
+	0xfa, 0xac, 0xcf, 0xf8, 0x8a, 0x19, 0xff, 0x27, 0x9c, 0xf4, 0x8d, 0x3e, 0x63, 0xfd, 0x01, 0x35,
+	0x6d, 0xdf, 0x31, 0x6d, 0xcf, 0x63, 0x91, 0x1d, 0x39, 0xcc, 0x0b, 0x71, 0xf5, 0x5c, 0x97, 0x85,
+	0x2e, 0x0b, 0xcd, 0x8e, 0x1d, 0x52, 0xb1, 0xb7, 0x39, 0x6a, 0x75, 0x68, 0x64, 0xb7, 0x4c, 0xdf,
+	0xee, 0x3b, 0x1e, 0x77, 0x46, 0xdf, 0xff, 0xdb, 0xae, 0xe3, 0x31, 0x93, 0xff, 0x45, 0xd3, 0x7a,
+	0x96, 0x5c, 0x4c, 0x04, 0x51, 0xb3, 0x0b, 0x6c, 0x18, 0x75, 0xd8, 0xd0, 0xeb, 0x89, 0x55, 0x63,
+	0x05, 0xc8, 0x3b, 0x31, 0xd6, 0x0d, 0x3b, 0xb0, 0xdd, 0xd0, 0xa2, 0x77, 0x87, 0x34, 0x8c, 0x8c,
+	0xeb, 0xf0, 0x4c, 0xc6, 0x1a, 0xfa, 0xcc, 0x0b, 0x29, 0xb9, 0x04, 0x25, 0x9f, 0x5b, 0x6a, 0x5a,
+	0x43, 0xdb, 0xac, 0x6e, 0xad, 0x36, 0x33, 0x69, 0x37, 0x85, 0xfb, 0xf6, 0xf2, 0x83, 0xdf, 0x8e,
+	0x2f, 0xfc, 0xf8, 0xe7, 0x4f, 0xe7, 0x34, 0x0b, 0xfd, 0x8d, 0x55, 0xb9, 0x21, 0x63, 0x83, 0x6b,
+	0x74, 0x3c, 0xc1, 0x59, 0xc9, 0x9a, 0x11, 0xe8, 0x25, 0xa8, 0xf8, 0x8c, 0x0d, 0xda, 0x77, 0xe8,
+	0x18, 0xa1, 0xd6, 0x54, 0x28, 0x11, 0xb1, 0xbd, 0x14, 0x63, 0x59, 0x65, 0x5f, 0x7c, 0x1a, 0x3a,
+	0xd4, 0xf8, 0x86, 0xd7, 0x7d, 0xea, 0xdd, 0xa4, 0x61, 0x18, 0x9f, 0xaf, 0x04, 0x7b, 0x17, 0x8e,
+	0xe6, 0xac, 0x25, 0xa9, 0x55, 0x42, 0xb4, 0xd5, 0xb4, 0xc6, 0x81, 0x1c, 0x44, 0x0c, 0x41, 0xc4,
+	0xc4, 0xdb, 0xf8, 0x00, 0x73, 0x50, 0xe0, 0xc8, 0x65, 0x80, 0x49, 0xdd, 0x30, 0x8b, 0xd3, 0x4d,
+	0x51, 0xe4, 0x66, 0x5c, 0xe4, 0xa6, 0x68, 0x20, 0x2c, 0x72, 0xf3, 0x86, 0xdd, 0xa7, 0x18, 0x6b,
+	0xa5, 0x22, 0x8d, 0x6f, 0x35, 0x58, 0x55, 0x00, 0xfe, 0x2d, 0x67, 0x72, 0x25, 0xc3, 0x6d, 0x91,
+	0x73, 0x3b, 0x33, 0x93, 0x9b, 0x80, 0xcd, 0x90, 0xbb, 0x80, 0x75, 0x45, 0x20, 0x99, 0xfb, 0x1a,
+	0x94, 0xbc, 0xa1, 0xdb, 0xa1, 0x01, 0xcf, 0x7b, 0xc9, 0xc2, 0x2f, 0xe3, 0x55, 0x2c, 0x8f, 0xe4,
+	0x35, 0x9e, 0xf4, 0x02, 0x39, 0x0e, 0x55, 0xe4, 0x97, 0x94, 0x7d, 0xd9, 0x02, 0x34, 0xc5, 0xb5,
+	0x7d, 0x3b, 0x7b, 0xd0, 0xc9, 0x31, 0xbc, 0x08, 0x65, 0xf4, 0x2a, 0xe8, 0x95, 0xec, 0x29, 0x48,
+	0x67, 0xe3, 0x2c, 0xac, 0x8b, 0xfd, 0x9c, 0xbe, 0x24, 0x2e, 0xb9, 0x1c, 0x81, 0x45, 0xa7, 0x87,
+	0xdc, 0x17, 0x9d, 0x9e, 0x71, 0x5b, 0xf2, 0x4e, 0xbb, 0x22, 0xfc, 0x2b, 0x50, 0x0e, 0x84, 0x09,
+	0xe1, 0x75, 0x15, 0x7e, 0x12, 0x24, 0x29, 0x60, 0x80, 0xf1, 0x9d, 0xb6, 0x7f, 0xe3, 0xa4, 0x81,
+	0x2e, 0x41, 0x29, 0x8c, 0xec, 0x68, 0x28, 0x6e, 0xdb, 0x91, 0xad, 0x46, 0xf1, 0xbe, 0x37, 0xb9,
+	0x9f, 0x85, 0xfe, 0x4a, 0xeb, 0x2d, 0xfe, 0xe3, 0xd6, 0xfb, 0x5e, 0xc3, 0x2b, 0x93, 0xa5, 0x87,
+	0x89, 0xbf, 0x06, 0x15, 0xcc, 0x43, 0xb6, 0xdf, 0xec, 0xcc, 0x93, 0x88, 0xf9, 0xb5, 0xe0, 0xfb,
+	0x38, 0xc1, 0xb6, 0x07, 0xb6, 0x4b, 0xe7, 0x7e, 0xfb, 0xbe, 0xd2, 0xb0, 0xc3, 0xe5, 0xf6, 0x98,
+	0xfc, 0x16, 0x94, 0x3a, 0xdc, 0x82, 0xa9, 0xaf, 0x28, 0xa9, 0x73, 0x77, 0x4c, 0x1a, 0x3d, 0xe7,
+	0x97, 0xf2, 0x3a, 0x4e, 0x04, 0x8b, 0xda, 0x3d, 0xc7, 0xa3, 0x61, 0x32, 0xe2, 0x7e, 0xd1, 0x80,
+	0xdc, 0x8c, 0xff, 0xf7, 0xba, 0x34, 0x48, 0x56, 0xc9, 0x09, 0x38, 0x14, 0x4a, 0x6b, 0x3b, 0x69,
+	0xec, 0x6a, 0x62, 0xbb, 0xda, 0x23, 0x2b, 0x70, 0xd0, 0x67, 0xbb, 0x34, 0xe0, 0xb4, 0x0e, 0x58,
+	0xe2, 0x23, 0xb6, 0x06, 0xd4, 0xee, 0x8d, 0x6b, 0x07, 0x1a, 0xda, 0x66, 0xc5, 0x12, 0x1f, 0x64,
+	0x03, 0x96, 0xbb, 0xb6, 0xd7, 0x73, 0x7a, 0x76, 0x44, 0x6b, 0x4b, 0x7c, 0x65, 0x62, 0x88, 0xef,
+	0xbe, 0x4b, 0xf9, 0xdd, 0x3f, 0xc8, 0x97, 0xf0, 0x8b, 0xbc, 0x0c, 0xd5, 0x81, 0x1d, 0x46, 0xed,
+	0x80, 0xfa, 0x2c, 0x88, 0x6a, 0x25, 0x9e, 0x7e, 0x4d, 0x39, 0xb6, 0x49, 0x46, 0x10, 0x3b, 0x5b,
+	0xdc, 0xd7, 0xf8, 0x43, 0x83, 0x35, 0x35, 0x61, 0xac, 0xc3, 0x15, 0x80, 0x24, 0x0d, 0x59, 0x8b,
+	0x13, 0xfb, 0xee, 0xbf, 0x7a, 0x22, 0x58, 0x98, 0x54, 0x28, 0x79, 0x1d, 0x20, 0xc9, 0x21, 0xc4,
+	0xe2, 0xa8, 0xec, 0xde, 0x64, 0xae, 0xeb, 0x44, 0x11, 0x95, 0x85, 0x4d, 0x45, 0x90, 0x6d, 0xa8,
+	0xf8, 0x01, 0xeb, 0x07, 0x34, 0x0c, 0xf9, 0x69, 0x55, 0xf7, 0xdd, 0xd7, 0x24, 0xfa, 0x06, 0xfa,
+	0xc9, 0x3b, 0x21, 0xe3, 0x8c, 0x35, 0x9c, 0x70, 0xd7, 0xf1, 0x8d, 0x96, 0x65, 0x7d, 0x22, 0x9f,
+	0x80, 0xc9, 0x02, 0xa6, 0xff, 0x02, 0x94, 0x07, 0xad, 0xf6, 0xc8, 0xa1, 0xbb, 0x05, 0x4f, 0xf2,
+	0x5b, 0xad, 0xdb, 0x0e, 0xdd, 0x95, 0x8d, 0x38, 0xe0, 0x5f, 0x64, 0x0b, 0x96, 0x1d, 0xaf, 0xfd,
+	0xe1, 0xc0, 0xe9, 0xef, 0x44, 0x98, 0xea, 0x6a, 0xce, 0xfb, 0x7a, 0x6b, 0xcf, 0xaa, 0x38, 0xde,
+	0x65, 0xee, 0x46, 0xae, 0xc2, 0x91, 0x8e, 0x1d, 0x75, 0x77, 0xda, 0x4a, 0x96, 0x1b, 0x6a, 0xe3,
+	0xc7, 0x4e, 0x4a, 0x86, 0x87, 0x3b, 0x69, 0x63, 0xdc, 0x21, 0x77, 0x87, 0x74, 0x48, 0x7b, 0xbc,
+	0x79, 0x96, 0x2c, 0xfc, 0x9a, 0xdc, 0x35, 0x01, 0x9e, 0xdc, 0xe5, 0x8b, 0xca, 0x20, 0x3c, 0x96,
+	0xcb, 0xf5, 0x3f, 0x9a, 0x81, 0xdf, 0x68, 0x29, 0x8d, 0xc2, 0x49, 0x25, 0xcf, 0x8e, 0xd0, 0x28,
+	0xd1, 0x9e, 0xec, 0xbb, 0xfc, 0x33, 0x4c, 0x4b, 0x94, 0x5b, 0x7b, 0x73, 0x9c, 0x02, 0xa7, 0xa4,
+	0x74, 0x13, 0xa5, 0x2a, 0x78, 0xba, 0xae, 0x65, 0xce, 0x34, 0xdd, 0x38, 0xc8, 0xbe, 0x48, 0xcb,
+	0xa5, 0xc9, 0x97, 0x04, 0x79, 0x83, 0xc2, 0x31, 0xbe, 0xd9, 0x1b, 0xdd, 0x2e, 0xf5, 0x23, 0xda,
+	0xe3, 0xc5, 0x9e, 0xff, 0xd0, 0xfd, 0x41, 0x83, 0x8d, 0x7c, 0x9c, 0xe4, 0xe9, 0x29, 0x77, 0x84,
+	0x09, 0x8f, 0x5e, 0xed, 0xc2, 0x4c, 0xa0, 0xac, 0x00, 0x86, 0xcc, 0xad, 0x02, 0x5b, 0x7f, 0x1d,
+	0x86, 0x83, 0x9c, 0x27, 0xf1, 0xa0, 0x24, 0xc4, 0x2f, 0x51, 0x87, 0xcf, 0x7e, 0x75, 0xad, 0x1b,
+	0xd3, 0x5c, 0x04, 0x8c, 0xf1, 0xec, 0x27, 0x3f, 0x3f, 0xf9, 0x7a, 0x71, 0x9d, 0xac, 0x9a, 0x59,
+	0xf9, 0x2e, 0xf4, 0x34, 0x09, 0xa1, 0x8c, 0x0a, 0x98, 0xe4, 0xef, 0x96, 0xd1, 0xd9, 0xfa, 0xc9,
+	0xa9, 0x3e, 0x08, 0x79, 0x9c, 0x43, 0x1e, 0x25, 0xeb, 0x2a, 0x24, 0x2a, 0x71, 0xf2, 0xa9, 0x06,
+	0x87, 0xd2, 0xe2, 0x99, 0x9c, 0xc9, 0xdb, 0x36, 0x47, 0x7a, 0xeb, 0x9b, 0xb3, 0x1d, 0x91, 0xc4,
+	0x29, 0x4e, 0xa2, 0x4e, 0x36, 0x14, 0x12, 0x52, 0xba, 0x9a, 0xcc, 0xa7, 0x1e, 0x19, 0x41, 0x25,
+	0x21, 0x91, 0x9b, 0x9b, 0x4a, 0xe0, 0xd4, 0x74, 0xa7, 0x19, 0x27, 0x90, 0xe8, 0xe6, 0x8f, 0xa1,
+	0x8c, 0x41, 0xf9, 0xc7, 0x9e, 0x95, 0xc1, 0xfa, 0xc9, 0xa9, 0x3e, 0x08, 0xba, 0xc9, 0x41, 0x0d,
+	0xd2, 0x28, 0xca, 0xf8, 0x9e, 0x10, 0xcf, 0xf7, 0xc9, 0x17, 0x1a, 0x1c, 0x4a, 0x2b, 0xe7, 0xfc,
+	0xf3, 0xcf, 0xd1, 0xd6, 0x4f, 0x47, 0xa4, 0xc5, 0x89, 0x9c, 0x27, 0x67, 0xf3, 0x89, 0xc4, 0x2d,
+	0x10, 0x9a, 0xf7, 0x52, 0x5f, 0xf7, 0xc9, 0x67, 0x1a, 0x54, 0x53, 0x22, 0x8f, 0x9c, 0xce, 0xc5,
+	0xd9, 0xa7, 0xaf, 0xf5, 0x33, 0x33, 0xfd, 0x90, 0xd3, 0x59, 0xce, 0xe9, 0x24, 0x39, 0xa1, 0x72,
+	0x72, 0xfa, 0x5e, 0x5b, 0x6a, 0x49, 0xf3, 0x9e, 0xd3, 0xbb, 0xcf, 0xbb, 0x33, 0xad, 0x53, 0xc9,
+	0x2c, 0x90, 0xe9, 0xdd, 0x99, 0x27, 0x79, 0x8b, 0xbb, 0x33, 0x4d, 0x27, 0x1e, 0x06, 0x42, 0x2d,
+	0xe6, 0x0f, 0x83, 0x8c, 0x50, 0xcd, 0x1f, 0x06, 0x59, 0xb1, 0x59, 0x38, 0x0c, 0x50, 0x57, 0x7e,
+	0x04, 0xcb, 0x13, 0xad, 0x97, 0xdb, 0xe9, 0xaa, 0x50, 0xd4, 0x9f, 0x9b, 0xe1, 0x85, 0xc0, 0x0d,
+	0x0e, 0xac, 0x93, 0x9a, 0x02, 0x1c, 0x24, 0x70, 0x23, 0xa8, 0x48, 0x51, 0x92, 0x7f, 0x13, 0x15,
+	0x2d, 0x93, 0x7f, 0x13, 0x55, 0x5d, 0x53, 0x78, 0x13, 0xe5, 0xaf, 0x17, 0x72, 0x00, 0xc6, 0x0f,
+	0x6a, 0xe1, 0x00, 0x9c, 0x48, 0x88, 0xe2, 0x01, 0x98, 0x7a, 0xd1, 0xa7, 0x0f, 0xc0, 0x68, 0x2f,
+	0x24, 0x43, 0x28, 0x89, 0x98, 0x82, 0x29, 0x9f, 0x7e, 0x88, 0x75, 0x63, 0x9a, 0xcb, 0x8c, 0x7e,
+	0x92, 0x88, 0xa2, 0xb3, 0x3f, 0xd7, 0xe0, 0x7f, 0xca, 0x4b, 0x48, 0xce, 0xe5, 0xed, 0x9e, 0xff,
+	0x2c, 0xeb, 0xe7, 0x9f, 0xca, 0x17, 0x29, 0xd5, 0x39, 0xa5, 0x1a, 0x59, 0x53, 0x7b, 0x4d, 0xf8,
+	0x6d, 0x5f, 0x7e, 0xf0, 0xa8, 0xae, 0x3d, 0x7c, 0x54, 0xd7, 0x7e, 0x7f, 0x54, 0xd7, 0xbe, 0x7c,
+	0x5c, 0x5f, 0x78, 0xf8, 0xb8, 0xbe, 0xf0, 0xeb, 0xe3, 0xfa, 0xc2, 0x7b, 0xcf, 0xf7, 0x9d, 0x68,
+	0x67, 0xd8, 0x69, 0x76, 0x99, 0x8b, 0xb1, 0x17, 0x3c, 0x1a, 0xed, 0xb2, 0xe0, 0x8e, 0xdc, 0x6a,
+	0x8f, 0x6f, 0x16, 0x8d, 0x7d, 0x1a, 0x76, 0x4a, 0xfc, 0xf7, 0xa7, 0x8b, 0x7f, 0x07, 0x00, 0x00,
+	0xff, 0xff, 0xe6, 0xf7, 0xb1, 0xa3, 0x55, 0x13, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -1104,6 +1527,16 @@ type QueryClient interface {
 	// Readiness lists each active sequencer's last report (readiness, share generation,
 	// transport endpoint), the candidate committee and the committee watch.
 	Readiness(ctx context.Context, in *QueryReadinessRequest, opts ...grpc.CallOption) (*QueryReadinessResponse, error)
+	// Outbound is the pool's L1 side: the agreed L1 view (base fee, nonce, balance),
+	// the pool transaction in flight and the batch in progress.
+	Outbound(ctx context.Context, in *QueryOutboundRequest, opts ...grpc.CallOption) (*QueryOutboundResponse, error)
+	// PoolTxs lists pool transactions by id (pagination.reverse: newest first),
+	// optionally of one status. A bridge sends the latest version of every SENT one.
+	PoolTxs(ctx context.Context, in *QueryPoolTxsRequest, opts ...grpc.CallOption) (*QueryPoolTxsResponse, error)
+	PoolTx(ctx context.Context, in *QueryPoolTxRequest, opts ...grpc.CallOption) (*QueryPoolTxResponse, error)
+	// AcceptedBatches lists the L2 batches the inbox accepted by index
+	// (pagination.reverse: newest first).
+	AcceptedBatches(ctx context.Context, in *QueryAcceptedBatchesRequest, opts ...grpc.CallOption) (*QueryAcceptedBatchesResponse, error)
 }
 
 type queryClient struct {
@@ -1204,6 +1637,42 @@ func (c *queryClient) Readiness(ctx context.Context, in *QueryReadinessRequest, 
 	return out, nil
 }
 
+func (c *queryClient) Outbound(ctx context.Context, in *QueryOutboundRequest, opts ...grpc.CallOption) (*QueryOutboundResponse, error) {
+	out := new(QueryOutboundResponse)
+	err := c.cc.Invoke(ctx, "/themis.mpc.v1.Query/Outbound", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) PoolTxs(ctx context.Context, in *QueryPoolTxsRequest, opts ...grpc.CallOption) (*QueryPoolTxsResponse, error) {
+	out := new(QueryPoolTxsResponse)
+	err := c.cc.Invoke(ctx, "/themis.mpc.v1.Query/PoolTxs", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) PoolTx(ctx context.Context, in *QueryPoolTxRequest, opts ...grpc.CallOption) (*QueryPoolTxResponse, error) {
+	out := new(QueryPoolTxResponse)
+	err := c.cc.Invoke(ctx, "/themis.mpc.v1.Query/PoolTx", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) AcceptedBatches(ctx context.Context, in *QueryAcceptedBatchesRequest, opts ...grpc.CallOption) (*QueryAcceptedBatchesResponse, error) {
+	out := new(QueryAcceptedBatchesResponse)
+	err := c.cc.Invoke(ctx, "/themis.mpc.v1.Query/AcceptedBatches", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 type QueryServer interface {
 	// Params returns the module parameters.
@@ -1227,6 +1696,16 @@ type QueryServer interface {
 	// Readiness lists each active sequencer's last report (readiness, share generation,
 	// transport endpoint), the candidate committee and the committee watch.
 	Readiness(context.Context, *QueryReadinessRequest) (*QueryReadinessResponse, error)
+	// Outbound is the pool's L1 side: the agreed L1 view (base fee, nonce, balance),
+	// the pool transaction in flight and the batch in progress.
+	Outbound(context.Context, *QueryOutboundRequest) (*QueryOutboundResponse, error)
+	// PoolTxs lists pool transactions by id (pagination.reverse: newest first),
+	// optionally of one status. A bridge sends the latest version of every SENT one.
+	PoolTxs(context.Context, *QueryPoolTxsRequest) (*QueryPoolTxsResponse, error)
+	PoolTx(context.Context, *QueryPoolTxRequest) (*QueryPoolTxResponse, error)
+	// AcceptedBatches lists the L2 batches the inbox accepted by index
+	// (pagination.reverse: newest first).
+	AcceptedBatches(context.Context, *QueryAcceptedBatchesRequest) (*QueryAcceptedBatchesResponse, error)
 }
 
 // UnimplementedQueryServer can be embedded to have forward compatible implementations.
@@ -1262,6 +1741,18 @@ func (*UnimplementedQueryServer) Blames(ctx context.Context, req *QueryBlamesReq
 }
 func (*UnimplementedQueryServer) Readiness(ctx context.Context, req *QueryReadinessRequest) (*QueryReadinessResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Readiness not implemented")
+}
+func (*UnimplementedQueryServer) Outbound(ctx context.Context, req *QueryOutboundRequest) (*QueryOutboundResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Outbound not implemented")
+}
+func (*UnimplementedQueryServer) PoolTxs(ctx context.Context, req *QueryPoolTxsRequest) (*QueryPoolTxsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PoolTxs not implemented")
+}
+func (*UnimplementedQueryServer) PoolTx(ctx context.Context, req *QueryPoolTxRequest) (*QueryPoolTxResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PoolTx not implemented")
+}
+func (*UnimplementedQueryServer) AcceptedBatches(ctx context.Context, req *QueryAcceptedBatchesRequest) (*QueryAcceptedBatchesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AcceptedBatches not implemented")
 }
 
 func RegisterQueryServer(s grpc1.Server, srv QueryServer) {
@@ -1448,6 +1939,78 @@ func _Query_Readiness_Handler(srv interface{}, ctx context.Context, dec func(int
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_Outbound_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryOutboundRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Outbound(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.mpc.v1.Query/Outbound",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Outbound(ctx, req.(*QueryOutboundRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_PoolTxs_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryPoolTxsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).PoolTxs(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.mpc.v1.Query/PoolTxs",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).PoolTxs(ctx, req.(*QueryPoolTxsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_PoolTx_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryPoolTxRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).PoolTx(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.mpc.v1.Query/PoolTx",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).PoolTx(ctx, req.(*QueryPoolTxRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_AcceptedBatches_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryAcceptedBatchesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).AcceptedBatches(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.mpc.v1.Query/AcceptedBatches",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).AcceptedBatches(ctx, req.(*QueryAcceptedBatchesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Query_serviceDesc = _Query_serviceDesc
 var _Query_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "themis.mpc.v1.Query",
@@ -1492,6 +2055,22 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Readiness",
 			Handler:    _Query_Readiness_Handler,
+		},
+		{
+			MethodName: "Outbound",
+			Handler:    _Query_Outbound_Handler,
+		},
+		{
+			MethodName: "PoolTxs",
+			Handler:    _Query_PoolTxs_Handler,
+		},
+		{
+			MethodName: "PoolTx",
+			Handler:    _Query_PoolTx_Handler,
+		},
+		{
+			MethodName: "AcceptedBatches",
+			Handler:    _Query_AcceptedBatches_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -2234,6 +2813,323 @@ func (m *QueryReadinessResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) 
 	return len(dAtA) - i, nil
 }
 
+func (m *QueryOutboundRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryOutboundRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryOutboundRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryOutboundResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryOutboundResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryOutboundResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Queued != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Queued))
+		i--
+		dAtA[i] = 0x20
+	}
+	{
+		size, err := m.BatchProgress.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if m.InFlight != nil {
+		{
+			size, err := m.InFlight.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	{
+		size, err := m.L1View.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPoolTxsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPoolTxsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPoolTxsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.Status != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPoolTxsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPoolTxsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPoolTxsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.PoolTxs) > 0 {
+		for iNdEx := len(m.PoolTxs) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.PoolTxs[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPoolTxRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPoolTxRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPoolTxRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Id != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPoolTxResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPoolTxResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPoolTxResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.PoolTx.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryAcceptedBatchesRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryAcceptedBatchesRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryAcceptedBatchesRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryAcceptedBatchesResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryAcceptedBatchesResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryAcceptedBatchesResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Batches) > 0 {
+		for iNdEx := len(m.Batches) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Batches[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -2520,6 +3416,125 @@ func (m *QueryReadinessResponse) Size() (n int) {
 	n += 1 + l + sovQuery(uint64(l))
 	l = m.Progress.Size()
 	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryOutboundRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *QueryOutboundResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.L1View.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if m.InFlight != nil {
+		l = m.InFlight.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = m.BatchProgress.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if m.Queued != 0 {
+		n += 1 + sovQuery(uint64(m.Queued))
+	}
+	return n
+}
+
+func (m *QueryPoolTxsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Status != 0 {
+		n += 1 + sovQuery(uint64(m.Status))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryPoolTxsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.PoolTxs) > 0 {
+		for _, e := range m.PoolTxs {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryPoolTxRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovQuery(uint64(m.Id))
+	}
+	return n
+}
+
+func (m *QueryPoolTxResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.PoolTx.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryAcceptedBatchesRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryAcceptedBatchesResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Batches) > 0 {
+		for _, e := range m.Batches {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
 	return n
 }
 
@@ -4312,6 +5327,810 @@ func (m *QueryReadinessResponse) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			if err := m.Progress.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryOutboundRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryOutboundRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryOutboundRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryOutboundResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryOutboundResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryOutboundResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field L1View", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.L1View.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field InFlight", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.InFlight == nil {
+				m.InFlight = &PoolTx{}
+			}
+			if err := m.InFlight.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BatchProgress", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.BatchProgress.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Queued", wireType)
+			}
+			m.Queued = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Queued |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPoolTxsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPoolTxsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPoolTxsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= PoolTxStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPoolTxsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPoolTxsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPoolTxsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolTxs", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PoolTxs = append(m.PoolTxs, PoolTx{})
+			if err := m.PoolTxs[len(m.PoolTxs)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPoolTxRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPoolTxRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPoolTxRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPoolTxResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPoolTxResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPoolTxResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolTx", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.PoolTx.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryAcceptedBatchesRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryAcceptedBatchesRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryAcceptedBatchesRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryAcceptedBatchesResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryAcceptedBatchesResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryAcceptedBatchesResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Batches", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Batches = append(m.Batches, AcceptedBatch{})
+			if err := m.Batches[len(m.Batches)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

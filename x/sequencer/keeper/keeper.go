@@ -2,6 +2,8 @@
 package keeper
 
 import (
+	"errors"
+
 	"context"
 
 	"cosmossdk.io/collections"
@@ -108,6 +110,16 @@ func (k Keeper) Logger(ctx context.Context) log.Logger {
 // GetParams returns the current params.
 func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
 	return k.Params.Get(ctx)
+}
+
+// GetL1Config returns the staking contract's configuration as the chain mirrors it
+// (empty before the first relayed change).
+func (k Keeper) GetL1Config(ctx context.Context) (types.L1Config, error) {
+	c, err := k.L1Config.Get(ctx)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.L1Config{}, nil
+	}
+	return c, err
 }
 
 // AddressCodec returns the chain's account address codec.
