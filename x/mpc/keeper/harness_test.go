@@ -36,9 +36,13 @@ type fakeSequencers struct {
 	l1     sequencertypes.L1Config
 }
 
-func (f *fakeSequencers) GetParams(context.Context) (sequencertypes.Params, error) { return f.params, nil }
+func (f *fakeSequencers) GetParams(context.Context) (sequencertypes.Params, error) {
+	return f.params, nil
+}
 
-func (f *fakeSequencers) GetL1Config(context.Context) (sequencertypes.L1Config, error) { return f.l1, nil }
+func (f *fakeSequencers) GetL1Config(context.Context) (sequencertypes.L1Config, error) {
+	return f.l1, nil
+}
 
 func (f *fakeSequencers) ActiveValidatorSet(context.Context) (sequencertypes.ValidatorSet, error) {
 	return sequencertypes.BuildValidatorSet(append([]sequencertypes.ValidatorPower(nil), f.active...)), nil

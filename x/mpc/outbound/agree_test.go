@@ -20,7 +20,7 @@ func TestAtLeast(t *testing.T) {
 		{"one ahead is not enough", []Weighted{w(9, 1), w(7, 1), w(7, 1), w(7, 1)}, 7, true},
 		{"the lowest of the top supermajority", []Weighted{w(9, 1), w(8, 1), w(7, 1), w(1, 1)}, 7, true},
 		{"exactly 2/3 reporting is not enough", []Weighted{w(5, 1), w(5, 1)}, 0, false},
-		{"a liar far ahead changes nothing", []Weighted{w(1 << 40, 1), w(3, 1), w(3, 1), w(3, 1)}, 3, true},
+		{"a liar far ahead changes nothing", []Weighted{w(1<<40, 1), w(3, 1), w(3, 1), w(3, 1)}, 3, true},
 	}
 	for _, c := range cases {
 		total := int64(len(c.votes))
