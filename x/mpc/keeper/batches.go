@@ -175,3 +175,8 @@ func (p batchPurpose) OnLanded(ctx context.Context, tx types.PoolTx, reverted bo
 	}
 	return emit(ctx, &types.EventBatchAccepted{Index: cur.Index, L2Start: cur.L2Start, L2End: cur.L2End, TxHash: v.TxHash, L1Block: tx.L1Block})
 }
+
+// GetBatchProgress returns where the chain of L2 batches stands.
+func (k Keeper) GetBatchProgress(ctx context.Context) (types.BatchProgress, error) {
+	return k.getBatchProgress(ctx)
+}

@@ -76,6 +76,8 @@ type node struct {
 	// results and blames are added to its report as they are (a byzantine node).
 	results []*types.SessionResult
 	blames  []*types.BlameClaim
+	// l1Lie, when set, replaces its honest mpc-l1 report.
+	l1Lie func(c *chain) []byte
 }
 
 func (n *node) pub() []byte { return crypto.CompressPubkey(&n.priv.PublicKey) }
@@ -98,6 +100,9 @@ type chain struct {
 	group *ecdsa.PrivateKey
 	// payloads is the test payload type registered with the keeper.
 	payloads *testPayload
+	// l1 and l2 are the outside world of the outbound path (nil: off).
+	l1 *fakeL1
+	l2 *fakeL2Head
 }
 
 // testParams are small numbers so a test runs a few dozen blocks.
@@ -255,7 +260,13 @@ func (c *chain) block() {
 		reports = append(reports, r)
 	}
 	require.NoError(c.t, c.k.ApplyReports(c.ctx, c.height-1, set, reports))
+	if c.l1 != nil {
+		c.applyL1Reports(set, reports)
+	}
 	require.NoError(c.t, c.k.EndBlock(c.ctx))
+	if c.l1 != nil {
+		c.l1Block()
+	}
 }
 
 func (c *chain) run(blocks int) {
