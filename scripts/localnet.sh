@@ -38,10 +38,11 @@ start() {
   fi
   staking=$(sed -n 's/.*"staking": "\(0x[0-9a-fA-F]*\)".*/\1/p' "$LOCALNET_DIR/l1/info.json")
   staking_block=$(sed -n 's/.*"staking_block": \([0-9]*\).*/\1/p' "$LOCALNET_DIR/l1/info.json")
+  inbox=$(sed -n 's/.*"batch_inbox": "\(0x[0-9a-fA-F]*\)".*/\1/p' "$LOCALNET_DIR/l1/info.json")
   # testnet locks every validator's signer on L1 (development owner i) and starts the
   # chain from those locks; it refuses an existing directory, so build the homes aside.
   "$BINARY" testnet --validators "$VALIDATORS" --output-dir "$LOCALNET_DIR/nodes" \
-    --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking" --tss
+    --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking" --batch-inbox "$inbox" --tss
   mv "$LOCALNET_DIR"/nodes/node* "$LOCALNET_DIR"/ && rmdir "$LOCALNET_DIR/nodes"
   for ((i = 0; i < VALIDATORS; i++)); do
     home="$LOCALNET_DIR/node$i"

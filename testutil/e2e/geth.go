@@ -189,7 +189,7 @@ func (g *GethDev) DeployDevL1(t *testing.T, owners int, exitDelay time.Duration)
 		t.Fatalf("deploy on geth --dev: %v", err)
 	}
 	t.Logf("L1 contracts: staking %s (block %d), token %s", d.Staking.Hex(), d.StakingBlock, d.Token.Hex())
-	return &DevL1{RPC: g.RPC, Staking: d.Staking.Hex(), Token: d.Token.Hex(), StakingBlock: d.StakingBlock}
+	return &DevL1{RPC: g.RPC, Staking: d.Staking.Hex(), Token: d.Token.Hex(), BatchInbox: d.BatchInbox.Hex(), StakingBlock: d.StakingBlock}
 }
 
 // fund sends wei from geth's dev account, which geth holds unlocked in dev mode (so

@@ -21,6 +21,7 @@ type DevL1 struct {
 	Admin        string
 	Staking      string
 	Token        string
+	BatchInbox   string
 	StakingBlock uint64
 	cmd          *exec.Cmd
 	logFile      *os.File
@@ -49,6 +50,7 @@ func (ln *Localnet) startDevL1(dir string, owners, portOffset int, exitDelay tim
 	var info struct {
 		Staking      string `json:"staking"`
 		Token        string `json:"token"`
+		BatchInbox   string `json:"batch_inbox"`
 		StakingBlock uint64 `json:"staking_block"`
 	}
 	deadline := time.Now().Add(30 * time.Second)
@@ -62,7 +64,7 @@ func (ln *Localnet) startDevL1(dir string, owners, portOffset int, exitDelay tim
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	ln.L1.Staking, ln.L1.Token, ln.L1.StakingBlock = info.Staking, info.Token, info.StakingBlock
+	ln.L1.Staking, ln.L1.Token, ln.L1.BatchInbox, ln.L1.StakingBlock = info.Staking, info.Token, info.BatchInbox, info.StakingBlock
 }
 
 // Admin calls the development L1's admin endpoint (POST path?query).

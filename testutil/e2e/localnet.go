@@ -126,6 +126,9 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 			ln.startDevL1(filepath.Join(dir, "l1"), o.Validators+o.ExtraOwners, o.PortOffset, o.ExitDelay)
 		}
 		l1Args = []string{"--l1-rpc", ln.L1.RPC, "--staking-contract", ln.L1.Staking}
+		if ln.L1.BatchInbox != "" {
+			l1Args = append(l1Args, "--batch-inbox", ln.L1.BatchInbox)
+		}
 	}
 	args := append([]string{"testnet", "--validators", strconv.Itoa(o.Validators), "--output-dir", ln.Dir,
 		"--voting-period", o.VotingPeriod.String(), "--port-offset", strconv.Itoa(o.PortOffset)}, l1Args...)

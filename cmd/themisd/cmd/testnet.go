@@ -58,6 +58,9 @@ type testnetOptions struct {
 	// L1 mode: lock every node's signer on the development L1 and start from there.
 	l1RPC     string
 	staking   string
+	// batchInbox and mpc are x/mpc's localnet outbound settings (testnet_mpc.go).
+	batchInbox string
+	mpc        localnetMpc
 	l1Locks   []*sequencertypes.MsgLocked // filled by lockOnL1, one per node
 	l1Config  sequencertypes.L1Config     // the contract's configuration after the locks
 	l1ChainID uint64
@@ -99,6 +102,7 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	cmd.Flags().IntVar(&o.portOffset, "port-offset", 0, "added to every port (run two localnets side by side)")
 	cmd.Flags().StringVar(&o.l1RPC, flagL1RPC, "", "development L1 JSON-RPC: lock each node's signer there with development owner i and start the chain from those locks")
 	cmd.Flags().StringVar(&o.staking, flagStakingContract, "", "the L1 staking contract (with --l1-rpc)")
+	addLocalnetMpcFlags(cmd, &o)
 	o.epoch = localnetEpochParams()
 	cmd.Flags().Uint64Var(&o.epoch.EpochLength, "epoch-length", o.epoch.EpochLength, "L2 blocks per epoch")
 	cmd.Flags().Uint64Var(&o.epoch.LeadTime, "epoch-lead-time", o.epoch.LeadTime, "L2 blocks before an epoch's end when the next is decided")
@@ -275,6 +279,10 @@ func testnetGenesis(cdc codec.Codec, mbm module.BasicManager, nodes []testnetNod
 		slashingGen.RewardState.RewardPerBlock = perBlock
 	}
 	appState[slashingtypes.ModuleName] = cdc.MustMarshalJSON(slashingGen)
+
+	if err := localnetMpcGenesis(cdc, appState, o); err != nil {
+		return nil, err
+	}
 
 	stateBz, err := json.MarshalIndent(appState, "", "  ")
 	if err != nil {
