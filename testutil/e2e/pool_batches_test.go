@@ -1,0 +1,170 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"math/big"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/contracts/bindings/batchinbox"
+	"github.com/themis-network/themis/contracts/bindings/staking"
+)
+
+// acceptedBatchesView is /themis/mpc/v1/batches, the part the test reads.
+type acceptedBatchesView struct {
+	Batches []struct {
+		Index   string `json:"index"`
+		L2Start string `json:"l2_start"`
+		L2End   string `json:"l2_end"`
+		TxHash  string `json:"tx_hash"`
+		PoolTx  string `json:"pool_tx"`
+	} `json:"batches"`
+}
+
+// poolTxsView is /themis/mpc/v1/pool_txs, the part the test reads.
+type poolTxsView struct {
+	PoolTxs []struct {
+		ID       string `json:"id"`
+		Purpose  string `json:"purpose"`
+		Nonce    string `json:"nonce"`
+		Status   string `json:"status"`
+		Landed   int    `json:"landed"`
+		Versions []struct {
+			TxHash string `json:"tx_hash"`
+		} `json:"versions"`
+	} `json:"pool_txs"`
+}
+
+// TestLocalnetPoolBatches: four sequencers with TSS engines, a development L1 and the
+// L2 simulators. The pool key is made at start; the bootstrap owner proposes the pool
+// address on L1 and funds it; the pool accepts it with its own signature; then the
+// chain proposes L2 batches from the agreed head, the validators vouch for each from
+// their own L2 nodes, the pool signs the inbox call and the bridges send it: 20 batches
+// reach the L1 batch inbox, each range exactly once and contiguous. With the L1 RPC
+// down longer than stuck_blocks, the signed version never reaches L1: the chain signs
+// a replacement (same nonce, fees bumped) that lands once when L1 is back.
+func TestLocalnetPoolBatches(t *testing.T) {
+	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 20 * time.Second, PortOffset: 90, L1: true, L2: true,
+		TestnetArgs: []string{"--tss"}})
+	defer ln.Stop()
+	start := time.Now()
+	pk := waitPoolKey(ln, "1", 4*time.Minute)
+	pool := common.HexToAddress(pk.PoolKey.Address)
+	t.Logf("pool key confirmed %s after start: %s", time.Since(start).Round(time.Second), pool.Hex())
+
+	bootstrapPool(t, ln)
+	client := ln.L1Client()
+	ln.WaitFor("the pool's acceptPoolAddress on L1", 3*time.Minute, func() bool {
+		return stakingPool(client, ln.L1.Staking) == pool
+	})
+	ln.WaitFor("the chain mirroring the pool address", time.Minute, func() bool {
+		var cfg struct {
+			Config struct {
+				PoolAddress string `json:"pool_address"`
+			} `json:"config"`
+		}
+		return GetJSON(ln.Nodes[0].REST+"/themis/sequencer/v1/l1_config", &cfg) == nil && strings.EqualFold(cfg.Config.PoolAddress, pool.Hex())
+	})
+	t.Logf("pool address accepted on L1 %s after start", time.Since(start).Round(time.Second))
+
+	first := time.Now()
+	waitBatches(ln, 20, 8*time.Minute)
+	t.Logf("20 batches accepted in %s", time.Since(first).Round(time.Second))
+	checkInbox(t, client, ln, pool)
+
+	// L1 unreachable for longer than stuck_blocks (15 blocks): the version signed
+	// meanwhile never gets out; the chain replaces it, and the replacement lands once.
+	require.NoError(t, ln.L1.Do("/rpc", url.Values{"down": {"true"}}))
+	time.Sleep(25 * time.Second)
+	require.NoError(t, ln.L1.Do("/rpc", url.Values{"down": {"false"}}))
+	ln.WaitFor("a replaced pool transaction landing", 3*time.Minute, func() bool {
+		var txs poolTxsView
+		if GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs?status=POOL_TX_STATUS_CONFIRMED", &txs) != nil {
+			return false
+		}
+		for _, tx := range txs.PoolTxs {
+			if len(tx.Versions) > 1 && tx.Landed > 0 {
+				t.Logf("pool tx %s (nonce %s): %d versions, version %d landed", tx.ID, tx.Nonce, len(tx.Versions), tx.Landed)
+				return true
+			}
+		}
+		return false
+	})
+	n := countBatches(ln)
+	waitBatches(ln, n+2, 3*time.Minute)
+	checkInbox(t, client, ln, pool)
+}
+
+// bootstrapPool is what scripts/localnet.sh does once the key exists: the bootstrap
+// owner proposes the pool address on L1 and funds it with gas.
+func bootstrapPool(t *testing.T, ln *Localnet) {
+	out := ln.Run("l1", "bootstrap-pool", "--node", ln.Nodes[0].RPC, "--l1-rpc", ln.L1.RPC,
+		"--staking-contract", ln.L1.Staking, "--owner-key-file", ln.OwnerKeyFile(), "--wait", "2m")
+	t.Log(out)
+}
+
+func stakingPool(client *ethclient.Client, stakingAddr string) common.Address {
+	abi := staking.NewThemisStaking()
+	addr := common.HexToAddress(stakingAddr)
+	out, err := client.CallContract(context.Background(), ethereum.CallMsg{To: &addr, Data: abi.PackPoolAddress()}, nil)
+	if err != nil {
+		return common.Address{}
+	}
+	a, err := abi.UnpackPoolAddress(out)
+	if err != nil {
+		return common.Address{}
+	}
+	return a
+}
+
+func countBatches(ln *Localnet) int {
+	var b acceptedBatchesView
+	if GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/batches?pagination.limit=1000", &b) != nil {
+		return 0
+	}
+	return len(b.Batches)
+}
+
+func waitBatches(ln *Localnet, n int, timeout time.Duration) {
+	ln.WaitFor(strconv.Itoa(n)+" batches accepted", timeout, func() bool { return countBatches(ln) >= n })
+}
+
+// checkInbox: the inbox holds the chain's accepted batches, each exactly once, from
+// index 0 and L2 block 0 without a gap, every one submitted by the pool.
+func checkInbox(t *testing.T, client *ethclient.Client, ln *Localnet, pool common.Address) {
+	var view acceptedBatchesView
+	require.NoError(t, GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/batches?pagination.limit=1000", &view))
+	inbox := common.HexToAddress(ln.L1.BatchInbox)
+	abi := batchinbox.NewBatchInbox()
+	call := func(data []byte) []byte {
+		out, err := client.CallContract(context.Background(), ethereum.CallMsg{To: &inbox, Data: data}, nil)
+		require.NoError(t, err)
+		return out
+	}
+	next, err := abi.UnpackNextBatchIndex(call(abi.PackNextBatchIndex()))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, next.Uint64(), uint64(len(view.Batches)), "the inbox has every batch the chain saw accepted")
+	var expect uint64
+	for i := uint64(0); i < next.Uint64(); i++ {
+		b, err := abi.UnpackBatches(call(abi.PackBatches(new(big.Int).SetUint64(i))))
+		require.NoError(t, err)
+		require.Equal(t, expect, b.L2Start, "batch %d starts where batch %d ended", i, i-1)
+		require.GreaterOrEqual(t, b.L2End, b.L2Start)
+		require.Equal(t, pool, b.Submitter)
+		if i < uint64(len(view.Batches)) {
+			require.Equal(t, strconv.FormatUint(b.L2Start, 10), view.Batches[i].L2Start)
+			require.Equal(t, strconv.FormatUint(b.L2End, 10), view.Batches[i].L2End)
+		}
+		expect = b.L2End + 1
+	}
+}
