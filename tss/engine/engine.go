@@ -78,6 +78,10 @@ type Engine struct {
 	blames   map[[32]byte][]Blame
 	started  map[[32]byte]struct{}
 	closedAt map[[32]byte]int64
+	// currentGen caches the confirmed share's generation (0 with known: none), so a
+	// report does not open the sealed share at every height; only confirm changes it.
+	currentGen      uint64
+	currentGenKnown bool
 }
 
 // New checks the configuration and builds an engine; Run starts it.
@@ -181,8 +185,9 @@ func (e *Engine) step(ctx context.Context, w Work) {
 		e.mu.Lock()
 		_, isRunning := e.running[s.Key]
 		_, done := e.results[s.Key]
+		_, started := e.started[s.Key] // ran (maybe failed) in this process, or before a restart
 		e.mu.Unlock()
-		if isRunning || done {
+		if isRunning || done || started {
 			continue
 		}
 		if _, err := e.cfg.Marks.Get(markName(s.Key)); err == nil {
@@ -203,7 +208,7 @@ func (e *Engine) confirm(w Work) {
 	if w.Generation == 0 {
 		return
 	}
-	gen, _, ok, err := e.cfg.Shares.Current(KeyID)
+	gen, ok, err := e.currentGeneration()
 	if err != nil {
 		e.cfg.Logger.Error("tss: reading the current share", "err", err)
 		return
@@ -223,11 +228,38 @@ func (e *Engine) confirm(w Work) {
 		_ = e.cfg.Shares.Discard(KeyID, w.Generation)
 		return
 	}
-	if err := e.cfg.Shares.Confirm(KeyID, w.Generation); err != nil {
+	err = e.cfg.Shares.Confirm(KeyID, w.Generation)
+	e.mu.Lock()
+	e.currentGenKnown = false // re-read after any confirm attempt
+	e.mu.Unlock()
+	if err != nil {
 		e.cfg.Logger.Error("tss: confirming the share", "generation", w.Generation, "err", err)
 		return
 	}
 	e.cfg.Logger.Info("tss: share confirmed by the chain", "generation", w.Generation)
+}
+
+// currentGeneration is the confirmed share's generation, read from the store once and
+// then cached until confirm changes it.
+func (e *Engine) currentGeneration() (uint64, bool, error) {
+	e.mu.Lock()
+	if e.currentGenKnown {
+		gen := e.currentGen
+		e.mu.Unlock()
+		return gen, gen > 0, nil
+	}
+	e.mu.Unlock()
+	gen, _, ok, err := e.cfg.Shares.Current(KeyID)
+	if err != nil {
+		return 0, false, err
+	}
+	if !ok {
+		gen = 0
+	}
+	e.mu.Lock()
+	e.currentGen, e.currentGenKnown = gen, true
+	e.mu.Unlock()
+	return gen, ok, nil
 }
 
 // shareOfKey reports whether a stored share belongs to the 33-byte compressed key.

@@ -47,10 +47,10 @@ type Report struct {
 // of sessions still open there, newest first cut at MaxReportItems, in session order
 // of the snapshot so the report is stable from height to height.
 func (e *Engine) Report() Report {
+	gen, ok, err := e.currentGeneration()
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	r := Report{Endpoint: e.cfg.Endpoint}
-	gen, _, ok, err := e.cfg.Shares.Current(KeyID)
 	if err == nil && ok {
 		r.ShareGeneration = gen
 	}
