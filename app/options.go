@@ -35,6 +35,9 @@ const (
 	// OptMpcReports passes the TSS engine's x/mpc report source (a
 	// voteext.ReportSource) in-process; it cannot be set from a file.
 	OptMpcReports = "themis.mpc-reports"
+	// OptMpcL1Reports passes x/mpc's "mpc-l1" report source (a voteext.ReportSource)
+	// in-process (tests, embedders); it takes precedence over l1-rpc and l2-rpc.
+	OptMpcL1Reports = "themis.mpc-l1-reports"
 	// OptTSSListen: the TSS engine's transport address; empty runs no engine.
 	OptTSSListen = "themis.tss-listen"
 	// OptTSSEndpoint: the URL other engines reach this one at.
@@ -64,7 +67,9 @@ observe-budget = "{{ .Themis.ObserveBudget }}"
 
 # This validator's own L1 (Ethereum) JSON-RPC endpoint. While voting, the node checks
 # every relayed staking event against it: receipt, confirmations, contract, log index
-# and every field. Without it the node votes on no L1 event (it still validates blocks).
+# and every field; it also reports the pool address's nonce, balance and transaction
+# receipts, read l1_confirmations below the head (x/mpc's outbound path). Without it
+# the node votes on no L1 event (it still validates blocks).
 l1-rpc = "{{ .Themis.L1RPC }}"
 
 # Development only: run against an in-memory L1 with this chain id (0 = off); ignored
@@ -74,7 +79,8 @@ l1-fake-chain-id = {{ .Themis.L1FakeChainID }}
 # This validator's own L2 node (JSON-RPC: eth_blockNumber, eth_getBlockByNumber). The
 # node follows its head and reports it, with its readiness, in every vote extension;
 # x/epoch only schedules sequencers whose L2 node reports a fresh head. Empty: this
-# node reports no L2 head and is never scheduled to produce.
+# node reports no L2 head and is never scheduled to produce. It also reports the
+# commitment of the L2 batch the chain proposed (x/mpc).
 l2-rpc = "{{ .Themis.L2RPC }}"
 
 # The chain id the L2 node must report (eth_chainId), checked when the watcher starts,

@@ -53,15 +53,21 @@ func newVoteExtHandlers(app *App, appOpts servertypes.AppOptions, txs proposalHa
 }
 
 // reportSources are this node's report sources: x/epoch's when it follows an L2 node,
-// and x/mpc's when a TSS engine runs in the node (passed in-process; without one the
-// node reports nothing for x/mpc and takes part in no session).
+// x/mpc's when a TSS engine runs in the node (passed in-process; without one the
+// node reports nothing for x/mpc and takes part in no session), and x/mpc's mpc-l1
+// when it has an L1 or L2 node.
 func reportSources(app *App, appOpts servertypes.AppOptions, cfg ThemisConfig) map[string]voteext.ReportSource {
 	sources := epochReportSources(app, appOpts, cfg)
-	if src := mpcReportSource(app, appOpts, cfg); src != nil {
+	add := func(module string, src voteext.ReportSource) {
+		if src == nil {
+			return
+		}
 		if sources == nil {
 			sources = map[string]voteext.ReportSource{}
 		}
-		sources[mpctypes.ModuleName] = src
+		sources[module] = src
 	}
+	add(mpctypes.ModuleName, mpcReportSource(app, appOpts, cfg))
+	add(mpctypes.L1ReportModule, mpcL1ReportSource(app, appOpts, cfg))
 	return sources
 }

@@ -28,8 +28,9 @@ import (
 // BatchPurpose is the pool call purpose (and ref is the batch index) of L2 batches.
 const BatchPurpose = "l2_batch"
 
-// getBatchProgress returns the progress (empty before the first batch).
-func (k Keeper) getBatchProgress(ctx context.Context) (types.BatchProgress, error) {
+// GetBatchProgress returns the progress (empty before the first batch); the node
+// reads it to know which range to commit to.
+func (k Keeper) GetBatchProgress(ctx context.Context) (types.BatchProgress, error) {
 	p, err := k.BatchProgress.Get(ctx)
 	if isNotFound(err) {
 		return types.BatchProgress{}, nil
@@ -60,7 +61,7 @@ func (k Keeper) stepBatches(ctx sdk.Context, params types.Params) error {
 	if params.BatchInbox == "" || k.l2Heads == nil {
 		return nil
 	}
-	prog, err := k.getBatchProgress(ctx)
+	prog, err := k.GetBatchProgress(ctx)
 	if err != nil {
 		return err
 	}
@@ -98,7 +99,7 @@ func (k Keeper) stepBatches(ctx sdk.Context, params types.Params) error {
 // tallyBatch runs in ApplyReports: the commitment more than 2/3 of power reported for
 // the proposed range becomes the inbox call.
 func (k Keeper) tallyBatch(ctx sdk.Context, params types.Params, total int64, reports []l1Entry) error {
-	prog, err := k.getBatchProgress(ctx)
+	prog, err := k.GetBatchProgress(ctx)
 	if err != nil {
 		return err
 	}
@@ -147,7 +148,7 @@ func (batchPurpose) Name() string { return BatchPurpose }
 // OnLanded moves the chain of batches on when the inbox accepted the batch; a revert
 // drops it, to be proposed again (the purpose halts after max_reverts in a row).
 func (p batchPurpose) OnLanded(ctx context.Context, tx types.PoolTx, reverted bool) error {
-	prog, err := p.k.getBatchProgress(ctx)
+	prog, err := p.k.GetBatchProgress(ctx)
 	if err != nil {
 		return err
 	}
@@ -176,7 +177,3 @@ func (p batchPurpose) OnLanded(ctx context.Context, tx types.PoolTx, reverted bo
 	return emit(ctx, &types.EventBatchAccepted{Index: cur.Index, L2Start: cur.L2Start, L2End: cur.L2End, TxHash: v.TxHash, L1Block: tx.L1Block})
 }
 
-// GetBatchProgress returns where the chain of L2 batches stands.
-func (k Keeper) GetBatchProgress(ctx context.Context) (types.BatchProgress, error) {
-	return k.getBatchProgress(ctx)
-}

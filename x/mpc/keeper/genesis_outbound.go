@@ -50,7 +50,7 @@ func (k Keeper) exportOutbound(ctx context.Context, gs *types.GenesisState) erro
 	}); err != nil {
 		return err
 	}
-	if gs.BatchProgress, err = k.getBatchProgress(ctx); err != nil {
+	if gs.BatchProgress, err = k.GetBatchProgress(ctx); err != nil {
 		return err
 	}
 	if err := k.BatchesAccepted.Walk(ctx, nil, func(_ uint64, b types.AcceptedBatch) (bool, error) {

@@ -18,7 +18,7 @@ func (q queryServer) Outbound(ctx context.Context, _ *types.QueryOutboundRequest
 	if err != nil {
 		return nil, err
 	}
-	prog, err := q.getBatchProgress(ctx)
+	prog, err := q.GetBatchProgress(ctx)
 	if err != nil {
 		return nil, err
 	}

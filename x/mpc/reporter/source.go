@@ -1,8 +1,9 @@
-// Package reporter is the node side of x/mpc's vote-extension report: in ExtendVote
-// it hands the TSS engine the chain's committed work (open sessions, confirmed
-// generation, every engine's endpoint) and turns the engine's answer into the signed
-// MpcReport. It runs only in ExtendVote (off the consensus path), reading a cache
-// branch of committed state.
+// Package reporter is the node side of x/mpc's two vote-extension reports. "mpc"
+// (Source): in ExtendVote it hands the TSS engine the chain's committed work (open
+// sessions, confirmed generation, every engine's endpoint) and turns the engine's
+// answer into the signed MpcReport. "mpc-l1" (L1Source, L1Watcher): what this
+// validator's own L1 and L2 nodes say about the outbound path. Both run only in
+// ExtendVote (off the consensus path), reading a cache branch of committed state.
 package reporter
 
 import (
