@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"fmt"
 
 	"cosmossdk.io/collections"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -46,15 +47,9 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	}
 	// The outbound path queues its calls and opens their versions' sign requests
 	// before step 4, so a request opened here gets its session in the same block.
-	if err := k.stepPoolAcceptance(sdkCtx, params); err != nil {
-		return err
-	}
-	if err := k.stepBatches(sdkCtx, params); err != nil {
-		return err
-	}
-	if err := k.stepOutbox(sdkCtx, params); err != nil {
-		return err
-	}
+	k.isolated(sdkCtx, "pool acceptance", func(ctx sdk.Context) error { return k.stepPoolAcceptance(ctx, params) })
+	k.isolated(sdkCtx, "batches", func(ctx sdk.Context) error { return k.stepBatches(ctx, params) })
+	k.isolated(sdkCtx, "outbox", func(ctx sdk.Context) error { return k.stepOutbox(ctx, params) })
 	return k.stepSign(sdkCtx, v)
 }
 
@@ -150,4 +145,27 @@ func (k Keeper) stepSign(ctx sdk.Context, v *view) error {
 		}
 	}
 	return nil
+}
+
+// isolated runs one step of the outbound path in a cache context written only if it
+// succeeds. A failure (a misconfigured L1 chain id, a param a call cannot be built
+// with) is logged and leaves nothing behind; it never fails EndBlock, which would halt
+// the chain over what governance can fix. The step is retried next block.
+func (k Keeper) isolated(ctx sdk.Context, what string, step func(sdk.Context) error) {
+	err := func() (err error) {
+		cacheCtx, write := ctx.CacheContext()
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("panic: %v", r)
+			}
+		}()
+		if err := step(cacheCtx); err != nil {
+			return err
+		}
+		write()
+		return nil
+	}()
+	if err != nil {
+		k.Logger(ctx).Error("x/mpc outbound step failed; retried next block", "step", what, "err", err)
+	}
 }

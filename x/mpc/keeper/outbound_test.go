@@ -251,3 +251,17 @@ func TestPoolTxPayloadRefusesAnythingElse(t *testing.T) {
 		require.ErrorIs(t, err, types.ErrInvalidPayload, name)
 	}
 }
+
+// A misconfigured chain (no L1 chain id) fails the outbox step, never EndBlock: the
+// chain keeps running and nothing half-done is stored.
+func TestOutboundFailureDoesNotHaltTheChain(t *testing.T) {
+	c := newOutboundChain(t)
+	c.seqs.params.L1ChainId = 0
+	c.run(30) // block() requires EndBlock to succeed
+	for _, tx := range c.poolTxs() {
+		require.Equal(t, types.POOL_TX_STATUS_QUEUED, tx.Status, "no version opened without a chain id")
+		require.Empty(t, tx.Versions)
+	}
+	c.seqs.params.L1ChainId = 31337
+	c.until(100, "a batch accepted once fixed", func() bool { return len(c.accepted()) >= 1 })
+}
