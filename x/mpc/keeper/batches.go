@@ -176,4 +176,3 @@ func (p batchPurpose) OnLanded(ctx context.Context, tx types.PoolTx, reverted bo
 	}
 	return emit(ctx, &types.EventBatchAccepted{Index: cur.Index, L2Start: cur.L2Start, L2End: cur.L2End, TxHash: v.TxHash, L1Block: tx.L1Block})
 }
-
