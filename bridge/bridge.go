@@ -13,6 +13,7 @@ import (
 	"github.com/themis-network/themis/bridge/l2"
 	"github.com/themis-network/themis/bridge/listener"
 	"github.com/themis-network/themis/bridge/processor"
+	"github.com/themis-network/themis/bridge/sender"
 	"github.com/themis-network/themis/bridge/store"
 )
 
@@ -35,6 +36,11 @@ type Deps struct {
 	Monitor *health.Monitor
 	// Ready, when set, is called once the health server listens and the store is open.
 	Ready func(healthAddr string)
+
+	// PoolTxs and PoolL1, when set (and Config.SendPoolTxs), run the sender that
+	// carries the pool's signed transactions to L1.
+	PoolTxs sender.Chain
+	PoolL1  sender.L1
 }
 
 // Run runs the listener, the processor and the health server until ctx ends, then
@@ -146,6 +152,16 @@ func Run(ctx context.Context, cfg Config, deps Deps) error {
 	run("processor", proc.Run)
 	if l2w != nil {
 		run("L2 watcher", l2w.Run)
+	}
+	if cfg.SendPoolTxs && deps.PoolTxs != nil && deps.PoolL1 != nil {
+		snd, err := sender.New(sender.Config{
+			Interval: cfg.PoolTxInterval, Resend: cfg.PoolTxResend, DropVersions: cfg.FaultDropPoolTxVersions,
+			Logger: logger.With("component", "pool-tx-sender"), Metrics: sender.NewMetrics(mon.Registry()),
+		}, deps.PoolTxs, deps.PoolL1)
+		if err != nil {
+			return err
+		}
+		run("pool tx sender", snd.Run)
 	}
 	wg.Wait()
 	cancel()

@@ -18,6 +18,7 @@ import (
 
 	"github.com/themis-network/themis/bridge/health"
 	"github.com/themis-network/themis/bridge/listener"
+	"github.com/themis-network/themis/bridge/sender"
 	"github.com/themis-network/themis/bridge/store"
 	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
@@ -67,6 +68,14 @@ type Config struct {
 	L2ChainID    uint64        // the chain id the L2 node must report; 0 accepts any
 	L2MaxSilence time.Duration // unhealthy when the L2 node has not answered for this long
 	L2StallAfter time.Duration // unhealthy (stalled L2) when its head has not changed for this long
+
+	// SendPoolTxs: carry the pool's signed L1 transactions out (bridge/sender);
+	// PoolTxInterval is how often the chain is read, PoolTxResend how often one version
+	// is sent again while SENT. FaultDropPoolTxVersions is for e2e tests only.
+	SendPoolTxs             bool
+	PoolTxInterval          time.Duration
+	PoolTxResend            time.Duration
+	FaultDropPoolTxVersions uint32
 }
 
 // DefaultConfig is the configuration for a node home.
@@ -83,6 +92,9 @@ func DefaultConfig(home string) Config {
 		OutboxCapacity: store.DefaultCapacity,
 		L2MaxSilence:   health.DefaultL2MaxSilence,
 		L2StallAfter:   health.DefaultL2StallAfter,
+		SendPoolTxs:    true,
+		PoolTxInterval: sender.DefaultInterval,
+		PoolTxResend:   sender.DefaultResend,
 	}
 }
 

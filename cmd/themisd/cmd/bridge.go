@@ -31,6 +31,8 @@ import (
 	"github.com/themis-network/themis/bridge/health"
 	"github.com/themis-network/themis/bridge/l1"
 	"github.com/themis-network/themis/bridge/listener"
+	"github.com/themis-network/themis/bridge/sender"
+	mpctypes "github.com/themis-network/themis/x/mpc/types"
 	seqtypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
@@ -59,6 +61,9 @@ const (
 	flagBridgeL2ChainID    = "l2-chain-id"
 	flagBridgeL2MaxSilence = "l2-max-silence"
 	flagBridgeL2StallAfter = "l2-stall-after"
+	flagSendPoolTxs        = "send-pool-txs"
+	flagPoolTxResend       = "pool-tx-resend"
+	flagFaultDropPoolTx    = "fault-drop-pool-tx-versions"
 )
 
 // BridgeCmd is `themisd bridge`: the sidecar that relays L1 staking events.
@@ -117,6 +122,10 @@ can also be killed at any point.`,
 	f.Uint64(flagBridgeL2ChainID, 0, "chain id the L2 node must report (eth_chainId); 0 accepts any")
 	f.Duration(flagBridgeL2MaxSilence, health.DefaultL2MaxSilence, "unhealthy when the L2 node has not answered for this long")
 	f.Duration(flagBridgeL2StallAfter, health.DefaultL2StallAfter, "unhealthy (stalled L2) when the L2 head has not changed for this long")
+	f.Bool(flagSendPoolTxs, true, "send the pool's signed L1 transactions (x/mpc pool_txs in status SENT) to the L1 node")
+	f.Duration(flagPoolTxResend, sender.DefaultResend, "send a pool transaction's version again this often while the chain still has it SENT")
+	f.Uint32(flagFaultDropPoolTx, 0, "e2e tests only: never send pool transaction versions below this index (a transaction dropped from the mempool)")
+	_ = f.MarkHidden(flagFaultDropPoolTx)
 	f.String(flags.FlagFrom, bridge.DefaultKeyName, "keyring key that signs relays (import the node's signer with 'themisd keys import-signer')")
 	f.String(flags.FlagKeyringBackend, "test", "keyring backend (os|file|kwallet|pass|test|memory); default: client.toml's, else test")
 	f.String(flags.FlagChainID, "", "themis chain id (default: client.toml's, else the node's)")
@@ -166,6 +175,12 @@ func bridgeConfigFromFlags(cmd *cobra.Command) (bridge.Config, error) {
 	cfg.L2MaxSilence, err = f.GetDuration(flagBridgeL2MaxSilence)
 	errs = append(errs, err)
 	cfg.L2StallAfter, err = f.GetDuration(flagBridgeL2StallAfter)
+	errs = append(errs, err)
+	cfg.SendPoolTxs, err = f.GetBool(flagSendPoolTxs)
+	errs = append(errs, err)
+	cfg.PoolTxResend, err = f.GetDuration(flagPoolTxResend)
+	errs = append(errs, err)
+	cfg.FaultDropPoolTxVersions, err = f.GetUint32(flagFaultDropPoolTx)
 	errs = append(errs, err)
 
 	// Chain endpoints: the flag, else the node's own config files, else the defaults.
@@ -274,6 +289,8 @@ func runBridge(cmd *cobra.Command, cfg bridge.Config) error {
 		Submitter:       bc.Address().String(),
 		Logger:          logger,
 		Monitor:         mon,
+		PoolTxs:         sender.GRPCChain{Query: mpctypes.NewQueryClient(conn)},
+		PoolL1:          l1Client,
 	})
 }
 

@@ -56,14 +56,14 @@ type testnetOptions struct {
 	blockTime  time.Duration
 	portOffset int
 	// L1 mode: lock every node's signer on the development L1 and start from there.
-	l1RPC     string
-	staking   string
+	l1RPC   string
+	staking string
 	// batchInbox and mpc are x/mpc's localnet outbound settings (testnet_mpc.go).
 	batchInbox string
 	mpc        localnetMpc
-	l1Locks   []*sequencertypes.MsgLocked // filled by lockOnL1, one per node
-	l1Config  sequencertypes.L1Config     // the contract's configuration after the locks
-	l1ChainID uint64
+	l1Locks    []*sequencertypes.MsgLocked // filled by lockOnL1, one per node
+	l1Config   sequencertypes.L1Config     // the contract's configuration after the locks
+	l1ChainID  uint64
 	// L2: each node follows its own L2 simulator at l2 port; x/epoch schedules them.
 	epoch epochtypes.Params
 	// slashing: the ladder's localnet knobs (short jail and escrow, so both can be seen).
