@@ -58,6 +58,10 @@ start() {
       --start-block "$staking_block" --health-addr "127.0.0.1:$((8680 + i))" \
       --l2-rpc "http://127.0.0.1:$((8645 + 100 * i))" --log_format json
   done
+  # Once the engines made the pool key, the bootstrap owner proposes its address on L1
+  # and funds it; the pool accepts with its own signature and L2 batches start.
+  daemon "$LOCALNET_DIR/l1/bootstrap.pid" "$LOCALNET_DIR/l1/bootstrap.log" \
+    "$(dirname "$0")/localnet-pool-bootstrap.sh" "http://127.0.0.1:1317" "http://$L1_ADMIN_ADDR"
   rpc="http://127.0.0.1:26657"
   printf 'waiting for the first blocks'
   for _ in $(seq 1 60); do
@@ -68,7 +72,10 @@ start() {
 
 themis localnet is running ($VALIDATORS validators, chain id themis-localnet).
   L1:     JSON-RPC http://$L1_RPC_ADDR (chain id 1337), staking contract $staking
-          admin http://$L1_ADMIN_ADDR/info (mine, reorg, rpc on/off, time, whitelist, lock-limits, fund)
+          admin http://$L1_ADMIN_ADDR/info (mine, reorg, rpc on/off, time, whitelist, lock-limits, fund, propose-pool)
+  pool:   the engines make the pool key at start; its address is proposed on L1 and funded
+          ($LOCALNET_DIR/l1/bootstrap.log), the pool accepts it, then L2 batches reach the
+          batch inbox $inbox: curl -s 127.0.0.1:1317/themis/mpc/v1/batches
   node i: rpc 127.0.0.1:(26657+100i)  REST 127.0.0.1:(1317+100i)  gRPC 127.0.0.1:(9090+100i)
   L2 i:   JSON-RPC http://127.0.0.1:(8645+100i) (eth_blockNumber, eth_getBlockByNumber, eth_chainId)
   bridge i: health http://127.0.0.1:(8680+i)/healthz  metrics /metrics
@@ -93,7 +100,7 @@ INFO
 
 stop() {
   if [ -d "$LOCALNET_DIR" ]; then
-    pidfiles=("$LOCALNET_DIR"/node*/bridge.pid "$LOCALNET_DIR"/node*/l2sim.pid "$LOCALNET_DIR"/node*/node.pid "$LOCALNET_DIR"/l1/l1.pid)
+    pidfiles=("$LOCALNET_DIR"/l1/bootstrap.pid "$LOCALNET_DIR"/node*/bridge.pid "$LOCALNET_DIR"/node*/l2sim.pid "$LOCALNET_DIR"/node*/node.pid "$LOCALNET_DIR"/l1/l1.pid)
     for pidfile in "${pidfiles[@]}"; do
       [ -f "$pidfile" ] || continue
       pid=$(cat "$pidfile")

@@ -56,6 +56,14 @@ func (n *Node) SetLockLimits(ctx context.Context, minLock, maxLock *big.Int) err
 	return n.ownerTransact(ctx, n.deployment.Staking, calldata, nil)
 }
 
+// ProposePool proposes the pool's threshold-key address as the staking contract's
+// bootstrap owner (the deployer): step one of the pool address's two-step handover;
+// the pool accepts it with its own signature (x/mpc's accept_pool_address).
+func (n *Node) ProposePool(ctx context.Context, pool common.Address) error {
+	calldata := staking.NewThemisStaking().PackProposePoolAddress(pool)
+	return n.ownerTransact(ctx, n.deployment.Staking, calldata, nil)
+}
+
 // Fund sends eth wei and mints tokens (base units) to account.
 func (n *Node) Fund(ctx context.Context, account common.Address, eth, tokens *big.Int) error {
 	if eth != nil && eth.Sign() > 0 {
@@ -106,6 +114,7 @@ func (n *Node) ownerTransact(ctx context.Context, to common.Address, calldata []
 //	POST /whitelist?address=0x..[&allowed=false]
 //	POST /lock-limits?min=UNITS&max=UNITS
 //	POST /fund?address=0x..[&eth=WEI][&tokens=UNITS]
+//	POST /propose-pool?address=0x..
 func (n *Node) AdminHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /info", func(w http.ResponseWriter, r *http.Request) {
@@ -182,6 +191,13 @@ func (n *Node) AdminHandler() http.Handler {
 			err = n.Fund(r.Context(), addr, eth, tokens)
 		}
 		reply(w, map[string]string{"address": addr.Hex()}, err)
+	})
+	mux.HandleFunc("POST /propose-pool", func(w http.ResponseWriter, r *http.Request) {
+		addr, err := addressParam(r)
+		if err == nil {
+			err = n.ProposePool(r.Context(), addr)
+		}
+		reply(w, map[string]string{"proposed": addr.Hex()}, err)
 	})
 	return mux
 }

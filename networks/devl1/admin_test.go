@@ -77,7 +77,15 @@ func TestAdminControls(t *testing.T) {
 	require.NoError(t, err)
 	require.EqualValues(t, 9, maxLock.Int64())
 
-	for _, bad := range []string{"/mining?paused=maybe", "/rpc?down=", "/mine?blocks=0", "/reorg?depth=x", "/fund?address=nope",
+	// /propose-pool proposes the pool address as the bootstrap owner.
+	require.Equal(t, http.StatusOK, post(t, srv, "/propose-pool?address=0x00000000000000000000000000000000000000f2"))
+	out, err = rpc.CallContract(ctx, ethereum.CallMsg{To: &stakingAddr, Data: staking.NewThemisStaking().PackPendingPoolAddress()}, nil)
+	require.NoError(t, err)
+	pending, err := staking.NewThemisStaking().UnpackPendingPoolAddress(out)
+	require.NoError(t, err)
+	require.Equal(t, common.HexToAddress("0x00000000000000000000000000000000000000f2"), pending)
+
+	for _, bad := range []string{"/propose-pool?address=", "/mining?paused=maybe", "/rpc?down=", "/mine?blocks=0", "/reorg?depth=x", "/fund?address=nope",
 		"/lock-limits?min=5", "/lock-limits?min=9&max=5", "/lock-limits?min=0&max=5"} {
 		require.Equal(t, http.StatusBadRequest, post(t, srv, bad), bad)
 	}

@@ -62,7 +62,7 @@ func TestLocalnetPoolBatches(t *testing.T) {
 	pool := common.HexToAddress(pk.PoolKey.Address)
 	t.Logf("pool key confirmed %s after start: %s", time.Since(start).Round(time.Second), pool.Hex())
 
-	bootstrapPool(t, ln)
+	bootstrapPool(t, ln, pool)
 	client := ln.L1Client()
 	ln.WaitFor("the pool's acceptPoolAddress on L1", 3*time.Minute, func() bool {
 		return stakingPool(client, ln.L1.Staking) == pool
@@ -106,11 +106,10 @@ func TestLocalnetPoolBatches(t *testing.T) {
 }
 
 // bootstrapPool is what scripts/localnet.sh does once the key exists: the bootstrap
-// owner proposes the pool address on L1 and funds it with gas.
-func bootstrapPool(t *testing.T, ln *Localnet) {
-	out := ln.Run("l1", "bootstrap-pool", "--node", ln.Nodes[0].RPC, "--l1-rpc", ln.L1.RPC,
-		"--staking-contract", ln.L1.Staking, "--owner-key-file", ln.OwnerKeyFile(), "--wait", "2m")
-	t.Log(out)
+// owner proposes the pool address on L1 and funds it with gas (1 ETH).
+func bootstrapPool(t *testing.T, ln *Localnet, pool common.Address) {
+	require.NoError(t, ln.L1.Do("/propose-pool", url.Values{"address": {pool.Hex()}}))
+	require.NoError(t, ln.L1.Do("/fund", url.Values{"address": {pool.Hex()}, "eth": {"1000000000000000000"}}))
 }
 
 func stakingPool(client *ethclient.Client, stakingAddr string) common.Address {

@@ -71,7 +71,8 @@ An admin endpoint on --admin-addr produces faults and development actions:
   POST /time?advance=1h                       mine one block that much later
   POST /whitelist?address=0x..[&allowed=false] change the L1 whitelist (as owner)
   POST /lock-limits?min=UNITS&max=UNITS        set the contract's lock limits (as owner)
-  POST /fund?address=0x..&eth=WEI&tokens=UNITS send ETH and mint test tokens`,
+  POST /fund?address=0x..&eth=WEI&tokens=UNITS send ETH and mint test tokens
+  POST /propose-pool?address=0x..             propose the pool address (as bootstrap owner)`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, adminAddr, infoFile, err := devL1ConfigFromFlags(cmd)
