@@ -27,6 +27,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "SignRequests", Use: "sign-requests", Short: "List sign requests (--status to filter)"},
 				{RpcMethod: "Blames", Use: "blames", Short: "List the blame log (evidence for x/slashing)"},
 				{RpcMethod: "Readiness", Use: "readiness", Short: "Show each active sequencer's engine readiness, share generation and endpoint, and the candidate committee"},
+				{RpcMethod: "Outbound", Use: "outbound", Short: "Show the agreed L1 view (base fee, pool nonce and balance), the pool transaction in flight and the L2 batch in progress"},
+				{RpcMethod: "PoolTxs", Use: "pool-txs", Short: "List pool transactions (--status to filter; --reverse for newest first)"},
+				{RpcMethod: "PoolTx", Use: "pool-tx [id]", Short: "Show a pool transaction: its call, nonce, versions and where it landed",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
+				{RpcMethod: "AcceptedBatches", Use: "accepted-batches", Short: "List the L2 batches the L1 batch inbox accepted"},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
