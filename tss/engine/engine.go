@@ -413,7 +413,12 @@ func (e *Engine) execute(ctx context.Context, s Spec) (*Result, error) {
 			return nil, err
 		}
 	}
-	return &Result{Key: s.Key, PublicKey: out.PublicKey, Signature: out.Signature}, nil
+	// The chain takes exactly one result per session: the signature of a sign session,
+	// the public key of a keygen or a resharing (x/mpc refuses a report with both).
+	if s.Kind == session.KindSign {
+		return &Result{Key: s.Key, Signature: out.Signature}, nil
+	}
+	return &Result{Key: s.Key, PublicKey: out.PublicKey}, nil
 }
 
 // keepPending stores a new share as pending for its generation. A pending share of

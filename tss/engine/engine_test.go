@@ -122,6 +122,11 @@ func TestEngineLifecycle(t *testing.T) {
 	observeAll(nodes, Work{Height: 12, Generation: 1, PoolKey: pub, Sessions: []Spec{sg}})
 	sigs := waitResults(t, four[1:], sg.Key)
 	checkSig(t, digest, sigs[0].Signature, pub)
+	for _, r := range sigs { // the chain takes exactly one result per session
+		if r.PublicKey != nil {
+			t.Fatal("a sign result also carries a public key: x/mpc refuses such a report")
+		}
+	}
 
 	rs := Spec{Key: [32]byte{3}, Kind: session.KindReshare, Generation: 1, OldParties: partiesOf(four[:3]), OldThreshold: 2,
 		NewParties: partiesOf(nodes), NewThreshold: 3, NewGeneration: 2}

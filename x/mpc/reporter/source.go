@@ -138,6 +138,11 @@ func specOf(s types.Session, endpoints map[string]string) (engine.Spec, error) {
 func ToProto(r engine.Report) types.MpcReport {
 	out := types.MpcReport{Ready: r.Ready, ShareGeneration: r.ShareGeneration, Endpoint: r.Endpoint}
 	for _, res := range r.Results {
+		// Exactly one of key and signature, or the chain refuses the whole report (and
+		// this validator's readiness with it): a malformed result is left out alone.
+		if (len(res.PublicKey) > 0) == (len(res.Signature) > 0) {
+			continue
+		}
 		out.Results = append(out.Results, &types.SessionResult{SessionKey: append([]byte(nil), res.Key[:]...), PublicKey: res.PublicKey, Signature: res.Signature})
 	}
 	for _, b := range r.Blames {
