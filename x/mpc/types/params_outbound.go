@@ -13,8 +13,8 @@ const (
 	DefaultBatchMaxBlocks    = 500
 	DefaultBatchHeadMargin   = 0
 	DefaultBatchVoteBlocks   = 20
-	DefaultBatchGas          = 200_000
-	DefaultAcceptPoolGas     = 100_000
+	DefaultBatchGas          = 1_000_000
+	DefaultAcceptPoolGas     = 300_000
 	DefaultMaxFeePerGas      = "200000000000" // 200 gwei
 	DefaultPriorityFeePerGas = "1000000000"   // 1 gwei
 	DefaultFeeBumpPercent    = 12
