@@ -22,21 +22,34 @@ type L1EventRecord struct {
 	Reason string // Rejected only
 }
 
-// L1EventsAt returns node n's x/sequencer L1-event records of block h.
-func L1EventsAt(n *Node, h int64) ([]L1EventRecord, error) {
-	type event struct {
-		Type       string `json:"type"`
-		Attributes []struct {
-			Key   string `json:"key"`
-			Value string `json:"value"`
-		} `json:"attributes"`
+// ChainEvent is one event of a block's results: its type and its attributes in order.
+type ChainEvent struct {
+	Type       string `json:"type"`
+	Attributes []struct {
+		Key   string `json:"key"`
+		Value string `json:"value"`
+	} `json:"attributes"`
+}
+
+// Attr returns the value of the event's attribute key ("" when absent).
+func (e ChainEvent) Attr(key string) string {
+	for _, a := range e.Attributes {
+		if a.Key == key {
+			return a.Value
+		}
 	}
+	return ""
+}
+
+// BlockEvents returns every event of block h on node n: the finalize-block events
+// first, then those of each transaction.
+func BlockEvents(n *Node, h int64) ([]ChainEvent, error) {
 	var res struct {
 		Result struct {
 			Txs []struct {
-				Events []event `json:"events"`
+				Events []ChainEvent `json:"events"`
 			} `json:"txs_results"`
-			Finalize []event `json:"finalize_block_events"`
+			Finalize []ChainEvent `json:"finalize_block_events"`
 		} `json:"result"`
 	}
 	if err := GetJSON(fmt.Sprintf("%s/block_results?height=%d", n.RPC, h), &res); err != nil {
@@ -45,6 +58,15 @@ func L1EventsAt(n *Node, h int64) ([]L1EventRecord, error) {
 	all := res.Result.Finalize
 	for _, tx := range res.Result.Txs {
 		all = append(all, tx.Events...)
+	}
+	return all, nil
+}
+
+// L1EventsAt returns node n's x/sequencer L1-event records of block h.
+func L1EventsAt(n *Node, h int64) ([]L1EventRecord, error) {
+	all, err := BlockEvents(n, h)
+	if err != nil {
+		return nil, err
 	}
 	var out []L1EventRecord
 	for _, ev := range all {

@@ -52,7 +52,8 @@ type poolTxsView struct {
 // their own L2 nodes, the pool signs the inbox call and the bridges send it: 20 batches
 // reach the L1 batch inbox, each range exactly once and contiguous. With the L1 RPC
 // down longer than stuck_blocks, the signed version never reaches L1: the chain signs
-// a replacement (same nonce, fees bumped) that lands once when L1 is back.
+// a replacement (same nonce, fees bumped) and exactly one version lands when L1 is
+// back. Then one sequencer is killed and the rest keep signing batches.
 func TestLocalnetPoolBatches(t *testing.T) {
 	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 20 * time.Second, PortOffset: 90, L1: true, L2: true,
 		TestnetArgs: []string{"--tss"}})
@@ -81,27 +82,54 @@ func TestLocalnetPoolBatches(t *testing.T) {
 	waitBatches(ln, 20, 8*time.Minute)
 	t.Logf("20 batches accepted in %s", time.Since(first).Round(time.Second))
 	checkInbox(t, client, ln, pool)
+	logBatchTimings(t, batchTimings(t, ln))
 
 	// L1 unreachable for longer than stuck_blocks (15 blocks): the version signed
 	// meanwhile never gets out; the chain replaces it, and the replacement lands once.
 	require.NoError(t, ln.L1.Do("/rpc", url.Values{"down": {"true"}}))
 	time.Sleep(25 * time.Second)
 	require.NoError(t, ln.L1.Do("/rpc", url.Values{"down": {"false"}}))
-	ln.WaitFor("a replaced pool transaction landing", 3*time.Minute, func() bool {
-		var txs poolTxsView
-		if GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs?status=POOL_TX_STATUS_CONFIRMED", &txs) != nil {
+	// The REST gateway takes the status filter as its number (4: CONFIRMED).
+	var replaced poolTxsView
+	ln.WaitFor("a replaced pool transaction confirmed", 3*time.Minute, func() bool {
+		if GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs?status=4&pagination.limit=1000", &replaced) != nil {
 			return false
 		}
-		for _, tx := range txs.PoolTxs {
-			if len(tx.Versions) > 1 && tx.Landed > 0 {
+		for _, tx := range replaced.PoolTxs {
+			if len(tx.Versions) > 1 {
 				t.Logf("pool tx %s (nonce %s): %d versions, version %d landed", tx.ID, tx.Nonce, len(tx.Versions), tx.Landed)
 				return true
 			}
 		}
 		return false
 	})
+	// Landed once: one mined pool transaction (confirmed or reverted) per nonce, from
+	// 0 without a gap.
+	var all poolTxsView
+	require.NoError(t, GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs?pagination.limit=1000", &all))
+	nonces := map[string]string{}
+	for _, tx := range all.PoolTxs {
+		if tx.Status != "POOL_TX_STATUS_CONFIRMED" && tx.Status != "POOL_TX_STATUS_REVERTED" {
+			continue
+		}
+		require.Empty(t, nonces[tx.Nonce], "nonce %s mined for pool txs %s and %s", tx.Nonce, nonces[tx.Nonce], tx.ID)
+		nonces[tx.Nonce] = tx.ID
+	}
+	for i := range len(nonces) {
+		require.Contains(t, nonces, strconv.Itoa(i), "nonce %d never mined", i)
+	}
 	n := countBatches(ln)
 	waitBatches(ln, n+2, 3*time.Minute)
+	checkInbox(t, client, ln, pool)
+
+	// One sequencer killed: the other three keep signing (a session that named it
+	// times out and is retried without it, and the chain reshares the key to the
+	// three), and batches keep reaching the inbox.
+	ln.StopNode(ln.Nodes[3])
+	killed := time.Now()
+	n = countBatches(ln)
+	waitBatches(ln, n+3, 5*time.Minute)
+	t.Logf("3 batches accepted %s after node 3 was killed", time.Since(killed).Round(time.Second))
 	checkInbox(t, client, ln, pool)
 }
 
