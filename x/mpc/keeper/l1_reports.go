@@ -51,13 +51,12 @@ func (r l1Reporter) ApplyReports(ctx sdk.Context, _ int64, set voteext.Validator
 		entries = append(entries, l1Entry{report: rep, power: vr.Validator.Power})
 	}
 	total := set.TotalPower
-	if err := r.k.agreeL1View(ctx, params, total, entries); err != nil {
-		return err
-	}
-	if err := r.k.tallyReceipts(ctx, params, total, entries); err != nil {
-		return err
-	}
-	return r.k.tallyBatch(ctx, params, total, entries)
+	// Each part on its own branch: a failure of one (a purpose's callback, a call the
+	// params made invalid) never loses the others' agreement.
+	r.k.isolated(ctx, "agree L1 view", func(ctx sdk.Context) error { return r.k.agreeL1View(ctx, params, total, entries) })
+	r.k.isolated(ctx, "tally receipts", func(ctx sdk.Context) error { return r.k.tallyReceipts(ctx, params, total, entries) })
+	r.k.isolated(ctx, "tally batch", func(ctx sdk.Context) error { return r.k.tallyBatch(ctx, params, total, entries) })
+	return nil
 }
 
 // agreeL1View updates the view from reports with an L1 height, if their reporters
@@ -136,17 +135,18 @@ func (k Keeper) balanceAlarm(ctx sdk.Context, params types.Params, view *types.L
 }
 
 // tallyReceipts lands the transaction in flight when more than 2/3 of power reported
-// the same receipt (version hash, outcome, block) for it.
+// the same receipt (transaction hash, outcome, block) for it. A hash none of the
+// chain's versions has counts only with a signature (an alternate, checked when it
+// wins: see alternateVersion).
 func (k Keeper) tallyReceipts(ctx sdk.Context, params types.Params, total int64, entries []l1Entry) error {
 	tx, ok, err := k.InFlight(ctx)
 	if err != nil || !ok {
 		return err
 	}
 	type bucket struct {
-		version  int
-		reverted bool
-		block    uint64
-		power    int64
+		receipt types.PoolTxReceipt
+		version int // -1: an alternate
+		power   int64
 	}
 	var buckets []bucket
 	for _, e := range entries {
@@ -155,28 +155,40 @@ func (k Keeper) tallyReceipts(ctx sdk.Context, params types.Params, total int64,
 			continue
 		}
 		version := versionOf(tx, rc.TxHash)
-		if version < 0 {
+		if version < 0 && len(rc.Signature) == 0 {
 			continue
+		}
+		if version >= 0 {
+			rc = &types.PoolTxReceipt{PoolTx: rc.PoolTx, TxHash: rc.TxHash, Reverted: rc.Reverted, L1Block: rc.L1Block}
 		}
 		found := false
 		for i := range buckets {
 			b := &buckets[i]
-			if b.version == version && b.reverted == rc.Reverted && b.block == rc.L1Block {
+			if sameReceipt(b.receipt, *rc) {
 				b.power += e.power
 				found = true
 				break
 			}
 		}
 		if !found {
-			buckets = append(buckets, bucket{version: version, reverted: rc.Reverted, block: rc.L1Block, power: e.power})
+			buckets = append(buckets, bucket{receipt: *rc, version: version, power: e.power})
 		}
 	}
 	for _, b := range buckets { // at most one bucket can hold more than 2/3
-		if outbound.Supermajority(b.power, total) {
-			return k.land(ctx, params, tx, b.version, b.reverted, b.block)
+		if !outbound.Supermajority(b.power, total) {
+			continue
 		}
+		if b.version < 0 {
+			return k.landAlternate(ctx, params, tx, b.receipt)
+		}
+		return k.land(ctx, params, tx, b.version, b.receipt.Reverted, b.receipt.L1Block)
 	}
 	return nil
+}
+
+// sameReceipt: the same transaction hash, outcome, block and (alternates) signature.
+func sameReceipt(a, b types.PoolTxReceipt) bool {
+	return bytes.Equal(a.TxHash, b.TxHash) && a.Reverted == b.Reverted && a.L1Block == b.L1Block && bytes.Equal(a.Signature, b.Signature)
 }
 
 // versionOf is the index of the signed version with hash h (-1: none).

@@ -29,6 +29,8 @@ type fakeL1 struct {
 	// mempool holds sent versions; mined maps a hash to its receipt.
 	mempool []*ethtypes.Transaction
 	mined   map[common.Hash]minedTx
+	// byNonce is the pool's transaction at each nonce L1 used.
+	byNonce map[uint64]*ethtypes.Transaction
 	// nonceAt is the pool's nonce after each block.
 	nonceAt map[uint64]uint64
 	// dropVersions: the bridge never sends versions below this index (a transaction
@@ -57,7 +59,7 @@ func (h *fakeL2Head) AgreedHead(context.Context) (uint64, bool, error) { return 
 // contract, the pool address accepted on L1 once a key exists, an agreed L2 head.
 func (c *chain) withOutbound() *chain {
 	c.l1 = &fakeL1{chainID: big.NewInt(31337), head: 100, baseFee: big.NewInt(1_000_000_000), balance: big.NewInt(1e18),
-		mined: map[common.Hash]minedTx{}, nonceAt: map[uint64]uint64{}}
+		mined: map[common.Hash]minedTx{}, byNonce: map[uint64]*ethtypes.Transaction{}, nonceAt: map[uint64]uint64{}}
 	c.l2 = &fakeL2Head{}
 	c.seqs.params.L1ChainId = 31337
 	c.seqs.params.L1Confirmations = testConfirmations
@@ -118,6 +120,7 @@ func (c *chain) l1Block() {
 			c.l1.revertNext--
 		}
 		c.l1.mined[best.Hash()] = minedTx{block: c.l1.head, reverted: reverted}
+		c.l1.byNonce[best.Nonce()] = best
 		c.l1.landed = append(c.l1.landed, best.Hash())
 		c.l1.nonce++
 	}
@@ -148,12 +151,28 @@ func (c *chain) honestL1Report() types.L1Report {
 				r.Receipt = &types.PoolTxReceipt{PoolTx: tx.Id, TxHash: v.TxHash, Reverted: m.reverted, L1Block: m.block}
 			}
 		}
+		// None of the chain's hashes landed, yet L1 used the nonce: the reporter finds
+		// the pool's transaction at it and reports it with its signature.
+		if at, ok := c.l1.byNonce[tx.Nonce]; r.Receipt == nil && ok && c.l1.mined[at.Hash()].block <= confirmed {
+			m := c.l1.mined[at.Hash()]
+			r.Receipt = &types.PoolTxReceipt{PoolTx: tx.Id, TxHash: at.Hash().Bytes(), Reverted: m.reverted, L1Block: m.block, Signature: txSignature(at)}
+		}
 	}
 	if prog, err := c.k.GetBatchProgress(c.ctx); err == nil && prog.Current != nil && prog.Current.Status == types.BATCH_STATUS_PROPOSED {
 		b := l2Commitment(prog.Current.Index, prog.Current.L2Start, prog.Current.L2End)
 		r.Batch = &b
 	}
 	return r
+}
+
+// txSignature is a typed transaction's R||S||V (V in {0,1}).
+func txSignature(tx *ethtypes.Transaction) []byte {
+	v, r, s := tx.RawSignatureValues()
+	sig := make([]byte, 65)
+	r.FillBytes(sig[:32])
+	s.FillBytes(sig[32:64])
+	sig[64] = byte(v.Uint64())
+	return sig
 }
 
 // l2Commitment is the honest L2 node's commitment of a range.

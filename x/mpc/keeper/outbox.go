@@ -178,6 +178,7 @@ func (k Keeper) stepOutbox(ctx sdk.Context, params types.Params) error {
 		return err
 	}
 	tx.Nonce = max(view.NextNonce, view.PoolNonce)
+	tx.L1Height = view.L1Height
 	return k.openVersion(ctx, tx, fees)
 }
 
@@ -190,6 +191,12 @@ func (k Keeper) replaceIfStuck(ctx sdk.Context, params types.Params, view types.
 	}
 	last := tx.Versions[len(tx.Versions)-1]
 	if ctx.BlockHeight() < last.SignedHeight+int64(params.StuckBlocks) {
+		return nil
+	}
+	if view.PoolNonce > tx.Nonce {
+		// L1 used the nonce at a confirmed height: a version (or an alternate
+		// signature of one) is in, its receipt on its way. Another version could
+		// never land; replacing would only spend a signing session.
 		return nil
 	}
 	prev := outbound.Fees{MaxFee: types.Wei(last.MaxFee), MaxTip: types.Wei(last.MaxTip)}

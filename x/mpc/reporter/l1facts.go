@@ -25,6 +25,11 @@ type L1Wants struct {
 	// its signed versions, at most one of which can land (they share a nonce).
 	PoolTx   uint64
 	TxHashes []common.Hash
+	// Nonce is the transaction's nonce and FromL1 the agreed L1 height when it took
+	// it: when L1 used the nonce under none of TxHashes, the watcher looks for the
+	// pool's transaction at Nonce from FromL1 up (an alternate signature).
+	Nonce  uint64
+	FromL1 uint64
 	// Batch is the proposed L2 batch (nil: none).
 	Batch *BatchRange
 }
@@ -64,7 +69,7 @@ func answer(want L1Wants, snap *l1Snapshot, batch *batchFact, now time.Time, max
 	if snap != nil && want.Pool != (common.Address{}) && snap.pool == want.Pool && snap.staking == want.StakingContract &&
 		snap.confirmations == want.Confirmations && now.Sub(snap.at) <= maxAge {
 		r.L1Height, r.BaseFee, r.PoolNonce, r.PoolBalance, r.PoolProposed = snap.height, snap.baseFee, snap.nonce, snap.balance, snap.proposed
-		if rc := snap.receipt; rc != nil && rc.PoolTx == want.PoolTx && hasHash(want.TxHashes, rc.TxHash) {
+		if rc := snap.receipt; rc != nil && rc.PoolTx == want.PoolTx && (hasHash(want.TxHashes, rc.TxHash) || len(rc.Signature) > 0) {
 			r.Receipt = rc
 		}
 	}

@@ -54,8 +54,12 @@ type fakeL1 struct {
 	balance  *big.Int
 	pending  common.Address
 	receipts map[common.Hash]*gethtypes.Receipt
-	err      error // every call fails with it
-	hang     bool  // every call waits for its deadline
+	// nonceFn, if set, answers NonceAt instead of nonces; blocks are the blocks
+	// BlockByNumber knows.
+	nonceFn func(block uint64) uint64
+	blocks  map[uint64]*gethtypes.Block
+	err     error // every call fails with it
+	hang    bool  // every call waits for its deadline
 
 	calls        int
 	nonceBlocks  []uint64
@@ -92,7 +96,23 @@ func (f *fakeL1) NonceAt(ctx context.Context, _ common.Address, block *big.Int) 
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.nonceBlocks = append(f.nonceBlocks, block.Uint64())
+	if f.nonceFn != nil {
+		return f.nonceFn(block.Uint64()), nil
+	}
 	return f.nonces[block.Uint64()], nil
+}
+
+func (f *fakeL1) BlockByNumber(ctx context.Context, n *big.Int) (*gethtypes.Block, error) {
+	if err := f.enter(ctx); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	b, ok := f.blocks[n.Uint64()]
+	if !ok {
+		return nil, ethereum.NotFound
+	}
+	return b, nil
 }
 
 func (f *fakeL1) BalanceAt(ctx context.Context, _ common.Address, _ *big.Int) (*big.Int, error) {

@@ -84,7 +84,7 @@ func WantsOf(ctx context.Context, mpc MpcState, seq SequencerParams) (L1Wants, e
 			return want, err
 		}
 		if inFlight {
-			want.PoolTx = tx.Id
+			want.PoolTx, want.Nonce, want.FromL1 = tx.Id, tx.Nonce, tx.L1Height
 			for _, v := range tx.Versions {
 				if len(v.TxHash) == common.HashLength {
 					want.TxHashes = append(want.TxHashes, common.BytesToHash(v.TxHash))

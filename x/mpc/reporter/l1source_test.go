@@ -88,7 +88,7 @@ func (h *harness) pollOK(t *testing.T) *types.L1Report {
 }
 
 func (h *harness) inFlight(id uint64, hashes ...common.Hash) {
-	tx := &types.PoolTx{Id: id, Status: types.POOL_TX_STATUS_SENT}
+	tx := &types.PoolTx{Id: id, Status: types.POOL_TX_STATUS_SENT, Nonce: 7, L1Height: 80}
 	for _, x := range hashes {
 		tx.Versions = append(tx.Versions, types.PoolTxVersion{TxHash: x.Bytes()})
 	}
@@ -332,7 +332,7 @@ func TestWantsOfReadsCommittedState(t *testing.T) {
 	want, err := WantsOf(context.Background(), h.chain, h.chain)
 	require.NoError(t, err)
 	require.Equal(t, L1Wants{Pool: poolAddr, StakingContract: stakingAddr, Confirmations: 12, PoolTx: 3,
-		TxHashes: []common.Hash{hash1, hash2}, Batch: &BatchRange{Index: 2, Start: 101, End: 200}}, want)
+		TxHashes: []common.Hash{hash1, hash2}, Nonce: 7, FromL1: 80, Batch: &BatchRange{Index: 2, Start: 101, End: 200}}, want)
 
 	h.chain.progress.Current.Status = types.BATCH_STATUS_SUBMITTED
 	h.chain.pool = nil

@@ -26,6 +26,7 @@ type L1Client interface {
 	BalanceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (*big.Int, error)
 	CallContract(ctx context.Context, call ethereum.CallMsg, blockNumber *big.Int) ([]byte, error)
 	TransactionReceipt(ctx context.Context, txHash common.Hash) (*gethtypes.Receipt, error)
+	BlockByNumber(ctx context.Context, number *big.Int) (*gethtypes.Block, error)
 }
 
 // L2Ranges reads an L2 range's commitment from the validator's own L2 node (the
@@ -95,6 +96,11 @@ type L1Watcher struct {
 	want  *L1Wants // nil until the first Facts
 	snap  *l1Snapshot
 	batch *batchFact
+
+	// found is the pool's transaction at a nonce none of the chain's hashes used (the
+	// L1 poll's alone: no lock); searchErr the last search failure, logged once.
+	found     *foundTx
+	searchErr string
 }
 
 // NewL1Watcher builds a watcher; Run polls.
@@ -211,6 +217,9 @@ func (w *L1Watcher) readL1(ctx context.Context, want L1Wants) (*l1Snapshot, erro
 	}
 	if snap.receipt, err = w.receiptOf(ctx, want, height); err != nil {
 		return nil, err
+	}
+	if snap.receipt == nil && want.PoolTx != 0 && snap.nonce > want.Nonce {
+		snap.receipt = w.alternateReceipt(ctx, want, height)
 	}
 	return snap, nil
 }

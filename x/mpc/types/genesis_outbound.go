@@ -52,6 +52,9 @@ func validateOutbound(gs GenesisState) error {
 			if len(v.TxHash) != 0 && len(v.TxHash) != 32 {
 				return invalid("pool tx %d version %d: %d-byte hash", tx.Id, j, len(v.TxHash))
 			}
+			if v.Alternate && (len(v.TxHash) != 32 || len(v.Raw) == 0 || (tx.Status != POOL_TX_STATUS_CONFIRMED && tx.Status != POOL_TX_STATUS_REVERTED) || int(tx.Landed) != j) {
+				return invalid("pool tx %d version %d: an alternate is only the landed version of a closed transaction, signed", tx.Id, j)
+			}
 		}
 	}
 	if inFlight > 1 {

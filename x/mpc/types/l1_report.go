@@ -55,6 +55,9 @@ func (r L1Report) Validate() error {
 		if rc.PoolTx == 0 || len(rc.TxHash) != 32 || rc.L1Block == 0 || rc.L1Block > r.L1Height {
 			return errorsmod.Wrapf(ErrInvalidL1Report, "receipt: pool_tx %d, %d-byte hash, l1 block %d (confirmed height %d)", rc.PoolTx, len(rc.TxHash), rc.L1Block, r.L1Height)
 		}
+		if n := len(rc.Signature); n != 0 && n != 65 {
+			return errorsmod.Wrapf(ErrInvalidL1Report, "receipt: a %d-byte signature (65: R||S||V)", n)
+		}
 	}
 	if b := r.Batch; b != nil {
 		if err := b.Validate(); err != nil {

@@ -23,13 +23,14 @@ func TestL1ReportValidation(t *testing.T) {
 	require.NoError(t, err, "a node without an L1 view still reports its L2 commitment")
 
 	for name, mutate := range map[string]func(r *L1Report){
-		"L1 facts without a height": func(r *L1Report) { r.L1Height = 0 },
-		"base fee with a leading 0": func(r *L1Report) { r.BaseFee = []byte{0, 7} },
-		"balance over 32 bytes":     func(r *L1Report) { r.PoolBalance = bytes.Repeat([]byte{1}, 33) },
-		"receipt above the height":  func(r *L1Report) { r.Receipt.L1Block = 11 },
-		"receipt with short hash":   func(r *L1Report) { r.Receipt.TxHash = h32[:31] },
-		"receipt of pool tx 0":      func(r *L1Report) { r.Receipt.PoolTx = 0 },
-		"batch with short root":     func(r *L1Report) { r.Batch.StateRoot = h32[:5] },
+		"L1 facts without a height":  func(r *L1Report) { r.L1Height = 0 },
+		"base fee with a leading 0":  func(r *L1Report) { r.BaseFee = []byte{0, 7} },
+		"balance over 32 bytes":      func(r *L1Report) { r.PoolBalance = bytes.Repeat([]byte{1}, 33) },
+		"receipt above the height":   func(r *L1Report) { r.Receipt.L1Block = 11 },
+		"receipt with short hash":    func(r *L1Report) { r.Receipt.TxHash = h32[:31] },
+		"receipt of pool tx 0":       func(r *L1Report) { r.Receipt.PoolTx = 0 },
+		"receipt, 64-byte signature": func(r *L1Report) { r.Receipt.Signature = make([]byte, 64) },
+		"batch with short root":      func(r *L1Report) { r.Batch.StateRoot = h32[:5] },
 	} {
 		r := good
 		rc, b := *good.Receipt, *good.Batch

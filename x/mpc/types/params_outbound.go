@@ -18,9 +18,12 @@ const (
 	DefaultMaxFeePerGas      = "200000000000" // 200 gwei
 	DefaultPriorityFeePerGas = "1000000000"   // 1 gwei
 	DefaultFeeBumpPercent    = 12
-	DefaultStuckBlocks       = 60
-	DefaultMinPoolBalance    = "100000000000000000" // 0.1 ETH
-	DefaultMaxReverts        = 3
+	// DefaultStuckBlocks is four minutes of 1 s blocks: longer than the 12 L1
+	// confirmations (about 144 s) a receipt needs before the chain can agree on it, so
+	// a version that landed is not replaced while its receipt is still on its way.
+	DefaultStuckBlocks    = 240
+	DefaultMinPoolBalance = "100000000000000000" // 0.1 ETH
+	DefaultMaxReverts     = 3
 )
 
 // Bounds of the outbound params.
@@ -28,8 +31,13 @@ const (
 	// MaxBatchBlocksLimit caps batch_max_blocks: every validator reads that many L2
 	// blocks to vouch for a batch (bridge/l2's MaxRangeBlocks).
 	MaxBatchBlocksLimit = 10_000
-	// MaxGasLimit caps a pool call's gas (an L1 block's).
-	MaxGasLimit = 30_000_000
+	// MaxGasLimit caps a pool call's gas: EIP-7825's per-transaction cap (2^24), which
+	// L1 nodes since Osaka refuse to exceed.
+	MaxGasLimit = 1 << 24
+	// MaxTxFeeWei caps gas × max_fee_per_gas of a pool call: go-ethereum's default
+	// RPC transaction fee cap (1 ETH, --rpc.txfeecap), above which the operators' L1
+	// nodes refuse to take the transaction.
+	MaxTxFeeWei = "1000000000000000000"
 	// MaxWei caps the wei params (2^128: far above any sane fee or balance).
 	maxWeiBits = 128
 )
@@ -69,6 +77,9 @@ func (p Params) validateOutbound() error {
 		if !common.IsHexAddress(p.BatchInbox) || len(p.BatchInbox) != 42 || p.BatchInbox != lowerHex(p.BatchInbox) {
 			return errorsmod.Wrapf(ErrInvalidParams, "batch_inbox %q: a 0x address in lower case", p.BatchInbox)
 		}
+		if common.HexToAddress(p.BatchInbox) == (common.Address{}) {
+			return errorsmod.Wrap(ErrInvalidParams, "batch_inbox: the zero address (leave it empty for no L2 batches)")
+		}
 	}
 	if p.BatchMinBlocks == 0 || p.BatchMaxBlocks < p.BatchMinBlocks || p.BatchMaxBlocks > MaxBatchBlocksLimit {
 		return errorsmod.Wrapf(ErrInvalidParams, "batch blocks: need 1 <= min %d <= max %d <= %d", p.BatchMinBlocks, p.BatchMaxBlocks, MaxBatchBlocksLimit)
@@ -97,6 +108,16 @@ func (p Params) validateOutbound() error {
 	maxFee, err := ParseWei(p.MaxFeePerGas)
 	if err != nil || maxFee.Sign() == 0 {
 		return errorsmod.Wrapf(ErrInvalidParams, "max_fee_per_gas %q: a positive decimal amount of wei", p.MaxFeePerGas)
+	}
+	feeCap, _ := ParseWei(MaxTxFeeWei)
+	for _, g := range []struct {
+		name string
+		v    uint64
+	}{{"batch_gas", p.BatchGas}, {"accept_pool_gas", p.AcceptPoolGas}} {
+		if fee := new(big.Int).Mul(new(big.Int).SetUint64(g.v), maxFee); fee.Cmp(feeCap) > 0 {
+			return errorsmod.Wrapf(ErrInvalidParams, "%s %d × max_fee_per_gas %s = %s wei: above the L1 nodes' transaction fee cap of %s wei (1 ETH)",
+				g.name, g.v, p.MaxFeePerGas, fee, MaxTxFeeWei)
+		}
 	}
 	tip, err := ParseWei(p.PriorityFeePerGas)
 	if err != nil || tip.Cmp(maxFee) > 0 {

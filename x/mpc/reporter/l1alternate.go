@@ -1,0 +1,114 @@
+package reporter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum"
+	gethtypes "github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/themis-network/themis/x/mpc/types"
+)
+
+// foundTx is the pool's transaction the watcher found at the nonce of a pool
+// transaction in flight, and where.
+type foundTx struct {
+	poolTx, nonce uint64
+	tx            *gethtypes.Transaction
+	block         uint64
+}
+
+// alternateReceipt runs when L1 used the nonce of the transaction in flight at the
+// confirmed height, yet none of the chain's hashes has a receipt: a pool signature
+// the chain never recorded landed (x/mpc/keeper/pool_tx_alternate.go). It finds the
+// pool's transaction at that nonce and reports its receipt with its signature; the
+// chain checks it is one of its versions. A failed search is logged, not fatal: the
+// rest of the snapshot still counts, and the next poll searches again.
+func (w *L1Watcher) alternateReceipt(ctx context.Context, want L1Wants, height uint64) *types.PoolTxReceipt {
+	f, err := w.findAtNonce(ctx, want, height)
+	if err == nil {
+		w.searchErr = ""
+		if f == nil {
+			return nil
+		}
+		var rc *gethtypes.Receipt
+		rc, err = within(ctx, w.cfg.L1ReadTimeout, func(ctx context.Context) (*gethtypes.Receipt, error) {
+			return w.cfg.L1.TransactionReceipt(ctx, f.tx.Hash())
+		})
+		if err == nil && (rc == nil || rc.TxHash != f.tx.Hash() || rc.BlockNumber == nil || rc.BlockNumber.Uint64() != f.block) {
+			err = fmt.Errorf("receipt of %s does not match block %d", f.tx.Hash(), f.block)
+		}
+		if err == nil {
+			return &types.PoolTxReceipt{PoolTx: want.PoolTx, TxHash: f.tx.Hash().Bytes(), Reverted: rc.Status == gethtypes.ReceiptStatusFailed,
+				L1Block: f.block, Signature: signatureOf(f.tx)}
+		}
+	}
+	if err.Error() != w.searchErr {
+		w.cfg.Logger.Error("mpc-l1 watcher: L1 used the pool transaction's nonce under an unknown hash; looking for it failed",
+			"pool_tx", want.PoolTx, "nonce", want.Nonce, "err", err)
+		w.searchErr = err.Error()
+	}
+	return nil
+}
+
+// findAtNonce finds the first block in [FromL1, height] after which the pool's nonce
+// is past want.Nonce (a binary search on the nonce), and in it the pool's
+// transaction with that nonce. A result found once is kept while it stays at or
+// below the confirmed height (a reorg below it searches again).
+func (w *L1Watcher) findAtNonce(ctx context.Context, want L1Wants, height uint64) (*foundTx, error) {
+	if f := w.found; f != nil && f.poolTx == want.PoolTx && f.nonce == want.Nonce && f.block <= height {
+		return f, nil
+	}
+	w.found = nil
+	nonceAt := func(b uint64) (uint64, error) {
+		return within(ctx, w.cfg.L1ReadTimeout, func(ctx context.Context) (uint64, error) {
+			return w.cfg.L1.NonceAt(ctx, want.Pool, new(big.Int).SetUint64(b))
+		})
+	}
+	lo, hi := max(want.FromL1, 1), height // the answer is in [lo, hi]: the nonce at hi is past
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		n, err := nonceAt(mid)
+		if err != nil {
+			return nil, fmt.Errorf("pool nonce at %d: %w", mid, err)
+		}
+		if n > want.Nonce {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	block, err := within(ctx, w.cfg.L1ReadTimeout, func(ctx context.Context) (*gethtypes.Block, error) {
+		return w.cfg.L1.BlockByNumber(ctx, new(big.Int).SetUint64(lo))
+	})
+	if errors.Is(err, ethereum.NotFound) {
+		return nil, fmt.Errorf("block %d: not found", lo)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("block %d: %w", lo, err)
+	}
+	for _, tx := range block.Transactions() {
+		if tx.Nonce() != want.Nonce || tx.Type() != gethtypes.DynamicFeeTxType {
+			continue
+		}
+		from, err := gethtypes.Sender(gethtypes.LatestSignerForChainID(tx.ChainId()), tx)
+		if err != nil || from != want.Pool {
+			continue
+		}
+		w.found = &foundTx{poolTx: want.PoolTx, nonce: want.Nonce, tx: tx, block: lo}
+		return w.found, nil
+	}
+	return nil, fmt.Errorf("block %d moved the pool's nonce past %d but holds no EIP-1559 transaction of the pool at it", lo, want.Nonce)
+}
+
+// signatureOf is an EIP-1559 transaction's signature as R||S||V, V in {0,1}.
+func signatureOf(tx *gethtypes.Transaction) []byte {
+	v, r, s := tx.RawSignatureValues()
+	sig := make([]byte, 65)
+	r.FillBytes(sig[:32])
+	s.FillBytes(sig[32:64])
+	sig[64] = byte(v.Uint64())
+	return sig
+}

@@ -1,0 +1,96 @@
+package reporter
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	gethtypes "github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/x/mpc/types"
+)
+
+// signedAt is an EIP-1559 transaction of key at nonce.
+func signedAt(t *testing.T, key []byte, nonce uint64) *gethtypes.Transaction {
+	t.Helper()
+	k, err := crypto.ToECDSA(key)
+	require.NoError(t, err)
+	chainID := big.NewInt(31337)
+	to := common.HexToAddress("0xbb")
+	tx, err := gethtypes.SignNewTx(k, gethtypes.NewLondonSigner(chainID), &gethtypes.DynamicFeeTx{
+		ChainID: chainID, Nonce: nonce, GasTipCap: big.NewInt(1), GasFeeCap: big.NewInt(2), Gas: 50_000, To: &to, Data: []byte{1, 2},
+	})
+	require.NoError(t, err)
+	return tx
+}
+
+// L1 used the in-flight transaction's nonce 7 in block 84 under a hash the chain
+// does not know: the watcher finds the block by the pool's nonce, picks the pool's
+// transaction at nonce 7 (not another sender's), and reports its receipt with its
+// signature; the search is not repeated while the result holds.
+func TestL1AlternateFoundAtTheNonce(t *testing.T) {
+	h := newHarness(t)
+	poolKey := crypto.Keccak256([]byte("pool"))
+	k, err := crypto.ToECDSA(poolKey)
+	require.NoError(t, err)
+	pool := crypto.PubkeyToAddress(k.PublicKey)
+	h.chain.pool.Address = types.AddressString(pool)
+	h.l1.set(func(f *fakeL1) { f.pending = pool })
+	h.inFlight(3, hash1)
+
+	other := signedAt(t, crypto.Keccak256([]byte("someone else")), 7)
+	alt := signedAt(t, poolKey, 7)
+	h.l1.set(func(f *fakeL1) {
+		f.nonceFn = func(b uint64) uint64 {
+			if b >= 84 {
+				return 8
+			}
+			return 7
+		}
+		f.blocks = map[uint64]*gethtypes.Block{84: gethtypes.NewBlockWithHeader(&gethtypes.Header{Number: big.NewInt(84)}).
+			WithBody(gethtypes.Body{Transactions: []*gethtypes.Transaction{other, alt}})}
+		f.receipts[alt.Hash()] = &gethtypes.Receipt{TxHash: alt.Hash(), BlockNumber: big.NewInt(84), Status: gethtypes.ReceiptStatusSuccessful}
+	})
+	r := h.pollOK(t)
+	require.NotNil(t, r.Receipt)
+	require.Equal(t, alt.Hash().Bytes(), r.Receipt.TxHash)
+	require.EqualValues(t, 84, r.Receipt.L1Block)
+	require.False(t, r.Receipt.Reverted)
+	v, rr, s := alt.RawSignatureValues()
+	require.Equal(t, rr.FillBytes(make([]byte, 32)), r.Receipt.Signature[:32])
+	require.Equal(t, s.FillBytes(make([]byte, 32)), r.Receipt.Signature[32:64])
+	require.Equal(t, byte(v.Uint64()), r.Receipt.Signature[64])
+
+	searched := len(h.l1.nonceBlocks)
+	r = h.pollOK(t)
+	require.Equal(t, alt.Hash().Bytes(), r.Receipt.TxHash)
+	require.Equal(t, searched+1, len(h.l1.nonceBlocks), "the next poll reads the nonce at the head once, no search")
+}
+
+// No search while the confirmed nonce has not passed the transaction's; a block
+// without the pool's transaction at the nonce reports nothing (and is logged).
+func TestL1AlternateNotReportedWithoutProof(t *testing.T) {
+	h := newHarness(t)
+	h.inFlight(3, hash1) // nonce 7; the pool's nonce at 88 is 7
+	r := h.pollOK(t)
+	require.Nil(t, r.Receipt)
+	require.Equal(t, []uint64{88}, h.l1.nonceBlocks, "no search while the nonce is unused")
+
+	other := signedAt(t, crypto.Keccak256([]byte("someone else")), 7)
+	h.l1.set(func(f *fakeL1) {
+		f.nonceFn = func(b uint64) uint64 {
+			if b >= 84 {
+				return 8
+			}
+			return 7
+		}
+		f.blocks = map[uint64]*gethtypes.Block{84: gethtypes.NewBlockWithHeader(&gethtypes.Header{Number: big.NewInt(84)}).
+			WithBody(gethtypes.Body{Transactions: []*gethtypes.Transaction{other}})}
+	})
+	r = h.pollOK(t)
+	require.NotNil(t, r, "the rest of the snapshot still counts")
+	require.EqualValues(t, 8, r.PoolNonce)
+	require.Nil(t, r.Receipt, "another sender's transaction at the nonce is not the pool's")
+}
