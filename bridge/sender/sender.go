@@ -192,6 +192,11 @@ func latestSigned(ptx mpctypes.PoolTx) (int, *ethtypes.Transaction, error) {
 	if tx.Nonce() != ptx.Nonce {
 		return i, nil, fmt.Errorf("version %d: nonce %d, the chain says %d", i, tx.Nonce(), ptx.Nonce)
 	}
+	// The call too: a node serving a consistent but foreign (hash, bytes) pair still
+	// cannot make this bridge relay another call.
+	if tx.To() == nil || !common.IsHexAddress(ptx.To) || *tx.To() != common.HexToAddress(ptx.To) || !bytes.Equal(tx.Data(), ptx.Data) || tx.Gas() != ptx.Gas {
+		return i, nil, fmt.Errorf("version %d: the signed call is not the chain's (to %v, %d bytes of data, gas %d)", i, tx.To(), len(tx.Data()), tx.Gas())
+	}
 	return i, tx, nil
 }
 

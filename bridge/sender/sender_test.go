@@ -55,6 +55,9 @@ func (l *fakeL1) TransactionReceipt(_ context.Context, h common.Hash) (*ethtypes
 
 // signedVersion is a version signed by a test key (the sender checks bytes against
 // the recorded hash and nonce, not the signer: the chain checked that).
+// testTo is the call's target in the signed versions.
+const testTo = "0x00000000000000000000000000000000000000bb"
+
 func signedVersion(t *testing.T, nonce uint64, tip int64) mpctypes.PoolTxVersion {
 	key, err := crypto.GenerateKey()
 	require.NoError(t, err)
@@ -83,7 +86,7 @@ func newSender(t *testing.T, chain Chain, l1 L1, cfg Config) (*Sender, *clock, *
 // The latest version of each SENT transaction goes out, again only after Resend.
 func TestSendsTheLatestVersionAndResends(t *testing.T) {
 	v0, v1 := signedVersion(t, 7, 1), signedVersion(t, 7, 2)
-	chain := &fakeChain{txs: []mpctypes.PoolTx{{Id: 3, Nonce: 7, Status: mpctypes.POOL_TX_STATUS_SENT, Versions: []mpctypes.PoolTxVersion{v0, v1}}}}
+	chain := &fakeChain{txs: []mpctypes.PoolTx{{Id: 3, Nonce: 7, To: testTo, Gas: 50_000, Status: mpctypes.POOL_TX_STATUS_SENT, Versions: []mpctypes.PoolTxVersion{v0, v1}}}}
 	l1 := &fakeL1{receipts: map[common.Hash]*ethtypes.Receipt{}}
 	s, clk, m := newSender(t, chain, l1, Config{Resend: 10 * time.Second})
 	s.Step(context.Background())
@@ -98,7 +101,8 @@ func TestSendsTheLatestVersionAndResends(t *testing.T) {
 	require.Equal(t, 1.0, value(m.inFlightVer))
 }
 
-// Bytes that do not hash to the recorded hash, or carry another nonce, are refused.
+// Bytes that do not hash to the recorded hash, or carry another nonce or another call
+// than the chain's, are refused.
 func TestRefusesBytesThatAreNotThePoolTransaction(t *testing.T) {
 	v := signedVersion(t, 7, 1)
 	other := signedVersion(t, 7, 5)
@@ -109,12 +113,15 @@ func TestRefusesBytesThatAreNotThePoolTransaction(t *testing.T) {
 		{Id: 2, Nonce: 7, Versions: []mpctypes.PoolTxVersion{wrongNonce}},
 		{Id: 3, Nonce: 7, Versions: []mpctypes.PoolTxVersion{{Raw: []byte{1, 2, 3}, TxHash: v.TxHash}}},
 		{Id: 4, Nonce: 7},
+		{Id: 5, Nonce: 7, To: testTo, Gas: 60_000, Versions: []mpctypes.PoolTxVersion{v}},                                       // another gas
+		{Id: 6, Nonce: 7, To: "0x00000000000000000000000000000000000000cc", Gas: 50_000, Versions: []mpctypes.PoolTxVersion{v}}, // another target
+		{Id: 7, Nonce: 7, To: testTo, Gas: 50_000, Data: []byte{9}, Versions: []mpctypes.PoolTxVersion{v}},                      // other data
 	}}
 	l1 := &fakeL1{}
 	s, _, m := newSender(t, chain, l1, Config{})
 	s.Step(context.Background())
 	require.Empty(t, l1.sent)
-	require.Equal(t, 4.0, value(m.sends.WithLabelValues(resultRefused)))
+	require.Equal(t, 7.0, value(m.sends.WithLabelValues(resultRefused)))
 }
 
 // Another bridge's send, a landed nonce, an underpriced earlier version: benign.
@@ -134,7 +141,7 @@ func TestClassify(t *testing.T) {
 // The e2e fault: versions below DropVersions never go out.
 func TestDropVersionsFault(t *testing.T) {
 	v0, v1 := signedVersion(t, 7, 1), signedVersion(t, 7, 2)
-	tx := mpctypes.PoolTx{Id: 3, Nonce: 7, Versions: []mpctypes.PoolTxVersion{v0}}
+	tx := mpctypes.PoolTx{Id: 3, Nonce: 7, To: testTo, Gas: 50_000, Versions: []mpctypes.PoolTxVersion{v0}}
 	chain := &fakeChain{txs: []mpctypes.PoolTx{tx}}
 	l1 := &fakeL1{}
 	s, _, _ := newSender(t, chain, l1, Config{DropVersions: 1})
@@ -148,7 +155,7 @@ func TestDropVersionsFault(t *testing.T) {
 // Receipts are followed (metrics), and the balance and its alarm exported.
 func TestFollowsReceiptsAndBalance(t *testing.T) {
 	v := signedVersion(t, 7, 1)
-	chain := &fakeChain{txs: []mpctypes.PoolTx{{Id: 3, Nonce: 7, Versions: []mpctypes.PoolTxVersion{v}}}}
+	chain := &fakeChain{txs: []mpctypes.PoolTx{{Id: 3, Nonce: 7, To: testTo, Gas: 50_000, Versions: []mpctypes.PoolTxVersion{v}}}}
 	chain.out.L1View = mpctypes.L1View{L1Height: 10, PoolBalance: big.NewInt(5).Bytes(), LowBalance: true}
 	l1 := &fakeL1{receipts: map[common.Hash]*ethtypes.Receipt{}}
 	s, _, m := newSender(t, chain, l1, Config{})
