@@ -38,7 +38,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			Service:              types.Msg_serviceDesc.ServiceName,
 			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
-				{RpcMethod: "UpdateParams", Skip: true}, // governance only: submit as a proposal
+				{RpcMethod: "UpdateParams", Skip: true},  // governance only: submit as a proposal
+				{RpcMethod: "ResumePurpose", Skip: true}, // governance only: submit as a proposal
 			},
 		},
 	}

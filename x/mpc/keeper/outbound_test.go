@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/themis-network/themis/contracts/bindings/batchinbox"
+	sequencertest "github.com/themis-network/themis/testutil/sequencer"
 	"github.com/themis-network/themis/x/mpc/keeper"
 	"github.com/themis-network/themis/x/mpc/types"
 )
@@ -153,6 +154,20 @@ func TestRevertedBatchesHaltAfterMaxReverts(t *testing.T) {
 	}
 	require.Nil(t, c.outbound().BatchProgress.Current)
 	c.checkInvariants()
+
+	// Governance resumes it once the cause is fixed; only governance, only a halted,
+	// registered purpose. Batches flow again.
+	msg := keeper.NewMsgServerImpl(c.k)
+	_, err = msg.ResumePurpose(c.ctx, &types.MsgResumePurpose{Authority: sequencertest.Bech32(t, []byte("not-gov-not-gov-not-")), Purpose: "l2_batch"})
+	require.ErrorIs(t, err, types.ErrUnauthorized)
+	_, err = msg.ResumePurpose(c.ctx, &types.MsgResumePurpose{Authority: c.k.GetAuthority(), Purpose: "no_such_purpose"})
+	require.ErrorIs(t, err, types.ErrUnknownPurpose)
+	_, err = msg.ResumePurpose(c.ctx, &types.MsgResumePurpose{Authority: c.k.GetAuthority(), Purpose: "accept_pool_address"})
+	require.ErrorIs(t, err, types.ErrPurposeNotHalted)
+	_, err = msg.ResumePurpose(c.ctx, &types.MsgResumePurpose{Authority: c.k.GetAuthority(), Purpose: "l2_batch"})
+	require.NoError(t, err)
+	require.Len(t, events[*types.EventPurposeResumed](c), 1)
+	c.until(100, "a batch accepted after resuming", func() bool { return len(c.accepted()) >= 1 })
 }
 
 // The pool accepts its address on L1 once the owner proposed it there, once.

@@ -304,7 +304,7 @@ func (k Keeper) countRevert(ctx context.Context, params types.Params, purpose st
 		return err
 	}
 	if n == params.MaxReverts {
-		k.Logger(ctx).Error("pool calls of a purpose keep reverting: it is halted until governance changes params", "purpose", purpose, "reverts", n)
+		k.Logger(ctx).Error("pool calls of a purpose keep reverting: it is halted until governance resumes it (MsgResumePurpose)", "purpose", purpose, "reverts", n)
 		return emit(ctx, &types.EventPurposeHalted{Purpose: purpose, Reverts: n})
 	}
 	return nil

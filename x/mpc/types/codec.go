@@ -11,10 +11,11 @@ import (
 func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	cdc.RegisterConcrete(&Params{}, "themis/x/mpc/Params", nil)
 	cdc.RegisterConcrete(&MsgUpdateParams{}, "themis/x/mpc/MsgUpdateParams", nil)
+	cdc.RegisterConcrete(&MsgResumePurpose{}, "themis/x/mpc/MsgResumePurpose", nil)
 }
 
 // RegisterInterfaces registers the messages with the interface registry.
 func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
-	registry.RegisterImplementations((*sdk.Msg)(nil), &MsgUpdateParams{})
+	registry.RegisterImplementations((*sdk.Msg)(nil), &MsgUpdateParams{}, &MsgResumePurpose{})
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

@@ -21,4 +21,5 @@ var (
 	ErrPoolTxNotFound     = errorsmod.Register(ModuleName, 16, "no such pool transaction")
 	ErrUnknownPurpose     = errorsmod.Register(ModuleName, 17, "unknown pool call purpose")
 	ErrInvalidPoolCall    = errorsmod.Register(ModuleName, 18, "invalid pool call")
+	ErrPurposeNotHalted   = errorsmod.Register(ModuleName, 19, "pool call purpose not halted")
 )

@@ -121,15 +121,108 @@ func (m *MsgUpdateParamsResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgUpdateParamsResponse proto.InternalMessageInfo
 
+// MsgResumePurpose resumes a purpose halted after max_reverts reverts in a row.
+type MsgResumePurpose struct {
+	// authority is the governance module account.
+	Authority string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
+	// purpose is the halted purpose ("l2_batch", "accept_pool_address", ...).
+	Purpose string `protobuf:"bytes,2,opt,name=purpose,proto3" json:"purpose,omitempty"`
+}
+
+func (m *MsgResumePurpose) Reset()         { *m = MsgResumePurpose{} }
+func (m *MsgResumePurpose) String() string { return proto.CompactTextString(m) }
+func (*MsgResumePurpose) ProtoMessage()    {}
+func (*MsgResumePurpose) Descriptor() ([]byte, []int) {
+	return fileDescriptor_2b5ce1614f42def2, []int{2}
+}
+func (m *MsgResumePurpose) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgResumePurpose) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgResumePurpose.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgResumePurpose) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgResumePurpose.Merge(m, src)
+}
+func (m *MsgResumePurpose) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgResumePurpose) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgResumePurpose.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgResumePurpose proto.InternalMessageInfo
+
+func (m *MsgResumePurpose) GetAuthority() string {
+	if m != nil {
+		return m.Authority
+	}
+	return ""
+}
+
+func (m *MsgResumePurpose) GetPurpose() string {
+	if m != nil {
+		return m.Purpose
+	}
+	return ""
+}
+
+type MsgResumePurposeResponse struct {
+}
+
+func (m *MsgResumePurposeResponse) Reset()         { *m = MsgResumePurposeResponse{} }
+func (m *MsgResumePurposeResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgResumePurposeResponse) ProtoMessage()    {}
+func (*MsgResumePurposeResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_2b5ce1614f42def2, []int{3}
+}
+func (m *MsgResumePurposeResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgResumePurposeResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgResumePurposeResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgResumePurposeResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgResumePurposeResponse.Merge(m, src)
+}
+func (m *MsgResumePurposeResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgResumePurposeResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgResumePurposeResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgResumePurposeResponse proto.InternalMessageInfo
+
 func init() {
 	proto.RegisterType((*MsgUpdateParams)(nil), "themis.mpc.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "themis.mpc.v1.MsgUpdateParamsResponse")
+	proto.RegisterType((*MsgResumePurpose)(nil), "themis.mpc.v1.MsgResumePurpose")
+	proto.RegisterType((*MsgResumePurposeResponse)(nil), "themis.mpc.v1.MsgResumePurposeResponse")
 }
 
 func init() { proto.RegisterFile("themis/mpc/v1/tx.proto", fileDescriptor_2b5ce1614f42def2) }
 
 var fileDescriptor_2b5ce1614f42def2 = []byte{
-	// 347 bytes of a gzipped FileDescriptorProto
+	// 421 bytes of a gzipped FileDescriptorProto
 	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe2, 0x12, 0x2b, 0xc9, 0x48, 0xcd,
 	0xcd, 0x2c, 0xd6, 0xcf, 0x2d, 0x48, 0xd6, 0x2f, 0x33, 0xd4, 0x2f, 0xa9, 0xd0, 0x2b, 0x28, 0xca,
 	0x2f, 0xc9, 0x17, 0xe2, 0x85, 0x88, 0xeb, 0xe5, 0x16, 0x24, 0xeb, 0x95, 0x19, 0x4a, 0x89, 0xa4,
@@ -144,14 +237,19 @@ var fileDescriptor_2b5ce1614f42def2 = []byte{
 	0x02, 0xa3, 0x06, 0xb7, 0x91, 0xa8, 0x1e, 0x8a, 0x0f, 0xf5, 0x20, 0xc6, 0x3b, 0x71, 0x9e, 0xb8,
 	0x27, 0xcf, 0xb0, 0xe2, 0xf9, 0x06, 0x2d, 0xc6, 0x20, 0xa8, 0x7a, 0x2b, 0xfd, 0xa6, 0xe7, 0x1b,
 	0xb4, 0x10, 0x26, 0x75, 0x3d, 0xdf, 0xa0, 0x25, 0x03, 0x75, 0x71, 0x05, 0xd8, 0xcd, 0x68, 0x4e,
-	0x54, 0x92, 0xe4, 0x12, 0x47, 0x13, 0x0a, 0x4a, 0x2d, 0x2e, 0xc8, 0xcf, 0x2b, 0x4e, 0x35, 0x4a,
-	0xe1, 0x62, 0xf6, 0x2d, 0x4e, 0x17, 0x0a, 0xe3, 0xe2, 0x41, 0xf1, 0x94, 0x1c, 0x9a, 0x63, 0xd0,
-	0xb4, 0x4b, 0xa9, 0xe1, 0x97, 0x87, 0x19, 0x2f, 0xc5, 0xda, 0x00, 0x72, 0xb9, 0x93, 0xdb, 0x89,
-	0x47, 0x72, 0x8c, 0x17, 0x1e, 0xc9, 0x31, 0x3e, 0x78, 0x24, 0xc7, 0x38, 0xe1, 0xb1, 0x1c, 0xc3,
-	0x85, 0xc7, 0x72, 0x0c, 0x37, 0x1e, 0xcb, 0x31, 0x44, 0xe9, 0xa4, 0x67, 0x96, 0x64, 0x94, 0x26,
-	0xe9, 0x25, 0xe7, 0xe7, 0xea, 0x43, 0x8c, 0xd4, 0xcd, 0x4b, 0x2d, 0x29, 0xcf, 0x2f, 0xca, 0xd6,
-	0x47, 0xf1, 0x52, 0x49, 0x65, 0x41, 0x6a, 0x71, 0x12, 0x1b, 0x38, 0x1a, 0x8c, 0x01, 0x01, 0x00,
-	0x00, 0xff, 0xff, 0xb2, 0xc1, 0xc7, 0x08, 0x25, 0x02, 0x00, 0x00,
+	0x54, 0x92, 0xe4, 0x12, 0x47, 0x13, 0x0a, 0x4a, 0x2d, 0x2e, 0xc8, 0xcf, 0x2b, 0x4e, 0x55, 0x9a,
+	0xc6, 0xc8, 0x25, 0xe0, 0x5b, 0x9c, 0x1e, 0x94, 0x5a, 0x5c, 0x9a, 0x9b, 0x1a, 0x50, 0x5a, 0x54,
+	0x90, 0x5f, 0x9c, 0x4a, 0xb6, 0x97, 0x24, 0xb8, 0xd8, 0x0b, 0x20, 0x46, 0x80, 0xfd, 0xc4, 0x19,
+	0x04, 0xe3, 0x5a, 0x19, 0x60, 0x3a, 0x59, 0x16, 0xdd, 0xc9, 0x28, 0x6e, 0x50, 0x92, 0xe2, 0x92,
+	0x40, 0x17, 0x83, 0x39, 0xda, 0x68, 0x3f, 0x23, 0x17, 0xb3, 0x6f, 0x71, 0xba, 0x50, 0x18, 0x17,
+	0x0f, 0x4a, 0x54, 0xc8, 0xa1, 0x05, 0x21, 0x9a, 0xa7, 0xa5, 0xd4, 0xf0, 0xcb, 0xc3, 0xcc, 0x17,
+	0x8a, 0xe4, 0xe2, 0x45, 0x0d, 0x10, 0x79, 0x4c, 0x8d, 0x28, 0x0a, 0xa4, 0xd4, 0x09, 0x28, 0x80,
+	0x19, 0x2d, 0xc5, 0xda, 0x00, 0x8a, 0x4a, 0x27, 0xb7, 0x13, 0x8f, 0xe4, 0x18, 0x2f, 0x3c, 0x92,
+	0x63, 0x7c, 0xf0, 0x48, 0x8e, 0x71, 0xc2, 0x63, 0x39, 0x86, 0x0b, 0x8f, 0xe5, 0x18, 0x6e, 0x3c,
+	0x96, 0x63, 0x88, 0xd2, 0x49, 0xcf, 0x2c, 0xc9, 0x28, 0x4d, 0xd2, 0x4b, 0xce, 0xcf, 0xd5, 0x87,
+	0x98, 0xa9, 0x9b, 0x97, 0x5a, 0x52, 0x9e, 0x5f, 0x94, 0xad, 0x8f, 0x12, 0x60, 0x25, 0x95, 0x05,
+	0xa9, 0xc5, 0x49, 0x6c, 0xe0, 0x74, 0x69, 0x0c, 0x08, 0x00, 0x00, 0xff, 0xff, 0xd5, 0x31, 0x8e,
+	0x96, 0x36, 0x03, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -168,6 +266,9 @@ const _ = grpc.SupportPackageIsVersion4
 type MsgClient interface {
 	// UpdateParams changes the module parameters (governance only).
 	UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error)
+	// ResumePurpose clears a halted pool call purpose's count of reverts in a row, so
+	// it queues calls again (governance only, once the cause is fixed).
+	ResumePurpose(ctx context.Context, in *MsgResumePurpose, opts ...grpc.CallOption) (*MsgResumePurposeResponse, error)
 }
 
 type msgClient struct {
@@ -187,10 +288,22 @@ func (c *msgClient) UpdateParams(ctx context.Context, in *MsgUpdateParams, opts 
 	return out, nil
 }
 
+func (c *msgClient) ResumePurpose(ctx context.Context, in *MsgResumePurpose, opts ...grpc.CallOption) (*MsgResumePurposeResponse, error) {
+	out := new(MsgResumePurposeResponse)
+	err := c.cc.Invoke(ctx, "/themis.mpc.v1.Msg/ResumePurpose", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// UpdateParams changes the module parameters (governance only).
 	UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error)
+	// ResumePurpose clears a halted pool call purpose's count of reverts in a row, so
+	// it queues calls again (governance only, once the cause is fixed).
+	ResumePurpose(context.Context, *MsgResumePurpose) (*MsgResumePurposeResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -199,6 +312,9 @@ type UnimplementedMsgServer struct {
 
 func (*UnimplementedMsgServer) UpdateParams(ctx context.Context, req *MsgUpdateParams) (*MsgUpdateParamsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method UpdateParams not implemented")
+}
+func (*UnimplementedMsgServer) ResumePurpose(ctx context.Context, req *MsgResumePurpose) (*MsgResumePurposeResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ResumePurpose not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -223,6 +339,24 @@ func _Msg_UpdateParams_Handler(srv interface{}, ctx context.Context, dec func(in
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_ResumePurpose_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgResumePurpose)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).ResumePurpose(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.mpc.v1.Msg/ResumePurpose",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).ResumePurpose(ctx, req.(*MsgResumePurpose))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "themis.mpc.v1.Msg",
@@ -231,6 +365,10 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "UpdateParams",
 			Handler:    _Msg_UpdateParams_Handler,
+		},
+		{
+			MethodName: "ResumePurpose",
+			Handler:    _Msg_ResumePurpose_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -300,6 +438,66 @@ func (m *MsgUpdateParamsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error)
 	return len(dAtA) - i, nil
 }
 
+func (m *MsgResumePurpose) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgResumePurpose) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgResumePurpose) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Purpose) > 0 {
+		i -= len(m.Purpose)
+		copy(dAtA[i:], m.Purpose)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Purpose)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Authority) > 0 {
+		i -= len(m.Authority)
+		copy(dAtA[i:], m.Authority)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Authority)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgResumePurposeResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgResumePurposeResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgResumePurposeResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintTx(dAtA []byte, offset int, v uint64) int {
 	offset -= sovTx(v)
 	base := offset
@@ -327,6 +525,32 @@ func (m *MsgUpdateParams) Size() (n int) {
 }
 
 func (m *MsgUpdateParamsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgResumePurpose) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Authority)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Purpose)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgResumePurposeResponse) Size() (n int) {
 	if m == nil {
 		return 0
 	}
@@ -483,6 +707,170 @@ func (m *MsgUpdateParamsResponse) Unmarshal(dAtA []byte) error {
 		}
 		if fieldNum <= 0 {
 			return fmt.Errorf("proto: MsgUpdateParamsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgResumePurpose) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgResumePurpose: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgResumePurpose: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Authority", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Authority = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Purpose", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Purpose = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgResumePurposeResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgResumePurposeResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgResumePurposeResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
 		default:
