@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/themis-network/themis/x/mpc/keeper"
+	"github.com/themis-network/themis/x/mpc/outbound"
 	"github.com/themis-network/themis/x/mpc/types"
 	"github.com/themis-network/themis/x/voteext"
 )
@@ -155,7 +156,7 @@ func (c *chain) honestL1Report() types.L1Report {
 		// the pool's transaction at it and reports it with its signature.
 		if at, ok := c.l1.byNonce[tx.Nonce]; r.Receipt == nil && ok && c.l1.mined[at.Hash()].block <= confirmed {
 			m := c.l1.mined[at.Hash()]
-			r.Receipt = &types.PoolTxReceipt{PoolTx: tx.Id, TxHash: at.Hash().Bytes(), Reverted: m.reverted, L1Block: m.block, Signature: txSignature(at)}
+			r.Receipt = &types.PoolTxReceipt{PoolTx: tx.Id, TxHash: at.Hash().Bytes(), Reverted: m.reverted, L1Block: m.block, Signature: outbound.SignatureOf(at)}
 		}
 	}
 	if prog, err := c.k.GetBatchProgress(c.ctx); err == nil && prog.Current != nil && prog.Current.Status == types.BATCH_STATUS_PROPOSED {
@@ -163,16 +164,6 @@ func (c *chain) honestL1Report() types.L1Report {
 		r.Batch = &b
 	}
 	return r
-}
-
-// txSignature is a typed transaction's R||S||V (V in {0,1}).
-func txSignature(tx *ethtypes.Transaction) []byte {
-	v, r, s := tx.RawSignatureValues()
-	sig := make([]byte, 65)
-	r.FillBytes(sig[:32])
-	s.FillBytes(sig[32:64])
-	sig[64] = byte(v.Uint64())
-	return sig
 }
 
 // l2Commitment is the honest L2 node's commitment of a range.

@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"github.com/themis-network/themis/x/mpc/outbound"
 	"github.com/themis-network/themis/x/mpc/types"
 )
 
@@ -107,8 +108,8 @@ func TestAlternateMustBeThePools(t *testing.T) {
 			return bz
 		}
 	}
-	forgedReceipt := &types.PoolTxReceipt{PoolTx: ptx.Id, TxHash: forged.Hash().Bytes(), L1Block: 50, Signature: txSignature(forged)}
-	mismatched := &types.PoolTxReceipt{PoolTx: ptx.Id, TxHash: common.Hash{7}.Bytes(), L1Block: 50, Signature: txSignature(forged)}
+	forgedReceipt := &types.PoolTxReceipt{PoolTx: ptx.Id, TxHash: forged.Hash().Bytes(), L1Block: 50, Signature: outbound.SignatureOf(forged)}
+	mismatched := &types.PoolTxReceipt{PoolTx: ptx.Id, TxHash: common.Hash{7}.Bytes(), L1Block: 50, Signature: outbound.SignatureOf(forged)}
 	for _, rc := range []*types.PoolTxReceipt{forgedReceipt, mismatched} {
 		for _, n := range c.nodes {
 			n.l1Lie = lie(rc)
@@ -135,7 +136,7 @@ func TestMinorityAlternateIsOutvoted(t *testing.T) {
 	alt, ptx := alternateOfFirstVersion(t, c, c.group)
 	c.node(1).l1Lie = func(c *chain) []byte {
 		r := c.honestL1Report()
-		r.Receipt = &types.PoolTxReceipt{PoolTx: ptx.Id, TxHash: alt.Hash().Bytes(), L1Block: r.L1Height, Signature: txSignature(alt)}
+		r.Receipt = &types.PoolTxReceipt{PoolTx: ptx.Id, TxHash: alt.Hash().Bytes(), L1Block: r.L1Height, Signature: outbound.SignatureOf(alt)}
 		bz, err := types.EncodeL1Report(r)
 		require.NoError(t, err)
 		return bz

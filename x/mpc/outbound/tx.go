@@ -120,6 +120,17 @@ func Assemble(l1ChainID *big.Int, tx *types.Transaction, sig []byte, pool common
 	return signed, nil
 }
 
+// SignatureOf is a typed transaction's signature as R||S||V, V in {0,1}: what
+// Assemble attaches.
+func SignatureOf(tx *types.Transaction) []byte {
+	v, r, s := tx.RawSignatureValues()
+	sig := make([]byte, 65)
+	r.FillBytes(sig[:32])
+	s.FillBytes(sig[32:64])
+	sig[64] = byte(v.Uint64())
+	return sig
+}
+
 func minInt(a, b *big.Int) *big.Int {
 	if a.Cmp(b) <= 0 {
 		return a

@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	gethtypes "github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/themis-network/themis/x/mpc/outbound"
 	"github.com/themis-network/themis/x/mpc/types"
 )
 
@@ -42,7 +43,7 @@ func (w *L1Watcher) alternateReceipt(ctx context.Context, want L1Wants, height u
 		}
 		if err == nil {
 			return &types.PoolTxReceipt{PoolTx: want.PoolTx, TxHash: f.tx.Hash().Bytes(), Reverted: rc.Status == gethtypes.ReceiptStatusFailed,
-				L1Block: f.block, Signature: signatureOf(f.tx)}
+				L1Block: f.block, Signature: outbound.SignatureOf(f.tx)}
 		}
 	}
 	if err.Error() != w.searchErr {
@@ -101,14 +102,4 @@ func (w *L1Watcher) findAtNonce(ctx context.Context, want L1Wants, height uint64
 		return w.found, nil
 	}
 	return nil, fmt.Errorf("block %d moved the pool's nonce past %d but holds no EIP-1559 transaction of the pool at it", lo, want.Nonce)
-}
-
-// signatureOf is an EIP-1559 transaction's signature as R||S||V, V in {0,1}.
-func signatureOf(tx *gethtypes.Transaction) []byte {
-	v, r, s := tx.RawSignatureValues()
-	sig := make([]byte, 65)
-	r.FillBytes(sig[:32])
-	s.FillBytes(sig[32:64])
-	sig[64] = byte(v.Uint64())
-	return sig
 }

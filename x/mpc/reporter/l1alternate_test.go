@@ -26,6 +26,20 @@ func signedAt(t *testing.T, key []byte, nonce uint64) *gethtypes.Transaction {
 	return tx
 }
 
+// nonce7UsedIn84: the pool's nonce moves from 7 to 8 in block 84, which holds txs.
+func nonce7UsedIn84(h *harness, txs ...*gethtypes.Transaction) {
+	h.l1.set(func(f *fakeL1) {
+		f.nonceFn = func(b uint64) uint64 {
+			if b >= 84 {
+				return 8
+			}
+			return 7
+		}
+		f.blocks = map[uint64]*gethtypes.Block{84: gethtypes.NewBlockWithHeader(&gethtypes.Header{Number: big.NewInt(84)}).
+			WithBody(gethtypes.Body{Transactions: txs})}
+	})
+}
+
 // L1 used the in-flight transaction's nonce 7 in block 84 under a hash the chain
 // does not know: the watcher finds the block by the pool's nonce, picks the pool's
 // transaction at nonce 7 (not another sender's), and reports its receipt with its
@@ -42,15 +56,8 @@ func TestL1AlternateFoundAtTheNonce(t *testing.T) {
 
 	other := signedAt(t, crypto.Keccak256([]byte("someone else")), 7)
 	alt := signedAt(t, poolKey, 7)
+	nonce7UsedIn84(h, other, alt)
 	h.l1.set(func(f *fakeL1) {
-		f.nonceFn = func(b uint64) uint64 {
-			if b >= 84 {
-				return 8
-			}
-			return 7
-		}
-		f.blocks = map[uint64]*gethtypes.Block{84: gethtypes.NewBlockWithHeader(&gethtypes.Header{Number: big.NewInt(84)}).
-			WithBody(gethtypes.Body{Transactions: []*gethtypes.Transaction{other, alt}})}
 		f.receipts[alt.Hash()] = &gethtypes.Receipt{TxHash: alt.Hash(), BlockNumber: big.NewInt(84), Status: gethtypes.ReceiptStatusSuccessful}
 	})
 	r := h.pollOK(t)
@@ -79,16 +86,7 @@ func TestL1AlternateNotReportedWithoutProof(t *testing.T) {
 	require.Equal(t, []uint64{88}, h.l1.nonceBlocks, "no search while the nonce is unused")
 
 	other := signedAt(t, crypto.Keccak256([]byte("someone else")), 7)
-	h.l1.set(func(f *fakeL1) {
-		f.nonceFn = func(b uint64) uint64 {
-			if b >= 84 {
-				return 8
-			}
-			return 7
-		}
-		f.blocks = map[uint64]*gethtypes.Block{84: gethtypes.NewBlockWithHeader(&gethtypes.Header{Number: big.NewInt(84)}).
-			WithBody(gethtypes.Body{Transactions: []*gethtypes.Transaction{other}})}
-	})
+	nonce7UsedIn84(h, other)
 	r = h.pollOK(t)
 	require.NotNil(t, r, "the rest of the snapshot still counts")
 	require.EqualValues(t, 8, r.PoolNonce)
