@@ -11,7 +11,7 @@ BUF_VERSION      := v1.75.0
 GOGOPROTO_VERSION := v1.7.2
 GATEWAY_VERSION  := v1.16.0
 
-.PHONY: all build install tools geth generate check-generated test test-unit test-e2e fuzz bench tss-fixtures \
+.PHONY: all build install tools geth generate check-generated test test-unit test-e2e fuzz bench bench-churn tss-fixtures \
         localnet localnet-stop lint clean
 
 all: build
@@ -69,6 +69,12 @@ bench: build
 	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^(TestBenchLocalnetBlockTime|TestBenchBlockTimePending)$$' -v -timeout 15m ./testutil/e2e/...
 	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^TestBenchBridge' -v -timeout 25m ./testutil/e2e/...
 	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^TestBenchL2Failover$$' -v -timeout 10m ./testutil/e2e/...
+	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^TestLocalnetPoolBatches$$' -v -timeout 25m ./testutil/e2e/...
+
+## bench-churn: 100 pool signatures on the localnet with a signer killed or cut off in
+## 20 of them (about 30 minutes; CHURN_SESSIONS, CHURN_FAULTS, CHURN_DOWN tune it).
+bench-churn: build
+	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^TestBenchPoolSigningChurn$$' -v -timeout 90m ./testutil/e2e/...
 
 ## tss-fixtures: the committed TSS test fixtures (preparams, a test key); keeps what exists.
 tss-fixtures:

@@ -16,6 +16,11 @@ type batchTiming struct {
 	Index            uint64
 	Agreed, Accepted int64
 	Seconds          float64
+	// Opened and Signed are the landed version's signing (its sign request opened,
+	// the signature on chain): agreed -> opened waits for the outbox, opened -> signed
+	// is the threshold signature, signed -> accepted is the bridges, L1 inclusion, the
+	// confirmations and the receipt's vote.
+	Opened, Signed int64
 }
 
 // batchTimings reads node 0's accepted batches and the agreement of each from the
@@ -28,6 +33,7 @@ func batchTimings(t *testing.T, ln *Localnet) []batchTiming {
 			Index    string `json:"index"`
 			Proposed string `json:"proposed_height"`
 			Accepted string `json:"accepted_height"`
+			PoolTx   string `json:"pool_tx"`
 		} `json:"batches"`
 	}
 	if err := GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/batches?pagination.limit=1000", &view); err != nil {
@@ -70,7 +76,22 @@ func batchTimings(t *testing.T, ln *Localnet) []batchTiming {
 		if !ok || ag > acc {
 			t.Fatalf("batch %d accepted at %d without an agreement before it (agreed at %d)", idx, acc, ag)
 		}
-		out = append(out, batchTiming{Index: idx, Agreed: ag, Accepted: acc, Seconds: headerTime(acc) - headerTime(ag)})
+		var ptx struct {
+			PoolTx struct {
+				Landed   int `json:"landed"`
+				Versions []struct {
+					Opened string `json:"opened_height"`
+					Signed string `json:"signed_height"`
+				} `json:"versions"`
+			} `json:"pool_tx"`
+		}
+		if err := GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs/"+b.PoolTx, &ptx); err != nil || ptx.PoolTx.Landed >= len(ptx.PoolTx.Versions) {
+			t.Fatalf("pool tx %s of batch %d: %v", b.PoolTx, idx, err)
+		}
+		v := ptx.PoolTx.Versions[ptx.PoolTx.Landed]
+		opened, _ := strconv.ParseInt(v.Opened, 10, 64)
+		signed, _ := strconv.ParseInt(v.Signed, 10, 64)
+		out = append(out, batchTiming{Index: idx, Agreed: ag, Accepted: acc, Seconds: headerTime(acc) - headerTime(ag), Opened: opened, Signed: signed})
 	}
 	return out
 }
@@ -93,8 +114,14 @@ func logBatchTimings(t *testing.T, timings []batchTiming) {
 	t.Logf("BENCH batch agreed -> accepted by the L1 inbox, %d batches: blocks mean %.2f p50 %.0f p95 %.0f max %.0f; "+
 		"seconds mean %.2f sd %.2f p50 %.2f p95 %.2f max %.2f", len(secs), bm, b50, b95, bmax, sm, ssd, p50, p95, smax)
 	var each []string
+	var queue, signing, out []float64
 	for _, b := range timings {
-		each = append(each, fmt.Sprintf("%d:%d", b.Index, b.Accepted-b.Agreed))
+		each = append(each, fmt.Sprintf("%d:%d=%d+%d+%d", b.Index, b.Accepted-b.Agreed, b.Opened-b.Agreed, b.Signed-b.Opened, b.Accepted-b.Signed))
+		queue, signing, out = append(queue, float64(b.Opened-b.Agreed)), append(signing, float64(b.Signed-b.Opened)), append(out, float64(b.Accepted-b.Signed))
 	}
-	t.Logf("per batch (index:blocks): %s", strings.Join(each, " "))
+	qm, _, _ := stats(queue)
+	sgm, _, _ := stats(signing)
+	om, _, _ := stats(out)
+	t.Logf("BENCH where the blocks go (means): agreed -> signing opened %.2f, signing %.2f, signed -> accepted (bridges, L1, confirmations, receipt vote) %.2f", qm, sgm, om)
+	t.Logf("per batch (index:blocks=queue+signing+out): %s", strings.Join(each, " "))
 }

@@ -51,6 +51,8 @@ type Localnet struct {
 	L1 *DevL1
 	// bridgeL2Args are the L2 flags of every bridge (Options.L2RPC).
 	bridgeL2Args []string
+	// TSSProxies, with Options.TSSProxies, stand in front of each node's TSS transport.
+	TSSProxies []*CutProxy
 }
 
 // Options tune the network.
@@ -82,6 +84,9 @@ type Options struct {
 	// BridgeL2MaxSilence, with L2RPC, is the bridges' --l2-max-silence (0: the bridge's
 	// default, health.DefaultL2MaxSilence).
 	BridgeL2MaxSilence time.Duration
+	// TSSProxies (with --tss in TestnetArgs) registers a CutProxy as each node's TSS
+	// endpoint, so a test can cut a node's engine off (Localnet.TSSProxies).
+	TSSProxies bool
 	// TestnetArgs are extra `themisd testnet` flags (e.g. --stall-threshold 5s).
 	TestnetArgs []string
 	// PatchAppState, if set, rewrites the app state of the generated genesis (the same
@@ -137,6 +142,9 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 	t.Log(out)
 	if o.PatchAppState != nil {
 		ln.patchGenesis(o.Validators, o.PatchAppState)
+	}
+	if o.TSSProxies {
+		ln.startTSSProxies(o.Validators)
 	}
 	if o.L2RPC != "" {
 		ln.patchAppToml(o.Validators, "themis", "l2-rpc", strconv.Quote(o.L2RPC))
@@ -201,24 +209,63 @@ func (ln *Localnet) patchGenesis(validators int, patch func(*Localnet, map[strin
 func (ln *Localnet) patchAppToml(validators int, section, key, value string) {
 	ln.t.Helper()
 	for i := 0; i < validators; i++ {
-		path := filepath.Join(ln.Dir, fmt.Sprintf("node%d", i), "config", "app.toml")
-		bz, err := os.ReadFile(path)
-		require.NoError(ln.t, err)
-		lines := strings.Split(string(bz), "\n")
-		current, found := "", 0
-		for j, line := range lines {
-			trimmed := strings.TrimSpace(line)
-			if strings.HasPrefix(trimmed, "[") {
-				current = strings.Trim(trimmed, "[] ")
-				continue
-			}
-			if k, _, ok := strings.Cut(trimmed, "="); ok && current == section && strings.TrimSpace(k) == key {
-				lines[j] = key + " = " + value
-				found++
-			}
+		ln.patchNodeAppToml(i, section, key, value)
+	}
+}
+
+// patchNodeAppToml is patchAppToml for node i alone.
+func (ln *Localnet) patchNodeAppToml(i int, section, key, value string) {
+	ln.t.Helper()
+	path := filepath.Join(ln.Dir, fmt.Sprintf("node%d", i), "config", "app.toml")
+	bz, err := os.ReadFile(path)
+	require.NoError(ln.t, err)
+	lines := strings.Split(string(bz), "\n")
+	current, found := "", 0
+	for j, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "[") {
+			current = strings.Trim(trimmed, "[] ")
+			continue
 		}
-		require.Equal(ln.t, 1, found, "%s: [%s] %s", path, section, key)
-		require.NoError(ln.t, os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o600))
+		if k, _, ok := strings.Cut(trimmed, "="); ok && current == section && strings.TrimSpace(k) == key {
+			lines[j] = key + " = " + value
+			found++
+		}
+	}
+	require.Equal(ln.t, 1, found, "%s: [%s] %s", path, section, key)
+	require.NoError(ln.t, os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o600))
+}
+
+// appTomlValue reads key of [section] from node i's app.toml (unquoted).
+func (ln *Localnet) appTomlValue(i int, section, key string) string {
+	ln.t.Helper()
+	bz, err := os.ReadFile(filepath.Join(ln.Dir, fmt.Sprintf("node%d", i), "config", "app.toml"))
+	require.NoError(ln.t, err)
+	current := ""
+	for _, line := range strings.Split(string(bz), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "[") {
+			current = strings.Trim(trimmed, "[] ")
+			continue
+		}
+		if k, v, ok := strings.Cut(trimmed, "="); ok && current == section && strings.TrimSpace(k) == key {
+			return strings.Trim(strings.TrimSpace(v), `"`)
+		}
+	}
+	ln.t.Fatalf("node%d app.toml: no [%s] %s", i, section, key)
+	return ""
+}
+
+// startTSSProxies puts a CutProxy in front of every node's TSS transport and makes
+// the node register the proxy as its endpoint.
+func (ln *Localnet) startTSSProxies(validators int) {
+	ln.t.Helper()
+	for i := 0; i < validators; i++ {
+		p, err := StartCutProxy(ln.appTomlValue(i, "themis", "tss-listen"))
+		require.NoError(ln.t, err)
+		ln.t.Cleanup(p.Close)
+		ln.patchNodeAppToml(i, "themis", "tss-endpoint", strconv.Quote("http://"+p.Addr()))
+		ln.TSSProxies = append(ln.TSSProxies, p)
 	}
 }
 
@@ -257,6 +304,17 @@ func (ln *Localnet) StopNode(n *Node) {
 		_ = n.cmd.Process.Kill()
 		<-done
 	}
+	n.cmd = nil
+	_ = n.logFile.Close()
+}
+
+// KillNode ends one node's process with SIGKILL: a crash, no shutdown path.
+func (ln *Localnet) KillNode(n *Node) {
+	if n.cmd == nil || n.cmd.Process == nil {
+		return
+	}
+	_ = n.cmd.Process.Kill()
+	_ = n.cmd.Wait()
 	n.cmd = nil
 	_ = n.logFile.Close()
 }
