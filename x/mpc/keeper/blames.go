@@ -69,6 +69,7 @@ func (k Keeper) tallyBlames(ctx sdk.Context, params types.Params, number uint64)
 		}); err != nil {
 		return err
 	}
+	recorded := false
 	for _, v := range sessions.TallyBlames(types.SessionParties(s), votes) {
 		has, err := k.SessionBlames.Has(ctx, collections.Join(number, v.Accused))
 		if err != nil {
@@ -80,8 +81,24 @@ func (k Keeper) tallyBlames(ctx sdk.Context, params types.Params, number uint64)
 		if err := k.recordBlame(ctx, params, s, v); err != nil {
 			return err
 		}
+		recorded = true
+	}
+	if recorded && s.Kind == types.SESSION_KIND_SIGN && s.Status == types.SESSION_STATUS_OPEN {
+		return k.failSignEarly(ctx, params, &s)
 	}
 	return nil
+}
+
+// failSignEarly closes an open sign session as soon as a blame is recorded in it:
+// more than 2/3 of its other signers gave up on a party, and a signature needs every
+// signer, so it can no longer complete. Waiting for the deadline would only delay the
+// retry, which opens next EndBlock without the blamed party (committee.Signers).
+func (k Keeper) failSignEarly(ctx sdk.Context, params types.Params, s *types.Session) error {
+	k.Logger(ctx).Info("sign session failed before its deadline: its signers blamed a party", "number", s.Number, "request", s.SignRequestId)
+	if err := k.closeSession(ctx, params, s, types.SESSION_STATUS_TIMED_OUT); err != nil {
+		return err
+	}
+	return k.requeue(ctx, s.SignRequestId)
 }
 
 // severityOf is a record's severity: the parameter's, except that MISSING is always

@@ -189,6 +189,61 @@ func TestSignRetryLeavesOutMembersBlamedMissing(t *testing.T) {
 	require.Len(t, retry.Signers, 4)
 }
 
+// TestSignSessionFailsEarlyOnARecordedBlame: once the other signers' claims record a
+// blame in an open sign session (a signature needs every signer, so it cannot
+// complete), the chain closes it at once and retries without the blamed party, far
+// before sign_timeout_blocks; the retry signs.
+func TestSignSessionFailsEarlyOnARecordedBlame(t *testing.T) {
+	c := newChain(t, 4) // t = 2: 3 signers
+	c.keygen()
+	p, err := c.k.Params.Get(c.ctx)
+	require.NoError(t, err)
+	p.SignTimeoutBlocks = 30 // the default
+	require.NoError(t, c.k.Params.Set(c.ctx, p))
+	for _, n := range c.nodes {
+		n.engine = false
+	}
+	id := c.requestSig("early")
+	c.block()
+	s := c.session(c.request(id).Session)
+	require.Equal(t, []uint64{1, 2, 3}, ids(s.Signers))
+	for _, v := range []uint64{1, 3} {
+		c.node(v).blames = []*types.BlameClaim{{SessionKey: s.SessionKey, Accused: c.node(2).signer(), Reason: types.BLAME_REASON_MISSING}}
+	}
+	c.run(3)
+	closed := c.session(s.Number)
+	require.Equal(t, types.SESSION_STATUS_TIMED_OUT, closed.Status)
+	require.LessOrEqual(t, closed.ClosedHeight, s.OpenedHeight+2, "closed on the blame (deadline %d)", s.DeadlineHeight)
+	retry := c.session(c.request(id).Session)
+	require.EqualValues(t, 1, retry.Attempt)
+	require.NotContains(t, ids(retry.Signers), uint64(2))
+	for _, v := range []uint64{1, 3, 4} {
+		c.node(v).blames = nil
+		c.node(v).engine = true
+	}
+	c.run(2)
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNED, c.request(id).Status)
+	c.checkInvariants()
+}
+
+// One signer's claim alone records no blame and closes nothing: a single member
+// cannot abort a session early.
+func TestOneSignersClaimDoesNotFailTheSession(t *testing.T) {
+	c := newChain(t, 4)
+	c.keygen()
+	for _, n := range c.nodes {
+		n.engine = false
+	}
+	id := c.requestSig("one liar")
+	c.block()
+	s := c.session(c.request(id).Session)
+	c.node(1).blames = []*types.BlameClaim{{SessionKey: s.SessionKey, Accused: c.node(2).signer(), Reason: types.BLAME_REASON_MISSING}}
+	for c.height < s.DeadlineHeight-1 {
+		c.block()
+	}
+	require.Equal(t, types.SESSION_STATUS_OPEN, c.session(s.Number).Status, "open until its deadline")
+}
+
 // TestSignSessionsAreFIFOAndBounded: at most max_open_sign_sessions sessions are open;
 // requests get them in id order.
 func TestSignSessionsAreFIFOAndBounded(t *testing.T) {
