@@ -40,6 +40,7 @@ func (w *L1Watcher) alternateReceipt(ctx context.Context, want L1Wants, height u
 		})
 		if err == nil && (rc == nil || rc.TxHash != f.tx.Hash() || rc.BlockNumber == nil || rc.BlockNumber.Uint64() != f.block) {
 			err = fmt.Errorf("receipt of %s does not match block %d", f.tx.Hash(), f.block)
+			w.found = nil // a reorg moved it: search again
 		}
 		if err == nil {
 			return &types.PoolTxReceipt{PoolTx: want.PoolTx, TxHash: f.tx.Hash().Bytes(), Reverted: rc.Status == gethtypes.ReceiptStatusFailed,
@@ -57,7 +58,7 @@ func (w *L1Watcher) alternateReceipt(ctx context.Context, want L1Wants, height u
 // findAtNonce finds the first block in [FromL1, height] after which the pool's nonce
 // is past want.Nonce (a binary search on the nonce), and in it the pool's
 // transaction with that nonce. A result found once is kept while it stays at or
-// below the confirmed height (a reorg below it searches again).
+// below the confirmed height and its receipt still names its block.
 func (w *L1Watcher) findAtNonce(ctx context.Context, want L1Wants, height uint64) (*foundTx, error) {
 	if f := w.found; f != nil && f.poolTx == want.PoolTx && f.nonce == want.Nonce && f.block <= height {
 		return f, nil
@@ -68,7 +69,14 @@ func (w *L1Watcher) findAtNonce(ctx context.Context, want L1Wants, height uint64
 			return w.cfg.L1.NonceAt(ctx, want.Pool, new(big.Int).SetUint64(b))
 		})
 	}
-	lo, hi := max(want.FromL1, 1), height // the answer is in [lo, hi]: the nonce at hi is past
+	// The answer is in [lo, hi]: the nonce at hi is past. A poll that saw the nonce
+	// unused at some height bounds it from below, so the search reads recent state
+	// only (a pruned L1 node keeps about 128 blocks); without one (a node restarted
+	// after the nonce moved) it reads state from the transaction's l1_height on.
+	lo, hi := max(want.FromL1, 1), height
+	if u := w.unused; u.poolTx == want.PoolTx && u.nonce == want.Nonce && u.height < height {
+		lo = max(lo, u.height+1)
+	}
 	for lo < hi {
 		mid := lo + (hi-lo)/2
 		n, err := nonceAt(mid)

@@ -92,3 +92,39 @@ func TestL1AlternateNotReportedWithoutProof(t *testing.T) {
 	require.EqualValues(t, 8, r.PoolNonce)
 	require.Nil(t, r.Receipt, "another sender's transaction at the nonce is not the pool's")
 }
+
+// On a pruned L1 node (state of recent blocks only) the search still finds the
+// alternate: the polls saw the nonce unused at 88, so it reads state above 88 only,
+// not from the transaction's old l1_height.
+func TestL1AlternateSearchReadsRecentStateOnly(t *testing.T) {
+	h := newHarness(t)
+	poolKey := crypto.Keccak256([]byte("pool"))
+	k, err := crypto.ToECDSA(poolKey)
+	require.NoError(t, err)
+	pool := crypto.PubkeyToAddress(k.PublicKey)
+	h.chain.pool.Address = types.AddressString(pool)
+	h.l1.set(func(f *fakeL1) { f.pending = pool; f.prunedBelow = 80 })
+	h.inFlight(3, hash1)
+	h.chain.inFlight.L1Height = 1 // taken long ago
+	require.Nil(t, h.pollOK(t).Receipt, "nonce 7 unused at 88")
+
+	alt := signedAt(t, poolKey, 7)
+	h.l1.set(func(f *fakeL1) {
+		f.head = 107 // confirmed 95
+		f.nonceFn = func(b uint64) uint64 {
+			if b >= 90 {
+				return 8
+			}
+			return 7
+		}
+		f.blocks = map[uint64]*gethtypes.Block{90: gethtypes.NewBlockWithHeader(&gethtypes.Header{Number: big.NewInt(90)}).
+			WithBody(gethtypes.Body{Transactions: []*gethtypes.Transaction{alt}})}
+		f.receipts[alt.Hash()] = &gethtypes.Receipt{TxHash: alt.Hash(), BlockNumber: big.NewInt(90), Status: gethtypes.ReceiptStatusSuccessful}
+	})
+	r := h.pollOK(t)
+	require.NotNil(t, r.Receipt)
+	require.Equal(t, alt.Hash().Bytes(), r.Receipt.TxHash)
+	for _, b := range h.l1.nonceBlocks {
+		require.GreaterOrEqual(t, b, uint64(88), "no state read below what the polls saw")
+	}
+}

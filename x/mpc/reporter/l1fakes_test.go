@@ -58,8 +58,10 @@ type fakeL1 struct {
 	// BlockByNumber knows.
 	nonceFn func(block uint64) uint64
 	blocks  map[uint64]*gethtypes.Block
-	err     error // every call fails with it
-	hang    bool  // every call waits for its deadline
+	// prunedBelow: NonceAt of an older block fails as on a pruned (non-archive) node.
+	prunedBelow uint64
+	err         error // every call fails with it
+	hang        bool  // every call waits for its deadline
 
 	calls        int
 	nonceBlocks  []uint64
@@ -96,6 +98,9 @@ func (f *fakeL1) NonceAt(ctx context.Context, _ common.Address, block *big.Int) 
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.nonceBlocks = append(f.nonceBlocks, block.Uint64())
+	if block.Uint64() < f.prunedBelow {
+		return 0, errors.New("missing trie node")
+	}
 	if f.nonceFn != nil {
 		return f.nonceFn(block.Uint64()), nil
 	}

@@ -101,7 +101,14 @@ type L1Watcher struct {
 	// L1 poll's alone: no lock); searchErr the last search failure, logged once.
 	found     *foundTx
 	searchErr string
+	// unused is the last confirmed height at which a poll saw the pool's nonce still
+	// at or below the in-flight transaction's (L1 poll alone): the search for the
+	// block that used it starts above it, where even a pruned L1 node has state.
+	unused nonceUnused
 }
+
+// nonceUnused: the nonce of pool transaction poolTx was unused at height.
+type nonceUnused struct{ poolTx, nonce, height uint64 }
 
 // NewL1Watcher builds a watcher; Run polls.
 func NewL1Watcher(cfg L1WatchConfig) *L1Watcher {
@@ -217,6 +224,9 @@ func (w *L1Watcher) readL1(ctx context.Context, want L1Wants) (*l1Snapshot, erro
 	}
 	if snap.receipt, err = w.receiptOf(ctx, want, height); err != nil {
 		return nil, err
+	}
+	if want.PoolTx != 0 && snap.nonce <= want.Nonce {
+		w.unused = nonceUnused{poolTx: want.PoolTx, nonce: want.Nonce, height: height}
 	}
 	if snap.receipt == nil && want.PoolTx != 0 && snap.nonce > want.Nonce {
 		snap.receipt = w.alternateReceipt(ctx, want, height)
