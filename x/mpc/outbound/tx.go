@@ -30,13 +30,17 @@ type Fees struct {
 	MaxTip *big.Int // wei per gas
 }
 
+// MaxCallGas is EIP-7825's per-transaction gas cap (2^24): L1 nodes since Osaka refuse
+// a transaction above it.
+const MaxCallGas = 1 << 24
+
 // Validate checks a call.
 func (c Call) Validate() error {
 	if c.To == (common.Address{}) {
 		return fmt.Errorf("%w: no recipient", ErrBadCall)
 	}
-	if c.Gas < 21_000 || c.Gas > 30_000_000 {
-		return fmt.Errorf("%w: gas limit %d outside [21000, 30000000]", ErrBadCall, c.Gas)
+	if c.Gas < 21_000 || c.Gas > MaxCallGas {
+		return fmt.Errorf("%w: gas limit %d outside [21000, %d]", ErrBadCall, c.Gas, MaxCallGas)
 	}
 	return nil
 }
