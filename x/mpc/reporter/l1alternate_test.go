@@ -26,6 +26,19 @@ func signedAt(t *testing.T, key []byte, nonce uint64) *gethtypes.Transaction {
 	return tx
 }
 
+// withPoolKey gives the harness a pool address with a known private key (so the test
+// can sign as the pool) and returns the key.
+func withPoolKey(t *testing.T, h *harness) []byte {
+	t.Helper()
+	key := crypto.Keccak256([]byte("pool"))
+	k, err := crypto.ToECDSA(key)
+	require.NoError(t, err)
+	pool := crypto.PubkeyToAddress(k.PublicKey)
+	h.chain.pool.Address = types.AddressString(pool)
+	h.l1.set(func(f *fakeL1) { f.pending = pool })
+	return key
+}
+
 // nonce7UsedIn84: the pool's nonce moves from 7 to 8 in block 84, which holds txs.
 func nonce7UsedIn84(h *harness, txs ...*gethtypes.Transaction) {
 	h.l1.set(func(f *fakeL1) {
@@ -46,12 +59,7 @@ func nonce7UsedIn84(h *harness, txs ...*gethtypes.Transaction) {
 // signature; the search is not repeated while the result holds.
 func TestL1AlternateFoundAtTheNonce(t *testing.T) {
 	h := newHarness(t)
-	poolKey := crypto.Keccak256([]byte("pool"))
-	k, err := crypto.ToECDSA(poolKey)
-	require.NoError(t, err)
-	pool := crypto.PubkeyToAddress(k.PublicKey)
-	h.chain.pool.Address = types.AddressString(pool)
-	h.l1.set(func(f *fakeL1) { f.pending = pool })
+	poolKey := withPoolKey(t, h)
 	h.inFlight(3, hash1)
 
 	other := signedAt(t, crypto.Keccak256([]byte("someone else")), 7)
@@ -98,12 +106,8 @@ func TestL1AlternateNotReportedWithoutProof(t *testing.T) {
 // not from the transaction's old l1_height.
 func TestL1AlternateSearchReadsRecentStateOnly(t *testing.T) {
 	h := newHarness(t)
-	poolKey := crypto.Keccak256([]byte("pool"))
-	k, err := crypto.ToECDSA(poolKey)
-	require.NoError(t, err)
-	pool := crypto.PubkeyToAddress(k.PublicKey)
-	h.chain.pool.Address = types.AddressString(pool)
-	h.l1.set(func(f *fakeL1) { f.pending = pool; f.prunedBelow = 80 })
+	poolKey := withPoolKey(t, h)
+	h.l1.set(func(f *fakeL1) { f.prunedBelow = 80 })
 	h.inFlight(3, hash1)
 	h.chain.inFlight.L1Height = 1 // taken long ago
 	require.Nil(t, h.pollOK(t).Receipt, "nonce 7 unused at 88")
