@@ -542,8 +542,10 @@ func blamesOf(key [32]byte, err error) []Blame {
 	}
 	var f *session.Failure
 	var se *SettleError
+	var progress uint32
 	switch {
 	case errors.As(err, &f):
+		progress = f.Progress
 		for _, ref := range f.Missing {
 			add(ref.Address, BlameMissing)
 		}
@@ -554,6 +556,7 @@ func blamesOf(key [32]byte, err error) []Blame {
 			add(ref.Address, BlameEquivocation)
 		}
 	case errors.As(err, &se):
+		progress = completedProgress
 		for _, a := range se.Missing {
 			add(a, BlameMissing)
 		}
@@ -566,7 +569,7 @@ func blamesOf(key [32]byte, err error) []Blame {
 	}
 	out := make([]Blame, 0, len(order))
 	for _, a := range order {
-		out = append(out, Blame{Key: key, Accused: a, Reason: reasons[a]})
+		out = append(out, Blame{Key: key, Accused: a, Reason: reasons[a], Progress: progress})
 	}
 	return out
 }

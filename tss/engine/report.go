@@ -32,7 +32,14 @@ type Blame struct {
 	Key     [32]byte
 	Accused common.Address
 	Reason  BlameReason
+	// Progress is how far this engine got in the session (session.Failure.Progress;
+	// completedProgress when it failed only in the echo check after the protocol).
+	Progress uint32
 }
+
+// completedProgress is the progress of a claim made after the protocol ran to its
+// end: above any stall, so it never hides one.
+const completedProgress = ^uint32(0)
 
 // Report is what this engine tells the chain in its vote extension.
 type Report struct {

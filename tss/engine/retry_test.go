@@ -48,8 +48,9 @@ func fixtureParties(nodes []*node) []Party {
 	return out
 }
 
-// A signer cut off from the others: the session fails, the others blame it MISSING,
-// and the chain's retry with another signer set succeeds.
+// A signer cut off from the others: the session fails, the others blame it MISSING
+// (with the progress they made), and the chain's retry with another signer set
+// succeeds.
 func TestCutSignerBlamedAndRetrySucceeds(t *testing.T) {
 	net := newMemNet()
 	nodes := fixtureNodes(t, net, 2*time.Second)
@@ -60,7 +61,7 @@ func TestCutSignerBlamedAndRetrySucceeds(t *testing.T) {
 	waitFor(t, func() bool {
 		for _, n := range nodes[:2] {
 			b := n.eng.Report().Blames
-			if len(b) != 1 || b[0].Accused != nodes[2].addr || b[0].Reason != BlameMissing || b[0].Key != first.Key {
+			if len(b) != 1 || b[0].Accused != nodes[2].addr || b[0].Reason != BlameMissing || b[0].Key != first.Key || b[0].Progress == 0 {
 				return false
 			}
 		}

@@ -228,3 +228,39 @@ func TestNoProofSwitchedOff(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A signer that withholds one point-to-point message stalls its victim a round before
+// everyone else, who then wait for the victim: the failures' progress tells the chain
+// who stalled first (the victim's claim names the framer, at a lower progress).
+func TestWithheldMessageStallsTheVictimFirst(t *testing.T) {
+	parties, shares := fixtureShares(t)
+	plans, inputs := signPlans(12, parties[:3], 2, 1, digestOf(12), shares)
+	for i := range plans {
+		plans[i].RoundTimeout = 2 * time.Second
+	}
+	h := newHub()
+	h.drop = func(from common.Address, m Outbound) bool {
+		return from == parties[0] && m.To != nil && *m.To == parties[2] && strings.HasSuffix(m.Round, "SignRound1Message1")
+	}
+	outs := runAll(t, h, plans, inputs)
+	failures := make([]*Failure, len(outs))
+	for i, o := range outs {
+		if !errors.As(o.err, &failures[i]) {
+			t.Fatalf("party %d: want a failure, got %v", i, o.err)
+		}
+	}
+	victim := failures[2]
+	if len(victim.Missing) != 1 || victim.Missing[0].Address != parties[0] {
+		t.Fatalf("victim: missing %v, want the framer %s", victim.Missing, parties[0].Hex())
+	}
+	for _, i := range []int{0, 1} {
+		f := failures[i]
+		if len(f.Missing) != 1 || f.Missing[0].Address != parties[2] {
+			t.Fatalf("party %d: missing %v, want the stalled victim %s", i, f.Missing, parties[2].Hex())
+		}
+		if f.Progress <= victim.Progress || victim.Progress == 0 {
+			t.Fatalf("party %d progress %d, victim's %d: the victim must have stalled first", i, f.Progress, victim.Progress)
+		}
+	}
+	t.Logf("victim stalled at progress %d, the others at %d", victim.Progress, failures[0].Progress)
+}

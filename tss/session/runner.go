@@ -55,6 +55,10 @@ type Failure struct {
 	Culprits []PartyRef
 	// Conflicts are senders who sent two different messages for one round.
 	Conflicts []PartyRef
+	// Progress is how far the local parties got: the distinct message types they had
+	// sent, the same sequence for every party of a protocol. The chain compares the
+	// claims of a failed signing by it: whoever stalled first names the cause.
+	Progress uint32
 }
 
 func (f *Failure) Error() string {
@@ -103,6 +107,8 @@ type Session struct {
 	received map[PartyRef]int
 	// sendFailures counts messages a peer did not take (for the failure's text).
 	sendFailures atomic.Int64
+	// sentTypes are the message types the local parties emitted (the progress).
+	sentTypes map[string]struct{}
 }
 
 type seenKey struct {
@@ -153,8 +159,35 @@ func (s *Session) Deliver(m Inbound) error {
 	}
 }
 
-// Run starts the local parties and drives them until the result, a failure, or ctx ends.
+// Run starts the local parties and drives them until the result, a failure, or ctx
+// ends. A failure carries the progress the local parties made.
 func (s *Session) Run(ctx context.Context) (*Result, error) {
+	res, err := s.run(ctx)
+	var f *Failure
+	if errors.As(err, &f) {
+		f.Progress = s.progress()
+	}
+	return res, err
+}
+
+// progress counts the distinct message types the local parties emitted.
+func (s *Session) progress() uint32 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return uint32(len(s.sentTypes))
+}
+
+// noteSent records a message type the local parties emitted.
+func (s *Session) noteSent(msgType string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.sentTypes == nil {
+		s.sentTypes = map[string]struct{}{}
+	}
+	s.sentTypes[msgType] = struct{}{}
+}
+
+func (s *Session) run(ctx context.Context) (*Result, error) {
 	// The pump sends with the caller's ctx: a session that ends here must still get
 	// its last messages out (the others need our final round to finish too), so on
 	// success the pump is told to flush rather than cancelled.
@@ -433,6 +466,7 @@ func (s *Session) pump(ctx context.Context, flush <-chan struct{}, sendErr chan<
 	// usually they cannot), and the round timeout then names who fell behind instead
 	// of nobody. Only a message that cannot be encoded or addressed is fatal.
 	send := func(msg tss.Message) bool {
+		s.noteSent(msg.Type())
 		if err := s.route(ctx, msg); err != nil {
 			if errors.Is(err, errUnroutable) {
 				select {

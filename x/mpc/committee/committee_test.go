@@ -104,28 +104,28 @@ func TestSigners(t *testing.T) {
 	c := []committee.Member{member(1, 1), member(2, 1), member(3, 1), member(4, 1)}
 	ready := []committee.SignerStatus{{Available: true}, {Available: true}, {Available: true}, {Available: true}}
 	// n=4, t=2: 3 signers.
-	s, ok := committee.Signers(c, ready, 2, 0)
+	s, ok := committee.Signers(c, ready, 2, 0, nil)
 	require.True(t, ok)
 	require.Equal(t, []uint64{1, 2, 3}, ids(s))
-	s, _ = committee.Signers(c, ready, 2, 1)
+	s, _ = committee.Signers(c, ready, 2, 1, nil)
 	require.Equal(t, []uint64{2, 3, 4}, ids(s), "a retry takes another subset")
 
 	notReady := slices.Clone(ready)
 	notReady[1].Available = false
-	s, _ = committee.Signers(c, notReady, 2, 0)
+	s, _ = committee.Signers(c, notReady, 2, 0, nil)
 	require.Equal(t, []uint64{1, 3, 4}, ids(s), "ready members are preferred")
 
 	blamed := slices.Clone(ready)
 	blamed[0].Excluded = true
-	s, _ = committee.Signers(c, blamed, 2, 0)
+	s, _ = committee.Signers(c, blamed, 2, 0, nil)
 	require.Equal(t, []uint64{2, 3, 4}, ids(s), "a member blamed MISSING is left out")
 
 	// Too few good members: the rest fill up, excluded last.
 	bad := []committee.SignerStatus{{Excluded: true}, {}, {Available: true}, {Excluded: true}}
-	s, _ = committee.Signers(c, bad, 2, 0)
+	s, _ = committee.Signers(c, bad, 2, 0, nil)
 	require.Equal(t, []uint64{1, 2, 3}, ids(s))
 
-	_, ok = committee.Signers(c[:2], ready, 2, 0)
+	_, ok = committee.Signers(c[:2], ready, 2, 0, nil)
 	require.False(t, ok)
 }
 
@@ -156,7 +156,7 @@ func TestSignersProperties(t *testing.T) {
 			}
 		}
 		attempt := rapid.Uint32().Draw(rt, "attempt")
-		s, ok := committee.Signers(c, status, th, attempt)
+		s, ok := committee.Signers(c, status, th, attempt, nil)
 		require.True(rt, ok)
 		require.Len(rt, s, th+1)
 		require.True(rt, slices.IsSortedFunc(s, func(a, b committee.Member) int { return int(a.ID) - int(b.ID) }))
@@ -174,7 +174,7 @@ func TestSignersProperties(t *testing.T) {
 			}
 		}
 		require.Equal(rt, min(good, th+1), inGood, "good members are used first")
-		again, _ := committee.Signers(c, status, th, attempt)
+		again, _ := committee.Signers(c, status, th, attempt, nil)
 		require.Equal(rt, s, again)
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"cosmossdk.io/collections"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/themis-network/themis/x/mpc/committee"
 	"github.com/themis-network/themis/x/mpc/sessions"
 	"github.com/themis-network/themis/x/mpc/types"
 )
@@ -46,11 +47,40 @@ func (k Keeper) takeBlameClaim(ctx sdk.Context, round *applyRound, cons []byte, 
 	if !ok || accused.SequencerId == voter {
 		return nil
 	}
+	if err := k.foldDispute(ctx, sp, voter, accused.SequencerId, c.Progress); err != nil {
+		return err
+	}
 	if has, err := k.SessionBlames.Has(ctx, collections.Join(number, accused.SequencerId)); err != nil || has {
 		return err
 	}
 	round.blamed = append(round.blamed, number)
 	return k.BlameVotes.Set(ctx, collections.Join3(number, accused.SequencerId, voter), int32(c.Reason))
+}
+
+// foldDispute folds a sign session's claim into its disputes (committee.FoldClaim),
+// even against a party already blamed: a party everyone waits for collects a dispute
+// with each of them. s is the round's cached copy, kept in step with the store.
+func (k Keeper) foldDispute(ctx sdk.Context, s *types.Session, voter, accused uint64, progress uint32) error {
+	if s.Kind != types.SESSION_KIND_SIGN {
+		return nil
+	}
+	lowest, pairs, changed := committee.FoldClaim(s.DisputeProgress, disputesOf(s.Disputes), voter, accused, progress)
+	if !changed {
+		return nil
+	}
+	s.DisputeProgress, s.Disputes = lowest, make([]types.Dispute, len(pairs))
+	for i, p := range pairs {
+		s.Disputes[i] = types.Dispute{A: p.A, B: p.B}
+	}
+	return k.Sessions.Set(ctx, s.Number, *s)
+}
+
+func disputesOf(ds []types.Dispute) []committee.Dispute {
+	out := make([]committee.Dispute, len(ds))
+	for i, d := range ds {
+		out[i] = committee.Dispute{A: d.A, B: d.B}
+	}
+	return out
 }
 
 // tallyBlames records a blame for every accused of the session that more than 2/3 of

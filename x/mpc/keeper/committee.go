@@ -319,3 +319,23 @@ func (k Keeper) signerStatus(ctx context.Context, v *view, previous uint64) ([]c
 	}
 	return out, nil
 }
+
+// maxDisputeLookback bounds how many earlier sessions of one request the signer
+// choice reads disputes from: enough for every faulty member of a 21-party committee
+// to be caught several times over, and a bounded read per retry.
+const maxDisputeLookback = 64
+
+// requestDisputes gathers the disputes of a request's sessions, from its last one
+// back along previous_session, at most maxDisputeLookback of them.
+func (k Keeper) requestDisputes(ctx context.Context, last uint64) ([]committee.Dispute, error) {
+	var out []committee.Dispute
+	for n, i := last, 0; n != 0 && i < maxDisputeLookback; i++ {
+		s, err := k.Sessions.Get(ctx, n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, disputesOf(s.Disputes)...)
+		n = s.PreviousSession
+	}
+	return out, nil
+}

@@ -126,7 +126,11 @@ func (k Keeper) stepSign(ctx sdk.Context, v *view) error {
 		if err != nil {
 			return err
 		}
-		signers, ok := committee.Signers(members, status, t, req.Attempts)
+		disputes, err := k.requestDisputes(ctx, req.Session)
+		if err != nil {
+			return err
+		}
+		signers, ok := committee.Signers(members, status, t, req.Attempts, disputes)
 		if !ok { // a committee smaller than t+1 never validates; defensive only
 			continue
 		}

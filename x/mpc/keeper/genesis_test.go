@@ -55,6 +55,7 @@ func TestGenesisExportImportMidSession(t *testing.T) {
 	gs, err := c.k.ExportGenesis(c.ctx)
 	require.NoError(t, err)
 	require.NotEmpty(t, gs.BlameVotes)
+	require.Equal(t, []types.Dispute{{A: 1, B: 4}}, gs.Sessions[s.Number-1].Disputes, "the claim's dispute is exported")
 	require.NotNil(t, gs.PoolKey)
 	require.Len(t, gs.SignRequests, 3)
 	c.checkInvariants()
@@ -112,6 +113,17 @@ func TestGenesisValidateRejects(t *testing.T) {
 		{"readiness endpoint", func(gs *types.GenesisState) { gs.Readiness[0].Endpoint = "nope" }},
 		{"blame vote of a non-party", func(gs *types.GenesisState) { gs.BlameVotes[0].Voter = 99 }},
 		{"blame vote against oneself", func(gs *types.GenesisState) { gs.BlameVotes[0].Voter = gs.BlameVotes[0].Accused }},
+		{"dispute unordered", func(gs *types.GenesisState) { gs.Sessions[len(gs.Sessions)-1].Disputes[0] = types.Dispute{A: 3, B: 1} }},
+		{"dispute with a non-signer", func(gs *types.GenesisState) { gs.Sessions[len(gs.Sessions)-1].Disputes[0] = types.Dispute{A: 1, B: 4} }},
+		{"dispute twice", func(gs *types.GenesisState) {
+			s := &gs.Sessions[len(gs.Sessions)-1]
+			s.Disputes = append(s.Disputes, s.Disputes[0])
+		}},
+		{"dispute progress without disputes", func(gs *types.GenesisState) {
+			s := &gs.Sessions[len(gs.Sessions)-1]
+			s.Disputes, s.DisputeProgress = nil, 3
+		}},
+		{"keygen with disputes", func(gs *types.GenesisState) { gs.Sessions[0].Disputes = []types.Dispute{{A: 1, B: 2}} }},
 		{"keygen open with a key", func(gs *types.GenesisState) {
 			gs.Sessions[0].Status = types.SESSION_STATUS_OPEN
 			gs.Sessions[0].PublicKey = nil

@@ -305,3 +305,51 @@ func TestSignSessionSupersededByResharing(t *testing.T) {
 	require.Len(t, retry.Signers, 4, "t+1 of the new committee of 5")
 	c.checkInvariants()
 }
+
+// A signer that withholds its message from an honest one stalls it, and the others
+// then blame the stalled one: that alone, with only the blamed left out of the retry,
+// let the framer frame a new victim on every attempt. The victim's own claim is made
+// at a lower progress (it stalled first), so the session records the framer and the
+// victim as a dispute; the retry keeps them apart, and a framer in dispute with more
+// members than the committee can hold faulty ones (4 - 3 = 1) is left out.
+func TestAFramerIsKeptFromItsVictimsAndThenLeftOut(t *testing.T) {
+	c := newChain(t, 4) // t = 2: 3 signers, at most 1 faulty
+	c.keygen()
+	for _, n := range c.nodes {
+		n.engine = false
+	}
+	id := c.requestSig("framed")
+	c.block()
+	frame := func(s types.Session, framer, victim uint64) {
+		claim := func(accused uint64, progress uint32) []*types.BlameClaim {
+			return []*types.BlameClaim{{SessionKey: s.SessionKey, Accused: c.node(accused).signer(), Reason: types.BLAME_REASON_MISSING, Progress: progress}}
+		}
+		for _, v := range ids(s.Signers) {
+			c.node(v).blames = claim(victim, 4) // everyone else stalls a round later, on the victim
+		}
+		c.node(victim).blames = claim(framer, 3)
+		c.run(3)
+		closed := c.session(s.Number)
+		require.Equal(t, types.SESSION_STATUS_TIMED_OUT, closed.Status)
+		require.Equal(t, []types.Dispute{{A: min(framer, victim), B: max(framer, victim)}}, closed.Disputes, "only the first stall's pair")
+		require.EqualValues(t, 3, closed.DisputeProgress)
+	}
+
+	first := c.session(c.request(id).Session)
+	require.Equal(t, []uint64{1, 2, 3}, ids(first.Signers))
+	frame(first, 1, 2)
+	second := c.session(c.request(id).Session)
+	require.Equal(t, []uint64{1, 3, 4}, ids(second.Signers), "2 is blamed and in dispute with 1")
+
+	frame(second, 1, 3)
+	third := c.session(c.request(id).Session)
+	require.Equal(t, []uint64{2, 3, 4}, ids(third.Signers), "1 disputes two members: it is the faulty one")
+
+	for _, n := range c.nodes {
+		n.blames = nil
+		n.engine = n.id != 1
+	}
+	c.run(2)
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNED, c.request(id).Status)
+	c.checkInvariants()
+}

@@ -146,7 +146,7 @@ func ToProto(r engine.Report) types.MpcReport {
 		out.Results = append(out.Results, &types.SessionResult{SessionKey: append([]byte(nil), res.Key[:]...), PublicKey: res.PublicKey, Signature: res.Signature})
 	}
 	for _, b := range r.Blames {
-		out.Blames = append(out.Blames, &types.BlameClaim{SessionKey: append([]byte(nil), b.Key[:]...), Accused: strings.ToLower(b.Accused.Hex()), Reason: reasonOf(b.Reason)})
+		out.Blames = append(out.Blames, &types.BlameClaim{SessionKey: append([]byte(nil), b.Key[:]...), Accused: strings.ToLower(b.Accused.Hex()), Reason: reasonOf(b.Reason), Progress: b.Progress})
 	}
 	return out
 }

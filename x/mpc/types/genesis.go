@@ -145,7 +145,7 @@ func (s Session) Validate() error {
 		if err := ValidateCommittee(Committee{Members: s.NewParties, Threshold: s.Threshold}); err != nil {
 			return fmt.Errorf("new parties: %v", err)
 		}
-		if len(s.Signers) != 0 || s.SignRequestId != 0 || len(s.Digest) != 0 || len(s.Signature) != 0 {
+		if len(s.Signers) != 0 || s.SignRequestId != 0 || len(s.Digest) != 0 || len(s.Signature) != 0 || len(s.Disputes) != 0 || s.DisputeProgress != 0 {
 			return fmt.Errorf("%s with sign fields", s.Kind)
 		}
 		if s.Status == SESSION_STATUS_SUPERSEDED {
@@ -190,8 +190,34 @@ func (s Session) Validate() error {
 		} else if len(s.Signature) != 0 {
 			return fmt.Errorf("a result without completion")
 		}
+		if err := validateDisputes(s); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("kind %d", s.Kind)
+	}
+	return nil
+}
+
+// validateDisputes checks a sign session's disputes: ordered pairs (a < b) of its
+// signers, each once, and no progress without a pair.
+func validateDisputes(s Session) error {
+	if len(s.Disputes) == 0 && s.DisputeProgress != 0 {
+		return fmt.Errorf("dispute progress %d without disputes", s.DisputeProgress)
+	}
+	signer := map[uint64]bool{} // lookups only
+	for _, p := range s.Signers {
+		signer[p.SequencerId] = true
+	}
+	seen := map[Dispute]bool{} // lookups only
+	for _, d := range s.Disputes {
+		if d.A >= d.B || !signer[d.A] || !signer[d.B] {
+			return fmt.Errorf("dispute (%d, %d): not an ordered pair of the session's signers", d.A, d.B)
+		}
+		if seen[d] {
+			return fmt.Errorf("dispute (%d, %d) twice", d.A, d.B)
+		}
+		seen[d] = true
 	}
 	return nil
 }
