@@ -77,11 +77,16 @@ func (w *L1Watcher) findAtNonce(ctx context.Context, want L1Wants, height uint64
 	if u := w.unused; u.poolTx == want.PoolTx && u.nonce == want.Nonce && u.height < height {
 		lo = max(lo, u.height+1)
 	}
+	first := lo
 	for lo < hi {
 		mid := lo + (hi-lo)/2
 		n, err := nonceAt(mid)
 		if err != nil {
-			return nil, fmt.Errorf("pool nonce at %d: %w", mid, err)
+			// Old state is gone (a pruned node restarted after the nonce moved): block
+			// bodies are kept, so look for the transaction in them instead.
+			w.cfg.Logger.Debug("mpc-l1 watcher: pool state unavailable; scanning block bodies for the transaction at the nonce",
+				"pool_tx", want.PoolTx, "nonce", want.Nonce, "at", mid, "err", err)
+			return w.scanBodies(ctx, want, first, height)
 		}
 		if n > want.Nonce {
 			hi = mid
@@ -98,16 +103,67 @@ func (w *L1Watcher) findAtNonce(ctx context.Context, want L1Wants, height uint64
 	if err != nil {
 		return nil, fmt.Errorf("block %d: %w", lo, err)
 	}
+	if tx := poolTxIn(block, want); tx != nil {
+		w.found = &foundTx{poolTx: want.PoolTx, nonce: want.Nonce, tx: tx, block: lo}
+		return w.found, nil
+	}
+	return nil, fmt.Errorf("block %d moved the pool's nonce past %d but holds no EIP-1559 transaction of the pool at it", lo, want.Nonce)
+}
+
+// poolTxIn is the pool's EIP-1559 transaction at the wanted nonce in block, if any.
+func poolTxIn(block *gethtypes.Block, want L1Wants) *gethtypes.Transaction {
 	for _, tx := range block.Transactions() {
 		if tx.Nonce() != want.Nonce || tx.Type() != gethtypes.DynamicFeeTxType {
 			continue
 		}
 		from, err := gethtypes.Sender(gethtypes.LatestSignerForChainID(tx.ChainId()), tx)
-		if err != nil || from != want.Pool {
-			continue
+		if err == nil && from == want.Pool {
+			return tx
 		}
-		w.found = &foundTx{poolTx: want.PoolTx, nonce: want.Nonce, tx: tx, block: lo}
-		return w.found, nil
 	}
-	return nil, fmt.Errorf("block %d moved the pool's nonce past %d but holds no EIP-1559 transaction of the pool at it", lo, want.Nonce)
+	return nil
+}
+
+// maxBodiesPerPoll bounds the blocks one poll reads while scanning bodies, so a poll
+// stays within its budget; the scan goes on from where it stopped at the next poll.
+const maxBodiesPerPoll = 64
+
+// bodyScan is where the scan for the transaction at a nonce goes on: the next block
+// to read, going down.
+type bodyScan struct{ poolTx, nonce, next uint64 }
+
+// errStillScanning: the scan has blocks left for the next poll.
+var errStillScanning = errors.New("pool state unavailable (a pruned L1 node?): scanning block bodies for the pool's transaction at the nonce")
+
+// scanBodies looks for the pool's transaction at the nonce in the bodies of blocks
+// [lo, height], from the top down (where it most likely is: it landed after the
+// version the chain knows was signed), at most maxBodiesPerPoll per poll. Only block
+// bodies are read, which a node keeps when it prunes state.
+func (w *L1Watcher) scanBodies(ctx context.Context, want L1Wants, lo, height uint64) (*foundTx, error) {
+	s := w.scan
+	if s.poolTx != want.PoolTx || s.nonce != want.Nonce || s.next > height || s.next < lo {
+		s = bodyScan{poolTx: want.PoolTx, nonce: want.Nonce, next: height}
+	}
+	for i := 0; i < maxBodiesPerPoll && s.next >= lo; i++ {
+		n := s.next
+		block, err := within(ctx, w.cfg.L1ReadTimeout, func(ctx context.Context) (*gethtypes.Block, error) {
+			return w.cfg.L1.BlockByNumber(ctx, new(big.Int).SetUint64(n))
+		})
+		if err != nil {
+			w.scan = s
+			return nil, fmt.Errorf("block %d: %w", n, err)
+		}
+		if tx := poolTxIn(block, want); tx != nil {
+			w.scan = bodyScan{}
+			w.found = &foundTx{poolTx: want.PoolTx, nonce: want.Nonce, tx: tx, block: n}
+			return w.found, nil
+		}
+		s.next--
+	}
+	if s.next < lo {
+		w.scan = bodyScan{}
+		return nil, fmt.Errorf("no EIP-1559 transaction of the pool at nonce %d in blocks %d..%d", want.Nonce, lo, height)
+	}
+	w.scan = s
+	return nil, errStillScanning
 }

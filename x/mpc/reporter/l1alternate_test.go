@@ -132,3 +132,53 @@ func TestL1AlternateSearchReadsRecentStateOnly(t *testing.T) {
 		require.GreaterOrEqual(t, b, uint64(88), "no state read below what the polls saw")
 	}
 }
+
+// A node restarted after the nonce moved never saw it unused, and its pruned L1 node
+// has no state for the old heights the nonce search needs: it scans block bodies
+// instead, from the confirmed height down, at most maxBodiesPerPoll per poll, and
+// finds the transaction over a few polls.
+func TestL1AlternateScansBodiesWhenStateIsPruned(t *testing.T) {
+	h := newHarness(t)
+	poolKey := withPoolKey(t, h)
+	h.inFlight(3, hash1)
+	h.chain.inFlight.L1Height = 1 // taken long ago; no poll saw the nonce unused
+	alt := signedAt(t, poolKey, 7)
+	other := signedAt(t, crypto.Keccak256([]byte("someone else")), 7)
+	h.l1.set(func(f *fakeL1) {
+		f.prunedBelow = 100
+		f.head = 212 // confirmed 200
+		f.nonceFn = func(b uint64) uint64 {
+			if b >= 90 {
+				return 8
+			}
+			return 7
+		}
+		f.blocks = map[uint64]*gethtypes.Block{}
+		for b := uint64(1); b <= 212; b++ {
+			var txs []*gethtypes.Transaction
+			switch b {
+			case 90:
+				txs = []*gethtypes.Transaction{alt}
+			case 150:
+				txs = []*gethtypes.Transaction{other} // another sender's at the nonce: not it
+			}
+			f.blocks[b] = gethtypes.NewBlockWithHeader(&gethtypes.Header{Number: new(big.Int).SetUint64(b)}).WithBody(gethtypes.Body{Transactions: txs})
+		}
+		f.receipts[alt.Hash()] = &gethtypes.Receipt{TxHash: alt.Hash(), BlockNumber: big.NewInt(90), Status: gethtypes.ReceiptStatusSuccessful}
+	})
+	var r *types.L1Report
+	polls := 0
+	for r == nil || r.Receipt == nil {
+		polls++
+		require.LessOrEqual(t, polls, 3, "found within (200-90)/64+1 polls")
+		before := len(h.l1.bodyReads)
+		r = h.pollOK(t)
+		require.LessOrEqual(t, len(h.l1.bodyReads)-before, maxBodiesPerPoll, "a poll reads at most maxBodiesPerPoll bodies")
+	}
+	require.Equal(t, 2, polls)
+	require.Equal(t, alt.Hash().Bytes(), r.Receipt.TxHash)
+	require.EqualValues(t, 90, r.Receipt.L1Block)
+	for _, b := range h.l1.bodyReads {
+		require.GreaterOrEqual(t, b, uint64(90), "scanned from the top down, stopped at the find")
+	}
+}

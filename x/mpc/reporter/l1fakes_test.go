@@ -65,6 +65,7 @@ type fakeL1 struct {
 
 	calls        int
 	nonceBlocks  []uint64
+	bodyReads    []uint64 // the blocks BlockByNumber was asked for
 	receiptAsked []common.Hash
 }
 
@@ -113,6 +114,7 @@ func (f *fakeL1) BlockByNumber(ctx context.Context, n *big.Int) (*gethtypes.Bloc
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.bodyReads = append(f.bodyReads, n.Uint64())
 	b, ok := f.blocks[n.Uint64()]
 	if !ok {
 		return nil, ethereum.NotFound

@@ -105,6 +105,8 @@ type L1Watcher struct {
 	// at or below the in-flight transaction's (L1 poll alone): the search for the
 	// block that used it starts above it, where even a pruned L1 node has state.
 	unused nonceUnused
+	// scan is the block-body scan in progress when old state is unavailable.
+	scan bodyScan
 }
 
 // nonceUnused: the nonce of pool transaction poolTx was unused at height.
