@@ -59,6 +59,10 @@ func Dial(rawURL string, requestTimeout time.Duration) (*Client, error) {
 	return &Client{rpc: c, http: hc, timeout: requestTimeout, endpoint: endpoint}, nil
 }
 
+// SetUserAgent sets the User-Agent header of every call (the rpc client's own by
+// default), so a node's logs and policies can tell its readers apart.
+func (c *Client) SetUserAgent(ua string) { c.rpc.SetHeader("User-Agent", ua) }
+
 // Close ends the client and drops its kept-alive connections.
 func (c *Client) Close() {
 	c.rpc.Close()

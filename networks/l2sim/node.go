@@ -69,6 +69,9 @@ type Node struct {
 	alts         map[uint64]Block // equivocation: the second block signed at each height
 	// altServe alternates which of the two blocks eth_getBlockByNumber hands out.
 	altServe atomic.Uint64
+	// lies are the forged hashes served in lie mode, by height (lie.go).
+	lieMu sync.Mutex
+	lies  map[uint64]common.Hash
 
 	rpc       *rpc.Server
 	listener  net.Listener
@@ -207,6 +210,11 @@ func (n *Node) SetMode(m Mode) {
 		n.altMu.Lock()
 		clear(n.alts)
 		n.altMu.Unlock()
+	}
+	if m != ModeLie {
+		n.lieMu.Lock()
+		clear(n.lies)
+		n.lieMu.Unlock()
 	}
 }
 

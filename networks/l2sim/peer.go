@@ -12,6 +12,11 @@ import (
 // peerClient reads another l2sim node through the one L2 reader (bridge/l2), the same
 // code that reads the L2 for the chain: a peer's block is decoded and its served hash
 // checked against its header exactly as themis does it.
+// peerUserAgent is how a simulator introduces itself to its peers: a lying node
+// (ModeLie) lies to every reader but them, as a lying L2 node would to its validator
+// while its network keeps it in sync.
+const peerUserAgent = "themis-l2sim-peer"
+
 type peerClient struct {
 	url string
 	c   *l2.Client
@@ -22,6 +27,7 @@ func dialPeer(url string) (*peerClient, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.SetUserAgent(peerUserAgent)
 	return &peerClient{url: url, c: c}, nil
 }
 

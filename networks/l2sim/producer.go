@@ -89,8 +89,9 @@ func (n *Node) build(parent Block, p Producer, variant uint8) (Block, error) {
 
 // servedBlock is the block eth_getBlockByNumber answers for height h. While the node
 // equivocates, every other call for a height with a twin gets the twin, so peers polling
-// it see two signed blocks for one height.
-func (n *Node) servedBlock(h uint64) (Block, bool) {
+// it see two signed blocks for one height. While it lies, every reader but its peers
+// (toPeer) gets the forged chain.
+func (n *Node) servedBlock(h uint64, toPeer bool) (Block, bool) {
 	if n.Mode() == ModeEquivocate {
 		n.altMu.Lock()
 		twin, ok := n.alts[h]
@@ -98,6 +99,9 @@ func (n *Node) servedBlock(h uint64) (Block, bool) {
 		if ok && n.altServe.Add(1)%2 == 0 {
 			return twin, true
 		}
+	}
+	if n.Mode() == ModeLie && !toPeer {
+		return n.liedBlock(h)
 	}
 	return n.store.At(h)
 }

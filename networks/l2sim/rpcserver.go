@@ -81,12 +81,12 @@ func (a *ethAPI) BlockNumber() hexutil.Uint64 {
 
 // GetBlockByNumber is eth_getBlockByNumber. fullTx changes nothing: blocks list no
 // transactions. An unknown height is null, as geth answers it.
-func (a *ethAPI) GetBlockByNumber(_ context.Context, number rpc.BlockNumber, fullTx bool) (json.RawMessage, error) {
+func (a *ethAPI) GetBlockByNumber(ctx context.Context, number rpc.BlockNumber, fullTx bool) (json.RawMessage, error) {
 	h, err := a.n.height(number)
 	if err != nil {
 		return nil, err
 	}
-	b, ok := a.n.servedBlock(h)
+	b, ok := a.n.servedBlock(h, rpc.PeerInfoFromContext(ctx).HTTP.UserAgent == peerUserAgent)
 	if !ok {
 		return nil, nil
 	}

@@ -82,7 +82,7 @@ signature). The chain is kept under --data-dir and survives restarts.`,
 	f.Duration(flagL2BlockInterval, l2sim.DefaultBlockInterval, "how often to try to produce the next block")
 	f.Duration(flagL2SyncInterval, l2sim.DefaultSyncInterval, "how often to pull new blocks from peers")
 	f.String(flagDataDir, "", "where the chain is kept (default <home>/l2sim)")
-	f.String(flagL2Fault, string(l2sim.ModeNone), "initial fault mode: none, stall, equivocate or wrong_result")
+	f.String(flagL2Fault, string(l2sim.ModeNone), "initial fault mode: none, stall, equivocate, wrong_result or lie")
 	return cmd
 }
 
@@ -177,11 +177,12 @@ func runL2Sim(cmd *cobra.Command, cfg l2sim.Config) error {
 
 func l2simFaultCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "fault stall|resume|equivocate|wrong_result",
+		Use:   "fault stall|resume|equivocate|wrong_result|lie",
 		Short: "Switch an l2sim node's fault mode (resume: behave again)",
 		Long: `stall: produce nothing, even when scheduled. equivocate: sign a second, different block at
 every height produced and hand it to every other caller. wrong_result: commit to wrong state
-roots. resume (or none): behave honestly again.`,
+roots. lie: serve a forged chain (other state roots, re-linked hashes) to every RPC reader,
+as a lying L2 node would. resume (or none): behave honestly again.`,
 		Example: `themisd l2sim fault stall --node http://127.0.0.1:8645`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -191,7 +192,7 @@ roots. resume (or none): behave honestly again.`,
 			}
 			mode, err := l2sim.ParseMode(name)
 			if err != nil {
-				return fmt.Errorf("unknown fault %q: want stall, resume, equivocate or wrong_result", args[0])
+				return fmt.Errorf("unknown fault %q: want stall, resume, equivocate, wrong_result or lie", args[0])
 			}
 			nodeURL, _ := cmd.Flags().GetString(flagL2Node)
 			cmd.SilenceUsage = true
