@@ -72,6 +72,9 @@ type testnetOptions struct {
 	rewardPerBlock string
 	// tss runs a TSS engine in every node, seeded with the project's fixture preparams.
 	tss bool
+	// standby nodes follow the chain with a signer key (and an engine, with tss) but are
+	// not sequencers at genesis: each joins by locking its signer on L1.
+	standby int
 }
 
 // TestnetCmd writes the config of an N-validator network on loopback: one home per
@@ -88,6 +91,9 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if o.validators < 1 || o.validators > 50 {
 				return fmt.Errorf("--validators must be 1..50, got %d", o.validators)
+			}
+			if o.standby < 0 || o.validators+o.standby > 50 {
+				return fmt.Errorf("--standby must be 0..%d with %d validators, got %d", 50-o.validators, o.validators, o.standby)
 			}
 			clientCtx := client.GetClientContextFromCmd(cmd)
 			return writeTestnet(cmd, clientCtx.Codec, mbm, o)
@@ -118,6 +124,7 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	cmd.Flags().Uint32Var(&o.slashing.GraceBlocks, "downtime-grace-blocks", o.slashing.GraceBlocks, "blocks not counted after a halt or an upgrade")
 	cmd.Flags().DurationVar(&o.slashing.HaltGap, "halt-gap", o.slashing.HaltGap, "a block-time gap this long between two blocks counts as a halt")
 	cmd.Flags().BoolVar(&o.tss, "tss", false, "run a TSS engine in every node (x/mpc makes the pool key once they report ready); each node's keystore is seeded with the project's committed fixture preparams, which are public: never for real funds")
+	cmd.Flags().IntVar(&o.standby, "standby", 0, "extra nodes (node<validators>, ...) that follow the chain with their own signer key (and engine, with --tss) but are not sequencers at genesis: one joins by locking its signer on L1 (themisd l1 lock --home <its home>)")
 	cmd.Flags().StringVar(&o.rewardPerBlock, "reward-per-block", "0", "reward per L2 block in base units until the first re-target (otherwise 0 for the first retarget_interval)")
 	return cmd
 }
@@ -134,14 +141,15 @@ func writeTestnet(cmd *cobra.Command, cdc codec.Codec, mbm module.BasicManager, 
 	if _, err := os.Stat(o.outputDir); err == nil {
 		return fmt.Errorf("%s exists: remove it first (make localnet-stop does)", o.outputDir)
 	}
-	nodes := make([]testnetNode, o.validators)
-	for i := range nodes {
+	all := make([]testnetNode, o.validators+o.standby)
+	for i := range all {
 		n, err := newTestnetNode(filepath.Join(o.outputDir, fmt.Sprintf("node%d", i)), i, o.portOffset)
 		if err != nil {
 			return err
 		}
-		nodes[i] = n
+		all[i] = n
 	}
+	nodes := all[:o.validators] // the sequencers at genesis; the standby only follow
 	if o.l1RPC != "" {
 		if err := lockOnL1(cmd.Context(), &o, nodes); err != nil {
 			return err
@@ -151,8 +159,8 @@ func writeTestnet(cmd *cobra.Command, cdc codec.Codec, mbm module.BasicManager, 
 	if err != nil {
 		return err
 	}
-	for i, n := range nodes {
-		if err := writeNodeConfig(n, i, nodes, o); err != nil {
+	for i, n := range all {
+		if err := writeNodeConfig(n, i, all, o); err != nil {
 			return err
 		}
 		if err := genutil.ExportGenesisFile(genesis, filepath.Join(n.home, "config", "genesis.json")); err != nil {
@@ -162,16 +170,20 @@ func writeTestnet(cmd *cobra.Command, cdc codec.Codec, mbm module.BasicManager, 
 			return err
 		}
 		if o.tss {
-			if err := seedTSSFixtures(n, i, len(nodes)); err != nil {
+			if err := seedTSSFixtures(n, i, len(all)); err != nil {
 				return err
 			}
 		}
 	}
 	out := cmd.OutOrStdout()
-	fmt.Fprintf(out, "wrote %d nodes to %s (chain id %s)\n", o.validators, o.outputDir, o.chainID)
-	for i, n := range nodes {
-		fmt.Fprintf(out, "  node%d  signer %s  rpc 127.0.0.1:%d  api 127.0.0.1:%d  grpc 127.0.0.1:%d  l2 127.0.0.1:%d\n",
-			i, n.key.L1Address(), n.ports["rpc"], n.ports["api"], n.ports["grpc"], n.ports["l2"])
+	fmt.Fprintf(out, "wrote %d nodes to %s (chain id %s)\n", len(all), o.outputDir, o.chainID)
+	for i, n := range all {
+		role := ""
+		if i >= o.validators {
+			role = "  (standby: not a sequencer until it locks on L1)"
+		}
+		fmt.Fprintf(out, "  node%d  signer %s  rpc 127.0.0.1:%d  api 127.0.0.1:%d  grpc 127.0.0.1:%d  l2 127.0.0.1:%d%s\n",
+			i, n.key.L1Address(), n.ports["rpc"], n.ports["api"], n.ports["grpc"], n.ports["l2"], role)
 	}
 	return nil
 }

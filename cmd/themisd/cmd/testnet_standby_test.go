@@ -1,0 +1,69 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cosmossdk.io/log"
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/cosmos/cosmos-sdk/client"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
+	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/app"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+)
+
+// --standby writes extra node homes that share the genesis and the peers but are not
+// sequencers in it: they follow the chain until their signer is locked on L1.
+func TestTestnetStandbyNodes(t *testing.T) {
+	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, false, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
+	testnet := func(args ...string) (string, error) {
+		c := TestnetCmd(a.BasicModuleManager)
+		c.SetContext(context.WithValue(context.Background(), client.ClientContextKey, &client.Context{Codec: a.AppCodec()}))
+		c.SetArgs(args)
+		var out strings.Builder
+		c.SetOut(&out)
+		c.SetErr(&strings.Builder{})
+		err := c.Execute()
+		return out.String(), err
+	}
+	dir := filepath.Join(t.TempDir(), "net")
+	out, err := testnet("--validators", "2", "--standby", "1", "--output-dir", dir)
+	require.NoError(t, err)
+	require.Contains(t, out, "wrote 3 nodes")
+	require.Contains(t, out, "node2  signer")
+	require.Contains(t, out, "standby")
+
+	genesis := func(i int) []byte {
+		bz, err := os.ReadFile(filepath.Join(dir, "node"+string(rune('0'+i)), "config", "genesis.json"))
+		require.NoError(t, err)
+		return bz
+	}
+	require.Equal(t, genesis(0), genesis(2), "one genesis for all")
+	gen, err := genutiltypes.AppGenesisFromFile(filepath.Join(dir, "node2", "config", "genesis.json"))
+	require.NoError(t, err)
+	var state map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(gen.AppState, &state))
+	var gs sequencertypes.GenesisState
+	require.NoError(t, a.AppCodec().UnmarshalJSON(state[sequencertypes.ModuleName], &gs))
+	require.Len(t, gs.Sequencers, 2, "the standby node is not a sequencer")
+	standby, err := os.ReadFile(filepath.Join(dir, "node2", "config", "priv_validator_key.json"))
+	require.NoError(t, err)
+	for i := 0; i < 2; i++ {
+		v, err := os.ReadFile(filepath.Join(dir, "node"+string(rune('0'+i)), "config", "priv_validator_key.json"))
+		require.NoError(t, err)
+		require.NotEqual(t, v, standby, "a signer key of its own")
+	}
+	cfg, err := os.ReadFile(filepath.Join(dir, "node2", "config", "config.toml"))
+	require.NoError(t, err)
+	require.Contains(t, string(cfg), "persistent_peers = \"", "it peers with the validators")
+
+	_, err = testnet("--validators", "2", "--standby", "-1", "--output-dir", filepath.Join(t.TempDir(), "bad"))
+	require.ErrorContains(t, err, "--standby")
+}
