@@ -59,10 +59,17 @@ func (k Keeper) takeBlameClaim(ctx sdk.Context, round *applyRound, cons []byte, 
 
 // foldDispute folds a sign session's claim into its disputes (committee.FoldClaim),
 // even against a party already blamed: a party everyone waits for collects a dispute
-// with each of them. s is the round's cached copy, kept in step with the store.
-func (k Keeper) foldDispute(ctx sdk.Context, s *types.Session, voter, accused uint64, progress uint32) error {
-	if s.Kind != types.SESSION_KIND_SIGN {
+// with each of them. It reads the session from the store, not the round's cached copy
+// (cached is that copy): a result taken earlier in the round may have completed the
+// session through another copy, and writing the cached one back would reopen it. The
+// cached copy gets the new disputes too.
+func (k Keeper) foldDispute(ctx sdk.Context, cached *types.Session, voter, accused uint64, progress uint32) error {
+	if cached.Kind != types.SESSION_KIND_SIGN {
 		return nil
+	}
+	s, err := k.Sessions.Get(ctx, cached.Number)
+	if err != nil {
+		return err
 	}
 	lowest, pairs, changed := committee.FoldClaim(s.DisputeProgress, disputesOf(s.Disputes), voter, accused, progress)
 	if !changed {
@@ -72,7 +79,8 @@ func (k Keeper) foldDispute(ctx sdk.Context, s *types.Session, voter, accused ui
 	for i, p := range pairs {
 		s.Disputes[i] = types.Dispute{A: p.A, B: p.B}
 	}
-	return k.Sessions.Set(ctx, s.Number, *s)
+	cached.DisputeProgress, cached.Disputes = s.DisputeProgress, s.Disputes
+	return k.Sessions.Set(ctx, s.Number, s)
 }
 
 func disputesOf(ds []types.Dispute) []committee.Dispute {

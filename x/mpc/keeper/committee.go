@@ -325,16 +325,23 @@ func (k Keeper) signerStatus(ctx context.Context, v *view, previous uint64) ([]c
 // to be caught several times over, and a bounded read per retry.
 const maxDisputeLookback = 64
 
-// requestDisputes gathers the disputes of a request's sessions, from its last one
-// back along previous_session, at most maxDisputeLookback of them.
-func (k Keeper) requestDisputes(ctx context.Context, last uint64) ([]committee.Dispute, error) {
+// requestDisputes gathers the disputes of request's sessions, from its last one back
+// along previous_session, at most maxDisputeLookback of them. The walk stops at a
+// link that does not go back to an earlier sign session of the same request (genesis
+// validation refuses one; EndBlock must not halt on it either).
+func (k Keeper) requestDisputes(ctx context.Context, request, last uint64) ([]committee.Dispute, error) {
 	var out []committee.Dispute
 	for n, i := last, 0; n != 0 && i < maxDisputeLookback; i++ {
 		s, err := k.Sessions.Get(ctx, n)
-		if err != nil {
+		if ok, err := found(err); err != nil {
 			return nil, err
+		} else if !ok || s.Kind != types.SESSION_KIND_SIGN || s.SignRequestId != request {
+			break
 		}
 		out = append(out, disputesOf(s.Disputes)...)
+		if s.PreviousSession >= n {
+			break
+		}
 		n = s.PreviousSession
 	}
 	return out, nil

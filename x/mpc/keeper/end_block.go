@@ -126,7 +126,7 @@ func (k Keeper) stepSign(ctx sdk.Context, v *view) error {
 		if err != nil {
 			return err
 		}
-		disputes, err := k.requestDisputes(ctx, req.Session)
+		disputes, err := k.requestDisputes(ctx, req.Id, req.Session)
 		if err != nil {
 			return err
 		}

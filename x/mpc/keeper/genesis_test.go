@@ -124,6 +124,8 @@ func TestGenesisValidateRejects(t *testing.T) {
 			s.Disputes, s.DisputeProgress = nil, 3
 		}},
 		{"keygen with disputes", func(gs *types.GenesisState) { gs.Sessions[0].Disputes = []types.Dispute{{A: 1, B: 2}} }},
+		{"previous session dangling", func(gs *types.GenesisState) { gs.Sessions[len(gs.Sessions)-1].PreviousSession = 999 }},
+		{"previous session not a sign session", func(gs *types.GenesisState) { gs.Sessions[len(gs.Sessions)-1].PreviousSession = 1 }},
 		{"keygen open with a key", func(gs *types.GenesisState) {
 			gs.Sessions[0].Status = types.SESSION_STATUS_OPEN
 			gs.Sessions[0].PublicKey = nil

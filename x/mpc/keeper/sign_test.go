@@ -353,3 +353,38 @@ func TestAFramerIsKeptFromItsVictimsAndThenLeftOut(t *testing.T) {
 	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNED, c.request(id).Status)
 	c.checkInvariants()
 }
+
+// A claim that caches the session for the round, a result that completes it, then a
+// claim that changes its disputes, all in one block: the dispute is written to the
+// completed session, not to the stale open copy the first claim cached (which would
+// reopen a signed request's session forever).
+func TestADisputeAfterTheResultDoesNotReopenTheSession(t *testing.T) {
+	c := newChain(t, 4)
+	c.keygen()
+	for _, n := range c.nodes {
+		n.engine = false
+	}
+	id := c.requestSig("stale")
+	c.block()
+	s := c.session(c.request(id).Session)
+	require.Equal(t, []uint64{1, 2, 3}, ids(s.Signers))
+	claim := func(accused uint64, progress uint32) []*types.BlameClaim {
+		return []*types.BlameClaim{{SessionKey: s.SessionKey, Accused: c.node(accused).signer(), Reason: types.BLAME_REASON_MISSING, Progress: progress}}
+	}
+	c.node(1).blames = claim(2, 5)
+	c.node(2).results = []*types.SessionResult{{SessionKey: s.SessionKey, Signature: c.sign(s.Digest)}}
+	c.node(3).blames = claim(1, 0)
+	c.block()
+	for _, n := range c.nodes {
+		n.blames, n.results = nil, nil
+	}
+	got := c.session(s.Number)
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNED, c.request(id).Status)
+	require.Equal(t, types.SESSION_STATUS_COMPLETED, got.Status)
+	require.NotEmpty(t, got.Signature)
+	require.NotZero(t, got.ClosedHeight)
+	gs, err := c.k.ExportGenesis(c.ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate())
+	c.checkInvariants()
+}

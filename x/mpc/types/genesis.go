@@ -237,6 +237,15 @@ func validateSessions(gs GenesisState) error {
 			return invalid("session %d: session key twice", s.Number)
 		}
 		keys[string(s.SessionKey)] = true
+		if p := s.PreviousSession; p != 0 {
+			// Only a sign session retries one, of the same request, opened before it.
+			if s.Kind != SESSION_KIND_SIGN || p >= s.Number {
+				return invalid("session %d: previous session %d is not an earlier session", s.Number, p)
+			}
+			if prev := gs.Sessions[p-1]; prev.Kind != SESSION_KIND_SIGN || prev.SignRequestId != s.SignRequestId {
+				return invalid("session %d: previous session %d is not a sign session of request %d", s.Number, p, s.SignRequestId)
+			}
+		}
 		if s.Status != SESSION_STATUS_OPEN {
 			continue
 		}
