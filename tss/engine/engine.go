@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -353,7 +354,7 @@ func (e *Engine) run(ctx context.Context, s Spec) {
 	if err == nil {
 		e.results[s.Key] = *res
 	} else if bl := blamesOf(s.Key, err); len(bl) > 0 {
-		e.blames[s.Key] = bl
+		e.blames[s.Key] = mergeBlames(e.blames[s.Key], bl)
 		if _, open := e.started[s.Key]; !open {
 			e.closedAt[s.Key] = e.work.Height // it failed after the chain closed it
 		}
@@ -521,6 +522,44 @@ func netParties(s Spec) []NetParty {
 		add(s.NewParties, session.RoleNew)
 	} else {
 		add(s.Parties, session.RoleParty)
+	}
+	return out
+}
+
+// ProvenEquivocation records this engine's claim that origin equivocated in session
+// key: the transport holds two different broadcasts origin signed for one slot, a
+// proof anyone can check. The claim is made whatever the session's outcome here, even
+// after it completed (a receiver that took the first broadcast finishes normally); the
+// chain records the blame once more than 2/3 of the other parties make it, that is
+// once the equivocator showed its second version to enough of them.
+func (e *Engine) ProvenEquivocation(key [32]byte, origin common.Address) {
+	if origin == e.cfg.Self {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.blames[key] = mergeBlames(e.blames[key], []Blame{{Key: key, Accused: origin, Reason: BlameEquivocation, Progress: completedProgress}})
+	open := false
+	for _, s := range e.work.Sessions {
+		open = open || s.Key == key
+	}
+	if _, ok := e.closedAt[key]; !ok && !open {
+		e.closedAt[key] = e.work.Height // reported for the blame window
+	}
+}
+
+// mergeBlames adds claims to a session's, one per accused: the gravest reason and the
+// lowest progress of the two.
+func mergeBlames(have, add []Blame) []Blame {
+	out := append([]Blame(nil), have...)
+	for _, b := range add {
+		i := slices.IndexFunc(out, func(x Blame) bool { return x.Accused == b.Accused })
+		if i < 0 {
+			out = append(out, b)
+			continue
+		}
+		out[i].Reason = max(out[i].Reason, b.Reason)
+		out[i].Progress = min(out[i].Progress, b.Progress)
 	}
 	return out
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"cosmossdk.io/log"
@@ -89,11 +90,16 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 	}
 	dir := &directory{}
 	metrics := newTransportMetrics(cfg.Registerer, cfg.Logger)
+	// The transport proves equivocations; the engine, built after it, claims them.
+	var proven atomic.Pointer[engine.Engine]
 	tr, err := transport.New(transport.Config{
 		ChainID: cfg.ChainID, Self: cfg.Signer, Listen: cfg.Listen, Directory: dir,
 		SendRetries: 5, Metrics: metrics,
 		OnEquivocation: func(p transport.EquivocationProof) {
 			cfg.Logger.Error("tss: equivocation proven", "session", fmt.Sprintf("%x", p.Session[:4]), "origin", p.Slot.Origin.Hex(), "round", p.Slot.Round)
+			if e := proven.Load(); e != nil {
+				e.ProvenEquivocation(p.Session, p.Slot.Origin)
+			}
 		},
 	})
 	if err != nil {
@@ -125,6 +131,7 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 		tr.Close()
 		return nil, err
 	}
+	proven.Store(eng)
 	n := &Node{Engine: eng, Store: store, Pool: pool, TopUp: topup, Transport: tr, dir: dir, cancel: cancel}
 	n.wg.Add(1)
 	go func() { defer n.wg.Done(); _ = eng.Run(ctx) }()
