@@ -28,6 +28,7 @@ type Node struct {
 	Home    string
 	RPC     string // http://127.0.0.1:port
 	REST    string
+	Prom    string // the node's Prometheus endpoint (CometBFT's and the engine's metrics)
 	cmd     *exec.Cmd
 	logFile *os.File
 	// HealthPort is the bridge's /healthz port (L1 localnets).
@@ -53,6 +54,9 @@ type Localnet struct {
 	bridgeL2Args []string
 	// TSSProxies, with Options.TSSProxies, stand in front of each node's TSS transport.
 	TSSProxies []*CutProxy
+	// Standby are the Options.Standby nodes: running, following the chain, and not
+	// sequencers until their signer is locked on L1 (no bridge, no L2 simulator).
+	Standby []*Node
 }
 
 // Options tune the network.
@@ -89,6 +93,11 @@ type Options struct {
 	TSSProxies bool
 	// TestnetArgs are extra `themisd testnet` flags (e.g. --stall-threshold 5s).
 	TestnetArgs []string
+	// Standby nodes (themisd testnet --standby) are started beside the validators
+	// (Localnet.Standby): node<Validators>, ... A test makes one a sequencer by locking
+	// its signer on L1 with development owner Validators+j (ExtraOwners, and the owner
+	// whitelisted on chain).
+	Standby int
 	// PatchAppState, if set, rewrites the app state of the generated genesis (the same
 	// way for every node) before any node starts. The development L1 already runs.
 	PatchAppState func(ln *Localnet, appState map[string]json.RawMessage)
@@ -138,17 +147,20 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 	args := append([]string{"testnet", "--validators", strconv.Itoa(o.Validators), "--output-dir", ln.Dir,
 		"--voting-period", o.VotingPeriod.String(), "--port-offset", strconv.Itoa(o.PortOffset)}, l1Args...)
 	args = append(args, o.TestnetArgs...)
+	if o.Standby > 0 {
+		args = append(args, "--standby", strconv.Itoa(o.Standby))
+	}
 	out := ln.Run(args...)
 	t.Log(out)
 	if o.PatchAppState != nil {
-		ln.patchGenesis(o.Validators, o.PatchAppState)
+		ln.patchGenesis(o.Validators+o.Standby, o.PatchAppState) // one genesis for every node
 	}
 	if o.TSSProxies {
 		ln.startTSSProxies(o.Validators)
 	}
 	if o.L2RPC != "" {
-		ln.patchAppToml(o.Validators, "themis", "l2-rpc", strconv.Quote(o.L2RPC))
-		ln.patchAppToml(o.Validators, "themis", "l2-chain-id", strconv.FormatUint(o.L2ChainID, 10))
+		ln.patchAppToml(o.Validators+o.Standby, "themis", "l2-rpc", strconv.Quote(o.L2RPC))
+		ln.patchAppToml(o.Validators+o.Standby, "themis", "l2-chain-id", strconv.FormatUint(o.L2ChainID, 10))
 		ln.bridgeL2Args = []string{"--l2-rpc", o.L2RPC, "--l2-chain-id", strconv.FormatUint(o.L2ChainID, 10)}
 		if o.BridgeL2MaxSilence > 0 {
 			ln.bridgeL2Args = append(ln.bridgeL2Args, "--l2-max-silence", o.BridgeL2MaxSilence.String())
@@ -161,6 +173,7 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 			Home:  filepath.Join(ln.Dir, fmt.Sprintf("node%d", i)),
 			RPC:   fmt.Sprintf("http://127.0.0.1:%d", 26657+base),
 			REST:  fmt.Sprintf("http://127.0.0.1:%d", 1317+base),
+			Prom:  fmt.Sprintf("http://127.0.0.1:%d", 26660+base),
 		}
 		n.HealthPort = 8680 + i + o.PortOffset
 		n.L2 = fmt.Sprintf("http://127.0.0.1:%d", 8645+base)
@@ -178,14 +191,27 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 			ln.StartL2(n)
 		}
 	}
+	for j := 0; j < o.Standby; j++ {
+		i := o.Validators + j
+		base := i*100 + o.PortOffset
+		n := &Node{
+			Index: i,
+			Home:  filepath.Join(ln.Dir, fmt.Sprintf("node%d", i)),
+			RPC:   fmt.Sprintf("http://127.0.0.1:%d", 26657+base),
+			REST:  fmt.Sprintf("http://127.0.0.1:%d", 1317+base),
+			Prom:  fmt.Sprintf("http://127.0.0.1:%d", 26660+base),
+		}
+		ln.Standby = append(ln.Standby, n)
+		ln.StartNode(n)
+	}
 	return ln
 }
 
-// patchGenesis applies patch to the app state of every node's genesis.json.
-func (ln *Localnet) patchGenesis(validators int, patch func(*Localnet, map[string]json.RawMessage)) {
+// patchGenesis applies patch to the app state of the genesis.json of nodes 0..nodes-1.
+func (ln *Localnet) patchGenesis(nodes int, patch func(*Localnet, map[string]json.RawMessage)) {
 	ln.t.Helper()
 	var patched []byte
-	for i := 0; i < validators; i++ {
+	for i := 0; i < nodes; i++ {
 		path := filepath.Join(ln.Dir, fmt.Sprintf("node%d", i), "config", "genesis.json")
 		if patched == nil {
 			bz, err := os.ReadFile(path)
@@ -321,6 +347,9 @@ func (ln *Localnet) KillNode(n *Node) {
 
 // Stop ends every node; on failure it prints the tail of each log.
 func (ln *Localnet) Stop() {
+	for _, n := range ln.Standby {
+		ln.StopNode(n)
+	}
 	for _, n := range ln.Nodes {
 		ln.KillL2(n)
 		ln.KillBridge(n)
@@ -328,7 +357,7 @@ func (ln *Localnet) Stop() {
 	}
 	ln.L1.stop()
 	if ln.t.Failed() {
-		for _, n := range ln.Nodes {
+		for _, n := range append(append([]*Node(nil), ln.Nodes...), ln.Standby...) {
 			bz, _ := os.ReadFile(filepath.Join(n.Home, "node.log"))
 			if len(bz) > 4000 {
 				bz = bz[len(bz)-4000:]

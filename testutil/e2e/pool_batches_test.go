@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"math/big"
 	"net/url"
 	"strconv"
@@ -53,10 +54,20 @@ type poolTxsView struct {
 // reach the L1 batch inbox, each range exactly once and contiguous. With the L1 RPC
 // down longer than stuck_blocks, the signed version never reaches L1: the chain signs
 // a replacement (same nonce, fees bumped) and exactly one version lands when L1 is
-// back. Then one sequencer is killed and the rest keep signing batches.
+// back. A standby node's sequencer then joins through an L1 lock: the chain reshares
+// the key to the five (a node killed mid-resharing makes that attempt fail and a retry
+// complete), same key and address, and the five sign; governance jails it: the chain
+// reshares to the four without it, and they sign. A hostile peer then sends node 0
+// forged, stranger's, out-of-session, replayed and equivocated messages (tss_hostile_test.go),
+// and one validator's L2 node lies about the state roots (pool_lying_l2_test.go). Then
+// one sequencer is killed and the rest keep signing batches.
 func TestLocalnetPoolBatches(t *testing.T) {
 	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 20 * time.Second, PortOffset: 90, L1: true, L2: true,
-		TestnetArgs: []string{"--tss"}})
+		TestnetArgs: []string{"--tss"}, Standby: 1, ExtraOwners: 1,
+		PatchAppState: func(ln *Localnet, appState map[string]json.RawMessage) {
+			joinerOwner(4)(ln, appState)
+			shortReshareTimeout(ln, appState)
+		}})
 	defer ln.Stop()
 	start := time.Now()
 	pk := waitPoolKey(ln, "1", 4*time.Minute)
@@ -121,6 +132,17 @@ func TestLocalnetPoolBatches(t *testing.T) {
 	n := countBatches(ln)
 	waitBatches(ln, n+2, 3*time.Minute)
 	checkInbox(t, client, ln, pool)
+
+	// A 5th sequencer joins (a node killed mid-resharing on the way), then is jailed:
+	// resharing each time, the same key and address, the new committee signing.
+	joinAndReshare(t, ln, client, pool, pk)
+	jailAndReshare(t, ln, client, pool, 1)
+
+	// Forged, stranger's, out-of-session, replayed and equivocated messages between
+	// processes: refused, and only the provable equivocation blamed.
+	hostileMessages(t, ln)
+	// One validator's L2 node lies: its batch commitments are outvoted, never signed.
+	lyingL2(t, ln, client)
 
 	// One sequencer killed: the other three keep signing (a session that named it
 	// times out and is retried without it, and the chain reshares the key to the

@@ -17,6 +17,7 @@ type poolKeyView struct {
 		PublicKey  string `json:"public_key"`
 		Address    string `json:"address"`
 		Generation string `json:"generation"`
+		Session    string `json:"session"`
 		Committee  struct {
 			Members   []json.RawMessage `json:"members"`
 			Threshold int               `json:"threshold"`

@@ -1,0 +1,176 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/networks/devl1"
+	mpctypes "github.com/themis-network/themis/x/mpc/types"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+	slashingtypes "github.com/themis-network/themis/x/slashing/types"
+)
+
+// mpcSessionView is the part of an x/mpc session the tests read.
+type mpcSessionView struct {
+	Number     string `json:"number"`
+	Kind       string `json:"kind"`
+	Attempt    int    `json:"attempt"`
+	Status     string `json:"status"`
+	Generation string `json:"generation"`
+	NewParties []struct {
+		SequencerID string `json:"sequencer_id"`
+	} `json:"new_parties"`
+	Signers []struct {
+		SequencerID string `json:"sequencer_id"`
+	} `json:"signers"`
+}
+
+// recentSessions are the newest x/mpc sessions, newest first.
+func recentSessions(ln *Localnet) []mpcSessionView {
+	var r struct {
+		Sessions []mpcSessionView `json:"sessions"`
+	}
+	if GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/sessions?pagination.reverse=true&pagination.limit=50", &r) != nil {
+		return nil
+	}
+	return r.Sessions
+}
+
+// joinerOwner whitelists, in the genesis, the development owner that locks for the
+// standby node: its join is the subject, not governance's whitelist (shown elsewhere).
+func joinerOwner(validators int) func(*Localnet, map[string]json.RawMessage) {
+	return func(ln *Localnet, appState map[string]json.RawMessage) {
+		var gs map[string]json.RawMessage
+		require.NoError(ln.t, json.Unmarshal(appState[sequencertypes.ModuleName], &gs))
+		var whitelist []string
+		if raw, ok := gs["whitelist"]; ok {
+			require.NoError(ln.t, json.Unmarshal(raw, &whitelist))
+		}
+		owner := strings.ToLower(crypto.PubkeyToAddress(devl1.OwnerKey(validators).PublicKey).Hex())
+		whitelist = append(whitelist, owner)
+		bz, err := json.Marshal(whitelist)
+		require.NoError(ln.t, err)
+		gs["whitelist"] = bz
+		appState[sequencertypes.ModuleName], err = json.Marshal(gs)
+		require.NoError(ln.t, err)
+	}
+}
+
+// shortReshareTimeout makes a failed resharing retry after 60 blocks (about 45 s)
+// instead of the default 180, so the kill mid-resharing is seen retried in time.
+func shortReshareTimeout(ln *Localnet, appState map[string]json.RawMessage) {
+	var gs map[string]json.RawMessage
+	require.NoError(ln.t, json.Unmarshal(appState[mpctypes.ModuleName], &gs))
+	var params map[string]json.RawMessage
+	require.NoError(ln.t, json.Unmarshal(gs["params"], &params))
+	params["reshare_timeout_blocks"] = json.RawMessage(`"60"`)
+	bz, err := json.Marshal(params)
+	require.NoError(ln.t, err)
+	gs["params"] = bz
+	appState[mpctypes.ModuleName], err = json.Marshal(gs)
+	require.NoError(ln.t, err)
+}
+
+// joinAndReshare: the standby node's signer is locked on L1 by development owner 4; the
+// chain mirrors the lock (sequencer 5 joins) and, once its engine reports ready,
+// reshares the key to the five. One node is killed (SIGKILL) just after the resharing
+// opened and restarted: its engine never reruns a session it started, so that attempt
+// times out and a later one completes. The key and the pool address stay the same,
+// and the new committee (5 members, 4 signers) signs the next batch.
+func joinAndReshare(t *testing.T, ln *Localnet, client *ethclient.Client, pool common.Address, before poolKeyView) {
+	joiner := ln.Standby[0]
+	keyFile := filepath.Join(ln.Dir, "owner4.key")
+	require.NoError(t, os.WriteFile(keyFile, []byte(hex.EncodeToString(crypto.FromECDSA(devl1.OwnerKey(len(ln.Nodes))))), 0o600))
+	ln.Run("l1", "lock", "30000", "--home", joiner.Home, "--l1-rpc", ln.L1.RPC, "--staking-contract", ln.L1.Staking, "--owner-key-file", keyFile)
+	joined := time.Now()
+	ln.waitSequencer(5, "the standby node's sequencer active", func(s sequencerView) bool { return s.Status == "SEQUENCER_STATUS_ACTIVE" })
+	t.Logf("sequencer 5 active %s after its lock", time.Since(joined).Round(time.Second))
+
+	var first mpcSessionView
+	ln.WaitFor("a resharing to five parties open", 3*time.Minute, func() bool {
+		for _, s := range recentSessions(ln) {
+			if s.Kind == "SESSION_KIND_RESHARE" && s.Status == "SESSION_STATUS_OPEN" && len(s.NewParties) == 5 {
+				first = s
+				return true
+			}
+		}
+		return false
+	})
+	time.Sleep(time.Second) // the engines are exchanging the resharing's first rounds
+	victim := ln.Nodes[1]
+	ln.KillNode(victim)
+	time.Sleep(2 * time.Second)
+	ln.StartNode(victim)
+	t.Logf("node 1 killed and restarted during resharing session %s (attempt %d)", first.Number, first.Attempt)
+
+	pk := waitPoolKey(ln, "2", 5*time.Minute)
+	t.Logf("resharing to five confirmed %s after the lock", time.Since(joined).Round(time.Second))
+	require.Len(t, pk.PoolKey.Committee.Members, 5)
+	require.Equal(t, 3, pk.PoolKey.Committee.Threshold)
+	require.Equal(t, before.PoolKey.PublicKey, pk.PoolKey.PublicKey, "a resharing keeps the key")
+	require.Equal(t, pool.Hex(), common.HexToAddress(pk.PoolKey.Address).Hex(), "and the pool address")
+	var done struct {
+		Session mpcSessionView `json:"session"`
+	}
+	require.NoError(t, GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/sessions/"+pk.PoolKey.Session, &done))
+	require.NotEqual(t, first.Number, done.Session.Number, "the attempt the kill broke did not complete")
+	require.Greater(t, done.Session.Attempt, first.Attempt, "a retry completed it")
+
+	waitNewCommitteeSigns(t, ln, client, pool, "2", 4)
+}
+
+// jailAndReshare: governance jails sequencer 5 (a MEDIUM offence); the chain reshares
+// the key to the four without it, and they sign the next batch.
+func jailAndReshare(t *testing.T, ln *Localnet, client *ethclient.Client, pool common.Address, proposal int) {
+	result := ln.PassProposal(proposal, "Jail sequencer 5",
+		&slashingtypes.MsgSlash{Authority: GovAuthority(), SequencerId: 5, Severity: slashingtypes.SEVERITY_MEDIUM, Evidence: "e2e: resharing without a jailed member"})
+	require.Equal(t, "PROPOSAL_STATUS_PASSED", result.Status)
+	jailed := time.Now()
+	ln.waitSequencer(5, "sequencer 5 jailed", func(s sequencerView) bool { return s.Status == "SEQUENCER_STATUS_JAILED" })
+	pk := waitPoolKey(ln, "3", 4*time.Minute)
+	t.Logf("resharing without the jailed sequencer confirmed %s after the jail", time.Since(jailed).Round(time.Second))
+	require.Len(t, pk.PoolKey.Committee.Members, 4)
+	for _, m := range pk.PoolKey.Committee.Members {
+		var member struct {
+			SequencerID string `json:"sequencer_id"`
+		}
+		require.NoError(t, json.Unmarshal(m, &member))
+		require.NotEqual(t, "5", member.SequencerID, "the jailed sequencer is out of the committee")
+	}
+	require.Equal(t, pool.Hex(), common.HexToAddress(pk.PoolKey.Address).Hex())
+	waitNewCommitteeSigns(t, ln, client, pool, "3", 3)
+}
+
+// waitNewCommitteeSigns waits until a sign session of generation gen completed with
+// signers signers and a batch reached the inbox after it.
+func waitNewCommitteeSigns(t *testing.T, ln *Localnet, client *ethclient.Client, pool common.Address, gen string, signers int) {
+	n := countBatches(ln)
+	var signed mpcSessionView
+	ln.WaitFor(fmt.Sprintf("a signature by generation %s", gen), 3*time.Minute, func() bool {
+		recent := recentSessions(ln)
+		i := slices.IndexFunc(recent, func(s mpcSessionView) bool {
+			return s.Kind == "SESSION_KIND_SIGN" && s.Status == "SESSION_STATUS_COMPLETED" && s.Generation == gen
+		})
+		if i >= 0 {
+			signed = recent[i]
+		}
+		return i >= 0
+	})
+	require.Len(t, signed.Signers, signers, "generation %s signs with its committee's t+1", gen)
+	waitBatches(ln, n+1, 3*time.Minute)
+	checkInbox(t, client, ln, pool)
+}
