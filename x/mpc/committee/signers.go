@@ -23,20 +23,20 @@ type Dispute struct{ A, B uint64 }
 //
 // Disputes first. Every dispute holds a faulty member, so the faulty members cover
 // every dispute, and the committee holds at most n-(t+1) of them if any t+1 are to
-// sign honestly. Signers enumerates the covers of the disputes of at most that size
-// (suspectSets) and leaves one out: what remains holds no disputed pair, so a failed
-// attempt among them adds a dispute the chosen cover did not cover, and that cover is
-// never chosen again. The honest members can be left out only finitely often: once
-// the disputes pin the faulty members down, the only small covers are theirs.
-// Among the covers Signers prefers the smallest, then the one leaving the most good
-// members, rotating among equals by attempt.
+// sign honestly. Signers finds the minimum covers of the disputes, if they have at
+// most that many members (suspectSets), and leaves one out (chooseCover): what
+// remains holds no disputed pair, so a failed attempt among them adds a dispute the
+// chosen cover did not cover, and that cover is not chosen again while its disputes
+// are remembered. Faulty members that frame make stars of disputes, and a star's
+// centre is in every minimum cover as soon as it disputes two members.
 //
 // Then tiers, each rotated by attempt: available and not blamed MISSING in the
-// previous attempt; not available; blamed. Without disputes this is the whole rule (a
-// retry tries another subset); with disputes no cover can satisfy (more faulty
-// members than the threshold allows, or the search outgrew its budget), the tiers
-// choose alone, passing over members in dispute with one already chosen while others
-// are left, since a signature is never abandoned.
+// previous attempt; not available; blamed; in dispute with more than n-(t+1) members
+// (no honest member is). Without disputes this is the whole rule (a retry tries
+// another subset); with disputes no cover can satisfy (more faulty members than the
+// threshold allows, or the search outgrew its budget), the tiers choose alone,
+// passing over members in dispute with one already chosen while others are left,
+// since a signature is never abandoned.
 //
 // Why disputes and not blames alone: one signer that withholds its message from an
 // honest one stalls it, and the others then blame the stalled honest one. Leaving out
@@ -74,6 +74,8 @@ func Signers(committee []Member, status []SignerStatus, threshold int, attempt u
 			s = status[i]
 		}
 		switch {
+		case len(conflict[i]) > n-need: // no honest member disputes that many
+			tier[i] = 3
 		case s.Excluded:
 			tier[i] = 2
 		case !s.Available:
@@ -96,7 +98,7 @@ func Signers(committee []Member, status []SignerStatus, threshold int, attempt u
 // chosen is passed over, and the passed-over fill up only if too few are left.
 func byTiers(committee []Member, tier []int, leftOut []bool, conflict [][]int, need int, attempt uint32) []Member {
 	var order []int
-	for t := 0; t <= 2; t++ {
+	for t := 0; t <= 3; t++ {
 		var pool []int
 		for i := range committee {
 			if tier[i] == t && (leftOut == nil || !leftOut[i]) {
@@ -136,99 +138,168 @@ func byTiers(committee []Member, tier []int, leftOut []bool, conflict [][]int, n
 	return out
 }
 
-// maxSuspectSearch bounds the search for covers (nodes of its branching): with the
-// committee capped at 64 and the disputes of one request, it is reached only by a
-// dispute graph no honest-majority committee produces; the tiers then choose.
-const maxSuspectSearch = 1 << 12
+// maxSuspectSearch bounds the search for covers (nodes of its branching over all
+// sizes tried). Branching on a member of most disputes (it is in the cover, or all
+// its disputed partners are) settles a star of disputes, which is what faulty members
+// make, in two branches, so the budget is reached only by disputes no set of at most
+// n-(t+1) faulty members explains cheaply; the tiers then choose, the members in
+// dispute with more than n-(t+1) others last.
+const maxSuspectSearch = 1 << 14
 
-// suspectSets are the vertex covers of the disputes (edges between committee
-// indexes) of at most k members, as sorted index lists, each once, in the order the
-// search finds them: branch on the first dispute neither end of which is in the set
-// yet, taking one end, then the other. Every cover of at most k members contains one
-// of them. Nil if there are none, or if the search outgrows maxSuspectSearch.
+// maxCovers bounds the minimum covers kept for the rotation among equals.
+const maxCovers = 64
+
+// suspectSets are the minimum vertex covers of the disputes (edges between committee
+// indexes), if their size is at most k: sorted index lists, each once, at most
+// maxCovers of them. Every cover of at most k members contains a member with more
+// than k disputes (otherwise its other ends would all be in it), so those are taken
+// first; then sizes are tried upward, each by the branching above. Nil if no cover of
+// at most k exists, or if the search outgrows maxSuspectSearch.
 func suspectSets(n int, edges [][2]int, k int) [][]int {
 	if len(edges) == 0 {
 		return [][]int{{}}
 	}
+	adj := make([][]int, n)
+	for _, e := range edges {
+		adj[e[0]] = append(adj[e[0]], e[1])
+		adj[e[1]] = append(adj[e[1]], e[0])
+	}
 	in := make([]bool, n)
-	var set []int
-	var out [][]int
-	seen := map[string]bool{} // dedup only
+	var forced []int
+	for i := range adj {
+		if len(adj[i]) > k {
+			in[i], forced = true, append(forced, i)
+		}
+	}
+	if len(forced) > k {
+		return nil
+	}
 	steps := 0
-	var walk func() bool
-	walk = func() bool {
-		if steps++; steps > maxSuspectSearch {
-			return false
-		}
-		open := -1
-		for e, uv := range edges {
-			if !in[uv[0]] && !in[uv[1]] {
-				open = e
-				break
+	for size := len(forced); size <= k; size++ {
+		var out [][]int
+		seen := map[string]bool{} // dedup only
+		set := slices.Clone(forced)
+		var walk func() bool
+		walk = func() bool {
+			if steps++; steps > maxSuspectSearch {
+				return false
 			}
-		}
-		if open < 0 {
-			c := slices.Clone(set)
-			slices.Sort(c)
-			key := fmt.Sprint(c)
-			if !seen[key] {
-				seen[key] = true
-				out = append(out, c)
+			// The member with the most disputes not yet covered (lowest index on ties).
+			v, deg := -1, 0
+			for i := range adj {
+				if in[i] {
+					continue
+				}
+				d := 0
+				for _, j := range adj[i] {
+					if !in[j] {
+						d++
+					}
+				}
+				if d > deg {
+					v, deg = i, d
+				}
 			}
-			return true
-		}
-		if len(set) == k {
-			return true
-		}
-		for _, x := range edges[open] {
-			in[x], set = true, append(set, x)
+			if v < 0 { // every dispute covered
+				c := slices.Clone(set)
+				slices.Sort(c)
+				if key := fmt.Sprint(c); !seen[key] && len(out) < maxCovers {
+					seen[key] = true
+					out = append(out, c)
+				}
+				return true
+			}
+			if len(set) == size {
+				return true
+			}
+			// v is in the cover...
+			in[v], set = true, append(set, v)
 			ok := walk()
-			in[x], set = false, set[:len(set)-1]
+			in[v], set = false, set[:len(set)-1]
 			if !ok {
 				return false
 			}
+			// ...or all its uncovered partners are.
+			var partners []int
+			for _, j := range adj[v] {
+				if !in[j] {
+					partners = append(partners, j)
+				}
+			}
+			if len(set)+len(partners) > size {
+				return true
+			}
+			for _, j := range partners {
+				in[j] = true
+			}
+			set = append(set, partners...)
+			ok = walk()
+			for _, j := range partners {
+				in[j] = false
+			}
+			set = set[:len(set)-len(partners)]
+			return ok
 		}
-		return true
+		if !walk() {
+			return nil
+		}
+		if len(out) > 0 {
+			return out
+		}
 	}
-	if !walk() {
-		return nil
-	}
-	return out
+	return nil
 }
 
-// chooseCover picks the cover to leave out: the smallest, then the one leaving the
-// most members of tier 0, rotating by attempt among equals (the sets sorted, so the
-// order does not depend on the search). It returns the left-out mask.
+// chooseCover picks the cover to leave out, among minimum covers: the one leaving in
+// the most available members, then the most members blamed MISSING in the previous
+// attempt (a dispute explains their blame: a framer's victim is blamed, and leaving
+// the victim out instead of the framer would reward the framing), rotating by attempt
+// among equals (the sets sorted, so the order does not depend on the search). It
+// returns the left-out mask.
 func chooseCover(covers [][]int, tier []int, attempt uint32) []bool {
-	good := func(c []int) int {
-		g := 0
+	type scored struct {
+		c                []int
+		available, blame int
+	}
+	all := make([]scored, len(covers))
+	for x, c := range covers {
+		all[x].c = c
 		for i, t := range tier {
-			if t == 0 && !slices.Contains(c, i) {
-				g++
+			if slices.Contains(c, i) {
+				continue
+			}
+			if t != 1 && t != 3 {
+				all[x].available++
+			}
+			if t == 2 {
+				all[x].blame++
 			}
 		}
-		return g
 	}
-	slices.SortFunc(covers, func(a, b []int) int {
-		if len(a) != len(b) {
-			return len(a) - len(b)
+	slices.SortFunc(all, func(a, b scored) int {
+		if a.available != b.available {
+			return b.available - a.available
 		}
-		if ga, gb := good(a), good(b); ga != gb {
-			return gb - ga
+		if a.blame != b.blame {
+			return b.blame - a.blame
 		}
-		return slices.Compare(a, b)
+		return slices.Compare(a.c, b.c)
 	})
 	best := 1
-	for best < len(covers) && len(covers[best]) == len(covers[0]) && good(covers[best]) == good(covers[0]) {
+	for best < len(all) && all[best].available == all[0].available && all[best].blame == all[0].blame {
 		best++
 	}
-	c := covers[int(uint64(attempt)%uint64(best))]
 	left := make([]bool, len(tier))
-	for _, i := range c {
+	for _, i := range all[int(uint64(attempt)%uint64(best))].c {
 		left[i] = true
 	}
 	return left
 }
+
+// MaxDisputesPerSession bounds the pairs one session keeps: claims at the same lowest
+// progress beyond it add nothing (a claimer naming everyone is in a dispute with more
+// members than any honest one long before).
+const MaxDisputesPerSession = 64
 
 // NewDispute orders a pair (A < B).
 func NewDispute(x, y uint64) Dispute {
@@ -256,7 +327,7 @@ func FoldClaim(lowest uint32, disputes []Dispute, voter, accused uint64, progres
 	switch {
 	case len(disputes) == 0 || progress < lowest:
 		return progress, []Dispute{d}, true
-	case progress > lowest || slices.Contains(disputes, d):
+	case progress > lowest || slices.Contains(disputes, d) || len(disputes) >= MaxDisputesPerSession:
 		return lowest, disputes, false
 	default:
 		return lowest, append(slices.Clone(disputes), d), true

@@ -3,6 +3,7 @@ package committee_test
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
@@ -21,6 +22,15 @@ func TestSignersKeepDisputesApart(t *testing.T) {
 	require.Equal(t, []uint64{2, 3, 4}, ids(s), "1 left out")
 	s, _ = committee.Signers(c, ready, 2, 1, []committee.Dispute{d(1, 2)})
 	require.Equal(t, []uint64{1, 3, 4}, ids(s), "then 2")
+
+	// 2 was blamed MISSING in the attempt that recorded the dispute: the framer's victim
+	// is blamed, so the framer (1), not the victim, is left out, whatever the attempt.
+	framed := slices.Clone(ready)
+	framed[1].Excluded = true
+	for attempt := uint32(0); attempt < 4; attempt++ {
+		s, _ = committee.Signers(c, framed, 2, attempt, []committee.Dispute{d(1, 2)})
+		require.Equal(t, []uint64{2, 3, 4}, ids(s), "attempt %d", attempt)
+	}
 
 	// 1 disputes two members: at most n-(t+1) = 1 member is faulty, and only {1}
 	// covers both disputes, so 1 is left out whatever the rotation.
@@ -228,4 +238,48 @@ func TestSignersBreakTheFramingCycle(t *testing.T) {
 		blamed = victim
 	}
 	t.Fatal("the framers kept a faulty member in 20 attempts")
+}
+
+// The second review's budget attack, at the largest committee (64, t = 42, up to 21
+// faulty): colluders each claim at progress 0 against the four members before them, so
+// the recorded disputes are stars they chose. Enumerating every cover of at most 21
+// members outgrew the search budget and fell back to the tiers; the minimum covers
+// are the colluders themselves, found at once, and left out.
+func TestSignersLeaveOutColludingStars(t *testing.T) {
+	const n = 64
+	th, _ := committee.Threshold(n)
+	c := make([]committee.Member, n)
+	status := make([]committee.SignerStatus, n)
+	for i := range c {
+		c[i] = member(uint64(i+1), 1)
+		status[i].Available = true
+	}
+	colluders := []uint64{10, 22, 34, 46, 58, 63}
+	var disputes []committee.Dispute
+	for _, x := range colluders {
+		for d := uint64(1); d <= 4; d++ {
+			disputes = append(disputes, committee.NewDispute(x, x-d))
+		}
+	}
+	start := time.Now()
+	for attempt := uint32(0); attempt < 8; attempt++ {
+		s, ok := committee.Signers(c, status, th, attempt, disputes)
+		require.True(t, ok)
+		require.Len(t, s, th+1)
+		for _, id := range ids(s) {
+			require.NotContains(t, colluders, id, "attempt %d", attempt)
+		}
+	}
+	require.Less(t, time.Since(start), 2*time.Second, "eight choices at n=64")
+}
+
+func TestFoldClaimKeepsAtMostMaxDisputes(t *testing.T) {
+	var lowest uint32
+	var pairs []committee.Dispute
+	for a := uint64(1); a <= 20; a++ {
+		for b := a + 1; b <= 20; b++ {
+			lowest, pairs, _ = committee.FoldClaim(lowest, pairs, a, b, 0)
+		}
+	}
+	require.Len(t, pairs, committee.MaxDisputesPerSession)
 }
