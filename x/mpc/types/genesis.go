@@ -205,6 +205,9 @@ func validateDisputes(s Session) error {
 	if len(s.Disputes) == 0 && s.DisputeProgress != 0 {
 		return fmt.Errorf("dispute progress %d without disputes", s.DisputeProgress)
 	}
+	if len(s.Disputes) > committee.MaxDisputesPerSession {
+		return fmt.Errorf("%d disputes, at most %d", len(s.Disputes), committee.MaxDisputesPerSession)
+	}
 	signer := map[uint64]bool{} // lookups only
 	for _, p := range s.Signers {
 		signer[p.SequencerId] = true
