@@ -89,8 +89,8 @@ func refill(b testing.TB, nodes []*Node, round int) {
 func BenchmarkEngineSign5of7(b *testing.B) {
 	nodes := startNodes(b, 7, false, func(i int) []int { return []int{i} })
 	peers := peersOf(nodes)
-	keygenOver(b, nodes, peers, 4, 0xd3, 0)
-	confirm(nodes, peers, 1)
+	key := keygenOver(b, nodes, peers, 4, 0xd3, 0)
+	confirm(nodes, peers, 1, key.PublicKey)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		s := engine.Spec{Key: nextKey(0xd4, i), Kind: session.KindSign, Parties: peers[:5], Threshold: 4, Generation: 1, Digest: [32]byte{byte(i)}}
@@ -100,10 +100,11 @@ func BenchmarkEngineSign5of7(b *testing.B) {
 	}
 }
 
-// confirm tells the engines the chain confirmed a generation, and waits until they hold it.
-func confirm(nodes []*Node, peers []engine.Party, gen uint64) {
+// confirm tells the engines the chain confirmed a generation of key, and waits until
+// they hold it (an engine promotes only a share of the key the chain names).
+func confirm(nodes []*Node, peers []engine.Party, gen uint64, key []byte) {
 	benchHeight++
-	observe(nodes, engine.Work{Height: benchHeight, Generation: gen, Peers: peers})
+	observe(nodes, engine.Work{Height: benchHeight, Generation: gen, PoolKey: key, Peers: peers})
 	for _, n := range nodes {
 		for n.Report().ShareGeneration != gen {
 			time.Sleep(10 * time.Millisecond)
@@ -116,8 +117,8 @@ func confirm(nodes []*Node, peers []engine.Party, gen uint64) {
 func BenchmarkEngineReshare4to5(b *testing.B) {
 	nodes := startNodes(b, 5, false, func(i int) []int { return []int{i} })
 	peers := peersOf(nodes)
-	keygenOver(b, nodes[:4], peers[:4], 2, 0xd5, 0)
-	confirm(nodes[:4], peers, 1)
+	key := keygenOver(b, nodes[:4], peers[:4], 2, 0xd5, 0)
+	confirm(nodes[:4], peers, 1, key.PublicKey)
 	b.Run("reshare", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
