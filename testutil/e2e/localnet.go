@@ -167,16 +167,9 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 		}
 	}
 	for i := 0; i < o.Validators; i++ {
-		base := i*100 + o.PortOffset
-		n := &Node{
-			Index: i,
-			Home:  filepath.Join(ln.Dir, fmt.Sprintf("node%d", i)),
-			RPC:   fmt.Sprintf("http://127.0.0.1:%d", 26657+base),
-			REST:  fmt.Sprintf("http://127.0.0.1:%d", 1317+base),
-			Prom:  fmt.Sprintf("http://127.0.0.1:%d", 26660+base),
-		}
+		n := ln.node(i, o.PortOffset)
 		n.HealthPort = 8680 + i + o.PortOffset
-		n.L2 = fmt.Sprintf("http://127.0.0.1:%d", 8645+base)
+		n.L2 = fmt.Sprintf("http://127.0.0.1:%d", 8645+i*100+o.PortOffset)
 		if o.L2RPC != "" {
 			n.L2 = o.L2RPC
 		}
@@ -192,19 +185,23 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 		}
 	}
 	for j := 0; j < o.Standby; j++ {
-		i := o.Validators + j
-		base := i*100 + o.PortOffset
-		n := &Node{
-			Index: i,
-			Home:  filepath.Join(ln.Dir, fmt.Sprintf("node%d", i)),
-			RPC:   fmt.Sprintf("http://127.0.0.1:%d", 26657+base),
-			REST:  fmt.Sprintf("http://127.0.0.1:%d", 1317+base),
-			Prom:  fmt.Sprintf("http://127.0.0.1:%d", 26660+base),
-		}
+		n := ln.node(o.Validators+j, o.PortOffset)
 		ln.Standby = append(ln.Standby, n)
 		ln.StartNode(n)
 	}
 	return ln
+}
+
+// node is node i's home and endpoints (themisd testnet's port layout), not started.
+func (ln *Localnet) node(i, portOffset int) *Node {
+	base := i*100 + portOffset
+	return &Node{
+		Index: i,
+		Home:  filepath.Join(ln.Dir, fmt.Sprintf("node%d", i)),
+		RPC:   fmt.Sprintf("http://127.0.0.1:%d", 26657+base),
+		REST:  fmt.Sprintf("http://127.0.0.1:%d", 1317+base),
+		Prom:  fmt.Sprintf("http://127.0.0.1:%d", 26660+base),
+	}
 }
 
 // patchGenesis applies patch to the app state of the genesis.json of nodes 0..nodes-1.

@@ -18,17 +18,29 @@ import (
 	slashingtypes "github.com/themis-network/themis/x/slashing/types"
 )
 
-// --reward-per-block sets the localnet's reward per L2 block until the first re-target;
-// a value that is not a non-negative integer is refused.
-func TestTestnetRewardPerBlock(t *testing.T) {
+// testnetRunner runs `themisd testnet` in process with a (fresh) app's codec and
+// returns what it printed.
+func testnetRunner(t *testing.T) (*app.App, func(args ...string) (string, error)) {
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, false, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
-	testnet := func(args ...string) error {
+	return a, func(args ...string) (string, error) {
 		c := TestnetCmd(a.BasicModuleManager)
 		c.SetContext(context.WithValue(context.Background(), client.ClientContextKey, &client.Context{Codec: a.AppCodec()}))
 		c.SetArgs(args)
-		c.SetOut(&strings.Builder{})
+		var out strings.Builder
+		c.SetOut(&out)
 		c.SetErr(&strings.Builder{})
-		return c.Execute()
+		err := c.Execute()
+		return out.String(), err
+	}
+}
+
+// --reward-per-block sets the localnet's reward per L2 block until the first re-target;
+// a value that is not a non-negative integer is refused.
+func TestTestnetRewardPerBlock(t *testing.T) {
+	a, run := testnetRunner(t)
+	testnet := func(args ...string) error {
+		_, err := run(args...)
+		return err
 	}
 	out := filepath.Join(t.TempDir(), "net")
 	require.NoError(t, testnet("--validators", "1", "--output-dir", out, "--reward-per-block", "6341958396752917"))

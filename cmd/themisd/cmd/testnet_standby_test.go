@@ -1,38 +1,21 @@
 package cmd
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
-	"cosmossdk.io/log"
-	dbm "github.com/cosmos/cosmos-db"
-	"github.com/cosmos/cosmos-sdk/client"
-	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
 	"github.com/stretchr/testify/require"
 
-	"github.com/themis-network/themis/app"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
 // --standby writes extra node homes that share the genesis and the peers but are not
 // sequencers in it: they follow the chain until their signer is locked on L1.
 func TestTestnetStandbyNodes(t *testing.T) {
-	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, false, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
-	testnet := func(args ...string) (string, error) {
-		c := TestnetCmd(a.BasicModuleManager)
-		c.SetContext(context.WithValue(context.Background(), client.ClientContextKey, &client.Context{Codec: a.AppCodec()}))
-		c.SetArgs(args)
-		var out strings.Builder
-		c.SetOut(&out)
-		c.SetErr(&strings.Builder{})
-		err := c.Execute()
-		return out.String(), err
-	}
+	a, testnet := testnetRunner(t)
 	dir := filepath.Join(t.TempDir(), "net")
 	out, err := testnet("--validators", "2", "--standby", "1", "--output-dir", dir)
 	require.NoError(t, err)
