@@ -175,7 +175,9 @@ func suspectSets(n int, edges [][2]int, k int) [][]int {
 		return nil
 	}
 	steps := 0
-	for size := len(forced); size <= k; size++ {
+	// No cover is smaller than the forced members plus a matching of the disputes
+	// left: each matched pair needs its own member.
+	for size := len(forced) + matchingSize(edges, in); size <= k; size++ {
 		var out [][]int
 		seen := map[string]bool{} // dedup only
 		set := slices.Clone(forced)
@@ -203,11 +205,11 @@ func suspectSets(n int, edges [][2]int, k int) [][]int {
 			if v < 0 { // every dispute covered
 				c := slices.Clone(set)
 				slices.Sort(c)
-				if key := fmt.Sprint(c); !seen[key] && len(out) < maxCovers {
+				if key := fmt.Sprint(c); !seen[key] {
 					seen[key] = true
 					out = append(out, c)
 				}
-				return true
+				return len(out) < maxCovers // enough to rotate among: stop
 			}
 			if len(set) == size {
 				return true
@@ -240,26 +242,41 @@ func suspectSets(n int, edges [][2]int, k int) [][]int {
 			set = set[:len(set)-len(partners)]
 			return ok
 		}
-		if !walk() {
-			return nil
-		}
+		finished := walk()
 		if len(out) > 0 {
+			// Smaller sizes had none, so these are minimum covers, even if the search
+			// stopped at maxCovers or at the budget.
 			return out
+		}
+		if !finished {
+			return nil
 		}
 	}
 	return nil
 }
 
+// matchingSize is the size of a greedy matching of the disputes neither end of which
+// is in (a lower bound on any cover of them).
+func matchingSize(edges [][2]int, in []bool) int {
+	used := slices.Clone(in)
+	m := 0
+	for _, e := range edges {
+		if !used[e[0]] && !used[e[1]] {
+			used[e[0]], used[e[1]] = true, true
+			m++
+		}
+	}
+	return m
+}
+
 // chooseCover picks the cover to leave out, among minimum covers: the one leaving in
-// the most available members, then the most members blamed MISSING in the previous
-// attempt (a dispute explains their blame: a framer's victim is blamed, and leaving
-// the victim out instead of the framer would reward the framing), rotating by attempt
-// among equals (the sets sorted, so the order does not depend on the search). It
-// returns the left-out mask.
+// the most available members, rotating by attempt among equals (the sets sorted). A
+// MISSING blame does not count either way: a framer's victim is blamed, and so is a
+// colluder that went silent on purpose. It returns the left-out mask.
 func chooseCover(covers [][]int, tier []int, attempt uint32) []bool {
 	type scored struct {
-		c                []int
-		available, blame int
+		c         []int
+		available int
 	}
 	all := make([]scored, len(covers))
 	for x, c := range covers {
@@ -271,22 +288,16 @@ func chooseCover(covers [][]int, tier []int, attempt uint32) []bool {
 			if t != 1 && t != 3 {
 				all[x].available++
 			}
-			if t == 2 {
-				all[x].blame++
-			}
 		}
 	}
 	slices.SortFunc(all, func(a, b scored) int {
 		if a.available != b.available {
 			return b.available - a.available
 		}
-		if a.blame != b.blame {
-			return b.blame - a.blame
-		}
 		return slices.Compare(a.c, b.c)
 	})
 	best := 1
-	for best < len(all) && all[best].available == all[0].available && all[best].blame == all[0].blame {
+	for best < len(all) && all[best].available == all[0].available {
 		best++
 	}
 	left := make([]bool, len(tier))
