@@ -252,14 +252,7 @@ func TestSignersBreakTheFramingCycle(t *testing.T) {
 // members outgrew the search budget and fell back to the tiers; the minimum covers
 // are the colluders themselves, found at once, and left out.
 func TestSignersLeaveOutColludingStars(t *testing.T) {
-	const n = 64
-	th, _ := committee.Threshold(n)
-	c := make([]committee.Member, n)
-	status := make([]committee.SignerStatus, n)
-	for i := range c {
-		c[i] = member(uint64(i+1), 1)
-		status[i].Available = true
-	}
+	c, status, th := readyCommittee(64)
 	colluders := []uint64{10, 22, 34, 46, 58, 63}
 	var disputes []committee.Dispute
 	for _, x := range colluders {
@@ -294,14 +287,7 @@ func TestFoldClaimKeepsAtMostMaxDisputes(t *testing.T) {
 // minimum covers at once instead of running out of budget; each leaves out one end of
 // every pair.
 func TestSignersDisjointDisputesAtTheLargestCommittee(t *testing.T) {
-	const n = 64
-	th, _ := committee.Threshold(n)
-	c := make([]committee.Member, n)
-	status := make([]committee.SignerStatus, n)
-	for i := range c {
-		c[i] = member(uint64(i+1), 1)
-		status[i].Available = true
-	}
+	c, status, th := readyCommittee(64)
 	var disputes []committee.Dispute
 	for x := uint64(1); x <= 21; x++ { // colluders 44..64 against members 1..21
 		disputes = append(disputes, committee.NewDispute(x, 43+x))
@@ -313,4 +299,16 @@ func TestSignersDisjointDisputesAtTheLargestCommittee(t *testing.T) {
 			require.False(t, slices.Contains(ids(s), d.A) && slices.Contains(ids(s), d.B), "attempt %d: a disputed pair signs together", attempt)
 		}
 	}
+}
+
+// readyCommittee is members 1..n, all available, and their threshold.
+func readyCommittee(n int) ([]committee.Member, []committee.SignerStatus, int) {
+	th, _ := committee.Threshold(n)
+	c := make([]committee.Member, n)
+	status := make([]committee.SignerStatus, n)
+	for i := range c {
+		c[i] = member(uint64(i+1), 1)
+		status[i].Available = true
+	}
+	return c, status, th
 }

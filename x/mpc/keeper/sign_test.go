@@ -323,13 +323,10 @@ func TestAFramerIsLeftOutOfTheRetry(t *testing.T) {
 	id := c.requestSig("framed")
 	c.block()
 	frame := func(s types.Session, framer, victim uint64) {
-		claim := func(accused uint64, progress uint32) []*types.BlameClaim {
-			return []*types.BlameClaim{{SessionKey: s.SessionKey, Accused: c.node(accused).signer(), Reason: types.BLAME_REASON_MISSING, Progress: progress}}
-		}
 		for _, v := range ids(s.Signers) {
-			c.node(v).blames = claim(victim, 4) // the others stall a round later, on the victim
+			c.node(v).blames = c.missingClaim(s, victim, 4) // the others stall a round later, on the victim
 		}
-		c.node(victim).blames = claim(framer, 3)
+		c.node(victim).blames = c.missingClaim(s, framer, 3)
 		c.run(3)
 		closed := c.session(s.Number)
 		require.Equal(t, types.SESSION_STATUS_TIMED_OUT, closed.Status)
@@ -370,12 +367,9 @@ func TestADisputeAfterTheResultDoesNotReopenTheSession(t *testing.T) {
 	c.block()
 	s := c.session(c.request(id).Session)
 	require.Equal(t, []uint64{1, 2, 3}, ids(s.Signers))
-	claim := func(accused uint64, progress uint32) []*types.BlameClaim {
-		return []*types.BlameClaim{{SessionKey: s.SessionKey, Accused: c.node(accused).signer(), Reason: types.BLAME_REASON_MISSING, Progress: progress}}
-	}
-	c.node(1).blames = claim(2, 5)
+	c.node(1).blames = c.missingClaim(s, 2, 5)
 	c.node(2).results = []*types.SessionResult{{SessionKey: s.SessionKey, Signature: c.sign(s.Digest)}}
-	c.node(3).blames = claim(1, 0)
+	c.node(3).blames = c.missingClaim(s, 1, 0)
 	c.block()
 	for _, n := range c.nodes {
 		n.blames, n.results = nil, nil
@@ -389,4 +383,9 @@ func TestADisputeAfterTheResultDoesNotReopenTheSession(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, gs.Validate())
 	c.checkInvariants()
+}
+
+// missingClaim is a report's MISSING claim against accused in session s, made at progress.
+func (c *chain) missingClaim(s types.Session, accused uint64, progress uint32) []*types.BlameClaim {
+	return []*types.BlameClaim{{SessionKey: s.SessionKey, Accused: c.node(accused).signer(), Reason: types.BLAME_REASON_MISSING, Progress: progress}}
 }
