@@ -12,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client"
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
 	"github.com/themis-network/themis/app"
@@ -44,12 +45,8 @@ func TestTestnetRewardPerBlock(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "net")
 	require.NoError(t, testnet("--validators", "1", "--output-dir", out, "--reward-per-block", "6341958396752917"))
-	gen, err := genutiltypes.AppGenesisFromFile(filepath.Join(out, "node0", "config", "genesis.json"))
-	require.NoError(t, err)
-	var state map[string]json.RawMessage
-	require.NoError(t, json.Unmarshal(gen.AppState, &state))
 	var gs slashingtypes.GenesisState
-	require.NoError(t, a.AppCodec().UnmarshalJSON(state[slashingtypes.ModuleName], &gs))
+	moduleGenesis(t, a, filepath.Join(out, "node0"), slashingtypes.ModuleName, &gs)
 	require.Equal(t, "6341958396752917", gs.RewardState.RewardPerBlock.String())
 	require.NoError(t, gs.Validate())
 
@@ -57,4 +54,14 @@ func TestTestnetRewardPerBlock(t *testing.T) {
 		err := testnet("--validators", "1", "--output-dir", filepath.Join(t.TempDir(), "bad"), "--reward-per-block", bad)
 		require.ErrorContains(t, err, "--reward-per-block", bad)
 	}
+}
+
+// moduleGenesis decodes module's state from the genesis.json of the node home into out.
+func moduleGenesis(t *testing.T, a *app.App, home, module string, out proto.Message) {
+	t.Helper()
+	gen, err := genutiltypes.AppGenesisFromFile(filepath.Join(home, "config", "genesis.json"))
+	require.NoError(t, err)
+	var state map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(gen.AppState, &state))
+	require.NoError(t, a.AppCodec().UnmarshalJSON(state[module], out))
 }

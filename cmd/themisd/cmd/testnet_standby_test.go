@@ -1,12 +1,10 @@
 package cmd
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
-	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
 	"github.com/stretchr/testify/require"
 
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
@@ -29,12 +27,8 @@ func TestTestnetStandbyNodes(t *testing.T) {
 		return bz
 	}
 	require.Equal(t, genesis(0), genesis(2), "one genesis for all")
-	gen, err := genutiltypes.AppGenesisFromFile(filepath.Join(dir, "node2", "config", "genesis.json"))
-	require.NoError(t, err)
-	var state map[string]json.RawMessage
-	require.NoError(t, json.Unmarshal(gen.AppState, &state))
 	var gs sequencertypes.GenesisState
-	require.NoError(t, a.AppCodec().UnmarshalJSON(state[sequencertypes.ModuleName], &gs))
+	moduleGenesis(t, a, filepath.Join(dir, "node2"), sequencertypes.ModuleName, &gs)
 	require.Len(t, gs.Sequencers, 2, "the standby node is not a sequencer")
 	standby, err := os.ReadFile(filepath.Join(dir, "node2", "config", "priv_validator_key.json"))
 	require.NoError(t, err)

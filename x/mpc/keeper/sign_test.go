@@ -315,13 +315,8 @@ func TestSignSessionSupersededByResharing(t *testing.T) {
 // has two ({1} and {2}: the chain cannot tell framer from victim), but once the framer
 // frames a second member it is the one member in every minimum cover.
 func TestAFramerIsLeftOutOfTheRetry(t *testing.T) {
-	c := newChain(t, 4) // t = 2: 3 signers, at most 1 faulty
-	c.keygen()
-	for _, n := range c.nodes {
-		n.engine = false
-	}
-	id := c.requestSig("framed")
-	c.block()
+	c, first := openSign(t, 4) // t = 2: 3 signers, at most 1 faulty
+	id := first.SignRequestId
 	frame := func(s types.Session, framer, victim uint64) {
 		for _, v := range ids(s.Signers) {
 			c.node(v).blames = c.missingClaim(s, victim, 4) // the others stall a round later, on the victim
@@ -334,7 +329,6 @@ func TestAFramerIsLeftOutOfTheRetry(t *testing.T) {
 		require.EqualValues(t, 3, closed.DisputeProgress)
 	}
 
-	first := c.session(c.request(id).Session)
 	require.Equal(t, []uint64{1, 2, 3}, ids(first.Signers))
 	frame(first, 1, 2)
 	second := c.session(c.request(id).Session)
@@ -358,14 +352,8 @@ func TestAFramerIsLeftOutOfTheRetry(t *testing.T) {
 // completed session, not to the stale open copy the first claim cached (which would
 // reopen a signed request's session forever).
 func TestADisputeAfterTheResultDoesNotReopenTheSession(t *testing.T) {
-	c := newChain(t, 4)
-	c.keygen()
-	for _, n := range c.nodes {
-		n.engine = false
-	}
-	id := c.requestSig("stale")
-	c.block()
-	s := c.session(c.request(id).Session)
+	c, s := openSign(t, 4)
+	id := s.SignRequestId
 	require.Equal(t, []uint64{1, 2, 3}, ids(s.Signers))
 	c.node(1).blames = c.missingClaim(s, 2, 5)
 	c.node(2).results = []*types.SessionResult{{SessionKey: s.SessionKey, Signature: c.sign(s.Digest)}}
