@@ -75,12 +75,17 @@ func (k Keeper) foldDispute(ctx sdk.Context, cached *types.Session, voter, accus
 	if !changed {
 		return nil
 	}
-	s.DisputeProgress, s.Disputes = lowest, make([]types.Dispute, len(pairs))
-	for i, p := range pairs {
-		s.Disputes[i] = types.Dispute{A: p.A, B: p.B}
-	}
+	s.DisputeProgress, s.Disputes = lowest, typesDisputes(pairs)
 	cached.DisputeProgress, cached.Disputes = s.DisputeProgress, s.Disputes
 	return k.Sessions.Set(ctx, s.Number, s)
+}
+
+func typesDisputes(ds []committee.Dispute) []types.Dispute {
+	out := make([]types.Dispute, len(ds))
+	for i, d := range ds {
+		out[i] = types.Dispute{A: d.A, B: d.B}
+	}
+	return out
 }
 
 func disputesOf(ds []types.Dispute) []committee.Dispute {

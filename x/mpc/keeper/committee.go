@@ -320,13 +320,15 @@ func (k Keeper) signerStatus(ctx context.Context, v *view, previous uint64) ([]c
 	return out, nil
 }
 
-// maxDisputeLookback bounds how many earlier sessions of one request the signer
-// choice reads disputes from: enough for every faulty member of a 21-party committee
-// to be caught several times over, and a bounded read per retry.
+// maxDisputeLookback bounds how many of a request's latest sessions the signer choice
+// reads disputes from as a retry opens: a bounded read per retry. Each retry also
+// merges them into the request's own disputes, so the walk only has to reach the
+// claims that land on a session after its retry opened (until its blame deadline,
+// sign_timeout_blocks after it closed; sessions that fail early can be many in that).
 const maxDisputeLookback = 64
 
-// requestDisputes gathers the disputes of request's sessions, from its last one back
-// along previous_session, at most maxDisputeLookback of them. The walk stops at a
+// requestDisputes gathers the disputes of request's latest sessions, from its last one
+// back along previous_session, at most maxDisputeLookback of them. The walk stops at a
 // link that does not go back to an earlier sign session of the same request (genesis
 // validation refuses one; EndBlock must not halt on it either).
 func (k Keeper) requestDisputes(ctx context.Context, request, last uint64) ([]committee.Dispute, error) {

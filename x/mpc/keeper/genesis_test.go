@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/themis-network/themis/x/mpc/committee"
 	"github.com/themis-network/themis/x/mpc/types"
 )
 
@@ -122,6 +123,17 @@ func TestGenesisValidateRejects(t *testing.T) {
 		{"dispute progress without disputes", func(gs *types.GenesisState) {
 			s := &gs.Sessions[len(gs.Sessions)-1]
 			s.Disputes, s.DisputeProgress = nil, 3
+		}},
+		{"request dispute unordered", func(gs *types.GenesisState) { gs.SignRequests[0].Disputes = []types.Dispute{{A: 2, B: 1}} }},
+		{"request dispute twice", func(gs *types.GenesisState) {
+			gs.SignRequests[0].Disputes = []types.Dispute{{A: 1, B: 2}, {A: 1, B: 2}}
+		}},
+		{"request disputes past the bound", func(gs *types.GenesisState) {
+			for a := uint64(1); len(gs.SignRequests[0].Disputes) <= committee.MaxDisputesPerRequest; a++ {
+				for b := a + 1; b <= 100; b++ {
+					gs.SignRequests[0].Disputes = append(gs.SignRequests[0].Disputes, types.Dispute{A: a, B: b})
+				}
+			}
 		}},
 		{"keygen with disputes", func(gs *types.GenesisState) { gs.Sessions[0].Disputes = []types.Dispute{{A: 1, B: 2}} }},
 		{"previous session dangling", func(gs *types.GenesisState) { gs.Sessions[len(gs.Sessions)-1].PreviousSession = 999 }},

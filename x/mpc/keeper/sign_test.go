@@ -347,6 +347,42 @@ func TestAFramerIsLeftOutOfTheRetry(t *testing.T) {
 	c.checkInvariants()
 }
 
+// The request keeps the disputes of its sessions as each retry opens, so the signer
+// choice still keeps a pair apart once the session that recorded it is out of reach
+// of the walk back along previous_session (here: its disputes wiped from the store).
+func TestARequestRemembersItsDisputes(t *testing.T) {
+	c, first := openSign(t, 4)
+	id := first.SignRequestId
+	for _, v := range ids(first.Signers) {
+		c.node(v).blames = c.missingClaim(first, 2, 4)
+	}
+	c.node(2).blames = c.missingClaim(first, 1, 3)
+	c.run(3)
+	req := c.request(id)
+	require.Equal(t, []types.Dispute{{A: 1, B: 2}}, req.Disputes, "merged as the retry opened")
+	for _, n := range c.nodes {
+		n.blames = nil
+	}
+	forgotten := c.session(first.Number)
+	forgotten.Disputes, forgotten.DisputeProgress = nil, 0
+	require.NoError(t, c.k.Sessions.Set(c.ctx, forgotten.Number, forgotten))
+	for attempt := 0; attempt < 3; attempt++ {
+		s := c.session(c.request(id).Session)
+		require.False(t, slices.Contains(ids(s.Signers), 1) && slices.Contains(ids(s.Signers), 2), "session %d: 1 and 2 sign together", s.Number)
+		for _, n := range c.nodes {
+			n.engine = false // the attempt times out without claims
+		}
+		for c.request(id).Session == s.Number {
+			c.block()
+		}
+	}
+	require.Equal(t, []types.Dispute{{A: 1, B: 2}}, c.request(id).Disputes)
+	gs, err := c.k.ExportGenesis(c.ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate())
+	c.checkInvariants()
+}
+
 // A claim that caches the session for the round, a result that completes it, then a
 // claim that changes its disputes, all in one block: the dispute is written to the
 // completed session, not to the stale open copy the first claim cached (which would

@@ -205,17 +205,26 @@ func validateDisputes(s Session) error {
 	if len(s.Disputes) == 0 && s.DisputeProgress != 0 {
 		return fmt.Errorf("dispute progress %d without disputes", s.DisputeProgress)
 	}
-	if len(s.Disputes) > committee.MaxDisputesPerSession {
-		return fmt.Errorf("%d disputes, at most %d", len(s.Disputes), committee.MaxDisputesPerSession)
-	}
 	signer := map[uint64]bool{} // lookups only
 	for _, p := range s.Signers {
 		signer[p.SequencerId] = true
 	}
+	return validatePairs(s.Disputes, committee.MaxDisputesPerSession, signer)
+}
+
+// validatePairs checks disputes: at most limit, ordered pairs (a < b), each once, both
+// ends in members unless members is nil.
+func validatePairs(disputes []Dispute, limit int, members map[uint64]bool) error {
+	if len(disputes) > limit {
+		return fmt.Errorf("%d disputes, at most %d", len(disputes), limit)
+	}
 	seen := map[Dispute]bool{} // lookups only
-	for _, d := range s.Disputes {
-		if d.A >= d.B || !signer[d.A] || !signer[d.B] {
-			return fmt.Errorf("dispute (%d, %d): not an ordered pair of the session's signers", d.A, d.B)
+	for _, d := range disputes {
+		if d.A >= d.B {
+			return fmt.Errorf("dispute (%d, %d): not an ordered pair", d.A, d.B)
+		}
+		if members != nil && (!members[d.A] || !members[d.B]) {
+			return fmt.Errorf("dispute (%d, %d): not a pair of the session's signers", d.A, d.B)
 		}
 		if seen[d] {
 			return fmt.Errorf("dispute (%d, %d) twice", d.A, d.B)
@@ -309,7 +318,7 @@ func (r SignRequest) Validate() error {
 	default:
 		return fmt.Errorf("status %d", r.Status)
 	}
-	return nil
+	return validatePairs(r.Disputes, committee.MaxDisputesPerRequest, nil)
 }
 
 func validateRequests(gs GenesisState) error {

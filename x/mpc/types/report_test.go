@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/themis-network/themis/x/mpc/committee"
 	"github.com/themis-network/themis/x/mpc/types"
 )
 
@@ -195,6 +196,12 @@ func TestParamsValidate(t *testing.T) {
 			require.ErrorIs(t, p.Validate(), types.ErrInvalidParams)
 		})
 	}
+}
+
+// A request remembers every pair of the largest committee the params allow.
+func TestMaxDisputesPerRequestCoversTheLargestCommittee(t *testing.T) {
+	n := types.MaxMpcPartiesLimit
+	require.Equal(t, n*(n-1)/2, committee.MaxDisputesPerRequest)
 }
 
 func TestPayloadTypeNames(t *testing.T) {
