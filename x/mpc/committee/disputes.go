@@ -45,20 +45,25 @@ func FoldClaim(lowest uint32, disputes []Dispute, voter, accused uint64, progres
 const MaxDisputesPerRequest = 64 * 63 / 2
 
 // MergeDisputes adds to have the pairs of more it lacks (ordered, two members, each
-// once, in the order first seen), up to MaxDisputesPerRequest; past that, reachable
-// only as members come and go, the oldest are kept.
+// once, in the order first seen). Past MaxDisputesPerRequest, reachable as members come
+// and go, the oldest pairs are dropped: those most likely to name members that left.
 func MergeDisputes(have, more []Dispute) []Dispute {
 	out := slices.Clone(have)
+	seen := make(map[Dispute]bool, len(have)+len(more)) // lookups only
+	for _, d := range have {
+		seen[d] = true
+	}
 	for _, d := range more {
-		if len(out) >= MaxDisputesPerRequest {
-			break
-		}
 		if d.A == d.B {
 			continue
 		}
-		if d = NewDispute(d.A, d.B); !slices.Contains(out, d) {
+		if d = NewDispute(d.A, d.B); !seen[d] {
+			seen[d] = true
 			out = append(out, d)
 		}
+	}
+	if extra := len(out) - MaxDisputesPerRequest; extra > 0 {
+		out = out[extra:]
 	}
 	return out
 }

@@ -66,6 +66,8 @@ func TestMergeDisputes(t *testing.T) {
 	}
 	got = committee.MergeDisputes(nil, many)
 	require.Len(t, got, committee.MaxDisputesPerRequest)
-	require.Equal(t, many[:committee.MaxDisputesPerRequest], got, "the oldest are kept")
-	require.Len(t, committee.MergeDisputes(got, []committee.Dispute{d(90, 91)}), committee.MaxDisputesPerRequest)
+	require.Equal(t, many[len(many)-committee.MaxDisputesPerRequest:], got, "the newest are kept")
+	got = committee.MergeDisputes(got, []committee.Dispute{d(90, 91)})
+	require.Len(t, got, committee.MaxDisputesPerRequest)
+	require.Equal(t, d(90, 91), got[len(got)-1])
 }

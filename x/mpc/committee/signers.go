@@ -34,9 +34,8 @@ type Dispute struct{ A, B uint64 }
 //
 // Then tiers, each rotated by attempt: available and not blamed MISSING in the
 // previous attempt; not available; blamed; in dispute with more than n-(t+1) members
-// (no honest member is); within a tier, members in fewer disputes first (when the
-// cover leaves more than t+1 in). Without disputes this is the whole rule (a retry
-// tries another subset); with disputes no cover can satisfy (more faulty members than the
+// (no honest member is). Without disputes this is the whole rule (a retry tries
+// another subset); with disputes no cover can satisfy (more faulty members than the
 // threshold allows, or the search outgrew its budget), the tiers choose alone,
 // passing over members in dispute with one already chosen while others are left,
 // since a signature is never abandoned.
@@ -92,30 +91,28 @@ func Signers(committee []Member, status []SignerStatus, threshold int, attempt u
 	out := make([]Member, 0, need)
 	if covers := suspectSets(n, edges, n-need); len(covers) > 0 {
 		left := chooseCover(covers, tier, degree, attempt)
-		out = byTiers(committee, tier, degree, left, nil, need, attempt)
+		out = byTiers(committee, tier, left, nil, need, attempt)
 	} else {
-		out = byTiers(committee, tier, degree, nil, conflict, need, attempt)
+		out = byTiers(committee, tier, nil, conflict, need, attempt)
 	}
 	SortByID(out)
 	return out, true
 }
 
-// byTiers picks need members walking the tiers in order, within a tier by degree
-// (disputes) upward, each group rotated by attempt, skipping those in leftOut. With conflict set, a member in dispute with one already
+// byTiers picks need members walking the tiers in order, each rotated by attempt,
+// skipping those in leftOut. With conflict set, a member in dispute with one already
 // chosen is passed over, and the passed-over fill up only if too few are left.
-func byTiers(committee []Member, tier, degree []int, leftOut []bool, conflict [][]int, need int, attempt uint32) []Member {
+func byTiers(committee []Member, tier []int, leftOut []bool, conflict [][]int, need int, attempt uint32) []Member {
 	var order []int
 	for t := 0; t <= 3; t++ {
-		for d := 0; d < len(committee); d++ {
-			var pool []int
-			for i := range committee {
-				if tier[i] == t && degree[i] == d && (leftOut == nil || !leftOut[i]) {
-					pool = append(pool, i)
-				}
+		var pool []int
+		for i := range committee {
+			if tier[i] == t && (leftOut == nil || !leftOut[i]) {
+				pool = append(pool, i)
 			}
-			for k := range pool {
-				order = append(order, pool[(int(uint64(attempt)%uint64(len(pool)))+k)%len(pool)])
-			}
+		}
+		for k := range pool {
+			order = append(order, pool[(int(uint64(attempt)%uint64(len(pool)))+k)%len(pool)])
 		}
 	}
 	out := make([]Member, 0, need)

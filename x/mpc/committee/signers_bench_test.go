@@ -9,8 +9,9 @@ import (
 
 // BenchmarkSignersAtTheLargestCommittee times the signer choice (run in EndBlock on
 // every retry) at n = 64 on dispute sets of growing size and shape: the colluders'
-// disjoint pairs, a scattering no 21 members cover (the search runs to its budget),
-// and every pair a request can remember.
+// disjoint pairs, random scatterings, cliques whose covers a matching underestimates
+// (eight disjoint 4-cliques need 24 members, a matching says 16: the search refutes
+// sizes 16 to 21 until its budget runs out), and every pair a request can remember.
 func BenchmarkSignersAtTheLargestCommittee(b *testing.B) {
 	c, status, th := readyCommittee(64)
 	rng := rand.New(rand.NewSource(1))
@@ -23,6 +24,24 @@ func BenchmarkSignersAtTheLargestCommittee(b *testing.B) {
 			}
 		}
 		return out
+	}
+	clique := func(first, size uint64) []committee.Dispute {
+		var out []committee.Dispute
+		for x := first; x < first+size; x++ {
+			for y := x + 1; y < first+size; y++ {
+				out = append(out, committee.NewDispute(x, y))
+			}
+		}
+		return out
+	}
+	var k4s, c5s []committee.Dispute
+	for i := uint64(0); i < 8; i++ {
+		k4s = append(k4s, clique(1+4*i, 4)...)
+	}
+	for i := uint64(0); i < 7; i++ { // seven 5-cycles: 21 members cover them, 5^7 ways
+		for j := uint64(0); j < 5; j++ {
+			c5s = append(c5s, committee.NewDispute(1+5*i+j, 1+5*i+(j+1)%5))
+		}
 	}
 	var disjoint, all []committee.Dispute
 	for x := uint64(1); x <= 21; x++ {
@@ -43,6 +62,8 @@ func BenchmarkSignersAtTheLargestCommittee(b *testing.B) {
 		{"50 random", random(50)},
 		{"60 random", random(60)},
 		{"200 random", random(200)},
+		{"8 disjoint 4-cliques", k4s},
+		{"7 disjoint 5-cycles", c5s},
 		{"2016 all", all},
 	} {
 		b.Run(tc.name, func(b *testing.B) {

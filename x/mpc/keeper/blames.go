@@ -207,8 +207,31 @@ func (k Keeper) closeBlameWindows(ctx context.Context, height int64) error {
 		if err := k.BlameWindow.Remove(ctx, key); err != nil {
 			return err
 		}
+		if err := k.rememberDisputes(ctx, s); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// rememberDisputes adds a sign session's disputes to its request once they are final
+// (its blame window closed: no claim can replace them), unless the request is signed.
+// Earlier, a later claim at a lower progress may still start the session's set over
+// (a victim's claim correcting the pairs the others made against it), so the signer
+// choice reads those sessions live instead (requestDisputes).
+func (k Keeper) rememberDisputes(ctx context.Context, s types.Session) error {
+	if s.Kind != types.SESSION_KIND_SIGN || len(s.Disputes) == 0 {
+		return nil
+	}
+	req, err := k.SignRequests.Get(ctx, s.SignRequestId)
+	if err != nil {
+		return err
+	}
+	if req.Status == types.SIGN_REQUEST_STATUS_SIGNED {
+		return nil
+	}
+	req.Disputes = typesDisputes(committee.MergeDisputes(disputesOf(req.Disputes), disputesOf(s.Disputes)))
+	return k.SignRequests.Set(ctx, req.Id, req)
 }
 
 // BlamesAfter returns up to limit blame records with id > after, in id order:

@@ -321,16 +321,16 @@ func (k Keeper) signerStatus(ctx context.Context, v *view, previous uint64) ([]c
 }
 
 // maxDisputeLookback bounds how many of a request's latest sessions the signer choice
-// reads disputes from as a retry opens: a bounded read per retry. Each retry also
-// merges them into the request's own disputes, so the walk only has to reach the
-// claims that land on a session after its retry opened (until its blame deadline,
-// sign_timeout_blocks after it closed; sessions that fail early can be many in that).
+// reads live: a bounded read per retry. Only the sessions still taking claims (open,
+// or closed within their blame window) are read; the disputes of the others are final
+// and already in the request (rememberDisputes).
 const maxDisputeLookback = 64
 
-// requestDisputes gathers the disputes of request's latest sessions, from its last one
-// back along previous_session, at most maxDisputeLookback of them. The walk stops at a
-// link that does not go back to an earlier sign session of the same request (genesis
-// validation refuses one; EndBlock must not halt on it either).
+// requestDisputes gathers the live disputes of request's latest sessions, from its last
+// one back along previous_session while they still take claims, at most
+// maxDisputeLookback of them. The walk also stops at a link that does not go back to an
+// earlier sign session of the same request (genesis validation refuses one; EndBlock
+// must not halt on it either).
 func (k Keeper) requestDisputes(ctx context.Context, request, last uint64) ([]committee.Dispute, error) {
 	var out []committee.Dispute
 	for n, i := last, 0; n != 0 && i < maxDisputeLookback; i++ {
@@ -339,6 +339,9 @@ func (k Keeper) requestDisputes(ctx context.Context, request, last uint64) ([]co
 			return nil, err
 		} else if !ok || s.Kind != types.SESSION_KIND_SIGN || s.SignRequestId != request {
 			break
+		}
+		if s.Status != types.SESSION_STATUS_OPEN && s.BlameDeadlineHeight == 0 {
+			break // final, remembered by the request, and so is every session before it
 		}
 		out = append(out, disputesOf(s.Disputes)...)
 		if s.PreviousSession >= n {

@@ -126,11 +126,11 @@ func (k Keeper) stepSign(ctx sdk.Context, v *view) error {
 		if err != nil {
 			return err
 		}
-		recent, err := k.requestDisputes(ctx, req.Id, req.Session)
+		live, err := k.requestDisputes(ctx, req.Id, req.Session)
 		if err != nil {
 			return err
 		}
-		disputes := committee.MergeDisputes(disputesOf(req.Disputes), recent)
+		disputes := committee.MergeDisputes(disputesOf(req.Disputes), live)
 		signers, ok := committee.Signers(members, status, t, req.Attempts, disputes)
 		if !ok { // a committee smaller than t+1 never validates; defensive only
 			continue
@@ -143,7 +143,6 @@ func (k Keeper) stepSign(ctx sdk.Context, v *view) error {
 			return err
 		}
 		req.Status = types.SIGN_REQUEST_STATUS_SIGNING
-		req.Disputes = typesDisputes(disputes)
 		req.Attempts = sessions.NextAttempt(req.Attempts)
 		req.Session = s.Number
 		if err := k.setRequest(ctx, req, types.SIGN_REQUEST_STATUS_QUEUED); err != nil {

@@ -125,6 +125,7 @@ func TestGenesisValidateRejects(t *testing.T) {
 			s.Disputes, s.DisputeProgress = nil, 3
 		}},
 		{"request dispute unordered", func(gs *types.GenesisState) { gs.SignRequests[0].Disputes = []types.Dispute{{A: 2, B: 1}} }},
+		{"request dispute naming id 0", func(gs *types.GenesisState) { gs.SignRequests[0].Disputes = []types.Dispute{{A: 0, B: 1}} }},
 		{"request dispute twice", func(gs *types.GenesisState) {
 			gs.SignRequests[0].Disputes = []types.Dispute{{A: 1, B: 2}, {A: 1, B: 2}}
 		}},

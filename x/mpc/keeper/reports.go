@@ -274,6 +274,7 @@ func (k Keeper) completeSign(ctx sdk.Context, params types.Params, s *types.Sess
 	}
 	prev := req.Status
 	req.Status = types.SIGN_REQUEST_STATUS_SIGNED
+	req.Disputes = nil // they only served its signer choice
 	req.Signature = s.Signature
 	req.SignedHeight = ctx.BlockHeight()
 	req.Generation = s.Generation

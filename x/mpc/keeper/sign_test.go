@@ -347,39 +347,58 @@ func TestAFramerIsLeftOutOfTheRetry(t *testing.T) {
 	c.checkInvariants()
 }
 
-// The request keeps the disputes of its sessions as each retry opens, so the signer
-// choice still keeps a pair apart once the session that recorded it is out of reach
-// of the walk back along previous_session (here: its disputes wiped from the store).
-func TestARequestRemembersItsDisputes(t *testing.T) {
+// A request remembers a session's disputes once they are final (its blame window
+// closed), so a victim's late claim still corrects them first: here the framer's
+// accomplice-free frame (the others claim against the victim a round later) records
+// (1,2) and the honest pair (2,3) until the victim's claim lands on the closed session
+// and starts its set over. Only (1,2) is remembered, and it keeps 1 and 2 apart even
+// once the session that recorded it is out of the walk's reach (its disputes wiped
+// from the store here). A signed request forgets them.
+func TestARequestRemembersItsFinalDisputes(t *testing.T) {
 	c, first := openSign(t, 4)
 	id := first.SignRequestId
-	for _, v := range ids(first.Signers) {
+	require.Equal(t, []uint64{1, 2, 3}, ids(first.Signers))
+	for _, v := range []uint64{1, 3} {
 		c.node(v).blames = c.missingClaim(first, 2, 4)
 	}
-	c.node(2).blames = c.missingClaim(first, 1, 3)
-	c.run(3)
-	req := c.request(id)
-	require.Equal(t, []types.Dispute{{A: 1, B: 2}}, req.Disputes, "merged as the retry opened")
+	for c.request(id).Session == first.Number {
+		c.block()
+	}
+	require.Empty(t, c.request(id).Disputes, "not final yet")
+	require.ElementsMatch(t, []types.Dispute{{A: 1, B: 2}, {A: 2, B: 3}}, c.session(first.Number).Disputes)
+
+	c.node(2).blames = c.missingClaim(first, 1, 3) // the victim's claim, after the retry opened
+	c.block()
+	require.Equal(t, []types.Dispute{{A: 1, B: 2}}, c.session(first.Number).Disputes, "started over at the lower progress")
 	for _, n := range c.nodes {
 		n.blames = nil
+		n.engine = false // the retries time out without claims
 	}
+	for c.session(first.Number).BlameDeadlineHeight != 0 {
+		c.block()
+	}
+	require.Equal(t, []types.Dispute{{A: 1, B: 2}}, c.request(id).Disputes, "the final pair, without the honest one")
+
 	forgotten := c.session(first.Number)
 	forgotten.Disputes, forgotten.DisputeProgress = nil, 0
 	require.NoError(t, c.k.Sessions.Set(c.ctx, forgotten.Number, forgotten))
 	for attempt := 0; attempt < 3; attempt++ {
 		s := c.session(c.request(id).Session)
 		require.False(t, slices.Contains(ids(s.Signers), 1) && slices.Contains(ids(s.Signers), 2), "session %d: 1 and 2 sign together", s.Number)
-		for _, n := range c.nodes {
-			n.engine = false // the attempt times out without claims
-		}
 		for c.request(id).Session == s.Number {
 			c.block()
 		}
 	}
-	require.Equal(t, []types.Dispute{{A: 1, B: 2}}, c.request(id).Disputes)
 	gs, err := c.k.ExportGenesis(c.ctx)
 	require.NoError(t, err)
 	require.NoError(t, gs.Validate())
+
+	for _, n := range c.nodes {
+		n.engine = n.id != 1
+	}
+	c.run(3)
+	require.Equal(t, types.SIGN_REQUEST_STATUS_SIGNED, c.request(id).Status)
+	require.Empty(t, c.request(id).Disputes, "a signed request forgets them")
 	c.checkInvariants()
 }
 

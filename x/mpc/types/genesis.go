@@ -220,8 +220,8 @@ func validatePairs(disputes []Dispute, limit int, members map[uint64]bool) error
 	}
 	seen := map[Dispute]bool{} // lookups only
 	for _, d := range disputes {
-		if d.A >= d.B {
-			return fmt.Errorf("dispute (%d, %d): not an ordered pair", d.A, d.B)
+		if d.A == 0 || d.A >= d.B {
+			return fmt.Errorf("dispute (%d, %d): not an ordered pair of sequencer ids", d.A, d.B)
 		}
 		if members != nil && (!members[d.A] || !members[d.B]) {
 			return fmt.Errorf("dispute (%d, %d): not a pair of the session's signers", d.A, d.B)

@@ -982,9 +982,9 @@ type SignRequest struct {
 	// callback_error is what the payload type's OnSigned returned, if it failed (the
 	// request stays SIGNED).
 	CallbackError string `protobuf:"bytes,12,opt,name=callback_error,json=callbackError,proto3" json:"callback_error,omitempty"`
-	// disputes are those of its earlier sign sessions, each pair once, gathered as each
-	// retry opens (at most committee.MaxDisputesPerRequest): the signer choice's memory
-	// of the request, however many attempts it takes.
+	// disputes are those of its sign sessions whose blame windows closed (final), each
+	// pair once, at most committee.MaxDisputesPerRequest: the signer choice's memory of
+	// the request, however many attempts it takes. Dropped when it is signed.
 	Disputes []Dispute `protobuf:"bytes,13,rep,name=disputes,proto3" json:"disputes"`
 }
 
