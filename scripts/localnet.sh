@@ -72,7 +72,7 @@ start() {
 
 themis localnet is running ($VALIDATORS validators, chain id themis-localnet).
   L1:     JSON-RPC http://$L1_RPC_ADDR (chain id 1337), staking contract $staking
-          admin http://$L1_ADMIN_ADDR/info (mine, reorg, rpc on/off, time, whitelist, lock-limits, fund, propose-pool)
+          admin http://$L1_ADMIN_ADDR/info (mine, reorg, rpc on/off, mempool drop, time, whitelist, lock-limits, fund, propose-pool)
   pool:   the engines make the pool key at start; its address is proposed on L1 and funded
           ($LOCALNET_DIR/l1/bootstrap.log), the pool accepts it, then L2 batches reach the
           batch inbox $inbox: curl -s 127.0.0.1:1317/themis/mpc/v1/batches

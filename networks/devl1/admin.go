@@ -109,6 +109,7 @@ func (n *Node) ownerTransact(ctx context.Context, to common.Address, calldata []
 //	POST /mine?blocks=N
 //	POST /reorg?depth=N[&drop=true]
 //	POST /rpc?down=true|false
+//	POST /mempool?address=0x..&for=30s   (drop that sender's transactions; for=0s ends it)
 //	POST /mining?paused=true|false
 //	POST /time?advance=1h
 //	POST /whitelist?address=0x..[&allowed=false]
@@ -141,6 +142,18 @@ func (n *Node) AdminHandler() http.Handler {
 			n.SetRPCDown(down)
 		}
 		reply(w, map[string]bool{"down": down}, err)
+	})
+	mux.HandleFunc("POST /mempool", func(w http.ResponseWriter, r *http.Request) {
+		addr, err := addressParam(r)
+		var d time.Duration
+		if err == nil {
+			d, err = time.ParseDuration(r.URL.Query().Get("for"))
+		}
+		dropped := false
+		if err == nil {
+			dropped, err = n.EvictFrom(r.Context(), addr, d)
+		}
+		reply(w, map[string]any{"address": addr.Hex(), "for": d.String(), "dropped_pending": dropped}, err)
 	})
 	mux.HandleFunc("POST /mining", func(w http.ResponseWriter, r *http.Request) {
 		paused, err := strconv.ParseBool(r.URL.Query().Get("paused"))

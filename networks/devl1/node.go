@@ -1,9 +1,10 @@
 // Package devl1 is the development L1 of the localnet and the tests: go-ethereum's
 // simulated chain in process, serving JSON-RPC on a loopback port, producing blocks on a
 // timer, with the themis contracts deployed and test accounts funded. Unlike a real
-// node it can be told to reorg, to make its RPC unreachable, and to jump in time, so the
-// faults the bridge must survive can be produced on demand. It needs nothing beyond Go
-// modules; the same flows also run against `geth --dev`.
+// node it can be told to reorg, to make its RPC unreachable, to drop a sender's
+// transactions from its mempool, and to jump in time, so the faults the bridge must
+// survive can be produced on demand. It needs nothing beyond Go modules; the same
+// flows also run against `geth --dev`.
 package devl1
 
 import (
@@ -62,7 +63,8 @@ type Node struct {
 
 	mu      sync.Mutex // serialises block production, reorgs and time jumps
 	rpcDown atomic.Bool
-	paused  atomic.Bool // the block timer mines nothing (explicit Mine still does)
+	evict   atomic.Pointer[eviction] // the mempool drops one sender's transactions
+	paused  atomic.Bool              // the block timer mines nothing (explicit Mine still does)
 	stop    chan struct{}
 	done    chan struct{}
 }
@@ -134,6 +136,9 @@ func (n *Node) serve(addr, internal string) error {
 	n.server = &http.Server{ReadHeaderTimeout: 5 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if n.rpcDown.Load() {
 			http.Error(w, "development L1: RPC switched off", http.StatusServiceUnavailable)
+			return
+		}
+		if n.swallowEvicted(w, r) {
 			return
 		}
 		proxy.ServeHTTP(w, r)

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"math/big"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -32,18 +33,70 @@ type acceptedBatchesView struct {
 	} `json:"batches"`
 }
 
-// poolTxsView is /themis/mpc/v1/pool_txs, the part the test reads.
+// poolTxView is a pool transaction of /themis/mpc/v1/pool_txs, the part the test reads.
+type poolTxView struct {
+	ID       string `json:"id"`
+	Purpose  string `json:"purpose"`
+	Nonce    string `json:"nonce"`
+	Status   string `json:"status"`
+	Landed   int    `json:"landed"`
+	Versions []struct {
+		TxHash string `json:"tx_hash"`
+	} `json:"versions"`
+}
+
 type poolTxsView struct {
-	PoolTxs []struct {
-		ID       string `json:"id"`
-		Purpose  string `json:"purpose"`
-		Nonce    string `json:"nonce"`
-		Status   string `json:"status"`
-		Landed   int    `json:"landed"`
-		Versions []struct {
-			TxHash string `json:"tx_hash"`
-		} `json:"versions"`
-	} `json:"pool_txs"`
+	PoolTxs []poolTxView `json:"pool_txs"`
+}
+
+// waitReplaced waits for a pool transaction not in seen with a second version (a
+// replacement signed), in status (any if empty), and returns its id.
+func waitReplaced(t *testing.T, ln *Localnet, seen []string, status string, within time.Duration) string {
+	var found string
+	ln.WaitFor("a replaced pool transaction "+status, within, func() bool {
+		var all poolTxsView
+		if GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs?pagination.limit=1000", &all) != nil {
+			return false
+		}
+		for _, tx := range all.PoolTxs {
+			if len(tx.Versions) > 1 && !slices.Contains(seen, tx.ID) && (status == "" || tx.Status == "POOL_TX_STATUS_"+status) {
+				t.Logf("pool tx %s (nonce %s, %s): %d versions, version %d landed", tx.ID, tx.Nonce, tx.Status, len(tx.Versions), tx.Landed)
+				found = tx.ID
+				return true
+			}
+		}
+		return false
+	})
+	return found
+}
+
+// poolTx reads one pool transaction.
+func poolTx(ln *Localnet, id string) (poolTxView, bool) {
+	var one struct {
+		PoolTx poolTxView `json:"pool_tx"`
+	}
+	if GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs/"+id, &one) != nil {
+		return poolTxView{}, false
+	}
+	return one.PoolTx, true
+}
+
+// requireNoncesLandOnce: one mined pool transaction (confirmed or reverted) per nonce,
+// from 0 without a gap.
+func requireNoncesLandOnce(t *testing.T, ln *Localnet) {
+	var all poolTxsView
+	require.NoError(t, GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs?pagination.limit=1000", &all))
+	nonces := map[string]string{}
+	for _, tx := range all.PoolTxs {
+		if tx.Status != "POOL_TX_STATUS_CONFIRMED" && tx.Status != "POOL_TX_STATUS_REVERTED" {
+			continue
+		}
+		require.Empty(t, nonces[tx.Nonce], "nonce %s mined for pool txs %s and %s", tx.Nonce, nonces[tx.Nonce], tx.ID)
+		nonces[tx.Nonce] = tx.ID
+	}
+	for i := range len(nonces) {
+		require.Contains(t, nonces, strconv.Itoa(i), "nonce %d never mined", i)
+	}
 }
 
 // TestLocalnetPoolBatches: four sequencers with TSS engines, a development L1 and the
@@ -100,35 +153,26 @@ func TestLocalnetPoolBatches(t *testing.T) {
 	require.NoError(t, ln.L1.Do("/rpc", url.Values{"down": {"true"}}))
 	time.Sleep(25 * time.Second)
 	require.NoError(t, ln.L1.Do("/rpc", url.Values{"down": {"false"}}))
-	// The REST gateway takes the status filter as its number (4: CONFIRMED).
-	var replaced poolTxsView
-	ln.WaitFor("a replaced pool transaction confirmed", 3*time.Minute, func() bool {
-		if GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs?status=4&pagination.limit=1000", &replaced) != nil {
+	replaced := waitReplaced(t, ln, nil, "CONFIRMED", 3*time.Minute)
+	requireNoncesLandOnce(t, ln)
+
+	// Dropped from the L1 mempool: the node takes each send of the pool's transactions
+	// (and every resend) and never mines them, while L1 and its readers run on. After
+	// stuck_blocks the chain signs a replacement (same nonce, fees bumped); the mempool
+	// recovers, and exactly one version lands: the replacement.
+	require.NoError(t, ln.L1.Do("/mempool", url.Values{"address": {pool.Hex()}, "for": {"5m"}}))
+	dropped := waitReplaced(t, ln, []string{replaced}, "", 3*time.Minute)
+	require.NoError(t, ln.L1.Do("/mempool", url.Values{"address": {pool.Hex()}, "for": {"0s"}}))
+	ln.WaitFor("the dropped pool transaction's replacement confirmed", 3*time.Minute, func() bool {
+		tx, ok := poolTx(ln, dropped)
+		if !ok || tx.Status != "POOL_TX_STATUS_CONFIRMED" {
 			return false
 		}
-		for _, tx := range replaced.PoolTxs {
-			if len(tx.Versions) > 1 {
-				t.Logf("pool tx %s (nonce %s): %d versions, version %d landed", tx.ID, tx.Nonce, len(tx.Versions), tx.Landed)
-				return true
-			}
-		}
-		return false
+		require.GreaterOrEqual(t, tx.Landed, 1, "pool tx %s: the evicted first version landed", dropped)
+		t.Logf("pool tx %s (nonce %s) dropped from the mempool: %d versions, version %d landed", tx.ID, tx.Nonce, len(tx.Versions), tx.Landed)
+		return true
 	})
-	// Landed once: one mined pool transaction (confirmed or reverted) per nonce, from
-	// 0 without a gap.
-	var all poolTxsView
-	require.NoError(t, GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs?pagination.limit=1000", &all))
-	nonces := map[string]string{}
-	for _, tx := range all.PoolTxs {
-		if tx.Status != "POOL_TX_STATUS_CONFIRMED" && tx.Status != "POOL_TX_STATUS_REVERTED" {
-			continue
-		}
-		require.Empty(t, nonces[tx.Nonce], "nonce %s mined for pool txs %s and %s", tx.Nonce, nonces[tx.Nonce], tx.ID)
-		nonces[tx.Nonce] = tx.ID
-	}
-	for i := range len(nonces) {
-		require.Contains(t, nonces, strconv.Itoa(i), "nonce %d never mined", i)
-	}
+	requireNoncesLandOnce(t, ln)
 	n := countBatches(ln)
 	waitBatches(ln, n+2, 3*time.Minute)
 	checkInbox(t, client, ln, pool)

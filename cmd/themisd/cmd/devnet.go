@@ -67,6 +67,8 @@ An admin endpoint on --admin-addr produces faults and development actions:
   POST /mine?blocks=N                         mine N blocks now
   POST /reorg?depth=N[&drop=true]             replace the newest N blocks
   POST /rpc?down=true|false                   switch the JSON-RPC endpoint off / on
+  POST /mempool?address=0x..&for=5m           drop that sender's transactions from the mempool
+                                              (accepted, never mined; for=0s ends it)
   POST /mining?paused=true|false              stop / resume the block timer (/mine still mines)
   POST /time?advance=1h                       mine one block that much later
   POST /whitelist?address=0x..[&allowed=false] change the L1 whitelist (as owner)
