@@ -70,6 +70,19 @@ func waitReplaced(t *testing.T, ln *Localnet, seen []string, status string, with
 	return found
 }
 
+// replacedPoolTxs lists the pool transactions with more than one version.
+func replacedPoolTxs(t *testing.T, ln *Localnet) []string {
+	var all poolTxsView
+	require.NoError(t, GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs?pagination.limit=1000", &all))
+	var out []string
+	for _, tx := range all.PoolTxs {
+		if len(tx.Versions) > 1 {
+			out = append(out, tx.ID)
+		}
+	}
+	return out
+}
+
 // poolTx reads one pool transaction.
 func poolTx(ln *Localnet, id string) (poolTxView, bool) {
 	var one struct {
@@ -160,8 +173,10 @@ func TestLocalnetPoolBatches(t *testing.T) {
 	// (and every resend) and never mines them, while L1 and its readers run on. After
 	// stuck_blocks the chain signs a replacement (same nonce, fees bumped); the mempool
 	// recovers, and exactly one version lands: the replacement.
+	before := replacedPoolTxs(t, ln)
+	require.Contains(t, before, replaced)
 	require.NoError(t, ln.L1.Do("/mempool", url.Values{"address": {pool.Hex()}, "for": {"5m"}}))
-	dropped := waitReplaced(t, ln, []string{replaced}, "", 3*time.Minute)
+	dropped := waitReplaced(t, ln, before, "", 3*time.Minute)
 	require.NoError(t, ln.L1.Do("/mempool", url.Values{"address": {pool.Hex()}, "for": {"0s"}}))
 	ln.WaitFor("the dropped pool transaction's replacement confirmed", 3*time.Minute, func() bool {
 		tx, ok := poolTx(ln, dropped)
