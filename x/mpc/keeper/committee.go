@@ -321,16 +321,19 @@ func (k Keeper) signerStatus(ctx context.Context, v *view, previous uint64) ([]c
 }
 
 // maxDisputeLookback bounds how many of a request's latest sessions the signer choice
-// reads live: a bounded read per retry. Only the sessions still taking claims (open,
-// or closed within their blame window) are read; the disputes of the others are final
-// and already in the request (rememberDisputes).
+// reads: a bounded read per retry. The disputes of those still taking claims (open, or
+// closed within their blame window) are read live; the others' are final and already
+// in the request (rememberDisputes). A session beyond the walk that is still in its
+// window (many early failures within one long sign_timeout_blocks) counts once its
+// window closes.
 const maxDisputeLookback = 64
 
 // requestDisputes gathers the live disputes of request's latest sessions, from its last
-// one back along previous_session while they still take claims, at most
-// maxDisputeLookback of them. The walk also stops at a link that does not go back to an
-// earlier sign session of the same request (genesis validation refuses one; EndBlock
-// must not halt on it either).
+// one back along previous_session, at most maxDisputeLookback of them. It walks past
+// final sessions rather than stopping at them: a governance change of
+// sign_timeout_blocks can close a later session's window before an earlier one's. The
+// walk stops at a link that does not go back to an earlier sign session of the same
+// request (genesis validation refuses one; EndBlock must not halt on it either).
 func (k Keeper) requestDisputes(ctx context.Context, request, last uint64) ([]committee.Dispute, error) {
 	var out []committee.Dispute
 	for n, i := last, 0; n != 0 && i < maxDisputeLookback; i++ {
@@ -340,10 +343,9 @@ func (k Keeper) requestDisputes(ctx context.Context, request, last uint64) ([]co
 		} else if !ok || s.Kind != types.SESSION_KIND_SIGN || s.SignRequestId != request {
 			break
 		}
-		if s.Status != types.SESSION_STATUS_OPEN && s.BlameDeadlineHeight == 0 {
-			break // final, remembered by the request, and so is every session before it
+		if s.Status == types.SESSION_STATUS_OPEN || s.BlameDeadlineHeight != 0 {
+			out = append(out, disputesOf(s.Disputes)...)
 		}
-		out = append(out, disputesOf(s.Disputes)...)
 		if s.PreviousSession >= n {
 			break
 		}

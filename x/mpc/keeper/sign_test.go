@@ -402,6 +402,59 @@ func TestARequestRemembersItsFinalDisputes(t *testing.T) {
 	c.checkInvariants()
 }
 
+// Governance shortens sign_timeout_blocks while a failed session's blame window is
+// open: a later session's window then closes first. The choice walks past that final
+// session and still reads the earlier one live: 1 framed 2, then 3; the request's
+// memory holds only (1,3) until the first window closes, and (1,2) still keeps 1 and 2
+// apart (with (1,3) alone, the rotation between covers {1} and {3} signs 1 with 2).
+func TestAnEarlierSessionInItsWindowCountsBehindAFinalOne(t *testing.T) {
+	c, first := openSign(t, 4)
+	id := first.SignRequestId
+	setTimeout := func(blocks uint64) {
+		p, err := c.k.Params.Get(c.ctx)
+		require.NoError(t, err)
+		p.SignTimeoutBlocks = blocks
+		require.NoError(t, c.k.Params.Set(c.ctx, p))
+	}
+	frame := func(s types.Session, framer, victim uint64) {
+		for _, v := range ids(s.Signers) {
+			c.node(v).blames = c.missingClaim(s, victim, 4) // the others blame the victim a round later
+		}
+		c.node(victim).blames = c.missingClaim(s, framer, 3)
+		for c.request(id).Session == s.Number {
+			c.block()
+		}
+		for _, n := range c.nodes {
+			n.blames = nil
+		}
+	}
+	setTimeout(40)
+	require.Equal(t, []uint64{1, 2, 3}, ids(first.Signers))
+	frame(first, 1, 2)
+	require.Equal(t, []types.Dispute{{A: 1, B: 2}}, c.session(first.Number).Disputes)
+
+	setTimeout(2)
+	second := c.session(c.request(id).Session)
+	require.Equal(t, []uint64{1, 3, 4}, ids(second.Signers), "the rotation left 2 out")
+	frame(second, 1, 3)
+	for _, n := range c.nodes {
+		n.engine = false // the retries time out without claims
+	}
+	for c.session(second.Number).BlameDeadlineHeight != 0 {
+		c.block()
+	}
+	require.NotZero(t, c.session(first.Number).BlameDeadlineHeight, "the first is still in its window")
+	require.Equal(t, []types.Dispute{{A: 1, B: 3}}, c.request(id).Disputes, "only the second is final")
+	for attempt := 0; attempt < 4; attempt++ {
+		s := c.session(c.request(id).Session)
+		require.NotContains(t, ids(s.Signers), uint64(1), "session %d: 1 disputes two members, it is the cover", s.Number)
+		for c.request(id).Session == s.Number {
+			c.block()
+		}
+	}
+	c.checkInvariants()
+}
+
 // A claim that caches the session for the round, a result that completes it, then a
 // claim that changes its disputes, all in one block: the dispute is written to the
 // completed session, not to the stale open copy the first claim cached (which would
