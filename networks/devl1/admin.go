@@ -30,6 +30,8 @@ type Info struct {
 	Staking      string `json:"staking"`
 	BatchInbox   string `json:"batch_inbox"`
 	StakingBlock uint64 `json:"staking_block"`
+	// EvictedTxs are the hashes of the sends the mempool fault swallowed (newest 256).
+	EvictedTxs []string `json:"evicted_txs"`
 }
 
 // Info returns the node's description.
@@ -40,7 +42,8 @@ func (n *Node) Info(ctx context.Context) (Info, error) {
 	}
 	d := n.deployment
 	return Info{ChainID: ChainID, RPC: n.rpcURL, Head: head, Deployer: crypto.PubkeyToAddress(n.deployer.PublicKey).Hex(),
-		Token: d.Token.Hex(), Staking: d.Staking.Hex(), BatchInbox: d.BatchInbox.Hex(), StakingBlock: d.StakingBlock}, nil
+		Token: d.Token.Hex(), Staking: d.Staking.Hex(), BatchInbox: d.BatchInbox.Hex(), StakingBlock: d.StakingBlock,
+		EvictedTxs: hexes(n.Evicted())}, nil
 }
 
 // Whitelist allows (or disallows) an L1 account to lock, as the contract owner.
@@ -149,11 +152,10 @@ func (n *Node) AdminHandler() http.Handler {
 		if err == nil {
 			d, err = time.ParseDuration(r.URL.Query().Get("for"))
 		}
-		dropped := false
 		if err == nil {
-			dropped, err = n.EvictFrom(r.Context(), addr, d)
+			n.EvictFrom(addr, d)
 		}
-		reply(w, map[string]any{"address": addr.Hex(), "for": d.String(), "dropped_pending": dropped}, err)
+		reply(w, map[string]any{"address": addr.Hex(), "for": d.String()}, err)
 	})
 	mux.HandleFunc("POST /mining", func(w http.ResponseWriter, r *http.Request) {
 		paused, err := strconv.ParseBool(r.URL.Query().Get("paused"))
@@ -213,6 +215,14 @@ func (n *Node) AdminHandler() http.Handler {
 		reply(w, map[string]string{"proposed": addr.Hex()}, err)
 	})
 	return mux
+}
+
+func hexes(hs []common.Hash) []string {
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = h.Hex()
+	}
+	return out
 }
 
 func reply(w http.ResponseWriter, body any, err error) {

@@ -1,6 +1,7 @@
 package devl1
 
 import (
+	"encoding/json"
 	"math/big"
 	"testing"
 
@@ -31,10 +32,27 @@ func FuzzRawTransactionCall(f *testing.F) {
 	require.True(f, ok)
 	require.Equal(f, "7", string(id))
 	require.Equal(f, tx.Hash(), got.Hash())
+	for _, other := range []string{`[` + good + `]`, `{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}`} {
+		_, _, ok := rawTransactionCall([]byte(other))
+		require.False(f, ok, other)
+	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		_, tx, ok := rawTransactionCall(body)
-		if ok {
-			require.NotNil(t, tx)
+		if !ok {
+			return
 		}
+		// Accepted: one JSON object calling eth_sendRawTransaction with exactly the
+		// transaction's encoding.
+		var call struct {
+			Method string          `json:"method"`
+			Params []hexutil.Bytes `json:"params"`
+		}
+		require.NoError(t, json.Unmarshal(body, &call))
+		require.Equal(t, "eth_sendRawTransaction", call.Method)
+		require.Len(t, call.Params, 1)
+		again := new(types.Transaction)
+		require.NoError(t, again.UnmarshalBinary(call.Params[0]))
+		require.Equal(t, tx.Hash(), again.Hash())
 	})
 }
+

@@ -8,9 +8,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -48,9 +50,16 @@ func TestEvictedSenderIsAcceptedButNeverMined(t *testing.T) {
 	// sender's transaction is mined.
 	evicted := transfer(t, rpc, victim, 0)
 	require.Equal(t, pending.Hash(), evicted.Hash(), "the same bytes again (nonce 0)")
+	var hash common.Hash
+	require.NoError(t, rpc.Client().CallContext(ctx, &hash, "eth_sendRawTransaction", hexutil.Bytes(mustBinary(t, evicted))))
+	require.Equal(t, evicted.Hash(), hash, "answered with the transaction's hash")
 	kept := transfer(t, rpc, other, 0)
 	node.Mine(3)
 	requireNotMined(t, rpc, evicted)
+	require.Equal(t, []common.Hash{evicted.Hash()}, node.Evicted(), "listed once")
+	info, err := node.Info(ctx)
+	require.NoError(t, err)
+	require.Equal(t, []string{evicted.Hash().Hex()}, info.EvictedTxs)
 	receipt, err := rpc.TransactionReceipt(ctx, kept.Hash())
 	require.NoError(t, err)
 	require.Equal(t, types.ReceiptStatusSuccessful, receipt.Status)
@@ -63,9 +72,27 @@ func TestEvictedSenderIsAcceptedButNeverMined(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, types.ReceiptStatusSuccessful, receipt.Status)
 
+	// An eviction ends by itself.
+	require.Equal(t, http.StatusOK, post(t, srv, "/mempool?address="+crypto.PubkeyToAddress(victim.PublicKey).Hex()+"&for=300ms"))
+	late := transfer(t, rpc, victim, 1)
+	node.Mine(1)
+	requireNotMined(t, rpc, late)
+	time.Sleep(400 * time.Millisecond)
+	late = transfer(t, rpc, victim, 1)
+	node.Mine(1)
+	receipt, err = rpc.TransactionReceipt(ctx, late.Hash())
+	require.NoError(t, err)
+	require.Equal(t, types.ReceiptStatusSuccessful, receipt.Status)
+
 	for _, bad := range []string{"/mempool?address=nope&for=1s", "/mempool?address=" + crypto.PubkeyToAddress(victim.PublicKey).Hex() + "&for=soon"} {
 		require.Equal(t, http.StatusBadRequest, post(t, srv, bad), bad)
 	}
+}
+
+func mustBinary(t *testing.T, tx *types.Transaction) []byte {
+	raw, err := tx.MarshalBinary()
+	require.NoError(t, err)
+	return raw
 }
 
 func testKey(t *testing.T, seed string) *ecdsa.PrivateKey {

@@ -67,6 +67,9 @@ type Node struct {
 	paused  atomic.Bool              // the block timer mines nothing (explicit Mine still does)
 	stop    chan struct{}
 	done    chan struct{}
+
+	evictedMu sync.Mutex
+	evicted   []common.Hash // sends the mempool fault swallowed, newest maxEvictedListed
 }
 
 // DeployerKey is the well-known development key that deploys and owns the contracts.
@@ -181,6 +184,7 @@ func (n *Node) Mine(k int) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	for range k {
+		n.dropEvicted()
 		n.backend.Commit()
 	}
 }

@@ -82,6 +82,16 @@ func (l *DevL1) Do(path string, query url.Values) error {
 	return nil
 }
 
+// EvictedTxs lists the hashes of the sends the development L1's mempool fault
+// swallowed (GET /info).
+func (l *DevL1) EvictedTxs() ([]string, error) {
+	var info struct {
+		EvictedTxs []string `json:"evicted_txs"`
+	}
+	err := GetJSON(l.Admin+"/info", &info)
+	return info.EvictedTxs, err
+}
+
 func (l *DevL1) stop() {
 	if l == nil || l.cmd == nil {
 		return

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"math/big"
 	"net/url"
@@ -50,7 +51,7 @@ type poolTxsView struct {
 }
 
 // waitReplaced waits for a pool transaction not in seen with a second version (a
-// replacement signed), in status (any if empty), and returns its id.
+// replacement opened: signing or signed), in status (any if empty), and returns its id.
 func waitReplaced(t *testing.T, ln *Localnet, seen []string, status string, within time.Duration) string {
 	var found string
 	ln.WaitFor("a replaced pool transaction "+status, within, func() bool {
@@ -79,6 +80,14 @@ func replacedPoolTxs(t *testing.T, ln *Localnet) []string {
 		if len(tx.Versions) > 1 {
 			out = append(out, tx.ID)
 		}
+	}
+	return out
+}
+
+func lower(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.ToLower(s)
 	}
 	return out
 }
@@ -163,18 +172,18 @@ func TestLocalnetPoolBatches(t *testing.T) {
 
 	// L1 unreachable for longer than stuck_blocks (15 blocks): the version signed
 	// meanwhile never gets out; the chain replaces it, and the replacement lands once.
+	before := replacedPoolTxs(t, ln)
 	require.NoError(t, ln.L1.Do("/rpc", url.Values{"down": {"true"}}))
 	time.Sleep(25 * time.Second)
 	require.NoError(t, ln.L1.Do("/rpc", url.Values{"down": {"false"}}))
-	replaced := waitReplaced(t, ln, nil, "CONFIRMED", 3*time.Minute)
+	waitReplaced(t, ln, before, "CONFIRMED", 3*time.Minute)
 	requireNoncesLandOnce(t, ln)
 
 	// Dropped from the L1 mempool: the node takes each send of the pool's transactions
 	// (and every resend) and never mines them, while L1 and its readers run on. After
 	// stuck_blocks the chain signs a replacement (same nonce, fees bumped); the mempool
 	// recovers, and exactly one version lands: the replacement.
-	before := replacedPoolTxs(t, ln)
-	require.Contains(t, before, replaced)
+	before = replacedPoolTxs(t, ln)
 	require.NoError(t, ln.L1.Do("/mempool", url.Values{"address": {pool.Hex()}, "for": {"5m"}}))
 	dropped := waitReplaced(t, ln, before, "", 3*time.Minute)
 	require.NoError(t, ln.L1.Do("/mempool", url.Values{"address": {pool.Hex()}, "for": {"0s"}}))
@@ -183,6 +192,11 @@ func TestLocalnetPoolBatches(t *testing.T) {
 		if !ok || tx.Status != "POOL_TX_STATUS_CONFIRMED" {
 			return false
 		}
+		evicted, err := ln.L1.EvictedTxs()
+		require.NoError(t, err)
+		first, err := base64.StdEncoding.DecodeString(tx.Versions[0].TxHash) // bytes in the REST JSON
+		require.NoError(t, err)
+		require.Contains(t, lower(evicted), strings.ToLower(common.BytesToHash(first).Hex()), "pool tx %s: its first version was not the one dropped", dropped)
 		require.GreaterOrEqual(t, tx.Landed, 1, "pool tx %s: the evicted first version landed", dropped)
 		t.Logf("pool tx %s (nonce %s) dropped from the mempool: %d versions, version %d landed", tx.ID, tx.Nonce, len(tx.Versions), tx.Landed)
 		return true
