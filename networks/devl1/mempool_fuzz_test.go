@@ -55,4 +55,3 @@ func FuzzRawTransactionCall(f *testing.F) {
 		require.Equal(t, tx.Hash(), again.Hash())
 	})
 }
-
