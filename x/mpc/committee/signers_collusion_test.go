@@ -86,14 +86,7 @@ func attemptsAgainstColluders(t *testing.T, n, f int, move colluderMove, seed in
 	for attempt := uint32(0); int(attempt) <= limit; attempt++ {
 		s, ok := committee.Signers(c, status, th, attempt, disputes)
 		require.True(t, ok)
-		var bad, good []uint64
-		for _, m := range s {
-			if faulty[m.ID] {
-				bad = append(bad, m.ID)
-			} else {
-				good = append(good, m.ID)
-			}
-		}
+		bad, good := splitByFault(s, faulty)
 		if len(bad) == 0 {
 			return int(attempt)
 		}

@@ -101,14 +101,7 @@ func TestSignersOutlastFramers(t *testing.T) {
 			}
 			s, ok := committee.Signers(c, status, th, attempt, disputes)
 			require.True(rt, ok)
-			var bad, good []uint64
-			for _, m := range s {
-				if faulty[m.ID] {
-					bad = append(bad, m.ID)
-				} else {
-					good = append(good, m.ID)
-				}
-			}
+			bad, good := splitByFault(s, faulty)
 			if len(bad) == 0 {
 				if int(attempt) > worst {
 					worst, worstN, worstF = int(attempt), n, f
@@ -259,6 +252,18 @@ func TestSignersDisjointDisputesAtTheLargestCommittee(t *testing.T) {
 			require.False(t, slices.Contains(ids(s), d.A) && slices.Contains(ids(s), d.B), "attempt %d: a disputed pair signs together", attempt)
 		}
 	}
+}
+
+// splitByFault splits a signer set into its faulty and honest ids.
+func splitByFault(s []committee.Member, faulty map[uint64]bool) (bad, good []uint64) {
+	for _, m := range s {
+		if faulty[m.ID] {
+			bad = append(bad, m.ID)
+		} else {
+			good = append(good, m.ID)
+		}
+	}
+	return bad, good
 }
 
 // readyCommittee is members 1..n, all available, and their threshold.
