@@ -102,6 +102,56 @@ func TestWrongRootIsNeverSigned(t *testing.T) {
 	}
 }
 
+// The batch validator: a vote counts only for the batch the chain proposed (index and
+// range), with the commitment the voter read from its own L2 node. Even three of four
+// validators voting another range or another index (a replayed or future batch's
+// vote) make nothing of it: the proposal expires, and no pool transaction or sign
+// request is made. The honest vote is the valid case; a wrong root is outvoted while
+// its voters hold less than 1/3 (TestWrongRootIsNeverSigned), since more than 2/3 of
+// power is what the chain trusts for the root.
+func TestBatchVotesCountOnlyForTheProposedBatch(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		alter func(b *types.BatchCommitment)
+	}{
+		{"valid", nil},
+		{"wrong range end", func(b *types.BatchCommitment) { b.L2End++ }},
+		{"wrong range start", func(b *types.BatchCommitment) { b.L2Start++ }},
+		{"another index (replayed or future)", func(b *types.BatchCommitment) { b.Index++ }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newOutboundChain(t)
+			if tc.alter != nil {
+				for _, id := range []uint64{1, 2, 3} {
+					c.node(id).l1Lie = func(c *chain) []byte {
+						r := c.honestL1Report()
+						if r.Batch != nil {
+							tc.alter(r.Batch)
+						}
+						bz, err := types.EncodeL1Report(r)
+						require.NoError(t, err)
+						return bz
+					}
+				}
+			}
+			expired := 0
+			for range 40 {
+				c.block()
+				expired += len(events[*types.EventBatchExpired](c))
+			}
+			if tc.alter == nil {
+				require.NotEmpty(t, c.poolTxs(), "the honest vote makes the inbox call")
+				return
+			}
+			require.Positive(t, expired, "the proposal expires")
+			require.Empty(t, c.poolTxs(), "no pool transaction")
+			for _, r := range c.signRequests() {
+				require.NotEqual(t, keeper.PoolTxPayloadType, r.PayloadType, "nothing signed")
+			}
+		})
+	}
+}
+
 func (c *chain) signRequests() []types.SignRequest {
 	gs, err := c.k.ExportGenesis(c.ctx)
 	require.NoError(c.t, err)
