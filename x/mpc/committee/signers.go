@@ -29,8 +29,9 @@ type Dispute struct{ A, B uint64 }
 // chosen cover did not cover, and that cover is not chosen again while its disputes
 // are remembered. Faulty members that frame make stars of disputes, and a star's
 // centre is in every minimum cover as soon as it disputes two members. Among minimum
-// covers, the one whose members are in the most disputes goes first: colluders that
-// dispute each other to keep one of them in are then left out together.
+// covers leaving in as many available members, the one whose members are in the most
+// disputes goes first: colluders that dispute each other to keep one of them in are
+// then left out together.
 //
 // Then tiers, each rotated by attempt: available and not blamed MISSING in the
 // previous attempt; not available; blamed; in dispute with more than n-(t+1) members
