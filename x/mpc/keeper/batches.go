@@ -38,6 +38,10 @@ func (k Keeper) GetBatchProgress(ctx context.Context) (types.BatchProgress, erro
 	return p, err
 }
 
+// PoolReady reports whether the pool can act on L1: there is a pool key and the
+// staking contract holds its address.
+func (k Keeper) PoolReady(ctx context.Context) (bool, error) { return k.poolKnownOnL1(ctx) }
+
 // poolKnownOnL1 reports whether the staking contract's pool address (as mirrored from
 // its events) is the pool key's address: the inbox accepts only that sender.
 func (k Keeper) poolKnownOnL1(ctx context.Context) (bool, error) {

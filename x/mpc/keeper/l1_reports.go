@@ -33,7 +33,8 @@ type l1Entry struct {
 }
 
 // ApplyReports agrees on the L1 view, lands the pool transaction in flight when more
-// than 2/3 saw one receipt of it, and tallies the proposed batch.
+// than 2/3 saw one receipt of it, tallies the proposed batch and the dry runs of the
+// calls being checked.
 func (r l1Reporter) ApplyReports(ctx sdk.Context, _ int64, set voteext.ValidatorSet, reports []voteext.ValidatorReport) error {
 	params, err := r.k.Params.Get(ctx)
 	if err != nil {
@@ -56,6 +57,7 @@ func (r l1Reporter) ApplyReports(ctx sdk.Context, _ int64, set voteext.Validator
 	r.k.isolated(ctx, "agree L1 view", func(ctx sdk.Context) error { return r.k.agreeL1View(ctx, params, total, entries) })
 	r.k.isolated(ctx, "tally receipts", func(ctx sdk.Context) error { return r.k.tallyReceipts(ctx, params, total, entries) })
 	r.k.isolated(ctx, "tally batch", func(ctx sdk.Context) error { return r.k.tallyBatch(ctx, params, total, entries) })
+	r.k.isolated(ctx, "tally checks", func(ctx sdk.Context) error { return r.k.tallyChecks(ctx, total, entries) })
 	return nil
 }
 

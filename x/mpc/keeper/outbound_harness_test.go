@@ -39,6 +39,9 @@ type fakeL1 struct {
 	dropVersions uint32
 	// sent counts every sent version, landed every mined one.
 	landed []common.Hash
+	// dryRun is how a checked pool call's dry run ends at the confirmed height (nil:
+	// it succeeds).
+	dryRun func(tx types.PoolTx) types.CallCheck
 }
 
 type minedTx struct {
@@ -158,6 +161,15 @@ func (c *chain) honestL1Report() types.L1Report {
 			m := c.l1.mined[at.Hash()]
 			r.Receipt = &types.PoolTxReceipt{PoolTx: tx.Id, TxHash: at.Hash().Bytes(), Reverted: m.reverted, L1Block: m.block, Signature: outbound.SignatureOf(at)}
 		}
+	}
+	calls, err := c.k.CallsToCheck(c.ctx)
+	require.NoError(c.t, err)
+	for _, tx := range calls {
+		check := types.CallCheck{PoolTx: tx.Id}
+		if c.l1.dryRun != nil {
+			check = c.l1.dryRun(tx)
+		}
+		r.Checks = append(r.Checks, check)
 	}
 	if prog, err := c.k.GetBatchProgress(c.ctx); err == nil && prog.Current != nil && prog.Current.Status == types.BATCH_STATUS_PROPOSED {
 		b := l2Commitment(prog.Current.Index, prog.Current.L2Start, prog.Current.L2End)

@@ -63,30 +63,36 @@ func (k Keeper) registerBuiltins() {
 // returns the pool transaction's id. Only keeper code calls it, after more than 2/3
 // of power validated what the call carries: there is no message for it.
 func (k Keeper) QueuePoolCall(ctx context.Context, purpose string, ref uint64, call outbound.Call) (uint64, error) {
-	if _, ok := k.purposes.byName[purpose]; !ok {
-		return 0, errorsmod.Wrap(types.ErrUnknownPurpose, purpose)
-	}
-	if err := call.Validate(); err != nil {
-		return 0, errorsmod.Wrap(types.ErrInvalidPoolCall, err.Error())
-	}
-	if len(call.Data) > types.MaxPayloadBytes/2 {
-		return 0, errorsmod.Wrapf(types.ErrInvalidPoolCall, "%d bytes of call data", len(call.Data))
-	}
-	n, err := k.NextPoolTx.Next(ctx)
+	tx, err := k.newPoolCall(ctx, purpose, ref, call, types.POOL_TX_STATUS_QUEUED)
 	if err != nil {
 		return 0, err
 	}
+	return tx.Id, emit(ctx, &types.EventPoolTxQueued{Id: tx.Id, Purpose: purpose, Ref: ref})
+}
+
+// newPoolCall stores a new pool transaction for a registered purpose with status st.
+func (k Keeper) newPoolCall(ctx context.Context, purpose string, ref uint64, call outbound.Call, st types.PoolTxStatus) (types.PoolTx, error) {
+	if _, ok := k.purposes.byName[purpose]; !ok {
+		return types.PoolTx{}, errorsmod.Wrap(types.ErrUnknownPurpose, purpose)
+	}
+	if err := call.Validate(); err != nil {
+		return types.PoolTx{}, errorsmod.Wrap(types.ErrInvalidPoolCall, err.Error())
+	}
+	if len(call.Data) > types.MaxPayloadBytes/2 {
+		return types.PoolTx{}, errorsmod.Wrapf(types.ErrInvalidPoolCall, "%d bytes of call data", len(call.Data))
+	}
+	n, err := k.NextPoolTx.Next(ctx)
+	if err != nil {
+		return types.PoolTx{}, err
+	}
 	tx := types.PoolTx{
 		Id: n + 1, Purpose: purpose, Ref: ref, To: types.AddressString(call.To), Data: append([]byte(nil), call.Data...),
-		Gas: call.Gas, Status: types.POOL_TX_STATUS_QUEUED, CreatedHeight: sdk.UnwrapSDKContext(ctx).BlockHeight(),
+		Gas: call.Gas, Status: st, CreatedHeight: sdk.UnwrapSDKContext(ctx).BlockHeight(),
 	}
 	if err := k.setPoolTx(ctx, tx, types.POOL_TX_STATUS_UNSPECIFIED); err != nil {
-		return 0, err
+		return types.PoolTx{}, err
 	}
-	if err := k.LastByPurpose.Set(ctx, purpose, tx.Id); err != nil {
-		return 0, err
-	}
-	return tx.Id, emit(ctx, &types.EventPoolTxQueued{Id: tx.Id, Purpose: purpose, Ref: ref})
+	return tx, k.LastByPurpose.Set(ctx, purpose, tx.Id)
 }
 
 // GetPoolTx returns a pool transaction by id.

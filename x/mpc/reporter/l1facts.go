@@ -32,6 +32,17 @@ type L1Wants struct {
 	FromL1 uint64
 	// Batch is the proposed L2 batch (nil: none).
 	Batch *BatchRange
+	// Calls are the pool calls the chain is checking (types.MaxCallChecks at most):
+	// each is dry-run from Pool at the confirmed height.
+	Calls []CallToCheck
+}
+
+// CallToCheck is a pool call to dry-run: its pool transaction id and the call.
+type CallToCheck struct {
+	PoolTx uint64
+	To     common.Address
+	Data   []byte
+	Gas    uint64
 }
 
 // BatchRange names an L2 batch: its index in the inbox and its blocks.
@@ -52,6 +63,7 @@ type l1Snapshot struct {
 	balance  []byte
 	proposed bool
 	receipt  *types.PoolTxReceipt // a version's receipt at or below height; nil: none
+	checks   []types.CallCheck    // dry runs of the calls wanted, by pool tx id
 }
 
 // batchFact is the commitment the L2 node gave for one range.
@@ -72,12 +84,28 @@ func answer(want L1Wants, snap *l1Snapshot, batch *batchFact, now time.Time, max
 		if rc := snap.receipt; rc != nil && rc.PoolTx == want.PoolTx && (hasHash(want.TxHashes, rc.TxHash) || len(rc.Signature) > 0) {
 			r.Receipt = rc
 		}
+		r.Checks = checksWanted(want.Calls, snap.checks)
 	}
 	if b := want.Batch; b != nil && batch != nil && batch.rng == *b {
 		c := batch.commitment
 		r.Batch = &c
 	}
 	return r
+}
+
+// checksWanted are the snapshot's dry runs of calls the chain still checks, in
+// pool tx order (both lists are).
+func checksWanted(calls []CallToCheck, checks []types.CallCheck) []types.CallCheck {
+	var out []types.CallCheck
+	for _, c := range checks {
+		for _, call := range calls {
+			if call.PoolTx == c.PoolTx {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
 }
 
 func hasHash(list []common.Hash, h []byte) bool {

@@ -22,6 +22,7 @@ type fakeChain struct {
 	inFlight *types.PoolTx
 	progress types.BatchProgress
 	params   sequencertypes.Params
+	checking []types.PoolTx
 }
 
 func (c *fakeChain) GetPoolKey(context.Context) (types.PoolKey, bool, error) {
@@ -41,6 +42,8 @@ func (c *fakeChain) InFlight(context.Context) (types.PoolTx, bool, error) {
 func (c *fakeChain) GetBatchProgress(context.Context) (types.BatchProgress, error) {
 	return c.progress, nil
 }
+
+func (c *fakeChain) CallsToCheck(context.Context) ([]types.PoolTx, error) { return c.checking, nil }
 
 func (c *fakeChain) GetParams(context.Context) (sequencertypes.Params, error) { return c.params, nil }
 
@@ -62,6 +65,10 @@ type fakeL1 struct {
 	prunedBelow uint64
 	err         error // every call fails with it
 	hang        bool  // every call waits for its deadline
+	// dryRun answers the calls made from an account (the pool's dry runs); nil: they
+	// succeed. dryRuns records them.
+	dryRun  func(call ethereum.CallMsg) error
+	dryRuns []dryRunAt
 
 	calls        int
 	nonceBlocks  []uint64
@@ -131,12 +138,19 @@ func (f *fakeL1) BalanceAt(ctx context.Context, _ common.Address, _ *big.Int) (*
 	return f.balance, nil
 }
 
-func (f *fakeL1) CallContract(ctx context.Context, _ ethereum.CallMsg, _ *big.Int) ([]byte, error) {
+func (f *fakeL1) CallContract(ctx context.Context, call ethereum.CallMsg, block *big.Int) ([]byte, error) {
 	if err := f.enter(ctx); err != nil {
 		return nil, err
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if call.From != (common.Address{}) {
+		f.dryRuns = append(f.dryRuns, dryRunAt{call: call, block: block.Uint64()})
+		if f.dryRun != nil {
+			return nil, f.dryRun(call)
+		}
+		return nil, nil
+	}
 	return common.LeftPadBytes(f.pending.Bytes(), 32), nil // an ABI-encoded address
 }
 
@@ -201,3 +215,17 @@ func (c *clock) advance(d time.Duration) {
 	defer c.mu.Unlock()
 	c.now = c.now.Add(d)
 }
+
+// dryRunAt is one dry run the node was asked for.
+type dryRunAt struct {
+	call  ethereum.CallMsg
+	block uint64
+}
+
+// revertError is go-ethereum's answer to a reverted eth_call: code 3 and the revert
+// data in hex.
+type revertError struct{ data string }
+
+func (e revertError) Error() string          { return "execution reverted" }
+func (e revertError) ErrorCode() int         { return 3 }
+func (e revertError) ErrorData() interface{} { return e.data }

@@ -17,6 +17,7 @@ type MpcState interface {
 	GetPoolKey(ctx context.Context) (types.PoolKey, bool, error)
 	InFlight(ctx context.Context) (types.PoolTx, bool, error)
 	GetBatchProgress(ctx context.Context) (types.BatchProgress, error)
+	CallsToCheck(ctx context.Context) ([]types.PoolTx, error)
 }
 
 // SequencerParams gives x/sequencer's parameters: the confirmation depth and the
@@ -64,7 +65,8 @@ func (s *L1Source) Report(_ context.Context, chain sdk.Context, _ int64) ([]byte
 
 // WantsOf reads what the chain wants from its validators' nodes: L1 facts once there
 // is a pool key (its address, at the chain's confirmation depth), the receipts of the
-// pool transaction in flight, the commitment of the proposed batch.
+// pool transaction in flight, the dry runs of the calls being checked, the commitment
+// of the proposed batch.
 func WantsOf(ctx context.Context, mpc MpcState, seq SequencerParams) (L1Wants, error) {
 	var want L1Wants
 	pk, ok, err := mpc.GetPoolKey(ctx)
@@ -90,6 +92,13 @@ func WantsOf(ctx context.Context, mpc MpcState, seq SequencerParams) (L1Wants, e
 					want.TxHashes = append(want.TxHashes, common.BytesToHash(v.TxHash))
 				}
 			}
+		}
+		calls, err := mpc.CallsToCheck(ctx)
+		if err != nil {
+			return want, err
+		}
+		for _, c := range calls {
+			want.Calls = append(want.Calls, CallToCheck{PoolTx: c.Id, To: common.HexToAddress(c.To), Data: c.Data, Gas: c.Gas})
 		}
 	}
 	prog, err := mpc.GetBatchProgress(ctx)

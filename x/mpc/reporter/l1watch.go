@@ -227,6 +227,7 @@ func (w *L1Watcher) readL1(ctx context.Context, want L1Wants) (*l1Snapshot, erro
 	if snap.receipt, err = w.receiptOf(ctx, want, height); err != nil {
 		return nil, err
 	}
+	snap.checks = w.dryRuns(ctx, want, block)
 	if want.PoolTx != 0 && snap.nonce <= want.Nonce {
 		w.unused = nonceUnused{poolTx: want.PoolTx, nonce: want.Nonce, height: height}
 	}

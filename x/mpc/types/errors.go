@@ -22,4 +22,5 @@ var (
 	ErrUnknownPurpose     = errorsmod.Register(ModuleName, 17, "unknown pool call purpose")
 	ErrInvalidPoolCall    = errorsmod.Register(ModuleName, 18, "invalid pool call")
 	ErrPurposeNotHalted   = errorsmod.Register(ModuleName, 19, "pool call purpose not halted")
+	ErrPoolTxSigned       = errorsmod.Register(ModuleName, 20, "pool transaction already went to signing")
 )

@@ -28,9 +28,12 @@ func validateOutbound(gs GenesisState) error {
 			return invalid("pool tx %d: call to %q with gas %d", tx.Id, tx.To, tx.Gas)
 		}
 		switch tx.Status {
-		case POOL_TX_STATUS_QUEUED:
+		case POOL_TX_STATUS_QUEUED, POOL_TX_STATUS_CHECKING, POOL_TX_STATUS_REFUSED, POOL_TX_STATUS_CANCELLED:
 			if len(tx.Versions) != 0 {
-				return invalid("pool tx %d: queued with versions", tx.Id)
+				return invalid("pool tx %d: %s with versions (never signed)", tx.Id, tx.Status)
+			}
+			if n := len(tx.Refusal); (n != 0 && n != SelectorLen) || (n != 0 && tx.Status != POOL_TX_STATUS_REFUSED) {
+				return invalid("pool tx %d: a %d-byte refusal on a %s transaction", tx.Id, n, tx.Status)
 			}
 		case POOL_TX_STATUS_SIGNING, POOL_TX_STATUS_SENT:
 			inFlight++

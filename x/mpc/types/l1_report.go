@@ -42,7 +42,7 @@ func DecodeL1Report(bz []byte) (L1Report, error) {
 // Validate checks a report on its own: wei amounts are minimal big-endian words;
 // every L1 fact needs an L1 height; hashes and roots are 32 bytes.
 func (r L1Report) Validate() error {
-	if r.L1Height == 0 && (len(r.BaseFee) > 0 || r.PoolNonce != 0 || len(r.PoolBalance) > 0 || r.PoolProposed || r.Receipt != nil) {
+	if r.L1Height == 0 && (len(r.BaseFee) > 0 || r.PoolNonce != 0 || len(r.PoolBalance) > 0 || r.PoolProposed || r.Receipt != nil || len(r.Checks) > 0) {
 		return errorsmod.Wrap(ErrInvalidL1Report, "L1 facts without an l1_height")
 	}
 	if err := checkWei("base_fee", r.BaseFee); err != nil {
@@ -62,6 +62,23 @@ func (r L1Report) Validate() error {
 	if b := r.Batch; b != nil {
 		if err := b.Validate(); err != nil {
 			return err
+		}
+	}
+	return validateChecks(r.Checks)
+}
+
+// validateChecks: at most MaxCallChecks dry runs, of distinct pool transactions in
+// increasing order, a selector only on a revert and then of 4 bytes.
+func validateChecks(checks []CallCheck) error {
+	if len(checks) > MaxCallChecks {
+		return errorsmod.Wrapf(ErrInvalidL1Report, "%d call checks > %d", len(checks), MaxCallChecks)
+	}
+	for i, c := range checks {
+		if c.PoolTx == 0 || (i > 0 && c.PoolTx <= checks[i-1].PoolTx) {
+			return errorsmod.Wrapf(ErrInvalidL1Report, "call check %d: pool_tx %d zero or out of order", i, c.PoolTx)
+		}
+		if n := len(c.Selector); (n != 0 && n != SelectorLen) || (n != 0 && !c.Reverted) {
+			return errorsmod.Wrapf(ErrInvalidL1Report, "call check of pool tx %d: a %d-byte selector (reverted %t)", c.PoolTx, n, c.Reverted)
 		}
 	}
 	return nil

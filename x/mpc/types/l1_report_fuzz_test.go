@@ -21,6 +21,7 @@ func goodL1Report() types.L1Report {
 		Receipt: &types.PoolTxReceipt{PoolTx: 3, TxHash: bytes.Repeat([]byte{1}, 32), L1Block: 80, Reverted: true},
 		Batch: &types.BatchCommitment{Index: 2, StateRoot: bytes.Repeat([]byte{2}, 32), TxRoot: bytes.Repeat([]byte{3}, 32),
 			LastHash: bytes.Repeat([]byte{4}, 32), L2Start: 101, L2End: 200},
+		Checks: []types.CallCheck{{PoolTx: 4}, {PoolTx: 5, Reverted: true, Selector: []byte{0xde, 0xad, 0xbe, 0xef}}},
 	}
 }
 
