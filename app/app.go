@@ -179,6 +179,9 @@ func New(
 	app.SlashingKeeper = slashingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[slashingtypes.StoreKey]), accCodec, authority,
 		app.SequencerKeeper, app.EpochKeeper).WithUpgrades(app.UpgradeKeeper).WithMpc(app.MpcKeeper)
 	app.SequencerKeeper.SetSlashHooks(app.SlashingKeeper)
+	if err := app.MpcKeeper.RegisterPoolPurpose(app.SlashingKeeper.L1ActionPurpose()); err != nil {
+		panic(err)
+	}
 
 	govConfig := govtypes.DefaultConfig()
 	app.GovKeeper = govkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[govtypes.StoreKey]),

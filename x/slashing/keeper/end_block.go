@@ -23,7 +23,8 @@ const maxJudgedPerBlock = 16
 // batch). It runs after x/epoch
 // (whose EndBlock records the stall and re-elects) and before x/sequencer (whose
 // EndBlock turns the outcome into this block's validator updates). Then it releases
-// the escrows whose period is over (escrow.go).
+// the escrows whose period is over (escrow.go) and steps the write-back of the queued
+// L1 actions (l1_writeback.go).
 func (k Keeper) EndBlock(ctx context.Context) error {
 	if err := k.judgeEpochOffences(ctx); err != nil {
 		return err
@@ -31,7 +32,11 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	if err := k.judgeMpcBlames(ctx); err != nil {
 		return err
 	}
-	return k.releaseDueEscrows(ctx)
+	if err := k.releaseDueEscrows(ctx); err != nil {
+		return err
+	}
+	k.stepL1Actions(ctx) // l1_writeback.go: the pool carries the queued actions out
+	return nil
 }
 
 // judgeEpochOffences judges x/epoch's offences after the cursor, at most

@@ -37,6 +37,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			if err := k.QueuedActions.Set(ctx, a.Id); err != nil {
 				return err
 			}
+			if a.LandedL1Block == 0 {
+				if err := k.UnsentActions.Set(ctx, unsentKey(a)); err != nil {
+					return err
+				}
+			}
 		}
 		lastAction = a.Id
 		if a.RewardBatch != nil && a.RewardBatch.BatchId > lastBatch {

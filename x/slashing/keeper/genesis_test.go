@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -64,16 +65,19 @@ func TestGenesis_ValidateRefuses(t *testing.T) {
 	good, err := c.k.ExportGenesis(c.Ctx)
 	require.NoError(t, err)
 	for name, mutate := range map[string]func(gs *types.GenesisState){
-		"params":             func(gs *types.GenesisState) { gs.Params.MediumStrikesToRemove = 0 },
-		"escrow period":      func(gs *types.GenesisState) { gs.Params.EscrowPeriod = 0 },
-		"amounts not whole":  func(gs *types.GenesisState) { gs.Offences[0].Remaining = gs.Offences[0].Remaining.AddRaw(1) },
-		"offence id repeats": func(gs *types.GenesisState) { gs.Offences = append(gs.Offences, gs.Offences[0]) },
-		"jail of no offence": func(gs *types.GenesisState) { gs.Jails[0].OffenceId = 9 },
-		"action of another":  func(gs *types.GenesisState) { gs.L1Actions[0].Slash.SequencerId = 3 },
-		"bad l1 offence key": func(gs *types.GenesisState) { gs.L1Actions[0].Slash.OffenceId = []byte{1} },
-		"zero strikes":       func(gs *types.GenesisState) { gs.Strikes[0].MediumStrikes = 0 },
-		"escrow of another":  func(gs *types.GenesisState) { gs.Escrows[0].SequencerId = 3 },
-		"severity":           func(gs *types.GenesisState) { gs.Offences[0].Severity = 9 },
+		"params":              func(gs *types.GenesisState) { gs.Params.MediumStrikesToRemove = 0 },
+		"escrow period":       func(gs *types.GenesisState) { gs.Params.EscrowPeriod = 0 },
+		"amounts not whole":   func(gs *types.GenesisState) { gs.Offences[0].Remaining = gs.Offences[0].Remaining.AddRaw(1) },
+		"offence id repeats":  func(gs *types.GenesisState) { gs.Offences = append(gs.Offences, gs.Offences[0]) },
+		"jail of no offence":  func(gs *types.GenesisState) { gs.Jails[0].OffenceId = 9 },
+		"action of another":   func(gs *types.GenesisState) { gs.L1Actions[0].Slash.SequencerId = 3 },
+		"bad l1 offence key":  func(gs *types.GenesisState) { gs.L1Actions[0].Slash.OffenceId = []byte{1} },
+		"zero strikes":        func(gs *types.GenesisState) { gs.Strikes[0].MediumStrikes = 0 },
+		"escrow of another":   func(gs *types.GenesisState) { gs.Escrows[0].SequencerId = 3 },
+		"severity":            func(gs *types.GenesisState) { gs.Offences[0].Severity = 9 },
+		"landed without call": func(gs *types.GenesisState) { gs.L1Actions[0].LandedL1Block = 12 },
+		"negative retry":      func(gs *types.GenesisState) { gs.L1Actions[0].RetryHeight = -1 },
+		"long hold reason":    func(gs *types.GenesisState) { gs.L1Actions[0].HoldReason = strings.Repeat("x", 129) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			gs, err := c.k.ExportGenesis(c.Ctx)

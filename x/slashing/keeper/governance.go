@@ -219,10 +219,13 @@ func (k Keeper) revertSlash(ctx context.Context, o types.Offence) (types.AppealR
 	if a.Status == types.L1_ACTION_STATUS_QUEUED {
 		a.Status, a.SettledHeight = types.L1_ACTION_STATUS_CANCELLED, sdk.UnwrapSDKContext(ctx).BlockHeight()
 		a.Note = fmt.Sprintf("cancelled by the appeal of offence %d", o.Id)
+		if err := k.withdrawPoolCall(ctx, a); err != nil {
+			return 0, 0, "", err
+		}
 		if err := k.L1Actions.Set(ctx, a.Id, a); err != nil {
 			return 0, 0, "", err
 		}
-		if err := k.QueuedActions.Remove(ctx, a.Id); err != nil {
+		if err := k.forgetQueued(ctx, a); err != nil {
 			return 0, 0, "", err
 		}
 		if found {

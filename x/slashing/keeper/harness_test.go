@@ -74,9 +74,12 @@ func (f *fakeEpochs) MarkOffenceHandled(_ context.Context, id uint64) error {
 	return nil
 }
 
-// fakeMpc is x/mpc's blame log: records the test appends.
+// fakeMpc is x/mpc's blame log (records the test appends) and its checked pool
+// calls (pool_calls_fake_test.go): none until the test makes the pool ready.
 type fakeMpc struct {
 	blames []mpctypes.Blame
+	ready  bool
+	calls  []mpctypes.PoolTx // by id - 1
 }
 
 func (f *fakeMpc) BlamesAfter(_ context.Context, after uint64, limit int) ([]mpctypes.Blame, error) {

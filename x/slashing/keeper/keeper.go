@@ -48,6 +48,11 @@ type Keeper struct {
 	L1Actions     collections.Map[uint64, types.L1Action]
 	NextL1Action  collections.Sequence
 	QueuedActions collections.KeySet[uint64]
+	// UnsentActions indexes the QUEUED actions whose pool call has not landed on L1
+	// yet, by (lane, id): reward batches in a lane of their own, so that a long queue
+	// of them held behind an underfunded reserve never keeps a slash out of the
+	// write-back's bounded walk (l1_writeback.go). Rebuilt from the actions at genesis.
+	UnsentActions collections.KeySet[collections.Pair[uint32, uint64]]
 	// EpochOffenceCursor is the last x/epoch offence id judged.
 	EpochOffenceCursor collections.Item[uint64]
 	// MpcBlameCursor is the last x/mpc blame record judged.
@@ -108,9 +113,11 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		Strikes: collections.NewMap(sb, types.StrikesKey, "strikes", collections.StringKey, collections.Uint32Value),
 		Escrows: collections.NewMap(sb, types.EscrowsKey, "escrows",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.Escrow](cdc)),
-		L1Actions:          collections.NewMap(sb, types.L1ActionsKey, "l1_actions", collections.Uint64Key, codec.CollValue[types.L1Action](cdc)),
-		NextL1Action:       collections.NewSequence(sb, types.NextL1ActionKey, "next_l1_action"),
-		QueuedActions:      collections.NewKeySet(sb, types.QueuedActionsKey, "queued_actions", collections.Uint64Key),
+		L1Actions:     collections.NewMap(sb, types.L1ActionsKey, "l1_actions", collections.Uint64Key, codec.CollValue[types.L1Action](cdc)),
+		NextL1Action:  collections.NewSequence(sb, types.NextL1ActionKey, "next_l1_action"),
+		QueuedActions: collections.NewKeySet(sb, types.QueuedActionsKey, "queued_actions", collections.Uint64Key),
+		UnsentActions: collections.NewKeySet(sb, types.UnsentActionsKey, "unsent_actions",
+			collections.PairKeyCodec(collections.Uint32Key, collections.Uint64Key)),
 		EpochOffenceCursor: collections.NewItem(sb, types.EpochOffenceCurKey, "epoch_offence_cursor", collections.Uint64Value),
 		MpcBlameCursor:     collections.NewItem(sb, types.MpcBlameCursorKey, "mpc_blame_cursor", collections.Uint64Value),
 		Signings:           collections.NewMap(sb, types.SigningsKey, "signings", collections.Uint64Key, collections.BytesValue),

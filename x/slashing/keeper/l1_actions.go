@@ -31,7 +31,8 @@ func (k Keeper) queueSlash(ctx context.Context, o types.Offence) (uint64, error)
 }
 
 // queueAction appends a typed L1 action for the pool. The write-back (the pool's L1
-// transactions) reads QueuedActions in id order; the relayed L1 event settles each.
+// transactions, l1_writeback.go) reads UnsentActions in id order; the relayed L1
+// event settles each.
 func (k Keeper) queueAction(ctx context.Context, a types.L1Action) (types.L1Action, error) {
 	n, err := k.NextL1Action.Next(ctx)
 	if err != nil {
@@ -42,6 +43,9 @@ func (k Keeper) queueAction(ctx context.Context, a types.L1Action) (types.L1Acti
 		return a, err
 	}
 	if err := k.QueuedActions.Set(ctx, a.Id); err != nil {
+		return a, err
+	}
+	if err := k.UnsentActions.Set(ctx, unsentKey(a)); err != nil {
 		return a, err
 	}
 	return a, emit(ctx, &types.EventL1ActionQueued{Action: a})
@@ -98,8 +102,10 @@ func (k Keeper) settleSlash(ctx context.Context, fact sequencertypes.L1SlashFact
 		// An appeal cancelled it after the pool had sent it: L1 is authoritative. The
 		// appeal removed the unconfirmed slash already, so nothing more is settled.
 		return math.ZeroInt(), true, k.settleCancelledSlash(ctx, o, a, fact)
-	case a.Status != types.L1_ACTION_STATUS_QUEUED:
-		return math.Int{}, false, nil // settled already: the contract slashes a pair once
+	case a.Status != types.L1_ACTION_STATUS_QUEUED && a.Status != types.L1_ACTION_STATUS_PARKED:
+		// Settled already: the contract slashes a pair once. A PARKED slash that L1
+		// applied after all (L1 is authoritative) settles like a queued one.
+		return math.Int{}, false, nil
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	a.Status, a.SettledHeight = types.L1_ACTION_STATUS_CONFIRMED, sdkCtx.BlockHeight()
@@ -109,7 +115,7 @@ func (k Keeper) settleSlash(ctx context.Context, fact sequencertypes.L1SlashFact
 	if err := k.L1Actions.Set(ctx, a.Id, a); err != nil {
 		return math.Int{}, false, err
 	}
-	if err := k.QueuedActions.Remove(ctx, a.Id); err != nil {
+	if err := k.forgetQueued(ctx, a); err != nil {
 		return math.Int{}, false, err
 	}
 	if err := k.holdEscrow(ctx, o, fact); err != nil {

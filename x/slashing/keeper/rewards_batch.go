@@ -11,9 +11,10 @@ import (
 
 // MaxPaymentsPerBatch bounds one REWARD_BATCH action: the contract writes one storage
 // slot and one event per payment, so a batch of the whole pool (1,000 sequencers) would
-// not fit an L1 block. More accrued sequencers than this make several batches in the
-// same block, with consecutive batch ids.
-const MaxPaymentsPerBatch = 200
+// not fit an L1 transaction (types.MaxPaymentsPerBatch, from the measured gas). More
+// accrued sequencers than this make several batches in the same block, with
+// consecutive batch ids.
+const MaxPaymentsPerBatch = types.MaxPaymentsPerBatch
 
 // batchRewards queues the accrued rewards for L1 once reward_batch_interval of block
 // time has passed since the last batch (the clock starts at the first block accounted).

@@ -480,11 +480,13 @@ func TestRewards_BatchesSplitAtMaxPayments(t *testing.T) {
 	c.after(24 * time.Hour)
 	c.endBlock()
 	bs := c.batches()
-	require.Len(t, bs, 3)
+	require.Len(t, bs, 5)
 	next := uint64(1)
 	for i, b := range bs {
 		require.Equal(t, uint64(i+1), b.RewardBatch.BatchId)
-		require.LessOrEqual(t, len(b.RewardBatch.Payments), 200)
+		require.LessOrEqual(t, len(b.RewardBatch.Payments), types.MaxPaymentsPerBatch)
+		_, err := b.L1Call(testStaking)
+		require.NoError(t, err, "each batch fits one L1 transaction")
 		for _, p := range b.RewardBatch.Payments {
 			require.Equal(t, next, p.SequencerId)
 			require.Equal(t, next, p.Amount.Uint64())

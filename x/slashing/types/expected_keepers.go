@@ -6,6 +6,7 @@ import (
 	"cosmossdk.io/math"
 
 	epochtypes "github.com/themis-network/themis/x/epoch/types"
+	"github.com/themis-network/themis/x/mpc/outbound"
 	mpctypes "github.com/themis-network/themis/x/mpc/types"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
@@ -13,6 +14,8 @@ import (
 // SequencerKeeper is what x/slashing needs of the pool registry: read a record, and
 // carry a decided outcome out on it (x/sequencer owns status, power and indices).
 type SequencerKeeper interface {
+	// GetParams gives x/sequencer's parameters (the staking contract's address).
+	GetParams(ctx context.Context) (sequencertypes.Params, error)
 	GetSequencer(ctx context.Context, id uint64) (sequencertypes.Sequencer, error)
 	GetSequencerByAccount(ctx context.Context, addr []byte) (sequencertypes.Sequencer, error)
 	MinLock(ctx context.Context) (math.Int, error)
@@ -63,9 +66,20 @@ type EpochKeeper interface {
 	AgreedHead(ctx context.Context) (uint64, bool, error)
 }
 
-// MpcKeeper is x/mpc's blame log: records appended when more than 2/3 of a session's
-// other parties blamed one party.
+// MpcKeeper is x/mpc: its blame log (records appended when more than 2/3 of a
+// session's other parties blamed one party) and the pool's checked L1 calls, which
+// carry x/slashing's L1 actions out.
 type MpcKeeper interface {
 	// BlamesAfter returns up to limit blame records with id > after, by id.
 	BlamesAfter(ctx context.Context, after uint64, limit int) ([]mpctypes.Blame, error)
+	// PoolReady reports whether there is a pool key whose address the staking
+	// contract holds: only then can the pool act on L1.
+	PoolReady(ctx context.Context) (bool, error)
+	// ProposePoolCall stores a call for the validators' dry runs; more than 2/3 of
+	// power seeing it succeed queues it for signing.
+	ProposePoolCall(ctx context.Context, purpose string, ref uint64, call outbound.Call) (uint64, error)
+	// GetPoolTx returns a pool call by id: its status says how it ended.
+	GetPoolTx(ctx context.Context, id uint64) (mpctypes.PoolTx, error)
+	// CancelPoolCall withdraws a call nobody signed (mpctypes.ErrPoolTxSigned after).
+	CancelPoolCall(ctx context.Context, id uint64) error
 }

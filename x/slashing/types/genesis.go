@@ -236,11 +236,19 @@ func (o Offence) Validate() error {
 	return nil
 }
 
-// Validate checks one L1 action: a known kind and status (QUEUED, CONFIRMED, MISMATCH
-// or CANCELLED) with its kind's payload and no other.
+// maxHoldReasonLen bounds an action's hold reason (a contract error's name).
+const maxHoldReasonLen = 128
+
+// Validate checks one L1 action: a known kind and status with its kind's payload and
+// no other; the write-back's fields as it leaves them (a landing only with its pool
+// call).
 func (a L1Action) Validate() error {
 	if _, ok := L1ActionStatus_name[int32(a.Status)]; a.Id == 0 || a.Status == L1_ACTION_STATUS_UNSPECIFIED || !ok {
 		return errorsmod.Wrap(ErrInvalidGenesis, "id and a known status are required")
+	}
+	if a.RetryHeight < 0 || (a.LandedL1Block != 0 && a.PoolTx == 0) || len(a.HoldReason) > maxHoldReasonLen {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: retry height %d, landed in L1 block %d by pool tx %d, a %d-byte hold reason",
+			a.Id, a.RetryHeight, a.LandedL1Block, a.PoolTx, len(a.HoldReason))
 	}
 	payloads := 0
 	for _, set := range []bool{a.Slash != nil, a.Escrow != nil, a.RewardBatch != nil} {

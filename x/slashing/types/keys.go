@@ -36,4 +36,5 @@ var (
 	ConsAddressesKey    = collections.NewPrefix(22)
 	L2ForfeitsKey       = collections.NewPrefix(23)
 	MpcBlameCursorKey   = collections.NewPrefix(24)
+	UnsentActionsKey    = collections.NewPrefix(25)
 )

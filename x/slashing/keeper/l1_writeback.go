@@ -1,0 +1,302 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/ethereum/go-ethereum/common"
+
+	mpctypes "github.com/themis-network/themis/x/mpc/types"
+	"github.com/themis-network/themis/x/slashing/types"
+)
+
+// The write-back: the pool carries each queued L1 action out through x/mpc's checked
+// pool calls. An action's call is dry-run by the validators against their own L1
+// nodes; only a call more than 2/3 of power saw pass is signed and sent. The action
+// then waits for its relayed L1 event, which alone settles it (l1_actions.go).
+//
+//	QUEUED, unsent --(its turn; pool ready)--> pool call CHECKING
+//	pool call QUEUED..SENT --> wait
+//	pool call CONFIRMED --> landed: leaves the write-back, waits for its L1 event
+//	pool call REVERTED on L1 --> proposed again (attempts + 1; parked at the bound)
+//	pool call REFUSED: an error for good --> PARKED (alarm)
+//	pool call REFUSED: an error for now --> held retry_l1_action_blocks (alarm), then again
+//	pool call CANCELLED --> proposed again
+//
+// Order: actions are proposed in id order, at most maxOpenL1Actions at once, so a
+// backlog (after an L1 outage) drains a few per block with no manual step; each step
+// looks at the first maxVisitedL1Actions of each lane (reward batches apart, so a
+// queue of them held behind a low reserve never hides a slash); reward batches go
+// strictly one after another (the contract applies batch n + 1 only), so
+// a held or unlanded batch holds every later batch, never skipped or reordered. The
+// outcome of a pool call is read from x/mpc's state at the next step, never heard in
+// a callback, so no outcome can be missed.
+
+// L1ActionPurpose is x/slashing's pool call purpose; ref is the L1 action id.
+const L1ActionPurpose = "slashing_l1_action"
+
+const (
+	// maxOpenL1Actions bounds the actions with a pool call not yet landed.
+	maxOpenL1Actions = 4
+	// maxVisitedL1Actions bounds one step's walk of each lane of unsent actions.
+	maxVisitedL1Actions = 64
+	// maxL1ActionAttempts parks an action whose pool calls reverted on L1 (or were
+	// refused with an error the contract does not name) this many times.
+	maxL1ActionAttempts = 5
+	// retryL1ActionBlocks is how long an action L1 refuses for now is held before
+	// its next dry run.
+	retryL1ActionBlocks = 20
+)
+
+// L1ActionPurpose returns the purpose to register with x/mpc (app wiring).
+func (k Keeper) L1ActionPurpose() mpctypes.PoolCallPurpose { return l1ActionPurpose{} }
+
+// l1ActionPurpose: the write-back reads each call's outcome itself (stepL1Actions).
+type l1ActionPurpose struct{}
+
+func (l1ActionPurpose) Name() string { return L1ActionPurpose }
+
+func (l1ActionPurpose) OnLanded(context.Context, mpctypes.PoolTx, bool) error { return nil }
+
+// writeBack is one step's walk: how many actions have a call open, and whether an
+// earlier reward batch holds the later ones.
+type writeBack struct {
+	staking     common.Address
+	open        int
+	rewardsHeld bool
+	blockHeight int64
+}
+
+// stepL1Actions runs in EndBlock: it reads how each unsent action's pool call ended
+// and proposes the next calls. Each action is stepped in a cache of its own: one that
+// fails is logged and tried again next block, never holding the others back; nothing
+// here fails the block.
+func (k Keeper) stepL1Actions(ctx context.Context) {
+	if k.mpc == nil {
+		return
+	}
+	if err := k.walkL1Actions(ctx); err != nil {
+		k.Logger(ctx).Error("L1 write-back not stepped; tried again next block", "err", err)
+	}
+}
+
+// walkL1Actions steps the first maxVisitedL1Actions unsent actions in id order.
+func (k Keeper) walkL1Actions(ctx context.Context) error {
+	ready, err := k.mpc.PoolReady(ctx)
+	if err != nil || !ready {
+		return err
+	}
+	sp, err := k.sequencers.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if !common.IsHexAddress(sp.StakingContract) || common.HexToAddress(sp.StakingContract) == (common.Address{}) {
+		return nil // no staking contract to act on
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	w := &writeBack{staking: common.HexToAddress(sp.StakingContract), blockHeight: sdkCtx.BlockHeight()}
+	ids, err := k.unsentIDs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		cacheCtx, write := sdkCtx.CacheContext()
+		before := *w
+		if err := k.stepL1Action(cacheCtx, w, id); err != nil {
+			*w = before
+			k.Logger(ctx).Error("L1 action not stepped; tried again next block", "action", id, "err", err)
+			continue
+		}
+		write()
+	}
+	return nil
+}
+
+// stepL1Action steps one unsent action.
+func (k Keeper) stepL1Action(ctx context.Context, w *writeBack, id uint64) error {
+	a, err := k.L1Actions.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	if a.Status != types.L1_ACTION_STATUS_QUEUED || a.LandedL1Block != 0 {
+		return k.UnsentActions.Remove(ctx, unsentKey(a)) // settled or withdrawn meanwhile
+	}
+	isReward := a.Kind == types.L1_ACTION_KIND_REWARD_BATCH
+	if a.PoolTx != 0 {
+		open, err := k.readPoolCall(ctx, w, &a)
+		if err != nil {
+			return err
+		}
+		if open || a.Status != types.L1_ACTION_STATUS_QUEUED || a.LandedL1Block != 0 {
+			w.rewardsHeld = w.rewardsHeld || (isReward && a.LandedL1Block == 0)
+			return nil
+		}
+	}
+	if a.RetryHeight > w.blockHeight || (isReward && w.rewardsHeld) {
+		w.rewardsHeld = w.rewardsHeld || isReward
+		return nil
+	}
+	w.rewardsHeld = w.rewardsHeld || isReward
+	if w.open >= maxOpenL1Actions {
+		return nil
+	}
+	return k.proposeL1Call(ctx, w, a)
+}
+
+// readPoolCall reads how the action's pool call stands and moves the action on; open
+// reports a call still on its way (dry run, signing, sent).
+func (k Keeper) readPoolCall(ctx context.Context, w *writeBack, a *types.L1Action) (open bool, err error) {
+	tx, err := k.mpc.GetPoolTx(ctx, a.PoolTx)
+	if err != nil {
+		return false, err
+	}
+	switch tx.Status {
+	case mpctypes.POOL_TX_STATUS_CHECKING, mpctypes.POOL_TX_STATUS_QUEUED, mpctypes.POOL_TX_STATUS_SIGNING, mpctypes.POOL_TX_STATUS_SENT:
+		w.open++
+		return true, nil
+	case mpctypes.POOL_TX_STATUS_CONFIRMED:
+		a.LandedL1Block, a.RetryHeight, a.HoldReason = tx.L1Block, 0, ""
+		if err := k.L1Actions.Set(ctx, a.Id, *a); err != nil {
+			return false, err
+		}
+		k.Logger(ctx).Info("L1 action landed; waiting for its L1 event", "action", a.Id, "kind", a.Kind, "pool_tx", tx.Id, "l1_block", tx.L1Block)
+		return false, k.UnsentActions.Remove(ctx, unsentKey(*a))
+	case mpctypes.POOL_TX_STATUS_REVERTED:
+		a.PoolTx = 0
+		return false, k.countAttempt(ctx, a, fmt.Sprintf("pool tx %d reverted on L1 (block %d)", tx.Id, tx.L1Block))
+	case mpctypes.POOL_TX_STATUS_REFUSED:
+		a.PoolTx = 0
+		return false, k.refused(ctx, a, tx)
+	default: // CANCELLED: proposed again
+		a.PoolTx = 0
+		return false, k.L1Actions.Set(ctx, a.Id, *a)
+	}
+}
+
+// refused handles a call the validators' dry runs agreed L1 reverts: parked if the
+// contract's error is for good, held if it is for now, counted as an attempt if the
+// contract does not name it.
+func (k Keeper) refused(ctx context.Context, a *types.L1Action, tx mpctypes.PoolTx) error {
+	r := types.ClassifyRefusal(tx.Refusal)
+	switch {
+	case r.ForGood:
+		return k.park(ctx, a, fmt.Sprintf("L1 refuses it for good: %s (pool tx %d's dry runs)", r.Error, tx.Id))
+	case r.Error == "revert" || (len(r.Error) > 2 && r.Error[:2] == "0x"):
+		return k.countAttempt(ctx, a, fmt.Sprintf("L1 refuses it: %s (pool tx %d's dry runs)", r.Error, tx.Id))
+	}
+	return k.hold(ctx, a, r.Error)
+}
+
+// countAttempt records a failed attempt; the last one parks the action, the others
+// hold it for retryL1ActionBlocks.
+func (k Keeper) countAttempt(ctx context.Context, a *types.L1Action, why string) error {
+	a.Attempts++
+	if a.Attempts >= maxL1ActionAttempts {
+		return k.park(ctx, a, fmt.Sprintf("%s; %d attempts", why, a.Attempts))
+	}
+	a.Note = why
+	a.RetryHeight = sdk.UnwrapSDKContext(ctx).BlockHeight() + retryL1ActionBlocks
+	return k.L1Actions.Set(ctx, a.Id, *a)
+}
+
+// hold keeps the action for retryL1ActionBlocks: L1 refuses it for now (paused,
+// reward reserve too low, escrow not yet releasable, the pool not yet the contract's).
+func (k Keeper) hold(ctx context.Context, a *types.L1Action, why string) error {
+	height := sdk.UnwrapSDKContext(ctx).BlockHeight()
+	a.RetryHeight, a.HoldReason = height+retryL1ActionBlocks, why
+	if err := k.L1Actions.Set(ctx, a.Id, *a); err != nil {
+		return err
+	}
+	k.Logger(ctx).Error("L1 refuses an action for now: held", "action", a.Id, "kind", a.Kind, "error", why, "retry_height", a.RetryHeight)
+	return emit(ctx, &types.EventL1ActionHeld{ActionId: a.Id, Error: why, RetryHeight: a.RetryHeight})
+}
+
+// park stops the action for good: it leaves the queue, and only a relayed L1 event
+// naming it can still settle it.
+func (k Keeper) park(ctx context.Context, a *types.L1Action, why string) error {
+	a.Status, a.Note, a.SettledHeight = types.L1_ACTION_STATUS_PARKED, why, sdk.UnwrapSDKContext(ctx).BlockHeight()
+	a.RetryHeight, a.HoldReason = 0, ""
+	if err := k.L1Actions.Set(ctx, a.Id, *a); err != nil {
+		return err
+	}
+	if err := k.forgetQueued(ctx, *a); err != nil {
+		return err
+	}
+	k.Logger(ctx).Error("L1 action parked: it will not be sent again", "action", a.Id, "kind", a.Kind, "reason", why)
+	return emit(ctx, &types.EventL1ActionParked{ActionId: a.Id, Reason: why})
+}
+
+// proposeL1Call hands the action's call to x/mpc for the validators' dry runs. An
+// action whose call cannot be built (a malformed record) is parked.
+func (k Keeper) proposeL1Call(ctx context.Context, w *writeBack, a types.L1Action) error {
+	call, err := a.L1Call(w.staking)
+	if err != nil {
+		return k.park(ctx, &a, "no L1 call: "+err.Error())
+	}
+	id, err := k.mpc.ProposePoolCall(ctx, L1ActionPurpose, a.Id, call)
+	if err != nil {
+		return err
+	}
+	a.PoolTx, a.RetryHeight, a.HoldReason = id, 0, ""
+	w.open++
+	return k.L1Actions.Set(ctx, a.Id, a)
+}
+
+// withdrawPoolCall withdraws the action's pool call when nobody signed it yet; one
+// already signed may still land, and its L1 event settles what it did.
+func (k Keeper) withdrawPoolCall(ctx context.Context, a types.L1Action) error {
+	if a.PoolTx == 0 || k.mpc == nil {
+		return nil
+	}
+	err := k.mpc.CancelPoolCall(ctx, a.PoolTx)
+	if errors.Is(err, mpctypes.ErrPoolTxSigned) {
+		return nil
+	}
+	return err
+}
+
+// forgetQueued takes a settled, parked or cancelled action out of both indices.
+func (k Keeper) forgetQueued(ctx context.Context, a types.L1Action) error {
+	if err := k.QueuedActions.Remove(ctx, a.Id); err != nil {
+		return err
+	}
+	return k.UnsentActions.Remove(ctx, unsentKey(a))
+}
+
+// The write-back's lanes: reward batches apart from the rest.
+const (
+	laneActions uint32 = iota
+	laneRewardBatches
+)
+
+// unsentKey is an action's key in UnsentActions.
+func unsentKey(a types.L1Action) collections.Pair[uint32, uint64] {
+	if a.Kind == types.L1_ACTION_KIND_REWARD_BATCH {
+		return collections.Join(laneRewardBatches, a.Id)
+	}
+	return collections.Join(laneActions, a.Id)
+}
+
+// unsentIDs are the first maxVisitedL1Actions unsent actions of each lane, merged in
+// id order (the order the chain decided them).
+func (k Keeper) unsentIDs(ctx context.Context) ([]uint64, error) {
+	var ids []uint64
+	for _, lane := range []uint32{laneActions, laneRewardBatches} {
+		n := 0
+		err := k.UnsentActions.Walk(ctx, collections.NewPrefixedPairRange[uint32, uint64](lane), func(key collections.Pair[uint32, uint64]) (bool, error) {
+			ids = append(ids, key.K2())
+			n++
+			return n == maxVisitedL1Actions, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(ids)
+	return ids, nil
+}

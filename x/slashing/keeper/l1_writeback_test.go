@@ -1,0 +1,357 @@
+package keeper_test
+
+import (
+	"math/big"
+	"testing"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/contracts/bindings/staking"
+	sequencertest "github.com/themis-network/themis/testutil/sequencer"
+	mpctypes "github.com/themis-network/themis/x/mpc/types"
+	"github.com/themis-network/themis/x/slashing/keeper"
+	"github.com/themis-network/themis/x/slashing/types"
+)
+
+// testStaking is the staking contract the write-back calls in these tests.
+var testStaking = common.HexToAddress("0x00000000000000000000000000000000000057a4")
+
+// readyPool makes the pool able to act on L1: a pool key the contract holds, and the
+// staking contract's address in x/sequencer's params.
+func (c *chain) readyPool() {
+	c.t.Helper()
+	p, err := c.K.GetParams(c.Ctx)
+	require.NoError(c.t, err)
+	p.StakingContract = mpctypes.AddressString(testStaking)
+	require.NoError(c.t, c.K.Params.Set(c.Ctx, p))
+	c.mpc.ready = true
+}
+
+// selector is the 4-byte selector of the staking contract's error name.
+func selector(t *testing.T, name string) []byte {
+	t.Helper()
+	parsed, err := staking.ThemisStakingMetaData.ParseABI()
+	require.NoError(t, err)
+	e, ok := parsed.Errors[name]
+	require.True(t, ok, name)
+	return e.ID[:4]
+}
+
+// unsentIDs lists the write-back's index (both lanes).
+func (c *chain) unsentIDs() []uint64 {
+	c.t.Helper()
+	var ids []uint64
+	require.NoError(c.t, c.k.UnsentActions.Walk(c.Ctx, nil, func(key collections.Pair[uint32, uint64]) (bool, error) {
+		ids = append(ids, key.K2())
+		return false, nil
+	}))
+	return ids
+}
+
+// A stall's medium slash reaches L1 by the pool: nothing before the pool is ready;
+// then one dry-run call with the contract's slash(id, amount, severity, offence id);
+// when it lands the action leaves the write-back and waits, QUEUED, for its Slashed
+// event, which alone confirms it. No second call is ever made.
+func TestWriteBack_SlashLandsThenItsEventConfirmsIt(t *testing.T) {
+	c := newChain(t)
+	c.stall(2)
+	c.next()
+	o := c.offence(1)
+	require.NotZero(t, o.L1ActionId)
+	c.next()
+	require.Empty(t, c.mpc.calls, "no pool on L1 yet: nothing proposed")
+
+	c.readyPool()
+	c.next()
+	require.Len(t, c.mpc.calls, 1)
+	call := c.mpc.calls[0]
+	require.Equal(t, keeper.L1ActionPurpose, call.Purpose)
+	require.Equal(t, o.L1ActionId, call.Ref)
+	require.Equal(t, mpctypes.AddressString(testStaking), call.To)
+	var offence [32]byte
+	copy(offence[:], types.L1OffenceID(c.Ctx.ChainID(), 1))
+	want := staking.NewThemisStaking().PackSlash(big.NewInt(2), o.Slashed.BigInt(), uint8(o.Severity), offence)
+	require.Equal(t, want, call.Data)
+	require.Equal(t, uint64(types.SlashGas), call.Gas)
+	require.Equal(t, call.Id, c.action(o.L1ActionId).PoolTx)
+
+	for range 3 {
+		c.next()
+	}
+	require.Len(t, c.mpc.calls, 1, "one call while it is on its way")
+
+	c.mpc.land(call.Id, false, 4242)
+	c.next()
+	a := c.action(o.L1ActionId)
+	require.Equal(t, types.L1_ACTION_STATUS_QUEUED, a.Status, "landed is not confirmed: the event confirms")
+	require.Equal(t, uint64(4242), a.LandedL1Block)
+	require.Empty(t, c.unsentIDs())
+	require.Equal(t, []uint64{a.Id}, c.queuedIDs())
+
+	c.confirm(1, o.Slashed, 9)
+	require.Equal(t, types.L1_ACTION_STATUS_CONFIRMED, c.action(o.L1ActionId).Status)
+	for range 5 {
+		c.next()
+	}
+	require.Len(t, c.mpc.calls, 1, "applied once")
+}
+
+// L1 refusing a slash for good (the contract already slashed this offence) parks it
+// with the reason and an alarm; it is never proposed again, and the Slashed event
+// that did land (L1 is authoritative) still settles it.
+func TestWriteBack_RefusedForGoodParksAndTheEventStillSettles(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.stall(2)
+	c.next()
+	o := c.offence(1)
+	c.next()
+	require.Len(t, c.mpc.calls, 1)
+	c.mpc.refuse(1, selector(t, "OffenceAlreadySlashed"))
+	c.FreshEvents()
+	c.next()
+	a := c.action(o.L1ActionId)
+	require.Equal(t, types.L1_ACTION_STATUS_PARKED, a.Status)
+	require.Contains(t, a.Note, "OffenceAlreadySlashed")
+	require.Len(t, sequencertest.TypedEvents[*types.EventL1ActionParked](t, c.Ctx), 1)
+	require.Empty(t, c.queuedIDs())
+	require.Empty(t, c.unsentIDs())
+	for range 30 {
+		c.next()
+	}
+	require.Len(t, c.mpc.calls, 1, "a parked action is never sent again")
+
+	c.confirm(1, o.Slashed, 3)
+	require.Equal(t, types.L1_ACTION_STATUS_CONFIRMED, c.action(o.L1ActionId).Status)
+	require.Equal(t, types.ESCROW_STATUS_HELD, c.escrow(1, 2).Status)
+}
+
+// L1 refusing a slash for now (the contract is paused) holds it with an alarm and
+// dry-runs it again after the hold, as a new call; once it passes it lands.
+func TestWriteBack_RefusedForNowIsHeldThenTriedAgain(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.stall(2)
+	c.next()
+	id := c.offence(1).L1ActionId
+	c.next()
+	c.mpc.refuse(1, selector(t, "ContractPaused"))
+	c.FreshEvents()
+	c.next()
+	a := c.action(id)
+	require.Equal(t, types.L1_ACTION_STATUS_QUEUED, a.Status)
+	require.Equal(t, "ContractPaused", a.HoldReason)
+	require.Zero(t, a.PoolTx)
+	require.Equal(t, c.Ctx.BlockHeight()+20, a.RetryHeight)
+	held := sequencertest.TypedEvents[*types.EventL1ActionHeld](t, c.Ctx)
+	require.Len(t, held, 1)
+	require.Equal(t, "ContractPaused", held[0].Error)
+	for c.Ctx.BlockHeight() < a.RetryHeight-1 {
+		c.next()
+	}
+	require.Len(t, c.mpc.calls, 1, "held: no call before retry_height")
+	c.next()
+	require.Len(t, c.mpc.calls, 2, "dry-run again at retry_height")
+	require.Zero(t, c.action(id).Attempts, "a hold is not a failed attempt")
+	c.mpc.land(2, false, 10)
+	c.next()
+	require.Equal(t, uint64(10), c.action(id).LandedL1Block)
+}
+
+// A call that reverts on L1 is tried again after a hold; the fifth revert parks the
+// action: it is never re-sent forever.
+func TestWriteBack_RevertsAreBoundedThenParked(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.stall(2)
+	c.next()
+	id := c.offence(1).L1ActionId
+	c.next()
+	for attempt := 1; attempt <= 5; attempt++ {
+		require.Len(t, c.mpc.calls, attempt)
+		c.mpc.land(uint64(attempt), true, uint64(100+attempt))
+		c.next()
+		a := c.action(id)
+		require.Equal(t, uint32(attempt), a.Attempts)
+		if attempt == 5 {
+			require.Equal(t, types.L1_ACTION_STATUS_PARKED, a.Status)
+			require.Contains(t, a.Note, "reverted on L1")
+			break
+		}
+		for c.Ctx.BlockHeight() < a.RetryHeight {
+			c.next()
+		}
+	}
+	for range 40 {
+		c.next()
+	}
+	require.Len(t, c.mpc.calls, 5)
+	gs, err := c.k.ExportGenesis(c.Ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate(), "a parked action exports as a valid genesis")
+}
+
+// putActions stores n actions of a kind (escrow releases or reward batches) after the
+// last one, queued and unsent, as a backlog after an L1 outage would leave them; it
+// goes through genesis, which rebuilds the indices.
+func (c *chain) putActions(n int, kind types.L1ActionKind) {
+	c.t.Helper()
+	gs, err := c.k.ExportGenesis(c.Ctx)
+	require.NoError(c.t, err)
+	last, batch := uint64(len(gs.L1Actions)), uint64(0)
+	for _, a := range gs.L1Actions {
+		if a.RewardBatch != nil {
+			batch = a.RewardBatch.BatchId
+		}
+	}
+	for i := 1; i <= n; i++ {
+		a := types.L1Action{Id: last + uint64(i), Kind: kind, Status: types.L1_ACTION_STATUS_QUEUED, CreatedHeight: c.Ctx.BlockHeight()}
+		if kind == types.L1_ACTION_KIND_REWARD_BATCH {
+			a.RewardBatch = &types.RewardBatchAction{BatchId: batch + uint64(i), Payments: []types.RewardPayment{{SequencerId: 2, Amount: math.NewInt(int64(1000 * i))}}}
+		} else {
+			a.Escrow = &types.EscrowAction{OffenceId: a.Id, SequencerId: 2, EscrowId: 10 + a.Id, Amount: math.NewInt(5)}
+		}
+		gs.L1Actions = append(gs.L1Actions, a)
+	}
+	require.NoError(c.t, c.k.InitGenesis(c.Ctx, *gs))
+}
+
+// A backlog drains on its own, in id order, never more than four calls on their way.
+func TestWriteBack_BacklogDrainsInOrderBounded(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.putActions(10, types.L1_ACTION_KIND_RELEASE_ESCROW)
+	var l1Block uint64
+	for range 40 {
+		c.next()
+		open := c.mpc.open()
+		require.LessOrEqual(t, len(open), 4)
+		for _, id := range open {
+			l1Block++
+			c.mpc.land(id, false, l1Block)
+		}
+	}
+	require.Len(t, c.mpc.calls, 10, "each action once")
+	for i, call := range c.mpc.calls {
+		require.Equal(t, uint64(i+1), call.Ref, "in id order")
+		want := staking.NewThemisStaking().PackReleaseEscrow(big.NewInt(int64(11 + i)))
+		require.Equal(t, want, call.Data)
+		require.NotZero(t, c.action(uint64(i+1)).LandedL1Block)
+	}
+	require.Empty(t, c.unsentIDs())
+}
+
+// Reward batches go strictly in order: batch 1 held for a low reserve holds batches 2
+// and 3 (never skipped, never reordered); once the reserve is funded batch 1 passes,
+// lands, and only then is batch 2 proposed.
+func TestWriteBack_RewardBatchesNeverSkipOrReorder(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.putActions(3, types.L1_ACTION_KIND_REWARD_BATCH)
+	c.next()
+	require.Len(t, c.mpc.calls, 1, "one batch at a time")
+	require.Equal(t, uint64(1), c.mpc.calls[0].Ref)
+	c.mpc.refuse(1, selector(t, "InsufficientRewardReserve"))
+	c.next()
+	require.Equal(t, "InsufficientRewardReserve", c.action(1).HoldReason)
+	for range 19 {
+		c.next()
+		for _, call := range c.mpc.calls {
+			require.Equal(t, uint64(1), call.Ref, "batches 2 and 3 wait behind the held batch 1")
+		}
+	}
+	c.next()
+	require.Len(t, c.mpc.calls, 2)
+	require.Equal(t, uint64(1), c.mpc.calls[1].Ref, "batch 1 again")
+	c.next()
+	require.Len(t, c.mpc.calls, 2, "batch 2 waits until batch 1 landed")
+	c.mpc.land(2, false, 50)
+	c.next()
+	require.Len(t, c.mpc.calls, 3)
+	require.Equal(t, uint64(2), c.mpc.calls[2].Ref)
+	ids, amounts := []*big.Int{big.NewInt(2)}, []*big.Int{big.NewInt(2000)}
+	require.Equal(t, staking.NewThemisStaking().PackSubmitRewardBatch(big.NewInt(2), ids, amounts), c.mpc.calls[2].Data)
+	require.Equal(t, uint64(types.RewardBatchBaseGas+types.RewardBatchGasPerPayment), c.mpc.calls[2].Gas)
+}
+
+// An appeal while the slash's call is still dry-running withdraws the call; one
+// already signing cannot be withdrawn and is left to land (its event then refunds).
+func TestWriteBack_AppealWithdrawsAnUnsignedCall(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.stall(2)
+	c.next()
+	c.next()
+	c.mustAppeal(1, math.ZeroInt())
+	require.Equal(t, mpctypes.POOL_TX_STATUS_CANCELLED, c.mpc.calls[0].Status)
+	require.Equal(t, types.L1_ACTION_STATUS_CANCELLED, c.action(c.offence(1).L1ActionId).Status)
+	require.Empty(t, c.unsentIDs())
+
+	c.AtHeight(c.Ctx.BlockHeight() + 1)
+	c.stall(3)
+	c.endBlock()
+	c.next()
+	require.Len(t, c.mpc.calls, 2)
+	c.mpc.sign(2)
+	c.mustAppeal(2, math.ZeroInt())
+	require.Equal(t, mpctypes.POOL_TX_STATUS_SIGNING, c.mpc.calls[1].Status, "signed: left to land")
+	require.Equal(t, types.L1_ACTION_STATUS_CANCELLED, c.action(c.offence(2).L1ActionId).Status)
+	for range 25 {
+		c.next()
+	}
+	require.Len(t, c.mpc.calls, 2, "a cancelled action is never proposed again")
+}
+
+// Genesis export and import keep a pending action exactly once: the call on its way
+// stays the action's, no second call is proposed, and its landing is still read.
+func TestWriteBack_GenesisKeepsAPendingActionOnce(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.putActions(2, types.L1_ACTION_KIND_RELEASE_ESCROW)
+	c.next()
+	require.Len(t, c.mpc.calls, 2)
+	c.mpc.land(1, false, 7)
+	c.next()
+
+	gs, err := c.k.ExportGenesis(c.Ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate())
+	fresh := newChain(t)
+	fresh.readyPool()
+	fresh.mpc.calls = c.mpc.calls
+	require.NoError(t, fresh.k.InitGenesis(fresh.Ctx, *gs))
+	require.Equal(t, []uint64{2}, fresh.unsentIDs(), "the landed action left the write-back; the open one is still in it")
+	require.Equal(t, uint64(7), fresh.action(1).LandedL1Block)
+	for range 5 {
+		fresh.next()
+	}
+	require.Len(t, fresh.mpc.calls, 2, "no second call for the open action")
+	fresh.mpc.land(2, false, 8)
+	fresh.next()
+	require.Equal(t, uint64(8), fresh.action(2).LandedL1Block)
+	require.Empty(t, fresh.unsentIDs())
+}
+
+// A long queue of reward batches held behind an underfunded reserve (70 days of them,
+// more than one step looks at) never keeps a slash from the pool: reward batches
+// have a lane of their own.
+func TestWriteBack_HeldRewardBatchesNeverHideASlash(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.putActions(70, types.L1_ACTION_KIND_REWARD_BATCH)
+	c.next()
+	require.Len(t, c.mpc.calls, 1)
+	c.mpc.refuse(1, selector(t, "InsufficientRewardReserve"))
+	c.next()
+	c.stall(2)
+	c.next()
+	c.next()
+	o := c.offence(1)
+	require.Equal(t, uint64(71), o.L1ActionId)
+	require.Len(t, c.mpc.calls, 2)
+	require.Equal(t, o.L1ActionId, c.mpc.calls[1].Ref, "the slash went out past the 70 held batches")
+	require.Len(t, c.unsentIDs(), 71)
+}
