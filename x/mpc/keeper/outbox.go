@@ -316,6 +316,16 @@ func (k Keeper) countRevert(ctx context.Context, params types.Params, purpose st
 	return nil
 }
 
+// PurposeHalted reports whether a purpose's pool calls reverted max_reverts times in a
+// row (halted until governance resumes it with MsgResumePurpose).
+func (k Keeper) PurposeHalted(ctx context.Context, purpose string) (bool, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return false, err
+	}
+	return k.Halted(ctx, params, purpose)
+}
+
 // Halted reports whether a purpose reverted max_reverts times in a row.
 func (k Keeper) Halted(ctx context.Context, params types.Params, purpose string) (bool, error) {
 	n, err := k.Reverts.Get(ctx, purpose)

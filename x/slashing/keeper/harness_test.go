@@ -79,6 +79,7 @@ func (f *fakeEpochs) MarkOffenceHandled(_ context.Context, id uint64) error {
 type fakeMpc struct {
 	blames []mpctypes.Blame
 	ready  bool
+	halted bool
 	calls  []mpctypes.PoolTx // by id - 1
 }
 

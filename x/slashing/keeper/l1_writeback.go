@@ -70,6 +70,9 @@ type writeBack struct {
 	open        int
 	rewardsHeld bool
 	blockHeight int64
+	// halted: x/mpc halted the purpose (max_reverts in a row); outcomes are still
+	// read, nothing new is proposed.
+	halted bool
 }
 
 // stepL1Actions runs in EndBlock: it reads how each unsent action's pool call ended
@@ -98,8 +101,12 @@ func (k Keeper) walkL1Actions(ctx context.Context) error {
 	if !common.IsHexAddress(sp.StakingContract) || common.HexToAddress(sp.StakingContract) == (common.Address{}) {
 		return nil // no staking contract to act on
 	}
+	halted, err := k.mpc.PurposeHalted(ctx, L1ActionPurpose)
+	if err != nil {
+		return err
+	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	w := &writeBack{staking: common.HexToAddress(sp.StakingContract), blockHeight: sdkCtx.BlockHeight()}
+	w := &writeBack{staking: common.HexToAddress(sp.StakingContract), blockHeight: sdkCtx.BlockHeight(), halted: halted}
 	ids, err := k.unsentIDs(ctx)
 	if err != nil {
 		return err
@@ -142,7 +149,7 @@ func (k Keeper) stepL1Action(ctx context.Context, w *writeBack, id uint64) error
 		return nil
 	}
 	w.rewardsHeld = w.rewardsHeld || isReward
-	if w.open >= maxOpenL1Actions {
+	if w.halted || w.open >= maxOpenL1Actions {
 		return nil
 	}
 	return k.proposeL1Call(ctx, w, a)

@@ -355,3 +355,22 @@ func TestWriteBack_HeldRewardBatchesNeverHideASlash(t *testing.T) {
 	require.Equal(t, o.L1ActionId, c.mpc.calls[1].Ref, "the slash went out past the 70 held batches")
 	require.Len(t, c.unsentIDs(), 71)
 }
+
+// While x/mpc has halted the purpose (its calls reverted max_reverts times in a row)
+// nothing new is proposed; the outcomes of calls on their way are still read, and once
+// governance resumes it the queue goes on.
+func TestWriteBack_HaltedPurposeProposesNothing(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.putActions(2, types.L1_ACTION_KIND_RELEASE_ESCROW)
+	c.mpc.halted = true
+	c.next()
+	require.Empty(t, c.mpc.calls)
+	c.mpc.halted = false
+	c.next()
+	require.Len(t, c.mpc.calls, 2)
+	c.mpc.halted = true
+	c.mpc.land(1, false, 9)
+	c.next()
+	require.Equal(t, uint64(9), c.action(1).LandedL1Block, "outcomes are read while halted")
+}

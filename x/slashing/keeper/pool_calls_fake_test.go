@@ -14,6 +14,8 @@ import (
 
 func (f *fakeMpc) PoolReady(context.Context) (bool, error) { return f.ready, nil }
 
+func (f *fakeMpc) PurposeHalted(context.Context, string) (bool, error) { return f.halted, nil }
+
 func (f *fakeMpc) ProposePoolCall(_ context.Context, purpose string, ref uint64, call outbound.Call) (uint64, error) {
 	if err := call.Validate(); err != nil {
 		return 0, errorsmod.Wrap(mpctypes.ErrInvalidPoolCall, err.Error())

@@ -82,4 +82,7 @@ type MpcKeeper interface {
 	GetPoolTx(ctx context.Context, id uint64) (mpctypes.PoolTx, error)
 	// CancelPoolCall withdraws a call nobody signed (mpctypes.ErrPoolTxSigned after).
 	CancelPoolCall(ctx context.Context, id uint64) error
+	// PurposeHalted: the purpose's calls reverted on L1 max_reverts times in a row, and
+	// it proposes nothing until governance resumes it (MsgResumePurpose).
+	PurposeHalted(ctx context.Context, purpose string) (bool, error)
 }
