@@ -189,10 +189,35 @@ func TestCheckedCallsGenesisRoundTrip(t *testing.T) {
 		"refused with a version":  func(gs *types.GenesisState) { gs.PoolTxs[refused-1].Versions = []types.PoolTxVersion{{}} },
 		"a 3-byte refusal":        func(gs *types.GenesisState) { gs.PoolTxs[refused-1].Refusal = []byte{1, 2, 3} },
 		"a refusal while checked": func(gs *types.GenesisState) { gs.PoolTxs[checking-1].Refusal = refusedSelector },
+		"checked above the view":  func(gs *types.GenesisState) { gs.PoolTxs[checking-1].L1Height = gs.L1View.L1Height + 1 },
 	} {
 		bad, err := c.k.ExportGenesis(c.ctx)
 		require.NoError(t, err)
 		mutate(bad)
 		require.ErrorIs(t, bad.Validate(), types.ErrInvalidGenesis, name)
 	}
+}
+
+// The L2 batch's call goes before other queued calls (a backlog of a module's calls
+// must not slow the rollup's state commitments): with three calls queued ahead of it,
+// the batch is signed next after the one in flight.
+func TestBatchCallGoesBeforeQueuedCalls(t *testing.T) {
+	c := newCheckedChain(t)
+	var ids []uint64
+	for range 3 {
+		id, err := c.k.QueuePoolCall(c.ctx, "test_checked", 1, outbound.Call{To: common.HexToAddress("0x00000000000000000000000000000000000000aa"), Data: []byte{9}, Gas: 50_000})
+		require.NoError(t, err)
+		ids = append(ids, id)
+	}
+	c.l2.known = true
+	c.until(200, "a batch accepted", func() bool { return len(c.accepted()) >= 1 })
+	batch := c.poolTx(c.accepted()[0].PoolTx)
+	landedBefore := 0
+	for _, id := range ids {
+		tx := c.poolTx(id)
+		if tx.Status == types.POOL_TX_STATUS_CONFIRMED && tx.Nonce < batch.Nonce {
+			landedBefore++
+		}
+	}
+	require.LessOrEqual(t, landedBefore, 1, "only the call already in flight went before the batch (batch nonce %d)", batch.Nonce)
 }

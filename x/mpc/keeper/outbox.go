@@ -156,7 +156,7 @@ func (k Keeper) getL1View(ctx context.Context) (types.L1View, error) {
 }
 
 // stepOutbox runs in EndBlock: it replaces the version in flight that has had no
-// receipt for stuck_blocks, or starts the next queued transaction.
+// receipt for stuck_blocks, or starts the next queued transaction (nextQueued).
 func (k Keeper) stepOutbox(ctx sdk.Context, params types.Params) error {
 	if has, err := k.PoolKey.Has(ctx); err != nil || !has {
 		return err
@@ -172,7 +172,7 @@ func (k Keeper) stepOutbox(ctx sdk.Context, params types.Params) error {
 	if inFlight {
 		return k.replaceIfStuck(ctx, params, view, tx)
 	}
-	tx, queued, err := k.firstWithStatus(ctx, types.POOL_TX_STATUS_QUEUED)
+	tx, queued, err := k.nextQueued(ctx)
 	if err != nil || !queued {
 		return err
 	}
@@ -186,6 +186,26 @@ func (k Keeper) stepOutbox(ctx sdk.Context, params types.Params) error {
 	tx.Nonce = max(view.NextNonce, view.PoolNonce)
 	tx.L1Height = view.L1Height
 	return k.openVersion(ctx, tx, fees)
+}
+
+// nextQueued is the queued transaction whose turn it is: the L2 batch's, if it is
+// queued (the rollup's state commitments go first: a backlog of other calls, such as a
+// year of escrow releases, must not slow them), else the lowest id.
+func (k Keeper) nextQueued(ctx context.Context) (types.PoolTx, bool, error) {
+	last, err := k.LastByPurpose.Get(ctx, BatchPurpose)
+	if err != nil && !isNotFound(err) {
+		return types.PoolTx{}, false, err
+	}
+	if err == nil {
+		tx, err := k.PoolTxs.Get(ctx, last)
+		if err != nil {
+			return types.PoolTx{}, false, err
+		}
+		if tx.Status == types.POOL_TX_STATUS_QUEUED {
+			return tx, true, nil
+		}
+	}
+	return k.firstWithStatus(ctx, types.POOL_TX_STATUS_QUEUED)
 }
 
 // replaceIfStuck opens a new version of a SENT transaction whose latest version has

@@ -2,11 +2,14 @@ package reporter
 
 import (
 	"context"
+	"errors"
 	"math/big"
 	"strings"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/themis-network/themis/x/mpc/types"
 )
@@ -35,6 +38,21 @@ func (w *L1Watcher) dryRuns(ctx context.Context, want L1Wants, block *big.Int) [
 	return out
 }
 
+// anyErrorData is revert data an L1 node that is not go-ethereum (another error code)
+// put in its JSON-RPC error: hex, as go-ethereum does.
+func anyErrorData(err error) ([]byte, bool) {
+	var de rpc.DataError
+	if !errors.As(err, &de) {
+		return nil, false
+	}
+	s, ok := de.ErrorData().(string)
+	if !ok {
+		return nil, false
+	}
+	data, decErr := hexutil.Decode(s)
+	return data, decErr == nil
+}
+
 // evmFailures are go-ethereum's messages for a call that failed in the EVM itself
 // (core/vm errors): the same at every honest node, so an answer, never a read error.
 var evmFailures = []string{"execution reverted", "out of gas", "invalid opcode", "stack underflow", "stack overflow", "invalid jump destination", "write protection"}
@@ -43,13 +61,17 @@ var evmFailures = []string{"execution reverted", "out of gas", "invalid opcode",
 // carrying revert data (go-ethereum's "execution reverted", code 3) is a revert, and its selector is the data's first 4 bytes (none when the data is
 // shorter: a bare revert); an error naming an EVM failure is one with no selector.
 func revertSelector(err error) ([]byte, bool) {
-	if data, ok := ethclient.RevertErrorData(err); ok {
+	data, ok := ethclient.RevertErrorData(err)
+	if !ok {
+		data, ok = anyErrorData(err)
+	}
+	if ok {
 		if len(data) >= types.SelectorLen {
 			return data[:types.SelectorLen], true
 		}
 		return nil, true
 	}
-	msg := err.Error()
+	msg := strings.ToLower(err.Error())
 	for _, f := range evmFailures {
 		if strings.Contains(msg, f) {
 			return nil, true

@@ -80,3 +80,25 @@ func TestL1DryRunsOfCallsNoLongerCheckedAreNotReported(t *testing.T) {
 	r = h.report(t)
 	require.Empty(t, r.Checks)
 }
+
+// otherNodeError is a non-go-ethereum L1 node's revert: another code, revert data.
+type otherNodeError struct{ data string }
+
+func (e otherNodeError) Error() string          { return "Execution reverted" }
+func (e otherNodeError) ErrorCode() int         { return -32000 }
+func (e otherNodeError) ErrorData() interface{} { return e.data }
+
+// Other L1 node software answers the same: revert data under another error code, and
+// its messages matched without regard to case.
+func TestL1DryRunsOfOtherNodeSoftware(t *testing.T) {
+	h := newHarness(t)
+	h.checking(1, 2)
+	h.l1.dryRun = func(call ethereum.CallMsg) error {
+		if call.Data[0] == 1 {
+			return otherNodeError{data: "0xcafebabe"}
+		}
+		return errors.New("Execution Reverted")
+	}
+	r := h.pollOK(t)
+	require.Equal(t, []types.CallCheck{{PoolTx: 1, Reverted: true, Selector: []byte{0xca, 0xfe, 0xba, 0xbe}}, {PoolTx: 2, Reverted: true}}, r.Checks)
+}

@@ -35,6 +35,9 @@ func validateOutbound(gs GenesisState) error {
 			if n := len(tx.Refusal); (n != 0 && n != SelectorLen) || (n != 0 && tx.Status != POOL_TX_STATUS_REFUSED) {
 				return invalid("pool tx %d: a %d-byte refusal on a %s transaction", tx.Id, n, tx.Status)
 			}
+			if tx.Status == POOL_TX_STATUS_CHECKING && tx.L1Height > gs.L1View.L1Height {
+				return invalid("pool tx %d: checked from L1 height %d, above the agreed view's %d", tx.Id, tx.L1Height, gs.L1View.L1Height)
+			}
 		case POOL_TX_STATUS_SIGNING, POOL_TX_STATUS_SENT:
 			inFlight++
 			if len(tx.Versions) == 0 {

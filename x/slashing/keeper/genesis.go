@@ -6,6 +6,7 @@ import (
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/themis-network/themis/x/slashing/types"
 )
@@ -29,7 +30,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		}
 		lastOffence = o.Id
 	}
+	height := sdk.UnwrapSDKContext(ctx).BlockHeight()
 	for _, a := range gs.L1Actions {
+		// A hold's retry height is a height of the exporting chain: a chain restarted
+		// from the export at a lower height waits at most one full hold.
+		a.RetryHeight = min(a.RetryHeight, height+maxHoldBlocks)
 		if err := k.L1Actions.Set(ctx, a.Id, a); err != nil {
 			return err
 		}

@@ -215,6 +215,22 @@ func TestGenesis_ValidateRefusesBadAppealsEscrowsAndActions(t *testing.T) {
 			b.Id = gs.L1Actions[len(gs.L1Actions)-1].Id + 1
 			gs.L1Actions = append(gs.L1Actions, b)
 		}},
+		{"a gap in the batch ids", func(gs *types.GenesisState) {
+			b := *action(gs, types.L1_ACTION_KIND_REWARD_BATCH)
+			b.Id = gs.L1Actions[len(gs.L1Actions)-1].Id + 1
+			b.RewardBatch = &types.RewardBatchAction{BatchId: b.RewardBatch.BatchId + 2, Payments: b.RewardBatch.Payments}
+			gs.L1Actions = append(gs.L1Actions, b)
+		}},
+		{"a batch too large for one L1 transaction", func(gs *types.GenesisState) {
+			b := action(gs, types.L1_ACTION_KIND_REWARD_BATCH).RewardBatch
+			for id := uint64(1000); len(b.Payments) <= types.MaxPaymentsPerBatch; id++ {
+				b.Payments = append(b.Payments, types.RewardPayment{SequencerId: id, Amount: math.NewInt(1)})
+			}
+		}},
+		{"two actions, one pool call", func(gs *types.GenesisState) {
+			gs.L1Actions[0].PoolTx = 7
+			action(gs, types.L1_ACTION_KIND_REFUND_ESCROW).PoolTx = 7
+		}},
 		{"released by no action", func(gs *types.GenesisState) { escrow(gs, types.ESCROW_STATUS_RELEASED).SettleActionId = 0 }},
 		{"released by a refund", func(gs *types.GenesisState) {
 			escrow(gs, types.ESCROW_STATUS_RELEASED).SettleActionId = action(gs, types.L1_ACTION_KIND_REFUND_ESCROW).Id

@@ -186,7 +186,7 @@ func (k Keeper) checkAppealable(ctx context.Context, o types.Offence) error {
 		return err
 	}
 	switch a.Status {
-	case types.L1_ACTION_STATUS_QUEUED:
+	case types.L1_ACTION_STATUS_QUEUED, types.L1_ACTION_STATUS_PARKED:
 		if found && e.Status != types.ESCROW_STATUS_PENDING_L1 {
 			return fmt.Errorf("offence %d: escrow is %s while its slash is queued", o.Id, e.Status)
 		}
@@ -216,7 +216,9 @@ func (k Keeper) revertSlash(ctx context.Context, o types.Offence) (types.AppealR
 	if err != nil && !isNotFound(err) {
 		return 0, 0, "", err
 	}
-	if a.Status == types.L1_ACTION_STATUS_QUEUED {
+	if a.Status == types.L1_ACTION_STATUS_QUEUED || a.Status == types.L1_ACTION_STATUS_PARKED {
+		// Not taken on L1 (as far as the chain knows): cancelled. Should a call of it
+		// still land, its Slashed event refunds the escrow (settleCancelledSlash).
 		a.Status, a.SettledHeight = types.L1_ACTION_STATUS_CANCELLED, sdk.UnwrapSDKContext(ctx).BlockHeight()
 		a.Note = fmt.Sprintf("cancelled by the appeal of offence %d", o.Id)
 		if err := k.withdrawPoolCall(ctx, a); err != nil {

@@ -115,6 +115,9 @@ func (k Keeper) settleSlash(ctx context.Context, fact sequencertypes.L1SlashFact
 	if err := k.L1Actions.Set(ctx, a.Id, a); err != nil {
 		return math.Int{}, false, err
 	}
+	if err := k.withdrawPoolCall(ctx, a); err != nil {
+		return math.Int{}, false, err
+	}
 	if err := k.forgetQueued(ctx, a); err != nil {
 		return math.Int{}, false, err
 	}

@@ -45,12 +45,18 @@ const (
 	maxOpenL1Actions = 4
 	// maxVisitedL1Actions bounds one step's walk of each lane of unsent actions.
 	maxVisitedL1Actions = 64
-	// maxL1ActionAttempts parks an action whose pool calls reverted on L1 (or were
-	// refused with an error the contract does not name) this many times.
+	// maxL1ActionAttempts parks an action (not a reward batch) whose pool calls
+	// reverted on L1 this many times: each cost the pool gas.
 	maxL1ActionAttempts = 5
-	// retryL1ActionBlocks is how long an action L1 refuses for now is held before
-	// its next dry run.
+	// retryL1ActionBlocks is the first hold of an action L1 refuses for now; each hold
+	// in a row doubles it, up to maxHoldBlocks (about 6 hours of 1 s blocks), so an
+	// action held for months makes a few dry runs a day.
 	retryL1ActionBlocks = 20
+	maxHoldBlocks       = 20 << 10
+	// checkTimeoutBlocks: a dry run more than 2/3 of power did not agree on within
+	// this many blocks (validators' L1 nodes disagreeing, too few answering) is
+	// withdrawn and held, so it never holds a write-back slot for good.
+	checkTimeoutBlocks = 60
 )
 
 // L1ActionPurpose returns the purpose to register with x/mpc (app wiring).
@@ -114,14 +120,28 @@ func (k Keeper) walkL1Actions(ctx context.Context) error {
 	for _, id := range ids {
 		cacheCtx, write := sdkCtx.CacheContext()
 		before := *w
-		if err := k.stepL1Action(cacheCtx, w, id); err != nil {
+		if err := k.stepIsolated(cacheCtx, w, id); err != nil {
 			*w = before
+			// An action that failed to step still holds the reward batches after it
+			// (the failing one may be the batch before them).
+			w.rewardsHeld = true
 			k.Logger(ctx).Error("L1 action not stepped; tried again next block", "action", id, "err", err)
 			continue
 		}
 		write()
 	}
 	return nil
+}
+
+// stepIsolated steps one action, a panic (a binding's Pack on a malformed record)
+// turned into an error so EndBlock never panics.
+func (k Keeper) stepIsolated(ctx context.Context, w *writeBack, id uint64) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return k.stepL1Action(ctx, w, id)
 }
 
 // stepL1Action steps one unsent action.
@@ -162,12 +182,27 @@ func (k Keeper) readPoolCall(ctx context.Context, w *writeBack, a *types.L1Actio
 	if err != nil {
 		return false, err
 	}
+	if tx.Purpose != L1ActionPurpose || tx.Ref != a.Id {
+		// Not this action's call (a genesis could say anything): no call at all.
+		a.PoolTx = 0
+		return false, k.L1Actions.Set(ctx, a.Id, *a)
+	}
 	switch tx.Status {
-	case mpctypes.POOL_TX_STATUS_CHECKING, mpctypes.POOL_TX_STATUS_QUEUED, mpctypes.POOL_TX_STATUS_SIGNING, mpctypes.POOL_TX_STATUS_SENT:
+	case mpctypes.POOL_TX_STATUS_CHECKING:
+		if w.blockHeight-tx.CreatedHeight < checkTimeoutBlocks {
+			w.open++
+			return true, nil
+		}
+		if err := k.mpc.CancelPoolCall(ctx, tx.Id); err != nil {
+			return false, err
+		}
+		a.PoolTx = 0
+		return false, k.hold(ctx, a, fmt.Sprintf("dry runs of pool tx %d agreed on nothing in %d blocks", tx.Id, checkTimeoutBlocks))
+	case mpctypes.POOL_TX_STATUS_QUEUED, mpctypes.POOL_TX_STATUS_SIGNING, mpctypes.POOL_TX_STATUS_SENT:
 		w.open++
 		return true, nil
 	case mpctypes.POOL_TX_STATUS_CONFIRMED:
-		a.LandedL1Block, a.RetryHeight, a.HoldReason = tx.L1Block, 0, ""
+		a.LandedL1Block, a.RetryHeight, a.HoldReason, a.Holds = tx.L1Block, 0, "", 0
 		if err := k.L1Actions.Set(ctx, a.Id, *a); err != nil {
 			return false, err
 		}
@@ -186,36 +221,44 @@ func (k Keeper) readPoolCall(ctx context.Context, w *writeBack, a *types.L1Actio
 }
 
 // refused handles a call the validators' dry runs agreed L1 reverts: parked if the
-// contract's error is for good, held if it is for now, counted as an attempt if the
-// contract does not name it.
+// contract's error is for good (never a reward batch: a later batch could never
+// apply), held otherwise, with an error the contract does not name (a token's own
+// revert, an out-of-gas after a repricing) held too: a refusal costs no gas.
 func (k Keeper) refused(ctx context.Context, a *types.L1Action, tx mpctypes.PoolTx) error {
 	r := types.ClassifyRefusal(tx.Refusal)
-	switch {
-	case r.ForGood:
+	if r.ForGood && a.Kind != types.L1_ACTION_KIND_REWARD_BATCH {
 		return k.park(ctx, a, fmt.Sprintf("L1 refuses it for good: %s (pool tx %d's dry runs)", r.Error, tx.Id))
-	case r.Error == "revert" || (len(r.Error) > 2 && r.Error[:2] == "0x"):
-		return k.countAttempt(ctx, a, fmt.Sprintf("L1 refuses it: %s (pool tx %d's dry runs)", r.Error, tx.Id))
 	}
 	return k.hold(ctx, a, r.Error)
 }
 
-// countAttempt records a failed attempt; the last one parks the action, the others
-// hold it for retryL1ActionBlocks.
+// countAttempt records a call that reverted on L1 (gas spent): the last of
+// maxL1ActionAttempts parks the action, the others hold it. A reward batch is only
+// held: x/mpc halts the purpose after max_reverts in a row anyway.
 func (k Keeper) countAttempt(ctx context.Context, a *types.L1Action, why string) error {
 	a.Attempts++
-	if a.Attempts >= maxL1ActionAttempts {
+	if a.Attempts >= maxL1ActionAttempts && a.Kind != types.L1_ACTION_KIND_REWARD_BATCH {
 		return k.park(ctx, a, fmt.Sprintf("%s; %d attempts", why, a.Attempts))
 	}
 	a.Note = why
-	a.RetryHeight = sdk.UnwrapSDKContext(ctx).BlockHeight() + retryL1ActionBlocks
-	return k.L1Actions.Set(ctx, a.Id, *a)
+	return k.hold(ctx, a, why)
 }
 
-// hold keeps the action for retryL1ActionBlocks: L1 refuses it for now (paused,
-// reward reserve too low, escrow not yet releasable, the pool not yet the contract's).
+// holdFor is the wait before the next try after holds holds in a row.
+func holdFor(holds uint32) int64 {
+	if holds >= 10 {
+		return maxHoldBlocks
+	}
+	return min(int64(retryL1ActionBlocks)<<holds, maxHoldBlocks)
+}
+
+// hold keeps the action back: L1 refuses it for now (reward reserve too low, escrow
+// not yet releasable, the pool not yet the contract's, a token paused), or its dry
+// runs agreed on nothing. Each hold in a row doubles the wait (holdFor).
 func (k Keeper) hold(ctx context.Context, a *types.L1Action, why string) error {
 	height := sdk.UnwrapSDKContext(ctx).BlockHeight()
-	a.RetryHeight, a.HoldReason = height+retryL1ActionBlocks, why
+	a.RetryHeight, a.HoldReason = height+holdFor(a.Holds), why
+	a.Holds++
 	if err := k.L1Actions.Set(ctx, a.Id, *a); err != nil {
 		return err
 	}
@@ -227,7 +270,7 @@ func (k Keeper) hold(ctx context.Context, a *types.L1Action, why string) error {
 // naming it can still settle it.
 func (k Keeper) park(ctx context.Context, a *types.L1Action, why string) error {
 	a.Status, a.Note, a.SettledHeight = types.L1_ACTION_STATUS_PARKED, why, sdk.UnwrapSDKContext(ctx).BlockHeight()
-	a.RetryHeight, a.HoldReason = 0, ""
+	a.RetryHeight, a.HoldReason, a.PoolTx = 0, "", 0
 	if err := k.L1Actions.Set(ctx, a.Id, *a); err != nil {
 		return err
 	}
@@ -249,7 +292,7 @@ func (k Keeper) proposeL1Call(ctx context.Context, w *writeBack, a types.L1Actio
 	if err != nil {
 		return err
 	}
-	a.PoolTx, a.RetryHeight, a.HoldReason = id, 0, ""
+	a.PoolTx, a.RetryHeight = id, 0
 	w.open++
 	return k.L1Actions.Set(ctx, a.Id, a)
 }
@@ -275,25 +318,30 @@ func (k Keeper) forgetQueued(ctx context.Context, a types.L1Action) error {
 	return k.UnsentActions.Remove(ctx, unsentKey(a))
 }
 
-// The write-back's lanes: reward batches apart from the rest.
+// The write-back's lanes: slashes, escrow refunds and releases, reward batches. A
+// lane of held actions never hides another lane's from the bounded walk.
 const (
-	laneActions uint32 = iota
+	laneSlashes uint32 = iota
+	laneEscrows
 	laneRewardBatches
 )
 
 // unsentKey is an action's key in UnsentActions.
 func unsentKey(a types.L1Action) collections.Pair[uint32, uint64] {
-	if a.Kind == types.L1_ACTION_KIND_REWARD_BATCH {
+	switch a.Kind {
+	case types.L1_ACTION_KIND_REWARD_BATCH:
 		return collections.Join(laneRewardBatches, a.Id)
+	case types.L1_ACTION_KIND_REFUND_ESCROW, types.L1_ACTION_KIND_RELEASE_ESCROW:
+		return collections.Join(laneEscrows, a.Id)
 	}
-	return collections.Join(laneActions, a.Id)
+	return collections.Join(laneSlashes, a.Id)
 }
 
 // unsentIDs are the first maxVisitedL1Actions unsent actions of each lane, merged in
 // id order (the order the chain decided them).
 func (k Keeper) unsentIDs(ctx context.Context) ([]uint64, error) {
 	var ids []uint64
-	for _, lane := range []uint32{laneActions, laneRewardBatches} {
+	for _, lane := range []uint32{laneSlashes, laneEscrows, laneRewardBatches} {
 		n := 0
 		err := k.UnsentActions.Walk(ctx, collections.NewPrefixedPairRange[uint32, uint64](lane), func(key collections.Pair[uint32, uint64]) (bool, error) {
 			ids = append(ids, key.K2())

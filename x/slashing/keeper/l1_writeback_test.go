@@ -374,3 +374,126 @@ func TestWriteBack_HaltedPurposeProposesNothing(t *testing.T) {
 	c.next()
 	require.Equal(t, uint64(9), c.action(1).LandedL1Block, "outcomes are read while halted")
 }
+
+// A dry run more than 2/3 did not agree on within 60 blocks is withdrawn and the
+// action held, so it never holds a write-back slot for good; then tried again.
+func TestWriteBack_UndecidedDryRunIsWithdrawnAndHeld(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.stall(2)
+	c.next()
+	id := c.offence(1).L1ActionId
+	c.next()
+	require.Len(t, c.mpc.calls, 1)
+	c.mpc.calls[0].CreatedHeight = c.Ctx.BlockHeight()
+	for range 59 {
+		c.next()
+	}
+	require.Equal(t, mpctypes.POOL_TX_STATUS_CHECKING, c.mpc.calls[0].Status)
+	c.next()
+	require.Equal(t, mpctypes.POOL_TX_STATUS_CANCELLED, c.mpc.calls[0].Status)
+	a := c.action(id)
+	require.Contains(t, a.HoldReason, "agreed on nothing")
+	require.Zero(t, a.PoolTx)
+	for c.Ctx.BlockHeight() < a.RetryHeight {
+		c.next()
+	}
+	require.Len(t, c.mpc.calls, 2, "tried again after the hold")
+}
+
+// A reward batch is never parked, whatever L1 says (a later batch could never apply):
+// an error for good, an unnamed one and reverts on L1 all hold it, each hold twice as
+// long as the one before.
+func TestWriteBack_RewardBatchIsNeverParked(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.putActions(1, types.L1_ACTION_KIND_REWARD_BATCH)
+	outcomes := []func(id uint64){
+		func(id uint64) { c.mpc.refuse(id, selector(t, "UnknownSequencer")) },
+		func(id uint64) { c.mpc.refuse(id, []byte{0xde, 0xad, 0xbe, 0xef}) },
+		func(id uint64) { c.mpc.refuse(id, nil) },
+	}
+	for range 6 {
+		outcomes = append(outcomes, func(id uint64) { c.mpc.land(id, true, 5) })
+	}
+	var waits []int64
+	for i, outcome := range outcomes {
+		c.next()
+		require.Len(t, c.mpc.calls, i+1)
+		outcome(uint64(i + 1))
+		c.next()
+		a := c.action(1)
+		require.Equal(t, types.L1_ACTION_STATUS_QUEUED, a.Status, "outcome %d", i)
+		waits = append(waits, a.RetryHeight-c.Ctx.BlockHeight())
+		for c.Ctx.BlockHeight() < a.RetryHeight-1 {
+			c.next()
+		}
+	}
+	require.Equal(t, []int64{20, 40, 80, 160, 320, 640, 1280, 2560, 5120}, waits)
+}
+
+// A contract error the chain does not name (a token's own revert) holds an escrow
+// action rather than counting toward parking it; UnknownEscrow holds too (a dry run
+// read below the escrow's block).
+func TestWriteBack_UnnamedErrorsAndUnknownEscrowHold(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.putActions(1, types.L1_ACTION_KIND_REFUND_ESCROW)
+	for i, sel := range [][]byte{{0x08, 0xc3, 0x79, 0xa0}, selector(t, "UnknownEscrow"), nil, {1, 2, 3, 4}, selector(t, "UnknownEscrow"), nil} {
+		c.next()
+		require.Len(t, c.mpc.calls, i+1)
+		c.mpc.refuse(uint64(i+1), sel)
+		c.next()
+		a := c.action(1)
+		require.Equal(t, types.L1_ACTION_STATUS_QUEUED, a.Status)
+		require.Zero(t, a.Attempts, "a refusal costs no gas and is no attempt")
+		for c.Ctx.BlockHeight() < a.RetryHeight-1 {
+			c.next()
+		}
+	}
+}
+
+// An appeal of a parked slash cancels it (as of a queued one): the chain's view of the
+// stake is given back.
+func TestWriteBack_AppealOfAParkedSlash(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.stall(2)
+	c.next()
+	c.next()
+	c.mpc.refuse(1, selector(t, "OffenceAlreadySlashed"))
+	c.next()
+	require.Equal(t, types.L1_ACTION_STATUS_PARKED, c.action(c.offence(1).L1ActionId).Status)
+	require.True(t, c.Seq(2).UnconfirmedSlash.IsPositive())
+	c.mustAppeal(1, math.ZeroInt())
+	require.Equal(t, types.L1_ACTION_STATUS_CANCELLED, c.action(c.offence(1).L1ActionId).Status)
+	require.True(t, c.Seq(2).UnconfirmedSlash.IsZero())
+}
+
+// A Slashed event that settles a slash whose call is still before signing withdraws
+// the call: it would only revert on L1.
+func TestWriteBack_SettledSlashWithdrawsItsOpenCall(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.stall(2)
+	c.next()
+	c.next()
+	require.Equal(t, mpctypes.POOL_TX_STATUS_CHECKING, c.mpc.calls[0].Status)
+	c.confirm(1, c.offence(1).Slashed, 4)
+	require.Equal(t, mpctypes.POOL_TX_STATUS_CANCELLED, c.mpc.calls[0].Status)
+	require.Equal(t, types.L1_ACTION_STATUS_CONFIRMED, c.action(c.offence(1).L1ActionId).Status)
+}
+
+// A hold's retry height comes from the exporting chain: a chain started from the
+// export at a lower height waits at most one full hold, not the old chain's height.
+func TestWriteBack_GenesisClampsAHold(t *testing.T) {
+	c := newChain(t)
+	c.putActions(1, types.L1_ACTION_KIND_RELEASE_ESCROW)
+	gs, err := c.k.ExportGenesis(c.Ctx)
+	require.NoError(t, err)
+	gs.L1Actions[len(gs.L1Actions)-1].RetryHeight = 1_000_000_000
+	fresh := newChain(t)
+	require.NoError(t, fresh.k.InitGenesis(fresh.Ctx, *gs))
+	a := fresh.action(gs.L1Actions[len(gs.L1Actions)-1].Id)
+	require.LessOrEqual(t, a.RetryHeight, fresh.Ctx.BlockHeight()+20<<10)
+}

@@ -33,6 +33,7 @@ func (gs GenesisState) Validate() error {
 		offences[o.Id] = o
 	}
 	actions := make(map[uint64]L1Action, len(gs.L1Actions))
+	poolTxs := make(map[uint64]uint64, len(gs.L1Actions)) // pool call -> action
 	var lastAction, lastBatch uint64
 	for _, a := range gs.L1Actions {
 		if a.Id <= lastAction {
@@ -43,11 +44,18 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: %v", a.Id, err)
 		}
 		if a.RewardBatch != nil {
-			// The contract applies batch lastRewardBatch + 1 only: ids increase with the actions.
-			if a.RewardBatch.BatchId <= lastBatch {
-				return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: reward batch %d not increasing", a.Id, a.RewardBatch.BatchId)
+			// The contract applies batch lastRewardBatch + 1 only: ids follow one another
+			// with the actions, a gap would hold every later batch for good.
+			if a.RewardBatch.BatchId != lastBatch+1 {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: reward batch %d after %d", a.Id, a.RewardBatch.BatchId, lastBatch)
 			}
 			lastBatch = a.RewardBatch.BatchId
+		}
+		if a.PoolTx != 0 {
+			if other, dup := poolTxs[a.PoolTx]; dup {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "l1 actions %d and %d: one pool call %d", other, a.Id, a.PoolTx)
+			}
+			poolTxs[a.PoolTx] = a.Id
 		}
 		actions[a.Id] = a
 	}
@@ -275,8 +283,8 @@ func (a L1Action) Validate() error {
 		}
 	case L1_ACTION_KIND_REWARD_BATCH:
 		b := a.RewardBatch
-		if b == nil || b.BatchId == 0 || len(b.Payments) == 0 {
-			return errorsmod.Wrap(ErrInvalidGenesis, "a reward batch needs a batch id and payments")
+		if b == nil || b.BatchId == 0 || len(b.Payments) == 0 || len(b.Payments) > MaxPaymentsPerBatch {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "a reward batch needs a batch id and 1 to %d payments (one L1 transaction)", MaxPaymentsPerBatch)
 		}
 		for i, p := range b.Payments {
 			if p.SequencerId == 0 || p.Amount.IsNil() || !p.Amount.IsPositive() || (i > 0 && p.SequencerId <= b.Payments[i-1].SequencerId) {

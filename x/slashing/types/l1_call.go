@@ -72,11 +72,13 @@ type Refusal struct {
 }
 
 // forGood are the staking contract's errors no later L1 state undoes for the same
-// call: the offence already slashed, a sequencer or escrow that does not exist, an
-// escrow settled or past its refund window, a malformed call.
+// call: the offence already slashed, a sequencer that does not exist, an escrow
+// settled or past its refund window, a malformed call. UnknownEscrow is not among
+// them: the escrow ids come from relayed events, so it only means a dry run read
+// below the block that made the escrow.
 var forGood = map[string]bool{
 	"OffenceAlreadySlashed": true, "UnknownSequencer": true, "ZeroAmount": true, "InvalidSeverity": true,
-	"UnknownEscrow": true, "EscrowSettled": true, "EscrowRefundWindowClosed": true, "LengthMismatch": true,
+	"EscrowSettled": true, "EscrowRefundWindowClosed": true, "LengthMismatch": true,
 }
 
 // stakingErrors are the staking contract's errors by selector.

@@ -62,7 +62,7 @@ func TestClassifyRefusal(t *testing.T) {
 	require.NoError(t, err)
 	sel := func(name string) []byte { id := parsed.Errors[name].ID; return id[:4] }
 	for name, forGood := range map[string]bool{
-		"OffenceAlreadySlashed": true, "UnknownEscrow": true, "EscrowSettled": true, "EscrowRefundWindowClosed": true,
+		"OffenceAlreadySlashed": true, "UnknownEscrow": false, "EscrowSettled": true, "EscrowRefundWindowClosed": true,
 		"UnknownSequencer": true, "ZeroAmount": true,
 		"ContractPaused": false, "InsufficientRewardReserve": false, "EscrowNotReleasable": false,
 		"UnexpectedRewardBatch": false, "NotPoolAddress": false,
