@@ -41,6 +41,7 @@ type poolTxView struct {
 	Nonce    string `json:"nonce"`
 	Status   string `json:"status"`
 	Landed   int    `json:"landed"`
+	L1Block  string `json:"l1_block"`
 	Versions []struct {
 		TxHash string `json:"tx_hash"`
 	} `json:"versions"`

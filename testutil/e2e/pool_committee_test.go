@@ -3,9 +3,12 @@
 package e2e
 
 import (
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math/big"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -134,13 +137,16 @@ func joinAndReshare(t *testing.T, ln *Localnet, client *ethclient.Client, pool c
 }
 
 // jailAndReshare: governance jails sequencer 5 (a MEDIUM offence); the chain reshares
-// the key to the four without it, and they sign the next batch.
+// the key to the four without it, and they sign the next batch; the slash reaches L1
+// by pool signature and its relayed event confirms it.
 func jailAndReshare(t *testing.T, ln *Localnet, client *ethclient.Client, pool common.Address, proposal int) {
+	lockedBefore := ln.L1SequencerState(client, 5).Locked
 	result := ln.PassProposal(proposal, "Jail sequencer 5",
 		&slashingtypes.MsgSlash{Authority: GovAuthority(), SequencerId: 5, Severity: slashingtypes.SEVERITY_MEDIUM, Evidence: "e2e: resharing without a jailed member"})
 	require.Equal(t, "PROPOSAL_STATUS_PASSED", result.Status)
 	jailed := time.Now()
 	ln.waitSequencer(5, "sequencer 5 jailed", func(s sequencerView) bool { return s.Status == "SEQUENCER_STATUS_JAILED" })
+	slashTx := dropSlashFromMempool(t, ln, pool, 5)
 	pk := waitPoolKey(ln, "3", 4*time.Minute)
 	t.Logf("resharing without the jailed sequencer confirmed %s after the jail", time.Since(jailed).Round(time.Second))
 	require.Len(t, pk.PoolKey.Committee.Members, 4)
@@ -153,6 +159,121 @@ func jailAndReshare(t *testing.T, ln *Localnet, client *ethclient.Client, pool c
 	}
 	require.Equal(t, pool.Hex(), common.HexToAddress(pk.PoolKey.Address).Hex())
 	waitNewCommitteeSigns(t, ln, client, pool, "3", 3)
+	slashReachesL1(t, ln, client, 5, lockedBefore, slashTx)
+}
+
+// lastSlashAction is the L1 action of sequencer id's last offence that slashed
+// something (a low one, a signing blame, sends nothing to L1).
+func lastSlashAction(t *testing.T, ln *Localnet, id uint64) (SlashOffence, SlashL1Action) {
+	offences, err := SlashingOffences(ln.Nodes[0])
+	require.NoError(t, err)
+	var off SlashOffence
+	for _, o := range offences {
+		if o.SequencerID == id && o.L1ActionID != 0 {
+			off = o
+		}
+	}
+	require.NotZero(t, off.L1ActionID, "sequencer %d has an offence with an L1 slash: %+v", id, offences)
+	actions, err := SlashingL1Actions(ln.Nodes[0])
+	require.NoError(t, err)
+	for _, a := range actions {
+		if a.ID == off.L1ActionID {
+			return off, a
+		}
+	}
+	t.Fatalf("no L1 action %d", off.L1ActionID)
+	return off, SlashL1Action{}
+}
+
+// dropSlashFromMempool: while the pool signs the slash of sequencer id's last slash
+// (its dry run passed), the development L1 starts dropping the pool's transactions
+// from its mempool (accepted, never mined), until the chain has signed a replacement
+// of the slash after stuck_blocks. It returns the slash's pool transaction.
+func dropSlashFromMempool(t *testing.T, ln *Localnet, pool common.Address, id uint64) string {
+	var txID string
+	ln.WaitFor("the slash's pool call going to signing", 3*time.Minute, func() bool {
+		_, a := lastSlashAction(t, ln, id)
+		if a.PoolTx == 0 {
+			return false
+		}
+		tx, ok := poolTx(ln, fmt.Sprint(a.PoolTx))
+		if !ok || (tx.Status != "POOL_TX_STATUS_SIGNING" && tx.Status != "POOL_TX_STATUS_SENT") {
+			return false
+		}
+		txID = tx.ID
+		return true
+	})
+	require.NoError(t, ln.L1.Do("/mempool", url.Values{"address": {pool.Hex()}, "for": {"5m"}}))
+	ln.WaitFor("the dropped slash replaced", 4*time.Minute, func() bool {
+		tx, ok := poolTx(ln, txID)
+		return ok && len(tx.Versions) >= 2 && tx.Versions[1].TxHash != ""
+	})
+	require.NoError(t, ln.L1.Do("/mempool", url.Values{"address": {pool.Hex()}, "for": {"0s"}}))
+	t.Logf("the slash's pool tx %s was dropped from the L1 mempool and replaced", txID)
+	return txID
+}
+
+// slashReachesL1: the chain's slash of sequencer id (its last offence) reaches L1 by
+// pool signature on its own: its call dry-run, signed, its first version dropped from
+// the L1 mempool and replaced, one version landed, the contract's lock lower by
+// exactly what the chain slashed, and the relayed Slashed event confirming the action
+// and holding the escrow. One pool call, one L1 slash.
+func slashReachesL1(t *testing.T, ln *Localnet, client *ethclient.Client, id uint64, lockedBefore *big.Int, slashTx string) {
+	off, _ := lastSlashAction(t, ln, id)
+	var action SlashL1Action
+	ln.WaitFor(fmt.Sprintf("offence %d's slash confirmed by its L1 event", off.ID), 4*time.Minute, func() bool {
+		actions, err := SlashingL1Actions(ln.Nodes[0])
+		if err != nil {
+			return false
+		}
+		for _, a := range actions {
+			if a.ID == off.L1ActionID {
+				action = a
+			}
+		}
+		return action.Status == "L1_ACTION_STATUS_CONFIRMED"
+	})
+	require.Equal(t, slashTx, fmt.Sprint(action.PoolTx), "carried by the pool call whose first version was dropped")
+	var tx poolTxView
+	ln.WaitFor("the slash's pool tx confirmed", time.Minute, func() bool {
+		// The relayed Slashed event and the receipt's vote race: either may come first.
+		var ok bool
+		tx, ok = poolTx(ln, slashTx)
+		return ok && tx.Status == "POOL_TX_STATUS_CONFIRMED"
+	})
+	evicted, err := ln.L1.EvictedTxs()
+	require.NoError(t, err)
+	first, err := base64.StdEncoding.DecodeString(tx.Versions[0].TxHash)
+	require.NoError(t, err)
+	require.Contains(t, lower(evicted), strings.ToLower(common.BytesToHash(first).Hex()), "the slash's first version was the one dropped")
+	require.GreaterOrEqual(t, tx.Landed, 1, "a replacement landed")
+	requireNoncesLandOnce(t, ln)
+	require.Equal(t, off.Slashed, action.Slash.Amount)
+	slashed, ok := new(big.Int).SetString(off.Slashed, 10)
+	require.True(t, ok)
+	onL1 := ln.L1SequencerState(client, id)
+	require.Equal(t, new(big.Int).Sub(lockedBefore, slashed).String(), onL1.Locked.String(), "L1 took exactly the chain's slash, once")
+	var escrows struct {
+		Escrows []struct {
+			OffenceID string `json:"offence_id"`
+			Status    string `json:"status"`
+		} `json:"escrows"`
+	}
+	require.NoError(t, GetJSON(ln.Nodes[0].REST+"/themis/slashing/v1/escrows", &escrows))
+	held := slices.ContainsFunc(escrows.Escrows, func(e struct {
+		OffenceID string `json:"offence_id"`
+		Status    string `json:"status"`
+	}) bool {
+		return e.OffenceID == fmt.Sprint(off.ID) && e.Status == "ESCROW_STATUS_HELD"
+	})
+	require.True(t, held, "the escrow of offence %d is held", off.ID)
+	decided, err := ln.Nodes[0].Header(off.Height)
+	require.NoError(t, err)
+	confirmed, err := ln.Nodes[0].Header(action.SettledHeight)
+	require.NoError(t, err)
+	t.Logf("offence %d's slash (%s) landed in L1 block %s by pool tx %d; its Slashed event confirmed it at height %d, %s (%d blocks) after it was decided at %d",
+		off.ID, off.Slashed, tx.L1Block, action.PoolTx, action.SettledHeight, confirmed.Time.Sub(decided.Time).Round(100*time.Millisecond),
+		action.SettledHeight-off.Height, off.Height)
 }
 
 // waitNewCommitteeSigns waits until a sign session of generation gen completed with

@@ -39,6 +39,32 @@ func SlashingOffences(n *Node) ([]SlashOffence, error) {
 	return res.Offences, err
 }
 
+// SlashL1Action is the part of an x/slashing L1 action the e2e cases read.
+type SlashL1Action struct {
+	ID            uint64 `json:"id,string"`
+	Kind          string `json:"kind"`
+	Status        string `json:"status"`
+	Note          string `json:"note"`
+	PoolTx        uint64 `json:"pool_tx,string"`
+	Attempts      uint32 `json:"attempts"`
+	HoldReason    string `json:"hold_reason"`
+	LandedL1Block uint64 `json:"landed_l1_block,string"`
+	SettledHeight int64  `json:"settled_height,string"`
+	Slash         *struct {
+		SequencerID uint64 `json:"sequencer_id,string"`
+		Amount      string `json:"amount"`
+	} `json:"slash"`
+}
+
+// SlashingL1Actions returns x/slashing's L1 actions, every status (REST).
+func SlashingL1Actions(n *Node) ([]SlashL1Action, error) {
+	var res struct {
+		Actions []SlashL1Action `json:"actions"`
+	}
+	err := GetJSON(n.REST+"/themis/slashing/v1/l1_actions?pagination.limit=1000", &res)
+	return res.Actions, err
+}
+
 // SequencerStatus is a sequencer's status on node n (REST), e.g. SEQUENCER_STATUS_JAILED.
 func SequencerStatus(n *Node, id uint64) (string, error) {
 	var res struct {
