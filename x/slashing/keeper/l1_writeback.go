@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -24,8 +25,9 @@ import (
 //	pool call QUEUED..SENT --> wait
 //	pool call CONFIRMED --> landed: leaves the write-back, waits for its L1 event
 //	pool call REVERTED on L1 --> proposed again (attempts + 1; parked at the bound)
-//	pool call REFUSED: an error for good --> PARKED (alarm)
-//	pool call REFUSED: an error for now --> held retry_l1_action_blocks (alarm), then again
+//	pool call REFUSED: an error for good --> PARKED (alarm; never a reward batch)
+//	pool call REFUSED: any other error --> held (alarm), each hold in a row twice as long
+//	dry runs undecided for checkTimeoutBlocks --> withdrawn, retried after a flat wait
 //	pool call CANCELLED --> proposed again
 //
 // Order: actions are proposed in id order, at most maxOpenL1Actions at once, so a
@@ -117,15 +119,14 @@ func (k Keeper) walkL1Actions(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
+	for _, key := range ids {
 		cacheCtx, write := sdkCtx.CacheContext()
 		before := *w
-		if err := k.stepIsolated(cacheCtx, w, id); err != nil {
+		if err := k.stepIsolated(cacheCtx, w, key.K2()); err != nil {
 			*w = before
-			// An action that failed to step still holds the reward batches after it
-			// (the failing one may be the batch before them).
-			w.rewardsHeld = true
-			k.Logger(ctx).Error("L1 action not stepped; tried again next block", "action", id, "err", err)
+			// A reward batch that failed to step still holds the batches after it.
+			w.rewardsHeld = w.rewardsHeld || key.K1() == laneRewardBatches
+			k.Logger(ctx).Error("L1 action not stepped; tried again next block", "action", key.K2(), "err", err)
 			continue
 		}
 		write()
@@ -178,27 +179,39 @@ func (k Keeper) stepL1Action(ctx context.Context, w *writeBack, id uint64) error
 // readPoolCall reads how the action's pool call stands and moves the action on; open
 // reports a call still on its way (dry run, signing, sent).
 func (k Keeper) readPoolCall(ctx context.Context, w *writeBack, a *types.L1Action) (open bool, err error) {
-	tx, err := k.mpc.GetPoolTx(ctx, a.PoolTx)
+	tx, ok, err := k.actionCall(ctx, *a)
 	if err != nil {
 		return false, err
 	}
-	if tx.Purpose != L1ActionPurpose || tx.Ref != a.Id {
-		// Not this action's call (a genesis could say anything): no call at all.
+	if !ok {
+		// Not this action's call, or none (a genesis could say anything): no call.
 		a.PoolTx = 0
 		return false, k.L1Actions.Set(ctx, a.Id, *a)
 	}
 	switch tx.Status {
 	case mpctypes.POOL_TX_STATUS_CHECKING:
-		if w.blockHeight-tx.CreatedHeight < checkTimeoutBlocks {
+		// A call created above this height comes from an exported chain restarted
+		// lower: its age is unknown, so it counts as timed out.
+		if tx.CreatedHeight <= w.blockHeight && w.blockHeight-tx.CreatedHeight < checkTimeoutBlocks {
 			w.open++
 			return true, nil
 		}
 		if err := k.mpc.CancelPoolCall(ctx, tx.Id); err != nil {
 			return false, err
 		}
+		// Not a refusal: L1 facts did not reach 2/3 (an L1 outage, say). A flat wait,
+		// not a doubling one, so the backlog goes on as soon as L1 is back.
 		a.PoolTx = 0
-		return false, k.hold(ctx, a, fmt.Sprintf("dry runs of pool tx %d agreed on nothing in %d blocks", tx.Id, checkTimeoutBlocks))
+		a.RetryHeight = w.blockHeight + retryL1ActionBlocks
+		a.HoldReason = fmt.Sprintf("dry runs of pool tx %d agreed on nothing in %d blocks", tx.Id, checkTimeoutBlocks)
+		return false, k.L1Actions.Set(ctx, a.Id, *a)
 	case mpctypes.POOL_TX_STATUS_QUEUED, mpctypes.POOL_TX_STATUS_SIGNING, mpctypes.POOL_TX_STATUS_SENT:
+		if a.Holds != 0 || a.HoldReason != "" {
+			a.Holds, a.HoldReason = 0, "" // L1 takes it now: the holds in a row are over
+			if err := k.L1Actions.Set(ctx, a.Id, *a); err != nil {
+				return false, err
+			}
+		}
 		w.open++
 		return true, nil
 	case mpctypes.POOL_TX_STATUS_CONFIRMED:
@@ -218,6 +231,18 @@ func (k Keeper) readPoolCall(ctx context.Context, w *writeBack, a *types.L1Actio
 		a.PoolTx = 0
 		return false, k.L1Actions.Set(ctx, a.Id, *a)
 	}
+}
+
+// actionCall is the action's pool call, if x/mpc has it and it is this action's.
+func (k Keeper) actionCall(ctx context.Context, a types.L1Action) (mpctypes.PoolTx, bool, error) {
+	tx, err := k.mpc.GetPoolTx(ctx, a.PoolTx)
+	if errors.Is(err, mpctypes.ErrPoolTxNotFound) {
+		return mpctypes.PoolTx{}, false, nil
+	}
+	if err != nil {
+		return mpctypes.PoolTx{}, false, err
+	}
+	return tx, tx.Purpose == L1ActionPurpose && tx.Ref == a.Id, nil
 }
 
 // refused handles a call the validators' dry runs agreed L1 reverts: parked if the
@@ -285,6 +310,9 @@ func (k Keeper) park(ctx context.Context, a *types.L1Action, why string) error {
 // action whose call cannot be built (a malformed record) is parked.
 func (k Keeper) proposeL1Call(ctx context.Context, w *writeBack, a types.L1Action) error {
 	call, err := a.L1Call(w.staking)
+	if err != nil && a.Kind == types.L1_ACTION_KIND_REWARD_BATCH {
+		return k.hold(ctx, &a, "no L1 call: "+err.Error()) // never parked: later batches need it
+	}
 	if err != nil {
 		return k.park(ctx, &a, "no L1 call: "+err.Error())
 	}
@@ -302,6 +330,9 @@ func (k Keeper) proposeL1Call(ctx context.Context, w *writeBack, a types.L1Actio
 func (k Keeper) withdrawPoolCall(ctx context.Context, a types.L1Action) error {
 	if a.PoolTx == 0 || k.mpc == nil {
 		return nil
+	}
+	if _, ours, err := k.actionCall(ctx, a); err != nil || !ours {
+		return err // none, or another's: nothing of this action's to withdraw
 	}
 	err := k.mpc.CancelPoolCall(ctx, a.PoolTx)
 	if errors.Is(err, mpctypes.ErrPoolTxSigned) {
@@ -338,13 +369,13 @@ func unsentKey(a types.L1Action) collections.Pair[uint32, uint64] {
 }
 
 // unsentIDs are the first maxVisitedL1Actions unsent actions of each lane, merged in
-// id order (the order the chain decided them).
-func (k Keeper) unsentIDs(ctx context.Context) ([]uint64, error) {
-	var ids []uint64
+// id order (the order the chain decided them), with their lanes.
+func (k Keeper) unsentIDs(ctx context.Context) ([]collections.Pair[uint32, uint64], error) {
+	var keys []collections.Pair[uint32, uint64]
 	for _, lane := range []uint32{laneSlashes, laneEscrows, laneRewardBatches} {
 		n := 0
 		err := k.UnsentActions.Walk(ctx, collections.NewPrefixedPairRange[uint32, uint64](lane), func(key collections.Pair[uint32, uint64]) (bool, error) {
-			ids = append(ids, key.K2())
+			keys = append(keys, key)
 			n++
 			return n == maxVisitedL1Actions, nil
 		})
@@ -352,6 +383,6 @@ func (k Keeper) unsentIDs(ctx context.Context) ([]uint64, error) {
 			return nil, err
 		}
 	}
-	slices.Sort(ids)
-	return ids, nil
+	slices.SortFunc(keys, func(a, b collections.Pair[uint32, uint64]) int { return cmp.Compare(a.K2(), b.K2()) })
+	return keys, nil
 }

@@ -497,3 +497,82 @@ func TestWriteBack_GenesisClampsAHold(t *testing.T) {
 	a := fresh.action(gs.L1Actions[len(gs.L1Actions)-1].Id)
 	require.LessOrEqual(t, a.RetryHeight, fresh.Ctx.BlockHeight()+20<<10)
 }
+
+// Dry runs that agree on nothing (an L1 outage) are not refusals: each is withdrawn
+// after 60 blocks and tried again after a flat 20, however many in a row; a call from
+// above the current height (an exported chain restarted lower) counts as timed out.
+func TestWriteBack_UndecidedDryRunsWaitFlat(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.putActions(1, types.L1_ACTION_KIND_RELEASE_ESCROW)
+	for i := range 3 {
+		c.next()
+		require.Len(t, c.mpc.calls, i+1)
+		c.mpc.calls[i].CreatedHeight = c.Ctx.BlockHeight()
+		for range 60 {
+			c.next()
+		}
+		a := c.action(1)
+		require.Equal(t, mpctypes.POOL_TX_STATUS_CANCELLED, c.mpc.calls[i].Status)
+		require.Equal(t, c.Ctx.BlockHeight()+20, a.RetryHeight, "timeout %d: a flat wait", i)
+		require.Zero(t, a.Holds)
+		for c.Ctx.BlockHeight() < a.RetryHeight-1 {
+			c.next()
+		}
+	}
+	c.next()
+	c.mpc.calls[3].CreatedHeight = c.Ctx.BlockHeight() + 1_000_000
+	c.next()
+	require.Equal(t, mpctypes.POOL_TX_STATUS_CANCELLED, c.mpc.calls[3].Status, "its age is unknown: timed out")
+}
+
+// The holds in a row end once a dry run passes: a revert after that waits 20 blocks
+// again, not the doubled wait of the refusals before.
+func TestWriteBack_HoldsResetOnceADryRunPasses(t *testing.T) {
+	c := newChain(t)
+	c.readyPool()
+	c.putActions(1, types.L1_ACTION_KIND_RELEASE_ESCROW)
+	for i := range 2 {
+		c.next()
+		c.mpc.refuse(uint64(i+1), selector(t, "EscrowNotReleasable"))
+		c.next()
+		for c.Ctx.BlockHeight() < c.action(1).RetryHeight-1 {
+			c.next()
+		}
+	}
+	require.Equal(t, uint32(2), c.action(1).Holds)
+	c.next()
+	c.mpc.calls[2].Status = mpctypes.POOL_TX_STATUS_SENT
+	c.next()
+	require.Zero(t, c.action(1).Holds)
+	c.mpc.land(3, true, 40)
+	c.next()
+	require.Equal(t, c.Ctx.BlockHeight()+20, c.action(1).RetryHeight)
+}
+
+// An action naming a pool call x/mpc does not have (a genesis could say anything) is
+// treated as having none: a call of its own is proposed, and its Slashed event still
+// settles it.
+func TestWriteBack_UnknownPoolCallIsNoCall(t *testing.T) {
+	c := newChain(t)
+	c.stall(2)
+	c.next()
+	gs, err := c.k.ExportGenesis(c.Ctx)
+	require.NoError(t, err)
+	gs.L1Actions[0].PoolTx = 99
+	require.NoError(t, c.k.InitGenesis(c.Ctx, *gs))
+	c.readyPool()
+	c.next()
+	require.Len(t, c.mpc.calls, 1)
+	require.Equal(t, uint64(1), c.action(1).PoolTx)
+
+	d := newChain(t)
+	d.stall(2)
+	d.next()
+	gs, err = d.k.ExportGenesis(d.Ctx)
+	require.NoError(t, err)
+	gs.L1Actions[0].PoolTx = 99
+	require.NoError(t, d.k.InitGenesis(d.Ctx, *gs))
+	d.confirm(1, d.offence(1).Slashed, 5)
+	require.Equal(t, types.L1_ACTION_STATUS_CONFIRMED, d.action(1).Status)
+}

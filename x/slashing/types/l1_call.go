@@ -96,8 +96,8 @@ var stakingErrors = func() map[[4]byte]string {
 
 // ClassifyRefusal names the error a refused call's dry runs agreed on (its selector;
 // empty: a revert without data, or an EVM failure such as out of gas) and says
-// whether it is for good. Anything the contract does not name is held, not parked:
-// the attempts bound parks it if it never passes.
+// whether it is for good. Anything the contract does not name is held, not parked
+// (a refusal costs no gas; only calls that reverted on L1 count toward parking).
 func ClassifyRefusal(selector []byte) Refusal {
 	if len(selector) != 4 {
 		return Refusal{Error: "revert"}
