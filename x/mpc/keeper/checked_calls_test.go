@@ -122,28 +122,24 @@ func TestCheckedCallCancelOnlyBeforeSigning(t *testing.T) {
 
 // withDryRun is a validator whose own L1 node ends dry runs with run.
 func withDryRun(run func(types.PoolTx) types.CallCheck) func(c *chain) []byte {
-	return func(c *chain) []byte {
-		r := c.honestL1Report()
-		for i := range r.Checks {
-			tx, err := c.k.GetPoolTx(c.ctx, r.Checks[i].PoolTx)
-			require.NoError(c.t, err)
-			r.Checks[i] = run(tx)
-		}
-		bz, err := types.EncodeL1Report(r)
-		require.NoError(c.t, err)
-		return bz
-	}
+	return dryRunReport(run, false)
 }
 
 // staleDryRun reports dry runs read at an L1 height below every call's proposal.
 func staleDryRun(run func(types.PoolTx) types.CallCheck) func(c *chain) []byte {
+	return dryRunReport(run, true)
+}
+
+func dryRunReport(run func(types.PoolTx) types.CallCheck, stale bool) func(c *chain) []byte {
 	return func(c *chain) []byte {
 		r := c.honestL1Report()
 		for i := range r.Checks {
 			tx, err := c.k.GetPoolTx(c.ctx, r.Checks[i].PoolTx)
 			require.NoError(c.t, err)
 			r.Checks[i] = run(tx)
-			r.L1Height = min(r.L1Height, tx.L1Height-1)
+			if stale {
+				r.L1Height = min(r.L1Height, tx.L1Height-1)
+			}
 		}
 		bz, err := types.EncodeL1Report(r)
 		require.NoError(c.t, err)

@@ -40,7 +40,20 @@ func selector(t *testing.T, name string) []byte {
 	return e.ID[:4]
 }
 
-// unsentIDs lists the write-back's index (both lanes).
+// newSlashProposed is a chain whose pool can act, with a stall of sequencer 2 judged
+// and its slash's call proposed (pool call 1); it returns the slash's action id.
+func newSlashProposed(t *testing.T) (*chain, uint64) {
+	c := newChain(t)
+	c.readyPool()
+	c.stall(2)
+	c.next()
+	id := c.offence(1).L1ActionId
+	c.next()
+	require.Len(t, c.mpc.calls, 1)
+	return c, id
+}
+
+// unsentIDs lists the write-back's index (every lane).
 func (c *chain) unsentIDs() []uint64 {
 	c.t.Helper()
 	var ids []uint64
@@ -103,13 +116,8 @@ func TestWriteBack_SlashLandsThenItsEventConfirmsIt(t *testing.T) {
 // with the reason and an alarm; it is never proposed again, and the Slashed event
 // that did land (L1 is authoritative) still settles it.
 func TestWriteBack_RefusedForGoodParksAndTheEventStillSettles(t *testing.T) {
-	c := newChain(t)
-	c.readyPool()
-	c.stall(2)
-	c.next()
+	c, _ := newSlashProposed(t)
 	o := c.offence(1)
-	c.next()
-	require.Len(t, c.mpc.calls, 1)
 	c.mpc.refuse(1, selector(t, "OffenceAlreadySlashed"))
 	c.FreshEvents()
 	c.next()
@@ -132,12 +140,7 @@ func TestWriteBack_RefusedForGoodParksAndTheEventStillSettles(t *testing.T) {
 // L1 refusing a slash for now (the contract is paused) holds it with an alarm and
 // dry-runs it again after the hold, as a new call; once it passes it lands.
 func TestWriteBack_RefusedForNowIsHeldThenTriedAgain(t *testing.T) {
-	c := newChain(t)
-	c.readyPool()
-	c.stall(2)
-	c.next()
-	id := c.offence(1).L1ActionId
-	c.next()
+	c, id := newSlashProposed(t)
 	c.mpc.refuse(1, selector(t, "ContractPaused"))
 	c.FreshEvents()
 	c.next()
@@ -164,12 +167,7 @@ func TestWriteBack_RefusedForNowIsHeldThenTriedAgain(t *testing.T) {
 // A call that reverts on L1 is tried again after a hold; the fifth revert parks the
 // action: it is never re-sent forever.
 func TestWriteBack_RevertsAreBoundedThenParked(t *testing.T) {
-	c := newChain(t)
-	c.readyPool()
-	c.stall(2)
-	c.next()
-	id := c.offence(1).L1ActionId
-	c.next()
+	c, id := newSlashProposed(t)
 	for attempt := 1; attempt <= 5; attempt++ {
 		require.Len(t, c.mpc.calls, attempt)
 		c.mpc.land(uint64(attempt), true, uint64(100+attempt))
@@ -280,11 +278,7 @@ func TestWriteBack_RewardBatchesNeverSkipOrReorder(t *testing.T) {
 // An appeal while the slash's call is still dry-running withdraws the call; one
 // already signing cannot be withdrawn and is left to land (its event then refunds).
 func TestWriteBack_AppealWithdrawsAnUnsignedCall(t *testing.T) {
-	c := newChain(t)
-	c.readyPool()
-	c.stall(2)
-	c.next()
-	c.next()
+	c, _ := newSlashProposed(t)
 	c.mustAppeal(1, math.ZeroInt())
 	require.Equal(t, mpctypes.POOL_TX_STATUS_CANCELLED, c.mpc.calls[0].Status)
 	require.Equal(t, types.L1_ACTION_STATUS_CANCELLED, c.action(c.offence(1).L1ActionId).Status)
@@ -378,12 +372,7 @@ func TestWriteBack_HaltedPurposeProposesNothing(t *testing.T) {
 // A dry run more than 2/3 did not agree on within 60 blocks is withdrawn and the
 // action held, so it never holds a write-back slot for good; then tried again.
 func TestWriteBack_UndecidedDryRunIsWithdrawnAndHeld(t *testing.T) {
-	c := newChain(t)
-	c.readyPool()
-	c.stall(2)
-	c.next()
-	id := c.offence(1).L1ActionId
-	c.next()
+	c, id := newSlashProposed(t)
 	require.Len(t, c.mpc.calls, 1)
 	c.mpc.calls[0].CreatedHeight = c.Ctx.BlockHeight()
 	for range 59 {
@@ -456,11 +445,7 @@ func TestWriteBack_UnnamedErrorsAndUnknownEscrowHold(t *testing.T) {
 // An appeal of a parked slash cancels it (as of a queued one): the chain's view of the
 // stake is given back.
 func TestWriteBack_AppealOfAParkedSlash(t *testing.T) {
-	c := newChain(t)
-	c.readyPool()
-	c.stall(2)
-	c.next()
-	c.next()
+	c, _ := newSlashProposed(t)
 	c.mpc.refuse(1, selector(t, "OffenceAlreadySlashed"))
 	c.next()
 	require.Equal(t, types.L1_ACTION_STATUS_PARKED, c.action(c.offence(1).L1ActionId).Status)
@@ -473,11 +458,7 @@ func TestWriteBack_AppealOfAParkedSlash(t *testing.T) {
 // A Slashed event that settles a slash whose call is still before signing withdraws
 // the call: it would only revert on L1.
 func TestWriteBack_SettledSlashWithdrawsItsOpenCall(t *testing.T) {
-	c := newChain(t)
-	c.readyPool()
-	c.stall(2)
-	c.next()
-	c.next()
+	c, _ := newSlashProposed(t)
 	require.Equal(t, mpctypes.POOL_TX_STATUS_CHECKING, c.mpc.calls[0].Status)
 	c.confirm(1, c.offence(1).Slashed, 4)
 	require.Equal(t, mpctypes.POOL_TX_STATUS_CANCELLED, c.mpc.calls[0].Status)
