@@ -159,6 +159,18 @@ func (o *Owner) SetRewardRecipient(ctx context.Context, id uint64, recipient com
 	return o.send(ctx, "setRewardRecipient", o.staking, staking.NewThemisStaking().PackSetRewardRecipient(new(big.Int).SetUint64(id), recipient))
 }
 
+// WithdrawRewards pays sequencer id's pending rewards (credited by the pool's reward
+// batches) to its reward recipient. Only the sequencer's owner may.
+func (o *Owner) WithdrawRewards(ctx context.Context, id uint64) (*gethtypes.Receipt, error) {
+	return o.send(ctx, "withdrawRewards", o.staking, staking.NewThemisStaking().PackWithdrawRewards(new(big.Int).SetUint64(id)))
+}
+
+// ReleaseEscrow moves an escrow whose period is over to the treasury. Anyone may: the
+// key here only pays the gas.
+func (o *Owner) ReleaseEscrow(ctx context.Context, escrowID uint64) (*gethtypes.Receipt, error) {
+	return o.send(ctx, "releaseEscrow", o.staking, staking.NewThemisStaking().PackReleaseEscrow(new(big.Int).SetUint64(escrowID)))
+}
+
 // Approve lets the staking contract take up to amount of the owner's tokens.
 func (o *Owner) Approve(ctx context.Context, amount *big.Int) (*gethtypes.Receipt, error) {
 	return o.send(ctx, "approve", o.token, testtoken.NewTestToken().PackApprove(o.staking, amount))

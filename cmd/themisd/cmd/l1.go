@@ -38,7 +38,7 @@ const (
 func L1Cmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "l1",
-		Short: "Lock, relock, withdraw, unlock, claim, change signer or reward recipient on the L1 staking contract",
+		Short: "Lock, relock, withdraw, unlock, claim, withdraw rewards, release escrow, change signer or reward recipient on the L1 staking contract",
 	}
 	cmd.PersistentFlags().String(flagL1RPC, "http://127.0.0.1:8545", "L1 JSON-RPC endpoint")
 	cmd.PersistentFlags().String(flagStakingContract, "", "address of the L1 staking contract (required)")
@@ -48,6 +48,8 @@ func L1Cmd() *cobra.Command {
 		l1IDCmd("claim-withdrawal", "Claim a pending withdrawal after the exit delay", (*l1.Owner).ClaimWithdrawal),
 		l1IDCmd("unlock", "Start the exit delay: the sequencer leaves the active set at once", (*l1.Owner).InitiateUnlock),
 		l1IDCmd("claim", "Claim the locked tokens after the exit delay", (*l1.Owner).ClaimUnlock),
+		l1IDCmd("withdraw-rewards", "Pay the sequencer's pending L1 rewards (credited by the pool's reward batches) to its reward recipient", (*l1.Owner).WithdrawRewards),
+		l1ReleaseEscrowCmd(),
 		l1UpdateSignerCmd(), l1SetRewardRecipientCmd(), l1SignerProofCmd())
 	return cmd
 }
@@ -145,6 +147,26 @@ func l1SetRewardRecipientCmd() *cobra.Command {
 			}
 			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, _ common.Address) (*gethtypes.Receipt, error) {
 				return o.SetRewardRecipient(ctx, id, common.HexToAddress(args[1]))
+			})
+		},
+	}
+}
+
+func l1ReleaseEscrowCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "release-escrow [escrow-id]",
+		Short: "Move a slashed escrow whose period is over to the treasury (anyone may; --owner-key-file only pays the gas)",
+		Long: `Release an escrow of the staking contract to the treasury once its escrow period
+(one year on mainnet) is over. The contract lets anyone do it; the chain's pool does it
+too, by itself. The escrow ids are in ` + "`themisd query slashing escrows`" + ` (escrow_id).`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil || id == 0 {
+				return fmt.Errorf("escrow id %q: a positive integer (escrow_id in themisd query slashing escrows)", args[0])
+			}
+			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, _ common.Address) (*gethtypes.Receipt, error) {
+				return o.ReleaseEscrow(ctx, id)
 			})
 		},
 	}
