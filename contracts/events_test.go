@@ -63,12 +63,19 @@ func TestRelayedEventSignatures(t *testing.T) {
 		"PoolAddressUpdated": {"PoolAddressUpdated(address,address,uint256)", []bool{true, true, false}},
 		"BootstrapEnded":     {"BootstrapEnded(address,address,uint256)", []bool{true, false, false}},
 		"BootstrapStarted":   {"BootstrapStarted(address,uint64,uint256)", []bool{true, false, false}},
+		"PoolRecoveryProposed": {"PoolRecoveryProposed(address,address,uint64,uint256)",
+			[]bool{true, true, false, false}},
+		"PoolRecoveryCancelled": {"PoolRecoveryCancelled(address,address,uint256)", []bool{true, true, false}},
 	}, "configNonce")
 
-	// The pool actions the bridge relays back to confirm pool-signed transactions.
+	// The ledger events (reserve, rewards, escrows): each carries the contract's
+	// ledgerNonce, last. They confirm the pool's reward batches and escrow refunds.
 	requireEventShapes(t, map[string]eventShape{
-		"RewardBatchSubmitted": {"RewardBatchSubmitted(uint256,uint256,uint256,uint256)", []bool{true, false, false, false}},
-		"EscrowReleased":       {"EscrowReleased(uint256,uint256,address,uint256)", []bool{true, true, true, false}},
-		"EscrowRefunded":       {"EscrowRefunded(uint256,uint256,address,uint256)", []bool{true, true, true, false}},
-	}, "")
+		"RewardsFunded": {"RewardsFunded(address,uint256,uint256,uint256)", []bool{true, false, false, false}},
+		"RewardBatchSubmitted": {"RewardBatchSubmitted(uint256,uint256,uint256,uint256,uint256)",
+			[]bool{true, false, false, false, false}},
+		"RewardsWithdrawn": {"RewardsWithdrawn(uint256,address,uint256,uint256)", []bool{true, true, false, false}},
+		"EscrowReleased":   {"EscrowReleased(uint256,uint256,address,uint256,uint256)", []bool{true, true, true, false, false}},
+		"EscrowRefunded":   {"EscrowRefunded(uint256,uint256,address,uint256,uint256)", []bool{true, true, true, false, false}},
+	}, "ledgerNonce")
 }

@@ -28,6 +28,7 @@ func (e *env) sendAction(a slashingtypes.L1Action) *types.Receipt {
 	require.NoError(e.t, err)
 	receipt := e.mine(tx)
 	require.LessOrEqual(e.t, receipt.GasUsed*5/4, call.Gas, "%s: %d gas used, limit %d", a.Kind, receipt.GasUsed, call.Gas)
+	e.t.Logf("%s: %d gas (limit %d)", a.Kind, receipt.GasUsed, call.Gas)
 	return receipt
 }
 

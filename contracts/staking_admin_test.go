@@ -215,12 +215,13 @@ func TestStakingFundRewards(t *testing.T) {
 	e.approve(e.carol, tokens(5))
 	receipt := e.send(e.carol, e.stakingC, s.PackFundRewards(tokens(2)))
 	requireEvent(t, receipt, s.UnpackRewardsFundedEvent, staking.ThemisStakingRewardsFunded{
-		Funder: e.carol.addr, Amount: tokens(2), Reserve: tokens(2),
+		Funder: e.carol.addr, Amount: tokens(2), Reserve: tokens(2), LedgerNonce: big.NewInt(1),
 	})
 	receipt = e.send(e.carol, e.stakingC, s.PackFundRewards(tokens(3)))
 	requireEvent(t, receipt, s.UnpackRewardsFundedEvent, staking.ThemisStakingRewardsFunded{
-		Funder: e.carol.addr, Amount: tokens(3), Reserve: tokens(5),
+		Funder: e.carol.addr, Amount: tokens(3), Reserve: tokens(5), LedgerNonce: big.NewInt(2),
 	})
+	require.Equal(t, big.NewInt(2), call(e, e.stakingC, s.PackLedgerNonce(), s.UnpackLedgerNonce))
 	require.Equal(t, tokens(5), call(e, e.stakingC, s.PackRewardReserve(), s.UnpackRewardReserve))
 	require.Equal(t, tokens(5), e.tokenBalance(e.deployment.Staking))
 	require.Equal(t, new(big.Int).Sub(startingTokens, tokens(5)), e.tokenBalance(e.carol.addr))

@@ -45,7 +45,7 @@ func TestStakingRewardBatch(t *testing.T) {
 		requireSameEvent(t, want, *credited[i])
 	}
 	requireEvent(t, receipt, s.UnpackRewardBatchSubmittedEvent, staking.ThemisStakingRewardBatchSubmitted{
-		BatchId: one, Count: big.NewInt(4), Total: tokens(6), Reserve: tokens(4),
+		BatchId: one, Count: big.NewInt(4), Total: tokens(6), Reserve: tokens(4), LedgerNonce: big.NewInt(2), // after the funding
 	})
 	require.Equal(t, tokens(3), call(e, e.stakingC, s.PackPendingRewards(alice), s.UnpackPendingRewards))
 	require.Equal(t, tokens(3), call(e, e.stakingC, s.PackPendingRewards(bob), s.UnpackPendingRewards))
@@ -58,7 +58,7 @@ func TestStakingRewardBatch(t *testing.T) {
 	receipt = e.send(e.pool, e.stakingC, s.PackSubmitRewardBatch(big.NewInt(2), nil, nil))
 	require.Empty(t, events(t, receipt, s.UnpackRewardCreditedEvent))
 	requireEvent(t, receipt, s.UnpackRewardBatchSubmittedEvent, staking.ThemisStakingRewardBatchSubmitted{
-		BatchId: big.NewInt(2), Count: big.NewInt(0), Total: big.NewInt(0), Reserve: tokens(4),
+		BatchId: big.NewInt(2), Count: big.NewInt(0), Total: big.NewInt(0), Reserve: tokens(4), LedgerNonce: big.NewInt(3),
 	})
 }
 
@@ -78,7 +78,7 @@ func TestStakingWithdrawRewards(t *testing.T) {
 
 	receipt := e.send(e.alice, e.stakingC, s.PackWithdrawRewards(id))
 	requireEvent(t, receipt, s.UnpackRewardsWithdrawnEvent, staking.ThemisStakingRewardsWithdrawn{
-		SequencerId: id, Recipient: e.treasury.addr, Amount: tokens(7),
+		SequencerId: id, Recipient: e.treasury.addr, Amount: tokens(7), LedgerNonce: big.NewInt(3), // funded, batch 1, this
 	})
 	require.Equal(t, tokens(7), e.tokenBalance(e.treasury.addr), "paid to the reward recipient, not the owner")
 	require.Zero(t, call(e, e.stakingC, s.PackPendingRewards(id), s.UnpackPendingRewards).Sign())

@@ -74,7 +74,7 @@ func TestStakingEscrowReleaseAfterOneYear(t *testing.T) {
 	// Anyone may release; the tokens go to the treasury.
 	receipt = e.send(e.carol, e.stakingC, s.PackReleaseEscrow(escrowID))
 	requireEvent(t, receipt, s.UnpackEscrowReleasedEvent, staking.ThemisStakingEscrowReleased{
-		EscrowId: escrowID, SequencerId: id, Treasury: e.treasury.addr, Amount: tokens(40),
+		EscrowId: escrowID, SequencerId: id, Treasury: e.treasury.addr, Amount: tokens(40), LedgerNonce: big.NewInt(1),
 	})
 	require.Equal(t, tokens(40), e.tokenBalance(e.treasury.addr))
 	require.Equal(t, tokens(280), e.tokenBalance(e.deployment.Staking))
@@ -99,7 +99,7 @@ func TestStakingEscrowRefund(t *testing.T) {
 	// The appeal won: the owner gets the tokens back, outside the lock.
 	receipt = e.send(e.pool, e.stakingC, s.PackRefundEscrow(escrowID))
 	requireEvent(t, receipt, s.UnpackEscrowRefundedEvent, staking.ThemisStakingEscrowRefunded{
-		EscrowId: escrowID, SequencerId: id, Recipient: e.alice.addr, Amount: tokens(40),
+		EscrowId: escrowID, SequencerId: id, Recipient: e.alice.addr, Amount: tokens(40), LedgerNonce: big.NewInt(1),
 	})
 	require.Equal(t, new(big.Int).Add(new(big.Int).Sub(startingTokens, tokens(320)), tokens(40)), e.tokenBalance(e.alice.addr))
 	require.Equal(t, tokens(280), e.sequencer(id).Locked)

@@ -20,7 +20,7 @@ func (r StakingReader) Config(ctx context.Context, block *big.Int) (seqtypes.L1C
 	var (
 		cfg                                seqtypes.L1Config
 		nonce, minLock, maxLock, exitDelay *big.Int
-		treasury, pool                     common.Address
+		treasury, pool, recovery           common.Address
 		errs                               []error
 	)
 	get := func(name string, data []byte, unpack func([]byte) error) {
@@ -41,6 +41,11 @@ func (r StakingReader) Config(ctx context.Context, block *big.Int) (seqtypes.L1C
 	get("poolAddress", c.PackPoolAddress(), func(b []byte) (err error) { pool, err = c.UnpackPoolAddress(b); return })
 	get("bootstrapDeadline", c.PackBootstrapDeadline(), func(b []byte) (err error) { cfg.BootstrapDeadline, err = c.UnpackBootstrapDeadline(b); return })
 	get("bootstrapEnded", c.PackBootstrapEnded(), func(b []byte) (err error) { cfg.BootstrapEnded, err = c.UnpackBootstrapEnded(b); return })
+	get("recoveryPool", c.PackRecoveryPool(), func(b []byte) (err error) { recovery, err = c.UnpackRecoveryPool(b); return })
+	get("recoveryEffectiveAt", c.PackRecoveryEffectiveAt(), func(b []byte) (err error) {
+		cfg.RecoveryEffectiveAt, err = c.UnpackRecoveryEffectiveAt(b)
+		return
+	})
 	if len(errs) > 0 {
 		return seqtypes.L1Config{}, errs[0]
 	}
@@ -59,5 +64,48 @@ func (r StakingReader) Config(ctx context.Context, block *big.Int) (seqtypes.L1C
 	if pool != (common.Address{}) {
 		cfg.PoolAddress = lowerHex(pool)
 	}
+	if recovery != (common.Address{}) {
+		cfg.RecoveryPool = lowerHex(recovery)
+	}
 	return cfg, cfg.Validate()
+}
+
+// Ledger reads the staking contract's ledger at one block: what a chain started from
+// this contract takes as its genesis L1Ledger. Ledger events with a higher ledgerNonce
+// are then relayed like any event.
+func (r StakingReader) Ledger(ctx context.Context, block *big.Int) (seqtypes.L1Ledger, error) {
+	c := staking.NewThemisStaking()
+	var (
+		nonce, reserve, lastBatch *big.Int
+		errs                      []error
+	)
+	get := func(name string, data []byte, unpack func([]byte) error) {
+		out, err := r.caller.CallContract(ctx, callMsg(r.staking, data), block)
+		if err == nil {
+			err = unpack(out)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("staking contract %s: read %s: %w", r.staking, name, err))
+		}
+	}
+	get("ledgerNonce", c.PackLedgerNonce(), func(b []byte) (err error) { nonce, err = c.UnpackLedgerNonce(b); return })
+	get("rewardReserve", c.PackRewardReserve(), func(b []byte) (err error) { reserve, err = c.UnpackRewardReserve(b); return })
+	get("lastRewardBatch", c.PackLastRewardBatch(), func(b []byte) (err error) { lastBatch, err = c.UnpackLastRewardBatch(b); return })
+	if len(errs) > 0 {
+		return seqtypes.L1Ledger{}, errs[0]
+	}
+	var (
+		l   seqtypes.L1Ledger
+		err error
+	)
+	if l.LedgerNonce, err = uint64Field("ledgerNonce", nonce); err != nil {
+		return seqtypes.L1Ledger{}, err
+	}
+	if l.LastRewardBatch, err = uint64Field("lastRewardBatch", lastBatch); err != nil {
+		return seqtypes.L1Ledger{}, err
+	}
+	if l.RewardReserve, err = tokenAmount(reserve); err != nil {
+		return seqtypes.L1Ledger{}, err
+	}
+	return l, l.Validate()
 }

@@ -28,7 +28,8 @@ var contract = staking.NewThemisStaking()
 
 // relayedEvents are the events the chain mirrors, in the order of x/sequencer's messages:
 // every per-sequencer event, each of which moves that sequencer's nonce by one, then
-// every configuration event, each of which moves the contract's configNonce by one.
+// every configuration event, each of which moves the contract's configNonce by one,
+// then every ledger event, each of which moves its ledgerNonce by one.
 var relayedEvents = append([]string{
 	staking.ThemisStakingLockedEventName,
 	staking.ThemisStakingRelockedEventName,
@@ -38,7 +39,7 @@ var relayedEvents = append([]string{
 	staking.ThemisStakingSignerChangedEventName,
 	staking.ThemisStakingRewardRecipientChangedEventName,
 	staking.ThemisStakingSlashedEventName,
-}, configEvents...)
+}, append(configEvents, ledgerEvents...)...)
 
 // StakingEventTopics returns the topic0 of every relayed event, for eth_getLogs filters.
 func StakingEventTopics() []common.Hash {

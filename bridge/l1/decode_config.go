@@ -21,10 +21,12 @@ var configEvents = []string{
 	staking.ThemisStakingPauseUpdatedEventName,
 	staking.ThemisStakingPoolAddressUpdatedEventName,
 	staking.ThemisStakingBootstrapEndedEventName,
+	staking.ThemisStakingPoolRecoveryProposedEventName,
+	staking.ThemisStakingPoolRecoveryCancelledEventName,
 }
 
 // decodeConfigByTopic decodes a configuration event into MsgConfigChanged; any other
-// log is ErrNotStakingEvent.
+// log goes on to the ledger events.
 func decodeConfigByTopic(log *gethtypes.Log, ref seqtypes.L1EventRef) (seqtypes.L1EventMsg, error) {
 	var (
 		nonce  *big.Int
@@ -122,8 +124,30 @@ func decodeConfigByTopic(log *gethtypes.Log, ref seqtypes.L1EventRef) (seqtypes.
 			m.Change = &seqtypes.MsgConfigChanged_BootstrapEnded{BootstrapEnded: &seqtypes.BootstrapEnded{EndedBy: lowerHex(ev.EndedBy), PoolAddress: lowerHex(ev.PoolAddress)}}
 			return nil
 		}
+	case topicOf(staking.ThemisStakingPoolRecoveryProposedEventName):
+		ev, err := contract.UnpackPoolRecoveryProposedEvent(log)
+		if err != nil {
+			return nil, malformed(err)
+		}
+		nonce = ev.ConfigNonce
+		change = func(m *seqtypes.MsgConfigChanged) error {
+			m.Change = &seqtypes.MsgConfigChanged_PoolRecoveryProposed{PoolRecoveryProposed: &seqtypes.PoolRecoveryProposed{
+				CurrentPool: lowerHex(ev.CurrentPool), ProposedPool: lowerHex(ev.ProposedPool), EffectiveAt: ev.EffectiveAt}}
+			return nil
+		}
+	case topicOf(staking.ThemisStakingPoolRecoveryCancelledEventName):
+		ev, err := contract.UnpackPoolRecoveryCancelledEvent(log)
+		if err != nil {
+			return nil, malformed(err)
+		}
+		nonce = ev.ConfigNonce
+		change = func(m *seqtypes.MsgConfigChanged) error {
+			m.Change = &seqtypes.MsgConfigChanged_PoolRecoveryCancelled{PoolRecoveryCancelled: &seqtypes.PoolRecoveryCancelled{
+				ProposedPool: lowerHex(ev.ProposedPool), CancelledBy: lowerHex(ev.CancelledBy)}}
+			return nil
+		}
 	default:
-		return nil, ErrNotStakingEvent
+		return decodeLedgerByTopic(log, ref)
 	}
 	if nonce == nil || !nonce.IsUint64() {
 		return nil, fmt.Errorf("%w: configNonce %v does not fit 64 bits", ErrMalformedLog, nonce)

@@ -84,6 +84,17 @@ func configLogs(t testing.TB) []struct {
 			cfg(10, func(m *seqtypes.MsgConfigChanged) {
 				m.Change = &seqtypes.MsgConfigChanged_BootstrapEnded{BootstrapEnded: &seqtypes.BootstrapEnded{EndedBy: l1LowerHex(alice), PoolAddress: l1LowerHex(carol)}}
 			})},
+		{"PoolRecoveryProposed", packLog(t, staking.ThemisStakingPoolRecoveryProposedEventName, []common.Hash{addrTopic(carol), addrTopic(bob)},
+			uint64(1_900_000_000), bigOf(11)),
+			cfg(11, func(m *seqtypes.MsgConfigChanged) {
+				m.Change = &seqtypes.MsgConfigChanged_PoolRecoveryProposed{PoolRecoveryProposed: &seqtypes.PoolRecoveryProposed{
+					CurrentPool: l1LowerHex(carol), ProposedPool: l1LowerHex(bob), EffectiveAt: 1_900_000_000}}
+			})},
+		{"PoolRecoveryCancelled", packLog(t, staking.ThemisStakingPoolRecoveryCancelledEventName, []common.Hash{addrTopic(bob), addrTopic(carol)}, bigOf(12)),
+			cfg(12, func(m *seqtypes.MsgConfigChanged) {
+				m.Change = &seqtypes.MsgConfigChanged_PoolRecoveryCancelled{PoolRecoveryCancelled: &seqtypes.PoolRecoveryCancelled{
+					ProposedPool: l1LowerHex(bob), CancelledBy: l1LowerHex(carol)}}
+			})},
 		{"configNonce of 2^64-1", packLog(t, staking.ThemisStakingExitDelayUpdatedEventName, nil, bigOf(seqtypes.MaxExitDelaySeconds), bigOf(^uint64(0))),
 			cfg(^uint64(0), func(m *seqtypes.MsgConfigChanged) {
 				m.Change = &seqtypes.MsgConfigChanged_ExitDelay{ExitDelay: &seqtypes.ExitDelayChange{ExitDelaySeconds: seqtypes.MaxExitDelaySeconds}}
@@ -110,7 +121,7 @@ func TestDecodeEveryConfigEvent(t *testing.T) {
 			seen[tc.log.Topics[0]] = true
 		})
 	}
-	require.Len(t, seen, 8, "every configuration event is covered")
+	require.Len(t, seen, 10, "every configuration event is covered")
 }
 
 // What the decoder takes as is and leaves to ValidateBasic: values the contract never
@@ -132,6 +143,12 @@ func TestDecodeConfigLeavesSemanticsToValidateBasic(t *testing.T) {
 		"configNonce 0":        {packLog(t, staking.ThemisStakingExitDelayUpdatedEventName, nil, bigOf(seqtypes.MinExitDelaySeconds), bigOf(0)), seqtypes.ErrNonceOutOfOrder},
 		"paused past year 9999": {packLog(t, staking.ThemisStakingPauseUpdatedEventName, []common.Hash{addrTopic(alice)},
 			seqtypes.MaxUnlockableAt+1, bigOf(7)), seqtypes.ErrInvalidConfigChange},
+		"recovery effective at 0": {packLog(t, staking.ThemisStakingPoolRecoveryProposedEventName, []common.Hash{addrTopic(carol), addrTopic(bob)},
+			uint64(0), bigOf(11)), seqtypes.ErrInvalidConfigChange},
+		"recovery to the zero address": {packLog(t, staking.ThemisStakingPoolRecoveryProposedEventName, []common.Hash{addrTopic(carol), addrTopic(zeroAddr)},
+			uint64(1), bigOf(11)), seqtypes.ErrInvalidAddress},
+		"recovery cancelled by the zero address": {packLog(t, staking.ThemisStakingPoolRecoveryCancelledEventName,
+			[]common.Hash{addrTopic(bob), addrTopic(zeroAddr)}, bigOf(12)), seqtypes.ErrInvalidAddress},
 	} {
 		got, err := l1.DecodeStakingLog(tc.log)
 		require.NoError(t, err, name)

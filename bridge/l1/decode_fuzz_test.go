@@ -69,6 +69,13 @@ func FuzzDecodeStakingLog(f *testing.F) {
 		short.Data = tc.log.Data[:len(tc.log.Data)-1]
 		seed(short)
 	}
+	for _, tc := range ledgerLogs(f) {
+		seed(tc.log)
+		wide := tc.log
+		wide.Data = append([]byte(nil), tc.log.Data...)
+		copy(wide.Data[len(wide.Data)-32:], common.BigToHash(two64).Bytes())
+		seed(wide)
+	}
 	seed(packLog(f, staking.ThemisStakingExitDelayUpdatedEventName, nil, two64, bigOf(4)))
 	seed(packLog(f, staking.ThemisStakingLockLimitsUpdatedEventName, nil, bigOf(2), bigOf(1), bigOf(3)))
 	seed(packLog(f, staking.ThemisStakingLockLimitsUpdatedEventName, nil, maxUint256, maxUint256, bigOf(3)))
@@ -117,6 +124,11 @@ func FuzzDecodeStakingLog(f *testing.F) {
 					t.Fatalf("decoded change %+v makes the configuration invalid", m)
 				}
 			}
+			if m, ok := msg.(*seqtypes.MsgLedgerChanged); ok {
+				if next, _, _ := seqtypes.DefaultL1Ledger().Apply(m); next.Validate() != nil || next.LedgerNonce != m.LedgerNonce {
+					t.Fatalf("decoded ledger change %+v makes the ledger invalid", m)
+				}
+			}
 		}
 	})
 }
@@ -157,6 +169,10 @@ func fuzzCheckConfig(t *testing.T, m *seqtypes.MsgConfigChanged) {
 		addrs = append(addrs, c.BootstrapStarted.Owner)
 	case *seqtypes.MsgConfigChanged_BootstrapEnded:
 		addrs = append(addrs, c.BootstrapEnded.EndedBy, c.BootstrapEnded.PoolAddress)
+	case *seqtypes.MsgConfigChanged_PoolRecoveryProposed:
+		addrs = append(addrs, c.PoolRecoveryProposed.CurrentPool, c.PoolRecoveryProposed.ProposedPool)
+	case *seqtypes.MsgConfigChanged_PoolRecoveryCancelled:
+		addrs = append(addrs, c.PoolRecoveryCancelled.ProposedPool, c.PoolRecoveryCancelled.CancelledBy)
 	default:
 		t.Fatalf("decoded config change of kind %T", c)
 	}

@@ -174,17 +174,18 @@ func TestStakingEventTopicsAreTheRelayedEvents(t *testing.T) {
 	for _, name := range []string{"Locked", "Relocked", "Withdrawn", "UnlockInitiated", "UnlockClaimed", "SignerChanged",
 		"RewardRecipientChanged", "Slashed",
 		"BootstrapStarted", "TreasuryUpdated", "LockLimitsUpdated", "ExitDelayUpdated", "WhitelistUpdated", "PauseUpdated",
-		"PoolAddressUpdated", "BootstrapEnded"} {
+		"PoolAddressUpdated", "BootstrapEnded", "PoolRecoveryProposed", "PoolRecoveryCancelled",
+		"RewardsFunded", "RewardBatchSubmitted", "RewardsWithdrawn", "EscrowRefunded", "EscrowReleased"} {
 		want = append(want, parsed.Events[name].ID)
 	}
 	require.Equal(t, want, l1.StakingEventTopics())
 
-	// Every event carrying configNonce is relayed: a new configuration event cannot be
-	// added to the contract and silently left out of the mirror.
+	// Every event carrying configNonce or ledgerNonce is relayed: a new configuration or
+	// ledger event cannot be added to the contract and silently left out of the mirror.
 	for name, ev := range parsed.Events {
 		for _, in := range ev.Inputs {
-			if in.Name == "configNonce" {
-				require.True(t, contains(want, ev.ID), "%s carries configNonce but is not relayed", name)
+			if in.Name == "configNonce" || in.Name == "ledgerNonce" {
+				require.True(t, contains(want, ev.ID), "%s carries %s but is not relayed", name, in.Name)
 			}
 		}
 	}

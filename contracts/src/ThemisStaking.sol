@@ -9,7 +9,10 @@ import {SafeTokenTransfer} from "./SafeTokenTransfer.sol";
 /// key they prove they hold; the Themis chain mirrors every change to a sequencer through the
 /// bridge, from the eight events that carry a per-sequencer `nonce` (Locked, Relocked,
 /// Withdrawn, UnlockInitiated, UnlockClaimed, SignerChanged, RewardRecipientChanged, Slashed),
-/// and every change to the contract's configuration from the events that carry `configNonce`.
+/// every change to the contract's configuration from the events that carry `configNonce`, and
+/// every movement of the reward reserve, credited rewards and escrows from the events that
+/// carry `ledgerNonce` (RewardsFunded, RewardBatchSubmitted, RewardsWithdrawn, EscrowRefunded,
+/// EscrowReleased).
 ///
 /// Who may do what:
 /// - Bootstrap (from deployment until `bootstrapDeadline`, or until the owner or the pool ends
@@ -17,6 +20,10 @@ import {SafeTokenTransfer} from "./SafeTokenTransfer.sol";
 ///   propose the first pool address. Once a pool address is set, only the pool rotates it.
 /// - After bootstrap every administrative function is the pool's alone: themis governance,
 ///   through pool-signed transactions, is the one place that changes them.
+/// - A lost pool key (fewer than t+1 shares survive) is recovered by the owner proposing a new
+///   pool address, on a themis governance decision: it takes effect only after
+///   POOL_RECOVERY_DELAY, the new address must accept it, and the current pool can cancel it
+///   until then. The owner gets no other power back.
 /// - A pause stops only new money coming in (lock, relock) and expires by itself; exits,
 ///   withdrawal claims, reward withdrawals and signer rotations always work.
 /// - Tokens leave only after the exit delay (unlock or partial withdrawal), and stay slashable
@@ -86,6 +93,10 @@ contract ThemisStaking {
     uint256 public constant MAX_BOOTSTRAP_PERIOD = 180 days;
     /// @dev The longest a single pause lasts; renewing it is an administrative act with its event.
     uint256 public constant MAX_PAUSE_DURATION = 30 days;
+    /// @dev How long a pool-key-loss recovery waits before the proposed pool can take over: long
+    /// enough for themis governance to see the proposal (its event is relayed) and for a pool
+    /// that can still sign to cancel one governance did not decide.
+    uint256 public constant POOL_RECOVERY_DELAY = 30 days;
 
     /// @dev Severities of the slashing ladder (SPEC 3.3) and the largest fraction of the current
     /// lock each may take: medium 1/16, high 1/8, critical 1/4.
@@ -114,6 +125,11 @@ contract ThemisStaking {
     uint64 public pausedUntil;
     /// @notice Bumped by every configuration change the chain mirrors; carried by its event.
     uint256 public configNonce;
+    /// @notice Bumped by every reserve, reward and escrow movement the chain mirrors; carried by its event.
+    uint256 public ledgerNonce;
+    /// @notice A pool-key-loss recovery in progress (zero address: none) and when it may complete.
+    address public recoveryPool;
+    uint64 public recoveryEffectiveAt;
 
     uint256 public minLock;
     uint256 public maxLock;
@@ -180,23 +196,38 @@ contract ThemisStaking {
     event PoolAddressUpdated(address indexed previousPool, address indexed newPool, uint256 configNonce);
     event BootstrapEnded(address indexed endedBy, address poolAddress, uint256 configNonce);
     event BootstrapStarted(address indexed owner, uint64 deadline, uint256 configNonce);
+    event PoolRecoveryProposed(
+        address indexed currentPool, address indexed proposedPool, uint64 effectiveAt, uint256 configNonce
+    );
+    event PoolRecoveryCancelled(address indexed proposedPool, address indexed cancelledBy, uint256 configNonce);
 
-    // ---- Pool actions the bridge relays back to the chain (they confirm pool-signed transactions). ----
-    event RewardBatchSubmitted(uint256 indexed batchId, uint256 count, uint256 total, uint256 reserve);
+    // ---- Ledger events (reserve, rewards, escrows); each bumps ledgerNonce once. They confirm the
+    // pool's reward batches and escrow refunds, and what operators and anyone else moved. ----
+    event RewardsFunded(address indexed funder, uint256 amount, uint256 reserve, uint256 ledgerNonce);
+    event RewardBatchSubmitted(
+        uint256 indexed batchId, uint256 count, uint256 total, uint256 reserve, uint256 ledgerNonce
+    );
+    event RewardsWithdrawn(uint256 indexed sequencerId, address indexed recipient, uint256 amount, uint256 ledgerNonce);
     event EscrowReleased(
-        uint256 indexed escrowId, uint256 indexed sequencerId, address indexed treasury, uint256 amount
+        uint256 indexed escrowId,
+        uint256 indexed sequencerId,
+        address indexed treasury,
+        uint256 amount,
+        uint256 ledgerNonce
     );
     event EscrowRefunded(
-        uint256 indexed escrowId, uint256 indexed sequencerId, address indexed recipient, uint256 amount
+        uint256 indexed escrowId,
+        uint256 indexed sequencerId,
+        address indexed recipient,
+        uint256 amount,
+        uint256 ledgerNonce
     );
 
     // ---- Other events. ----
     event OwnershipTransferStarted(address indexed previousOwner, address indexed newOwner);
     event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
     event PoolAddressProposed(address indexed currentPool, address indexed proposedPool, address indexed proposedBy);
-    event RewardsFunded(address indexed funder, uint256 amount, uint256 reserve);
     event RewardCredited(uint256 indexed sequencerId, uint256 indexed batchId, uint256 amount, uint256 pending);
-    event RewardsWithdrawn(uint256 indexed sequencerId, address indexed recipient, uint256 amount);
     event WithdrawalClaimed(uint256 indexed sequencerId, address indexed owner, uint256 amount);
 
     error ZeroAddress();
@@ -241,6 +272,9 @@ contract ThemisStaking {
     error EscrowSettled(uint256 escrowId, EscrowStatus status);
     error EscrowNotReleasable(uint256 escrowId, uint256 releasableAt);
     error EscrowRefundWindowClosed(uint256 escrowId, uint256 releasableAt);
+    error NoPoolRecovery();
+    error NotRecoveryPool(address caller);
+    error PoolRecoveryNotReady(uint256 effectiveAt);
 
     modifier onlyOwner() {
         if (msg.sender != owner) revert NotOwner(msg.sender);
@@ -365,6 +399,46 @@ contract ThemisStaking {
         emit BootstrapEnded(msg.sender, pool, ++configNonce);
     }
 
+    // ------------------------------------------------------------------ pool-key-loss recovery
+
+    /// @notice Starts the recovery of a lost pool key: `newPool` may take over once
+    /// POOL_RECOVERY_DELAY has passed. The owner acts on a themis governance decision; the chain
+    /// mirrors the proposal, and a pool that can still sign cancels one governance did not make.
+    /// Proposing again replaces the proposal and restarts the delay.
+    function proposePoolRecovery(address newPool) external onlyOwner {
+        if (newPool == address(0)) revert ZeroAddress();
+        address current = poolAddress;
+        if (current == address(0)) revert PoolAddressNotSet();
+        uint64 effectiveAt = uint64(block.timestamp + POOL_RECOVERY_DELAY);
+        recoveryPool = newPool;
+        recoveryEffectiveAt = effectiveAt;
+        emit PoolRecoveryProposed(current, newPool, effectiveAt, ++configNonce);
+    }
+
+    /// @notice The current pool refuses a recovery (its key is not lost, or governance did not ask).
+    function cancelPoolRecovery() external onlyPool {
+        address proposed = recoveryPool;
+        if (proposed == address(0)) revert NoPoolRecovery();
+        recoveryPool = address(0);
+        recoveryEffectiveAt = 0;
+        emit PoolRecoveryCancelled(proposed, msg.sender, ++configNonce);
+    }
+
+    /// @notice The recovered pool takes over after the delay, which proves the address can sign.
+    /// A pending ordinary handover is dropped: the pool that proposed it is the one replaced.
+    function completePoolRecovery() external {
+        address proposed = recoveryPool;
+        if (proposed == address(0)) revert NoPoolRecovery();
+        if (msg.sender != proposed) revert NotRecoveryPool(msg.sender);
+        if (block.timestamp < recoveryEffectiveAt) revert PoolRecoveryNotReady(recoveryEffectiveAt);
+        address previous = poolAddress;
+        poolAddress = proposed;
+        pendingPoolAddress = address(0);
+        recoveryPool = address(0);
+        recoveryEffectiveAt = 0;
+        emit PoolAddressUpdated(previous, proposed, ++configNonce);
+    }
+
     // ------------------------------------------------------------------ administration
 
     function setTreasury(address newTreasury) external onlyAdmin {
@@ -400,7 +474,7 @@ contract ThemisStaking {
     function fundRewards(uint256 amount) external {
         if (amount == 0) revert ZeroAmount();
         rewardReserve += amount;
-        emit RewardsFunded(msg.sender, amount, rewardReserve);
+        emit RewardsFunded(msg.sender, amount, rewardReserve, ++ledgerNonce);
         _pullExact(msg.sender, amount);
     }
 
@@ -535,7 +609,7 @@ contract ThemisStaking {
         if (amount == 0) revert NoPendingRewards(id);
         pendingRewards[id] = 0;
         address recipient = sequencers[id].rewardRecipient;
-        emit RewardsWithdrawn(id, recipient, amount);
+        emit RewardsWithdrawn(id, recipient, amount, ++ledgerNonce);
         token.safeTransfer(recipient, amount);
     }
 
@@ -572,7 +646,7 @@ contract ThemisStaking {
             pendingRewards[id] = pending;
             emit RewardCredited(id, batchId, amounts[i], pending);
         }
-        emit RewardBatchSubmitted(batchId, ids.length, total, rewardReserve);
+        emit RewardBatchSubmitted(batchId, ids.length, total, rewardReserve, ++ledgerNonce);
     }
 
     /// @notice Moves up to `amount`, capped at the severity's fraction of what the sequencer has
@@ -622,7 +696,7 @@ contract ThemisStaking {
         if (block.timestamp >= e.releasableAt) revert EscrowRefundWindowClosed(escrowId, e.releasableAt);
         e.status = EscrowStatus.Refunded;
         address recipient = sequencers[e.sequencerId].owner;
-        emit EscrowRefunded(escrowId, e.sequencerId, recipient, e.amount);
+        emit EscrowRefunded(escrowId, e.sequencerId, recipient, e.amount, ++ledgerNonce);
         token.safeTransfer(recipient, e.amount);
     }
 
@@ -634,7 +708,7 @@ contract ThemisStaking {
         if (block.timestamp < e.releasableAt) revert EscrowNotReleasable(escrowId, e.releasableAt);
         e.status = EscrowStatus.Released;
         address to = treasury;
-        emit EscrowReleased(escrowId, e.sequencerId, to, e.amount);
+        emit EscrowReleased(escrowId, e.sequencerId, to, e.amount, ++ledgerNonce);
         token.safeTransfer(to, e.amount);
     }
 

@@ -40,6 +40,8 @@ type ContractView struct {
 	MinLock, MaxLock *big.Int
 	// Config is the whole configuration, as x/sequencer's L1Config holds it.
 	Config seqtypes.L1Config
+	// Ledger is the reward reserve and last reward batch, as x/sequencer's L1Ledger holds it.
+	Ledger seqtypes.L1Ledger
 }
 
 // Contract reads the staking contract through eth_call.
@@ -65,6 +67,9 @@ func (c Contract) View() (ContractView, error) {
 	var v ContractView
 	var err error
 	if v.Config, err = c.reader.Config(c.opts.Context, nil); err != nil {
+		return v, err
+	}
+	if v.Ledger, err = c.reader.Ledger(c.opts.Context, nil); err != nil {
 		return v, err
 	}
 	v.MinLock, v.MaxLock = v.Config.MinLock.BigInt(), v.Config.MaxLock.BigInt()

@@ -41,7 +41,8 @@ type Sequence struct {
 }
 
 // NewSequence starts a chain whose genesis mirrors w at Base (the same whitelist, and
-// the contract's configuration as of its configNonce), and a bridge into it. seed derives the sequence's keys and offence ids.
+// the contract's configuration and ledger as of its configNonce and ledgerNonce), and a bridge
+// into it. seed derives the sequence's keys and offence ids.
 func NewSequence(ctx context.Context, t testing.TB, w *World, seed [32]byte) (*Sequence, error) {
 	gs := sequencertest.RelayerGenesis(t)
 	contract := NewContract(ctx, w.Client, w.Deployment.Staking)
@@ -57,7 +58,7 @@ func NewSequence(ctx context.Context, t testing.TB, w *World, seed [32]byte) (*S
 			policy.Whitelist[lowerHex(o.Addr)], l1Whitelist[o.Addr] = true, true
 		}
 	}
-	gs.L1Config = base.Config
+	gs.L1Config, gs.L1Ledger = base.Config, base.Ledger
 	env := sequencertest.NewEnvWithGenesis(t, gs)
 	bridge, err := NewBridge(w, env, storeDir(t))
 	if err != nil {
@@ -139,6 +140,13 @@ func (s *Sequence) Settle() (relayed, diffs []string, err error) {
 	}
 	if config.Config.String() != view.Config.String() {
 		diffs = append(diffs, fmt.Sprintf("l1_config: chain %v, contract %v", config.Config, view.Config))
+	}
+	ledger, err := s.env.Query.L1Ledger(s.env.Ctx, &seqtypes.QueryL1LedgerRequest{})
+	if err != nil {
+		return nil, nil, err
+	}
+	if ledger.Ledger.String() != view.Ledger.String() {
+		diffs = append(diffs, fmt.Sprintf("l1_ledger: chain %v, contract %v", ledger.Ledger, view.Ledger))
 	}
 	for _, l := range leftBehind {
 		diffs = append(diffs, "bridge left an event behind: "+l)

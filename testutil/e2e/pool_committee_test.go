@@ -30,6 +30,7 @@ import (
 // mpcSessionView is the part of an x/mpc session the tests read.
 type mpcSessionView struct {
 	Number     string `json:"number"`
+	SessionKey string `json:"session_key"`
 	Kind       string `json:"kind"`
 	Attempt    int    `json:"attempt"`
 	Status     string `json:"status"`
@@ -113,8 +114,9 @@ func joinAndReshare(t *testing.T, ln *Localnet, client *ethclient.Client, pool c
 		}
 		return false
 	})
-	time.Sleep(time.Second) // the engines are exchanging the resharing's first rounds
 	victim := ln.Nodes[1]
+	waitSessionStarted(ln, victim, first)
+	time.Sleep(time.Second) // the engines are exchanging the resharing's first rounds
 	ln.KillNode(victim)
 	time.Sleep(2 * time.Second)
 	ln.StartNode(victim)
@@ -134,6 +136,19 @@ func joinAndReshare(t *testing.T, ln *Localnet, client *ethclient.Client, pool c
 	require.Greater(t, done.Session.Attempt, first.Attempt, "a retry completed it")
 
 	waitNewCommitteeSigns(t, ln, client, pool, "2", 4)
+}
+
+// waitSessionStarted waits for the node's engine to have started the session: its
+// durable start mark (<home>/tss/sessions/<key>.sealed) exists. A node killed before
+// it picked the session up would simply run it after its restart.
+func waitSessionStarted(ln *Localnet, n *Node, s mpcSessionView) {
+	key, err := base64.StdEncoding.DecodeString(s.SessionKey)
+	require.NoError(ln.t, err)
+	mark := filepath.Join(n.Home, "tss", "sessions", hex.EncodeToString(key)+".sealed")
+	ln.WaitFor("node's engine started session "+s.Number, time.Minute, func() bool {
+		_, err := os.Stat(mark)
+		return err == nil
+	})
 }
 
 // jailAndReshare: governance jails sequencer 5 (a MEDIUM offence); the chain reshares

@@ -198,6 +198,16 @@ func (e *Env) ConfigMsg(m *types.MsgConfigChanged) *types.MsgConfigChanged {
 	return m
 }
 
+// LedgerMsg completes the ledger movement m (only its change set): the Env's relayer,
+// a fresh log, and the next ledgerNonce after the chain's applied one.
+func (e *Env) LedgerMsg(m *types.MsgLedgerChanged) *types.MsgLedgerChanged {
+	e.T.Helper()
+	l, err := e.K.L1Ledger.Get(e.Ctx)
+	require.NoError(e.T, err)
+	m.Submitter, m.Event, m.LedgerNonce = e.Relayer, e.Ref(), l.LedgerNonce+1
+	return m
+}
+
 // Relay sends msg to the msg server.
 func (e *Env) Relay(msg types.L1EventMsg) (*types.MsgRelayResponse, error) {
 	return Relay(e.Ctx, e.Msg, msg)

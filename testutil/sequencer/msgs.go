@@ -83,6 +83,8 @@ func Relay(ctx context.Context, ms types.MsgServer, msg types.L1EventMsg) (*type
 		return ms.Slashed(ctx, m)
 	case *types.MsgConfigChanged:
 		return ms.ConfigChanged(ctx, m)
+	case *types.MsgLedgerChanged:
+		return ms.LedgerChanged(ctx, m)
 	default:
 		panic(fmt.Sprintf("sequencertest: unknown relayed message %T", msg))
 	}

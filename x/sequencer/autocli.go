@@ -13,7 +13,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			Service: types.Query_serviceDesc.ServiceName,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "Params", Use: "params", Short: "Show the pool parameters"},
-				{RpcMethod: "L1Config", Use: "l1-config", Short: "Show the L1 staking contract's configuration as mirrored by the chain (lock limits, exit delay, pause, pool address)"},
+				{RpcMethod: "L1Config", Use: "l1-config", Short: "Show the L1 staking contract's configuration as mirrored by the chain (lock limits, exit delay, pause, pool address, pool recovery)"},
+				{RpcMethod: "L1Ledger", Use: "l1-ledger", Short: "Show the L1 staking contract's ledger as mirrored by the chain (reward reserve, last reward batch)"},
 				{RpcMethod: "Sequencer", Use: "sequencer [id]", Short: "Show a sequencer by its L1 id",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
 				{RpcMethod: "SequencerBySigner", Use: "by-signer [0x-signer]", Short: "Show the sequencer with this L1 signer address",
@@ -47,6 +48,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "RewardRecipientChanged", Use: "relay-reward-recipient-changed", Short: "Relay an L1 RewardRecipientChanged event"},
 				{RpcMethod: "Slashed", Use: "relay-slashed", Short: "Relay an L1 Slashed event"},
 				{RpcMethod: "ConfigChanged", Skip: true}, // a oneof the bridge builds from the L1 log
+				{RpcMethod: "LedgerChanged", Skip: true}, // likewise
 			},
 		},
 	}

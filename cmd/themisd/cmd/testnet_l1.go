@@ -76,13 +76,17 @@ func lockOnL1(ctx context.Context, o *testnetOptions, nodes []testnetNode) error
 			return err
 		}
 	}
-	// The contract's configuration as of now: the chain starts from it, and the bridges
-	// relay only the changes after it (higher configNonce).
+	// The contract's configuration and ledger as of now: the chain starts from them, and
+	// the bridges relay only the changes after them (higher configNonce, ledgerNonce).
 	head, err := client.BlockNumber(ctx)
 	if err != nil {
 		return fmt.Errorf("L1 at %s: %w", o.l1RPC, err)
 	}
-	if o.l1Config, err = l1.NewStakingReader(client, common.HexToAddress(o.staking)).Config(ctx, new(big.Int).SetUint64(head)); err != nil {
+	reader := l1.NewStakingReader(client, common.HexToAddress(o.staking))
+	if o.l1Config, err = reader.Config(ctx, new(big.Int).SetUint64(head)); err != nil {
+		return err
+	}
+	if o.l1Ledger, err = reader.Ledger(ctx, new(big.Int).SetUint64(head)); err != nil {
 		return err
 	}
 	return nil
@@ -94,6 +98,7 @@ func genesisFromL1Locks(gs *sequencertypes.GenesisState, o testnetOptions) error
 	gs.Params.L1ChainId = o.l1ChainID
 	gs.Params.StakingContract = strings.ToLower(common.HexToAddress(o.staking).Hex())
 	gs.L1Config = o.l1Config
+	gs.L1Ledger = o.l1Ledger
 	for _, lock := range o.l1Locks {
 		if err := addGenesisSequencer(gs, lock.SequencerId, lock.Owner, lock.PubKey, lock.Amount); err != nil {
 			return err

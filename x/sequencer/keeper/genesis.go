@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
 	abci "github.com/cometbft/cometbft/abci/types"
 
 	"github.com/themis-network/themis/x/sequencer/types"
@@ -16,6 +17,13 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) ([]abci.
 		return nil, err
 	}
 	if err := k.L1Config.Set(ctx, gs.L1Config); err != nil {
+		return nil, err
+	}
+	ledger := gs.L1Ledger
+	if ledger.RewardReserve.IsNil() {
+		ledger.RewardReserve = math.ZeroInt()
+	}
+	if err := k.L1Ledger.Set(ctx, ledger); err != nil {
 		return nil, err
 	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
@@ -103,7 +111,11 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	gs := &types.GenesisState{Params: params, L1Config: config}
+	ledger, err := k.L1Ledger.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	gs := &types.GenesisState{Params: params, L1Config: config, L1Ledger: ledger}
 	if err := k.Whitelist.Walk(ctx, nil, func(owner string) (bool, error) {
 		gs.Whitelist = append(gs.Whitelist, owner)
 		return false, nil

@@ -54,6 +54,8 @@ type Keeper struct {
 	PendingByNonce collections.KeySet[collections.Triple[uint64, uint64, uint64]]
 	// L1Config is the staking contract's configuration as of its last applied change.
 	L1Config collections.Item[types.L1Config]
+	// L1Ledger is the staking contract's ledger as of its last applied ledger event.
+	L1Ledger collections.Item[types.L1Ledger]
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
@@ -90,6 +92,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		PendingByNonce: collections.NewKeySet(sb, types.PendingByNonceKey, "pending_by_nonce",
 			collections.TripleKeyCodec(collections.Uint64Key, collections.Uint64Key, collections.Uint64Key)),
 		L1Config: collections.NewItem(sb, types.L1ConfigKey, "l1_config", codec.CollValue[types.L1Config](cdc)),
+		L1Ledger: collections.NewItem(sb, types.L1LedgerKey, "l1_ledger", codec.CollValue[types.L1Ledger](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

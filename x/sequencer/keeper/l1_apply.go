@@ -21,6 +21,8 @@ func (k Keeper) applyL1Event(ctx context.Context, msg types.L1EventMsg, seq *typ
 		return k.applyLock(ctx, m, height)
 	case *types.MsgConfigChanged:
 		return nil, k.applyConfigChange(ctx, m)
+	case *types.MsgLedgerChanged:
+		return nil, k.applyLedgerChange(ctx, m)
 	}
 	s := *seq
 	findings := types.EventFindings(msg, s)

@@ -55,6 +55,13 @@ func (k Keeper) checkL1Event(ctx context.Context, msg types.L1EventMsg, stage ch
 		}
 		return nil, checkNonce(stage, "the contract's configuration", config.ConfigNonce, msg.GetNonce())
 	}
+	if _, ok := msg.(*types.MsgLedgerChanged); ok {
+		ledger, err := k.L1Ledger.Get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return nil, checkNonce(stage, "the contract's ledger", ledger.LedgerNonce, msg.GetNonce())
+	}
 	seq, err := k.GetSequencer(ctx, msg.GetSequencerId())
 	if err != nil {
 		return nil, err

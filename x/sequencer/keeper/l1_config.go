@@ -31,12 +31,16 @@ func (k Keeper) applyConfigChange(ctx context.Context, m *types.MsgConfigChanged
 }
 
 // l1NonceOf is the nonce of the last applied event in id's nonce chain: the contract's
-// configNonce for ConfigSequencerID, the sequencer's L1 nonce otherwise. known is false
-// for a sequencer never locked.
+// configNonce for ConfigSequencerID, its ledgerNonce for LedgerSequencerID, the
+// sequencer's L1 nonce otherwise. known is false for a sequencer never locked.
 func (k Keeper) l1NonceOf(ctx context.Context, id uint64) (nonce uint64, known bool, err error) {
-	if id == types.ConfigSequencerID {
+	switch id {
+	case types.ConfigSequencerID:
 		config, err := k.L1Config.Get(ctx)
 		return config.ConfigNonce, err == nil, err
+	case types.LedgerSequencerID:
+		ledger, err := k.L1Ledger.Get(ctx)
+		return ledger.LedgerNonce, err == nil, err
 	}
 	s, err := k.Sequencers.Get(ctx, id)
 	switch {

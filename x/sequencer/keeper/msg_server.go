@@ -154,6 +154,11 @@ func (k msgServer) Slashed(ctx context.Context, msg *types.MsgSlashed) (*types.M
 	return k.relay(ctx, msg)
 }
 
+// LedgerChanged implements types.MsgServer.
+func (k msgServer) LedgerChanged(ctx context.Context, msg *types.MsgLedgerChanged) (*types.MsgRelayResponse, error) {
+	return k.relay(ctx, msg)
+}
+
 // ConfigChanged implements types.MsgServer.
 func (k msgServer) ConfigChanged(ctx context.Context, msg *types.MsgConfigChanged) (*types.MsgRelayResponse, error) {
 	return k.relay(ctx, msg)

@@ -26,6 +26,15 @@ func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*
 	return &types.QueryParamsResponse{Params: p}, nil
 }
 
+// L1Ledger implements types.QueryServer.
+func (q queryServer) L1Ledger(ctx context.Context, _ *types.QueryL1LedgerRequest) (*types.QueryL1LedgerResponse, error) {
+	l, err := q.k.L1Ledger.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryL1LedgerResponse{Ledger: l}, nil
+}
+
 // L1Config implements types.QueryServer.
 func (q queryServer) L1Config(ctx context.Context, _ *types.QueryL1ConfigRequest) (*types.QueryL1ConfigResponse, error) {
 	c, err := q.k.L1Config.Get(ctx)

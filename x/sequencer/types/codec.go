@@ -32,6 +32,15 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	cdc.RegisterConcrete(&MsgConfigChanged_PoolAddress{}, "themis/x/sequencer/PoolAddressChange", nil)
 	cdc.RegisterConcrete(&MsgConfigChanged_BootstrapStarted{}, "themis/x/sequencer/BootstrapStarted", nil)
 	cdc.RegisterConcrete(&MsgConfigChanged_BootstrapEnded{}, "themis/x/sequencer/BootstrapEnded", nil)
+	cdc.RegisterConcrete(&MsgConfigChanged_PoolRecoveryProposed{}, "themis/x/sequencer/PoolRecoveryProposed", nil)
+	cdc.RegisterConcrete(&MsgConfigChanged_PoolRecoveryCancelled{}, "themis/x/sequencer/PoolRecoveryCancelled", nil)
+	cdc.RegisterConcrete(&MsgLedgerChanged{}, "themis/x/sequencer/MsgLedgerChanged", nil)
+	cdc.RegisterInterface((*isMsgLedgerChanged_Change)(nil), nil)
+	cdc.RegisterConcrete(&MsgLedgerChanged_RewardsFunded{}, "themis/x/sequencer/RewardsFunded", nil)
+	cdc.RegisterConcrete(&MsgLedgerChanged_RewardBatch{}, "themis/x/sequencer/RewardBatchCredited", nil)
+	cdc.RegisterConcrete(&MsgLedgerChanged_RewardsWithdrawn{}, "themis/x/sequencer/RewardsWithdrawn", nil)
+	cdc.RegisterConcrete(&MsgLedgerChanged_EscrowRefunded{}, "themis/x/sequencer/EscrowRefunded", nil)
+	cdc.RegisterConcrete(&MsgLedgerChanged_EscrowReleased{}, "themis/x/sequencer/EscrowReleased", nil)
 }
 
 // RegisterInterfaces registers the messages with the interface registry.
@@ -49,6 +58,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgRewardRecipientChanged{},
 		&MsgSlashed{},
 		&MsgConfigChanged{},
+		&MsgLedgerChanged{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

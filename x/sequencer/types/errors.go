@@ -36,4 +36,5 @@ var (
 	ErrRelayerQueueFull    = errorsmod.Register(ModuleName, 26, "the relayer's share of the L1-event queue is full")
 	ErrFreeRelayQuota      = errorsmod.Register(ModuleName, 27, "fee-free relay quota exceeded")
 	ErrInvalidConfigChange = errorsmod.Register(ModuleName, 28, "invalid staking-contract configuration change")
+	ErrInvalidLedgerChange = errorsmod.Register(ModuleName, 29, "invalid staking-contract ledger change")
 )

@@ -8,7 +8,7 @@ import (
 
 // DefaultGenesis is an empty pool with default params.
 func DefaultGenesis() *GenesisState {
-	return &GenesisState{Params: DefaultParams(), NextPendingId: 1, L1Config: DefaultL1Config()}
+	return &GenesisState{Params: DefaultParams(), NextPendingId: 1, L1Config: DefaultL1Config(), L1Ledger: DefaultL1Ledger()}
 }
 
 // Validate checks the genesis state as a whole: params, unique and well-formed
@@ -19,6 +19,9 @@ func (gs GenesisState) Validate() error {
 	}
 	if err := gs.L1Config.Validate(); err != nil {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "l1_config: %v", err)
+	}
+	if err := gs.L1Ledger.Validate(); err != nil {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "l1_ledger: %v", err)
 	}
 	fail := func(format string, args ...any) error {
 		return errorsmod.Wrapf(ErrInvalidGenesis, format, args...)

@@ -30,4 +30,5 @@ var (
 	LaneCountsKey       = collections.NewPrefix(16)
 	PendingByNonceKey   = collections.NewPrefix(17)
 	L1ConfigKey         = collections.NewPrefix(18)
+	L1LedgerKey         = collections.NewPrefix(19)
 )

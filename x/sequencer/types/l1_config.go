@@ -51,9 +51,17 @@ func (c L1Config) Validate() error {
 		}
 	}
 	if c.PoolAddress != "" {
-		return requireLowerAddress("pool_address", c.PoolAddress)
+		if err := requireLowerAddress("pool_address", c.PoolAddress); err != nil {
+			return err
+		}
 	}
-	return nil
+	if c.RecoveryPool == "" {
+		if c.RecoveryEffectiveAt != 0 {
+			return errorsmod.Wrap(ErrInvalidConfigChange, "recovery_effective_at without a recovery_pool")
+		}
+		return nil
+	}
+	return requireLowerAddress("recovery_pool", c.RecoveryPool)
 }
 
 // validateLockLimits is the contract's own check (_setLockLimits): 0 < min <= max.
@@ -88,7 +96,19 @@ func (c L1Config) Apply(m *MsgConfigChanged) (L1Config, string, string) {
 		return c, "treasury", fmt.Sprintf("treasury %s (was %s)", c.Treasury, ch.Treasury.Previous)
 	case *MsgConfigChanged_PoolAddress:
 		c.PoolAddress = ch.PoolAddress.Current
+		if c.RecoveryPool == c.PoolAddress {
+			// completePoolRecovery: the recovered pool took over, the recovery is over.
+			c.RecoveryPool, c.RecoveryEffectiveAt = "", 0
+		}
 		return c, "pool_address", fmt.Sprintf("pool_address %s (was %s)", c.PoolAddress, ch.PoolAddress.Previous)
+	case *MsgConfigChanged_PoolRecoveryProposed:
+		c.RecoveryPool, c.RecoveryEffectiveAt = ch.PoolRecoveryProposed.ProposedPool, ch.PoolRecoveryProposed.EffectiveAt
+		return c, "pool_recovery_proposed", fmt.Sprintf("recovery_pool %s may replace %s at %d", c.RecoveryPool,
+			ch.PoolRecoveryProposed.CurrentPool, c.RecoveryEffectiveAt)
+	case *MsgConfigChanged_PoolRecoveryCancelled:
+		c.RecoveryPool, c.RecoveryEffectiveAt = "", 0
+		return c, "pool_recovery_cancelled", fmt.Sprintf("recovery to %s cancelled by %s", ch.PoolRecoveryCancelled.ProposedPool,
+			ch.PoolRecoveryCancelled.CancelledBy)
 	case *MsgConfigChanged_BootstrapStarted:
 		c.BootstrapDeadline = ch.BootstrapStarted.Deadline
 		return c, "bootstrap_started", fmt.Sprintf("owner %s deadline %d", ch.BootstrapStarted.Owner, c.BootstrapDeadline)
@@ -150,6 +170,19 @@ func (m *MsgConfigChanged) ValidateBasic() error {
 			break
 		}
 		return requireLowerAddress("owner", ch.BootstrapStarted.Owner)
+	case *MsgConfigChanged_PoolRecoveryProposed:
+		if ch.PoolRecoveryProposed == nil {
+			break
+		}
+		return validatePoolRecovery(ch.PoolRecoveryProposed)
+	case *MsgConfigChanged_PoolRecoveryCancelled:
+		if ch.PoolRecoveryCancelled == nil {
+			break
+		}
+		if err := requireNonZeroAddress("proposed_pool", ch.PoolRecoveryCancelled.ProposedPool); err != nil {
+			return err
+		}
+		return requireNonZeroAddress("cancelled_by", ch.PoolRecoveryCancelled.CancelledBy)
 	case *MsgConfigChanged_BootstrapEnded:
 		if ch.BootstrapEnded == nil {
 			break
@@ -177,6 +210,32 @@ func validateAddressChange(c *AddressChange) error {
 }
 
 const zeroAddress = "0x0000000000000000000000000000000000000000"
+
+// validatePoolRecovery: the contract proposes a recovery only of a set pool, to a
+// non-zero address, effective at a real time.
+func validatePoolRecovery(p *PoolRecoveryProposed) error {
+	if err := requireNonZeroAddress("current_pool", p.CurrentPool); err != nil {
+		return err
+	}
+	if err := requireNonZeroAddress("proposed_pool", p.ProposedPool); err != nil {
+		return err
+	}
+	if p.EffectiveAt == 0 || p.EffectiveAt > MaxUnlockableAt {
+		return errorsmod.Wrapf(ErrInvalidConfigChange, "effective_at %d is not a time the contract can set", p.EffectiveAt)
+	}
+	return nil
+}
+
+// requireNonZeroAddress is requireLowerAddress for an address the contract never leaves zero.
+func requireNonZeroAddress(name, a string) error {
+	if err := requireLowerAddress(name, a); err != nil {
+		return err
+	}
+	if a == zeroAddress {
+		return errorsmod.Wrapf(ErrInvalidAddress, "%s must not be the zero address", name)
+	}
+	return nil
+}
 
 // requireLowerAddress checks a 0x address in the canonical (lower-case) form.
 func requireLowerAddress(name, a string) error {

@@ -30,6 +30,7 @@ var (
 	_ L1EventMsg = (*MsgRewardRecipientChanged)(nil)
 	_ L1EventMsg = (*MsgSlashed)(nil)
 	_ L1EventMsg = (*MsgConfigChanged)(nil)
+	_ L1EventMsg = (*MsgLedgerChanged)(nil)
 )
 
 // Slash severities of the staking contract's Slashed event.

@@ -38,6 +38,8 @@ func newL1EventMsg(typeURL string) (L1EventMsg, bool) {
 		msg = &MsgSlashed{}
 	case sdk.MsgTypeURL(&MsgConfigChanged{}):
 		msg = &MsgConfigChanged{}
+	case sdk.MsgTypeURL(&MsgLedgerChanged{}):
+		msg = &MsgLedgerChanged{}
 	}
 	return msg, msg != nil
 }

@@ -1026,6 +1026,8 @@ type MsgConfigChanged struct {
 	//	*MsgConfigChanged_PoolAddress
 	//	*MsgConfigChanged_BootstrapStarted
 	//	*MsgConfigChanged_BootstrapEnded
+	//	*MsgConfigChanged_PoolRecoveryProposed
+	//	*MsgConfigChanged_PoolRecoveryCancelled
 	Change isMsgConfigChanged_Change `protobuf_oneof:"change"`
 }
 
@@ -1092,15 +1094,23 @@ type MsgConfigChanged_BootstrapStarted struct {
 type MsgConfigChanged_BootstrapEnded struct {
 	BootstrapEnded *BootstrapEnded `protobuf:"bytes,11,opt,name=bootstrap_ended,json=bootstrapEnded,proto3,oneof" json:"bootstrap_ended,omitempty"`
 }
+type MsgConfigChanged_PoolRecoveryProposed struct {
+	PoolRecoveryProposed *PoolRecoveryProposed `protobuf:"bytes,12,opt,name=pool_recovery_proposed,json=poolRecoveryProposed,proto3,oneof" json:"pool_recovery_proposed,omitempty"`
+}
+type MsgConfigChanged_PoolRecoveryCancelled struct {
+	PoolRecoveryCancelled *PoolRecoveryCancelled `protobuf:"bytes,13,opt,name=pool_recovery_cancelled,json=poolRecoveryCancelled,proto3,oneof" json:"pool_recovery_cancelled,omitempty"`
+}
 
-func (*MsgConfigChanged_LockLimits) isMsgConfigChanged_Change()       {}
-func (*MsgConfigChanged_ExitDelay) isMsgConfigChanged_Change()        {}
-func (*MsgConfigChanged_Whitelist) isMsgConfigChanged_Change()        {}
-func (*MsgConfigChanged_Pause) isMsgConfigChanged_Change()            {}
-func (*MsgConfigChanged_Treasury) isMsgConfigChanged_Change()         {}
-func (*MsgConfigChanged_PoolAddress) isMsgConfigChanged_Change()      {}
-func (*MsgConfigChanged_BootstrapStarted) isMsgConfigChanged_Change() {}
-func (*MsgConfigChanged_BootstrapEnded) isMsgConfigChanged_Change()   {}
+func (*MsgConfigChanged_LockLimits) isMsgConfigChanged_Change()            {}
+func (*MsgConfigChanged_ExitDelay) isMsgConfigChanged_Change()             {}
+func (*MsgConfigChanged_Whitelist) isMsgConfigChanged_Change()             {}
+func (*MsgConfigChanged_Pause) isMsgConfigChanged_Change()                 {}
+func (*MsgConfigChanged_Treasury) isMsgConfigChanged_Change()              {}
+func (*MsgConfigChanged_PoolAddress) isMsgConfigChanged_Change()           {}
+func (*MsgConfigChanged_BootstrapStarted) isMsgConfigChanged_Change()      {}
+func (*MsgConfigChanged_BootstrapEnded) isMsgConfigChanged_Change()        {}
+func (*MsgConfigChanged_PoolRecoveryProposed) isMsgConfigChanged_Change()  {}
+func (*MsgConfigChanged_PoolRecoveryCancelled) isMsgConfigChanged_Change() {}
 
 func (m *MsgConfigChanged) GetChange() isMsgConfigChanged_Change {
 	if m != nil {
@@ -1186,6 +1196,20 @@ func (m *MsgConfigChanged) GetBootstrapEnded() *BootstrapEnded {
 	return nil
 }
 
+func (m *MsgConfigChanged) GetPoolRecoveryProposed() *PoolRecoveryProposed {
+	if x, ok := m.GetChange().(*MsgConfigChanged_PoolRecoveryProposed); ok {
+		return x.PoolRecoveryProposed
+	}
+	return nil
+}
+
+func (m *MsgConfigChanged) GetPoolRecoveryCancelled() *PoolRecoveryCancelled {
+	if x, ok := m.GetChange().(*MsgConfigChanged_PoolRecoveryCancelled); ok {
+		return x.PoolRecoveryCancelled
+	}
+	return nil
+}
+
 // XXX_OneofWrappers is for the internal use of the proto package.
 func (*MsgConfigChanged) XXX_OneofWrappers() []interface{} {
 	return []interface{}{
@@ -1197,6 +1221,8 @@ func (*MsgConfigChanged) XXX_OneofWrappers() []interface{} {
 		(*MsgConfigChanged_PoolAddress)(nil),
 		(*MsgConfigChanged_BootstrapStarted)(nil),
 		(*MsgConfigChanged_BootstrapEnded)(nil),
+		(*MsgConfigChanged_PoolRecoveryProposed)(nil),
+		(*MsgConfigChanged_PoolRecoveryCancelled)(nil),
 	}
 }
 
@@ -1503,6 +1529,124 @@ func (m *BootstrapStarted) GetDeadline() uint64 {
 	return 0
 }
 
+// PoolRecoveryProposed is the contract's PoolRecoveryProposed: the owner started the
+// recovery of a lost pool key; proposed_pool may take over at effective_at.
+type PoolRecoveryProposed struct {
+	// current_pool and proposed_pool are 0x addresses (lower case).
+	CurrentPool  string `protobuf:"bytes,1,opt,name=current_pool,json=currentPool,proto3" json:"current_pool,omitempty"`
+	ProposedPool string `protobuf:"bytes,2,opt,name=proposed_pool,json=proposedPool,proto3" json:"proposed_pool,omitempty"`
+	// effective_at is when the proposed pool may complete the recovery (unix seconds).
+	EffectiveAt uint64 `protobuf:"varint,3,opt,name=effective_at,json=effectiveAt,proto3" json:"effective_at,omitempty"`
+}
+
+func (m *PoolRecoveryProposed) Reset()         { *m = PoolRecoveryProposed{} }
+func (m *PoolRecoveryProposed) String() string { return proto.CompactTextString(m) }
+func (*PoolRecoveryProposed) ProtoMessage()    {}
+func (*PoolRecoveryProposed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{22}
+}
+func (m *PoolRecoveryProposed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *PoolRecoveryProposed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_PoolRecoveryProposed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *PoolRecoveryProposed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_PoolRecoveryProposed.Merge(m, src)
+}
+func (m *PoolRecoveryProposed) XXX_Size() int {
+	return m.Size()
+}
+func (m *PoolRecoveryProposed) XXX_DiscardUnknown() {
+	xxx_messageInfo_PoolRecoveryProposed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_PoolRecoveryProposed proto.InternalMessageInfo
+
+func (m *PoolRecoveryProposed) GetCurrentPool() string {
+	if m != nil {
+		return m.CurrentPool
+	}
+	return ""
+}
+
+func (m *PoolRecoveryProposed) GetProposedPool() string {
+	if m != nil {
+		return m.ProposedPool
+	}
+	return ""
+}
+
+func (m *PoolRecoveryProposed) GetEffectiveAt() uint64 {
+	if m != nil {
+		return m.EffectiveAt
+	}
+	return 0
+}
+
+// PoolRecoveryCancelled is the contract's PoolRecoveryCancelled: the pool refused a recovery.
+type PoolRecoveryCancelled struct {
+	// proposed_pool is the 0x address the recovery named; cancelled_by the pool that refused it.
+	ProposedPool string `protobuf:"bytes,1,opt,name=proposed_pool,json=proposedPool,proto3" json:"proposed_pool,omitempty"`
+	CancelledBy  string `protobuf:"bytes,2,opt,name=cancelled_by,json=cancelledBy,proto3" json:"cancelled_by,omitempty"`
+}
+
+func (m *PoolRecoveryCancelled) Reset()         { *m = PoolRecoveryCancelled{} }
+func (m *PoolRecoveryCancelled) String() string { return proto.CompactTextString(m) }
+func (*PoolRecoveryCancelled) ProtoMessage()    {}
+func (*PoolRecoveryCancelled) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{23}
+}
+func (m *PoolRecoveryCancelled) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *PoolRecoveryCancelled) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_PoolRecoveryCancelled.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *PoolRecoveryCancelled) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_PoolRecoveryCancelled.Merge(m, src)
+}
+func (m *PoolRecoveryCancelled) XXX_Size() int {
+	return m.Size()
+}
+func (m *PoolRecoveryCancelled) XXX_DiscardUnknown() {
+	xxx_messageInfo_PoolRecoveryCancelled.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_PoolRecoveryCancelled proto.InternalMessageInfo
+
+func (m *PoolRecoveryCancelled) GetProposedPool() string {
+	if m != nil {
+		return m.ProposedPool
+	}
+	return ""
+}
+
+func (m *PoolRecoveryCancelled) GetCancelledBy() string {
+	if m != nil {
+		return m.CancelledBy
+	}
+	return ""
+}
+
 // BootstrapEnded is the contract's BootstrapEnded.
 type BootstrapEnded struct {
 	// ended_by is the 0x address that ended it.
@@ -1515,7 +1659,7 @@ func (m *BootstrapEnded) Reset()         { *m = BootstrapEnded{} }
 func (m *BootstrapEnded) String() string { return proto.CompactTextString(m) }
 func (*BootstrapEnded) ProtoMessage()    {}
 func (*BootstrapEnded) Descriptor() ([]byte, []int) {
-	return fileDescriptor_3b33eef583eb15e5, []int{22}
+	return fileDescriptor_3b33eef583eb15e5, []int{24}
 }
 func (m *BootstrapEnded) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1558,6 +1702,389 @@ func (m *BootstrapEnded) GetPoolAddress() string {
 	return ""
 }
 
+// MsgLedgerChanged relays one of the staking contract's ledger events. Each carries the
+// contract's ledgerNonce; the chain applies them in that order. They confirm the pool's
+// reward batches and escrow refunds and releases (x/slashing's L1 actions), and tell the
+// chain what operators withdrew and what the reward reserve holds.
+type MsgLedgerChanged struct {
+	Submitter string     `protobuf:"bytes,1,opt,name=submitter,proto3" json:"submitter,omitempty"`
+	Event     L1EventRef `protobuf:"bytes,2,opt,name=event,proto3" json:"event"`
+	// ledger_nonce is the contract's ledgerNonce after this change.
+	LedgerNonce uint64 `protobuf:"varint,3,opt,name=ledger_nonce,json=ledgerNonce,proto3" json:"ledger_nonce,omitempty"`
+	// change is what the event moved; exactly one is set.
+	//
+	// Types that are valid to be assigned to Change:
+	//
+	//	*MsgLedgerChanged_RewardsFunded
+	//	*MsgLedgerChanged_RewardBatch
+	//	*MsgLedgerChanged_RewardsWithdrawn
+	//	*MsgLedgerChanged_EscrowRefunded
+	//	*MsgLedgerChanged_EscrowReleased
+	Change isMsgLedgerChanged_Change `protobuf_oneof:"change"`
+}
+
+func (m *MsgLedgerChanged) Reset()         { *m = MsgLedgerChanged{} }
+func (m *MsgLedgerChanged) String() string { return proto.CompactTextString(m) }
+func (*MsgLedgerChanged) ProtoMessage()    {}
+func (*MsgLedgerChanged) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{25}
+}
+func (m *MsgLedgerChanged) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgLedgerChanged) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgLedgerChanged.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgLedgerChanged) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgLedgerChanged.Merge(m, src)
+}
+func (m *MsgLedgerChanged) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgLedgerChanged) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgLedgerChanged.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgLedgerChanged proto.InternalMessageInfo
+
+type isMsgLedgerChanged_Change interface {
+	isMsgLedgerChanged_Change()
+	MarshalTo([]byte) (int, error)
+	Size() int
+}
+
+type MsgLedgerChanged_RewardsFunded struct {
+	RewardsFunded *RewardsFunded `protobuf:"bytes,4,opt,name=rewards_funded,json=rewardsFunded,proto3,oneof" json:"rewards_funded,omitempty"`
+}
+type MsgLedgerChanged_RewardBatch struct {
+	RewardBatch *RewardBatchCredited `protobuf:"bytes,5,opt,name=reward_batch,json=rewardBatch,proto3,oneof" json:"reward_batch,omitempty"`
+}
+type MsgLedgerChanged_RewardsWithdrawn struct {
+	RewardsWithdrawn *RewardsWithdrawn `protobuf:"bytes,6,opt,name=rewards_withdrawn,json=rewardsWithdrawn,proto3,oneof" json:"rewards_withdrawn,omitempty"`
+}
+type MsgLedgerChanged_EscrowRefunded struct {
+	EscrowRefunded *EscrowPaidOut `protobuf:"bytes,7,opt,name=escrow_refunded,json=escrowRefunded,proto3,oneof" json:"escrow_refunded,omitempty"`
+}
+type MsgLedgerChanged_EscrowReleased struct {
+	EscrowReleased *EscrowPaidOut `protobuf:"bytes,8,opt,name=escrow_released,json=escrowReleased,proto3,oneof" json:"escrow_released,omitempty"`
+}
+
+func (*MsgLedgerChanged_RewardsFunded) isMsgLedgerChanged_Change()    {}
+func (*MsgLedgerChanged_RewardBatch) isMsgLedgerChanged_Change()      {}
+func (*MsgLedgerChanged_RewardsWithdrawn) isMsgLedgerChanged_Change() {}
+func (*MsgLedgerChanged_EscrowRefunded) isMsgLedgerChanged_Change()   {}
+func (*MsgLedgerChanged_EscrowReleased) isMsgLedgerChanged_Change()   {}
+
+func (m *MsgLedgerChanged) GetChange() isMsgLedgerChanged_Change {
+	if m != nil {
+		return m.Change
+	}
+	return nil
+}
+
+func (m *MsgLedgerChanged) GetSubmitter() string {
+	if m != nil {
+		return m.Submitter
+	}
+	return ""
+}
+
+func (m *MsgLedgerChanged) GetEvent() L1EventRef {
+	if m != nil {
+		return m.Event
+	}
+	return L1EventRef{}
+}
+
+func (m *MsgLedgerChanged) GetLedgerNonce() uint64 {
+	if m != nil {
+		return m.LedgerNonce
+	}
+	return 0
+}
+
+func (m *MsgLedgerChanged) GetRewardsFunded() *RewardsFunded {
+	if x, ok := m.GetChange().(*MsgLedgerChanged_RewardsFunded); ok {
+		return x.RewardsFunded
+	}
+	return nil
+}
+
+func (m *MsgLedgerChanged) GetRewardBatch() *RewardBatchCredited {
+	if x, ok := m.GetChange().(*MsgLedgerChanged_RewardBatch); ok {
+		return x.RewardBatch
+	}
+	return nil
+}
+
+func (m *MsgLedgerChanged) GetRewardsWithdrawn() *RewardsWithdrawn {
+	if x, ok := m.GetChange().(*MsgLedgerChanged_RewardsWithdrawn); ok {
+		return x.RewardsWithdrawn
+	}
+	return nil
+}
+
+func (m *MsgLedgerChanged) GetEscrowRefunded() *EscrowPaidOut {
+	if x, ok := m.GetChange().(*MsgLedgerChanged_EscrowRefunded); ok {
+		return x.EscrowRefunded
+	}
+	return nil
+}
+
+func (m *MsgLedgerChanged) GetEscrowReleased() *EscrowPaidOut {
+	if x, ok := m.GetChange().(*MsgLedgerChanged_EscrowReleased); ok {
+		return x.EscrowReleased
+	}
+	return nil
+}
+
+// XXX_OneofWrappers is for the internal use of the proto package.
+func (*MsgLedgerChanged) XXX_OneofWrappers() []interface{} {
+	return []interface{}{
+		(*MsgLedgerChanged_RewardsFunded)(nil),
+		(*MsgLedgerChanged_RewardBatch)(nil),
+		(*MsgLedgerChanged_RewardsWithdrawn)(nil),
+		(*MsgLedgerChanged_EscrowRefunded)(nil),
+		(*MsgLedgerChanged_EscrowReleased)(nil),
+	}
+}
+
+// RewardsFunded is the contract's RewardsFunded: anyone added to the reward reserve.
+type RewardsFunded struct {
+	// funder is the 0x address that paid (lower case).
+	Funder string                `protobuf:"bytes,1,opt,name=funder,proto3" json:"funder,omitempty"`
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,2,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+	// reserve is the reward reserve after it.
+	Reserve cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=reserve,proto3,customtype=cosmossdk.io/math.Int" json:"reserve"`
+}
+
+func (m *RewardsFunded) Reset()         { *m = RewardsFunded{} }
+func (m *RewardsFunded) String() string { return proto.CompactTextString(m) }
+func (*RewardsFunded) ProtoMessage()    {}
+func (*RewardsFunded) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{26}
+}
+func (m *RewardsFunded) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *RewardsFunded) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_RewardsFunded.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *RewardsFunded) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_RewardsFunded.Merge(m, src)
+}
+func (m *RewardsFunded) XXX_Size() int {
+	return m.Size()
+}
+func (m *RewardsFunded) XXX_DiscardUnknown() {
+	xxx_messageInfo_RewardsFunded.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_RewardsFunded proto.InternalMessageInfo
+
+func (m *RewardsFunded) GetFunder() string {
+	if m != nil {
+		return m.Funder
+	}
+	return ""
+}
+
+// RewardBatchCredited is the contract's RewardBatchSubmitted: the pool's reward batch
+// batch_id credited count payments totalling total.
+type RewardBatchCredited struct {
+	BatchId uint64                `protobuf:"varint,1,opt,name=batch_id,json=batchId,proto3" json:"batch_id,omitempty"`
+	Count   uint64                `protobuf:"varint,2,opt,name=count,proto3" json:"count,omitempty"`
+	Total   cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=total,proto3,customtype=cosmossdk.io/math.Int" json:"total"`
+	// reserve is the reward reserve after it.
+	Reserve cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=reserve,proto3,customtype=cosmossdk.io/math.Int" json:"reserve"`
+}
+
+func (m *RewardBatchCredited) Reset()         { *m = RewardBatchCredited{} }
+func (m *RewardBatchCredited) String() string { return proto.CompactTextString(m) }
+func (*RewardBatchCredited) ProtoMessage()    {}
+func (*RewardBatchCredited) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{27}
+}
+func (m *RewardBatchCredited) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *RewardBatchCredited) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_RewardBatchCredited.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *RewardBatchCredited) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_RewardBatchCredited.Merge(m, src)
+}
+func (m *RewardBatchCredited) XXX_Size() int {
+	return m.Size()
+}
+func (m *RewardBatchCredited) XXX_DiscardUnknown() {
+	xxx_messageInfo_RewardBatchCredited.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_RewardBatchCredited proto.InternalMessageInfo
+
+func (m *RewardBatchCredited) GetBatchId() uint64 {
+	if m != nil {
+		return m.BatchId
+	}
+	return 0
+}
+
+func (m *RewardBatchCredited) GetCount() uint64 {
+	if m != nil {
+		return m.Count
+	}
+	return 0
+}
+
+// RewardsWithdrawn is the contract's RewardsWithdrawn: a sequencer's owner took its
+// credited rewards to its reward recipient.
+type RewardsWithdrawn struct {
+	SequencerId uint64 `protobuf:"varint,1,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+	// recipient is the 0x address paid (lower case).
+	Recipient string                `protobuf:"bytes,2,opt,name=recipient,proto3" json:"recipient,omitempty"`
+	Amount    cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+}
+
+func (m *RewardsWithdrawn) Reset()         { *m = RewardsWithdrawn{} }
+func (m *RewardsWithdrawn) String() string { return proto.CompactTextString(m) }
+func (*RewardsWithdrawn) ProtoMessage()    {}
+func (*RewardsWithdrawn) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{28}
+}
+func (m *RewardsWithdrawn) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *RewardsWithdrawn) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_RewardsWithdrawn.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *RewardsWithdrawn) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_RewardsWithdrawn.Merge(m, src)
+}
+func (m *RewardsWithdrawn) XXX_Size() int {
+	return m.Size()
+}
+func (m *RewardsWithdrawn) XXX_DiscardUnknown() {
+	xxx_messageInfo_RewardsWithdrawn.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_RewardsWithdrawn proto.InternalMessageInfo
+
+func (m *RewardsWithdrawn) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+func (m *RewardsWithdrawn) GetRecipient() string {
+	if m != nil {
+		return m.Recipient
+	}
+	return ""
+}
+
+// EscrowPaidOut is the contract's EscrowRefunded (to the sequencer's owner, after an
+// upheld appeal) or EscrowReleased (to the treasury, after the escrow period).
+type EscrowPaidOut struct {
+	// escrow_id is the contract's escrow id (from the Slashed event).
+	EscrowId    uint64 `protobuf:"varint,1,opt,name=escrow_id,json=escrowId,proto3" json:"escrow_id,omitempty"`
+	SequencerId uint64 `protobuf:"varint,2,opt,name=sequencer_id,json=sequencerId,proto3" json:"sequencer_id,omitempty"`
+	// to is the 0x address paid (lower case).
+	To     string                `protobuf:"bytes,3,opt,name=to,proto3" json:"to,omitempty"`
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+}
+
+func (m *EscrowPaidOut) Reset()         { *m = EscrowPaidOut{} }
+func (m *EscrowPaidOut) String() string { return proto.CompactTextString(m) }
+func (*EscrowPaidOut) ProtoMessage()    {}
+func (*EscrowPaidOut) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b33eef583eb15e5, []int{29}
+}
+func (m *EscrowPaidOut) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EscrowPaidOut) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EscrowPaidOut.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EscrowPaidOut) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EscrowPaidOut.Merge(m, src)
+}
+func (m *EscrowPaidOut) XXX_Size() int {
+	return m.Size()
+}
+func (m *EscrowPaidOut) XXX_DiscardUnknown() {
+	xxx_messageInfo_EscrowPaidOut.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EscrowPaidOut proto.InternalMessageInfo
+
+func (m *EscrowPaidOut) GetEscrowId() uint64 {
+	if m != nil {
+		return m.EscrowId
+	}
+	return 0
+}
+
+func (m *EscrowPaidOut) GetSequencerId() uint64 {
+	if m != nil {
+		return m.SequencerId
+	}
+	return 0
+}
+
+func (m *EscrowPaidOut) GetTo() string {
+	if m != nil {
+		return m.To
+	}
+	return ""
+}
+
 func init() {
 	proto.RegisterType((*MsgUpdateParams)(nil), "themis.sequencer.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "themis.sequencer.v1.MsgUpdateParamsResponse")
@@ -1581,120 +2108,157 @@ func init() {
 	proto.RegisterType((*PauseChange)(nil), "themis.sequencer.v1.PauseChange")
 	proto.RegisterType((*AddressChange)(nil), "themis.sequencer.v1.AddressChange")
 	proto.RegisterType((*BootstrapStarted)(nil), "themis.sequencer.v1.BootstrapStarted")
+	proto.RegisterType((*PoolRecoveryProposed)(nil), "themis.sequencer.v1.PoolRecoveryProposed")
+	proto.RegisterType((*PoolRecoveryCancelled)(nil), "themis.sequencer.v1.PoolRecoveryCancelled")
 	proto.RegisterType((*BootstrapEnded)(nil), "themis.sequencer.v1.BootstrapEnded")
+	proto.RegisterType((*MsgLedgerChanged)(nil), "themis.sequencer.v1.MsgLedgerChanged")
+	proto.RegisterType((*RewardsFunded)(nil), "themis.sequencer.v1.RewardsFunded")
+	proto.RegisterType((*RewardBatchCredited)(nil), "themis.sequencer.v1.RewardBatchCredited")
+	proto.RegisterType((*RewardsWithdrawn)(nil), "themis.sequencer.v1.RewardsWithdrawn")
+	proto.RegisterType((*EscrowPaidOut)(nil), "themis.sequencer.v1.EscrowPaidOut")
 }
 
 func init() { proto.RegisterFile("themis/sequencer/v1/tx.proto", fileDescriptor_3b33eef583eb15e5) }
 
 var fileDescriptor_3b33eef583eb15e5 = []byte{
-	// 1700 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xec, 0x59, 0xcf, 0x6f, 0x1b, 0xc7,
-	0x15, 0x26, 0x29, 0x8a, 0x22, 0x1f, 0x25, 0x4b, 0xde, 0xba, 0x36, 0x45, 0xdb, 0x94, 0xbc, 0xb2,
-	0x6c, 0x59, 0xb5, 0x49, 0x8b, 0x45, 0x8d, 0xc2, 0x05, 0xea, 0x9a, 0xb2, 0x5a, 0x09, 0x95, 0x5c,
-	0x75, 0x55, 0xc3, 0x40, 0x01, 0x83, 0x58, 0x72, 0x47, 0xe4, 0x42, 0xcb, 0x1d, 0x7a, 0x67, 0x28,
-	0x8a, 0x97, 0xa2, 0xe8, 0xad, 0xc9, 0x25, 0xc7, 0x5c, 0x93, 0x53, 0x6e, 0x11, 0x0c, 0x5f, 0x03,
-	0xe4, 0x16, 0x1f, 0x72, 0x30, 0x7c, 0x0a, 0x72, 0x30, 0x02, 0xfb, 0xa0, 0xff, 0x20, 0xf0, 0x31,
-	0x98, 0x1f, 0x5c, 0x72, 0x97, 0xbb, 0x0c, 0x25, 0x07, 0x88, 0x10, 0xe4, 0x22, 0x70, 0xde, 0x7c,
-	0xf3, 0xde, 0x7c, 0xdf, 0xcc, 0xbc, 0xb7, 0x33, 0x82, 0x4b, 0xb4, 0x8e, 0x1a, 0x26, 0x29, 0x10,
-	0xf4, 0xb4, 0x85, 0xec, 0x2a, 0x72, 0x0a, 0xfb, 0x2b, 0x05, 0x7a, 0x90, 0x6f, 0x3a, 0x98, 0x62,
-	0xe5, 0x37, 0xa2, 0x37, 0xef, 0xf6, 0xe6, 0xf7, 0x57, 0xb2, 0xe7, 0x6a, 0xb8, 0x86, 0x79, 0x7f,
-	0x81, 0xfd, 0x12, 0xd0, 0xec, 0x6c, 0x15, 0x93, 0x06, 0x26, 0x65, 0xd1, 0x21, 0x1a, 0xb2, 0xeb,
-	0x82, 0x68, 0x15, 0x1a, 0xa4, 0xc6, 0xbc, 0x37, 0x48, 0x4d, 0x76, 0x9c, 0xd5, 0x1b, 0xa6, 0x8d,
-	0x0b, 0xfc, 0xaf, 0x34, 0x2d, 0x04, 0xcd, 0xa7, 0x17, 0x9e, 0x83, 0xd4, 0x2f, 0xa3, 0x30, 0xbd,
-	0x45, 0x6a, 0x8f, 0x9a, 0x86, 0x4e, 0xd1, 0xb6, 0xee, 0xe8, 0x0d, 0xa2, 0xdc, 0x81, 0x94, 0xde,
-	0xa2, 0x75, 0xec, 0x98, 0xb4, 0x93, 0x89, 0xce, 0x47, 0x97, 0x52, 0xa5, 0xcc, 0xab, 0xe7, 0xb7,
-	0xce, 0xc9, 0x99, 0xdc, 0x37, 0x0c, 0x07, 0x11, 0xb2, 0x43, 0x1d, 0xd3, 0xae, 0x69, 0x3d, 0xa8,
-	0xf2, 0x67, 0x48, 0x34, 0xb9, 0x87, 0x4c, 0x6c, 0x3e, 0xba, 0x94, 0x2e, 0x5e, 0xcc, 0x07, 0x70,
-	0xce, 0x8b, 0x20, 0xa5, 0xd4, 0x8b, 0xd7, 0x73, 0x91, 0xcf, 0x8e, 0x0e, 0x97, 0xa3, 0x9a, 0x1c,
-	0x75, 0xf7, 0x0f, 0xff, 0x3b, 0x3a, 0x5c, 0xee, 0xf9, 0xfb, 0xe0, 0xe8, 0x70, 0x59, 0x95, 0x1c,
-	0x0e, 0xfa, 0x58, 0xf8, 0xa6, 0xab, 0xce, 0xc2, 0x05, 0x9f, 0x49, 0x43, 0xa4, 0x89, 0x6d, 0x82,
-	0xd4, 0xc3, 0x28, 0x28, 0x6e, 0xdf, 0xe3, 0xba, 0x49, 0x91, 0x65, 0x12, 0x7a, 0x62, 0x82, 0x33,
-	0x30, 0xa6, 0x1b, 0x46, 0x26, 0x36, 0x3f, 0xb6, 0x94, 0xd2, 0xd8, 0x4f, 0xe5, 0x3c, 0x24, 0x1c,
-	0xd4, 0xc0, 0xfb, 0x28, 0x33, 0xc6, 0x8d, 0xb2, 0x75, 0xf7, 0x8f, 0x83, 0x54, 0x16, 0x87, 0x51,
-	0x71, 0xe7, 0xa6, 0x5e, 0x82, 0xec, 0xa0, 0xd5, 0x25, 0xf4, 0x95, 0x20, 0xb4, 0x66, 0x98, 0xf4,
-	0x01, 0x22, 0x55, 0xc7, 0x6c, 0x52, 0x13, 0xdb, 0xca, 0x6d, 0x48, 0x10, 0x64, 0x1b, 0xc8, 0xf9,
-	0x51, 0x36, 0x12, 0xa7, 0xac, 0x43, 0xda, 0xe8, 0x39, 0x90, 0x0b, 0x36, 0x1f, 0xb8, 0x60, 0x7d,
-	0x81, 0x4a, 0x71, 0xb6, 0x6a, 0x5a, 0xff, 0x50, 0xb1, 0x6a, 0xd2, 0xed, 0x10, 0x9e, 0xbe, 0x29,
-	0x4b, 0x9e, 0x3e, 0xab, 0xcb, 0xf3, 0xff, 0x63, 0x90, 0xda, 0x22, 0xb5, 0x4d, 0x5c, 0xdd, 0x43,
-	0x06, 0x5b, 0x2f, 0xd2, 0xaa, 0x34, 0x4c, 0x4a, 0x47, 0x60, 0xd8, 0x83, 0x2a, 0x7f, 0x82, 0x71,
-	0xb4, 0x8f, 0x6c, 0x2a, 0xe9, 0xcd, 0x05, 0xd2, 0xdb, 0x5c, 0x59, 0x63, 0x18, 0x0d, 0xed, 0x4a,
-	0x76, 0x62, 0x8c, 0x72, 0x05, 0x26, 0x5d, 0x5c, 0xd9, 0x34, 0x32, 0x63, 0xf3, 0xd1, 0xa5, 0xb8,
-	0x96, 0x76, 0x6d, 0x1b, 0x86, 0x72, 0x0e, 0xc6, 0x71, 0xdb, 0x46, 0x4e, 0x26, 0xce, 0xe6, 0xa4,
-	0x89, 0x86, 0x72, 0x01, 0x26, 0x9a, 0xad, 0x4a, 0x79, 0x0f, 0x75, 0x32, 0xe3, 0xf3, 0xd1, 0xa5,
-	0x49, 0x2d, 0xd1, 0x6c, 0x55, 0xfe, 0x8e, 0x3a, 0xca, 0x2a, 0x24, 0xf4, 0x06, 0x6e, 0xd9, 0x34,
-	0x93, 0xe0, 0x1c, 0x7e, 0xc7, 0xc2, 0x7d, 0xfb, 0x7a, 0xee, 0xb7, 0x82, 0x07, 0x31, 0xf6, 0xf2,
-	0x26, 0x2e, 0x34, 0x74, 0x5a, 0xcf, 0x6f, 0xd8, 0xf4, 0xd5, 0xf3, 0x5b, 0x20, 0x09, 0x6e, 0xd8,
-	0x54, 0x93, 0x43, 0x95, 0x1b, 0x30, 0xe3, 0xa0, 0xb6, 0xee, 0x18, 0x65, 0x07, 0x55, 0xcd, 0xa6,
-	0xc9, 0xe8, 0x4d, 0xf0, 0xf0, 0xd3, 0xc2, 0xae, 0x75, 0xcd, 0x6c, 0x7a, 0x36, 0xb6, 0xab, 0x28,
-	0x93, 0xe4, 0x53, 0x17, 0x8d, 0xbb, 0x05, 0xbe, 0x35, 0x5d, 0x91, 0xd8, 0x92, 0x5d, 0x0a, 0x5e,
-	0x32, 0xa1, 0xbe, 0xfa, 0x7d, 0x0c, 0xd2, 0x5b, 0xa4, 0xa6, 0x21, 0xeb, 0x74, 0xaf, 0x46, 0x4f,
-	0xde, 0xf8, 0xc9, 0xe5, 0xbd, 0x0f, 0xe3, 0x14, 0x53, 0xdd, 0xe2, 0x4b, 0x77, 0x4c, 0x1f, 0x62,
-	0x64, 0x4f, 0xf6, 0x44, 0xbf, 0xec, 0x2b, 0x83, 0xb2, 0xe7, 0x82, 0x65, 0xef, 0x0a, 0xad, 0xbe,
-	0x8b, 0xc1, 0xe4, 0x16, 0xa9, 0x3d, 0x36, 0x69, 0xdd, 0x70, 0xf4, 0xb6, 0xfd, 0xab, 0xf2, 0x27,
-	0x52, 0xbe, 0x38, 0xa8, 0xfc, 0x5c, 0xb0, 0xf2, 0xae, 0xd2, 0xea, 0x27, 0x31, 0x51, 0x38, 0x6c,
-	0xb6, 0x14, 0x1b, 0xb6, 0x49, 0x4d, 0x9d, 0x9e, 0xee, 0x44, 0x24, 0x88, 0xc7, 0xfb, 0x88, 0x2b,
-	0x0b, 0x30, 0xd5, 0xe2, 0x04, 0xf4, 0x8a, 0x85, 0xca, 0x3a, 0xe5, 0xca, 0xc6, 0xb5, 0xc9, 0x9e,
-	0xf1, 0x3e, 0x95, 0x95, 0xca, 0xa3, 0x4e, 0x58, 0xa5, 0xf2, 0x8a, 0xa1, 0x7e, 0x11, 0x83, 0x19,
-	0xd7, 0xbc, 0x6a, 0xe9, 0x66, 0xe3, 0x97, 0x9e, 0x1c, 0x5c, 0x99, 0xc7, 0xfb, 0xf7, 0xd7, 0x9d,
-	0x41, 0x05, 0x17, 0x86, 0x29, 0x28, 0xa5, 0x52, 0x3f, 0x16, 0xfa, 0xed, 0x98, 0x35, 0x1b, 0x39,
-	0xab, 0x75, 0xdd, 0xae, 0x9d, 0x62, 0xfd, 0x72, 0x90, 0xb6, 0x51, 0xbb, 0xdc, 0x2d, 0x6c, 0x71,
-	0x5e, 0xd8, 0x52, 0x36, 0x6a, 0x6f, 0x8b, 0xda, 0xf6, 0xbe, 0xd2, 0x78, 0x54, 0x50, 0x3f, 0x8f,
-	0xc1, 0x2c, 0xcf, 0x84, 0x9e, 0x82, 0x76, 0xda, 0x35, 0x5a, 0x80, 0x29, 0xa6, 0x51, 0xaf, 0x2e,
-	0x8b, 0xcf, 0x82, 0x49, 0x1b, 0xb5, 0x03, 0x8a, 0xb2, 0x47, 0xa8, 0x7b, 0x83, 0x42, 0xdd, 0x0c,
-	0xab, 0x0e, 0x41, 0x9a, 0xa8, 0x5f, 0x8f, 0x01, 0x30, 0x19, 0x2d, 0x9d, 0xd4, 0x4f, 0xb1, 0x44,
-	0x17, 0x21, 0xc5, 0xbe, 0xf6, 0x70, 0x9b, 0xf5, 0x8b, 0x64, 0x95, 0x14, 0x86, 0x0d, 0x43, 0xb9,
-	0x0c, 0x80, 0x77, 0x77, 0x19, 0x94, 0xf5, 0x8a, 0x6f, 0xa7, 0x94, 0xb4, 0x6c, 0x18, 0x4a, 0x16,
-	0x92, 0x04, 0xed, 0x23, 0xfe, 0xd1, 0xce, 0x12, 0xfc, 0x94, 0xe6, 0xb6, 0xfb, 0x8e, 0xf7, 0xc4,
-	0x4f, 0x50, 0x81, 0x92, 0xef, 0x5f, 0x81, 0x52, 0xfd, 0xab, 0x7b, 0x7b, 0x70, 0x75, 0x2f, 0x87,
-	0x1c, 0x03, 0xb1, 0x7e, 0xea, 0x0a, 0x4f, 0x0d, 0x1a, 0xb2, 0xf4, 0x4e, 0xf7, 0x9b, 0x98, 0xc9,
-	0xd3, 0x44, 0xb6, 0x61, 0xda, 0x35, 0x26, 0x4f, 0x94, 0x07, 0x48, 0x49, 0xcb, 0x86, 0xa1, 0xbe,
-	0x4b, 0xf2, 0x31, 0xab, 0xd8, 0xde, 0x35, 0x6b, 0x3f, 0xf7, 0x51, 0xa9, 0xf2, 0x59, 0x94, 0x85,
-	0x16, 0x72, 0x1f, 0x08, 0xdb, 0x43, 0x5e, 0x9a, 0x1c, 0x48, 0xb3, 0x54, 0x58, 0xb6, 0xcc, 0x86,
-	0x49, 0x09, 0xdf, 0x09, 0xe9, 0xe2, 0x62, 0x70, 0x14, 0x5c, 0xdd, 0xdb, 0xe4, 0x30, 0x41, 0xaa,
-	0xb4, 0xf4, 0x2c, 0x24, 0x8d, 0xf8, 0x91, 0xeb, 0x11, 0x0d, 0x2c, 0xd7, 0xa6, 0xd8, 0x00, 0xe8,
-	0xc0, 0xa4, 0x65, 0x83, 0xa9, 0xca, 0xb7, 0x57, 0xba, 0x78, 0x35, 0x30, 0xe4, 0xda, 0x01, 0xbb,
-	0x95, 0x58, 0x7a, 0x47, 0x46, 0xbc, 0xfe, 0x2c, 0xe4, 0x2a, 0xea, 0x03, 0xae, 0x47, 0xb4, 0x14,
-	0xea, 0x9a, 0x94, 0xa7, 0x90, 0x6a, 0x77, 0x2f, 0x70, 0x7c, 0xc3, 0xa6, 0x8b, 0xd7, 0x42, 0x74,
-	0x74, 0x2f, 0x7a, 0x32, 0xe0, 0x0d, 0x16, 0xf0, 0x6a, 0x10, 0x45, 0x3f, 0x94, 0x85, 0x74, 0xa3,
-	0x28, 0x4f, 0x60, 0xbc, 0xa9, 0xb7, 0x08, 0xe2, 0xa7, 0x20, 0xec, 0x3e, 0xb7, 0xcd, 0x10, 0x32,
-	0xd0, 0xc2, 0xb3, 0x90, 0xef, 0xd0, 0x3e, 0xd0, 0x7a, 0x44, 0x13, 0x5e, 0x95, 0x3a, 0x24, 0xa9,
-	0x83, 0x74, 0xd2, 0x72, 0x3a, 0xfc, 0x8c, 0xa4, 0x8b, 0x6a, 0x60, 0x04, 0xb9, 0xad, 0x64, 0x8c,
-	0x6b, 0x2c, 0xc6, 0x95, 0x80, 0x18, 0xff, 0x92, 0xbe, 0xdc, 0x30, 0xae, 0x77, 0xc5, 0x81, 0xc9,
-	0x26, 0xc6, 0x56, 0x59, 0x17, 0x9e, 0xf8, 0x71, 0x1a, 0x2d, 0x5a, 0xa8, 0x74, 0xdb, 0x18, 0x5b,
-	0x1e, 0xe8, 0x7a, 0x44, 0x4b, 0x37, 0x7b, 0x46, 0xe5, 0x3f, 0x70, 0xb6, 0x82, 0x31, 0x25, 0xd4,
-	0xd1, 0x9b, 0x65, 0x42, 0x75, 0x87, 0x22, 0x23, 0x03, 0x43, 0x76, 0x66, 0xa9, 0x8b, 0xde, 0x11,
-	0xe0, 0xf0, 0x9d, 0xe9, 0x47, 0xae, 0x47, 0xb4, 0x99, 0x8a, 0xcf, 0xa6, 0xec, 0xc3, 0x74, 0x2f,
-	0x3e, 0xbb, 0x4e, 0x1b, 0x99, 0x34, 0x8f, 0xbe, 0x30, 0x3c, 0xfa, 0x1a, 0x83, 0x86, 0xab, 0xec,
-	0xc5, 0xad, 0x47, 0xb4, 0x33, 0x15, 0x8f, 0xe5, 0x18, 0x45, 0xda, 0x93, 0x5b, 0x4a, 0x49, 0x48,
-	0x54, 0xf9, 0x4f, 0xf5, 0xd3, 0x28, 0xcc, 0xf8, 0x0f, 0x9f, 0xf2, 0x57, 0x48, 0x36, 0x4c, 0xbb,
-	0xcc, 0x0e, 0xa0, 0xcc, 0x3c, 0xc7, 0x4a, 0xa8, 0x13, 0x0d, 0xd3, 0x66, 0x3e, 0xb9, 0x1f, 0xfd,
-	0x40, 0xf8, 0x89, 0x9d, 0xc4, 0x8f, 0x7e, 0xc0, 0xfc, 0xa8, 0xf7, 0x60, 0xda, 0x77, 0x5c, 0x95,
-	0x9b, 0xa0, 0xf4, 0x32, 0x42, 0x99, 0xa0, 0x2a, 0xb6, 0x0d, 0x22, 0x33, 0xeb, 0x8c, 0x7b, 0x90,
-	0x77, 0x84, 0x5d, 0xfd, 0x1b, 0x9c, 0x1d, 0x38, 0x7e, 0x4a, 0x06, 0x26, 0xf4, 0x6a, 0x95, 0x57,
-	0x1e, 0x4e, 0x52, 0xeb, 0x36, 0x79, 0x8f, 0x65, 0xe1, 0x36, 0x32, 0xf8, 0xb4, 0x93, 0x5a, 0xb7,
-	0xa9, 0xfe, 0x05, 0xd2, 0x7d, 0xc7, 0x4b, 0x39, 0x03, 0xb1, 0x8a, 0x7c, 0x86, 0xd2, 0x62, 0x95,
-	0x0e, 0x4b, 0x9f, 0xfc, 0xb8, 0x19, 0xe5, 0x96, 0x4d, 0x4d, 0x8b, 0x8f, 0x8e, 0x6b, 0x69, 0x61,
-	0x7b, 0xc4, 0x4c, 0xea, 0x1a, 0x4c, 0x79, 0xb6, 0x32, 0xab, 0x8d, 0x4d, 0x07, 0xed, 0x9b, 0xb8,
-	0x45, 0xa4, 0x27, 0xb7, 0xcd, 0x26, 0x52, 0x6d, 0x39, 0x4e, 0x37, 0x9b, 0xa7, 0xb4, 0x6e, 0x53,
-	0x7d, 0x00, 0x33, 0xfe, 0x9d, 0xd9, 0x7b, 0xd3, 0x88, 0xf6, 0xbf, 0x69, 0x64, 0x21, 0x69, 0x20,
-	0xdd, 0xb0, 0x4c, 0x1b, 0xc9, 0xf9, 0xb8, 0x6d, 0xf5, 0x21, 0x9c, 0xf1, 0xee, 0x31, 0x65, 0x16,
-	0x92, 0x7c, 0xff, 0x96, 0x5d, 0x5e, 0x13, 0xbc, 0x5d, 0x12, 0xe4, 0xfa, 0x0f, 0xb6, 0x98, 0x51,
-	0xff, 0x39, 0x2c, 0x7e, 0x98, 0x82, 0xb1, 0x2d, 0x52, 0x53, 0x2a, 0x30, 0xe9, 0x79, 0x96, 0x0c,
-	0xce, 0xd5, 0xbe, 0xa7, 0xbf, 0xec, 0xcd, 0x51, 0x50, 0x6e, 0x4d, 0xdd, 0x83, 0x69, 0xff, 0xe3,
-	0xe0, 0xf5, 0xe1, 0x0e, 0x5c, 0x60, 0xb6, 0x30, 0x22, 0xb0, 0x3f, 0x98, 0xff, 0xe1, 0x2e, 0x34,
-	0x98, 0x0f, 0x18, 0x1e, 0x2c, 0xe4, 0x05, 0x4d, 0xf9, 0x07, 0x24, 0xe4, 0xeb, 0x59, 0x2e, 0x6c,
-	0xa8, 0xe8, 0xcf, 0x2e, 0x86, 0xf5, 0x7b, 0x3f, 0x3f, 0x76, 0x20, 0xe9, 0x3e, 0x01, 0xcd, 0x0f,
-	0x19, 0x72, 0x2c, 0xa7, 0x8f, 0x20, 0xd5, 0x7b, 0xde, 0xb8, 0x12, 0x36, 0xc6, 0x85, 0x8c, 0xea,
-	0x56, 0x87, 0x69, 0xff, 0xd5, 0x3d, 0x7c, 0x59, 0xbd, 0xc0, 0x51, 0x43, 0x3c, 0x81, 0x29, 0xef,
-	0xcd, 0x77, 0x71, 0x78, 0x00, 0x09, 0x3b, 0x86, 0x7b, 0xef, 0xc5, 0x30, 0x74, 0x9c, 0x07, 0x36,
-	0xaa, 0x7b, 0x0c, 0xe7, 0x43, 0x2e, 0x57, 0xf9, 0x70, 0x07, 0x41, 0xf8, 0x51, 0x03, 0xfe, 0x13,
-	0x26, 0xba, 0x77, 0x93, 0xb9, 0x50, 0x26, 0x02, 0x70, 0x0c, 0x89, 0xbc, 0x1f, 0xbb, 0xa1, 0xe3,
-	0x3c, 0xb0, 0x11, 0xdd, 0x67, 0xc7, 0xff, 0x7b, 0x74, 0xb8, 0x1c, 0x2d, 0x6d, 0xbe, 0x78, 0x93,
-	0x8b, 0xbe, 0x7c, 0x93, 0x8b, 0x7e, 0xf7, 0x26, 0x17, 0xfd, 0xe8, 0x6d, 0x2e, 0xf2, 0xf2, 0x6d,
-	0x2e, 0xf2, 0xcd, 0xdb, 0x5c, 0xe4, 0xdf, 0xc5, 0x9a, 0x49, 0xeb, 0xad, 0x4a, 0xbe, 0x8a, 0x1b,
-	0x05, 0xe1, 0xf1, 0x96, 0x8d, 0x68, 0x1b, 0x3b, 0x7b, 0x85, 0x80, 0xf2, 0x49, 0x3b, 0x4d, 0x44,
-	0x2a, 0x09, 0xfe, 0x5f, 0x97, 0xdf, 0xff, 0x10, 0x00, 0x00, 0xff, 0xff, 0xae, 0x56, 0x2b, 0x81,
-	0x2c, 0x1a, 0x00, 0x00,
+	// 2185 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xec, 0x5a, 0xcd, 0x6f, 0x1b, 0xc7,
+	0x15, 0xe7, 0x52, 0x14, 0x3f, 0x1e, 0x29, 0x4b, 0xde, 0xf8, 0x83, 0x56, 0x1c, 0x49, 0x5e, 0x45,
+	0xb6, 0xac, 0xd8, 0x62, 0xa4, 0xa2, 0x41, 0xe1, 0x02, 0x4d, 0x4d, 0x45, 0x29, 0x85, 0x4a, 0x89,
+	0xba, 0xaa, 0x11, 0xa0, 0x40, 0xb0, 0x58, 0xee, 0x8e, 0xc8, 0x85, 0x96, 0x3b, 0xcc, 0xee, 0x90,
+	0x14, 0x7b, 0x28, 0xda, 0xde, 0xda, 0x4b, 0x0b, 0xf4, 0x92, 0x63, 0x5b, 0xf4, 0xd0, 0x5b, 0x05,
+	0x37, 0xd7, 0x02, 0xbd, 0x35, 0x28, 0x7a, 0x30, 0x72, 0x2a, 0x7a, 0x08, 0x0a, 0xfb, 0x60, 0xa0,
+	0x7f, 0x40, 0xd1, 0x63, 0x31, 0x1f, 0xbb, 0xdc, 0x5d, 0xee, 0xd2, 0x92, 0x6c, 0x20, 0x42, 0xd1,
+	0x8b, 0xc0, 0x79, 0xf3, 0x9b, 0xf7, 0xf1, 0x9b, 0x99, 0xf7, 0x66, 0x66, 0x05, 0x37, 0x49, 0x1b,
+	0x75, 0x2c, 0xaf, 0xe6, 0xa1, 0x4f, 0x7a, 0xc8, 0x31, 0x90, 0x5b, 0xeb, 0x6f, 0xd4, 0xc8, 0xf1,
+	0x7a, 0xd7, 0xc5, 0x04, 0xcb, 0xaf, 0xf1, 0xde, 0xf5, 0xa0, 0x77, 0xbd, 0xbf, 0x31, 0x7f, 0xa5,
+	0x85, 0x5b, 0x98, 0xf5, 0xd7, 0xe8, 0x2f, 0x0e, 0x9d, 0xbf, 0x61, 0x60, 0xaf, 0x83, 0x3d, 0x8d,
+	0x77, 0xf0, 0x86, 0xe8, 0xba, 0xce, 0x5b, 0xb5, 0x8e, 0xd7, 0xa2, 0xda, 0x3b, 0x5e, 0x4b, 0x74,
+	0x5c, 0xd6, 0x3b, 0x96, 0x83, 0x6b, 0xec, 0xaf, 0x10, 0x2d, 0x27, 0xf9, 0x33, 0x32, 0xcf, 0x40,
+	0xca, 0x9f, 0x25, 0x98, 0xdd, 0xf3, 0x5a, 0x8f, 0xba, 0xa6, 0x4e, 0xd0, 0xbe, 0xee, 0xea, 0x1d,
+	0x4f, 0x7e, 0x07, 0x4a, 0x7a, 0x8f, 0xb4, 0xb1, 0x6b, 0x91, 0x61, 0x55, 0x5a, 0x92, 0x56, 0x4b,
+	0xf5, 0xea, 0x17, 0x9f, 0xdd, 0xbf, 0x22, 0x3c, 0x79, 0x68, 0x9a, 0x2e, 0xf2, 0xbc, 0x03, 0xe2,
+	0x5a, 0x4e, 0x4b, 0x1d, 0x41, 0xe5, 0x6f, 0x41, 0xbe, 0xcb, 0x34, 0x54, 0xb3, 0x4b, 0xd2, 0x6a,
+	0x79, 0xf3, 0xf5, 0xf5, 0x84, 0x98, 0xd7, 0xb9, 0x91, 0x7a, 0xe9, 0xf3, 0x2f, 0x17, 0x33, 0xbf,
+	0x7f, 0x7e, 0xb2, 0x26, 0xa9, 0x62, 0xd4, 0x83, 0xaf, 0xff, 0xf4, 0xf9, 0xc9, 0xda, 0x48, 0xdf,
+	0xcf, 0x9f, 0x9f, 0xac, 0x29, 0x22, 0x86, 0xe3, 0x50, 0x14, 0x31, 0x77, 0x95, 0x1b, 0x70, 0x3d,
+	0x26, 0x52, 0x91, 0xd7, 0xc5, 0x8e, 0x87, 0x94, 0x13, 0x09, 0xe4, 0xa0, 0xef, 0xa3, 0xb6, 0x45,
+	0x90, 0x6d, 0x79, 0xe4, 0xdc, 0x01, 0xce, 0xc1, 0x94, 0x6e, 0x9a, 0xd5, 0xec, 0xd2, 0xd4, 0x6a,
+	0x49, 0xa5, 0x3f, 0xe5, 0x6b, 0x90, 0x77, 0x51, 0x07, 0xf7, 0x51, 0x75, 0x8a, 0x09, 0x45, 0xeb,
+	0xc1, 0x37, 0xc6, 0x43, 0x59, 0x99, 0x14, 0x4a, 0xe0, 0x9b, 0x72, 0x13, 0xe6, 0xc7, 0xa5, 0x41,
+	0x40, 0x7f, 0xe1, 0x01, 0x6d, 0x9b, 0x16, 0x79, 0x0f, 0x79, 0x86, 0x6b, 0x75, 0x89, 0x85, 0x1d,
+	0xf9, 0x6d, 0xc8, 0x7b, 0xc8, 0x31, 0x91, 0xfb, 0xc2, 0x68, 0x04, 0x4e, 0x6e, 0x40, 0xd9, 0x1c,
+	0x29, 0x10, 0x13, 0xb6, 0x94, 0x38, 0x61, 0x21, 0x43, 0xf5, 0x1c, 0x9d, 0x35, 0x35, 0x3c, 0x94,
+	0xcf, 0x9a, 0x50, 0x3b, 0x21, 0xce, 0x98, 0xcb, 0x22, 0xce, 0x98, 0x34, 0x88, 0xf3, 0x67, 0x53,
+	0x50, 0xda, 0xf3, 0x5a, 0xbb, 0xd8, 0x38, 0x42, 0x26, 0x9d, 0x2f, 0xaf, 0xd7, 0xec, 0x58, 0x84,
+	0x9c, 0x22, 0xc2, 0x11, 0x54, 0xfe, 0x26, 0x4c, 0xa3, 0x3e, 0x72, 0x88, 0x08, 0x6f, 0x31, 0x31,
+	0xbc, 0xdd, 0x8d, 0x6d, 0x8a, 0x51, 0xd1, 0xa1, 0x88, 0x8e, 0x8f, 0x91, 0x6f, 0x41, 0x25, 0xc0,
+	0x69, 0x96, 0x59, 0x9d, 0x5a, 0x92, 0x56, 0x73, 0x6a, 0x39, 0x90, 0xed, 0x98, 0xf2, 0x15, 0x98,
+	0xc6, 0x03, 0x07, 0xb9, 0xd5, 0x1c, 0xf5, 0x49, 0xe5, 0x0d, 0xf9, 0x3a, 0x14, 0xba, 0xbd, 0xa6,
+	0x76, 0x84, 0x86, 0xd5, 0xe9, 0x25, 0x69, 0xb5, 0xa2, 0xe6, 0xbb, 0xbd, 0xe6, 0x77, 0xd1, 0x50,
+	0xde, 0x82, 0xbc, 0xde, 0xc1, 0x3d, 0x87, 0x54, 0xf3, 0x2c, 0x86, 0xb7, 0xa8, 0xb9, 0x7f, 0x7c,
+	0xb9, 0x78, 0x95, 0xc7, 0xe1, 0x99, 0x47, 0xeb, 0x16, 0xae, 0x75, 0x74, 0xd2, 0x5e, 0xdf, 0x71,
+	0xc8, 0x17, 0x9f, 0xdd, 0x07, 0x11, 0xe0, 0x8e, 0x43, 0x54, 0x31, 0x54, 0xbe, 0x0b, 0x73, 0x2e,
+	0x1a, 0xe8, 0xae, 0xa9, 0xb9, 0xc8, 0xb0, 0xba, 0x16, 0x0d, 0xaf, 0xc0, 0xcc, 0xcf, 0x72, 0xb9,
+	0xea, 0x8b, 0xa9, 0x7b, 0x0e, 0x76, 0x0c, 0x54, 0x2d, 0x32, 0xd7, 0x79, 0xe3, 0x41, 0x8d, 0x2d,
+	0xcd, 0x80, 0x24, 0x3a, 0x65, 0x37, 0x93, 0xa7, 0x8c, 0xb3, 0xaf, 0xfc, 0x3b, 0x0b, 0xe5, 0x3d,
+	0xaf, 0xa5, 0x22, 0xfb, 0x62, 0xcf, 0xc6, 0x88, 0xde, 0xdc, 0xf9, 0xe9, 0x7d, 0x08, 0xd3, 0x04,
+	0x13, 0xdd, 0x66, 0x53, 0x77, 0x46, 0x1d, 0x7c, 0xe4, 0x88, 0xf6, 0x7c, 0x98, 0xf6, 0x8d, 0x71,
+	0xda, 0x17, 0x92, 0x69, 0xf7, 0x89, 0x56, 0xfe, 0x93, 0x85, 0xca, 0x9e, 0xd7, 0xfa, 0xc8, 0x22,
+	0x6d, 0xd3, 0xd5, 0x07, 0xce, 0xff, 0x99, 0x3f, 0x17, 0xf3, 0x9b, 0xe3, 0xcc, 0x2f, 0x26, 0x33,
+	0x1f, 0x30, 0xad, 0xfc, 0x26, 0xcb, 0x0b, 0x87, 0x43, 0xa7, 0x62, 0xc7, 0xb1, 0x88, 0xa5, 0x93,
+	0x8b, 0x9d, 0x88, 0x78, 0xe0, 0xb9, 0x50, 0xe0, 0xf2, 0x32, 0xcc, 0xf4, 0x58, 0x00, 0x7a, 0xd3,
+	0x46, 0x9a, 0x4e, 0x18, 0xb3, 0x39, 0xb5, 0x32, 0x12, 0x3e, 0x24, 0xa2, 0x52, 0x45, 0xd8, 0x49,
+	0xab, 0x54, 0x51, 0x32, 0x94, 0x3f, 0x65, 0x61, 0x2e, 0x10, 0x6f, 0xd9, 0xba, 0xd5, 0xf9, 0x5f,
+	0x4f, 0x0e, 0x01, 0xcd, 0xd3, 0xe1, 0xf5, 0xf5, 0xce, 0x38, 0x83, 0xcb, 0x93, 0x18, 0x14, 0x54,
+	0x29, 0x9f, 0x72, 0xfe, 0x0e, 0xac, 0x96, 0x83, 0xdc, 0xad, 0xb6, 0xee, 0xb4, 0x2e, 0x30, 0x7f,
+	0x0b, 0x50, 0x76, 0xd0, 0x40, 0xf3, 0x0b, 0x5b, 0x8e, 0x15, 0xb6, 0x92, 0x83, 0x06, 0xfb, 0xbc,
+	0xb6, 0xbd, 0x2c, 0x35, 0x11, 0x16, 0x94, 0x3f, 0x64, 0xe1, 0x06, 0xcb, 0x84, 0x91, 0x82, 0x76,
+	0xd1, 0x39, 0x5a, 0x86, 0x19, 0xca, 0xd1, 0xa8, 0x2e, 0xf3, 0x63, 0x41, 0xc5, 0x41, 0x83, 0x84,
+	0xa2, 0x1c, 0x21, 0xea, 0xdd, 0x71, 0xa2, 0xee, 0xa5, 0x55, 0x87, 0x24, 0x4e, 0x94, 0xbf, 0x4d,
+	0x01, 0x50, 0x1a, 0x6d, 0xdd, 0x6b, 0x5f, 0x60, 0x8a, 0x5e, 0x87, 0x12, 0x3d, 0xed, 0xe1, 0x01,
+	0xed, 0xe7, 0xc9, 0xaa, 0xc8, 0x05, 0x3b, 0xa6, 0xfc, 0x06, 0x00, 0x3e, 0x3c, 0xa4, 0x50, 0xda,
+	0xcb, 0xcf, 0x4e, 0x25, 0x21, 0xd9, 0x31, 0xe5, 0x79, 0x28, 0x7a, 0xa8, 0x8f, 0xd8, 0xa1, 0x9d,
+	0x26, 0xf8, 0x19, 0x35, 0x68, 0x87, 0xb6, 0x77, 0xe1, 0x15, 0x54, 0xa0, 0xe2, 0xcb, 0x57, 0xa0,
+	0x52, 0x78, 0x76, 0xdf, 0x1e, 0x9f, 0xdd, 0x37, 0x52, 0xb6, 0x01, 0x9f, 0x3f, 0x65, 0x83, 0xa5,
+	0x06, 0x15, 0xd9, 0xfa, 0xd0, 0x3f, 0x13, 0x53, 0x7a, 0xba, 0xc8, 0x31, 0x2d, 0xa7, 0x45, 0xe9,
+	0x91, 0x98, 0x81, 0x92, 0x90, 0xec, 0x98, 0xca, 0xaf, 0xcb, 0x6c, 0xcc, 0x16, 0x76, 0x0e, 0xad,
+	0xd6, 0x57, 0xbd, 0x55, 0x0c, 0xe6, 0x85, 0xc6, 0xb9, 0x10, 0xeb, 0x80, 0xcb, 0x3e, 0x60, 0xa5,
+	0xc9, 0x85, 0x32, 0x4d, 0x85, 0x9a, 0x6d, 0x75, 0x2c, 0xe2, 0xb1, 0x95, 0x50, 0xde, 0x5c, 0x49,
+	0xb6, 0x82, 0x8d, 0xa3, 0x5d, 0x06, 0xe3, 0x41, 0xd5, 0x57, 0x1f, 0xa7, 0xa4, 0x91, 0x38, 0xb2,
+	0x91, 0x51, 0xc1, 0x0e, 0x64, 0xb2, 0x03, 0x80, 0x8e, 0x2d, 0xa2, 0x99, 0x94, 0x55, 0xb6, 0xbc,
+	0xca, 0x9b, 0x6f, 0x26, 0x9a, 0xdc, 0x3e, 0xa6, 0xb7, 0x12, 0x5b, 0x1f, 0x0a, 0x8b, 0x77, 0x1e,
+	0xa7, 0x5c, 0x45, 0x63, 0xc0, 0x46, 0x46, 0x2d, 0x21, 0x5f, 0x24, 0x7f, 0x02, 0xa5, 0x81, 0x7f,
+	0x81, 0x63, 0x0b, 0xb6, 0xbc, 0x79, 0x3b, 0x85, 0xc7, 0xe0, 0xa2, 0x27, 0x0c, 0xde, 0xa5, 0x06,
+	0xdf, 0x4c, 0x0a, 0x31, 0x0e, 0xa5, 0x26, 0x03, 0x2b, 0xf2, 0xc7, 0x30, 0xdd, 0xd5, 0x7b, 0x1e,
+	0x62, 0xbb, 0x20, 0xed, 0x3e, 0xb7, 0x4f, 0x11, 0xc2, 0xd0, 0xf2, 0xe3, 0x94, 0x73, 0x68, 0x08,
+	0xd4, 0xc8, 0xa8, 0x5c, 0xab, 0xdc, 0x86, 0x22, 0x71, 0x91, 0xee, 0xf5, 0xdc, 0x21, 0xdb, 0x23,
+	0xe5, 0x4d, 0x25, 0xd1, 0x82, 0x58, 0x56, 0xc2, 0xc6, 0x6d, 0x6a, 0xe3, 0x56, 0x82, 0x8d, 0xef,
+	0x0b, 0x5d, 0x81, 0x99, 0x40, 0xbb, 0xec, 0x42, 0xa5, 0x8b, 0xb1, 0xad, 0xe9, 0x5c, 0x13, 0xdb,
+	0x4e, 0xa7, 0xb3, 0x96, 0x4a, 0xdd, 0x3e, 0xc6, 0x76, 0x04, 0xda, 0xc8, 0xa8, 0xe5, 0xee, 0x48,
+	0x28, 0xff, 0x08, 0x2e, 0x37, 0x31, 0x26, 0x1e, 0x71, 0xf5, 0xae, 0xe6, 0x11, 0xdd, 0x25, 0xc8,
+	0xac, 0xc2, 0x84, 0x95, 0x59, 0xf7, 0xd1, 0x07, 0x1c, 0x9c, 0xbe, 0x32, 0xe3, 0xc8, 0x46, 0x46,
+	0x9d, 0x6b, 0xc6, 0x64, 0x72, 0x1f, 0x66, 0x47, 0xf6, 0xe9, 0x75, 0xda, 0xac, 0x96, 0x99, 0xf5,
+	0xe5, 0xc9, 0xd6, 0xb7, 0x29, 0x34, 0x9d, 0xe5, 0x28, 0xae, 0x91, 0x51, 0x2f, 0x35, 0x23, 0x12,
+	0xf9, 0x17, 0x12, 0x5c, 0x63, 0x64, 0xbb, 0xc8, 0xc0, 0x7d, 0xe4, 0x0e, 0xb5, 0xae, 0x8b, 0xbb,
+	0xd8, 0x43, 0x66, 0xb5, 0xc2, 0xec, 0xdf, 0x4d, 0x5e, 0x46, 0x18, 0xdb, 0xaa, 0x18, 0xb1, 0x2f,
+	0x06, 0xd4, 0xef, 0x51, 0x2f, 0xee, 0xa4, 0xb0, 0x1f, 0x47, 0x37, 0x32, 0xea, 0x95, 0x6e, 0x82,
+	0x5c, 0xfe, 0x95, 0x04, 0xd7, 0xa3, 0x1e, 0x19, 0xba, 0x63, 0x20, 0xdb, 0x46, 0x66, 0x75, 0x86,
+	0xb9, 0xb4, 0xf6, 0x42, 0x97, 0xb6, 0xfc, 0x11, 0xf5, 0xfb, 0xd4, 0xa7, 0xd5, 0x17, 0xf8, 0x14,
+	0xc0, 0x1b, 0x19, 0xf5, 0x6a, 0x37, 0xa9, 0xe3, 0x0c, 0x87, 0x99, 0x48, 0x0e, 0xae, 0x17, 0x21,
+	0x6f, 0xb0, 0x9f, 0xca, 0x6f, 0x25, 0x98, 0x8b, 0x27, 0x29, 0xf9, 0x7d, 0x28, 0x76, 0x2c, 0x47,
+	0xa3, 0x89, 0x4a, 0x64, 0xe8, 0x33, 0x15, 0x9e, 0x42, 0xc7, 0x72, 0xa8, 0x4e, 0xa6, 0x47, 0x3f,
+	0xe6, 0x7a, 0xb2, 0xe7, 0xd1, 0xa3, 0x1f, 0x53, 0x3d, 0xca, 0xbb, 0x30, 0x1b, 0x4b, 0x6b, 0xf2,
+	0x3d, 0x90, 0x47, 0x99, 0x53, 0xf3, 0x90, 0x81, 0x1d, 0xd3, 0x13, 0x15, 0x68, 0x2e, 0x48, 0x78,
+	0x07, 0x5c, 0xae, 0x7c, 0x07, 0x2e, 0x8f, 0xa5, 0x29, 0xb9, 0x0a, 0x05, 0xdd, 0x30, 0x58, 0x85,
+	0x66, 0x41, 0xaa, 0x7e, 0x93, 0xf5, 0xd8, 0x36, 0x1e, 0x20, 0x93, 0xb9, 0x5d, 0x54, 0xfd, 0xa6,
+	0xf2, 0x6d, 0x28, 0x87, 0xd2, 0x90, 0x7c, 0x09, 0xb2, 0x4d, 0xf1, 0x5c, 0xa7, 0x66, 0x9b, 0x43,
+	0x5a, 0x66, 0x58, 0x5a, 0x32, 0xb5, 0x9e, 0x43, 0x2c, 0x9b, 0x8d, 0xce, 0xa9, 0x65, 0x2e, 0x7b,
+	0x44, 0x45, 0xca, 0x36, 0xcc, 0x44, 0xb6, 0x3c, 0x3d, 0x43, 0x74, 0x5d, 0xd4, 0xb7, 0x70, 0xcf,
+	0x13, 0x9a, 0x82, 0x36, 0x75, 0xc4, 0xe8, 0xb9, 0xae, 0x5f, 0xf5, 0x4a, 0xaa, 0xdf, 0x54, 0xde,
+	0x83, 0xb9, 0xf8, 0x0e, 0x1e, 0xbd, 0xfd, 0x48, 0xe1, 0xb7, 0x9f, 0x79, 0x28, 0x9a, 0x48, 0x37,
+	0x6d, 0xcb, 0x41, 0xc2, 0x9f, 0xa0, 0xad, 0xfc, 0x44, 0x82, 0x2b, 0x49, 0xdb, 0x80, 0xd5, 0x4b,
+	0x6e, 0x49, 0xa3, 0x2b, 0x4f, 0x68, 0x2c, 0x0b, 0x19, 0x1d, 0x42, 0x8f, 0x96, 0xfe, 0xa6, 0xe4,
+	0x18, 0xee, 0x61, 0xc5, 0x17, 0x32, 0xd0, 0x2d, 0xa8, 0xa0, 0xc3, 0x43, 0x64, 0x10, 0xab, 0xcf,
+	0xae, 0x7b, 0xa2, 0xee, 0x06, 0xb2, 0x87, 0x44, 0xd1, 0xe0, 0x6a, 0xe2, 0xaa, 0x1f, 0x37, 0x20,
+	0x25, 0x1b, 0x08, 0x36, 0xa2, 0xd6, 0x1c, 0x0a, 0x27, 0xca, 0x81, 0xac, 0x3e, 0x54, 0x3e, 0x80,
+	0x4b, 0xd1, 0x84, 0x23, 0xdf, 0x80, 0x22, 0x4b, 0x66, 0x5a, 0x30, 0x79, 0x05, 0xd6, 0xae, 0xf3,
+	0x19, 0x0c, 0x67, 0x79, 0xa1, 0x2f, 0x94, 0x94, 0x95, 0xbf, 0xe6, 0xd9, 0xa9, 0x66, 0x17, 0x99,
+	0xad, 0xaf, 0xfe, 0x92, 0x64, 0x33, 0x2f, 0xa2, 0xa7, 0x1a, 0x2e, 0xf3, 0x4f, 0x35, 0x97, 0xf8,
+	0x1b, 0x9c, 0xa7, 0x1d, 0xf6, 0x58, 0x02, 0xcf, 0x4d, 0xa8, 0x5b, 0xfc, 0x24, 0xef, 0xbd, 0xcf,
+	0x90, 0xf5, 0x15, 0x9a, 0xa5, 0x96, 0x12, 0xf2, 0x49, 0x04, 0xd6, 0xc8, 0xa8, 0x33, 0x6e, 0x58,
+	0x20, 0xff, 0x10, 0x2a, 0xe2, 0x3d, 0xb0, 0xa9, 0x13, 0xa3, 0x2d, 0xce, 0x35, 0xab, 0x13, 0x2c,
+	0xd6, 0x29, 0x6e, 0xcb, 0x45, 0xa6, 0x45, 0x6b, 0xd6, 0x5b, 0xd4, 0xee, 0xed, 0x54, 0xbb, 0x11,
+	0x30, 0xad, 0x98, 0xee, 0x48, 0x4c, 0x2b, 0xa6, 0x1f, 0xef, 0xc0, 0x7f, 0x3a, 0x11, 0x27, 0x9d,
+	0x95, 0x49, 0x21, 0x07, 0xef, 0x2c, 0xe9, 0x15, 0x33, 0x8e, 0xa4, 0x15, 0xd3, 0x8d, 0xc9, 0xe4,
+	0x1e, 0xcc, 0x8a, 0xdb, 0x84, 0x8b, 0x04, 0xe1, 0x85, 0x09, 0x84, 0x6f, 0x33, 0xec, 0xbe, 0x6e,
+	0x99, 0x1f, 0xf6, 0x48, 0x7a, 0xc1, 0xe4, 0x30, 0x55, 0x68, 0xa4, 0x05, 0x13, 0x45, 0x24, 0x11,
+	0xb3, 0x36, 0xd2, 0x69, 0xa1, 0x2c, 0xbe, 0x3a, 0xb3, 0x5c, 0x63, 0xd8, 0x2c, 0x97, 0x9c, 0xa1,
+	0xfe, 0x44, 0x76, 0x4b, 0xa8, 0xfe, 0xfc, 0x51, 0x82, 0x99, 0xc8, 0x72, 0x92, 0xaf, 0x41, 0x9e,
+	0x05, 0xe5, 0xa7, 0x31, 0xd1, 0x0a, 0xdd, 0xa7, 0xb2, 0xe7, 0xbf, 0x4f, 0x6d, 0x43, 0xc1, 0x45,
+	0x1e, 0x72, 0xfb, 0x7c, 0xb3, 0x9c, 0xb5, 0x20, 0x89, 0xb1, 0xca, 0x13, 0x09, 0x5e, 0x4b, 0x58,
+	0x8c, 0x34, 0xb1, 0xb0, 0x25, 0x3f, 0xba, 0x0d, 0x15, 0x58, 0x9b, 0xbf, 0x87, 0x19, 0x81, 0xf7,
+	0x39, 0x95, 0x37, 0x46, 0xf7, 0xbb, 0xa9, 0x73, 0xdf, 0xef, 0x42, 0x21, 0xe5, 0x5e, 0x22, 0xa4,
+	0x4f, 0x25, 0x98, 0x8b, 0xaf, 0xf0, 0xb1, 0xeb, 0xb3, 0x34, 0x7e, 0x7d, 0xbe, 0x09, 0xa5, 0xd1,
+	0xeb, 0x02, 0xcf, 0x96, 0x23, 0x41, 0x68, 0xd2, 0xa6, 0xce, 0x3d, 0x69, 0xca, 0xef, 0x24, 0x98,
+	0x89, 0xac, 0xd8, 0xe8, 0x9d, 0x5d, 0x8a, 0xdd, 0xd9, 0xe3, 0x4e, 0x67, 0xc7, 0x9d, 0xbe, 0x04,
+	0x59, 0x82, 0xb9, 0x4b, 0x6a, 0x96, 0xe0, 0x57, 0xf2, 0x14, 0xb7, 0xf9, 0xaf, 0x12, 0x4c, 0xed,
+	0x79, 0x2d, 0xb9, 0x09, 0x95, 0xc8, 0xb7, 0xcb, 0xe4, 0x0b, 0x5d, 0xec, 0xfb, 0xe0, 0xfc, 0xbd,
+	0xd3, 0xa0, 0x82, 0x8b, 0xf7, 0x11, 0xcc, 0xc6, 0xbf, 0x20, 0xde, 0x99, 0xac, 0x20, 0x00, 0xce,
+	0xd7, 0x4e, 0x09, 0x0c, 0x1b, 0x8b, 0x7f, 0xdd, 0x4b, 0x35, 0x16, 0x03, 0xa6, 0x1b, 0x4b, 0xf9,
+	0xcc, 0x26, 0x7f, 0x08, 0x79, 0xf1, 0x89, 0x6d, 0x21, 0x6d, 0x28, 0xef, 0x9f, 0x5f, 0x49, 0xeb,
+	0x8f, 0xbe, 0x51, 0x1c, 0x40, 0x31, 0xf8, 0x4e, 0xb4, 0x34, 0x61, 0xc8, 0x99, 0x94, 0x3e, 0x82,
+	0x52, 0x68, 0x97, 0xa4, 0x8d, 0x09, 0x20, 0xa7, 0x55, 0xab, 0xc3, 0x6c, 0xfc, 0x7d, 0x3f, 0x7d,
+	0x5a, 0xa3, 0xc0, 0xd3, 0x9a, 0xf8, 0x18, 0x66, 0xa2, 0xcf, 0xe3, 0x2b, 0x93, 0x0d, 0x08, 0xd8,
+	0x19, 0xd4, 0x47, 0x5f, 0x8f, 0x53, 0xc7, 0x45, 0x60, 0xa7, 0x55, 0x8f, 0xe1, 0x5a, 0xca, 0x0b,
+	0xec, 0x7a, 0xba, 0x82, 0x24, 0xfc, 0x69, 0x0d, 0x7e, 0x0f, 0x0a, 0xfe, 0x03, 0xe6, 0x62, 0x6a,
+	0x24, 0x1c, 0x70, 0x06, 0x8a, 0xa2, 0x2f, 0x62, 0xa9, 0xe3, 0x22, 0xb0, 0x33, 0xa8, 0x8f, 0x1e,
+	0x4d, 0x53, 0xc7, 0x45, 0x60, 0xa7, 0x54, 0x3f, 0x3f, 0xfd, 0xe3, 0xe7, 0x27, 0x6b, 0x52, 0x7d,
+	0xf7, 0xf3, 0xa7, 0x0b, 0xd2, 0x93, 0xa7, 0x0b, 0xd2, 0x3f, 0x9f, 0x2e, 0x48, 0xbf, 0x7c, 0xb6,
+	0x90, 0x79, 0xf2, 0x6c, 0x21, 0xf3, 0xf7, 0x67, 0x0b, 0x99, 0x1f, 0x6c, 0xb6, 0x2c, 0xd2, 0xee,
+	0x35, 0xd7, 0x0d, 0xdc, 0xa9, 0x71, 0x8d, 0xf7, 0x1d, 0x44, 0x06, 0xd8, 0x3d, 0xaa, 0x25, 0x1c,
+	0x0d, 0xc8, 0xb0, 0x8b, 0xbc, 0x66, 0x9e, 0xfd, 0xe7, 0xc7, 0xd7, 0xfe, 0x1b, 0x00, 0x00, 0xff,
+	0xff, 0xa2, 0x4f, 0x5d, 0x7e, 0xb0, 0x22, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -1733,6 +2297,10 @@ type MsgClient interface {
 	Slashed(ctx context.Context, in *MsgSlashed, opts ...grpc.CallOption) (*MsgRelayResponse, error)
 	// ConfigChanged relays one of the contract's configuration events (configNonce order).
 	ConfigChanged(ctx context.Context, in *MsgConfigChanged, opts ...grpc.CallOption) (*MsgRelayResponse, error)
+	// LedgerChanged relays one of the contract's ledger events (ledgerNonce order): the
+	// reward reserve funded, a reward batch credited, rewards withdrawn, an escrow
+	// refunded or released.
+	LedgerChanged(ctx context.Context, in *MsgLedgerChanged, opts ...grpc.CallOption) (*MsgRelayResponse, error)
 }
 
 type msgClient struct {
@@ -1851,6 +2419,15 @@ func (c *msgClient) ConfigChanged(ctx context.Context, in *MsgConfigChanged, opt
 	return out, nil
 }
 
+func (c *msgClient) LedgerChanged(ctx context.Context, in *MsgLedgerChanged, opts ...grpc.CallOption) (*MsgRelayResponse, error) {
+	out := new(MsgRelayResponse)
+	err := c.cc.Invoke(ctx, "/themis.sequencer.v1.Msg/LedgerChanged", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// UpdateParams changes the module parameters (governance only).
@@ -1877,6 +2454,10 @@ type MsgServer interface {
 	Slashed(context.Context, *MsgSlashed) (*MsgRelayResponse, error)
 	// ConfigChanged relays one of the contract's configuration events (configNonce order).
 	ConfigChanged(context.Context, *MsgConfigChanged) (*MsgRelayResponse, error)
+	// LedgerChanged relays one of the contract's ledger events (ledgerNonce order): the
+	// reward reserve funded, a reward batch credited, rewards withdrawn, an escrow
+	// refunded or released.
+	LedgerChanged(context.Context, *MsgLedgerChanged) (*MsgRelayResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -1918,6 +2499,9 @@ func (*UnimplementedMsgServer) Slashed(ctx context.Context, req *MsgSlashed) (*M
 }
 func (*UnimplementedMsgServer) ConfigChanged(ctx context.Context, req *MsgConfigChanged) (*MsgRelayResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method ConfigChanged not implemented")
+}
+func (*UnimplementedMsgServer) LedgerChanged(ctx context.Context, req *MsgLedgerChanged) (*MsgRelayResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method LedgerChanged not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -2140,6 +2724,24 @@ func _Msg_ConfigChanged_Handler(srv interface{}, ctx context.Context, dec func(i
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_LedgerChanged_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgLedgerChanged)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).LedgerChanged(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.sequencer.v1.Msg/LedgerChanged",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).LedgerChanged(ctx, req.(*MsgLedgerChanged))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "themis.sequencer.v1.Msg",
@@ -2192,6 +2794,10 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ConfigChanged",
 			Handler:    _Msg_ConfigChanged_Handler,
+		},
+		{
+			MethodName: "LedgerChanged",
+			Handler:    _Msg_LedgerChanged_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -3182,6 +3788,48 @@ func (m *MsgConfigChanged_BootstrapEnded) MarshalToSizedBuffer(dAtA []byte) (int
 	}
 	return len(dAtA) - i, nil
 }
+func (m *MsgConfigChanged_PoolRecoveryProposed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfigChanged_PoolRecoveryProposed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.PoolRecoveryProposed != nil {
+		{
+			size, err := m.PoolRecoveryProposed.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x62
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgConfigChanged_PoolRecoveryCancelled) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfigChanged_PoolRecoveryCancelled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.PoolRecoveryCancelled != nil {
+		{
+			size, err := m.PoolRecoveryCancelled.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x6a
+	}
+	return len(dAtA) - i, nil
+}
 func (m *LockLimitsChange) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -3400,6 +4048,85 @@ func (m *BootstrapStarted) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *PoolRecoveryProposed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *PoolRecoveryProposed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *PoolRecoveryProposed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.EffectiveAt != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.EffectiveAt))
+		i--
+		dAtA[i] = 0x18
+	}
+	if len(m.ProposedPool) > 0 {
+		i -= len(m.ProposedPool)
+		copy(dAtA[i:], m.ProposedPool)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ProposedPool)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.CurrentPool) > 0 {
+		i -= len(m.CurrentPool)
+		copy(dAtA[i:], m.CurrentPool)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.CurrentPool)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *PoolRecoveryCancelled) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *PoolRecoveryCancelled) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *PoolRecoveryCancelled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.CancelledBy) > 0 {
+		i -= len(m.CancelledBy)
+		copy(dAtA[i:], m.CancelledBy)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.CancelledBy)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ProposedPool) > 0 {
+		i -= len(m.ProposedPool)
+		copy(dAtA[i:], m.ProposedPool)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ProposedPool)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func (m *BootstrapEnded) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -3433,6 +4160,363 @@ func (m *BootstrapEnded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i = encodeVarintTx(dAtA, i, uint64(len(m.EndedBy)))
 		i--
 		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgLedgerChanged) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgLedgerChanged) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgLedgerChanged) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Change != nil {
+		{
+			size := m.Change.Size()
+			i -= size
+			if _, err := m.Change.MarshalTo(dAtA[i:]); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if m.LedgerNonce != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.LedgerNonce))
+		i--
+		dAtA[i] = 0x18
+	}
+	{
+		size, err := m.Event.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Submitter) > 0 {
+		i -= len(m.Submitter)
+		copy(dAtA[i:], m.Submitter)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Submitter)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgLedgerChanged_RewardsFunded) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgLedgerChanged_RewardsFunded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.RewardsFunded != nil {
+		{
+			size, err := m.RewardsFunded.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x22
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgLedgerChanged_RewardBatch) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgLedgerChanged_RewardBatch) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.RewardBatch != nil {
+		{
+			size, err := m.RewardBatch.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x2a
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgLedgerChanged_RewardsWithdrawn) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgLedgerChanged_RewardsWithdrawn) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.RewardsWithdrawn != nil {
+		{
+			size, err := m.RewardsWithdrawn.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x32
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgLedgerChanged_EscrowRefunded) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgLedgerChanged_EscrowRefunded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.EscrowRefunded != nil {
+		{
+			size, err := m.EscrowRefunded.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x3a
+	}
+	return len(dAtA) - i, nil
+}
+func (m *MsgLedgerChanged_EscrowReleased) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgLedgerChanged_EscrowReleased) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.EscrowReleased != nil {
+		{
+			size, err := m.EscrowReleased.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x42
+	}
+	return len(dAtA) - i, nil
+}
+func (m *RewardsFunded) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *RewardsFunded) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *RewardsFunded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Reserve.Size()
+		i -= size
+		if _, err := m.Reserve.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Funder) > 0 {
+		i -= len(m.Funder)
+		copy(dAtA[i:], m.Funder)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Funder)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *RewardBatchCredited) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *RewardBatchCredited) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *RewardBatchCredited) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Reserve.Size()
+		i -= size
+		if _, err := m.Reserve.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.Total.Size()
+		i -= size
+		if _, err := m.Total.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if m.Count != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Count))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.BatchId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.BatchId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *RewardsWithdrawn) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *RewardsWithdrawn) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *RewardsWithdrawn) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.Recipient) > 0 {
+		i -= len(m.Recipient)
+		copy(dAtA[i:], m.Recipient)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Recipient)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.SequencerId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EscrowPaidOut) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EscrowPaidOut) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EscrowPaidOut) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.To) > 0 {
+		i -= len(m.To)
+		copy(dAtA[i:], m.To)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.To)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.SequencerId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.SequencerId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.EscrowId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.EscrowId))
+		i--
+		dAtA[i] = 0x8
 	}
 	return len(dAtA) - i, nil
 }
@@ -3876,6 +4960,30 @@ func (m *MsgConfigChanged_BootstrapEnded) Size() (n int) {
 	}
 	return n
 }
+func (m *MsgConfigChanged_PoolRecoveryProposed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.PoolRecoveryProposed != nil {
+		l = m.PoolRecoveryProposed.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgConfigChanged_PoolRecoveryCancelled) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.PoolRecoveryCancelled != nil {
+		l = m.PoolRecoveryCancelled.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
 func (m *LockLimitsChange) Size() (n int) {
 	if m == nil {
 		return 0
@@ -3966,6 +5074,43 @@ func (m *BootstrapStarted) Size() (n int) {
 	return n
 }
 
+func (m *PoolRecoveryProposed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.CurrentPool)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ProposedPool)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.EffectiveAt != 0 {
+		n += 1 + sovTx(uint64(m.EffectiveAt))
+	}
+	return n
+}
+
+func (m *PoolRecoveryCancelled) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ProposedPool)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.CancelledBy)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
 func (m *BootstrapEnded) Size() (n int) {
 	if m == nil {
 		return 0
@@ -3980,6 +5125,162 @@ func (m *BootstrapEnded) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovTx(uint64(l))
 	}
+	return n
+}
+
+func (m *MsgLedgerChanged) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Submitter)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Event.Size()
+	n += 1 + l + sovTx(uint64(l))
+	if m.LedgerNonce != 0 {
+		n += 1 + sovTx(uint64(m.LedgerNonce))
+	}
+	if m.Change != nil {
+		n += m.Change.Size()
+	}
+	return n
+}
+
+func (m *MsgLedgerChanged_RewardsFunded) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.RewardsFunded != nil {
+		l = m.RewardsFunded.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgLedgerChanged_RewardBatch) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.RewardBatch != nil {
+		l = m.RewardBatch.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgLedgerChanged_RewardsWithdrawn) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.RewardsWithdrawn != nil {
+		l = m.RewardsWithdrawn.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgLedgerChanged_EscrowRefunded) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.EscrowRefunded != nil {
+		l = m.EscrowRefunded.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *MsgLedgerChanged_EscrowReleased) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.EscrowReleased != nil {
+		l = m.EscrowReleased.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+func (m *RewardsFunded) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Funder)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTx(uint64(l))
+	l = m.Reserve.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *RewardBatchCredited) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.BatchId != 0 {
+		n += 1 + sovTx(uint64(m.BatchId))
+	}
+	if m.Count != 0 {
+		n += 1 + sovTx(uint64(m.Count))
+	}
+	l = m.Total.Size()
+	n += 1 + l + sovTx(uint64(l))
+	l = m.Reserve.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *RewardsWithdrawn) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.SequencerId != 0 {
+		n += 1 + sovTx(uint64(m.SequencerId))
+	}
+	l = len(m.Recipient)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *EscrowPaidOut) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.EscrowId != 0 {
+		n += 1 + sovTx(uint64(m.EscrowId))
+	}
+	if m.SequencerId != 0 {
+		n += 1 + sovTx(uint64(m.SequencerId))
+	}
+	l = len(m.To)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTx(uint64(l))
 	return n
 }
 
@@ -6728,6 +8029,76 @@ func (m *MsgConfigChanged) Unmarshal(dAtA []byte) error {
 			}
 			m.Change = &MsgConfigChanged_BootstrapEnded{v}
 			iNdEx = postIndex
+		case 12:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolRecoveryProposed", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &PoolRecoveryProposed{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgConfigChanged_PoolRecoveryProposed{v}
+			iNdEx = postIndex
+		case 13:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolRecoveryCancelled", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &PoolRecoveryCancelled{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgConfigChanged_PoolRecoveryCancelled{v}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])
@@ -7354,6 +8725,253 @@ func (m *BootstrapStarted) Unmarshal(dAtA []byte) error {
 	}
 	return nil
 }
+func (m *PoolRecoveryProposed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: PoolRecoveryProposed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: PoolRecoveryProposed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CurrentPool", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CurrentPool = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProposedPool", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProposedPool = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EffectiveAt", wireType)
+			}
+			m.EffectiveAt = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EffectiveAt |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *PoolRecoveryCancelled) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: PoolRecoveryCancelled: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: PoolRecoveryCancelled: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProposedPool", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProposedPool = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CancelledBy", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CancelledBy = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
 func (m *BootstrapEnded) Unmarshal(dAtA []byte) error {
 	l := len(dAtA)
 	iNdEx := 0
@@ -7446,6 +9064,910 @@ func (m *BootstrapEnded) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			m.PoolAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgLedgerChanged) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgLedgerChanged: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgLedgerChanged: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Submitter", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Submitter = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Event", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Event.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LedgerNonce", wireType)
+			}
+			m.LedgerNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LedgerNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RewardsFunded", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &RewardsFunded{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgLedgerChanged_RewardsFunded{v}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RewardBatch", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &RewardBatchCredited{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgLedgerChanged_RewardBatch{v}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RewardsWithdrawn", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &RewardsWithdrawn{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgLedgerChanged_RewardsWithdrawn{v}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EscrowRefunded", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &EscrowPaidOut{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgLedgerChanged_EscrowRefunded{v}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EscrowReleased", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &EscrowPaidOut{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Change = &MsgLedgerChanged_EscrowReleased{v}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *RewardsFunded) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: RewardsFunded: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: RewardsFunded: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Funder", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Funder = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reserve", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Reserve.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *RewardBatchCredited) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: RewardBatchCredited: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: RewardBatchCredited: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BatchId", wireType)
+			}
+			m.BatchId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.BatchId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Count", wireType)
+			}
+			m.Count = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Count |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Total", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Total.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reserve", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Reserve.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *RewardsWithdrawn) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: RewardsWithdrawn: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: RewardsWithdrawn: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Recipient", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Recipient = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EscrowPaidOut) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EscrowPaidOut: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EscrowPaidOut: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EscrowId", wireType)
+			}
+			m.EscrowId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EscrowId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SequencerId", wireType)
+			}
+			m.SequencerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SequencerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field To", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.To = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

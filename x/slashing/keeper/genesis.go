@@ -49,8 +49,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			}
 		}
 		lastAction = a.Id
-		if a.RewardBatch != nil && a.RewardBatch.BatchId > lastBatch {
-			lastBatch = a.RewardBatch.BatchId
+		if a.RewardBatch != nil {
+			lastBatch = max(lastBatch, a.RewardBatch.BatchId)
+			if err := k.RewardBatchIndex.Set(ctx, a.RewardBatch.BatchId, a.Id); err != nil {
+				return err
+			}
 		}
 	}
 	for _, j := range gs.Jails {
@@ -69,6 +72,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		}
 		if e.Status == types.ESCROW_STATUS_HELD {
 			if err := k.EscrowsByRelease.Set(ctx, releaseKey(e)); err != nil {
+				return err
+			}
+		}
+		if e.EscrowId != 0 {
+			if err := k.EscrowsByL1ID.Set(ctx, e.EscrowId, collections.Join(e.OffenceId, e.SequencerId)); err != nil {
 				return err
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
+	collcodec "cosmossdk.io/collections/codec"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
 	"cosmossdk.io/log"
@@ -53,6 +54,11 @@ type Keeper struct {
 	// of them held behind an underfunded reserve never keeps a slash out of the
 	// write-back's bounded walk (l1_writeback.go). Rebuilt from the actions at genesis.
 	UnsentActions collections.KeySet[collections.Pair[uint32, uint64]]
+	// RewardBatchIndex maps a reward batch id to its REWARD_BATCH action, and
+	// EscrowsByL1ID a contract escrow id to its escrow's (offence id, sequencer id):
+	// the relayed ledger events name them so (l1_ledger.go). Both rebuilt at genesis.
+	RewardBatchIndex collections.Map[uint64, uint64]
+	EscrowsByL1ID    collections.Map[uint64, collections.Pair[uint64, uint64]]
 	// EpochOffenceCursor is the last x/epoch offence id judged.
 	EpochOffenceCursor collections.Item[uint64]
 	// MpcBlameCursor is the last x/mpc blame record judged.
@@ -118,6 +124,9 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		QueuedActions: collections.NewKeySet(sb, types.QueuedActionsKey, "queued_actions", collections.Uint64Key),
 		UnsentActions: collections.NewKeySet(sb, types.UnsentActionsKey, "unsent_actions",
 			collections.PairKeyCodec(collections.Uint32Key, collections.Uint64Key)),
+		RewardBatchIndex: collections.NewMap(sb, types.RewardBatchIndexKey, "reward_batch_index", collections.Uint64Key, collections.Uint64Value),
+		EscrowsByL1ID: collections.NewMap(sb, types.EscrowsByL1IDKey, "escrows_by_l1_id", collections.Uint64Key,
+			collcodec.KeyToValueCodec(collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key))),
 		EpochOffenceCursor: collections.NewItem(sb, types.EpochOffenceCurKey, "epoch_offence_cursor", collections.Uint64Value),
 		MpcBlameCursor:     collections.NewItem(sb, types.MpcBlameCursorKey, "mpc_blame_cursor", collections.Uint64Value),
 		Signings:           collections.NewMap(sb, types.SigningsKey, "signings", collections.Uint64Key, collections.BytesValue),

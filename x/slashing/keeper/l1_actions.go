@@ -209,5 +209,8 @@ func (k Keeper) holdEscrow(ctx context.Context, o types.Offence, fact sequencert
 	if err := k.EscrowsByRelease.Set(ctx, releaseKey(e)); err != nil {
 		return err
 	}
+	if err := k.EscrowsByL1ID.Set(ctx, e.EscrowId, key); err != nil {
+		return err
+	}
 	return emit(ctx, &types.EventEscrowHeld{Escrow: e})
 }

@@ -92,7 +92,11 @@ func (k Keeper) rewardState(ctx context.Context) (types.RewardState, error) {
 func (k Keeper) rewardsOf(ctx context.Context, id uint64) (types.SequencerRewards, error) {
 	r, err := k.SequencerRewards.Get(ctx, id)
 	if isNotFound(err) {
-		return types.SequencerRewards{SequencerId: id, Accrued: sdkmath.ZeroInt(), Batched: sdkmath.ZeroInt(), Paid: sdkmath.ZeroInt()}, nil
+		return types.SequencerRewards{SequencerId: id, Accrued: sdkmath.ZeroInt(), Batched: sdkmath.ZeroInt(), Paid: sdkmath.ZeroInt(),
+			Withdrawn: sdkmath.ZeroInt()}, nil
+	}
+	if err == nil && r.Withdrawn.IsNil() {
+		r.Withdrawn = sdkmath.ZeroInt() // a record from before withdrawals were mirrored
 	}
 	return r, err
 }

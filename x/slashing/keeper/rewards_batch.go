@@ -77,6 +77,9 @@ func (k Keeper) queueRewardBatch(ctx context.Context, payments []types.RewardPay
 	if err != nil {
 		return err
 	}
+	if err := k.RewardBatchIndex.Set(ctx, batch.BatchId, a.Id); err != nil {
+		return err
+	}
 	for _, p := range payments {
 		r, err := k.rewardsOf(ctx, p.SequencerId)
 		if err != nil {

@@ -94,6 +94,7 @@ func (gs GenesisState) Validate() error {
 	}
 	type escrowKey struct{ offence, seq uint64 }
 	escrows := make(map[escrowKey]bool, len(gs.Escrows))
+	l1Escrows := make(map[uint64]bool, len(gs.Escrows))
 	for _, e := range gs.Escrows {
 		k := escrowKey{e.OffenceId, e.SequencerId}
 		o, ok := offences[e.OffenceId]
@@ -101,6 +102,10 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): duplicate or not its offence", e.OffenceId, e.SequencerId)
 		}
 		escrows[k] = true
+		if e.EscrowId != 0 && l1Escrows[e.EscrowId] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): contract escrow id %d recorded twice", e.OffenceId, e.SequencerId, e.EscrowId)
+		}
+		l1Escrows[e.EscrowId] = e.EscrowId != 0
 		if e.Amount.IsNil() || e.Amount.IsNegative() || e.Status == ESCROW_STATUS_UNSPECIFIED {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): amount or status", e.OffenceId, e.SequencerId)
 		}
@@ -175,9 +180,9 @@ func (gs GenesisState) validateDowntime() error {
 }
 
 // validateSettlement checks an escrow's status against the actions: a HELD escrow has
-// the contract's escrow id; a RELEASED one names its RELEASE_ESCROW action; a REFUNDED
-// one names its REFUND_ESCROW action, or none (its slash was cancelled before L1 took
-// it).
+// the contract's escrow id; a RELEASED one names its RELEASE_ESCROW action, or none if
+// L1's event released it (paid_out_height); a REFUNDED one names its REFUND_ESCROW
+// action, or none (its slash was cancelled before L1 took it).
 func (e Escrow) validateSettlement(actions map[uint64]L1Action) error {
 	want := L1_ACTION_KIND_UNSPECIFIED
 	switch e.Status {
@@ -188,8 +193,9 @@ func (e Escrow) validateSettlement(actions map[uint64]L1Action) error {
 		}
 	case ESCROW_STATUS_RELEASED:
 		want = L1_ACTION_KIND_RELEASE_ESCROW
-		if e.SettleActionId == 0 {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): released by no action", e.OffenceId, e.SequencerId)
+		if e.SettleActionId == 0 && e.PaidOutHeight == 0 {
+			// Only L1's own EscrowReleased (anyone may release) makes one without an action.
+			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow (%d, %d): released by no action and not on L1", e.OffenceId, e.SequencerId)
 		}
 	case ESCROW_STATUS_REFUNDED:
 		want = L1_ACTION_KIND_REFUND_ESCROW

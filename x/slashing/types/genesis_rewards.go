@@ -27,6 +27,9 @@ func (gs GenesisState) validateRewards() error {
 				return errorsmod.Wrapf(ErrInvalidGenesis, "sequencer rewards %d: %s missing or negative", r.SequencerId, v.name)
 			}
 		}
+		if !r.Withdrawn.IsNil() && r.Withdrawn.IsNegative() {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "sequencer rewards %d: withdrawn negative", r.SequencerId)
+		}
 	}
 	last = 0
 	for i, c := range gs.EpochCredits {

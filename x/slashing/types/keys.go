@@ -37,4 +37,6 @@ var (
 	L2ForfeitsKey       = collections.NewPrefix(23)
 	MpcBlameCursorKey   = collections.NewPrefix(24)
 	UnsentActionsKey    = collections.NewPrefix(25)
+	RewardBatchIndexKey = collections.NewPrefix(26)
+	EscrowsByL1IDKey    = collections.NewPrefix(27)
 )
