@@ -14,6 +14,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "Params", Use: "params", Short: "Show the pool parameters"},
 				{RpcMethod: "L1Config", Use: "l1-config", Short: "Show the L1 staking contract's configuration as mirrored by the chain (lock limits, exit delay, pause, pool address, pool recovery)"},
+				{RpcMethod: "L1Admin", Use: "l1-admin", Short: "Show governance's decision on the L1 staking contract's administration and what the pool still has to change on L1"},
 				{RpcMethod: "L1Ledger", Use: "l1-ledger", Short: "Show the L1 staking contract's ledger as mirrored by the chain (reward reserve, last reward batch)"},
 				{RpcMethod: "Sequencer", Use: "sequencer [id]", Short: "Show a sequencer by its L1 id",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
@@ -36,6 +37,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "UpdateParams", Skip: true}, // governance only: submit as a proposal
 				{RpcMethod: "UpdateWhitelist", Skip: true},
+				{RpcMethod: "UpdateL1Admin", Skip: true}, // governance only
 				{RpcMethod: "EditDescription", Use: "edit-description", Short: "Edit your sequencer's public profile",
 					FlagOptions: map[string]*autocliv1.FlagOptions{"sender": {Name: "from"}}},
 				// L1 events are relayed by the bridge; the commands exist for operators and tests.

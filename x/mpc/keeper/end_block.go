@@ -49,6 +49,7 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	// before step 4, so a request opened here gets its session in the same block.
 	k.isolated(sdkCtx, "pool acceptance", func(ctx sdk.Context) error { return k.stepPoolAcceptance(ctx, params) })
 	k.isolated(sdkCtx, "batches", func(ctx sdk.Context) error { return k.stepBatches(ctx, params) })
+	k.isolated(sdkCtx, "l1 administration", func(ctx sdk.Context) error { return k.stepL1Admin(ctx, params) })
 	k.isolated(sdkCtx, "outbox", func(ctx sdk.Context) error { return k.stepOutbox(ctx, params) })
 	return k.stepSign(sdkCtx, v)
 }

@@ -34,6 +34,12 @@ type fakeSequencers struct {
 	active []sequencertypes.ValidatorPower
 	params sequencertypes.Params
 	l1     sequencertypes.L1Config
+	// admin are the administration differences x/sequencer reports (l1_admin tests).
+	admin []sequencertypes.L1AdminChange
+}
+
+func (f *fakeSequencers) L1AdminChanges(_ context.Context, limit int) ([]sequencertypes.L1AdminChange, error) {
+	return f.admin[:min(limit, len(f.admin))], nil
 }
 
 func (f *fakeSequencers) GetParams(context.Context) (sequencertypes.Params, error) {

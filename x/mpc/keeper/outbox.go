@@ -52,6 +52,7 @@ func (k Keeper) registerBuiltins() {
 		k.RegisterPayloadType(poolTxPayload{k}),
 		k.RegisterPoolPurpose(batchPurpose{k}),
 		k.RegisterPoolPurpose(acceptPoolPurpose{k}),
+		k.RegisterPoolPurpose(l1AdminPurpose{}),
 	} {
 		if err != nil {
 			panic(err) // a programming error: the names are constants

@@ -14,6 +14,9 @@ type SequencerKeeper interface {
 	ActiveValidatorSet(ctx context.Context) (sequencertypes.ValidatorSet, error)
 	GetParams(ctx context.Context) (sequencertypes.Params, error)
 	GetL1Config(ctx context.Context) (sequencertypes.L1Config, error)
+	// L1AdminChanges are where the staking contract's administration differs from
+	// governance's decision, in the order the pool reconciles them (at most limit).
+	L1AdminChanges(ctx context.Context, limit int) ([]sequencertypes.L1AdminChange, error)
 }
 
 // L2Heads is what x/mpc reads of x/epoch: the L2 height more than 2/3 of power

@@ -34,6 +34,23 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) ([]abci.
 			return nil, err
 		}
 	}
+	for _, account := range gs.L1Whitelist {
+		if err := k.L1Whitelist.Set(ctx, account); err != nil {
+			return nil, err
+		}
+	}
+	for _, owner := range append(append([]string(nil), gs.Whitelist...), gs.L1Whitelist...) {
+		if err := k.markWhitelistDiff(ctx, owner); err != nil {
+			return nil, err
+		}
+	}
+	admin := gs.L1Admin
+	if admin.MinLock.IsNil() || admin.MaxLock.IsNil() {
+		admin.MinLock, admin.MaxLock = math.ZeroInt(), math.ZeroInt() // unset: a genesis from before the decision existed
+	}
+	if err := k.L1Admin.Set(ctx, admin); err != nil {
+		return nil, err
+	}
 	for _, s := range gs.Sequencers {
 		if err := k.setNewSequencer(ctx, s); err != nil {
 			return nil, err
@@ -120,6 +137,15 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		gs.Whitelist = append(gs.Whitelist, owner)
 		return false, nil
 	}); err != nil {
+		return nil, err
+	}
+	if err := k.L1Whitelist.Walk(ctx, nil, func(account string) (bool, error) {
+		gs.L1Whitelist = append(gs.L1Whitelist, account)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if gs.L1Admin, err = k.L1Admin.Get(ctx); err != nil {
 		return nil, err
 	}
 	if err := k.Sequencers.Walk(ctx, nil, func(_ uint64, s types.Sequencer) (bool, error) {

@@ -56,6 +56,12 @@ type Keeper struct {
 	L1Config collections.Item[types.L1Config]
 	// L1Ledger is the staking contract's ledger as of its last applied ledger event.
 	L1Ledger collections.Item[types.L1Ledger]
+	// L1Whitelist is the contract's whitelist, mirrored from its WhitelistUpdated events;
+	// WhitelistDiffs the owners on which it and Whitelist differ; L1Admin governance's
+	// decision on the contract's administration (l1_admin.go).
+	L1Whitelist    collections.KeySet[string]
+	WhitelistDiffs collections.KeySet[string]
+	L1Admin        collections.Item[types.L1Admin]
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of x/gov's module account.
@@ -91,8 +97,11 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		LaneCounts: collections.NewMap(sb, types.LaneCountsKey, "lane_counts", collections.Uint64Key, collections.Uint64Value),
 		PendingByNonce: collections.NewKeySet(sb, types.PendingByNonceKey, "pending_by_nonce",
 			collections.TripleKeyCodec(collections.Uint64Key, collections.Uint64Key, collections.Uint64Key)),
-		L1Config: collections.NewItem(sb, types.L1ConfigKey, "l1_config", codec.CollValue[types.L1Config](cdc)),
-		L1Ledger: collections.NewItem(sb, types.L1LedgerKey, "l1_ledger", codec.CollValue[types.L1Ledger](cdc)),
+		L1Config:       collections.NewItem(sb, types.L1ConfigKey, "l1_config", codec.CollValue[types.L1Config](cdc)),
+		L1Ledger:       collections.NewItem(sb, types.L1LedgerKey, "l1_ledger", codec.CollValue[types.L1Ledger](cdc)),
+		L1Whitelist:    collections.NewKeySet(sb, types.L1WhitelistKey, "l1_whitelist", collections.StringKey),
+		WhitelistDiffs: collections.NewKeySet(sb, types.WhitelistDiffsKey, "whitelist_diffs", collections.StringKey),
+		L1Admin:        collections.NewItem(sb, types.L1AdminKey, "l1_admin", codec.CollValue[types.L1Admin](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

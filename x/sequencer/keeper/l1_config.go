@@ -26,6 +26,11 @@ func (k Keeper) applyConfigChange(ctx context.Context, m *types.MsgConfigChanged
 	if err := k.L1Config.Set(ctx, next); err != nil {
 		return err
 	}
+	if w := m.GetWhitelist(); w != nil {
+		if err := k.setL1Whitelisted(ctx, w.Account, w.Allowed); err != nil {
+			return err
+		}
+	}
 	emit(ctx, &types.EventL1ConfigChanged{ConfigNonce: next.ConfigNonce, Change: change, Detail: detail})
 	return nil
 }

@@ -36,7 +36,9 @@ func batchCredited(id, count uint64, total, reserve int64) *types.MsgLedgerChang
 // ledgerHooks records what x/sequencer hands to x/slashing.
 type ledgerHooks struct{ got []*types.MsgLedgerChanged }
 
-func (h *ledgerHooks) AfterL1Slashed(context.Context, types.L1SlashFact) math.Int { return math.ZeroInt() }
+func (h *ledgerHooks) AfterL1Slashed(context.Context, types.L1SlashFact) math.Int {
+	return math.ZeroInt()
+}
 func (h *ledgerHooks) AfterL1Ledger(_ context.Context, m *types.MsgLedgerChanged) {
 	h.got = append(h.got, m)
 }

@@ -57,7 +57,7 @@ func (k msgServer) UpdateWhitelist(ctx context.Context, msg *types.MsgUpdateWhit
 		} else if banned {
 			return nil, errorsmod.Wrapf(types.ErrBanned, "owner %s can never rejoin", owner)
 		}
-		if err := k.Whitelist.Set(ctx, owner); err != nil {
+		if err := k.setWhitelisted(ctx, owner, true); err != nil {
 			return nil, err
 		}
 		if err := k.admitOwner(ctx, owner); err != nil {
@@ -67,7 +67,7 @@ func (k msgServer) UpdateWhitelist(ctx context.Context, msg *types.MsgUpdateWhit
 	}
 	for _, a := range msg.Remove {
 		owner, _ := types.NormalizeL1Address(a)
-		if err := k.Whitelist.Remove(ctx, owner); err != nil {
+		if err := k.setWhitelisted(ctx, owner, false); err != nil {
 			return nil, err
 		}
 		if err := k.revokeOwner(ctx, owner); err != nil {
@@ -77,6 +77,27 @@ func (k msgServer) UpdateWhitelist(ctx context.Context, msg *types.MsgUpdateWhit
 	}
 	emit(ctx, &ev)
 	return &types.MsgUpdateWhitelistResponse{}, nil
+}
+
+// UpdateL1Admin implements types.MsgServer: governance's decision on the staking
+// contract's lock limits, exit delay and end of bootstrap, which the pool carries out.
+func (k msgServer) UpdateL1Admin(ctx context.Context, msg *types.MsgUpdateL1Admin) (*types.MsgUpdateL1AdminResponse, error) {
+	if err := k.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	admin, err := k.L1Admin.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	admin = admin.Update(msg)
+	if err := k.L1Admin.Set(ctx, admin); err != nil {
+		return nil, err
+	}
+	emit(ctx, &types.EventL1AdminUpdated{Admin: admin})
+	return &types.MsgUpdateL1AdminResponse{}, nil
 }
 
 // EditDescription implements types.MsgServer.

@@ -132,7 +132,7 @@ func (k Keeper) RemoveOwner(ctx context.Context, id uint64, reason string) error
 	if s.Status == types.SEQUENCER_STATUS_BANNED {
 		return nil
 	}
-	if err := k.Whitelist.Remove(ctx, s.Owner); err != nil {
+	if err := k.setWhitelisted(ctx, s.Owner, false); err != nil {
 		return err
 	}
 	if err := k.revokeOwner(ctx, s.Owner); err != nil {
@@ -162,7 +162,7 @@ func (k Keeper) BanOwner(ctx context.Context, id uint64, reason string) error {
 			return err
 		}
 	}
-	if err := k.Whitelist.Remove(ctx, s.Owner); err != nil {
+	if err := k.setWhitelisted(ctx, s.Owner, false); err != nil {
 		return err
 	}
 	emit(ctx, &types.EventWhitelistUpdated{Removed: []string{s.Owner}})
@@ -217,7 +217,7 @@ func (k Keeper) ReinstateOwner(ctx context.Context, id uint64, signer string, st
 			return err
 		}
 	}
-	if err := k.Whitelist.Set(ctx, s.Owner); err != nil {
+	if err := k.setWhitelisted(ctx, s.Owner, true); err != nil {
 		return err
 	}
 	emit(ctx, &types.EventWhitelistUpdated{Added: []string{s.Owner}})

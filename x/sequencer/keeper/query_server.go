@@ -26,6 +26,26 @@ func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*
 	return &types.QueryParamsResponse{Params: p}, nil
 }
 
+// maxPendingAdminChanges bounds the L1Admin query's list of differences.
+const maxPendingAdminChanges = 100
+
+// L1Admin implements types.QueryServer.
+func (q queryServer) L1Admin(ctx context.Context, _ *types.QueryL1AdminRequest) (*types.QueryL1AdminResponse, error) {
+	admin, err := q.k.L1Admin.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	changes, err := q.k.L1AdminChanges(ctx, maxPendingAdminChanges)
+	if err != nil {
+		return nil, err
+	}
+	resp := &types.QueryL1AdminResponse{Admin: admin}
+	for _, c := range changes {
+		resp.Pending = append(resp.Pending, c.String())
+	}
+	return resp, nil
+}
+
 // L1Ledger implements types.QueryServer.
 func (q queryServer) L1Ledger(ctx context.Context, _ *types.QueryL1LedgerRequest) (*types.QueryL1LedgerResponse, error) {
 	l, err := q.k.L1Ledger.Get(ctx)

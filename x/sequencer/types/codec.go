@@ -12,6 +12,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	cdc.RegisterConcrete(&Params{}, "themis/x/sequencer/Params", nil)
 	cdc.RegisterConcrete(&MsgUpdateParams{}, "themis/x/sequencer/MsgUpdateParams", nil)
 	cdc.RegisterConcrete(&MsgUpdateWhitelist{}, "themis/x/sequencer/MsgUpdateWhitelist", nil)
+	cdc.RegisterConcrete(&MsgUpdateL1Admin{}, "themis/x/sequencer/MsgUpdateL1Admin", nil)
 	cdc.RegisterConcrete(&MsgEditDescription{}, "themis/x/sequencer/MsgEditDescription", nil)
 	cdc.RegisterConcrete(&MsgLocked{}, "themis/x/sequencer/MsgLocked", nil)
 	cdc.RegisterConcrete(&MsgRelocked{}, "themis/x/sequencer/MsgRelocked", nil)
@@ -48,6 +49,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 	registry.RegisterImplementations((*sdk.Msg)(nil),
 		&MsgUpdateParams{},
 		&MsgUpdateWhitelist{},
+		&MsgUpdateL1Admin{},
 		&MsgEditDescription{},
 		&MsgLocked{},
 		&MsgRelocked{},

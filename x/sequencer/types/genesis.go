@@ -8,7 +8,7 @@ import (
 
 // DefaultGenesis is an empty pool with default params.
 func DefaultGenesis() *GenesisState {
-	return &GenesisState{Params: DefaultParams(), NextPendingId: 1, L1Config: DefaultL1Config(), L1Ledger: DefaultL1Ledger()}
+	return &GenesisState{Params: DefaultParams(), NextPendingId: 1, L1Config: DefaultL1Config(), L1Ledger: DefaultL1Ledger(), L1Admin: DefaultL1Admin()}
 }
 
 // Validate checks the genesis state as a whole: params, unique and well-formed
@@ -36,6 +36,17 @@ func (gs GenesisState) Validate() error {
 			return fail("whitelist entry %s is duplicated", a)
 		}
 		white[a] = true
+	}
+	l1White := map[string]bool{}
+	for _, a := range gs.L1Whitelist {
+		n, err := NormalizeL1Address(a)
+		if err != nil || n != a || l1White[a] {
+			return fail("l1_whitelist entry %q must be a lower-case 0x address, once", a)
+		}
+		l1White[a] = true
+	}
+	if err := gs.L1Admin.Validate(); err != nil {
+		return fail("l1_admin: %v", err)
 	}
 	// signers holds the indexed signers: a sequencer in signer conflict carries a key
 	// another holds (or a retired one) and is not indexed.

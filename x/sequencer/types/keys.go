@@ -31,4 +31,7 @@ var (
 	PendingByNonceKey   = collections.NewPrefix(17)
 	L1ConfigKey         = collections.NewPrefix(18)
 	L1LedgerKey         = collections.NewPrefix(19)
+	L1WhitelistKey      = collections.NewPrefix(20)
+	WhitelistDiffsKey   = collections.NewPrefix(21)
+	L1AdminKey          = collections.NewPrefix(22)
 )

@@ -1,0 +1,98 @@
+package keeper
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/themis-network/themis/x/sequencer/types"
+)
+
+// The staking contract's administration: governance decides it here (the chain's
+// whitelist, MsgUpdateWhitelist; the lock limits, exit delay and end of bootstrap,
+// MsgUpdateL1Admin), the contract's is mirrored from its events (L1Config and
+// L1Whitelist), and L1AdminChanges lists where they differ for the pool to reconcile
+// (x/mpc's l1_admin purpose). WhitelistDiffs holds exactly the owners on which the two
+// whitelists differ, kept at every change of either, so the walk is bounded.
+
+// setWhitelisted admits (or removes) owner on the chain's whitelist.
+func (k Keeper) setWhitelisted(ctx context.Context, owner string, allowed bool) error {
+	var err error
+	if allowed {
+		err = k.Whitelist.Set(ctx, owner)
+	} else {
+		err = k.Whitelist.Remove(ctx, owner)
+	}
+	if err != nil {
+		return err
+	}
+	return k.markWhitelistDiff(ctx, owner)
+}
+
+// setL1Whitelisted records the contract's WhitelistUpdated for account.
+func (k Keeper) setL1Whitelisted(ctx context.Context, account string, allowed bool) error {
+	var err error
+	if allowed {
+		err = k.L1Whitelist.Set(ctx, account)
+	} else {
+		err = k.L1Whitelist.Remove(ctx, account)
+	}
+	if err != nil {
+		return err
+	}
+	return k.markWhitelistDiff(ctx, account)
+}
+
+// markWhitelistDiff keeps owner in WhitelistDiffs exactly while the two whitelists
+// disagree on it.
+func (k Keeper) markWhitelistDiff(ctx context.Context, owner string) error {
+	chain, err := k.Whitelist.Has(ctx, owner)
+	if err != nil {
+		return err
+	}
+	l1, err := k.L1Whitelist.Has(ctx, owner)
+	if err != nil {
+		return err
+	}
+	if chain != l1 {
+		return k.WhitelistDiffs.Set(ctx, owner)
+	}
+	return k.WhitelistDiffs.Remove(ctx, owner)
+}
+
+// L1AdminChanges returns at most limit changes that would make the contract's
+// administration governance's: whitelist differences first (in address order), then
+// the lock limits, the exit delay and the end of bootstrap.
+func (k Keeper) L1AdminChanges(ctx context.Context, limit int) ([]types.L1AdminChange, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	var out []types.L1AdminChange
+	err := k.WhitelistDiffs.Walk(ctx, nil, func(owner string) (bool, error) {
+		allowed, err := k.Whitelist.Has(ctx, owner)
+		if err != nil {
+			return true, err
+		}
+		out = append(out, types.L1AdminChange{Kind: types.L1AdminWhitelist, Account: owner, Allowed: allowed})
+		return len(out) >= limit, nil
+	})
+	if err != nil || len(out) >= limit {
+		return out, err
+	}
+	admin, err := k.L1Admin.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	config, err := k.L1Config.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := sdk.UnwrapSDKContext(ctx).BlockTime().Unix()
+	for _, c := range admin.ConfigChanges(config, uint64(max(now, 0))) {
+		if len(out) >= limit {
+			break
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}

@@ -1,0 +1,115 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	sequencertest "github.com/themis-network/themis/testutil/sequencer"
+	"github.com/themis-network/themis/x/sequencer/types"
+)
+
+// Governance decides the staking contract's administration here; L1AdminChanges lists
+// where the contract, as mirrored, still differs, for the pool to reconcile.
+
+func adminChanges(t *testing.T, e *sequencertest.Env) []string {
+	t.Helper()
+	changes, err := e.K.L1AdminChanges(e.Ctx, 100)
+	require.NoError(t, err)
+	var out []string
+	for _, c := range changes {
+		out = append(out, c.String())
+	}
+	resp, err := e.Query.L1Admin(e.Ctx, &types.QueryL1AdminRequest{})
+	require.NoError(t, err)
+	require.Equal(t, out, resp.Pending, "the query shows the same")
+	return out
+}
+
+func l1Whitelisted(e *sequencertest.Env, account string, allowed bool) *types.MsgConfigChanged {
+	return e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_Whitelist{Whitelist: &types.L1WhitelistChange{Account: account, Allowed: allowed}}})
+}
+
+// The whitelists: governance's admissions and removals (and a ban) appear as changes
+// until the contract's WhitelistUpdated events mirror them; the contract allowing an
+// owner governance did not admit is a change too (the pool removes it). Genesis
+// rebuilds the differences from both lists.
+func TestL1Admin_WhitelistDifferences(t *testing.T) {
+	e := sqPool(t) // sequencer 1 of owner 1, admitted on the chain but not (yet) mirrored on L1
+	e.Apply(l1Whitelisted(e, sqOwner(1000), true)) // the genesis relayer's owner
+	a, b, stranger := sqOwner(1), sqOwner(2), sqOwner(7)
+	require.Equal(t, []string{"whitelist " + a + " allowed=true"}, adminChanges(t, e))
+
+	e.Apply(l1Whitelisted(e, a, true))
+	require.Empty(t, adminChanges(t, e))
+
+	e.Whitelist(b)
+	require.Equal(t, []string{"whitelist " + b + " allowed=true"}, adminChanges(t, e))
+	e.Apply(l1Whitelisted(e, stranger, true))
+	require.Equal(t, []string{"whitelist " + b + " allowed=true", "whitelist " + stranger + " allowed=false"}, adminChanges(t, e),
+		"address order; the contract's own admission is taken back")
+	e.Apply(l1Whitelisted(e, b, true))
+	e.Apply(l1Whitelisted(e, stranger, false))
+	require.Empty(t, adminChanges(t, e))
+
+	// A ban removes the owner from the chain's whitelist: the pool removes it on L1.
+	require.NoError(t, e.K.BanOwner(e.Ctx, sqSeq1, "test ban"))
+	require.Equal(t, []string{"whitelist " + a + " allowed=false"}, adminChanges(t, e))
+
+	gs, err := e.K.ExportGenesis(e.Ctx)
+	require.NoError(t, err)
+	require.Equal(t, []string{a, b, sqOwner(1000)}, gs.L1Whitelist)
+	require.Equal(t, []string{"whitelist " + a + " allowed=false"}, adminChanges(t, sequencertest.NewEnvWithGenesis(t, gs)))
+	gs.L1Whitelist = append(gs.L1Whitelist, b)
+	require.ErrorIs(t, gs.Validate(), types.ErrInvalidGenesis, "an account listed twice")
+}
+
+// Lock limits, exit delay and the end of bootstrap: governance's decision (only the
+// fields it sets) is a change until the mirrored configuration matches it; bootstrap is
+// ended only while the contract can (a pool set, before its deadline).
+func TestL1Admin_ConfigDifferences(t *testing.T) {
+	e := sqPool(t)
+	e.Apply(l1Whitelisted(e, sqOwner(1), true))
+	e.Apply(l1Whitelisted(e, sqOwner(1000), true))
+	update := func(m *types.MsgUpdateL1Admin) error {
+		m.Authority = e.Authority
+		_, err := e.Msg.UpdateL1Admin(e.Ctx, m)
+		return err
+	}
+	require.NoError(t, update(&types.MsgUpdateL1Admin{LockLimits: &types.LockLimitsChange{MinLock: sqTokens(25_000), MaxLock: sqTokens(90_000)}}))
+	require.NoError(t, update(&types.MsgUpdateL1Admin{ExitDelaySeconds: types.MinExitDelaySeconds, EndBootstrap: true}))
+	require.Equal(t, []string{"lock_limits " + sqTokens(25_000).String() + ".." + sqTokens(90_000).String(),
+		"exit_delay 604800s"}, adminChanges(t, e), "no pool on L1 yet: bootstrap is not ended")
+
+	e.Apply(e.LockLimitsMsg(25_000, 90_000))
+	e.Apply(e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_ExitDelay{ExitDelay: &types.ExitDelayChange{ExitDelaySeconds: types.MinExitDelaySeconds}}}))
+	e.Apply(e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_PoolAddress{PoolAddress: &types.AddressChange{
+		Previous: "0x0000000000000000000000000000000000000000", Current: sqOwner(9)}}}))
+	require.Equal(t, []string{"end_bootstrap"}, adminChanges(t, e))
+	deadline := uint64(e.Ctx.BlockTime().Unix())
+	e.Apply(e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_BootstrapStarted{BootstrapStarted: &types.BootstrapStarted{Owner: sqOwner(9), Deadline: deadline}}}))
+	require.Empty(t, adminChanges(t, e), "the deadline passed: bootstrap is over on L1 anyway")
+
+	// A later decision keeps the fields it does not set.
+	require.NoError(t, update(&types.MsgUpdateL1Admin{ExitDelaySeconds: types.MinExitDelaySeconds + 1}))
+	admin, err := e.K.L1Admin.Get(e.Ctx)
+	require.NoError(t, err)
+	require.Equal(t, sqTokens(25_000), admin.MinLock)
+	require.True(t, admin.EndBootstrap)
+	require.Equal(t, []string{"exit_delay 604801s"}, adminChanges(t, e))
+	gs, err := e.K.ExportGenesis(e.Ctx)
+	require.NoError(t, err)
+	require.Equal(t, admin, gs.L1Admin)
+
+	// Only governance decides, and only what the contract would accept.
+	_, err = e.Msg.UpdateL1Admin(e.Ctx, &types.MsgUpdateL1Admin{Authority: e.Relayer, ExitDelaySeconds: types.MinExitDelaySeconds})
+	require.ErrorIs(t, err, types.ErrUnauthorized)
+	for name, m := range map[string]*types.MsgUpdateL1Admin{
+		"nothing":             {},
+		"min above max":       {LockLimits: &types.LockLimitsChange{MinLock: sqTokens(2), MaxLock: sqTokens(1)}},
+		"exit delay too low":  {ExitDelaySeconds: types.MinExitDelaySeconds - 1},
+		"exit delay too high": {ExitDelaySeconds: types.MaxExitDelaySeconds + 1},
+	} {
+		require.ErrorIs(t, update(m), types.ErrInvalidConfigChange, name)
+	}
+}
