@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"math/big"
+	"slices"
 	"testing"
 
 	"cosmossdk.io/math"
@@ -367,4 +368,44 @@ func TestStakingReaderConfig(t *testing.T) {
 	require.Error(t, err)
 	e.node.SetRPCDown(false)
 	require.False(t, errors.Is(err, l1.ErrMalformedLog))
+}
+
+// A chain started from the contract takes its whitelist from the WhitelistUpdated
+// events (the contract cannot list its mapping), and its ledger from the contract's
+// counters: both as of the block read.
+func TestStakingReaderWhitelistAndLedger(t *testing.T) {
+	ctx := context.Background()
+	e := startL1(t)
+	d := e.node.Deployment()
+	admin := devl1.DeployerKey()
+	head := func() uint64 {
+		n, err := e.rpc.BlockNumber(ctx)
+		require.NoError(t, err)
+		return n
+	}
+	at := head()
+	deployed, err := l1.WhitelistAt(ctx, e.rpc, d.Staking, 0, at)
+	require.NoError(t, err)
+	require.NotEmpty(t, deployed, "the development L1 whitelists its owners at deployment")
+
+	newcomer := crypto.PubkeyToAddress(newSigner(t).PublicKey)
+	gone := common.HexToAddress(deployed[0])
+	adminSend(t, e, admin, stakingBinding.PackSetWhitelist(newcomer, true))
+	adminSend(t, e, admin, stakingBinding.PackSetWhitelist(gone, false))
+	now, err := l1.WhitelistAt(ctx, e.rpc, d.Staking, 0, head())
+	require.NoError(t, err)
+	want := append(append([]string(nil), deployed[1:]...), l1LowerHex(newcomer))
+	slices.Sort(want)
+	require.Equal(t, want, now)
+	before, err := l1.WhitelistAt(ctx, e.rpc, d.Staking, 0, at)
+	require.NoError(t, err)
+	require.Equal(t, deployed, before, "as of the block asked for")
+
+	ledger, err := l1.NewStakingReader(e.rpc, d.Staking).Ledger(ctx, nil)
+	require.NoError(t, err)
+	nonce := stakingCall(t, e, stakingBinding.PackLedgerNonce(), nil)
+	reserve := stakingCall(t, e, stakingBinding.PackRewardReserve(), nil)
+	require.Equal(t, new(big.Int).SetBytes(nonce).Uint64(), ledger.LedgerNonce)
+	require.Equal(t, new(big.Int).SetBytes(reserve).String(), ledger.RewardReserve.String())
+	require.NoError(t, ledger.Validate())
 }

@@ -64,6 +64,7 @@ type testnetOptions struct {
 	l1Locks    []*sequencertypes.MsgLocked // filled by lockOnL1, one per node
 	l1Config   sequencertypes.L1Config     // the contract's configuration after the locks
 	l1Ledger   sequencertypes.L1Ledger     // and its ledger (reward reserve, last batch)
+	l1White    []string                    // and its whitelist (from its events)
 	l1ChainID  uint64
 	// L2: each node follows its own L2 simulator at l2 port; x/epoch schedules them.
 	epoch epochtypes.Params

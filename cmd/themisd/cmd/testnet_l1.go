@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -89,6 +90,9 @@ func lockOnL1(ctx context.Context, o *testnetOptions, nodes []testnetNode) error
 	if o.l1Ledger, err = reader.Ledger(ctx, new(big.Int).SetUint64(head)); err != nil {
 		return err
 	}
+	if o.l1White, err = l1.WhitelistAt(ctx, client, common.HexToAddress(o.staking), 0, head); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -105,6 +109,15 @@ func genesisFromL1Locks(gs *sequencertypes.GenesisState, o testnetOptions) error
 		}
 		gs.Sequencers[len(gs.Sequencers)-1].RewardRecipient = lock.RewardRecipient
 		gs.AppliedEvents = append(gs.AppliedEvents, sequencertypes.EventKey(lock.Event))
+	}
+	// The chain starts from the contract's whitelist: governance's at genesis is what
+	// the deployer allowed during bootstrap (the validators' owners among them), so the
+	// pool has nothing to reconcile until governance changes it.
+	gs.L1Whitelist = o.l1White
+	for _, owner := range o.l1White {
+		if !slices.Contains(gs.Whitelist, owner) {
+			gs.Whitelist = append(gs.Whitelist, owner)
+		}
 	}
 	return nil
 }
