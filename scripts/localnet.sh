@@ -13,7 +13,8 @@ VALIDATORS=${VALIDATORS:-4}
 LOCALNET_DIR=${LOCALNET_DIR:-./build/localnet}
 L1_RPC_ADDR=${L1_RPC_ADDR:-127.0.0.1:8545}
 L1_ADMIN_ADDR=${L1_ADMIN_ADDR:-127.0.0.1:8546}
-EXTRA_OWNERS=${EXTRA_OWNERS:-4} # funded, L1-whitelisted owners beyond the validators (to join later)
+EXTRA_OWNERS=${EXTRA_OWNERS:-4} # funded owners beyond the validators, not L1-whitelisted: they join once
+                                # themis governance whitelists them (the pool whitelists them on L1)
 
 daemon() { # daemon <pidfile> <logfile> <command...>
   local pidfile=$1 logfile=$2
@@ -30,7 +31,7 @@ start() {
   mkdir -p "$LOCALNET_DIR/l1"
   daemon "$LOCALNET_DIR/l1/l1.pid" "$LOCALNET_DIR/l1/l1.log" "$BINARY" devnet l1 \
     --rpc-addr "$L1_RPC_ADDR" --admin-addr "$L1_ADMIN_ADDR" --dev-owners $((VALIDATORS + EXTRA_OWNERS)) \
-    --exit-delay 168h --info-file "$LOCALNET_DIR/l1/info.json"
+    --unlisted-dev-owners "$EXTRA_OWNERS" --exit-delay 168h --info-file "$LOCALNET_DIR/l1/info.json"
   for _ in $(seq 1 60); do [ -s "$LOCALNET_DIR/l1/info.json" ] && break; sleep 0.5; done
   if [ ! -s "$LOCALNET_DIR/l1/info.json" ]; then
     echo "the development L1 did not start; see $LOCALNET_DIR/l1/l1.log" >&2

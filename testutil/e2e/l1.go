@@ -27,8 +27,9 @@ type DevL1 struct {
 	logFile      *os.File
 }
 
-// startDevL1 runs the development L1 with owners dev owners funded and whitelisted.
-func (ln *Localnet) startDevL1(dir string, owners, portOffset int, exitDelay time.Duration) {
+// startDevL1 runs the development L1 with owners dev owners funded and, but for the
+// last unlisted of them, whitelisted.
+func (ln *Localnet) startDevL1(dir string, owners, unlisted, portOffset int, exitDelay time.Duration) {
 	ln.t.Helper()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		ln.t.Fatal(err)
@@ -41,7 +42,7 @@ func (ln *Localnet) startDevL1(dir string, owners, portOffset int, exitDelay tim
 		ln.t.Fatal(err)
 	}
 	cmd := exec.Command(ln.Binary, "devnet", "l1", "--rpc-addr", rpcAddr, "--admin-addr", adminAddr,
-		"--block-time", "500ms", "--dev-owners", fmt.Sprint(owners), "--exit-delay", exitDelay.String(), "--info-file", infoFile)
+		"--block-time", "500ms", "--dev-owners", fmt.Sprint(owners), "--unlisted-dev-owners", fmt.Sprint(unlisted), "--exit-delay", exitDelay.String(), "--info-file", infoFile)
 	cmd.Stdout, cmd.Stderr = f, f
 	if err := cmd.Start(); err != nil {
 		ln.t.Fatal(err)

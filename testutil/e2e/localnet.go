@@ -71,6 +71,9 @@ type Options struct {
 	ExitDelay time.Duration
 	// ExtraOwners are funded, L1-whitelisted development owners beyond the validators.
 	ExtraOwners int
+	// UnlistedOwners are the last of the ExtraOwners left off the L1 whitelist: they
+	// lock once themis governance whitelists them and the pool whitelists them on L1.
+	UnlistedOwners int
 	// ExternalL1, if set, is an L1 already running with the contracts deployed and the
 	// development owners funded and whitelisted (geth --dev: StartGethDev). It replaces
 	// the development L1 (L1 is implied); it has no admin endpoint.
@@ -137,7 +140,7 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 		if o.ExternalL1 != nil {
 			ln.L1 = o.ExternalL1
 		} else {
-			ln.startDevL1(filepath.Join(dir, "l1"), o.Validators+o.ExtraOwners, o.PortOffset, o.ExitDelay)
+			ln.startDevL1(filepath.Join(dir, "l1"), o.Validators+o.ExtraOwners, o.UnlistedOwners, o.PortOffset, o.ExitDelay)
 		}
 		l1Args = []string{"--l1-rpc", ln.L1.RPC, "--staking-contract", ln.L1.Staking}
 		if ln.L1.BatchInbox != "" {

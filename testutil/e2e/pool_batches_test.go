@@ -5,7 +5,6 @@ package e2e
 import (
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"math/big"
 	"net/url"
 	"slices"
@@ -139,11 +138,7 @@ func requireNoncesLandOnce(t *testing.T, ln *Localnet) {
 // one sequencer is killed and the rest keep signing batches.
 func TestLocalnetPoolBatches(t *testing.T) {
 	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 20 * time.Second, PortOffset: 90, L1: true, L2: true,
-		TestnetArgs: []string{"--tss"}, Standby: 1, ExtraOwners: 1,
-		PatchAppState: func(ln *Localnet, appState map[string]json.RawMessage) {
-			joinerOwner(4)(ln, appState)
-			shortReshareTimeout(ln, appState)
-		}})
+		TestnetArgs: []string{"--tss"}, Standby: 1, ExtraOwners: 1, UnlistedOwners: 1, PatchAppState: shortReshareTimeout})
 	defer ln.Stop()
 	start := time.Now()
 	pk := waitPoolKey(ln, "1", 4*time.Minute)
@@ -209,8 +204,9 @@ func TestLocalnetPoolBatches(t *testing.T) {
 
 	// A 5th sequencer joins (a node killed mid-resharing on the way), then is jailed:
 	// resharing each time, the same key and address, the new committee signing.
+	whitelistByPool(t, ln, client, 1)
 	joinAndReshare(t, ln, client, pool, pk)
-	jailAndReshare(t, ln, client, pool, 1)
+	jailAndReshare(t, ln, client, pool, 2)
 
 	// Forged, stranger's, out-of-session, replayed and equivocated messages between
 	// processes: refused, and only the provable equivocation blamed.

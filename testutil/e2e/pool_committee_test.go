@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -16,11 +17,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/stretchr/testify/require"
 
+	"github.com/themis-network/themis/contracts/bindings/staking"
 	"github.com/themis-network/themis/networks/devl1"
 	mpctypes "github.com/themis-network/themis/x/mpc/types"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
@@ -54,24 +57,54 @@ func recentSessions(ln *Localnet) []mpcSessionView {
 	return r.Sessions
 }
 
-// joinerOwner whitelists, in the genesis, the development owner that locks for the
-// standby node: its join is the subject, not governance's whitelist (shown elsewhere).
-func joinerOwner(validators int) func(*Localnet, map[string]json.RawMessage) {
-	return func(ln *Localnet, appState map[string]json.RawMessage) {
-		var gs map[string]json.RawMessage
-		require.NoError(ln.t, json.Unmarshal(appState[sequencertypes.ModuleName], &gs))
-		var whitelist []string
-		if raw, ok := gs["whitelist"]; ok {
-			require.NoError(ln.t, json.Unmarshal(raw, &whitelist))
+// whitelistByPool: themis governance whitelists development owner 4, whom the
+// development L1 funded but left off its whitelist; the pool whitelists it on L1 by
+// its own signature (x/mpc's l1_admin purpose, a checked call), with no owner
+// transaction, and once the relayed WhitelistUpdated is mirrored nothing is left to
+// reconcile. The owner then locks (joinAndReshare).
+func whitelistByPool(t *testing.T, ln *Localnet, client *ethclient.Client, proposal int) {
+	owner := crypto.PubkeyToAddress(devl1.OwnerKey(len(ln.Nodes)).PublicKey)
+	require.False(t, l1Whitelisted(t, client, ln.L1.Staking, owner), "the development L1 left owner 4 off its whitelist")
+	result := ln.PassProposal(proposal, "Whitelist owner 4",
+		&sequencertypes.MsgUpdateWhitelist{Authority: GovAuthority(), Add: []string{strings.ToLower(owner.Hex())}})
+	require.Equal(t, "PROPOSAL_STATUS_PASSED", result.Status)
+	passed := time.Now()
+	ln.WaitFor("owner 4 whitelisted on L1 by the pool", 3*time.Minute, func() bool { return l1Whitelisted(t, client, ln.L1.Staking, owner) })
+	t.Logf("owner 4 whitelisted on L1 by the pool %s after governance's decision", time.Since(passed).Round(time.Second))
+	ln.WaitFor("nothing left to reconcile", 2*time.Minute, func() bool {
+		var r struct {
+			Pending []string `json:"pending"`
 		}
-		owner := strings.ToLower(crypto.PubkeyToAddress(devl1.OwnerKey(validators).PublicKey).Hex())
-		whitelist = append(whitelist, owner)
-		bz, err := json.Marshal(whitelist)
-		require.NoError(ln.t, err)
-		gs["whitelist"] = bz
-		appState[sequencertypes.ModuleName], err = json.Marshal(gs)
-		require.NoError(ln.t, err)
-	}
+		return GetJSON(ln.Nodes[0].REST+"/themis/sequencer/v1/l1_admin", &r) == nil && len(r.Pending) == 0
+	})
+	// The relayed event can be mirrored before the validators agree on the receipt:
+	// the call is CONFIRMED soon after, and it is the only one.
+	var admin []poolTxView
+	ln.WaitFor("the pool's setWhitelist call confirmed", time.Minute, func() bool {
+		var all poolTxsView
+		if GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs?pagination.limit=1000", &all) != nil {
+			return false
+		}
+		admin = admin[:0]
+		for _, tx := range all.PoolTxs {
+			if tx.Purpose == "l1_admin" {
+				admin = append(admin, tx)
+			}
+		}
+		return len(admin) == 1 && admin[0].Status == "POOL_TX_STATUS_CONFIRMED"
+	})
+	require.Len(t, admin, 1, "one pool call, once")
+}
+
+// l1Whitelisted reads the staking contract's whitelisted(account).
+func l1Whitelisted(t *testing.T, client *ethclient.Client, stakingAddr string, account common.Address) bool {
+	abi := staking.NewThemisStaking()
+	addr := common.HexToAddress(stakingAddr)
+	out, err := client.CallContract(context.Background(), ethereum.CallMsg{To: &addr, Data: abi.PackWhitelisted(account)}, nil)
+	require.NoError(t, err)
+	ok, err := abi.UnpackWhitelisted(out)
+	require.NoError(t, err)
+	return ok
 }
 
 // shortReshareTimeout makes a failed resharing retry after 60 blocks (about 45 s)

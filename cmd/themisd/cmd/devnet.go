@@ -115,6 +115,7 @@ An admin endpoint on --admin-addr produces faults and development actions:
 	cmd.Flags().Duration("block-time", time.Second, "block interval (0: mine only on /mine)")
 	cmd.Flags().StringSlice("accounts", nil, "L1 accounts to fund (comma-separated 0x addresses)")
 	cmd.Flags().Int("dev-owners", 0, "also fund and whitelist the first N development owner keys (the localnet's operators)")
+	cmd.Flags().Int("unlisted-dev-owners", 0, "of the --dev-owners, fund the last N but do not whitelist them: they join once themis governance whitelists them (the pool whitelists them on L1)")
 	cmd.Flags().String("tokens", strconv.Itoa(devl1.DefaultTokens), "test tokens minted to each account (whole tokens)")
 	cmd.Flags().StringSlice("whitelist", nil, "L1 accounts allowed to lock (default: --accounts)")
 	cmd.Flags().String("min-lock", strconv.Itoa(devl1.DefaultMinLock), "minimum lock (whole tokens)")
@@ -145,6 +146,13 @@ func devL1ConfigFromFlags(cmd *cobra.Command) (devl1.Config, string, string, err
 	if owners < 0 || owners > 100 {
 		return devl1.Config{}, "", "", fmt.Errorf("--dev-owners must be 0..100, got %d", owners)
 	}
+	unlisted, _ := f.GetInt("unlisted-dev-owners")
+	if unlisted < 0 || unlisted > owners {
+		return devl1.Config{}, "", "", fmt.Errorf("--unlisted-dev-owners must be 0..--dev-owners (%d), got %d", owners, unlisted)
+	}
+	if unlisted > 0 && len(whitelistRaw) > 0 {
+		return devl1.Config{}, "", "", fmt.Errorf("--unlisted-dev-owners and --whitelist exclude each other: list the whitelist in full")
+	}
 	amounts := map[string]*big.Int{}
 	for _, name := range []string{"tokens", "min-lock", "max-lock"} {
 		v, _ := f.GetString(name)
@@ -162,7 +170,7 @@ func devL1ConfigFromFlags(cmd *cobra.Command) (devl1.Config, string, string, err
 	cfg.Accounts = append(accounts, cfg.Accounts...)
 	cfg.Contracts.Whitelist = whitelist
 	if len(whitelistRaw) == 0 {
-		cfg.Contracts.Whitelist = cfg.Accounts
+		cfg.Contracts.Whitelist = cfg.Accounts[:len(cfg.Accounts)-unlisted]
 	}
 	cfg.Tokens, cfg.Contracts.MinLock, cfg.Contracts.MaxLock = amounts["tokens"], amounts["min-lock"], amounts["max-lock"]
 	return cfg, adminAddr, infoFile, nil

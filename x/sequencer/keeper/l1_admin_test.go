@@ -35,7 +35,7 @@ func l1Whitelisted(e *sequencertest.Env, account string, allowed bool) *types.Ms
 // owner governance did not admit is a change too (the pool removes it). Genesis
 // rebuilds the differences from both lists.
 func TestL1Admin_WhitelistDifferences(t *testing.T) {
-	e := sqPool(t) // sequencer 1 of owner 1, admitted on the chain but not (yet) mirrored on L1
+	e := sqPool(t)                                 // sequencer 1 of owner 1, admitted on the chain but not (yet) mirrored on L1
 	e.Apply(l1Whitelisted(e, sqOwner(1000), true)) // the genesis relayer's owner
 	a, b, stranger := sqOwner(1), sqOwner(2), sqOwner(7)
 	require.Equal(t, []string{"whitelist " + a + " allowed=true"}, adminChanges(t, e))

@@ -26,7 +26,7 @@ import (
 func (k Keeper) AfterL1Ledger(ctx context.Context, msg *sequencertypes.MsgLedgerChanged) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	cacheCtx, write := sdkCtx.CacheContext()
-	change, alarm, err := k.settleLedger(cacheCtx, msg)
+	change, alarm, err := k.settleLedgerIsolated(cacheCtx, msg)
 	if err != nil {
 		k.Logger(ctx).Error("L1 ledger event not settled (the event is applied; alarm raised)", "ledger_nonce", msg.LedgerNonce, "err", err)
 		alarm = "not settled: " + err.Error()
@@ -39,12 +39,25 @@ func (k Keeper) AfterL1Ledger(ctx context.Context, msg *sequencertypes.MsgLedger
 	}
 }
 
+// settleLedgerIsolated is settleLedger with a panic (an amount past 2^256 in a
+// sum, say) turned into an error: the event is applied whatever happens here.
+func (k Keeper) settleLedgerIsolated(ctx context.Context, msg *sequencertypes.MsgLedgerChanged) (change, alarm string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return k.settleLedger(ctx, msg)
+}
+
 // settleLedger applies one ledger event to the chain's records; alarm says how it
 // disagreed with them ("" if it did not).
 func (k Keeper) settleLedger(ctx context.Context, msg *sequencertypes.MsgLedgerChanged) (change, alarm string, err error) {
 	switch ch := msg.Change.(type) {
 	case *sequencertypes.MsgLedgerChanged_RewardBatch:
-		alarm, err = k.settleRewardBatch(ctx, ch.RewardBatch)
+		if alarm, err = k.settleRewardBatch(ctx, ch.RewardBatch); err == nil {
+			err = k.checkRewardReserve(ctx)
+		}
 		return "reward_batch", alarm, err
 	case *sequencertypes.MsgLedgerChanged_RewardsWithdrawn:
 		alarm, err = k.recordWithdrawal(ctx, ch.RewardsWithdrawn)
@@ -56,7 +69,8 @@ func (k Keeper) settleLedger(ctx context.Context, msg *sequencertypes.MsgLedgerC
 		alarm, err = k.settleEscrowPayOut(ctx, ch.EscrowReleased, types.ESCROW_STATUS_RELEASED)
 		return "escrow_released", alarm, err
 	}
-	return "rewards_funded", "", nil // the reserve is x/sequencer's L1Ledger; nothing of ours moves
+	// RewardsFunded: the reserve is x/sequencer's L1Ledger; still short after it?
+	return "rewards_funded", "", k.checkRewardReserve(ctx)
 }
 
 // settleRewardBatch confirms the batch's action: CONFIRMED when L1 credited what the
@@ -78,10 +92,7 @@ func (k Keeper) settleRewardBatch(ctx context.Context, b *sequencertypes.RewardB
 	if a.Status != types.L1_ACTION_STATUS_QUEUED || a.RewardBatch == nil {
 		return fmt.Sprintf("batch %d's action %d is %s already", b.BatchId, a.Id, a.Status), nil
 	}
-	total := sdkmath.ZeroInt()
-	for _, p := range a.RewardBatch.Payments {
-		total = total.Add(p.Amount)
-	}
+	total := batchTotal(*a.RewardBatch)
 	status, note := types.L1_ACTION_STATUS_CONFIRMED, ""
 	if uint64(len(a.RewardBatch.Payments)) != b.Count || !total.Equal(b.Total) {
 		status = types.L1_ACTION_STATUS_MISMATCH

@@ -209,3 +209,37 @@ func TestL1Ledger_GenesisRebuildsTheIndices(t *testing.T) {
 	gs.Escrows[1].OffenceId = 99
 	require.Error(t, gs.Validate())
 }
+
+func fundedEvent(amount, reserve int64) *sequencertypes.MsgLedgerChanged {
+	return &sequencertypes.MsgLedgerChanged{Change: &sequencertypes.MsgLedgerChanged_RewardsFunded{RewardsFunded: &sequencertypes.RewardsFunded{
+		Funder: sequencertest.Owner(9), Amount: math.NewInt(amount), Reserve: math.NewInt(reserve)}}}
+}
+
+// The reserve alarm fires before the reserve is empty: when the mirrored reserve cannot
+// pay the batches not yet credited plus a next one like the last; the reward-state
+// query shows the same. Funding enough silences it; a credited batch needs no more.
+func TestRewardReserveAlarm(t *testing.T) {
+	c := newChain(t)
+	c.putActions(2, types.L1_ACTION_KIND_REWARD_BATCH) // batch 1 pays 1000, batch 2 pays 2000
+	c.FreshEvents()
+	c.ledger(fundedEvent(2500, 2500))
+	low := sequencertest.TypedEvents[*types.EventRewardReserveLow](t, c.Ctx)
+	require.Equal(t, []*types.EventRewardReserveLow{{Reserve: "2500", Needed: "5000", UnsettledBatches: 2}}, low,
+		"1000 + 2000 uncredited, and a next batch like the last (2000)")
+	state, err := c.query.RewardState(c.Ctx, &types.QueryRewardStateRequest{})
+	require.NoError(t, err)
+	require.Equal(t, "2500", state.RewardReserve)
+	require.Equal(t, "5000", state.ReserveNeeded)
+	require.True(t, state.ReserveLow)
+
+	c.FreshEvents()
+	c.ledger(fundedEvent(2500, 5000))
+	require.Empty(t, sequencertest.TypedEvents[*types.EventRewardReserveLow](t, c.Ctx), "funded enough")
+	c.ledger(&sequencertypes.MsgLedgerChanged{Change: &sequencertypes.MsgLedgerChanged_RewardBatch{RewardBatch: &sequencertypes.RewardBatchCredited{
+		BatchId: 1, Count: 1, Total: math.NewInt(1000), Reserve: math.NewInt(4000)}}})
+	require.Empty(t, sequencertest.TypedEvents[*types.EventRewardReserveLow](t, c.Ctx), "4000 pays batch 2 and one more like it")
+	state, err = c.query.RewardState(c.Ctx, &types.QueryRewardStateRequest{})
+	require.NoError(t, err)
+	require.Equal(t, "4000", state.ReserveNeeded)
+	require.False(t, state.ReserveLow)
+}

@@ -54,6 +54,11 @@ func (q queryServer) RewardState(ctx context.Context, _ *types.QueryRewardStateR
 	if !s.LastBatchTime.IsZero() {
 		resp.NextBatchTime = s.LastBatchTime.Add(params.RewardBatchInterval)
 	}
+	reserve, needed, _, err := q.reserveNeeds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	resp.RewardReserve, resp.ReserveNeeded, resp.ReserveLow = reserve.String(), needed.String(), reserve.LT(needed)
 	return resp, nil
 }
 

@@ -58,7 +58,10 @@ func (k Keeper) batchRewards(ctx context.Context, params types.Params, state *ty
 		}
 		batch, total = append(batch, types.RewardPayment{SequencerId: r.SequencerId, Amount: r.Accrued}), next
 	}
-	return k.queueRewardBatch(ctx, batch, total)
+	if err := k.queueRewardBatch(ctx, batch, total); err != nil {
+		return err
+	}
+	return k.checkRewardReserve(ctx)
 }
 
 // queueRewardBatch queues one REWARD_BATCH action with the next batch id (1, 2, ...:

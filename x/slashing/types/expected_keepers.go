@@ -37,6 +37,8 @@ type SequencerKeeper interface {
 	ActiveSequencers(ctx context.Context) ([]sequencertypes.Sequencer, error)
 	// MaxLock is the contract's max_lock: stake above it earns nothing more.
 	MaxLock(ctx context.Context) (math.Int, error)
+	// GetL1Ledger is the contract's ledger as mirrored (the reward reserve).
+	GetL1Ledger(ctx context.Context) (sequencertypes.L1Ledger, error)
 }
 
 // UpgradeKeeper tells whether a software upgrade was applied (x/upgrade), which starts
