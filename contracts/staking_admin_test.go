@@ -205,7 +205,9 @@ func TestStakingSetExitDelay(t *testing.T) {
 func TestStakingFundRewards(t *testing.T) {
 	e := newEnv(t)
 	s := e.staking
-	e.expectStakingRevert(e.carol, s.PackFundRewards(big.NewInt(0)), &staking.ThemisStakingZeroAmount{})
+	e.expectStakingRevert(e.carol, s.PackFundRewards(big.NewInt(0)), &staking.ThemisStakingFundingTooSmall{Amount: big.NewInt(0), Minimum: tokens(1)})
+	dust := new(big.Int).Sub(tokens(1), big.NewInt(1))
+	e.expectStakingRevert(e.carol, s.PackFundRewards(dust), &staking.ThemisStakingFundingTooSmall{Amount: dust, Minimum: tokens(1)})
 	// Without an allowance the token's own reason comes through.
 	data := e.revertData(e.carol, e.stakingC, s.PackFundRewards(tokens(2)))
 	requireRevert(t, data, e.token.UnpackError,

@@ -117,3 +117,19 @@ func TestPoolRecoveryNeedsAPool(t *testing.T) {
 		testMinLock, testMaxLock, big.NewInt(int64(7*24*3600)), big.NewInt(3600))), e.deployment.Token)
 	e.expectStakingRevert(e.owner, e.staking.PackProposePoolRecovery(e.pool2.addr), &staking.ThemisStakingPoolAddressNotSet{})
 }
+
+// Any change of the pool voids a pending recovery: after an ordinary handover, the key
+// the recovery named (a committee retired since, say) can never complete it.
+func TestPoolHandoverVoidsARecovery(t *testing.T) {
+	e := newEnv(t)
+	s := e.staking
+	e.send(e.owner, e.stakingC, s.PackProposePoolRecovery(e.pool3.addr))
+	e.send(e.pool, e.stakingC, s.PackProposePoolAddress(e.pool2.addr))
+	e.send(e.pool2, e.stakingC, s.PackAcceptPoolAddress())
+	got, at := e.recovery()
+	require.Equal(t, common.Address{}, got)
+	require.Zero(t, at)
+	e.advance(poolRecoveryDelay + time.Hour)
+	e.expectStakingRevert(e.pool3, s.PackCompletePoolRecovery(), &staking.ThemisStakingNoPoolRecovery{})
+	require.Equal(t, e.pool2.addr, e.poolAddress())
+}

@@ -55,11 +55,13 @@ func TestFeeOnTransferTokenCannotInflateCredit(t *testing.T) {
 	e.expectStakingRevert(e.alice, s.PackRelock(id, tokens(1)),
 		&staking.ThemisStakingTransferAmountMismatch{Expected: tokens(1), Received: afterFee(tokens(1))})
 	e.send(e.alice, e.stakingC, s.PackRelock(id, big.NewInt(99)))
-	e.send(e.alice, e.stakingC, s.PackFundRewards(big.NewInt(99)))
+	// A funding is at least one whole token, where the fee always bites.
+	e.expectStakingRevert(e.alice, s.PackFundRewards(tokens(1)),
+		&staking.ThemisStakingTransferAmountMismatch{Expected: tokens(1), Received: afterFee(tokens(1))})
 
 	require.Equal(t, big.NewInt(198), e.sequencer(id).Locked)
-	require.Equal(t, big.NewInt(99), call(e, e.stakingC, s.PackRewardReserve(), s.UnpackRewardReserve))
-	require.Equal(t, big.NewInt(297), e.tokenBalance(e.deployment.Staking), "every credited token is held")
+	require.Zero(t, call(e, e.stakingC, s.PackRewardReserve(), s.UnpackRewardReserve).Sign())
+	require.Equal(t, big.NewInt(198), e.tokenBalance(e.deployment.Staking), "every credited token is held")
 }
 
 // The same token without a fee passes the balance check on every way in.
@@ -84,7 +86,7 @@ func TestZeroFeeTokenIsCreditedInFull(t *testing.T) {
 func TestStakingRefusesTokenWithoutCode(t *testing.T) {
 	e := newBareEnv(t)
 	newStakingOnToken(e, e.carol.addr)
-	_, err := bind.Transact(e.stakingC, e.opts(e.alice), e.staking.PackFundRewards(big.NewInt(1)))
+	_, err := bind.Transact(e.stakingC, e.opts(e.alice), e.staking.PackFundRewards(tokens(1)))
 	require.ErrorContains(t, err, "execution reverted")
 	data, _ := ethclient.RevertErrorData(err)
 	require.Empty(t, data, "an undecodable balanceOf reply reverts without data")
@@ -102,5 +104,5 @@ func TestStakingRefusesTokenReturningFalse(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, common.FromHex("60206000f3"), code)
 	newStakingOnToken(e, token)
-	e.expectStakingRevert(e.alice, e.staking.PackFundRewards(big.NewInt(1)), &staking.ThemisStakingTokenTransferFailed{Token: token})
+	e.expectStakingRevert(e.alice, e.staking.PackFundRewards(tokens(1)), &staking.ThemisStakingTokenTransferFailed{Token: token})
 }

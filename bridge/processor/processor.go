@@ -411,7 +411,7 @@ func Classify(err error) string {
 	case errors.Is(err, seqtypes.ErrInvalidEventRef), errors.Is(err, seqtypes.ErrInvalidAddress),
 		errors.Is(err, seqtypes.ErrInvalidPubKey), errors.Is(err, seqtypes.ErrInvalidAmount),
 		errors.Is(err, seqtypes.ErrInvalidUnlockTime), errors.Is(err, seqtypes.ErrInvalidOffence),
-		errors.Is(err, seqtypes.ErrInvalidConfigChange):
+		errors.Is(err, seqtypes.ErrInvalidConfigChange), errors.Is(err, seqtypes.ErrInvalidLedgerChange):
 		// At relay time these come only from the message's own validation (the amount
 		// and status checks against state run when the event is applied, not queued), so
 		// no state change can make the chain accept this message. (The bridge checks

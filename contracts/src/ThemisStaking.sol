@@ -22,8 +22,8 @@ import {SafeTokenTransfer} from "./SafeTokenTransfer.sol";
 ///   through pool-signed transactions, is the one place that changes them.
 /// - A lost pool key (fewer than t+1 shares survive) is recovered by the owner proposing a new
 ///   pool address, on a themis governance decision: it takes effect only after
-///   POOL_RECOVERY_DELAY, the new address must accept it, and the current pool can cancel it
-///   until then. The owner gets no other power back.
+///   POOL_RECOVERY_DELAY, the new address must accept it, the current pool can cancel it
+///   until then, and any change of the pool voids it. The owner gets no other power back.
 /// - A pause stops only new money coming in (lock, relock) and expires by itself; exits,
 ///   withdrawal claims, reward withdrawals and signer rotations always work.
 /// - Tokens leave only after the exit delay (unlock or partial withdrawal), and stay slashable
@@ -97,6 +97,8 @@ contract ThemisStaking {
     /// enough for themis governance to see the proposal (its event is relayed) and for a pool
     /// that can still sign to cancel one governance did not decide.
     uint256 public constant POOL_RECOVERY_DELAY = 30 days;
+    /// @dev The smallest reward funding (one whole token of 18 decimals).
+    uint256 public constant MIN_REWARD_FUNDING = 1e18;
 
     /// @dev Severities of the slashing ladder (SPEC 3.3) and the largest fraction of the current
     /// lock each may take: medium 1/16, high 1/8, critical 1/4.
@@ -273,6 +275,7 @@ contract ThemisStaking {
     error EscrowNotReleasable(uint256 escrowId, uint256 releasableAt);
     error EscrowRefundWindowClosed(uint256 escrowId, uint256 releasableAt);
     error NoPoolRecovery();
+    error FundingTooSmall(uint256 amount, uint256 minimum);
     error NotRecoveryPool(address caller);
     error PoolRecoveryNotReady(uint256 effectiveAt);
 
@@ -383,6 +386,10 @@ contract ThemisStaking {
         address previous = poolAddress;
         poolAddress = msg.sender;
         pendingPoolAddress = address(0);
+        // A recovery was proposed against the pool that just handed over: it is void, so a
+        // retired key can never complete it later.
+        recoveryPool = address(0);
+        recoveryEffectiveAt = 0;
         emit PoolAddressUpdated(previous, msg.sender, ++configNonce);
     }
 
@@ -470,9 +477,11 @@ contract ThemisStaking {
         emit PauseUpdated(msg.sender, until, ++configNonce);
     }
 
-    /// @notice Adds tokens to the reserve that reward batches are paid from. Open to anyone.
+    /// @notice Adds tokens to the reserve that reward batches are paid from. Open to anyone,
+    /// at least MIN_REWARD_FUNDING at a time: each funding is an event every validator relays
+    /// and votes on, which dust must not flood.
     function fundRewards(uint256 amount) external {
-        if (amount == 0) revert ZeroAmount();
+        if (amount < MIN_REWARD_FUNDING) revert FundingTooSmall(amount, MIN_REWARD_FUNDING);
         rewardReserve += amount;
         emit RewardsFunded(msg.sender, amount, rewardReserve, ++ledgerNonce);
         _pullExact(msg.sender, amount);

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"math/big"
+	"slices"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/ethereum/go-ethereum/common"
@@ -21,11 +22,10 @@ import (
 // Every such call is idempotent on L1, so the reconciliation needs no record of its
 // own: each EndBlock it reads the last call (LastByPurpose) and the differences
 // x/sequencer reports, and proposes the next one, checked by the validators' dry runs
-// like every purpose's call. A landed call waits until the contract's configNonce, as
-// mirrored, moved past the one it was proposed at (its event was relayed), so the
-// same change is not sent twice; a refused, reverted or undecided call waits
-// l1AdminRetryBlocks and the next difference goes first, so one the contract refuses
-// (say, an address it will never whitelist) holds no other.
+// like every purpose's call. A landed call waits while the difference it made is still
+// listed (its event not mirrored yet; at most l1AdminRetryBlocks), so the same change
+// is not sent twice; a refused, reverted or undecided call waits l1AdminRetryBlocks and
+// the next difference goes first, so one the contract refuses holds no other.
 const L1AdminPurpose = "l1_admin"
 
 const (
@@ -56,34 +56,36 @@ func (k Keeper) stepL1Admin(ctx sdk.Context, params types.Params) error {
 	if err != nil {
 		return err
 	}
-	var failed []byte // the call data of a failed last call: the next difference goes first
+	changes, err := k.sequencers.L1AdminChanges(ctx, l1AdminLookahead)
+	if err != nil {
+		return err
+	}
+	staking := common.HexToAddress(sp.StakingContract)
+	calls := make([]outbound.Call, len(changes))
+	for i, c := range changes {
+		calls[i] = outbound.Call{To: staking, Data: packL1AdminChange(c), Gas: l1AdminGas}
+	}
+	pick := 0
 	if last, err := k.LastByPurpose.Get(ctx, L1AdminPurpose); err == nil {
 		tx, err := k.GetPoolTx(ctx, last)
 		if err != nil {
 			return err
 		}
-		wait, err := k.l1AdminWaits(ctx, tx, config)
+		wait, err := k.l1AdminWaits(ctx, tx, calls)
 		if err != nil || wait {
 			return err
 		}
 		if tx.Status != types.POOL_TX_STATUS_CONFIRMED {
-			failed = tx.Data
+			// A failed call: the difference after it goes first.
+			if i := slices.IndexFunc(calls, func(c outbound.Call) bool { return bytes.Equal(c.Data, tx.Data) }); i >= 0 {
+				pick = (i + 1) % len(calls)
+			}
 		}
 	} else if !isNotFound(err) {
 		return err
 	}
-	changes, err := k.sequencers.L1AdminChanges(ctx, l1AdminLookahead)
-	if err != nil || len(changes) == 0 {
-		return err
-	}
-	staking := common.HexToAddress(sp.StakingContract)
-	calls := make([]outbound.Call, len(changes))
-	pick := 0
-	for i, c := range changes {
-		calls[i] = outbound.Call{To: staking, Data: packL1AdminChange(c), Gas: l1AdminGas}
-		if failed != nil && bytes.Equal(calls[i].Data, failed) {
-			pick = (i + 1) % len(changes)
-		}
+	if len(calls) == 0 {
+		return nil
 	}
 	id, err := k.ProposePoolCall(ctx, L1AdminPurpose, config.ConfigNonce, calls[pick])
 	if err != nil {
@@ -93,10 +95,11 @@ func (k Keeper) stepL1Admin(ctx sdk.Context, params types.Params) error {
 	return nil
 }
 
-// l1AdminWaits says whether the last call still holds the next one back: on its way,
-// landed but its event not mirrored yet, or failed within l1AdminRetryBlocks. An
-// undecided dry run past l1AdminCheckBlocks is withdrawn here.
-func (k Keeper) l1AdminWaits(ctx sdk.Context, tx types.PoolTx, config sequencertypes.L1Config) (bool, error) {
+// l1AdminWaits says whether the last call still holds the next one back: on its way;
+// landed while the difference it made is still listed (its event not mirrored yet),
+// for at most l1AdminRetryBlocks; or failed within l1AdminRetryBlocks. An undecided
+// dry run past l1AdminCheckBlocks is withdrawn here. calls are the current differences'.
+func (k Keeper) l1AdminWaits(ctx sdk.Context, tx types.PoolTx, calls []outbound.Call) (bool, error) {
 	height := ctx.BlockHeight()
 	switch tx.Status {
 	case types.POOL_TX_STATUS_CHECKING:
@@ -107,7 +110,9 @@ func (k Keeper) l1AdminWaits(ctx sdk.Context, tx types.PoolTx, config sequencert
 	case types.POOL_TX_STATUS_QUEUED, types.POOL_TX_STATUS_SIGNING, types.POOL_TX_STATUS_SENT:
 		return true, nil
 	case types.POOL_TX_STATUS_CONFIRMED:
-		return config.ConfigNonce <= tx.Ref, nil
+		listed := slices.ContainsFunc(calls, func(c outbound.Call) bool { return bytes.Equal(c.Data, tx.Data) })
+		closed := max(tx.CreatedHeight, tx.ClosedHeight)
+		return listed && closed <= height && height-closed < l1AdminRetryBlocks, nil
 	}
 	// REFUSED, REVERTED, CANCELLED: a wait from when it closed.
 	closed := max(tx.CreatedHeight, tx.ClosedHeight)
@@ -124,6 +129,8 @@ func packL1AdminChange(c sequencertypes.L1AdminChange) []byte {
 		return s.PackSetLockLimits(c.MinLock.BigInt(), c.MaxLock.BigInt())
 	case sequencertypes.L1AdminExitDelay:
 		return s.PackSetExitDelay(new(big.Int).SetUint64(c.ExitDelaySeconds))
+	case sequencertypes.L1AdminCancelRecovery:
+		return s.PackCancelPoolRecovery()
 	default:
 		return s.PackEndBootstrap()
 	}

@@ -60,6 +60,7 @@ func TestL1AdminReconcilesOneChangeAtATime(t *testing.T) {
 		{Kind: sequencertypes.L1AdminLockLimits, MinLock: minLock, MaxLock: maxLock},
 		{Kind: sequencertypes.L1AdminExitDelay, ExitDelaySeconds: sequencertypes.MinExitDelaySeconds},
 		{Kind: sequencertypes.L1AdminEndBootstrap},
+		{Kind: sequencertypes.L1AdminCancelRecovery, Account: strings.ToLower(evicted.Hex())},
 	}
 	want := [][]byte{
 		s.PackSetWhitelist(admitted, true),
@@ -67,6 +68,7 @@ func TestL1AdminReconcilesOneChangeAtATime(t *testing.T) {
 		s.PackSetLockLimits(big.NewInt(5), big.NewInt(9)),
 		s.PackSetExitDelay(new(big.Int).SetUint64(sequencertypes.MinExitDelaySeconds)),
 		s.PackEndBootstrap(),
+		s.PackCancelPoolRecovery(),
 	}
 	for i, data := range want {
 		c.until(60, "the change landed", func() bool {

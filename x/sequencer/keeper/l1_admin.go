@@ -61,23 +61,14 @@ func (k Keeper) markWhitelistDiff(ctx context.Context, owner string) error {
 }
 
 // L1AdminChanges returns at most limit changes that would make the contract's
-// administration governance's: whitelist differences first (in address order), then
-// the lock limits, the exit delay and the end of bootstrap.
+// administration governance's: the configuration's first (a recovery governance did
+// not approve, the end of bootstrap, the lock limits, the exit delay: see
+// L1Admin.ConfigChanges), then the whitelist differences in address order, so that
+// nobody holds the urgent ones back by whitelisting many addresses on L1 during
+// bootstrap.
 func (k Keeper) L1AdminChanges(ctx context.Context, limit int) ([]types.L1AdminChange, error) {
 	if limit <= 0 {
 		return nil, nil
-	}
-	var out []types.L1AdminChange
-	err := k.WhitelistDiffs.Walk(ctx, nil, func(owner string) (bool, error) {
-		allowed, err := k.Whitelist.Has(ctx, owner)
-		if err != nil {
-			return true, err
-		}
-		out = append(out, types.L1AdminChange{Kind: types.L1AdminWhitelist, Account: owner, Allowed: allowed})
-		return len(out) >= limit, nil
-	})
-	if err != nil || len(out) >= limit {
-		return out, err
 	}
 	admin, err := k.L1Admin.Get(ctx)
 	if err != nil {
@@ -88,11 +79,17 @@ func (k Keeper) L1AdminChanges(ctx context.Context, limit int) ([]types.L1AdminC
 		return nil, err
 	}
 	now := sdk.UnwrapSDKContext(ctx).BlockTime().Unix()
-	for _, c := range admin.ConfigChanges(config, uint64(max(now, 0))) {
-		if len(out) >= limit {
-			break
-		}
-		out = append(out, c)
+	out := admin.ConfigChanges(config, uint64(max(now, 0)))
+	if len(out) >= limit {
+		return out[:limit], nil
 	}
-	return out, nil
+	err = k.WhitelistDiffs.Walk(ctx, nil, func(owner string) (bool, error) {
+		allowed, err := k.Whitelist.Has(ctx, owner)
+		if err != nil {
+			return true, err
+		}
+		out = append(out, types.L1AdminChange{Kind: types.L1AdminWhitelist, Account: owner, Allowed: allowed})
+		return len(out) >= limit, nil
+	})
+	return out, err
 }

@@ -113,3 +113,46 @@ func TestL1Admin_ConfigDifferences(t *testing.T) {
 		require.ErrorIs(t, update(m), types.ErrInvalidConfigChange, name)
 	}
 }
+
+// The owner's recovery of a lost pool key is cancelled by the pool unless governance
+// approved that very address; the cancellation and the owner's other powers come
+// before any whitelist difference, so whitelisting many addresses on L1 during
+// bootstrap holds none of them back.
+func TestL1Admin_RecoveryAndOrder(t *testing.T) {
+	e := sqPool(t)
+	e.Apply(l1Whitelisted(e, sqOwner(1000), true))
+	pool, rescue, intruder := sqOwner(4), sqOwner(5), sqOwner(6)
+	e.Apply(e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_PoolAddress{PoolAddress: &types.AddressChange{
+		Previous: "0x0000000000000000000000000000000000000000", Current: pool}}}))
+	propose := func(to string) {
+		e.Apply(e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_PoolRecoveryProposed{PoolRecoveryProposed: &types.PoolRecoveryProposed{
+			CurrentPool: pool, ProposedPool: to, EffectiveAt: 1_900_000_000}}}))
+	}
+	update := func(m *types.MsgUpdateL1Admin) {
+		m.Authority = e.Authority
+		_, err := e.Msg.UpdateL1Admin(e.Ctx, m)
+		require.NoError(t, err)
+	}
+	// sequencer 1's owner is on the chain's whitelist, not yet on L1: a difference.
+	propose(intruder)
+	update(&types.MsgUpdateL1Admin{EndBootstrap: true})
+	require.Equal(t, []string{"cancel_pool_recovery " + intruder, "end_bootstrap", "whitelist " + sqOwner(1) + " allowed=true"},
+		adminChanges(t, e), "nobody decided this recovery")
+
+	update(&types.MsgUpdateL1Admin{RecoveryPool: rescue})
+	propose(rescue)
+	require.Equal(t, []string{"end_bootstrap", "whitelist " + sqOwner(1) + " allowed=true"}, adminChanges(t, e),
+		"governance approved this one: left to complete")
+	update(&types.MsgUpdateL1Admin{RecoveryPool: "0x0000000000000000000000000000000000000000"})
+	require.Equal(t, "cancel_pool_recovery "+rescue, adminChanges(t, e)[0], "the approval withdrawn")
+
+	// A pool handover voids the recovery on L1; the mirror follows.
+	e.Apply(e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_PoolAddress{PoolAddress: &types.AddressChange{Previous: pool, Current: sqOwner(7)}}}))
+	require.Empty(t, cfgOf(t, e).RecoveryPool)
+	require.Equal(t, "end_bootstrap", adminChanges(t, e)[0])
+
+	_, err := e.Msg.UpdateWhitelist(e.Ctx, &types.MsgUpdateWhitelist{Authority: e.Authority, Add: []string{"0x0000000000000000000000000000000000000000"}})
+	require.ErrorIs(t, err, types.ErrInvalidAddress, "the contract never whitelists the zero address")
+	_, err = e.Msg.UpdateL1Admin(e.Ctx, &types.MsgUpdateL1Admin{Authority: e.Authority, RecoveryPool: "0xNOT"})
+	require.ErrorIs(t, err, types.ErrInvalidAddress)
+}

@@ -35,6 +35,9 @@ func (gs GenesisState) Validate() error {
 		if white[a] {
 			return fail("whitelist entry %s is duplicated", a)
 		}
+		if a == zeroAddress {
+			return fail("whitelist entry %s: the zero address cannot be an owner", a)
+		}
 		white[a] = true
 	}
 	l1White := map[string]bool{}

@@ -24,6 +24,8 @@ const (
 	L1AdminExitDelay
 	// L1AdminEndBootstrap: endBootstrap().
 	L1AdminEndBootstrap
+	// L1AdminCancelRecovery: cancelPoolRecovery(), of a recovery governance did not decide.
+	L1AdminCancelRecovery
 )
 
 // L1AdminChange is one difference between governance's decision and the contract.
@@ -49,6 +51,8 @@ func (c L1AdminChange) String() string {
 		return fmt.Sprintf("exit_delay %ds", c.ExitDelaySeconds)
 	case L1AdminEndBootstrap:
 		return "end_bootstrap"
+	case L1AdminCancelRecovery:
+		return "cancel_pool_recovery " + c.Account
 	}
 	return "unknown"
 }
@@ -57,20 +61,25 @@ func (c L1AdminChange) String() string {
 // stored as zero).
 func DefaultL1Admin() L1Admin { return L1Admin{MinLock: math.ZeroInt(), MaxLock: math.ZeroInt()} }
 
-// ConfigChanges are the differences of the decision's lock limits, exit delay and end
-// of bootstrap from the mirrored configuration, in that order. Bootstrap is ended only
-// while it can be: not ended yet, a pool address set, and its deadline (block time,
-// unix seconds) not passed (afterwards the contract refuses, and it is over anyway).
+// ConfigChanges are the differences of the decision from the mirrored configuration,
+// most urgent first: a pool recovery governance did not approve (cancelled: the owner
+// must never take the pool over on its own), the end of bootstrap (the owner's powers),
+// the lock limits, the exit delay. Bootstrap is ended only while it can be: not ended
+// yet, a pool address set, and its deadline (block time, unix seconds) not passed
+// (afterwards the contract refuses, and it is over anyway).
 func (a L1Admin) ConfigChanges(c L1Config, now uint64) []L1AdminChange {
 	var out []L1AdminChange
+	if c.RecoveryPool != "" && c.RecoveryPool != a.RecoveryPool {
+		out = append(out, L1AdminChange{Kind: L1AdminCancelRecovery, Account: c.RecoveryPool})
+	}
+	if a.EndBootstrap && !c.BootstrapEnded && c.PoolAddress != "" && (c.BootstrapDeadline == 0 || now < c.BootstrapDeadline) {
+		out = append(out, L1AdminChange{Kind: L1AdminEndBootstrap})
+	}
 	if a.HasLockLimits() && (!a.MinLock.Equal(c.MinLock) || !a.MaxLock.Equal(c.MaxLock)) {
 		out = append(out, L1AdminChange{Kind: L1AdminLockLimits, MinLock: a.MinLock, MaxLock: a.MaxLock})
 	}
 	if a.ExitDelaySeconds != 0 && a.ExitDelaySeconds != c.ExitDelaySeconds {
 		out = append(out, L1AdminChange{Kind: L1AdminExitDelay, ExitDelaySeconds: a.ExitDelaySeconds})
-	}
-	if a.EndBootstrap && !c.BootstrapEnded && c.PoolAddress != "" && (c.BootstrapDeadline == 0 || now < c.BootstrapDeadline) {
-		out = append(out, L1AdminChange{Kind: L1AdminEndBootstrap})
 	}
 	return out
 }
@@ -95,6 +104,9 @@ func (a L1Admin) Validate() error {
 	if d := a.ExitDelaySeconds; d != 0 && (d < MinExitDelaySeconds || d > MaxExitDelaySeconds) {
 		return errorsmod.Wrapf(ErrInvalidConfigChange, "exit_delay_seconds %d is outside the contract's [%d, %d]", d, MinExitDelaySeconds, MaxExitDelaySeconds)
 	}
+	if a.RecoveryPool != "" {
+		return requireNonZeroAddress("recovery_pool", a.RecoveryPool)
+	}
 	return nil
 }
 
@@ -107,13 +119,24 @@ func (a L1Admin) Update(msg *MsgUpdateL1Admin) L1Admin {
 		a.ExitDelaySeconds = msg.ExitDelaySeconds
 	}
 	a.EndBootstrap = a.EndBootstrap || msg.EndBootstrap
+	switch {
+	case msg.RecoveryPool == zeroAddress:
+		a.RecoveryPool = "" // the approval withdrawn
+	case msg.RecoveryPool != "":
+		a.RecoveryPool = msg.RecoveryPool
+	}
 	return a
 }
 
 // ValidateBasic checks the message statelessly.
 func (msg *MsgUpdateL1Admin) ValidateBasic() error {
-	if msg.LockLimits == nil && msg.ExitDelaySeconds == 0 && !msg.EndBootstrap {
-		return errorsmod.Wrap(ErrInvalidConfigChange, "nothing to change: set lock_limits, exit_delay_seconds or end_bootstrap")
+	if msg.LockLimits == nil && msg.ExitDelaySeconds == 0 && !msg.EndBootstrap && msg.RecoveryPool == "" {
+		return errorsmod.Wrap(ErrInvalidConfigChange, "nothing to change: set lock_limits, exit_delay_seconds, end_bootstrap or recovery_pool")
+	}
+	if msg.RecoveryPool != "" {
+		if err := requireLowerAddress("recovery_pool", msg.RecoveryPool); err != nil {
+			return err
+		}
 	}
 	var a L1Admin
 	if msg.LockLimits != nil {

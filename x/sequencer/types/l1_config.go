@@ -95,11 +95,9 @@ func (c L1Config) Apply(m *MsgConfigChanged) (L1Config, string, string) {
 		c.Treasury = ch.Treasury.Current
 		return c, "treasury", fmt.Sprintf("treasury %s (was %s)", c.Treasury, ch.Treasury.Previous)
 	case *MsgConfigChanged_PoolAddress:
-		c.PoolAddress = ch.PoolAddress.Current
-		if c.RecoveryPool == c.PoolAddress {
-			// completePoolRecovery: the recovered pool took over, the recovery is over.
-			c.RecoveryPool, c.RecoveryEffectiveAt = "", 0
-		}
+		// Any change of the pool ends a pending recovery (the contract voids it: the
+		// recovered pool took over, or an ordinary handover made it stale).
+		c.PoolAddress, c.RecoveryPool, c.RecoveryEffectiveAt = ch.PoolAddress.Current, "", 0
 		return c, "pool_address", fmt.Sprintf("pool_address %s (was %s)", c.PoolAddress, ch.PoolAddress.Previous)
 	case *MsgConfigChanged_PoolRecoveryProposed:
 		c.RecoveryPool, c.RecoveryEffectiveAt = ch.PoolRecoveryProposed.ProposedPool, ch.PoolRecoveryProposed.EffectiveAt

@@ -218,6 +218,10 @@ func (m *MsgUpdateWhitelist) ValidateBasic() error {
 			if err != nil {
 				return errorsmod.Wrap(ErrInvalidAddress, err.Error())
 			}
+			if n == zeroAddress {
+				// The contract never whitelists it: the pool would try for ever.
+				return errorsmod.Wrap(ErrInvalidAddress, "the zero address cannot be an owner")
+			}
 			if seen[n] {
 				return errorsmod.Wrapf(ErrInvalidAddress, "%s is listed twice", n)
 			}

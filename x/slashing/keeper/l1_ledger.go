@@ -37,6 +37,12 @@ func (k Keeper) AfterL1Ledger(ctx context.Context, msg *sequencertypes.MsgLedger
 		k.Logger(ctx).Error("L1 ledger event disagrees with the chain", "ledger_nonce", msg.LedgerNonce, "change", change, "detail", alarm)
 		_ = emit(ctx, &types.EventL1LedgerUnmatched{LedgerNonce: msg.LedgerNonce, Change: change, Detail: alarm})
 	}
+	switch msg.Change.(type) {
+	case *sequencertypes.MsgLedgerChanged_RewardsFunded, *sequencertypes.MsgLedgerChanged_RewardBatch:
+		// The reserve moved: still short of the coming batches? Only an alarm: its own
+		// failure is logged, never a reason to lose the settlement above.
+		k.alarmIfReserveShort(ctx)
+	}
 }
 
 // settleLedgerIsolated is settleLedger with a panic (an amount past 2^256 in a
@@ -55,9 +61,7 @@ func (k Keeper) settleLedgerIsolated(ctx context.Context, msg *sequencertypes.Ms
 func (k Keeper) settleLedger(ctx context.Context, msg *sequencertypes.MsgLedgerChanged) (change, alarm string, err error) {
 	switch ch := msg.Change.(type) {
 	case *sequencertypes.MsgLedgerChanged_RewardBatch:
-		if alarm, err = k.settleRewardBatch(ctx, ch.RewardBatch); err == nil {
-			err = k.checkRewardReserve(ctx)
-		}
+		alarm, err = k.settleRewardBatch(ctx, ch.RewardBatch)
 		return "reward_batch", alarm, err
 	case *sequencertypes.MsgLedgerChanged_RewardsWithdrawn:
 		alarm, err = k.recordWithdrawal(ctx, ch.RewardsWithdrawn)
@@ -69,8 +73,7 @@ func (k Keeper) settleLedger(ctx context.Context, msg *sequencertypes.MsgLedgerC
 		alarm, err = k.settleEscrowPayOut(ctx, ch.EscrowReleased, types.ESCROW_STATUS_RELEASED)
 		return "escrow_released", alarm, err
 	}
-	// RewardsFunded: the reserve is x/sequencer's L1Ledger; still short after it?
-	return "rewards_funded", "", k.checkRewardReserve(ctx)
+	return "rewards_funded", "", nil // the reserve is x/sequencer's L1Ledger; nothing of ours moves
 }
 
 // settleRewardBatch confirms the batch's action: CONFIRMED when L1 credited what the

@@ -61,7 +61,8 @@ func (k Keeper) batchRewards(ctx context.Context, params types.Params, state *ty
 	if err := k.queueRewardBatch(ctx, batch, total); err != nil {
 		return err
 	}
-	return k.checkRewardReserve(ctx)
+	k.alarmIfReserveShort(ctx)
+	return nil
 }
 
 // queueRewardBatch queues one REWARD_BATCH action with the next batch id (1, 2, ...:
