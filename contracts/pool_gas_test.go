@@ -25,3 +25,23 @@ func TestPoolCallsFitTheDefaultGasLimits(t *testing.T) {
 	require.LessOrEqual(t, accept.GasUsed*5/4, p.AcceptPoolGas, "accept_pool_gas leaves 25% headroom")
 	require.LessOrEqual(t, batch.GasUsed*5/4, p.BatchGas, "batch_gas leaves 25% headroom")
 }
+
+// The pool's administrative calls (x/mpc's l1_admin purpose) fit mpctypes.L1AdminGas at
+// their most expensive: each writes a slot for the first time (a new whitelisted account,
+// a cancelled recovery's slots, the bootstrap flag).
+func TestPoolAdminCallsFitTheirGasLimit(t *testing.T) {
+	e := newEnv(t)
+	s := e.staking
+	e.send(e.owner, e.stakingC, s.PackProposePoolRecovery(e.pool3.addr))
+	for name, calldata := range map[string][]byte{
+		"setWhitelist (a new account)": s.PackSetWhitelist(e.pool3.addr, true),
+		"setLockLimits":                s.PackSetLockLimits(tokens(1), tokens(2)),
+		"setExitDelay":                 s.PackSetExitDelay(big.NewInt(8 * 24 * 3600)),
+		"cancelPoolRecovery":           s.PackCancelPoolRecovery(),
+		"endBootstrap":                 s.PackEndBootstrap(),
+	} {
+		r := e.send(e.pool, e.stakingC, calldata)
+		t.Logf("%s: %d gas (limit %d)", name, r.GasUsed, mpctypes.L1AdminGas)
+		require.LessOrEqual(t, r.GasUsed*5/4, uint64(mpctypes.L1AdminGas), name)
+	}
+}

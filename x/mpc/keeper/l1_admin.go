@@ -29,9 +29,6 @@ import (
 const L1AdminPurpose = "l1_admin"
 
 const (
-	// l1AdminGas covers each administrative call with 25% headroom over its measured
-	// gas (contracts/pool_actions_test.go), a new storage slot's included.
-	l1AdminGas = 300_000
 	// l1AdminCheckBlocks: a dry run undecided this long is withdrawn (an L1 outage).
 	l1AdminCheckBlocks = 60
 	// l1AdminRetryBlocks is the wait after a call that failed.
@@ -63,7 +60,7 @@ func (k Keeper) stepL1Admin(ctx sdk.Context, params types.Params) error {
 	staking := common.HexToAddress(sp.StakingContract)
 	calls := make([]outbound.Call, len(changes))
 	for i, c := range changes {
-		calls[i] = outbound.Call{To: staking, Data: packL1AdminChange(c), Gas: l1AdminGas}
+		calls[i] = outbound.Call{To: staking, Data: packL1AdminChange(c), Gas: types.L1AdminGas}
 	}
 	pick := 0
 	if last, err := k.LastByPurpose.Get(ctx, L1AdminPurpose); err == nil {

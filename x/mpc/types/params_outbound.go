@@ -144,3 +144,9 @@ func lowerHex(s string) string {
 	}
 	return string(b)
 }
+
+// L1AdminGas is the gas limit of each l1_admin call (setWhitelist, setLockLimits,
+// setExitDelay, endBootstrap, cancelPoolRecovery): at least 25% over what the most
+// expensive costs on the development L1, new storage slots included
+// (contracts/pool_gas_test.go measures them).
+const L1AdminGas = 300_000
