@@ -23,15 +23,7 @@ func (r StakingReader) Config(ctx context.Context, block *big.Int) (seqtypes.L1C
 		treasury, pool, recovery           common.Address
 		errs                               []error
 	)
-	get := func(name string, data []byte, unpack func([]byte) error) {
-		out, err := r.caller.CallContract(ctx, callMsg(r.staking, data), block)
-		if err == nil {
-			err = unpack(out)
-		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("staking contract %s: read %s: %w", r.staking, name, err))
-		}
-	}
+	get := r.getter(ctx, block, &errs)
 	get("configNonce", c.PackConfigNonce(), func(b []byte) (err error) { nonce, err = c.UnpackConfigNonce(b); return })
 	get("minLock", c.PackMinLock(), func(b []byte) (err error) { minLock, err = c.UnpackMinLock(b); return })
 	get("maxLock", c.PackMaxLock(), func(b []byte) (err error) { maxLock, err = c.UnpackMaxLock(b); return })
@@ -79,15 +71,7 @@ func (r StakingReader) Ledger(ctx context.Context, block *big.Int) (seqtypes.L1L
 		nonce, reserve, lastBatch *big.Int
 		errs                      []error
 	)
-	get := func(name string, data []byte, unpack func([]byte) error) {
-		out, err := r.caller.CallContract(ctx, callMsg(r.staking, data), block)
-		if err == nil {
-			err = unpack(out)
-		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("staking contract %s: read %s: %w", r.staking, name, err))
-		}
-	}
+	get := r.getter(ctx, block, &errs)
 	get("ledgerNonce", c.PackLedgerNonce(), func(b []byte) (err error) { nonce, err = c.UnpackLedgerNonce(b); return })
 	get("rewardReserve", c.PackRewardReserve(), func(b []byte) (err error) { reserve, err = c.UnpackRewardReserve(b); return })
 	get("lastRewardBatch", c.PackLastRewardBatch(), func(b []byte) (err error) { lastBatch, err = c.UnpackLastRewardBatch(b); return })
@@ -108,4 +92,18 @@ func (r StakingReader) Ledger(ctx context.Context, block *big.Int) (seqtypes.L1L
 		return seqtypes.L1Ledger{}, err
 	}
 	return l, l.Validate()
+}
+
+// getter reads view functions at one block, each answer through its unpack, collecting
+// the failures in errs (each naming what it read).
+func (r StakingReader) getter(ctx context.Context, block *big.Int, errs *[]error) func(name string, data []byte, unpack func([]byte) error) {
+	return func(name string, data []byte, unpack func([]byte) error) {
+		out, err := r.caller.CallContract(ctx, callMsg(r.staking, data), block)
+		if err == nil {
+			err = unpack(out)
+		}
+		if err != nil {
+			*errs = append(*errs, fmt.Errorf("staking contract %s: read %s: %w", r.staking, name, err))
+		}
+	}
 }
