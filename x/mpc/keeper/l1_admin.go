@@ -49,10 +49,6 @@ func (k Keeper) stepL1Admin(ctx sdk.Context, params types.Params) error {
 	if err != nil || !common.IsHexAddress(sp.StakingContract) || common.HexToAddress(sp.StakingContract) == (common.Address{}) {
 		return err
 	}
-	config, err := k.sequencers.GetL1Config(ctx)
-	if err != nil {
-		return err
-	}
 	changes, err := k.sequencers.L1AdminChanges(ctx, l1AdminLookahead)
 	if err != nil {
 		return err
@@ -84,7 +80,7 @@ func (k Keeper) stepL1Admin(ctx sdk.Context, params types.Params) error {
 	if len(calls) == 0 {
 		return nil
 	}
-	id, err := k.ProposePoolCall(ctx, L1AdminPurpose, config.ConfigNonce, calls[pick])
+	id, err := k.ProposePoolCall(ctx, L1AdminPurpose, 0, calls[pick])
 	if err != nil {
 		return err
 	}

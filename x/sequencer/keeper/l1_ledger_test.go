@@ -162,3 +162,19 @@ func TestL1Config_PoolRecovery(t *testing.T) {
 	gs.L1Config.RecoveryEffectiveAt = 5
 	require.ErrorIs(t, gs.Validate(), types.ErrInvalidGenesis, "a recovery time without a recovery pool")
 }
+
+// A hostile relayer's fakes with far-future ledgerNonces are not offered to the vote and
+// do not hold the window: the genuine next ledger event is judged beside them.
+func TestL1Ledger_FutureNonceFakesDoNotHoldTheWindow(t *testing.T) {
+	e, hostile := csPool(t, 10_000)
+	for i := range 300 {
+		fake := e.LedgerMsg(funded(1, 1))
+		fake.LedgerNonce = uint64(1_000 + i)
+		require.NoError(t, csRelayAs(t, e, hostile, fake))
+	}
+	genuine := e.LedgerMsg(funded(100, 100))
+	e.MustRelay(genuine)
+	window := csWindow(t, e, 50)
+	require.True(t, csHas(t, window, genuine))
+	require.Len(t, window, 1, "nothing past the nonce lookahead is offered")
+}

@@ -107,24 +107,14 @@ func (k Keeper) settleSlash(ctx context.Context, fact sequencertypes.L1SlashFact
 		// applied after all (L1 is authoritative) settles like a queued one.
 		return math.Int{}, false, nil
 	}
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	a.Status, a.SettledHeight = types.L1_ACTION_STATUS_CONFIRMED, sdkCtx.BlockHeight()
-	if note := slashMismatch(*a.Slash, fact); note != "" {
-		a.Status, a.Note = types.L1_ACTION_STATUS_MISMATCH, note
-	}
-	if err := k.L1Actions.Set(ctx, a.Id, a); err != nil {
-		return math.Int{}, false, err
-	}
-	if err := k.withdrawPoolCall(ctx, a); err != nil {
-		return math.Int{}, false, err
-	}
-	if err := k.forgetQueued(ctx, a); err != nil {
-		return math.Int{}, false, err
+	status, note := types.L1_ACTION_STATUS_CONFIRMED, a.Note
+	if mismatch := slashMismatch(*a.Slash, fact); mismatch != "" {
+		status, note = types.L1_ACTION_STATUS_MISMATCH, mismatch
 	}
 	if err := k.holdEscrow(ctx, o, fact); err != nil {
 		return math.Int{}, false, err
 	}
-	if err := emit(ctx, &types.EventL1ActionSettled{ActionId: a.Id, Status: a.Status, Note: a.Note}); err != nil {
+	if err := k.settleAction(ctx, a, status, note); err != nil {
 		return math.Int{}, false, err
 	}
 	return a.Slash.Amount, true, nil
