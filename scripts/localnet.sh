@@ -43,8 +43,13 @@ start() {
   # testnet locks every validator's signer on L1 (development owner i) and starts the
   # chain from those locks; it refuses an existing directory, so build the homes aside.
   "$BINARY" testnet --validators "$VALIDATORS" --output-dir "$LOCALNET_DIR/nodes" \
-    --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking" --batch-inbox "$inbox" --tss
+    --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking" --batch-inbox "$inbox" --tss \
+    --reward-per-block 1000000000000000000
   mv "$LOCALNET_DIR"/nodes/node* "$LOCALNET_DIR"/ && rmdir "$LOCALNET_DIR/nodes"
+  # The reward reserve the pool's reward batches (every 2 minutes) pay from: development
+  # owner 0 funds it, as a treasury would.
+  "$BINARY" l1 fund-rewards 100000 --l1-rpc "http://$L1_RPC_ADDR" --staking-contract "$staking" \
+    --owner-key-file "$LOCALNET_DIR/node0/config/l1_owner_key.txt" >/dev/null
   for ((i = 0; i < VALIDATORS; i++)); do
     home="$LOCALNET_DIR/node$i"
     peers=""
@@ -77,6 +82,8 @@ themis localnet is running ($VALIDATORS validators, chain id themis-localnet).
   pool:   the engines make the pool key at start; its address is proposed on L1 and funded
           ($LOCALNET_DIR/l1/bootstrap.log), the pool accepts it, then L2 batches reach the
           batch inbox $inbox: curl -s 127.0.0.1:1317/themis/mpc/v1/batches
+  rewards: 1 token per L2 block, a pool-signed reward batch every 2 minutes from the
+          reward reserve (100,000 tokens): curl -s 127.0.0.1:1317/themis/slashing/v1/rewards
   node i: rpc 127.0.0.1:(26657+100i)  REST 127.0.0.1:(1317+100i)  gRPC 127.0.0.1:(9090+100i)
   L2 i:   JSON-RPC http://127.0.0.1:(8645+100i) (eth_blockNumber, eth_getBlockByNumber, eth_chainId)
   bridge i: health http://127.0.0.1:(8680+i)/healthz  metrics /metrics

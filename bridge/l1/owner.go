@@ -165,6 +165,16 @@ func (o *Owner) WithdrawRewards(ctx context.Context, id uint64) (*gethtypes.Rece
 	return o.send(ctx, "withdrawRewards", o.staking, staking.NewThemisStaking().PackWithdrawRewards(new(big.Int).SetUint64(id)))
 }
 
+// FundRewards approves amount and adds it to the contract's reward reserve, from which
+// the pool's reward batches credit the sequencers. Anyone may fund it (the treasury,
+// a foundation, an owner); the contract takes at least one whole token a call.
+func (o *Owner) FundRewards(ctx context.Context, amount *big.Int) (*gethtypes.Receipt, error) {
+	if _, err := o.Approve(ctx, amount); err != nil {
+		return nil, err
+	}
+	return o.send(ctx, "fundRewards", o.staking, staking.NewThemisStaking().PackFundRewards(amount))
+}
+
 // ReleaseEscrow moves an escrow whose period is over to the treasury. Anyone may: the
 // key here only pays the gas.
 func (o *Owner) ReleaseEscrow(ctx context.Context, escrowID uint64) (*gethtypes.Receipt, error) {

@@ -25,10 +25,11 @@ import (
 	slashingtypes "github.com/themis-network/themis/x/slashing/types"
 )
 
-// The operator's paths after the pool acted: `themisd l1 withdraw-rewards` pays what
-// the pool's reward batch credited to the reward recipient, once; `themisd l1
-// release-escrow` (anyone's key) moves a slash's escrow to the treasury after its
-// period, not before. The pool's calls are the write-back's own (types.L1Call).
+// The operator's paths around the pool's actions: `themisd l1 fund-rewards` (anyone's
+// key) fills the reward reserve; `themisd l1 withdraw-rewards` pays what the pool's
+// reward batch credited to the reward recipient, once; `themisd l1 release-escrow`
+// (anyone's key) moves a slash's escrow to the treasury after its period, not before.
+// The pool's calls are the write-back's own (types.L1Call).
 func TestOwnerWithdrawsRewardsAndAnyoneReleasesEscrow(t *testing.T) {
 	ctx := context.Background()
 	ownerKey, poolKey, anyKey := newSigner(t), newSigner(t), newSigner(t)
@@ -50,7 +51,7 @@ func TestOwnerWithdrawsRewardsAndAnyoneReleasesEscrow(t *testing.T) {
 		o.Mine = func() { node.Mine(1) }
 		return o
 	}
-	owner, pool, anyone := as(ownerKey), as(poolKey), as(anyKey)
+	owner, anyone := as(ownerKey), as(anyKey)
 	poolCalls := func(to common.Address, calldata []byte) {
 		t.Helper()
 		opts := bind.NewKeyedTransactor(poolKey, chainID)
@@ -75,10 +76,22 @@ func TestOwnerWithdrawsRewardsAndAnyoneReleasesEscrow(t *testing.T) {
 	_, err = owner.WithdrawRewards(ctx, 1)
 	require.ErrorContains(t, err, "NoPendingRewards", "nothing credited yet: the contract's error, named")
 
-	// The pool funds the reserve and sends the write-back's reward batch.
-	_, err = pool.Approve(ctx, tokens(100))
+	// Anyone funds the reserve (`themisd l1 fund-rewards`): less than one token is
+	// refused with the contract's error; then the pool sends the write-back's batch.
+	_, err = anyone.FundRewards(ctx, big.NewInt(1))
+	require.ErrorContains(t, err, "FundingTooSmall")
+	reserve := func() *big.Int {
+		out, err := rpc.CallContract(ctx, ethereum.CallMsg{To: &d.Staking, Data: staking.NewThemisStaking().PackRewardReserve()}, nil)
+		require.NoError(t, err)
+		r, err := staking.NewThemisStaking().UnpackRewardReserve(out)
+		require.NoError(t, err)
+		return r
+	}
+	funderBefore := balance(addr(anyKey))
+	_, err = anyone.FundRewards(ctx, tokens(100))
 	require.NoError(t, err)
-	poolCalls(d.Staking, staking.NewThemisStaking().PackFundRewards(tokens(100)))
+	require.Equal(t, tokens(100), reserve(), "the reserve holds the funding")
+	require.Equal(t, new(big.Int).Sub(funderBefore, tokens(100)), balance(addr(anyKey)), "taken from the funder")
 	batch := slashingtypes.L1Action{Id: 1, Kind: slashingtypes.L1_ACTION_KIND_REWARD_BATCH, RewardBatch: &slashingtypes.RewardBatchAction{
 		BatchId: 1, Payments: []slashingtypes.RewardPayment{{SequencerId: 1, Amount: math.NewIntFromBigInt(tokens(7))}}}}
 	call, err := batch.L1Call(d.Staking)

@@ -38,7 +38,7 @@ const (
 func L1Cmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "l1",
-		Short: "Lock, relock, withdraw, unlock, claim, withdraw rewards, release escrow, change signer or reward recipient on the L1 staking contract",
+		Short: "Lock, relock, withdraw, unlock, claim, withdraw rewards, release escrow, fund the reward reserve, change signer or reward recipient on the L1 staking contract",
 	}
 	cmd.PersistentFlags().String(flagL1RPC, "http://127.0.0.1:8545", "L1 JSON-RPC endpoint")
 	cmd.PersistentFlags().String(flagStakingContract, "", "address of the L1 staking contract (required)")
@@ -49,7 +49,7 @@ func L1Cmd() *cobra.Command {
 		l1IDCmd("unlock", "Start the exit delay: the sequencer leaves the active set at once", (*l1.Owner).InitiateUnlock),
 		l1IDCmd("claim", "Claim the locked tokens after the exit delay", (*l1.Owner).ClaimUnlock),
 		l1IDCmd("withdraw-rewards", "Pay the sequencer's pending L1 rewards (credited by the pool's reward batches) to its reward recipient", (*l1.Owner).WithdrawRewards),
-		l1ReleaseEscrowCmd(),
+		l1ReleaseEscrowCmd(), l1FundRewardsCmd(),
 		l1UpdateSignerCmd(), l1SetRewardRecipientCmd(), l1SignerProofCmd())
 	return cmd
 }
@@ -167,6 +167,32 @@ too, by itself. The escrow ids are in ` + "`themisd query slashing escrows`" + `
 			}
 			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, _ common.Address) (*gethtypes.Receipt, error) {
 				return o.ReleaseEscrow(ctx, id)
+			})
+		},
+	}
+}
+
+func l1FundRewardsCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "fund-rewards [amount-in-tokens]",
+		Short: "Add tokens to the contract's reward reserve, which the pool's reward batches pay from (anyone may; at least 1 token)",
+		Long: `Approve and add tokens to the staking contract's reward reserve. The pool's reward
+batches credit the sequencers from it; while it is short the chain holds the next batch
+and raises EventRewardReserveLow (see reward_reserve and reserve_needed in
+` + "`themisd query slashing reward-state`" + `). Anyone may fund it; --owner-key-file is the key whose
+tokens are taken.`,
+		Example: "themisd l1 fund-rewards 10000 --owner-key-file treasury.key --staking-contract 0x... --l1-rpc http://127.0.0.1:8545",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			amount, err := parseTokens(args[0])
+			if err != nil {
+				return err
+			}
+			if amount.Cmp(sequencertypes.OneToken.BigInt()) < 0 {
+				return fmt.Errorf("amount %s: the contract takes at least 1 token a funding (MIN_REWARD_FUNDING)", args[0])
+			}
+			return withOwner(cmd, func(ctx context.Context, o *l1.Owner, _ common.Address) (*gethtypes.Receipt, error) {
+				return o.FundRewards(ctx, amount)
 			})
 		},
 	}

@@ -19,6 +19,9 @@ func TestL1RewardAndEscrowCommandsCheckTheirArguments(t *testing.T) {
 		{[]string{"withdraw-rewards"}, "accepts 1 arg"},
 		{[]string{"withdraw-rewards", "1", "--staking-contract", "nope"}, "staking contract's 0x address"},
 		{[]string{"release-escrow", "3", "--staking-contract", "0x00000000000000000000000000000000000057a4"}, "--owner-key-file is required"},
+		{[]string{"fund-rewards", "0.5"}, "at least 1 token"},
+		{[]string{"fund-rewards", "ten"}, "positive number of tokens"},
+		{[]string{"fund-rewards", "100", "--staking-contract", "0x00000000000000000000000000000000000057a4"}, "--owner-key-file is required"},
 	} {
 		cmd := L1Cmd()
 		var out bytes.Buffer

@@ -120,6 +120,7 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	o.slashing = localnetSlashingParams()
 	cmd.Flags().DurationVar(&o.slashing.JailDuration, "jail-duration", o.slashing.JailDuration, "how long a medium offence (a stall) jails the producer")
 	cmd.Flags().DurationVar(&o.slashing.EscrowPeriod, "escrow-period", o.slashing.EscrowPeriod, "how long slashed tokens stay in escrow (the chain's expectation of the contract's period)")
+	cmd.Flags().DurationVar(&o.slashing.RewardBatchInterval, "reward-batch-interval", o.slashing.RewardBatchInterval, "how often the accrued rewards go to L1 as a pool-signed reward batch")
 	cmd.Flags().Uint32Var(&o.slashing.MediumStrikesToRemove, "medium-strikes-to-remove", o.slashing.MediumStrikesToRemove, "the medium offence, over an owner's lifetime, that removes instead of jailing")
 	cmd.Flags().Uint32Var(&o.slashing.DowntimeWindow, "downtime-window", o.slashing.DowntimeWindow, "blocks of consensus votes each validator's downtime is judged over")
 	cmd.Flags().Uint32Var(&o.slashing.MinMissedBps, "downtime-min-missed-bps", o.slashing.MinMissedBps, "share of the window (basis points) a validator must miss, strictly more than, to be over the downtime threshold")
@@ -369,11 +370,13 @@ func importSigner(n testnetNode, cdc codec.Codec) error {
 }
 
 // localnetSlashingParams are x/slashing's localnet defaults: the ladder as governance
-// set it, with a 2-minute jail and a 1-hour escrow so a developer sees both end.
+// set it, with a 2-minute jail, a 1-hour escrow and a reward batch every 2 minutes
+// (instead of daily) so a developer sees each of them happen.
 func localnetSlashingParams() slashingtypes.Params {
 	p := slashingtypes.DefaultParams()
 	p.JailDuration = 2 * time.Minute
 	p.EscrowPeriod = time.Hour
+	p.RewardBatchInterval = 2 * time.Minute
 	return p
 }
 

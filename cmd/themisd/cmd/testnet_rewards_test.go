@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"cosmossdk.io/log"
 	dbm "github.com/cosmos/cosmos-db"
@@ -36,7 +37,8 @@ func testnetRunner(t *testing.T) (*app.App, func(args ...string) (string, error)
 }
 
 // --reward-per-block sets the localnet's reward per L2 block until the first re-target;
-// a value that is not a non-negative integer is refused.
+// a value that is not a non-negative integer is refused. The localnet batches rewards
+// every 2 minutes (--reward-batch-interval changes it).
 func TestTestnetRewardPerBlock(t *testing.T) {
 	a, run := testnetRunner(t)
 	testnet := func(args ...string) error {
@@ -48,7 +50,14 @@ func TestTestnetRewardPerBlock(t *testing.T) {
 	var gs slashingtypes.GenesisState
 	moduleGenesis(t, a, filepath.Join(out, "node0"), slashingtypes.ModuleName, &gs)
 	require.Equal(t, "6341958396752917", gs.RewardState.RewardPerBlock.String())
+	require.Equal(t, 2*time.Minute, gs.Params.RewardBatchInterval, "the localnet's reward cadence")
 	require.NoError(t, gs.Validate())
+
+	out = filepath.Join(t.TempDir(), "net")
+	require.NoError(t, testnet("--validators", "1", "--output-dir", out, "--reward-batch-interval", "45s"))
+	moduleGenesis(t, a, filepath.Join(out, "node0"), slashingtypes.ModuleName, &gs)
+	require.Equal(t, 45*time.Second, gs.Params.RewardBatchInterval)
+	require.ErrorContains(t, testnet("--validators", "1", "--output-dir", filepath.Join(t.TempDir(), "zero"), "--reward-batch-interval", "0s"), "reward_batch_interval")
 
 	for _, bad := range []string{"-1", "1.5", "x"} {
 		err := testnet("--validators", "1", "--output-dir", filepath.Join(t.TempDir(), "bad"), "--reward-per-block", bad)
