@@ -13,6 +13,7 @@ import (
 	"github.com/themis-network/themis/bridge/l2"
 	"github.com/themis-network/themis/bridge/listener"
 	"github.com/themis-network/themis/bridge/processor"
+	"github.com/themis-network/themis/bridge/reconcile"
 	"github.com/themis-network/themis/bridge/sender"
 	"github.com/themis-network/themis/bridge/store"
 )
@@ -41,6 +42,10 @@ type Deps struct {
 	// carries the pool's signed transactions to L1.
 	PoolTxs sender.Chain
 	PoolL1  sender.L1
+
+	// Reconcile, when set, runs the watcher of the chain's L1 actions and contract
+	// changes not yet confirmed on L1 (/healthz "divergence", themis_bridge_l1_*).
+	Reconcile reconcile.Chain
 }
 
 // Run runs the listener, the processor and the health server until ctx ends, then
@@ -162,6 +167,14 @@ func Run(ctx context.Context, cfg Config, deps Deps) error {
 			return err
 		}
 		run("pool tx sender", snd.Run)
+	}
+	if deps.Reconcile != nil {
+		w, err := reconcile.New(reconcile.Config{Logger: logger.With("component", "reconcile"), Monitor: mon,
+			Metrics: reconcile.NewMetrics(mon.Registry())}, deps.Reconcile)
+		if err != nil {
+			return err
+		}
+		run("reconcile watcher", w.Run)
 	}
 	wg.Wait()
 	cancel()

@@ -126,6 +126,8 @@ type Monitor struct {
 	parked    []ParkedStatus    // the first MaxParkedInReport, oldest first
 	nParked   int
 	retry     func(event string) int // re-examines parked items now (POST /parked/retry)
+	// divergence is the reconcile watcher's last look (nil: no watcher, or none yet).
+	divergence *Divergence
 }
 
 // NewMonitor builds a Monitor with its own Prometheus registry (Go and process
@@ -396,6 +398,10 @@ type Report struct {
 	L2HeadTime       *uint64  `json:"l2_head_time,omitempty"`        // the L2 block's timestamp (unix s)
 	L2HeadAgeSeconds *float64 `json:"l2_head_age_seconds,omitempty"` // since the head last changed
 	L2LastSuccess    string   `json:"l2_last_success,omitempty"`
+
+	// Divergence is the chain's decisions for L1 not yet (or not as decided) confirmed
+	// there, with warnings; it never makes the status unhealthy.
+	Divergence *Divergence `json:"divergence,omitempty"`
 }
 
 // Check judges the bridge: healthy when the L1 node and the chain answered recently
@@ -440,6 +446,11 @@ func (m *Monitor) Check() Report {
 	}
 	if !m.relayedAt.IsZero() {
 		r.LastRelay = m.relayedAt.UTC().Format(time.RFC3339)
+	}
+	if m.divergence != nil {
+		d := *m.divergence
+		d.AdminPending, d.Warnings = slices.Clone(d.AdminPending), slices.Clone(d.Warnings)
+		r.Divergence = &d
 	}
 	r.Status = "ok"
 	if len(r.Reasons) > 0 {

@@ -31,9 +31,11 @@ import (
 	"github.com/themis-network/themis/bridge/health"
 	"github.com/themis-network/themis/bridge/l1"
 	"github.com/themis-network/themis/bridge/listener"
+	"github.com/themis-network/themis/bridge/reconcile"
 	"github.com/themis-network/themis/bridge/sender"
 	mpctypes "github.com/themis-network/themis/x/mpc/types"
 	seqtypes "github.com/themis-network/themis/x/sequencer/types"
+	slashingtypes "github.com/themis-network/themis/x/slashing/types"
 )
 
 // Flags of `themisd bridge start`.
@@ -291,6 +293,7 @@ func runBridge(cmd *cobra.Command, cfg bridge.Config) error {
 		Monitor:         mon,
 		PoolTxs:         sender.GRPCChain{Query: mpctypes.NewQueryClient(conn)},
 		PoolL1:          l1Client,
+		Reconcile:       reconcile.GRPCChain{Slashing: slashingtypes.NewQueryClient(conn), Sequencer: seqtypes.NewQueryClient(conn)},
 	})
 }
 

@@ -1,0 +1,61 @@
+package reconcile
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	grpctypes "github.com/cosmos/cosmos-sdk/types/grpc"
+	query "github.com/cosmos/cosmos-sdk/types/query"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/metadata"
+
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
+	slashingtypes "github.com/themis-network/themis/x/slashing/types"
+)
+
+// GRPCChain reads x/slashing and x/sequencer over the node's gRPC.
+type GRPCChain struct {
+	Slashing  slashingtypes.QueryClient
+	Sequencer sequencertypes.QueryClient
+}
+
+// Actions implements Chain: up to limit actions in status, their total count and the
+// height the node answered at.
+func (c GRPCChain) Actions(ctx context.Context, status slashingtypes.L1ActionStatus, limit uint64) ([]slashingtypes.L1Action, uint64, int64, error) {
+	var header metadata.MD
+	res, err := c.Slashing.L1Actions(ctx, &slashingtypes.QueryL1ActionsRequest{Status: status,
+		Pagination: &query.PageRequest{Limit: limit, CountTotal: true}}, grpc.Header(&header))
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	var height int64
+	if h := header.Get(grpctypes.GRPCBlockHeightHeader); len(h) == 1 {
+		if height, err = strconv.ParseInt(h[0], 10, 64); err != nil {
+			return nil, 0, 0, fmt.Errorf("the node's %s header %q: %w", grpctypes.GRPCBlockHeightHeader, h[0], err)
+		}
+	}
+	total := uint64(len(res.Actions))
+	if res.Pagination != nil && res.Pagination.Total > total {
+		total = res.Pagination.Total
+	}
+	return res.Actions, total, height, nil
+}
+
+// ReserveLow implements Chain.
+func (c GRPCChain) ReserveLow(ctx context.Context) (bool, error) {
+	res, err := c.Slashing.RewardState(ctx, &slashingtypes.QueryRewardStateRequest{})
+	if err != nil {
+		return false, err
+	}
+	return res.ReserveLow, nil
+}
+
+// AdminPending implements Chain.
+func (c GRPCChain) AdminPending(ctx context.Context) ([]string, error) {
+	res, err := c.Sequencer.L1Admin(ctx, &sequencertypes.QueryL1AdminRequest{})
+	if err != nil {
+		return nil, err
+	}
+	return res.Pending, nil
+}
