@@ -133,6 +133,16 @@ type BridgeReport struct {
 	Status        string   `json:"status"`
 	Reasons       []string `json:"reasons"`
 	OutboxPending int      `json:"outbox_pending"`
+	// Divergence is the reconcile watcher's look at the chain's unsettled L1 actions
+	// and contract changes (health.Divergence, the part the tests read).
+	Divergence *struct {
+		ChainHeight     int64    `json:"chain_height"`
+		ActionsQueued   int      `json:"l1_actions_queued"`
+		ActionsParked   int      `json:"l1_actions_parked"`
+		ActionsMismatch int      `json:"l1_actions_mismatch"`
+		AdminPending    int      `json:"l1_admin_pending_count"`
+		Warnings        []string `json:"warnings"`
+	} `json:"divergence"`
 }
 
 // BridgeHealth reads node n's bridge /healthz; ok is true on 200.

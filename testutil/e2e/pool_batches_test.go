@@ -140,25 +140,7 @@ func TestLocalnetPoolBatches(t *testing.T) {
 	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 20 * time.Second, PortOffset: 90, L1: true, L2: true,
 		TestnetArgs: []string{"--tss"}, Standby: 1, ExtraOwners: 1, UnlistedOwners: 1, PatchAppState: shortReshareTimeout})
 	defer ln.Stop()
-	start := time.Now()
-	pk := waitPoolKey(ln, "1", 4*time.Minute)
-	pool := common.HexToAddress(pk.PoolKey.Address)
-	t.Logf("pool key confirmed %s after start: %s", time.Since(start).Round(time.Second), pool.Hex())
-
-	bootstrapPool(t, ln, pool)
-	client := ln.L1Client()
-	ln.WaitFor("the pool's acceptPoolAddress on L1", 3*time.Minute, func() bool {
-		return stakingPool(client, ln.L1.Staking) == pool
-	})
-	ln.WaitFor("the chain mirroring the pool address", time.Minute, func() bool {
-		var cfg struct {
-			Config struct {
-				PoolAddress string `json:"pool_address"`
-			} `json:"config"`
-		}
-		return GetJSON(ln.Nodes[0].REST+"/themis/sequencer/v1/l1_config", &cfg) == nil && strings.EqualFold(cfg.Config.PoolAddress, pool.Hex())
-	})
-	t.Logf("pool address accepted on L1 %s after start", time.Since(start).Round(time.Second))
+	pool, pk, client := startPoolOnL1(t, ln)
 
 	first := time.Now()
 	waitBatches(ln, 20, 8*time.Minute)
@@ -223,6 +205,31 @@ func TestLocalnetPoolBatches(t *testing.T) {
 	waitBatches(ln, n+3, 5*time.Minute)
 	t.Logf("3 batches accepted %s after node 3 was killed", time.Since(killed).Round(time.Second))
 	checkInbox(t, client, ln, pool)
+}
+
+// startPoolOnL1 waits for the pool key, bootstraps its address on L1 (bootstrapPool)
+// and waits until the pool accepted it and the chain mirrors it.
+func startPoolOnL1(t *testing.T, ln *Localnet) (common.Address, poolKeyView, *ethclient.Client) {
+	start := time.Now()
+	pk := waitPoolKey(ln, "1", 4*time.Minute)
+	pool := common.HexToAddress(pk.PoolKey.Address)
+	t.Logf("pool key confirmed %s after start: %s", time.Since(start).Round(time.Second), pool.Hex())
+
+	bootstrapPool(t, ln, pool)
+	client := ln.L1Client()
+	ln.WaitFor("the pool's acceptPoolAddress on L1", 3*time.Minute, func() bool {
+		return stakingPool(client, ln.L1.Staking) == pool
+	})
+	ln.WaitFor("the chain mirroring the pool address", time.Minute, func() bool {
+		var cfg struct {
+			Config struct {
+				PoolAddress string `json:"pool_address"`
+			} `json:"config"`
+		}
+		return GetJSON(ln.Nodes[0].REST+"/themis/sequencer/v1/l1_config", &cfg) == nil && strings.EqualFold(cfg.Config.PoolAddress, pool.Hex())
+	})
+	t.Logf("pool address accepted on L1 %s after start", time.Since(start).Round(time.Second))
+	return pool, pk, client
 }
 
 // bootstrapPool is what scripts/localnet.sh does once the key exists: the bootstrap
