@@ -189,3 +189,23 @@ func skipUpgradeHeights(appOpts servertypes.AppOptions) map[int64]bool {
 	}
 	return skip
 }
+
+// Offline wraps the options of a process that only reads the stored state, such as
+// `themisd export`: it runs no TSS engine and follows no L1 or L2 node. Those need the
+// validator key, the chain id and the network, would race a running node for its
+// engine's ports and keystore, and would be stopped again at once.
+func Offline(appOpts servertypes.AppOptions) servertypes.AppOptions { return offlineOptions{appOpts} }
+
+type offlineOptions struct{ servertypes.AppOptions }
+
+func (o offlineOptions) Get(key string) any {
+	switch key {
+	case OptTSSListen, OptL1RPC, OptL2RPC:
+		return ""
+	case OptL1FakeChainID:
+		return uint64(0)
+	case OptL1Reader, OptL2Heads, OptMpcReports, OptMpcL1Reports:
+		return nil
+	}
+	return o.AppOptions.Get(key)
+}

@@ -90,7 +90,11 @@ func NewRootCmd() *cobra.Command {
 		pruning.Cmd(newApp, app.DefaultNodeHome),
 		snapshot.Cmd(newApp),
 	)
-	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, appExport, server.StartCmdOptions{})
+	var keepVoteExtensions exportVoteExtensions
+	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, keepVoteExtensions.exporter(appExport), server.StartCmdOptions{})
+	if err := keepVoteExtensions.wrap(rootCmd); err != nil {
+		panic(err) // a programming error: the SDK's commands are added just above
+	}
 	rootCmd.AddCommand(
 		server.StatusCommand(),
 		GenesisCmd(tempApp.BasicModuleManager),
@@ -187,9 +191,13 @@ func newApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts serverty
 	return app.New(logger, db, traceStore, true, appOpts, server.DefaultBaseappOptions(appOpts)...)
 }
 
+// appExport builds the app offline (no TSS engine, no L1 or L2 observer: an export
+// reads the stored state only, and may run beside a node that holds the engine's port)
+// and exports its state.
 func appExport(logger log.Logger, db dbm.DB, traceStore io.Writer, height int64, forZeroHeight bool,
 	jailAllowedAddrs []string, appOpts servertypes.AppOptions, modulesToExport []string,
 ) (servertypes.ExportedApp, error) {
+	appOpts = app.Offline(appOpts)
 	if height == -1 {
 		a := app.New(logger, db, traceStore, true, appOpts)
 		return a.ExportAppStateAndValidators(forZeroHeight, jailAllowedAddrs, modulesToExport)
