@@ -169,6 +169,14 @@ func (o *Owner) WithdrawRewards(ctx context.Context, id uint64) (*gethtypes.Rece
 // the pool's reward batches credit the sequencers. Anyone may fund it (the treasury,
 // a foundation, an owner); the contract takes at least one whole token a call.
 func (o *Owner) FundRewards(ctx context.Context, amount *big.Int) (*gethtypes.Receipt, error) {
+	// Checked first, so that a funder short of tokens pays for no approval.
+	balance, err := o.TokenBalance(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if balance.Cmp(amount) < 0 {
+		return nil, fmt.Errorf("fundRewards: %s holds %s base units of the token, fewer than the %s to fund", crypto.PubkeyToAddress(o.key.PublicKey).Hex(), balance, amount)
+	}
 	if _, err := o.Approve(ctx, amount); err != nil {
 		return nil, err
 	}
@@ -195,6 +203,15 @@ func (o *Owner) SendRelock(ctx context.Context, id uint64, amount *big.Int, nonc
 		return common.Hash{}, err
 	}
 	return tx.Hash(), nil
+}
+
+// TokenBalance is the owner's balance of the staking token at the L1 head.
+func (o *Owner) TokenBalance(ctx context.Context) (*big.Int, error) {
+	out, err := o.backend.CallContract(ctx, ethereum.CallMsg{To: &o.token, Data: testtoken.NewTestToken().PackBalanceOf(crypto.PubkeyToAddress(o.key.PublicKey))}, nil)
+	if err != nil {
+		return nil, fmt.Errorf("token balance: %w", err)
+	}
+	return testtoken.NewTestToken().UnpackBalanceOf(out)
 }
 
 // Token is the staking token's address.

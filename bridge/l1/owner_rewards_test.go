@@ -80,6 +80,8 @@ func TestOwnerWithdrawsRewardsAndAnyoneReleasesEscrow(t *testing.T) {
 	// refused with the contract's error; then the pool sends the write-back's batch.
 	_, err = anyone.FundRewards(ctx, big.NewInt(1))
 	require.ErrorContains(t, err, "FundingTooSmall")
+	_, err = as(newSigner(t)).FundRewards(ctx, tokens(100))
+	require.ErrorContains(t, err, "fewer than the", "a funder without the tokens is told so before any transaction")
 	reserve := func() *big.Int {
 		out, err := rpc.CallContract(ctx, ethereum.CallMsg{To: &d.Staking, Data: staking.NewThemisStaking().PackRewardReserve()}, nil)
 		require.NoError(t, err)

@@ -29,11 +29,15 @@ func (c GRPCChain) Actions(ctx context.Context, status slashingtypes.L1ActionSta
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	var height int64
-	if h := header.Get(grpctypes.GRPCBlockHeightHeader); len(h) == 1 {
-		if height, err = strconv.ParseInt(h[0], 10, 64); err != nil {
-			return nil, 0, 0, fmt.Errorf("the node's %s header %q: %w", grpctypes.GRPCBlockHeightHeader, h[0], err)
-		}
+	// The height dates the reading: without it the age of the oldest queued action is
+	// unknown, and a reading that cannot be dated is no reading.
+	h := header.Get(grpctypes.GRPCBlockHeightHeader)
+	if len(h) != 1 {
+		return nil, 0, 0, fmt.Errorf("the node's answer has no single %s header (%q)", grpctypes.GRPCBlockHeightHeader, h)
+	}
+	height, err := strconv.ParseInt(h[0], 10, 64)
+	if err != nil || height <= 0 {
+		return nil, 0, 0, fmt.Errorf("the node's %s header %q is not a height", grpctypes.GRPCBlockHeightHeader, h[0])
 	}
 	total := uint64(len(res.Actions))
 	if res.Pagination != nil && res.Pagination.Total > total {

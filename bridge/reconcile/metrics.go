@@ -1,6 +1,8 @@
 package reconcile
 
 import (
+	"time"
+
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/themis-network/themis/bridge/health"
@@ -12,6 +14,7 @@ type Metrics struct {
 	oldest      prometheus.Gauge
 	admin       prometheus.Gauge
 	reserveLow  prometheus.Gauge
+	lastOK      prometheus.Gauge
 	readFailure prometheus.Counter
 }
 
@@ -29,6 +32,8 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Help: "Contract changes governance decided that L1 does not show yet (whitelist, limits, exit delay, bootstrap, recovery)."}),
 		reserveLow: prometheus.NewGauge(prometheus.GaugeOpts{Name: "themis_bridge_reward_reserve_low",
 			Help: "1 while the contract's reward reserve cannot pay the unsettled reward batches: fund it."}),
+		lastOK: prometheus.NewGauge(prometheus.GaugeOpts{Name: "themis_bridge_reconcile_last_success_timestamp_seconds",
+			Help: "Unix time of the last good reading (the series above are as of then): alert when it stops moving."}),
 		readFailure: prometheus.NewCounter(prometheus.CounterOpts{Name: "themis_bridge_reconcile_errors_total",
 			Help: "Failed readings of the chain's L1 actions, admin changes or reward state."}),
 	}
@@ -36,15 +41,16 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		m.actions.WithLabelValues(s)
 	}
 	if reg != nil {
-		reg.MustRegister(m.actions, m.oldest, m.admin, m.reserveLow, m.readFailure)
+		reg.MustRegister(m.actions, m.oldest, m.admin, m.reserveLow, m.lastOK, m.readFailure)
 	}
 	return m
 }
 
-func (m *Metrics) record(d health.Divergence) {
+func (m *Metrics) record(d health.Divergence, at time.Time) {
 	if m == nil {
 		return
 	}
+	m.lastOK.Set(float64(at.UnixNano()) / 1e9)
 	m.actions.WithLabelValues("queued").Set(float64(d.ActionsQueued))
 	m.actions.WithLabelValues("held").Set(float64(d.ActionsHeld))
 	m.actions.WithLabelValues("parked").Set(float64(d.ActionsParked))

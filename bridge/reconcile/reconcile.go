@@ -22,16 +22,20 @@ import (
 // Defaults of Config.
 const (
 	DefaultInterval = 15 * time.Second
-	// DefaultMaxQueuedBlocks: an action queued this many chain blocks (about 15
-	// minutes) is late; a slash is normally confirmed within 40 or 50.
+	// DefaultMaxQueuedBlocks: an action queued this many chain blocks (about 20
+	// minutes) is late; a slash is normally confirmed within 20 to 90 (BENCHMARKS.md).
 	DefaultMaxQueuedBlocks = 1200
 	// DefaultAdminGrace: a contract change pending this long is late; the pool makes
 	// one in about ten seconds.
 	DefaultAdminGrace = 10 * time.Minute
 	// maxQueuedScan bounds the queued actions read per look (the oldest first: the
-	// chain lists them by id).
+	// chain lists them by id); held is counted among those.
 	maxQueuedScan = 1000
-	callTimeout   = 10 * time.Second
+	// callTimeout bounds each of a look's five reads.
+	callTimeout = 10 * time.Second
+	// staleAfter: this many intervals without a good reading and /healthz says the
+	// divergence it shows is stale.
+	staleAfter = 3
 )
 
 // Chain is what the watcher reads from the operator's node.
@@ -61,6 +65,8 @@ type Watcher struct {
 	cfg        Config
 	chain      Chain
 	adminSince time.Time // when the admin differences became non-empty (zero: none)
+	last       *health.Divergence
+	lastOK     time.Time
 }
 
 // New builds a watcher.
@@ -93,7 +99,6 @@ func (w *Watcher) Run(ctx context.Context) error {
 	defer t.Stop()
 	for {
 		if _, err := w.Step(ctx); err != nil && ctx.Err() == nil {
-			w.cfg.Metrics.failed()
 			w.cfg.Logger.Warn("reconcile: reading the chain's L1 actions failed", "err", err)
 		}
 		select {
@@ -104,29 +109,54 @@ func (w *Watcher) Run(ctx context.Context) error {
 	}
 }
 
-// Step takes one look and reports it.
+// Step takes one look and reports it. A failed look is counted; once no look has
+// succeeded for staleAfter intervals, /healthz keeps the last one with a warning that
+// it is stale.
 func (w *Watcher) Step(ctx context.Context) (health.Divergence, error) {
-	ctx, cancel := context.WithTimeout(ctx, callTimeout)
-	defer cancel()
-	queued, nQueued, height, err := w.chain.Actions(ctx, slashingtypes.L1_ACTION_STATUS_QUEUED, maxQueuedScan)
+	d, err := w.look(ctx)
 	if err != nil {
-		return health.Divergence{}, fmt.Errorf("queued actions: %w", err)
+		w.cfg.Metrics.failed()
+		w.markStale()
+		return health.Divergence{}, err
 	}
-	_, nParked, _, err := w.chain.Actions(ctx, slashingtypes.L1_ACTION_STATUS_PARKED, 1)
-	if err != nil {
-		return health.Divergence{}, fmt.Errorf("parked actions: %w", err)
+	return d, nil
+}
+
+// look reads the chain, each read with its own time budget.
+func (w *Watcher) look(ctx context.Context) (health.Divergence, error) {
+	var (
+		queued                      []slashingtypes.L1Action
+		nQueued, nParked, nMismatch uint64
+		height                      int64
+		low                         bool
+		pending                     []string
+	)
+	reads := []struct {
+		what string
+		read func(context.Context) error
+	}{
+		{"queued actions", func(c context.Context) (err error) {
+			queued, nQueued, height, err = w.chain.Actions(c, slashingtypes.L1_ACTION_STATUS_QUEUED, maxQueuedScan)
+			return err
+		}},
+		{"parked actions", func(c context.Context) (err error) {
+			_, nParked, _, err = w.chain.Actions(c, slashingtypes.L1_ACTION_STATUS_PARKED, 1)
+			return err
+		}},
+		{"mismatched actions", func(c context.Context) (err error) {
+			_, nMismatch, _, err = w.chain.Actions(c, slashingtypes.L1_ACTION_STATUS_MISMATCH, 1)
+			return err
+		}},
+		{"reward state", func(c context.Context) (err error) { low, err = w.chain.ReserveLow(c); return err }},
+		{"l1 admin", func(c context.Context) (err error) { pending, err = w.chain.AdminPending(c); return err }},
 	}
-	_, nMismatch, _, err := w.chain.Actions(ctx, slashingtypes.L1_ACTION_STATUS_MISMATCH, 1)
-	if err != nil {
-		return health.Divergence{}, fmt.Errorf("mismatched actions: %w", err)
-	}
-	low, err := w.chain.ReserveLow(ctx)
-	if err != nil {
-		return health.Divergence{}, fmt.Errorf("reward state: %w", err)
-	}
-	pending, err := w.chain.AdminPending(ctx)
-	if err != nil {
-		return health.Divergence{}, fmt.Errorf("l1 admin: %w", err)
+	for _, r := range reads {
+		c, cancel := context.WithTimeout(ctx, callTimeout)
+		err := r.read(c)
+		cancel()
+		if err != nil {
+			return health.Divergence{}, fmt.Errorf("%s: %w", r.what, err)
+		}
 	}
 
 	now := w.cfg.Now()
@@ -143,12 +173,29 @@ func (w *Watcher) Step(ctx context.Context) (health.Divergence, error) {
 	if !w.adminSince.IsZero() {
 		d.AdminPendingSince = w.adminSince.UTC().Format(time.RFC3339)
 	}
-	w.cfg.Metrics.record(d)
+	w.cfg.Metrics.record(d, now)
 	w.cfg.Monitor.SetDivergence(d)
+	w.last, w.lastOK = &d, now
 	for _, warning := range d.Warnings {
 		w.cfg.Logger.Warn("reconcile: "+warning, "chain_height", height)
 	}
 	return d, nil
+}
+
+// markStale keeps the last good look in /healthz, warning that it is stale once no
+// look succeeded for staleAfter intervals.
+func (w *Watcher) markStale() {
+	if w.last == nil {
+		return
+	}
+	now := w.cfg.Now()
+	if now.Sub(w.lastOK) < staleAfter*w.cfg.Interval {
+		return
+	}
+	d := *w.last
+	d.Warnings = append(append([]string(nil), d.Warnings...),
+		fmt.Sprintf("stale: the node could not be read for %s; this is the look of %s", now.Sub(w.lastOK).Round(time.Second), d.CheckedAt))
+	w.cfg.Monitor.SetDivergence(d)
 }
 
 func sinceOrZero(now, since time.Time) time.Duration {

@@ -49,7 +49,8 @@ func (c *fakeChain) AdminPending(context.Context) ([]string, error) {
 
 // The watcher exports each look as series and as /healthz "divergence" (never making
 // the bridge unhealthy), times pending contract changes from when it first saw them,
-// and keeps the last good look when the node cannot be read.
+// and keeps the last good look when the node cannot be read, marked stale after three
+// intervals.
 func TestWatcherReportsDivergence(t *testing.T) {
 	now := time.Date(2026, 12, 7, 6, 0, 0, 0, time.UTC)
 	chain := &fakeChain{height: 2000, byStatus: map[slashingtypes.L1ActionStatus][]slashingtypes.L1Action{
@@ -95,6 +96,16 @@ func TestWatcherReportsDivergence(t *testing.T) {
 	_, err = w.Step(context.Background())
 	require.ErrorContains(t, err, "connection refused")
 	require.Equal(t, d.Warnings, mon.Check().Divergence.Warnings)
+	// Three intervals without a good reading: the look shown is marked stale, and
+	// the last-success series stays where it was.
+	lastOK := gauge(t, reg, "themis_bridge_reconcile_last_success_timestamp_seconds", "")
+	now = now.Add(46 * time.Second)
+	_, err = w.Step(context.Background())
+	require.Error(t, err)
+	stale := mon.Check().Divergence.Warnings
+	require.Len(t, stale, len(d.Warnings)+1)
+	require.Contains(t, stale[len(stale)-1], "stale: the node could not be read for 46s")
+	require.Equal(t, lastOK, gauge(t, reg, "themis_bridge_reconcile_last_success_timestamp_seconds", ""))
 
 	// Everything settles: no warnings, the admin clock resets.
 	chain.mu.Lock()

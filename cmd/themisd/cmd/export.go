@@ -42,7 +42,9 @@ func (v *exportVoteExtensions) exporter(next servertypes.AppExporter) servertype
 }
 
 // wrap makes the export command write the recorded height into its document (the
-// file of --output-document, or stdout).
+// file of --output-document, or stdout). The file is written whole or not at all: the
+// SDK writes a draft beside it, and the patched document replaces the path by a
+// rename, so a failure never leaves a document with vote extensions off behind.
 func (v *exportVoteExtensions) wrap(root *cobra.Command) error {
 	cmd, _, err := root.Find([]string{"export"})
 	if err != nil || cmd == root {
@@ -51,40 +53,60 @@ func (v *exportVoteExtensions) wrap(root *cobra.Command) error {
 	run := cmd.RunE
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		output, _ := cmd.Flags().GetString(flags.FlagOutputDocument)
-		var stdout bytes.Buffer
-		out := cmd.OutOrStdout()
-		cmd.SetOut(&stdout)
-		err := run(cmd, args)
-		cmd.SetOut(out)
-		if err != nil {
-			return err
-		}
-		if !v.known {
-			return fmt.Errorf("export: the exported state has no consensus params to keep vote extensions from")
-		}
-		doc := stdout.Bytes()
-		if output != "" {
-			if doc, err = os.ReadFile(output); err != nil {
+		if output == "" {
+			var doc bytes.Buffer
+			out := cmd.OutOrStdout()
+			cmd.SetOut(&doc)
+			err := run(cmd, args)
+			cmd.SetOut(out)
+			if err != nil {
 				return err
 			}
+			patched, err := v.patch(doc.Bytes())
+			if err != nil {
+				return err
+			}
+			_, err = out.Write(patched)
+			return err
 		}
-		var g genutiltypes.AppGenesis
-		if err := json.Unmarshal(doc, &g); err != nil {
-			return fmt.Errorf("export: reading the exported document back: %w", err)
+		draft := output + ".draft"
+		if err := cmd.Flags().Set(flags.FlagOutputDocument, draft); err != nil {
+			return err
 		}
-		if g.Consensus == nil || g.Consensus.Params == nil {
-			return fmt.Errorf("export: the exported document has no consensus params")
+		defer os.Remove(draft)
+		if err := run(cmd, args); err != nil {
+			return err
 		}
-		g.Consensus.Params.ABCI.VoteExtensionsEnableHeight = v.height
-		if output != "" {
-			return g.SaveAs(output)
-		}
-		bz, err := json.Marshal(&g)
+		doc, err := os.ReadFile(draft)
 		if err != nil {
 			return err
 		}
-		_, err = out.Write(bz)
-		return err
+		patched, err := v.patch(doc)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(draft, patched, 0o600); err != nil {
+			return err
+		}
+		return os.Rename(draft, output)
 	}
 	return nil
+}
+
+// patch writes the recorded vote extension height into an exported document (no
+// ABCI params in the state: vote extensions were never on, and the document's 0 is
+// right).
+func (v *exportVoteExtensions) patch(doc []byte) ([]byte, error) {
+	if !v.known {
+		return doc, nil
+	}
+	var g genutiltypes.AppGenesis
+	if err := json.Unmarshal(doc, &g); err != nil {
+		return nil, fmt.Errorf("export: reading the exported document back: %w", err)
+	}
+	if g.Consensus == nil || g.Consensus.Params == nil {
+		return nil, fmt.Errorf("export: the exported document has no consensus params")
+	}
+	g.Consensus.Params.ABCI.VoteExtensionsEnableHeight = v.height
+	return json.Marshal(&g)
 }

@@ -59,6 +59,8 @@ func TestExportKeepsVoteExtensions(t *testing.T) {
 	require.Empty(t, run("--output-document", doc))
 	exported, err := genutiltypes.AppGenesisFromFile(doc)
 	require.NoError(t, err)
+	_, err = os.Stat(doc + ".draft")
+	require.True(t, os.IsNotExist(err), "the SDK's draft is renamed into place, not left beside it")
 	require.Equal(t, int64(7), exported.Consensus.Params.ABCI.VoteExtensionsEnableHeight)
 	require.Equal(t, int64(42), exported.InitialHeight)
 	require.Equal(t, int64(1<<20), exported.Consensus.Params.Block.MaxBytes)

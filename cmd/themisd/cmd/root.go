@@ -87,8 +87,8 @@ func NewRootCmd() *cobra.Command {
 		InitCmd(tempApp.BasicModuleManager, app.DefaultNodeHome),
 		TestnetCmd(tempApp.BasicModuleManager),
 		debug.Cmd(),
-		pruning.Cmd(newApp, app.DefaultNodeHome),
-		snapshot.Cmd(newApp),
+		pruning.Cmd(offlineApp, app.DefaultNodeHome),
+		snapshot.Cmd(offlineApp),
 	)
 	var keepVoteExtensions exportVoteExtensions
 	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, keepVoteExtensions.exporter(appExport), server.StartCmdOptions{})
@@ -191,9 +191,14 @@ func newApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts serverty
 	return app.New(logger, db, traceStore, true, appOpts, server.DefaultBaseappOptions(appOpts)...)
 }
 
+// offlineApp is the app of the commands that work on a stopped node's stores (prune,
+// snapshots): no TSS engine, no L1 or L2 observer.
+func offlineApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts servertypes.AppOptions) servertypes.Application {
+	return newApp(logger, db, traceStore, app.Offline(appOpts))
+}
+
 // appExport builds the app offline (no TSS engine, no L1 or L2 observer: an export
-// reads the stored state only, and may run beside a node that holds the engine's port)
-// and exports its state.
+// reads the stopped node's stored state only) and exports its state.
 func appExport(logger log.Logger, db dbm.DB, traceStore io.Writer, height int64, forZeroHeight bool,
 	jailAllowedAddrs []string, appOpts servertypes.AppOptions, modulesToExport []string,
 ) (servertypes.ExportedApp, error) {
