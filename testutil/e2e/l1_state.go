@@ -59,3 +59,14 @@ func (ln *Localnet) L1SequencerState(client *ethclient.Client, id uint64) L1Sequ
 	}
 	return L1Sequencer{Locked: s.Locked, Nonce: s.Nonce.Uint64(), Owner: strings.ToLower(s.Owner.Hex())}
 }
+
+// l1Call runs a read-only call of contract at L1 block (nil: the head) and returns its
+// result; a failed call fails the test.
+func (ln *Localnet) l1Call(client *ethclient.Client, contract common.Address, data []byte, block *big.Int) []byte {
+	ln.t.Helper()
+	out, err := client.CallContract(context.Background(), ethereum.CallMsg{To: &contract, Data: data}, block)
+	if err != nil {
+		ln.t.Fatalf("L1 call of %s: %v", contract.Hex(), err)
+	}
+	return out
+}

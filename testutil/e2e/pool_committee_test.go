@@ -268,19 +268,7 @@ func dropSlashFromMempool(t *testing.T, ln *Localnet, pool common.Address, id ui
 // and holding the escrow. One pool call, one L1 slash.
 func slashReachesL1(t *testing.T, ln *Localnet, client *ethclient.Client, id uint64, lockedBefore *big.Int, slashTx string) {
 	off, _ := lastSlashAction(t, ln, id)
-	var action SlashL1Action
-	ln.WaitFor(fmt.Sprintf("offence %d's slash confirmed by its L1 event", off.ID), 4*time.Minute, func() bool {
-		actions, err := SlashingL1Actions(ln.Nodes[0])
-		if err != nil {
-			return false
-		}
-		for _, a := range actions {
-			if a.ID == off.L1ActionID {
-				action = a
-			}
-		}
-		return action.Status == "L1_ACTION_STATUS_CONFIRMED"
-	})
+	action := ln.waitActionConfirmed(off.L1ActionID, fmt.Sprintf("offence %d's slash confirmed by its L1 event", off.ID), 4*time.Minute)
 	require.Equal(t, slashTx, fmt.Sprint(action.PoolTx), "carried by the pool call whose first version was dropped")
 	var tx poolTxView
 	ln.WaitFor("the slash's pool tx confirmed", time.Minute, func() bool {

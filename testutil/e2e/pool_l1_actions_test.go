@@ -31,14 +31,18 @@ var poolL1ActionsArgs = []string{"--tss", "--epoch-length", "10", "--epoch-lead-
 //     Slashed event relayed and the action CONFIRMED (pool_l1_slash_test.go);
 //  2. governance upholds its appeal: the escrow is refunded on L1 to the owner (a
 //     validator killed and restarted while the refund is in flight) and the sequencer
-//     is ACTIVE again (pool_l1_appeal_test.go);
+//     is ACTIVE again (pool_l1_appeal_test.go); governance changes the lock limits and
+//     the pool sets them on L1 (pool_l1_admin_test.go);
 //  3. every sequencer's L1 reward credit equals the L2 blocks it produced (read from
 //     the L2 itself) x the reward per block, batch by batch, and `themisd l1
 //     withdraw-rewards` pays it to the recipient, the chain following the relayed
 //     RewardsWithdrawn (pool_l1_rewards_test.go);
 //  4. a producer signs two L2 blocks at one height: 1/4 is slashed on L1 by pool
 //     signature, and the banned owner's later lock (after its exit on L1) is recorded
-//     BANNED with no power (pool_l1_slash_test.go).
+//     BANNED with no power (pool_l1_slash_test.go);
+//  5. every node stops, the state is exported (`themisd export`) and every node
+//     restarts from it: the actions pending in the export land once each, nobody is
+//     charged for the halt (pool_l1_export_test.go).
 //
 // Through all of it each pool nonce is mined once and every node keeps one app hash.
 func TestLocalnetPoolL1Actions(t *testing.T) {
@@ -58,15 +62,23 @@ func TestLocalnetPoolL1Actions(t *testing.T) {
 	// 1. Stall -> medium slash, landing once after a minute without the L1 RPC.
 	stalled := stallProducer(t, ln, client)
 	require.NoError(t, ln.L1.Do("/rpc", url.Values{"down": {"true"}}))
-	time.Sleep(time.Minute)
+	outage := time.Now()
+	// Meanwhile every bridge's reconcile watcher shows the slash waiting.
+	ln.WaitFor("node 0's bridge reporting the queued slash", 45*time.Second, func() bool {
+		r, _ := BridgeHealth(ln.Nodes[0])
+		return r.Divergence != nil && r.Divergence.ActionsQueued >= 1
+	})
+	time.Sleep(time.Minute - time.Since(outage))
 	_, action := lastSlashAction(t, ln, stalled.off.SequencerID)
 	require.NotEqual(t, "L1_ACTION_STATUS_CONFIRMED", action.Status, "confirmed without any L1 RPC")
 	t.Logf("1. after a minute without the L1 RPC, offence %d's slash is %s (%s)", stalled.off.ID, action.Status, action.HoldReason)
 	require.NoError(t, ln.L1.Do("/rpc", url.Values{"down": {"false"}}))
 	slashConfirmedOnL1(t, ln, client, stalled)
 
-	// 2. Appeal -> escrow refunded on L1, reinstated.
+	// 2. Appeal -> escrow refunded on L1, reinstated; governance's new lock limits set
+	// on L1 by the pool.
 	appealRefundsOnL1(t, ln, client, stalled, 1)
+	lockLimitsByPool(t, ln, client, 2)
 
 	// 3. Rewards on L1 = blocks produced x reward per block; a withdrawal pays them.
 	rewardsMatchBlocks(t, ln, client)
@@ -77,7 +89,11 @@ func TestLocalnetPoolL1Actions(t *testing.T) {
 	slashConfirmedOnL1(t, ln, client, cheat)
 	bannedOwnerLocksAgain(t, ln, cheat.off.SequencerID)
 
+	// 5. A restart from a genesis export carries every pending action, exactly once.
+	restartFromExport(t, ln, client)
+
 	requireNoncesLandOnce(t, ln)
+	requireL1ActionsOnce(t, ln, client)
 	requireSameAppHash(t, ln)
 	requireNoDivergence(t, ln)
 }

@@ -3,14 +3,12 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"math/big"
 	"strconv"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/stretchr/testify/require"
@@ -49,14 +47,13 @@ func appealRefundsOnL1(t *testing.T, ln *Localnet, client *ethclient.Client, j j
 		victim = ln.Nodes[2]
 	}
 	status := l1ActionStatus(t, ln, refundID)
+	require.NotEqual(t, "L1_ACTION_STATUS_CONFIRMED", status, "the refund is still on its way when the node is killed")
 	ln.KillNode(victim)
 	time.Sleep(3 * time.Second)
 	ln.StartNode(victim)
 	t.Logf("2. node %d killed and restarted while refund action %d was %s", victim.Index, refundID, status)
 
-	ln.WaitFor(fmt.Sprintf("refund action %d confirmed by its L1 event", refundID), 5*time.Minute, func() bool {
-		return l1ActionStatus(t, ln, refundID) == "L1_ACTION_STATUS_CONFIRMED"
-	})
+	ln.waitActionConfirmed(refundID, fmt.Sprintf("refund action %d confirmed by its L1 event", refundID), 5*time.Minute)
 	slashed, ok := new(big.Int).SetString(off.Slashed, 10)
 	require.True(t, ok)
 	require.Equal(t, new(big.Int).Add(before, slashed).String(), l1TokenBalance(t, ln, client, owner, nil).String(),
@@ -118,15 +115,9 @@ func (ln *Localnet) mustSequencer(id uint64) sequencerView {
 
 // l1TokenBalance is account's staking-token balance at L1 block (nil: the head).
 func l1TokenBalance(t *testing.T, ln *Localnet, client *ethclient.Client, account common.Address, block *big.Int) *big.Int {
-	ctx := context.Background()
-	contract := common.HexToAddress(ln.L1.Staking)
-	out, err := client.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: staking.NewThemisStaking().PackToken()}, block)
+	token, err := staking.NewThemisStaking().UnpackToken(ln.l1Call(client, common.HexToAddress(ln.L1.Staking), staking.NewThemisStaking().PackToken(), block))
 	require.NoError(t, err)
-	token, err := staking.NewThemisStaking().UnpackToken(out)
-	require.NoError(t, err)
-	out, err = client.CallContract(ctx, ethereum.CallMsg{To: &token, Data: testtoken.NewTestToken().PackBalanceOf(account)}, block)
-	require.NoError(t, err)
-	b, err := testtoken.NewTestToken().UnpackBalanceOf(out)
+	b, err := testtoken.NewTestToken().UnpackBalanceOf(ln.l1Call(client, token, testtoken.NewTestToken().PackBalanceOf(account), block))
 	require.NoError(t, err)
 	return b
 }

@@ -101,19 +101,7 @@ func equivocate(t *testing.T, ln *Localnet, client *ethclient.Client) judged {
 // the escrow.
 func slashConfirmedOnL1(t *testing.T, ln *Localnet, client *ethclient.Client, j judged) {
 	off := j.off
-	var action SlashL1Action
-	ln.WaitFor(fmt.Sprintf("offence %d's slash confirmed by its L1 event", off.ID), 5*time.Minute, func() bool {
-		actions, err := SlashingL1Actions(ln.Nodes[0])
-		if err != nil {
-			return false
-		}
-		for _, a := range actions {
-			if a.ID == off.L1ActionID {
-				action = a
-			}
-		}
-		return action.Status == "L1_ACTION_STATUS_CONFIRMED"
-	})
+	action := ln.waitActionConfirmed(off.L1ActionID, fmt.Sprintf("offence %d's slash confirmed by its L1 event", off.ID), 5*time.Minute)
 	slashed, ok := new(big.Int).SetString(off.Slashed, 10)
 	require.True(t, ok)
 	onL1 := ln.L1SequencerState(client, off.SequencerID)

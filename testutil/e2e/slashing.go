@@ -65,6 +65,26 @@ func SlashingL1Actions(n *Node) ([]SlashL1Action, error) {
 	return res.Actions, err
 }
 
+// waitActionConfirmed waits until x/slashing's L1 action id is CONFIRMED (by its
+// relayed L1 event) and returns it.
+func (ln *Localnet) waitActionConfirmed(id uint64, what string, timeout time.Duration) SlashL1Action {
+	ln.t.Helper()
+	var action SlashL1Action
+	ln.WaitFor(what, timeout, func() bool {
+		actions, err := SlashingL1Actions(ln.Nodes[0])
+		if err != nil {
+			return false
+		}
+		for _, a := range actions {
+			if a.ID == id {
+				action = a
+			}
+		}
+		return action.Status == "L1_ACTION_STATUS_CONFIRMED"
+	})
+	return action
+}
+
 // SequencerStatus is a sequencer's status on node n (REST), e.g. SEQUENCER_STATUS_JAILED.
 func SequencerStatus(n *Node, id uint64) (string, error) {
 	var res struct {
