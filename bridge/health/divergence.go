@@ -17,8 +17,8 @@ type Divergence struct {
 	ActionsMismatch    int      `json:"l1_actions_mismatch"`
 	OldestQueuedBlocks int64    `json:"oldest_queued_blocks"`
 	AdminPendingCount  int      `json:"l1_admin_pending_count"`
-	AdminPending       []string `json:"l1_admin_pending,omitempty"` // the first few
-	AdminPendingSince  string   `json:"l1_admin_pending_since,omitempty"`
+	AdminPending       []string `json:"l1_admin_pending,omitempty"`       // the first few
+	AdminPendingSince  string   `json:"l1_admin_pending_since,omitempty"` // the change pending longest, first seen
 	RewardReserveLow   bool     `json:"reward_reserve_low"`
 	Warnings           []string `json:"warnings,omitempty"`
 }

@@ -17,7 +17,8 @@ type Look struct {
 	Mismatch        uint64
 	ReserveLow      bool
 	AdminPending    []string
-	AdminPendingFor time.Duration // how long the differences have been pending
+	AdminOldest     string        // the change pending longest
+	AdminPendingFor time.Duration // how long it has been pending
 }
 
 // maxListedAdmin bounds the pending contract changes copied into /healthz.
@@ -25,7 +26,7 @@ const maxListedAdmin = 10
 
 // Judge turns a reading into the /healthz part and its warnings: an action parked
 // (the contract refused it for good) or confirmed otherwise than decided, the oldest
-// queued action waiting more than maxQueuedBlocks, contract changes pending longer
+// queued action waiting more than maxQueuedBlocks, a contract change pending longer
 // than adminGrace, and the reward reserve alarm.
 func Judge(l Look, maxQueuedBlocks int64, adminGrace time.Duration) health.Divergence {
 	d := health.Divergence{ChainHeight: l.Height, ActionsQueued: int(l.QueuedTotal), ActionsParked: int(l.Parked),
@@ -59,8 +60,8 @@ func Judge(l Look, maxQueuedBlocks int64, adminGrace time.Duration) health.Diver
 		d.Warnings = append(d.Warnings, fmt.Sprintf("L1 action %d (%s) queued for %d blocks (%s)", oldest.Id, oldest.Kind, d.OldestQueuedBlocks, why))
 	}
 	if len(l.AdminPending) > 0 && l.AdminPendingFor > adminGrace {
-		d.Warnings = append(d.Warnings, fmt.Sprintf("%d contract change(s) governance decided are not on L1 after %s, first %q (themisd query sequencer l1-admin)",
-			len(l.AdminPending), l.AdminPendingFor.Round(time.Second), l.AdminPending[0]))
+		d.Warnings = append(d.Warnings, fmt.Sprintf("contract change %q governance decided is not on L1 after %s (%d pending; themisd query sequencer l1-admin)",
+			l.AdminOldest, l.AdminPendingFor.Round(time.Second), len(l.AdminPending)))
 	}
 	if l.ReserveLow {
 		d.Warnings = append(d.Warnings, "the reward reserve is below what the unsettled reward batches need: fund it (themisd l1 fund-rewards)")

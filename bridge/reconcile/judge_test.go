@@ -42,8 +42,9 @@ func TestJudge(t *testing.T) {
 		{name: "parked and mismatch", look: reconcile.Look{Height: 500, Parked: 2, Mismatch: 1},
 			warnings: []string{"2 L1 action(s) PARKED", "1 L1 action(s) MISMATCH"}},
 		{name: "admin pending within grace", look: reconcile.Look{Height: 500, AdminPending: []string{"whitelist 0xab allowed=true"}, AdminPendingFor: grace}},
-		{name: "admin pending past grace", look: reconcile.Look{Height: 500, AdminPending: []string{"exit_delay 604800", "whitelist 0xab allowed=true"}, AdminPendingFor: grace + time.Second},
-			warnings: []string{`2 contract change(s) governance decided are not on L1 after 10m1s, first "exit_delay 604800"`}},
+		{name: "admin pending past grace", look: reconcile.Look{Height: 500, AdminPending: []string{"exit_delay 604800", "whitelist 0xab allowed=true"},
+			AdminOldest: "whitelist 0xab allowed=true", AdminPendingFor: grace + time.Second},
+			warnings: []string{`contract change "whitelist 0xab allowed=true" governance decided is not on L1 after 10m1s (2 pending`}},
 		{name: "reserve low", look: reconcile.Look{Height: 500, ReserveLow: true}, warnings: []string{"fund it (themisd l1 fund-rewards)"}},
 		{name: "a reading older than an action (lagging node)", look: reconcile.Look{Height: 10, QueuedTotal: 1, Queued: []slashingtypes.L1Action{queued(1, 12, "")}}},
 	} {

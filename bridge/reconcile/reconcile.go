@@ -62,11 +62,13 @@ type Config struct {
 
 // Watcher is the loop; Run drives it.
 type Watcher struct {
-	cfg        Config
-	chain      Chain
-	adminSince time.Time // when the admin differences became non-empty (zero: none)
-	last       *health.Divergence
-	lastOK     time.Time
+	cfg   Config
+	chain Chain
+	// adminSeen is when each pending contract change was first seen (the chain lists
+	// at most 100); a change that leaves the list is forgotten.
+	adminSeen map[string]time.Time
+	last      *health.Divergence
+	lastOK    time.Time
 }
 
 // New builds a watcher.
@@ -160,18 +162,13 @@ func (w *Watcher) look(ctx context.Context) (health.Divergence, error) {
 	}
 
 	now := w.cfg.Now()
-	switch {
-	case len(pending) == 0:
-		w.adminSince = time.Time{}
-	case w.adminSince.IsZero():
-		w.adminSince = now
-	}
+	oldest, since := w.trackAdmin(pending, now)
 	d := Judge(Look{Height: height, Queued: queued, QueuedTotal: nQueued, Parked: nParked, Mismatch: nMismatch,
-		ReserveLow: low, AdminPending: pending, AdminPendingFor: sinceOrZero(now, w.adminSince)},
+		ReserveLow: low, AdminPending: pending, AdminOldest: oldest, AdminPendingFor: sinceOrZero(now, since)},
 		w.cfg.MaxQueuedBlocks, w.cfg.AdminGrace)
 	d.CheckedAt = now.UTC().Format(time.RFC3339)
-	if !w.adminSince.IsZero() {
-		d.AdminPendingSince = w.adminSince.UTC().Format(time.RFC3339)
+	if !since.IsZero() {
+		d.AdminPendingSince = since.UTC().Format(time.RFC3339)
 	}
 	w.cfg.Metrics.record(d, now)
 	w.cfg.Monitor.SetDivergence(d)
@@ -196,6 +193,27 @@ func (w *Watcher) markStale() {
 	d.Warnings = append(append([]string(nil), d.Warnings...),
 		fmt.Sprintf("stale: the node could not be read for %s; this is the look of %s", now.Sub(w.lastOK).Round(time.Second), d.CheckedAt))
 	w.cfg.Monitor.SetDivergence(d)
+}
+
+// trackAdmin records when each pending change was first seen and returns the one
+// pending longest, with that time (zero: none pending). A steady turnover of changes
+// the pool makes in seconds never looks late; one that stays does.
+func (w *Watcher) trackAdmin(pending []string, now time.Time) (string, time.Time) {
+	seen := make(map[string]time.Time, len(pending))
+	var oldest string
+	var since time.Time
+	for _, p := range pending {
+		at, ok := w.adminSeen[p]
+		if !ok {
+			at = now
+		}
+		seen[p] = at
+		if since.IsZero() || at.Before(since) {
+			oldest, since = p, at
+		}
+	}
+	w.adminSeen = seen
+	return oldest, since
 }
 
 func sinceOrZero(now, since time.Time) time.Duration {

@@ -3,6 +3,7 @@ package reconcile_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -81,13 +82,32 @@ func TestWatcherReportsDivergence(t *testing.T) {
 		require.NotContains(t, r, "PARKED", "divergence never makes the bridge unhealthy")
 	}
 
-	// Eleven minutes on, the same change is still pending: now it is late.
-	now = now.Add(11 * time.Minute)
+	// Changes come and go in seconds: the newcomers never look late. Eleven minutes
+	// on, the first change is still pending: it, and only it, is late.
+	for i := range 11 {
+		now = now.Add(time.Minute)
+		chain.mu.Lock()
+		chain.pending = []string{"whitelist 0xab allowed=true", fmt.Sprintf("whitelist 0x%02d allowed=true", i)}
+		chain.mu.Unlock()
+		d, err = w.Step(context.Background())
+		require.NoError(t, err)
+	}
+	require.Len(t, d.Warnings, 4, "%q", d.Warnings)
+	require.Contains(t, d.Warnings[2], `contract change "whitelist 0xab allowed=true" governance decided is not on L1 after 11m0s (2 pending`)
+	require.Equal(t, now.Add(-11*time.Minute).Format(time.RFC3339), d.AdminPendingSince)
+	chain.mu.Lock()
+	chain.pending = []string{"whitelist 0x10 allowed=true"}
+	chain.mu.Unlock()
+	now = now.Add(time.Minute)
 	d, err = w.Step(context.Background())
 	require.NoError(t, err)
-	require.Len(t, d.Warnings, 4, "%q", d.Warnings)
-	require.Contains(t, d.Warnings[2], "not on L1 after 11m0s")
-	require.Equal(t, now.Add(-11*time.Minute).Format(time.RFC3339), d.AdminPendingSince)
+	require.Len(t, d.Warnings, 3, "the stuck change settled; the one left is a minute old: %q", d.Warnings)
+	chain.mu.Lock()
+	chain.pending = []string{"whitelist 0xab allowed=true"}
+	chain.mu.Unlock()
+	d, err = w.Step(context.Background())
+	require.NoError(t, err)
+	require.Len(t, d.Warnings, 3, "a change back in the list is new again: %q", d.Warnings)
 
 	// The node fails: an error, and /healthz keeps the last good look.
 	chain.mu.Lock()
