@@ -424,16 +424,10 @@ func (k Keeper) revertStrike(ctx context.Context, o types.Offence) (string, erro
 	return fmt.Sprintf("medium strikes of owner %s: %d -> %d", o.Owner, n, after), err
 }
 
-// reimburse queues a reward batch of one payment (batch ids 1, 2, ...: the contract
-// applies each once and in order).
+// reimburse queues a reward batch of one payment, in the order of every reward batch
+// (queueRewardBatchAction: the contract applies each once and in order).
 func (k Keeper) reimburse(ctx context.Context, sequencerID uint64, amount math.Int) (types.L1Action, error) {
-	n, err := k.NextRewardBatch.Next(ctx)
-	if err != nil {
-		return types.L1Action{}, err
-	}
-	return k.queueAction(ctx, types.L1Action{Kind: types.L1_ACTION_KIND_REWARD_BATCH, RewardBatch: &types.RewardBatchAction{
-		BatchId: n + 1, Payments: []types.RewardPayment{{SequencerId: sequencerID, Amount: amount}},
-	}})
+	return k.queueRewardBatchAction(ctx, []types.RewardPayment{{SequencerId: sequencerID, Amount: amount}})
 }
 
 // leaving reports a status in which L1 has the lock on its way out.

@@ -65,25 +65,18 @@ func (k Keeper) batchRewards(ctx context.Context, params types.Params, state *ty
 	return nil
 }
 
-// queueRewardBatch queues one REWARD_BATCH action with the next batch id (1, 2, ...:
-// the contract applies batch lastRewardBatch + 1 only) and moves each payment from the
-// sequencer's accrued to its batched amount. An empty batch queues nothing.
+// queueRewardBatch queues one REWARD_BATCH action (queueRewardBatchAction) and moves
+// each payment from the sequencer's accrued to its batched amount. An empty batch
+// queues nothing.
 func (k Keeper) queueRewardBatch(ctx context.Context, payments []types.RewardPayment, total sdkmath.Int) error {
 	if len(payments) == 0 {
 		return nil
 	}
-	n, err := k.NextRewardBatch.Next(ctx)
+	a, err := k.queueRewardBatchAction(ctx, payments)
 	if err != nil {
 		return err
 	}
-	batch := &types.RewardBatchAction{BatchId: n + 1, Payments: payments}
-	a, err := k.queueAction(ctx, types.L1Action{Kind: types.L1_ACTION_KIND_REWARD_BATCH, RewardBatch: batch})
-	if err != nil {
-		return err
-	}
-	if err := k.RewardBatchIndex.Set(ctx, batch.BatchId, a.Id); err != nil {
-		return err
-	}
+	batch := a.RewardBatch
 	for _, p := range payments {
 		r, err := k.rewardsOf(ctx, p.SequencerId)
 		if err != nil {
@@ -96,4 +89,39 @@ func (k Keeper) queueRewardBatch(ctx context.Context, payments []types.RewardPay
 	}
 	k.Logger(ctx).Info("reward batch queued", "batch", batch.BatchId, "action", a.Id, "payments", len(payments), "total", total)
 	return emit(ctx, &types.EventRewardBatchQueued{BatchId: batch.BatchId, ActionId: a.Id, Payments: uint32(len(payments)), Total: total.String()})
+}
+
+// queueRewardBatchAction queues a REWARD_BATCH action with the next batch id and
+// indexes it by that id, so that the relayed RewardBatchSubmitted settles it. Every
+// reward batch (the accrued rewards, an appeal's reimbursement) is made here.
+//
+// The contract applies batch lastRewardBatch + 1 only. The next id is one above both
+// the chain's last batch and the contract's lastRewardBatch as mirrored (x/sequencer's
+// L1Ledger): a chain started against a contract that already applied batches goes on
+// after them, instead of sending ids L1 refuses for good. L1 is authoritative; only
+// the contract's pool can move lastRewardBatch, so it is never ahead in normal running.
+func (k Keeper) queueRewardBatchAction(ctx context.Context, payments []types.RewardPayment) (types.L1Action, error) {
+	last, err := k.NextRewardBatch.Peek(ctx)
+	if err != nil {
+		return types.L1Action{}, err
+	}
+	ledger, err := k.sequencers.GetL1Ledger(ctx)
+	if err != nil {
+		return types.L1Action{}, err
+	}
+	if ledger.LastRewardBatch > last {
+		k.Logger(ctx).Info("reward batch ids continue after the contract's", "chain_last", last, "contract_last", ledger.LastRewardBatch)
+		if err := k.NextRewardBatch.Set(ctx, ledger.LastRewardBatch); err != nil {
+			return types.L1Action{}, err
+		}
+	}
+	n, err := k.NextRewardBatch.Next(ctx)
+	if err != nil {
+		return types.L1Action{}, err
+	}
+	a, err := k.queueAction(ctx, types.L1Action{Kind: types.L1_ACTION_KIND_REWARD_BATCH, RewardBatch: &types.RewardBatchAction{BatchId: n + 1, Payments: payments}})
+	if err != nil {
+		return types.L1Action{}, err
+	}
+	return a, k.RewardBatchIndex.Set(ctx, n+1, a.Id)
 }

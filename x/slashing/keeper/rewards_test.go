@@ -465,6 +465,30 @@ func TestRewards_Batching(t *testing.T) {
 	require.True(t, c.rewardsOf(2).Accrued.IsZero())
 }
 
+// A chain whose contract already applied reward batches (lastRewardBatch 7, as
+// mirrored) goes on with batch 8, not 1, which L1 would refuse for good; the export
+// that starts at batch 8 is a valid genesis and imports with the sequence after it.
+func TestRewards_BatchIdsContinueAfterTheContract(t *testing.T) {
+	c := newChain(t)
+	c.ledger(batchEvent(7, 1, 5)) // a batch of an earlier chain: unmatched here, mirrored
+	c.setRewardPerBlock(math.NewInt(1_000))
+	c.head(0)
+	c.endBlock()
+	c.decide(epoch(1, 2, 1, 10))
+	c.head(10)
+	c.after(24 * time.Hour)
+	c.endBlock()
+	bs := c.batches()
+	require.Len(t, bs, 1)
+	require.Equal(t, uint64(8), bs[0].RewardBatch.BatchId)
+
+	gs, err := c.k.ExportGenesis(c.Ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate())
+	c.ledger(batchEvent(8, 1, 10_000))
+	require.Equal(t, types.L1_ACTION_STATUS_CONFIRMED, c.action(bs[0].Id).Status, "settled by the contract's batch 8")
+}
+
 // More accrued sequencers than fit one L1 transaction make several batches in one
 // block, with consecutive ids, every sequencer once.
 func TestRewards_BatchesSplitAtMaxPayments(t *testing.T) {

@@ -45,8 +45,10 @@ func (gs GenesisState) Validate() error {
 		}
 		if a.RewardBatch != nil {
 			// The contract applies batch lastRewardBatch + 1 only: ids follow one another
-			// with the actions, a gap would hold every later batch for good.
-			if a.RewardBatch.BatchId != lastBatch+1 {
+			// with the actions, a gap would hold every later batch for good. The first
+			// may be above 1: a chain started against a contract that had applied
+			// batches before goes on after them.
+			if lastBatch != 0 && a.RewardBatch.BatchId != lastBatch+1 {
 				return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: reward batch %d after %d", a.Id, a.RewardBatch.BatchId, lastBatch)
 			}
 			lastBatch = a.RewardBatch.BatchId
