@@ -498,14 +498,17 @@ func TestAppeal_ReimbursementQueuesARewardBatch(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, gs.Validate())
 
-	// The relayed RewardBatchSubmitted of the first settles its reimbursement like any
-	// reward batch: CONFIRMED, and paid to the sequencer.
+	// The reimbursement counts as batched (sent, not credited yet); the relayed
+	// RewardBatchSubmitted of the first settles it like any reward batch: CONFIRMED,
+	// and moved from batched to paid.
+	require.Equal(t, sequencertest.Tokens(12).String(), c.rewardsOf(2).Batched.String())
 	paidBefore := c.rewardsOf(2).Paid
 	c.ledger(&sequencertypes.MsgLedgerChanged{Change: &sequencertypes.MsgLedgerChanged_RewardBatch{RewardBatch: &sequencertypes.RewardBatchCredited{
 		BatchId: 1, Count: 1, Total: sequencertest.Tokens(12), Reserve: math.NewInt(0)}}})
 	require.Empty(t, c.ledgerAlarms())
 	require.Equal(t, types.L1_ACTION_STATUS_CONFIRMED, c.action(c.offence(1).Appeal.ReimburseActionId).Status)
 	require.Equal(t, paidBefore.Add(sequencertest.Tokens(12)).String(), c.rewardsOf(2).Paid.String())
+	require.True(t, c.rewardsOf(2).Batched.IsZero())
 }
 
 // The race: governance cancels a queued slash the pool had already sent, and L1's

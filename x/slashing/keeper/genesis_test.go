@@ -215,10 +215,10 @@ func TestGenesis_ValidateRefusesBadAppealsEscrowsAndActions(t *testing.T) {
 			b.Id = gs.L1Actions[len(gs.L1Actions)-1].Id + 1
 			gs.L1Actions = append(gs.L1Actions, b)
 		}},
-		{"a gap in the batch ids", func(gs *types.GenesisState) {
+		{"batch ids falling", func(gs *types.GenesisState) {
 			b := *action(gs, types.L1_ACTION_KIND_REWARD_BATCH)
 			b.Id = gs.L1Actions[len(gs.L1Actions)-1].Id + 1
-			b.RewardBatch = &types.RewardBatchAction{BatchId: b.RewardBatch.BatchId + 2, Payments: b.RewardBatch.Payments}
+			b.RewardBatch = &types.RewardBatchAction{BatchId: b.RewardBatch.BatchId - 1, Payments: b.RewardBatch.Payments}
 			gs.L1Actions = append(gs.L1Actions, b)
 		}},
 		{"a batch too large for one L1 transaction", func(gs *types.GenesisState) {

@@ -126,6 +126,9 @@ func (k msgServer) Appeal(ctx context.Context, msg *types.MsgAppeal) (*types.Msg
 	if err := k.checkAppealable(ctx, o); err != nil {
 		return nil, err
 	}
+	if err := k.checkReimbursable(ctx, o.SequencerId, reimburse); err != nil {
+		return nil, err
+	}
 
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	appeal := types.Appeal{Height: sdkCtx.BlockHeight(), Reason: msg.Reason, Reimbursement: reimburse}
@@ -425,9 +428,38 @@ func (k Keeper) revertStrike(ctx context.Context, o types.Offence) (string, erro
 }
 
 // reimburse queues a reward batch of one payment, in the order of every reward batch
-// (queueRewardBatchAction: the contract applies each once and in order).
+// (queueRewardBatchAction: the contract applies each once and in order), and counts it
+// in the sequencer's batched amount: sent in a batch, not credited yet. Its relayed
+// RewardBatchSubmitted moves it to paid, as for every batch.
 func (k Keeper) reimburse(ctx context.Context, sequencerID uint64, amount math.Int) (types.L1Action, error) {
-	return k.queueRewardBatchAction(ctx, []types.RewardPayment{{SequencerId: sequencerID, Amount: amount}})
+	a, err := k.queueRewardBatchAction(ctx, []types.RewardPayment{{SequencerId: sequencerID, Amount: amount}})
+	if err != nil {
+		return types.L1Action{}, err
+	}
+	r, err := k.rewardsOf(ctx, sequencerID)
+	if err != nil {
+		return types.L1Action{}, err
+	}
+	if r.Batched, err = r.Batched.SafeAdd(amount); err != nil {
+		return types.L1Action{}, err // checkReimbursable refused it before anything was written
+	}
+	return a, k.SequencerRewards.Set(ctx, sequencerID, r)
+}
+
+// checkReimbursable refuses, before the appeal writes anything, a reimbursement that
+// would not fit the sequencer's batched rewards (256 bits).
+func (k Keeper) checkReimbursable(ctx context.Context, sequencerID uint64, amount math.Int) error {
+	if !amount.IsPositive() {
+		return nil
+	}
+	r, err := k.rewardsOf(ctx, sequencerID)
+	if err != nil {
+		return err
+	}
+	if _, err := r.Batched.SafeAdd(amount); err != nil {
+		return errorsmod.Wrapf(types.ErrInvalidAmount, "reimbursement %s: sequencer %d's batched rewards (%s) would overflow", amount, sequencerID, r.Batched)
+	}
+	return nil
 }
 
 // leaving reports a status in which L1 has the lock on its way out.

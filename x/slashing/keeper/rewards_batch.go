@@ -2,6 +2,8 @@ package keeper
 
 import (
 	"context"
+	"fmt"
+	"math"
 
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -108,6 +110,9 @@ func (k Keeper) queueRewardBatchAction(ctx context.Context, payments []types.Rew
 	ledger, err := k.sequencers.GetL1Ledger(ctx)
 	if err != nil {
 		return types.L1Action{}, err
+	}
+	if max(last, ledger.LastRewardBatch) == math.MaxUint64 {
+		return types.L1Action{}, fmt.Errorf("reward batch ids are exhausted (last %d, contract's %d)", last, ledger.LastRewardBatch)
 	}
 	if ledger.LastRewardBatch > last {
 		k.Logger(ctx).Info("reward batch ids continue after the contract's", "chain_last", last, "contract_last", ledger.LastRewardBatch)

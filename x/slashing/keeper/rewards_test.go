@@ -487,6 +487,29 @@ func TestRewards_BatchIdsContinueAfterTheContract(t *testing.T) {
 	require.NoError(t, gs.Validate())
 	c.ledger(batchEvent(8, 1, 10_000))
 	require.Equal(t, types.L1_ACTION_STATUS_CONFIRMED, c.action(bs[0].Id).Status, "settled by the contract's batch 8")
+
+	// The contract moves ahead again (batches of an earlier pool): the chain's next
+	// batch skips to 21, and its export, ids 8 then 21, still loads.
+	c.ledger(batchEvent(20, 1, 5))
+	c.decide(epoch(2, 2, 11, 20))
+	c.head(20)
+	c.after(24 * time.Hour)
+	c.endBlock()
+	bs = c.batches()
+	require.Len(t, bs, 2)
+	require.Equal(t, uint64(21), bs[1].RewardBatch.BatchId)
+	gs, err = c.k.ExportGenesis(c.Ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate())
+	c2 := newChain(t)
+	require.NoError(t, c2.k.InitGenesis(c2.Ctx, *gs))
+	next, err := c2.k.NextRewardBatch.Peek(c2.Ctx)
+	require.NoError(t, err)
+	require.Equal(t, uint64(21), next)
+
+	// Ids that do not rise are refused.
+	gs.L1Actions[len(gs.L1Actions)-1].RewardBatch.BatchId = 8
+	require.ErrorContains(t, gs.Validate(), "reward batch 8 after 8")
 }
 
 // More accrued sequencers than fit one L1 transaction make several batches in one

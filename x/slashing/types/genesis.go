@@ -44,11 +44,12 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: %v", a.Id, err)
 		}
 		if a.RewardBatch != nil {
-			// The contract applies batch lastRewardBatch + 1 only: ids follow one another
-			// with the actions, a gap would hold every later batch for good. The first
-			// may be above 1: a chain started against a contract that had applied
-			// batches before goes on after them.
-			if lastBatch != 0 && a.RewardBatch.BatchId != lastBatch+1 {
+			// The contract applies batch lastRewardBatch + 1 only, so the chain's ids
+			// rise with its actions. They may skip: the chain continues after the
+			// contract's mirrored lastRewardBatch when that is ahead (a chain started
+			// against a contract that applied batches before, or batches applied by an
+			// earlier pool), and an export must load again.
+			if a.RewardBatch.BatchId <= lastBatch {
 				return errorsmod.Wrapf(ErrInvalidGenesis, "l1 action %d: reward batch %d after %d", a.Id, a.RewardBatch.BatchId, lastBatch)
 			}
 			lastBatch = a.RewardBatch.BatchId
