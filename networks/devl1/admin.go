@@ -67,6 +67,14 @@ func (n *Node) ProposePool(ctx context.Context, pool common.Address) error {
 	return n.ownerTransact(ctx, n.deployment.Staking, calldata, nil)
 }
 
+// ProposePoolRecovery proposes a new pool address as the staking contract's owner,
+// after the pool key was lost (proposePoolRecovery): the new pool completes it itself
+// once the contract's recovery delay passed (/time advances the clock).
+func (n *Node) ProposePoolRecovery(ctx context.Context, pool common.Address) error {
+	calldata := staking.NewThemisStaking().PackProposePoolRecovery(pool)
+	return n.ownerTransact(ctx, n.deployment.Staking, calldata, nil)
+}
+
 // Fund sends eth wei and mints tokens (base units) to account.
 func (n *Node) Fund(ctx context.Context, account common.Address, eth, tokens *big.Int) error {
 	if eth != nil && eth.Sign() > 0 {
@@ -119,6 +127,7 @@ func (n *Node) ownerTransact(ctx context.Context, to common.Address, calldata []
 //	POST /lock-limits?min=UNITS&max=UNITS
 //	POST /fund?address=0x..[&eth=WEI][&tokens=UNITS]
 //	POST /propose-pool?address=0x..
+//	POST /propose-recovery?address=0x..
 func (n *Node) AdminHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /info", func(w http.ResponseWriter, r *http.Request) {
@@ -211,6 +220,13 @@ func (n *Node) AdminHandler() http.Handler {
 		addr, err := addressParam(r)
 		if err == nil {
 			err = n.ProposePool(r.Context(), addr)
+		}
+		reply(w, map[string]string{"proposed": addr.Hex()}, err)
+	})
+	mux.HandleFunc("POST /propose-recovery", func(w http.ResponseWriter, r *http.Request) {
+		addr, err := addressParam(r)
+		if err == nil {
+			err = n.ProposePoolRecovery(r.Context(), addr)
 		}
 		reply(w, map[string]string{"proposed": addr.Hex()}, err)
 	})

@@ -3,6 +3,7 @@ package devl1_test
 import (
 	"context"
 	"encoding/json"
+	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	gethtypes "github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/stretchr/testify/require"
 
@@ -85,7 +88,32 @@ func TestAdminControls(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, common.HexToAddress("0x00000000000000000000000000000000000000f2"), pending)
 
-	for _, bad := range []string{"/propose-pool?address=", "/mining?paused=maybe", "/rpc?down=", "/mine?blocks=0", "/reorg?depth=x", "/fund?address=nope",
+	// /propose-recovery needs a pool on the contract: none yet, so it is refused.
+	require.Equal(t, http.StatusBadRequest, post(t, srv, "/propose-recovery?address=0x00000000000000000000000000000000000000f3"))
+	poolKey, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	pool := crypto.PubkeyToAddress(poolKey.PublicKey)
+	require.Equal(t, http.StatusOK, post(t, srv, "/propose-pool?address="+pool.Hex()))
+	require.Equal(t, http.StatusOK, post(t, srv, "/fund?address="+pool.Hex()+"&eth=1000000000000000000"))
+	nonce, err := rpc.NonceAt(ctx, pool, nil)
+	require.NoError(t, err)
+	accept := gethtypes.NewTx(&gethtypes.DynamicFeeTx{ChainID: new(big.Int).SetUint64(devl1.ChainID), Nonce: nonce, GasTipCap: big.NewInt(1e9),
+		GasFeeCap: big.NewInt(100e9), Gas: 300_000, To: &stakingAddr, Data: staking.NewThemisStaking().PackAcceptPoolAddress()})
+	signed, err := gethtypes.SignTx(accept, gethtypes.LatestSignerForChainID(new(big.Int).SetUint64(devl1.ChainID)), poolKey)
+	require.NoError(t, err)
+	require.NoError(t, rpc.SendTransaction(ctx, signed))
+	require.Eventually(t, func() bool {
+		rc, err := rpc.TransactionReceipt(ctx, signed.Hash())
+		return err == nil && rc.Status == gethtypes.ReceiptStatusSuccessful
+	}, 10*time.Second, 20*time.Millisecond)
+	require.Equal(t, http.StatusOK, post(t, srv, "/propose-recovery?address=0x00000000000000000000000000000000000000f3"))
+	out, err = rpc.CallContract(ctx, ethereum.CallMsg{To: &stakingAddr, Data: staking.NewThemisStaking().PackRecoveryPool()}, nil)
+	require.NoError(t, err)
+	recovery, err := staking.NewThemisStaking().UnpackRecoveryPool(out)
+	require.NoError(t, err)
+	require.Equal(t, common.HexToAddress("0x00000000000000000000000000000000000000f3"), recovery)
+
+	for _, bad := range []string{"/propose-recovery?address=", "/propose-pool?address=", "/mining?paused=maybe", "/rpc?down=", "/mine?blocks=0", "/reorg?depth=x", "/fund?address=nope",
 		"/lock-limits?min=5", "/lock-limits?min=9&max=5", "/lock-limits?min=0&max=5"} {
 		require.Equal(t, http.StatusBadRequest, post(t, srv, bad), bad)
 	}

@@ -64,8 +64,11 @@ func (e *Engine) Report() Report {
 	pre := e.cfg.Preparams.Count()
 	e.cfg.Metrics.Preparams(pre)
 	// Ready: it can take part in what the chain may ask next: sign with the confirmed
-	// key, or receive a share in a keygen or resharing.
-	r.Ready = e.cfg.Endpoint != "" && ((e.haveWork && r.ShareGeneration == e.work.Generation && r.ShareGeneration > 0) || pre > 0)
+	// key, or receive a share in a keygen or resharing. With no key on the chain (its
+	// key retired by governance) a share still held serves the next keygen with its
+	// parameters (reusePreparams).
+	holds := e.haveWork && r.ShareGeneration > 0
+	r.Ready = e.cfg.Endpoint != "" && ((holds && (r.ShareGeneration == e.work.Generation || e.work.Generation == 0)) || pre > 0)
 	addBlames := func(k [32]byte) {
 		for _, b := range e.blames[k] {
 			if len(r.Blames) < e.cfg.MaxReportItems {

@@ -32,14 +32,16 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "PoolTx", Use: "pool-tx [id]", Short: "Show a pool transaction: its call, nonce, versions and where it landed",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
 				{RpcMethod: "AcceptedBatches", Use: "accepted-batches", Short: "List the L2 batches the L1 batch inbox accepted"},
+				{RpcMethod: "RetiredPoolKeys", Use: "retired-keys", Short: "List the pool keys governance retired (MsgReplacePoolKey), with when and why"},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
 			Service:              types.Msg_serviceDesc.ServiceName,
 			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
-				{RpcMethod: "UpdateParams", Skip: true},  // governance only: submit as a proposal
-				{RpcMethod: "ResumePurpose", Skip: true}, // governance only: submit as a proposal
+				{RpcMethod: "UpdateParams", Skip: true},   // governance only: submit as a proposal
+				{RpcMethod: "ResumePurpose", Skip: true},  // governance only: submit as a proposal
+				{RpcMethod: "ReplacePoolKey", Skip: true}, // governance only: submit as a proposal
 			},
 		},
 	}

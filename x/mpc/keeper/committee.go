@@ -191,7 +191,8 @@ func (k Keeper) progress(ctx context.Context) (types.CommitteeProgress, error) {
 
 // stepCommittee opens a keygen or resharing when one is due:
 //
-//   - no pool key yet: a keygen of the candidate committee (at least min_parties);
+//   - no pool key yet (or since governance retired it): a keygen of the candidate
+//     committee (at least min_parties), of the generation after any retired key;
 //   - a pool key: a resharing from the confirmed committee to the candidate committee
 //     when they differ (join, exit, jail, removal, signer change, a stronger
 //     sequencer in the top max_mpc_parties) or a member lost its share, dealt by
@@ -266,7 +267,13 @@ func (k Keeper) stepCommittee(ctx sdk.Context, v *view) error {
 	}
 	s := types.Session{Attempt: prog.Attempt, NewParties: newCommittee.Members, Threshold: newCommittee.Threshold}
 	if !v.hasPool {
-		s.Kind, s.Generation = types.SESSION_KIND_KEYGEN, 1
+		// 1 on a fresh chain; after a retired key (MsgReplacePoolKey), the generation
+		// after it: engines keep shares by generation and never reuse one.
+		last, err := k.lastRetiredGeneration(ctx)
+		if err != nil {
+			return err
+		}
+		s.Kind, s.Generation = types.SESSION_KIND_KEYGEN, types.NextKeyGeneration(last)
 	} else {
 		available := make([]bool, len(confirmed))
 		for i, p := range v.pool.Committee.Members {

@@ -50,6 +50,7 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	k.isolated(sdkCtx, "pool acceptance", func(ctx sdk.Context) error { return k.stepPoolAcceptance(ctx, params) })
 	k.isolated(sdkCtx, "batches", func(ctx sdk.Context) error { return k.stepBatches(ctx, params) })
 	k.isolated(sdkCtx, "l1 administration", func(ctx sdk.Context) error { return k.stepL1Admin(ctx, params) })
+	k.isolated(sdkCtx, "pool recovery", func(ctx sdk.Context) error { return k.stepPoolRecovery(ctx, params) })
 	k.isolated(sdkCtx, "outbox", func(ctx sdk.Context) error { return k.stepOutbox(ctx, params) })
 	return k.stepSign(sdkCtx, v)
 }

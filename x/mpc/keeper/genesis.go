@@ -23,6 +23,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			return err
 		}
 	}
+	for _, r := range gs.RetiredKeys {
+		if err := k.RetiredKeys.Set(ctx, r.PoolKey.Generation, r); err != nil {
+			return err
+		}
+	}
 	for _, s := range gs.Sessions {
 		if err := k.Sessions.Set(ctx, s.Number, s); err != nil {
 			return err
@@ -97,6 +102,12 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	if has {
 		gs.PoolKey = &pool
+	}
+	if err := k.RetiredKeys.Walk(ctx, nil, func(_ uint64, r types.RetiredPoolKey) (bool, error) {
+		gs.RetiredKeys = append(gs.RetiredKeys, r)
+		return false, nil
+	}); err != nil {
+		return nil, err
 	}
 	if err := k.Sessions.Walk(ctx, nil, func(_ uint64, s types.Session) (bool, error) {
 		gs.Sessions = append(gs.Sessions, s)

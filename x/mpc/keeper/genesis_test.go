@@ -145,6 +145,34 @@ func TestGenesisValidateRejects(t *testing.T) {
 			gs.Sessions[0].ClosedHeight = 0
 			gs.Sessions[0].BlameDeadlineHeight = 0
 		}},
+		{"retired key above the confirmed one", func(gs *types.GenesisState) {
+			gs.RetiredKeys = []types.RetiredPoolKey{{PoolKey: *gs.PoolKey, RetiredHeight: 5, Reason: "lost"}}
+		}},
+		{"retired key without a reason", func(gs *types.GenesisState) {
+			gs.RetiredKeys = []types.RetiredPoolKey{{PoolKey: *gs.PoolKey, RetiredHeight: 5}}
+			gs.PoolKey.Generation++
+		}},
+		{"retired key retired before it was confirmed", func(gs *types.GenesisState) {
+			gs.RetiredKeys = []types.RetiredPoolKey{{PoolKey: *gs.PoolKey, Reason: "lost"}}
+			gs.RetiredKeys[0].PoolKey.ConfirmedHeight = 7
+			gs.PoolKey.Generation++
+		}},
+		{"retired keys out of order", func(gs *types.GenesisState) {
+			r := types.RetiredPoolKey{PoolKey: *gs.PoolKey, RetiredHeight: 5, Reason: "lost"}
+			gs.RetiredKeys = []types.RetiredPoolKey{r, r}
+			gs.PoolKey.Generation++
+		}},
+		{"keygen open after a retirement with the old generation", func(gs *types.GenesisState) {
+			gs.RetiredKeys = []types.RetiredPoolKey{{PoolKey: *gs.PoolKey, RetiredHeight: 5, Reason: "lost"}}
+			gs.PoolKey = nil
+			gs.SignRequests, gs.BlameVotes = nil, nil
+			gs.Sessions = gs.Sessions[:1]
+			gs.Sessions[0].Status, gs.Sessions[0].PublicKey, gs.Sessions[0].ClosedHeight, gs.Sessions[0].BlameDeadlineHeight = types.SESSION_STATUS_OPEN, nil, 0, 0
+		}},
+		{"a cancelled pool tx with versions and no retired key", func(gs *types.GenesisState) {
+			gs.PoolTxs = []types.PoolTx{{Id: 1, Purpose: "l2_batch", To: "0x00000000000000000000000000000000000000bb", Gas: 100_000,
+				Status: types.POOL_TX_STATUS_CANCELLED, Versions: []types.PoolTxVersion{{}}}}
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, s := openSign(t, 4)

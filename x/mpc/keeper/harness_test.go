@@ -36,6 +36,13 @@ type fakeSequencers struct {
 	l1     sequencertypes.L1Config
 	// admin are the administration differences x/sequencer reports (l1_admin tests).
 	admin []sequencertypes.L1AdminChange
+	// approved is the recovery pool x/mpc approved last (ApproveRecoveryPool).
+	approved string
+}
+
+func (f *fakeSequencers) ApproveRecoveryPool(_ context.Context, address string) error {
+	f.approved = address
+	return nil
 }
 
 func (f *fakeSequencers) L1AdminChanges(_ context.Context, limit int) ([]sequencertypes.L1AdminChange, error) {

@@ -34,8 +34,11 @@ type Keeper struct {
 
 	Schema collections.Schema
 	Params collections.Item[types.Params]
-	// PoolKey is the confirmed key, its generation and committee (absent before keygen).
+	// PoolKey is the confirmed key, its generation and committee (absent before keygen
+	// and between a retirement and the next keygen).
 	PoolKey collections.Item[types.PoolKey]
+	// RetiredKeys are the keys governance retired (MsgReplacePoolKey), by generation.
+	RetiredKeys collections.Map[uint64, types.RetiredPoolKey]
 	// Sessions are every session by number; NextSession numbers them.
 	Sessions    collections.Map[uint64, types.Session]
 	NextSession collections.Sequence
@@ -100,6 +103,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		purposes:      &purposeRegistry{byName: map[string]types.PoolCallPurpose{}},
 		Params:        collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		PoolKey:       collections.NewItem(sb, types.PoolKeyKey, "pool_key", codec.CollValue[types.PoolKey](cdc)),
+		RetiredKeys:   collections.NewMap(sb, types.RetiredKeysKey, "retired_keys", collections.Uint64Key, codec.CollValue[types.RetiredPoolKey](cdc)),
 		Sessions:      collections.NewMap(sb, types.SessionsKey, "sessions", collections.Uint64Key, codec.CollValue[types.Session](cdc)),
 		NextSession:   collections.NewSequence(sb, types.NextSessionKey, "next_session"),
 		OpenSessions:  collections.NewKeySet(sb, types.OpenSessionsKey, "open_sessions", collections.Uint64Key),

@@ -86,6 +86,11 @@ func (k Keeper) confirmKey(ctx sdk.Context, params types.Params, s *types.Sessio
 	if err := k.supersedeSigns(ctx, params, pk.Generation); err != nil {
 		return err
 	}
+	if s.Kind == types.SESSION_KIND_KEYGEN {
+		if err := k.approveRecovery(ctx, pk); err != nil {
+			return err
+		}
+	}
 	k.Logger(ctx).Info("mpc pool key confirmed", "address", addr, "generation", pk.Generation,
 		"members", len(pk.Committee.Members), "threshold", pk.Committee.Threshold, "session", s.Number)
 	return emit(ctx, &types.EventPoolKeyConfirmed{PoolKey: pk, Kind: s.Kind, Voters: uint32(voters)})

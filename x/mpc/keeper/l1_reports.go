@@ -94,7 +94,14 @@ func (k Keeper) agreeL1View(ctx sdk.Context, params types.Params, total int64, e
 	if h, ok := outbound.AtLeast(heights, total); ok && h.Uint64() > view.L1Height {
 		view.L1Height = h.Uint64()
 	}
-	if n, ok := outbound.AtLeast(nonces, total); ok && n.Uint64() > view.PoolNonce {
+	// No nonce without a key: after a retirement (MsgReplacePoolKey) a report read
+	// before it could otherwise raise the new address's nonce to the old one's, and
+	// the nonce never goes down.
+	hasKey, err := k.PoolKey.Has(ctx)
+	if err != nil {
+		return err
+	}
+	if n, ok := outbound.AtLeast(nonces, total); ok && hasKey && n.Uint64() > view.PoolNonce {
 		view.PoolNonce = n.Uint64()
 	}
 	if f, ok := outbound.Median(fees, total); ok {

@@ -53,6 +53,7 @@ func (k Keeper) registerBuiltins() {
 		k.RegisterPoolPurpose(batchPurpose{k}),
 		k.RegisterPoolPurpose(acceptPoolPurpose{k}),
 		k.RegisterPoolPurpose(l1AdminPurpose{}),
+		k.RegisterPoolPurpose(completeRecoveryPurpose{}),
 	} {
 		if err != nil {
 			panic(err) // a programming error: the names are constants

@@ -195,3 +195,13 @@ func (q queryServer) Readiness(ctx context.Context, _ *types.QueryReadinessReque
 	}
 	return resp, nil
 }
+
+// RetiredPoolKeys implements types.QueryServer (one record per key loss: unpaginated).
+func (q queryServer) RetiredPoolKeys(ctx context.Context, _ *types.QueryRetiredPoolKeysRequest) (*types.QueryRetiredPoolKeysResponse, error) {
+	out := &types.QueryRetiredPoolKeysResponse{}
+	err := q.RetiredKeys.Walk(ctx, nil, func(_ uint64, r types.RetiredPoolKey) (bool, error) {
+		out.RetiredKeys = append(out.RetiredKeys, r)
+		return false, nil
+	})
+	return out, err
+}

@@ -12,10 +12,11 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	cdc.RegisterConcrete(&Params{}, "themis/x/mpc/Params", nil)
 	cdc.RegisterConcrete(&MsgUpdateParams{}, "themis/x/mpc/MsgUpdateParams", nil)
 	cdc.RegisterConcrete(&MsgResumePurpose{}, "themis/x/mpc/MsgResumePurpose", nil)
+	cdc.RegisterConcrete(&MsgReplacePoolKey{}, "themis/x/mpc/MsgReplacePoolKey", nil)
 }
 
 // RegisterInterfaces registers the messages with the interface registry.
 func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
-	registry.RegisterImplementations((*sdk.Msg)(nil), &MsgUpdateParams{}, &MsgResumePurpose{})
+	registry.RegisterImplementations((*sdk.Msg)(nil), &MsgUpdateParams{}, &MsgResumePurpose{}, &MsgReplacePoolKey{})
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

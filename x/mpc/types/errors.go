@@ -23,4 +23,6 @@ var (
 	ErrInvalidPoolCall    = errorsmod.Register(ModuleName, 18, "invalid pool call")
 	ErrPurposeNotHalted   = errorsmod.Register(ModuleName, 19, "pool call purpose not halted")
 	ErrPoolTxSigned       = errorsmod.Register(ModuleName, 20, "pool transaction already went to signing")
+	ErrWrongGeneration    = errorsmod.Register(ModuleName, 21, "not the confirmed key generation")
+	ErrInvalidReason      = errorsmod.Register(ModuleName, 22, "invalid reason")
 )

@@ -17,6 +17,9 @@ type SequencerKeeper interface {
 	// L1AdminChanges are where the staking contract's administration differs from
 	// governance's decision, in the order the pool reconciles them (at most limit).
 	L1AdminChanges(ctx context.Context, limit int) ([]sequencertypes.L1AdminChange, error)
+	// ApproveRecoveryPool approves address as the staking contract's recovery pool
+	// (governance's decision, taken by MsgReplacePoolKey).
+	ApproveRecoveryPool(ctx context.Context, address string) error
 }
 
 // L2Heads is what x/mpc reads of x/epoch: the L2 height more than 2/3 of power

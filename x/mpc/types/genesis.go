@@ -33,6 +33,9 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 	}
+	if err := validateRetiredKeys(gs); err != nil {
+		return err
+	}
 	if err := validateSessions(gs); err != nil {
 		return err
 	}
@@ -159,7 +162,7 @@ func (s Session) Validate() error {
 			return fmt.Errorf("a result without completion")
 		}
 		if s.Kind == SESSION_KIND_KEYGEN {
-			if len(s.OldParties) != 0 || s.OldThreshold != 0 || s.Generation != 1 {
+			if len(s.OldParties) != 0 || s.OldThreshold != 0 || s.Generation == 0 {
 				return fmt.Errorf("keygen with dealers or of generation %d", s.Generation)
 			}
 			return nil
@@ -275,6 +278,9 @@ func validateSessions(gs GenesisState) error {
 		if s.Kind == SESSION_KIND_KEYGEN && gs.PoolKey != nil {
 			return invalid("session %d: keygen open with a pool key", s.Number)
 		}
+		if s.Kind == SESSION_KIND_KEYGEN && s.Generation != NextKeyGeneration(lastRetired(gs)) {
+			return invalid("session %d: keygen of generation %d, want %d (after the retired keys)", s.Number, s.Generation, NextKeyGeneration(lastRetired(gs)))
+		}
 		if s.Kind == SESSION_KIND_RESHARE && (gs.PoolKey == nil || s.Generation != gs.PoolKey.Generation+1) {
 			return invalid("session %d: resharing to generation %d without the key it follows", s.Number, s.Generation)
 		}
@@ -304,7 +310,7 @@ func (r SignRequest) Validate() error {
 		return fmt.Errorf("payload of %d bytes, digest of %d", len(r.Payload), len(r.Digest))
 	}
 	switch r.Status {
-	case SIGN_REQUEST_STATUS_QUEUED, SIGN_REQUEST_STATUS_SIGNING:
+	case SIGN_REQUEST_STATUS_QUEUED, SIGN_REQUEST_STATUS_SIGNING, SIGN_REQUEST_STATUS_CANCELLED:
 		if len(r.Signature) != 0 || r.SignedHeight != 0 {
 			return fmt.Errorf("%s with a signature", r.Status)
 		}

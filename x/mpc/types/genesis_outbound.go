@@ -29,7 +29,10 @@ func validateOutbound(gs GenesisState) error {
 		}
 		switch tx.Status {
 		case POOL_TX_STATUS_QUEUED, POOL_TX_STATUS_CHECKING, POOL_TX_STATUS_REFUSED, POOL_TX_STATUS_CANCELLED:
-			if len(tx.Versions) != 0 {
+			// A transaction voided in flight by a key retirement (MsgReplacePoolKey) is
+			// the one CANCELLED transaction with versions.
+			voided := tx.Status == POOL_TX_STATUS_CANCELLED && len(gs.RetiredKeys) > 0
+			if len(tx.Versions) != 0 && !voided {
 				return invalid("pool tx %d: %s with versions (never signed)", tx.Id, tx.Status)
 			}
 			if n := len(tx.Refusal); (n != 0 && n != SelectorLen) || (n != 0 && tx.Status != POOL_TX_STATUS_REFUSED) {

@@ -39,4 +39,5 @@ var (
 	AcceptedBatchesKey  = collections.NewPrefix(22)
 	RevertsKey          = collections.NewPrefix(23)
 	LastByPurposeKey    = collections.NewPrefix(24)
+	RetiredKeysKey      = collections.NewPrefix(25)
 )

@@ -212,44 +212,176 @@ func (m *MsgResumePurposeResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgResumePurposeResponse proto.InternalMessageInfo
 
+// MsgReplacePoolKey retires the confirmed pool key. Every pool transaction not yet
+// final is voided (its purpose proposes its work again once the new pool is the
+// contract's), every sign request not yet signed is cancelled (the old key never
+// signs again on this chain), and a keygen of the next generation opens among the
+// ready sequencers.
+type MsgReplacePoolKey struct {
+	// authority is the governance module account.
+	Authority string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
+	// generation is the confirmed generation being retired: the proposal names the key
+	// it was written about, so it cannot retire a newer one made meanwhile.
+	Generation uint64 `protobuf:"varint,2,opt,name=generation,proto3" json:"generation,omitempty"`
+	// reason is why (kept with the retired key; 1 to 256 bytes).
+	Reason string `protobuf:"bytes,3,opt,name=reason,proto3" json:"reason,omitempty"`
+}
+
+func (m *MsgReplacePoolKey) Reset()         { *m = MsgReplacePoolKey{} }
+func (m *MsgReplacePoolKey) String() string { return proto.CompactTextString(m) }
+func (*MsgReplacePoolKey) ProtoMessage()    {}
+func (*MsgReplacePoolKey) Descriptor() ([]byte, []int) {
+	return fileDescriptor_2b5ce1614f42def2, []int{4}
+}
+func (m *MsgReplacePoolKey) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgReplacePoolKey) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgReplacePoolKey.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgReplacePoolKey) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgReplacePoolKey.Merge(m, src)
+}
+func (m *MsgReplacePoolKey) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgReplacePoolKey) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgReplacePoolKey.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgReplacePoolKey proto.InternalMessageInfo
+
+func (m *MsgReplacePoolKey) GetAuthority() string {
+	if m != nil {
+		return m.Authority
+	}
+	return ""
+}
+
+func (m *MsgReplacePoolKey) GetGeneration() uint64 {
+	if m != nil {
+		return m.Generation
+	}
+	return 0
+}
+
+func (m *MsgReplacePoolKey) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+type MsgReplacePoolKeyResponse struct {
+	// voided_pool_txs and cancelled_requests count what the retirement closed.
+	VoidedPoolTxs     uint32 `protobuf:"varint,1,opt,name=voided_pool_txs,json=voidedPoolTxs,proto3" json:"voided_pool_txs,omitempty"`
+	CancelledRequests uint32 `protobuf:"varint,2,opt,name=cancelled_requests,json=cancelledRequests,proto3" json:"cancelled_requests,omitempty"`
+}
+
+func (m *MsgReplacePoolKeyResponse) Reset()         { *m = MsgReplacePoolKeyResponse{} }
+func (m *MsgReplacePoolKeyResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgReplacePoolKeyResponse) ProtoMessage()    {}
+func (*MsgReplacePoolKeyResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_2b5ce1614f42def2, []int{5}
+}
+func (m *MsgReplacePoolKeyResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgReplacePoolKeyResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgReplacePoolKeyResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgReplacePoolKeyResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgReplacePoolKeyResponse.Merge(m, src)
+}
+func (m *MsgReplacePoolKeyResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgReplacePoolKeyResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgReplacePoolKeyResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgReplacePoolKeyResponse proto.InternalMessageInfo
+
+func (m *MsgReplacePoolKeyResponse) GetVoidedPoolTxs() uint32 {
+	if m != nil {
+		return m.VoidedPoolTxs
+	}
+	return 0
+}
+
+func (m *MsgReplacePoolKeyResponse) GetCancelledRequests() uint32 {
+	if m != nil {
+		return m.CancelledRequests
+	}
+	return 0
+}
+
 func init() {
 	proto.RegisterType((*MsgUpdateParams)(nil), "themis.mpc.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "themis.mpc.v1.MsgUpdateParamsResponse")
 	proto.RegisterType((*MsgResumePurpose)(nil), "themis.mpc.v1.MsgResumePurpose")
 	proto.RegisterType((*MsgResumePurposeResponse)(nil), "themis.mpc.v1.MsgResumePurposeResponse")
+	proto.RegisterType((*MsgReplacePoolKey)(nil), "themis.mpc.v1.MsgReplacePoolKey")
+	proto.RegisterType((*MsgReplacePoolKeyResponse)(nil), "themis.mpc.v1.MsgReplacePoolKeyResponse")
 }
 
 func init() { proto.RegisterFile("themis/mpc/v1/tx.proto", fileDescriptor_2b5ce1614f42def2) }
 
 var fileDescriptor_2b5ce1614f42def2 = []byte{
-	// 421 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe2, 0x12, 0x2b, 0xc9, 0x48, 0xcd,
-	0xcd, 0x2c, 0xd6, 0xcf, 0x2d, 0x48, 0xd6, 0x2f, 0x33, 0xd4, 0x2f, 0xa9, 0xd0, 0x2b, 0x28, 0xca,
-	0x2f, 0xc9, 0x17, 0xe2, 0x85, 0x88, 0xeb, 0xe5, 0x16, 0x24, 0xeb, 0x95, 0x19, 0x4a, 0x89, 0xa4,
-	0xe7, 0xa7, 0xe7, 0x83, 0x65, 0xf4, 0x41, 0x2c, 0x88, 0x22, 0x29, 0xc9, 0xe4, 0xfc, 0xe2, 0xdc,
-	0xfc, 0xe2, 0x78, 0x88, 0x04, 0x84, 0x03, 0x95, 0x12, 0x87, 0xf0, 0xf4, 0x73, 0x8b, 0xd3, 0x41,
-	0xe6, 0xe6, 0x16, 0xa7, 0x43, 0x25, 0x04, 0x13, 0x73, 0x33, 0xf3, 0xf2, 0xf5, 0xc1, 0x24, 0x4c,
-	0x2d, 0xaa, 0x1b, 0x40, 0x56, 0x82, 0x25, 0x94, 0xb6, 0x30, 0x72, 0xf1, 0xfb, 0x16, 0xa7, 0x87,
-	0x16, 0xa4, 0x24, 0x96, 0xa4, 0x06, 0x24, 0x16, 0x25, 0xe6, 0x16, 0x0b, 0x99, 0x71, 0x71, 0x26,
-	0x96, 0x96, 0x64, 0xe4, 0x17, 0x65, 0x96, 0x54, 0x4a, 0x30, 0x2a, 0x30, 0x6a, 0x70, 0x3a, 0x49,
-	0x5c, 0xda, 0xa2, 0x2b, 0x02, 0xb5, 0xdd, 0x31, 0x25, 0xa5, 0x28, 0xb5, 0xb8, 0x38, 0xb8, 0xa4,
-	0x28, 0x33, 0x2f, 0x3d, 0x08, 0xa1, 0x54, 0xc8, 0x82, 0x8b, 0xad, 0x00, 0x6c, 0x82, 0x04, 0x93,
-	0x02, 0xa3, 0x06, 0xb7, 0x91, 0xa8, 0x1e, 0x8a, 0x0f, 0xf5, 0x20, 0xc6, 0x3b, 0x71, 0x9e, 0xb8,
-	0x27, 0xcf, 0xb0, 0xe2, 0xf9, 0x06, 0x2d, 0xc6, 0x20, 0xa8, 0x7a, 0x2b, 0xfd, 0xa6, 0xe7, 0x1b,
-	0xb4, 0x10, 0x26, 0x75, 0x3d, 0xdf, 0xa0, 0x25, 0x03, 0x75, 0x71, 0x05, 0xd8, 0xcd, 0x68, 0x4e,
-	0x54, 0x92, 0xe4, 0x12, 0x47, 0x13, 0x0a, 0x4a, 0x2d, 0x2e, 0xc8, 0xcf, 0x2b, 0x4e, 0x55, 0x9a,
-	0xc6, 0xc8, 0x25, 0xe0, 0x5b, 0x9c, 0x1e, 0x94, 0x5a, 0x5c, 0x9a, 0x9b, 0x1a, 0x50, 0x5a, 0x54,
-	0x90, 0x5f, 0x9c, 0x4a, 0xb6, 0x97, 0x24, 0xb8, 0xd8, 0x0b, 0x20, 0x46, 0x80, 0xfd, 0xc4, 0x19,
-	0x04, 0xe3, 0x5a, 0x19, 0x60, 0x3a, 0x59, 0x16, 0xdd, 0xc9, 0x28, 0x6e, 0x50, 0x92, 0xe2, 0x92,
-	0x40, 0x17, 0x83, 0x39, 0xda, 0x68, 0x3f, 0x23, 0x17, 0xb3, 0x6f, 0x71, 0xba, 0x50, 0x18, 0x17,
-	0x0f, 0x4a, 0x54, 0xc8, 0xa1, 0x05, 0x21, 0x9a, 0xa7, 0xa5, 0xd4, 0xf0, 0xcb, 0xc3, 0xcc, 0x17,
-	0x8a, 0xe4, 0xe2, 0x45, 0x0d, 0x10, 0x79, 0x4c, 0x8d, 0x28, 0x0a, 0xa4, 0xd4, 0x09, 0x28, 0x80,
-	0x19, 0x2d, 0xc5, 0xda, 0x00, 0x8a, 0x4a, 0x27, 0xb7, 0x13, 0x8f, 0xe4, 0x18, 0x2f, 0x3c, 0x92,
-	0x63, 0x7c, 0xf0, 0x48, 0x8e, 0x71, 0xc2, 0x63, 0x39, 0x86, 0x0b, 0x8f, 0xe5, 0x18, 0x6e, 0x3c,
-	0x96, 0x63, 0x88, 0xd2, 0x49, 0xcf, 0x2c, 0xc9, 0x28, 0x4d, 0xd2, 0x4b, 0xce, 0xcf, 0xd5, 0x87,
-	0x98, 0xa9, 0x9b, 0x97, 0x5a, 0x52, 0x9e, 0x5f, 0x94, 0xad, 0x8f, 0x12, 0x60, 0x25, 0x95, 0x05,
-	0xa9, 0xc5, 0x49, 0x6c, 0xe0, 0x74, 0x69, 0x0c, 0x08, 0x00, 0x00, 0xff, 0xff, 0xd5, 0x31, 0x8e,
-	0x96, 0x36, 0x03, 0x00, 0x00,
+	// 554 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x9c, 0x54, 0xcf, 0x8f, 0xd2, 0x40,
+	0x18, 0xa5, 0xbb, 0x8a, 0x61, 0x14, 0x57, 0x9a, 0x75, 0xb7, 0x34, 0xda, 0x25, 0x1c, 0x56, 0x42,
+	0xa4, 0x95, 0x35, 0x31, 0x86, 0x9b, 0x1c, 0xbc, 0x18, 0x12, 0x52, 0x7f, 0x24, 0x1a, 0x13, 0xd2,
+	0x6d, 0x27, 0xa5, 0x91, 0x76, 0xc6, 0xf9, 0x06, 0x84, 0x9b, 0xf1, 0xe8, 0xc9, 0x93, 0x37, 0xef,
+	0x1e, 0x39, 0x6c, 0xfc, 0x1b, 0xf6, 0xb8, 0xf1, 0xe4, 0xc9, 0x18, 0x38, 0xf0, 0x6f, 0x18, 0x66,
+	0x0a, 0x4b, 0x5b, 0xe3, 0x26, 0x7b, 0x21, 0x7c, 0xef, 0xbd, 0x79, 0xf3, 0x5e, 0xe6, 0x03, 0xb4,
+	0xc7, 0xfb, 0x38, 0x0c, 0xc0, 0x0a, 0xa9, 0x6b, 0x8d, 0x9a, 0x16, 0x1f, 0x9b, 0x94, 0x11, 0x4e,
+	0xd4, 0xa2, 0xc4, 0xcd, 0x90, 0xba, 0xe6, 0xa8, 0xa9, 0xef, 0xfa, 0xc4, 0x27, 0x82, 0xb1, 0x96,
+	0xdf, 0xa4, 0x48, 0x2f, 0xbb, 0x04, 0x42, 0x02, 0x3d, 0x49, 0xc8, 0x21, 0xa6, 0xf6, 0xe5, 0x64,
+	0x85, 0xe0, 0x2f, 0x7d, 0x43, 0xf0, 0x63, 0xa2, 0xe4, 0x84, 0x41, 0x44, 0x2c, 0xf1, 0xb9, 0xd2,
+	0x26, 0x33, 0x2c, 0xaf, 0x14, 0x44, 0xf5, 0x44, 0x41, 0x3b, 0x1d, 0xf0, 0x5f, 0x52, 0xcf, 0xe1,
+	0xb8, 0xeb, 0x30, 0x27, 0x04, 0xf5, 0x11, 0x2a, 0x38, 0x43, 0xde, 0x27, 0x2c, 0xe0, 0x13, 0x4d,
+	0xa9, 0x28, 0xb5, 0x42, 0x5b, 0xfb, 0x79, 0xd2, 0xd8, 0x8d, 0x6f, 0x7f, 0xe2, 0x79, 0x0c, 0x03,
+	0x3c, 0xe7, 0x2c, 0x88, 0x7c, 0xfb, 0x5c, 0xaa, 0x3e, 0x46, 0x79, 0x2a, 0x1c, 0xb4, 0xad, 0x8a,
+	0x52, 0xbb, 0x7e, 0x74, 0xdb, 0x4c, 0x34, 0x34, 0xa5, 0x7d, 0xbb, 0x70, 0xfa, 0xfb, 0x20, 0xf7,
+	0x7d, 0x31, 0xad, 0x2b, 0x76, 0xac, 0x6f, 0x59, 0x9f, 0x16, 0xd3, 0xfa, 0xb9, 0xd3, 0xe7, 0xc5,
+	0xb4, 0x7e, 0x27, 0x4e, 0x3c, 0x16, 0x99, 0x53, 0x11, 0xab, 0x65, 0xb4, 0x9f, 0x82, 0x6c, 0x0c,
+	0x94, 0x44, 0x80, 0xab, 0x5f, 0x15, 0x74, 0xab, 0x03, 0xbe, 0x8d, 0x61, 0x18, 0xe2, 0xee, 0x90,
+	0x51, 0x02, 0xf8, 0xd2, 0x95, 0x34, 0x74, 0x8d, 0x4a, 0x0b, 0xd1, 0xa9, 0x60, 0xaf, 0xc6, 0xd6,
+	0x83, 0x6c, 0xe4, 0xbb, 0xe9, 0xc8, 0x89, 0x0c, 0x55, 0x1d, 0x69, 0x69, 0x6c, 0x1d, 0xfa, 0x87,
+	0x82, 0x4a, 0x82, 0xa4, 0x03, 0xc7, 0xc5, 0x5d, 0x42, 0x06, 0xcf, 0xf0, 0xe4, 0xd2, 0xa9, 0x0d,
+	0x84, 0x7c, 0x1c, 0x61, 0xe6, 0xf0, 0x80, 0x44, 0x22, 0xf8, 0x15, 0x7b, 0x03, 0x51, 0xf7, 0x50,
+	0x9e, 0x61, 0x07, 0x48, 0xa4, 0x6d, 0x8b, 0x52, 0xf1, 0xd4, 0x6a, 0x66, 0x3b, 0x19, 0xd9, 0x4e,
+	0x9b, 0x11, 0xab, 0x0c, 0x95, 0x33, 0xe0, 0xaa, 0x95, 0x7a, 0x88, 0x76, 0x46, 0x24, 0xf0, 0xb0,
+	0xd7, 0xa3, 0x84, 0x0c, 0x7a, 0x7c, 0x0c, 0xa2, 0x45, 0xd1, 0x2e, 0x4a, 0x78, 0xa9, 0x7f, 0x31,
+	0x06, 0xb5, 0x81, 0x54, 0xd7, 0x89, 0x5c, 0x3c, 0x18, 0x60, 0xaf, 0xc7, 0xf0, 0xfb, 0x21, 0x06,
+	0x2e, 0x97, 0xa8, 0x68, 0x97, 0xd6, 0x8c, 0x1d, 0x13, 0x47, 0xdf, 0xb6, 0xd0, 0x76, 0x07, 0x7c,
+	0xf5, 0x15, 0xba, 0x91, 0xd8, 0x5b, 0x23, 0xb5, 0x6f, 0xa9, 0x0d, 0xd1, 0x0f, 0xff, 0xcf, 0xaf,
+	0x63, 0xbf, 0x46, 0xc5, 0xe4, 0xf6, 0x1c, 0x64, 0x0f, 0x26, 0x04, 0xfa, 0xbd, 0x0b, 0x04, 0x6b,
+	0xeb, 0xb7, 0xe8, 0x66, 0xea, 0x8d, 0x2b, 0xff, 0x3a, 0xba, 0xa9, 0xd0, 0x6b, 0x17, 0x29, 0x56,
+	0xee, 0xfa, 0xd5, 0x8f, 0xcb, 0x5f, 0x55, 0xfb, 0xe9, 0xe9, 0xcc, 0x50, 0xce, 0x66, 0x86, 0xf2,
+	0x67, 0x66, 0x28, 0x5f, 0xe6, 0x46, 0xee, 0x6c, 0x6e, 0xe4, 0x7e, 0xcd, 0x8d, 0xdc, 0x9b, 0xfb,
+	0x7e, 0xc0, 0xfb, 0xc3, 0x63, 0xd3, 0x25, 0xa1, 0x25, 0x4d, 0x1b, 0x11, 0xe6, 0x1f, 0x08, 0x7b,
+	0x67, 0x25, 0xde, 0x99, 0x4f, 0x28, 0x86, 0xe3, 0xbc, 0xf8, 0x8b, 0x78, 0xf8, 0x37, 0x00, 0x00,
+	0xff, 0xff, 0x45, 0xad, 0x14, 0x47, 0xc1, 0x04, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -269,6 +401,11 @@ type MsgClient interface {
 	// ResumePurpose clears a halted pool call purpose's count of reverts in a row, so
 	// it queues calls again (governance only, once the cause is fixed).
 	ResumePurpose(ctx context.Context, in *MsgResumePurpose, opts ...grpc.CallOption) (*MsgResumePurposeResponse, error)
+	// ReplacePoolKey retires a pool key that can no longer sign (fewer than threshold+1
+	// shares survive) and opens a keygen of a new one (governance only). The new
+	// address acts on L1 only once the staking contract's owner proposed it there and
+	// its long recovery delay passed (completePoolRecovery, sent by the pool itself).
+	ReplacePoolKey(ctx context.Context, in *MsgReplacePoolKey, opts ...grpc.CallOption) (*MsgReplacePoolKeyResponse, error)
 }
 
 type msgClient struct {
@@ -297,6 +434,15 @@ func (c *msgClient) ResumePurpose(ctx context.Context, in *MsgResumePurpose, opt
 	return out, nil
 }
 
+func (c *msgClient) ReplacePoolKey(ctx context.Context, in *MsgReplacePoolKey, opts ...grpc.CallOption) (*MsgReplacePoolKeyResponse, error) {
+	out := new(MsgReplacePoolKeyResponse)
+	err := c.cc.Invoke(ctx, "/themis.mpc.v1.Msg/ReplacePoolKey", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// UpdateParams changes the module parameters (governance only).
@@ -304,6 +450,11 @@ type MsgServer interface {
 	// ResumePurpose clears a halted pool call purpose's count of reverts in a row, so
 	// it queues calls again (governance only, once the cause is fixed).
 	ResumePurpose(context.Context, *MsgResumePurpose) (*MsgResumePurposeResponse, error)
+	// ReplacePoolKey retires a pool key that can no longer sign (fewer than threshold+1
+	// shares survive) and opens a keygen of a new one (governance only). The new
+	// address acts on L1 only once the staking contract's owner proposed it there and
+	// its long recovery delay passed (completePoolRecovery, sent by the pool itself).
+	ReplacePoolKey(context.Context, *MsgReplacePoolKey) (*MsgReplacePoolKeyResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -315,6 +466,9 @@ func (*UnimplementedMsgServer) UpdateParams(ctx context.Context, req *MsgUpdateP
 }
 func (*UnimplementedMsgServer) ResumePurpose(ctx context.Context, req *MsgResumePurpose) (*MsgResumePurposeResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method ResumePurpose not implemented")
+}
+func (*UnimplementedMsgServer) ReplacePoolKey(ctx context.Context, req *MsgReplacePoolKey) (*MsgReplacePoolKeyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ReplacePoolKey not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -357,6 +511,24 @@ func _Msg_ResumePurpose_Handler(srv interface{}, ctx context.Context, dec func(i
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_ReplacePoolKey_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgReplacePoolKey)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).ReplacePoolKey(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/themis.mpc.v1.Msg/ReplacePoolKey",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).ReplacePoolKey(ctx, req.(*MsgReplacePoolKey))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "themis.mpc.v1.Msg",
@@ -369,6 +541,10 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ResumePurpose",
 			Handler:    _Msg_ResumePurpose_Handler,
+		},
+		{
+			MethodName: "ReplacePoolKey",
+			Handler:    _Msg_ReplacePoolKey_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -498,6 +674,81 @@ func (m *MsgResumePurposeResponse) MarshalToSizedBuffer(dAtA []byte) (int, error
 	return len(dAtA) - i, nil
 }
 
+func (m *MsgReplacePoolKey) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgReplacePoolKey) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgReplacePoolKey) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Generation != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Generation))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Authority) > 0 {
+		i -= len(m.Authority)
+		copy(dAtA[i:], m.Authority)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Authority)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgReplacePoolKeyResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgReplacePoolKeyResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgReplacePoolKeyResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.CancelledRequests != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CancelledRequests))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.VoidedPoolTxs != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.VoidedPoolTxs))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintTx(dAtA []byte, offset int, v uint64) int {
 	offset -= sovTx(v)
 	base := offset
@@ -556,6 +807,41 @@ func (m *MsgResumePurposeResponse) Size() (n int) {
 	}
 	var l int
 	_ = l
+	return n
+}
+
+func (m *MsgReplacePoolKey) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Authority)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.Generation != 0 {
+		n += 1 + sovTx(uint64(m.Generation))
+	}
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgReplacePoolKeyResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.VoidedPoolTxs != 0 {
+		n += 1 + sovTx(uint64(m.VoidedPoolTxs))
+	}
+	if m.CancelledRequests != 0 {
+		n += 1 + sovTx(uint64(m.CancelledRequests))
+	}
 	return n
 }
 
@@ -873,6 +1159,227 @@ func (m *MsgResumePurposeResponse) Unmarshal(dAtA []byte) error {
 			return fmt.Errorf("proto: MsgResumePurposeResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgReplacePoolKey) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgReplacePoolKey: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgReplacePoolKey: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Authority", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Authority = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Generation", wireType)
+			}
+			m.Generation = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Generation |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgReplacePoolKeyResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgReplacePoolKeyResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgReplacePoolKeyResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field VoidedPoolTxs", wireType)
+			}
+			m.VoidedPoolTxs = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.VoidedPoolTxs |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CancelledRequests", wireType)
+			}
+			m.CancelledRequests = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CancelledRequests |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])

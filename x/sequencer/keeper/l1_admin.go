@@ -93,3 +93,24 @@ func (k Keeper) L1AdminChanges(ctx context.Context, limit int) ([]types.L1AdminC
 	})
 	return out, err
 }
+
+// ApproveRecoveryPool records governance's approval of address as the staking
+// contract's recovery pool (L1Admin.recovery_pool), as MsgUpdateL1Admin would. x/mpc
+// calls it when the keygen that followed a retired pool key (MsgReplacePoolKey, itself
+// a governance decision) confirms: the owner's proposal of that address on L1 is then
+// the approved one, and any other is vetoed and alarmed (L1AdminChanges).
+func (k Keeper) ApproveRecoveryPool(ctx context.Context, address string) error {
+	if err := types.ValidateRecoveryPool(address); err != nil {
+		return err
+	}
+	admin, err := k.L1Admin.Get(ctx)
+	if err != nil {
+		return err
+	}
+	admin.RecoveryPool = address
+	if err := k.L1Admin.Set(ctx, admin); err != nil {
+		return err
+	}
+	emit(ctx, &types.EventL1AdminUpdated{Admin: admin})
+	return nil
+}

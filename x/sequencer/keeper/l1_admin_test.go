@@ -156,3 +156,31 @@ func TestL1Admin_RecoveryAndOrder(t *testing.T) {
 	_, err = e.Msg.UpdateL1Admin(e.Ctx, &types.MsgUpdateL1Admin{Authority: e.Authority, RecoveryPool: "0xNOT"})
 	require.ErrorIs(t, err, types.ErrInvalidAddress)
 }
+
+// x/mpc's keygen after a retired pool key approves the new address as the recovery
+// pool (governance decided it with MsgReplacePoolKey): the owner's proposal of it on
+// L1 is left to complete, any other is cancelled; a malformed address is refused.
+func TestL1Admin_RecoveryApprovedByANewPoolKey(t *testing.T) {
+	e := sqPool(t)
+	e.Apply(l1Whitelisted(e, sqOwner(1000), true))
+	e.Apply(l1Whitelisted(e, sqOwner(1), true))
+	lost, fresh, intruder := sqOwner(4), sqOwner(5), sqOwner(6)
+	e.Apply(e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_PoolAddress{PoolAddress: &types.AddressChange{
+		Previous: "0x0000000000000000000000000000000000000000", Current: lost}}}))
+	propose := func(to string) {
+		e.Apply(e.ConfigMsg(&types.MsgConfigChanged{Change: &types.MsgConfigChanged_PoolRecoveryProposed{PoolRecoveryProposed: &types.PoolRecoveryProposed{
+			CurrentPool: lost, ProposedPool: to, EffectiveAt: 1_900_000_000}}}))
+	}
+	require.NoError(t, e.K.ApproveRecoveryPool(e.Ctx, fresh))
+	propose(fresh)
+	require.Empty(t, adminChanges(t, e), "the approved recovery is left to complete")
+	propose(intruder)
+	require.Equal(t, []string{"cancel_pool_recovery " + intruder}, adminChanges(t, e))
+
+	for _, bad := range []string{"", "0x0000000000000000000000000000000000000000", "0xNOT", "0x00000000000000000000000000000000000000AB"} {
+		require.ErrorIs(t, e.K.ApproveRecoveryPool(e.Ctx, bad), types.ErrInvalidAddress, bad)
+	}
+	resp, err := e.Query.L1Admin(e.Ctx, &types.QueryL1AdminRequest{})
+	require.NoError(t, err)
+	require.Equal(t, fresh, resp.Admin.RecoveryPool, "a refused approval changed nothing")
+}

@@ -146,3 +146,12 @@ func (msg *MsgUpdateL1Admin) ValidateBasic() error {
 	}
 	return a.Update(msg).Validate()
 }
+
+// ValidateRecoveryPool checks an approved recovery pool: a non-zero 0x address in
+// lower case.
+func ValidateRecoveryPool(address string) error {
+	if err := requireLowerAddress("recovery_pool", address); err != nil {
+		return err
+	}
+	return requireNonZeroAddress("recovery_pool", address)
+}

@@ -1,0 +1,55 @@
+package types
+
+import (
+	"unicode/utf8"
+
+	errorsmod "cosmossdk.io/errors"
+)
+
+// MaxReasonBytes bounds the reason kept with a retired pool key.
+const MaxReasonBytes = 256
+
+// ValidateReason checks a retirement's reason: 1 to MaxReasonBytes bytes of UTF-8.
+func ValidateReason(reason string) error {
+	if reason == "" || len(reason) > MaxReasonBytes || !utf8.ValidString(reason) {
+		return errorsmod.Wrapf(ErrInvalidReason, "a reason of 1 to %d bytes of UTF-8 (got %d bytes)", MaxReasonBytes, len(reason))
+	}
+	return nil
+}
+
+// NextKeyGeneration is the generation of the next keygen: 1 on a fresh chain, else
+// one past the newest retired key (a retired generation is never reused: engines keep
+// shares by generation).
+func NextKeyGeneration(lastRetired uint64) uint64 { return lastRetired + 1 }
+
+// lastRetired is the newest retired generation (0: none).
+func lastRetired(gs GenesisState) uint64 {
+	if n := len(gs.RetiredKeys); n > 0 {
+		return gs.RetiredKeys[n-1].PoolKey.Generation
+	}
+	return 0
+}
+
+// validateRetiredKeys checks the retired keys: each a valid key with its reason and a
+// retirement at or after its confirmation, in strictly increasing generations, all
+// below the confirmed key's.
+func validateRetiredKeys(gs GenesisState) error {
+	for i, r := range gs.RetiredKeys {
+		if err := r.PoolKey.Validate(); err != nil {
+			return invalid("retired key %d: %v", i, err)
+		}
+		if err := ValidateReason(r.Reason); err != nil {
+			return invalid("retired key %d: %v", i, err)
+		}
+		if r.RetiredHeight < r.PoolKey.ConfirmedHeight {
+			return invalid("retired key %d: retired at %d, confirmed at %d", i, r.RetiredHeight, r.PoolKey.ConfirmedHeight)
+		}
+		if i > 0 && gs.RetiredKeys[i-1].PoolKey.Generation >= r.PoolKey.Generation {
+			return invalid("retired key %d: generation %d not above %d", i, r.PoolKey.Generation, gs.RetiredKeys[i-1].PoolKey.Generation)
+		}
+	}
+	if gs.PoolKey != nil && gs.PoolKey.Generation <= lastRetired(gs) {
+		return invalid("pool key of generation %d, not above the retired %d", gs.PoolKey.Generation, lastRetired(gs))
+	}
+	return nil
+}
