@@ -35,13 +35,16 @@ type acceptedBatchesView struct {
 
 // poolTxView is a pool transaction of /themis/mpc/v1/pool_txs, the part the test reads.
 type poolTxView struct {
-	ID       string `json:"id"`
-	Purpose  string `json:"purpose"`
-	Nonce    string `json:"nonce"`
-	Status   string `json:"status"`
-	Landed   int    `json:"landed"`
-	L1Block  string `json:"l1_block"`
-	Versions []struct {
+	ID      string `json:"id"`
+	Purpose string `json:"purpose"`
+	Nonce   string `json:"nonce"`
+	Status  string `json:"status"`
+	Landed  int    `json:"landed"`
+	L1Block string `json:"l1_block"`
+	// CreatedHeight tells the pool address that sent it: the retired keys' heights
+	// split the transactions into eras, each of one address (requireNoncesLandOnce).
+	CreatedHeight int64 `json:"created_height,string"`
+	Versions      []struct {
 		TxHash string `json:"tx_hash"`
 	} `json:"versions"`
 }
@@ -108,16 +111,39 @@ func poolTx(ln *Localnet, id string) (poolTxView, bool) {
 func requireNoncesLandOnce(t *testing.T, ln *Localnet) {
 	var all poolTxsView
 	require.NoError(t, GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/pool_txs?pagination.limit=1000", &all))
-	nonces := map[string]string{}
+	var retired struct {
+		RetiredKeys []struct {
+			RetiredHeight int64 `json:"retired_height,string"`
+		} `json:"retired_keys"`
+	}
+	require.NoError(t, GetJSON(ln.Nodes[0].REST+"/themis/mpc/v1/retired_keys", &retired))
+	// era: how many keys were retired before the transaction was made; each era is one
+	// pool address, with nonces of its own from 0.
+	era := func(tx poolTxView) int {
+		n := 0
+		for _, r := range retired.RetiredKeys {
+			if tx.CreatedHeight > r.RetiredHeight {
+				n++
+			}
+		}
+		return n
+	}
+	nonces := map[int]map[string]string{}
 	for _, tx := range all.PoolTxs {
 		if tx.Status != "POOL_TX_STATUS_CONFIRMED" && tx.Status != "POOL_TX_STATUS_REVERTED" {
 			continue
 		}
-		require.Empty(t, nonces[tx.Nonce], "nonce %s mined for pool txs %s and %s", tx.Nonce, nonces[tx.Nonce], tx.ID)
-		nonces[tx.Nonce] = tx.ID
+		e := era(tx)
+		if nonces[e] == nil {
+			nonces[e] = map[string]string{}
+		}
+		require.Empty(t, nonces[e][tx.Nonce], "nonce %s of key era %d mined for pool txs %s and %s", tx.Nonce, e, nonces[e][tx.Nonce], tx.ID)
+		nonces[e][tx.Nonce] = tx.ID
 	}
-	for i := range len(nonces) {
-		require.Contains(t, nonces, strconv.Itoa(i), "nonce %d never mined", i)
+	for e, mined := range nonces {
+		for i := range len(mined) {
+			require.Contains(t, mined, strconv.Itoa(i), "nonce %d of key era %d never mined", i, e)
+		}
 	}
 }
 

@@ -42,9 +42,14 @@ var poolL1ActionsArgs = []string{"--tss", "--epoch-length", "10", "--epoch-lead-
 //     BANNED with no power (pool_l1_slash_test.go);
 //  5. every node stops, the state is exported (`themisd export`) and every node
 //     restarts from it: the actions pending in the export land once each, nobody is
-//     charged for the halt (pool_l1_export_test.go).
+//     charged for the halt (pool_l1_export_test.go);
+//  6. the pool key is lost (too few shares survive to sign or reshare): governance
+//     retires it, a keygen makes a new key, the owner proposes its address on L1, the
+//     new pool completes the contract's recovery after its delay, and what was queued
+//     meanwhile lands once from the new address (pool_l1_recovery_test.go).
 //
-// Through all of it each pool nonce is mined once and every node keeps one app hash.
+// Through all of it each pool nonce of each pool address is mined once and every node
+// keeps one app hash.
 func TestLocalnetPoolL1Actions(t *testing.T) {
 	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 15 * time.Second, PortOffset: 85, L1: true, L2: true,
 		TestnetArgs: poolL1ActionsArgs, PatchAppState: shortReshareTimeout})
@@ -91,6 +96,10 @@ func TestLocalnetPoolL1Actions(t *testing.T) {
 
 	// 5. A restart from a genesis export carries every pending action, exactly once.
 	restartFromExport(t, ln, client)
+
+	// 6. The pool key is lost; governance replaces it and the new pool takes over on L1
+	// after the contract's recovery delay.
+	poolKeyLostAndRecovered(t, ln, client, 3)
 
 	requireNoncesLandOnce(t, ln)
 	requireL1ActionsOnce(t, ln, client)

@@ -16,6 +16,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/themis-network/themis/app"
+	mpctypes "github.com/themis-network/themis/x/mpc/types"
 	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 	slashingtypes "github.com/themis-network/themis/x/slashing/types"
 )
@@ -42,6 +43,7 @@ func (ln *Localnet) PassProposal(id int, title string, msgs ...sdk.Msg) Proposal
 	enc := app.MakeEncodingConfig()
 	sequencertypes.RegisterInterfaces(enc.InterfaceRegistry)
 	slashingtypes.RegisterInterfaces(enc.InterfaceRegistry)
+	mpctypes.RegisterInterfaces(enc.InterfaceRegistry)
 	var rawMsgs []json.RawMessage
 	for _, m := range msgs {
 		bz, err := enc.Codec.MarshalInterfaceJSON(m)

@@ -83,6 +83,9 @@ type Engine struct {
 	// report does not open the sealed share at every height; only confirm changes it.
 	currentGen      uint64
 	currentGenKnown bool
+	// currentReusable: the confirmed share's preparams pass their proofs, so they can
+	// serve a keygen after the chain retired the key (reusePreparams); read with it.
+	currentReusable bool
 }
 
 // New checks the configuration and builds an engine; Run starts it.
@@ -250,17 +253,24 @@ func (e *Engine) currentGeneration() (uint64, bool, error) {
 		return gen, gen > 0, nil
 	}
 	e.mu.Unlock()
-	gen, _, ok, err := e.cfg.Shares.Current(KeyID)
+	gen, bz, ok, err := e.cfg.Shares.Current(KeyID)
 	if err != nil {
 		return 0, false, err
 	}
 	if !ok {
 		gen = 0
 	}
+	reusable := ok && preparamsReusable(bz)
 	e.mu.Lock()
-	e.currentGen, e.currentGenKnown = gen, true
+	e.currentGen, e.currentGenKnown, e.currentReusable = gen, true, reusable
 	e.mu.Unlock()
 	return gen, ok, nil
+}
+
+// preparamsReusable reports whether a stored share's preparams pass their proofs.
+func preparamsReusable(bz []byte) bool {
+	save := new(keygen.LocalPartySaveData)
+	return json.Unmarshal(bz, save) == nil && save.LocalPreParams.ValidateWithProof()
 }
 
 // shareOfKey reports whether a stored share belongs to the 33-byte compressed key.

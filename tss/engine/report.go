@@ -66,9 +66,11 @@ func (e *Engine) Report() Report {
 	// Ready: it can take part in what the chain may ask next: sign with the confirmed
 	// key, or receive a share in a keygen or resharing. With no key on the chain (its
 	// key retired by governance) a share still held serves the next keygen with its
-	// parameters (reusePreparams).
+	// parameters (reusePreparams), if they pass their proofs.
 	holds := e.haveWork && r.ShareGeneration > 0
-	r.Ready = e.cfg.Endpoint != "" && ((holds && (r.ShareGeneration == e.work.Generation || e.work.Generation == 0)) || pre > 0)
+	signs := holds && r.ShareGeneration == e.work.Generation
+	reuses := holds && e.work.Generation == 0 && e.currentReusable
+	r.Ready = e.cfg.Endpoint != "" && (signs || reuses || pre > 0)
 	addBlames := func(k [32]byte) {
 		for _, b := range e.blames[k] {
 			if len(r.Blames) < e.cfg.MaxReportItems {

@@ -42,6 +42,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "UpdateParams", Skip: true},   // governance only: submit as a proposal
 				{RpcMethod: "ResumePurpose", Skip: true},  // governance only: submit as a proposal
 				{RpcMethod: "ReplacePoolKey", Skip: true}, // governance only: submit as a proposal
+				{RpcMethod: "ResyncBatches", Skip: true},  // governance only: submit as a proposal
 			},
 		},
 	}

@@ -152,10 +152,11 @@ func TestGenesisValidateRejects(t *testing.T) {
 			gs.RetiredKeys = []types.RetiredPoolKey{{PoolKey: *gs.PoolKey, RetiredHeight: 5}}
 			gs.PoolKey.Generation++
 		}},
-		{"retired key retired before it was confirmed", func(gs *types.GenesisState) {
-			gs.RetiredKeys = []types.RetiredPoolKey{{PoolKey: *gs.PoolKey, Reason: "lost"}}
-			gs.RetiredKeys[0].PoolKey.ConfirmedHeight = 7
+		{"a cancelled pool tx with versions closed at another height than the retirement", func(gs *types.GenesisState) {
+			gs.RetiredKeys = []types.RetiredPoolKey{{PoolKey: *gs.PoolKey, RetiredHeight: 5, Reason: "lost"}}
 			gs.PoolKey.Generation++
+			gs.PoolTxs = []types.PoolTx{{Id: 1, Purpose: "l2_batch", To: "0x00000000000000000000000000000000000000bb", Gas: 100_000,
+				Status: types.POOL_TX_STATUS_CANCELLED, ClosedHeight: 6, Versions: []types.PoolTxVersion{{}}}}
 		}},
 		{"retired keys out of order", func(gs *types.GenesisState) {
 			r := types.RetiredPoolKey{PoolKey: *gs.PoolKey, RetiredHeight: 5, Reason: "lost"}

@@ -36,11 +36,16 @@ type fakeSequencers struct {
 	l1     sequencertypes.L1Config
 	// admin are the administration differences x/sequencer reports (l1_admin tests).
 	admin []sequencertypes.L1AdminChange
-	// approved is the recovery pool x/mpc approved last (ApproveRecoveryPool).
-	approved string
+	// approved is the recovery pool x/mpc approved last (ApproveRecoveryPool);
+	// approveErr makes the approval fail.
+	approved   string
+	approveErr error
 }
 
 func (f *fakeSequencers) ApproveRecoveryPool(_ context.Context, address string) error {
+	if f.approveErr != nil {
+		return f.approveErr
+	}
 	f.approved = address
 	return nil
 }

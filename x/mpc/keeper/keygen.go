@@ -51,6 +51,12 @@ func (k Keeper) tallyKeygen(ctx sdk.Context, params types.Params, number uint64)
 		k.Logger(ctx).Error("mpc parties agreed on an invalid public key", "session", number, "err", err)
 		return nil
 	}
+	if retired, err := k.isRetiredKey(ctx, key); err != nil || retired {
+		if retired {
+			k.Logger(ctx).Error("mpc parties agreed on a retired pool key: ignored; the session times out and is retried", "session", number)
+		}
+		return err
+	}
 	if s.Kind == types.SESSION_KIND_RESHARE {
 		pool, has, err := k.GetPoolKey(ctx)
 		if err != nil {
@@ -87,9 +93,7 @@ func (k Keeper) confirmKey(ctx sdk.Context, params types.Params, s *types.Sessio
 		return err
 	}
 	if s.Kind == types.SESSION_KIND_KEYGEN {
-		if err := k.approveRecovery(ctx, pk); err != nil {
-			return err
-		}
+		k.approveRecovery(ctx, pk)
 	}
 	k.Logger(ctx).Info("mpc pool key confirmed", "address", addr, "generation", pk.Generation,
 		"members", len(pk.Committee.Members), "threshold", pk.Committee.Threshold, "session", s.Number)

@@ -94,23 +94,25 @@ func (k Keeper) agreeL1View(ctx sdk.Context, params types.Params, total int64, e
 	if h, ok := outbound.AtLeast(heights, total); ok && h.Uint64() > view.L1Height {
 		view.L1Height = h.Uint64()
 	}
-	// No nonce without a key: after a retirement (MsgReplacePoolKey) a report read
-	// before it could otherwise raise the new address's nonce to the old one's, and
-	// the nonce never goes down.
+	if f, ok := outbound.Median(fees, total); ok {
+		view.BaseFee = types.WeiBytes(f)
+	}
+	// Nothing of the pool's address without a key: after a retirement
+	// (MsgReplacePoolKey) a report read before it would give the new address the old
+	// one's nonce (which never goes down), balance and proposal.
 	hasKey, err := k.PoolKey.Has(ctx)
 	if err != nil {
 		return err
 	}
-	if n, ok := outbound.AtLeast(nonces, total); ok && hasKey && n.Uint64() > view.PoolNonce {
-		view.PoolNonce = n.Uint64()
+	if hasKey {
+		if n, ok := outbound.AtLeast(nonces, total); ok && n.Uint64() > view.PoolNonce {
+			view.PoolNonce = n.Uint64()
+		}
+		if b, ok := outbound.Median(balances, total); ok {
+			view.PoolBalance = types.WeiBytes(b)
+		}
+		view.PoolProposed = outbound.Supermajority(proposed, total)
 	}
-	if f, ok := outbound.Median(fees, total); ok {
-		view.BaseFee = types.WeiBytes(f)
-	}
-	if b, ok := outbound.Median(balances, total); ok {
-		view.PoolBalance = types.WeiBytes(b)
-	}
-	view.PoolProposed = outbound.Supermajority(proposed, total)
 	if err := k.balanceAlarm(ctx, params, &view); err != nil {
 		return err
 	}

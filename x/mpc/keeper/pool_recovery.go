@@ -9,6 +9,7 @@ import (
 	"github.com/themis-network/themis/contracts/bindings/staking"
 	"github.com/themis-network/themis/x/mpc/outbound"
 	"github.com/themis-network/themis/x/mpc/types"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
 // CompleteRecoveryPurpose is the pool call purpose of the staking contract's
@@ -21,10 +22,14 @@ const CompleteRecoveryPurpose = "complete_pool_recovery"
 const (
 	// recoveryCheckBlocks: a dry run undecided this long is withdrawn (an L1 outage).
 	recoveryCheckBlocks = 60
-	// recoveryRetryBlocks is the wait after a call that did not land: the contract
-	// refuses it until the delay passed (PoolRecoveryNotReady), so during the weeks of
-	// the delay a dry run (an eth_call, no gas) is made every so many blocks.
-	recoveryRetryBlocks = 30
+	// recoveryRetryBlocks is the first wait after a call that did not land; each
+	// attempt in a row doubles it, up to recoveryMaxWaitBlocks (about 8.5 hours of 1 s
+	// blocks). The contract refuses the call until its delay passed
+	// (PoolRecoveryNotReady): a 30-day delay costs about a hundred dry runs (eth_calls,
+	// no gas) and pool transaction records, and the completion comes at most one wait
+	// after the delay ends.
+	recoveryRetryBlocks   = 30
+	recoveryMaxWaitBlocks = recoveryRetryBlocks << 10
 )
 
 // stepPoolRecovery runs in EndBlock: when more than 2/3 of power relayed the owner's
@@ -46,7 +51,15 @@ func (k Keeper) stepPoolRecovery(ctx sdk.Context, params types.Params) error {
 	if halted, err := k.Halted(ctx, params, CompleteRecoveryPurpose); err != nil || halted {
 		return err
 	}
-	if wait, err := k.recoveryWaits(ctx); err != nil || wait {
+	// Governance withdrew its approval of this address (MsgUpdateL1Admin): the
+	// recovery is not completed (x/sequencer lists its cancellation first).
+	if changes, err := k.sequencers.L1AdminChanges(ctx, 1); err != nil {
+		return err
+	} else if len(changes) > 0 && changes[0].Kind == sequencertypes.L1AdminCancelRecovery {
+		return nil
+	}
+	attempt, wait, err := k.recoveryWaits(ctx, pool)
+	if err != nil || wait {
 		return err
 	}
 	sp, err := k.sequencers.GetParams(ctx)
@@ -54,42 +67,54 @@ func (k Keeper) stepPoolRecovery(ctx sdk.Context, params types.Params) error {
 		return err
 	}
 	call := outbound.Call{To: common.HexToAddress(sp.StakingContract), Data: staking.NewThemisStaking().PackCompletePoolRecovery(), Gas: params.AcceptPoolGas}
-	id, err := k.ProposePoolCall(ctx, CompleteRecoveryPurpose, pool.Generation, call)
+	id, err := k.ProposePoolCall(ctx, CompleteRecoveryPurpose, attempt, call)
 	if err != nil {
 		return err
 	}
-	k.Logger(ctx).Info("pool proposes to complete the staking contract's recovery to its new address", "pool_tx", id, "address", pool.Address)
+	k.Logger(ctx).Info("pool proposes to complete the staking contract's recovery to its new address", "pool_tx", id, "address", pool.Address, "attempt", attempt)
 	return nil
 }
 
-// recoveryWaits says whether the last completion call holds the next one back: on
-// its way; landed while its PoolAddressUpdated is not mirrored yet (for at most
-// recoveryRetryBlocks); or closed within recoveryRetryBlocks. An undecided dry run past
-// recoveryCheckBlocks is withdrawn here.
-func (k Keeper) recoveryWaits(ctx sdk.Context) (bool, error) {
+// recoveryWaits says whether the last completion call holds the next one back, and
+// which attempt (the pool call's ref) the next one is: on its way; or closed (refused
+// while the delay runs, reverted, withdrawn, or landed while its PoolAddressUpdated is
+// not mirrored yet) less than its wait ago, the wait doubling with each attempt of this
+// key. An undecided dry run past recoveryCheckBlocks is withdrawn here.
+func (k Keeper) recoveryWaits(ctx sdk.Context, pool types.PoolKey) (attempt uint64, wait bool, err error) {
 	last, err := k.LastByPurpose.Get(ctx, CompleteRecoveryPurpose)
 	if isNotFound(err) {
-		return false, nil
+		return 1, false, nil
 	}
 	if err != nil {
-		return false, err
+		return 0, false, err
 	}
 	tx, err := k.GetPoolTx(ctx, last)
 	if err != nil {
-		return false, err
+		return 0, false, err
+	}
+	if tx.CreatedHeight < pool.ConfirmedHeight {
+		return 1, false, nil // an earlier key's recovery
 	}
 	height := ctx.BlockHeight()
 	switch tx.Status {
 	case types.POOL_TX_STATUS_CHECKING:
 		if tx.CreatedHeight <= height && height-tx.CreatedHeight < recoveryCheckBlocks {
-			return true, nil
+			return 0, true, nil
 		}
-		return true, k.CancelPoolCall(ctx, tx.Id)
+		return 0, true, k.CancelPoolCall(ctx, tx.Id)
 	case types.POOL_TX_STATUS_QUEUED, types.POOL_TX_STATUS_SIGNING, types.POOL_TX_STATUS_SENT:
-		return true, nil
+		return 0, true, nil
 	}
 	closed := max(tx.CreatedHeight, tx.ClosedHeight)
-	return closed <= height && height-closed < recoveryRetryBlocks, nil
+	return tx.Ref + 1, closed <= height && height-closed < recoveryWait(tx.Ref), nil
+}
+
+// recoveryWait is the wait after the attempt-th completion call.
+func recoveryWait(attempt uint64) int64 {
+	if attempt >= 11 {
+		return recoveryMaxWaitBlocks
+	}
+	return recoveryRetryBlocks << max(attempt, 1) >> 1
 }
 
 // completeRecoveryPurpose: the completion's effect arrives through the relayed

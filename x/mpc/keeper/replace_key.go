@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"bytes"
 	"context"
 
 	"cosmossdk.io/collections"
@@ -71,13 +72,13 @@ func (k Keeper) retirePoolKey(ctx sdk.Context, params types.Params, pool types.P
 	if voided, err = k.voidPoolTxs(ctx); err != nil {
 		return 0, 0, err
 	}
-	// The new address has its own nonces and balance: the old address's must not be
-	// taken for it (agreeL1View takes no nonce while there is no key).
+	// The new address has its own nonce, balance and proposal state: the old address's
+	// must not be taken for it (agreeL1View takes none of them while there is no key).
 	view, err := k.getL1View(ctx)
 	if err != nil {
 		return 0, 0, err
 	}
-	view.PoolNonce, view.NextNonce, view.PoolBalance, view.LowBalance, view.UpdatedHeight = 0, 0, nil, false, ctx.BlockHeight()
+	view.PoolNonce, view.NextNonce, view.PoolBalance, view.LowBalance, view.PoolProposed, view.UpdatedHeight = 0, 0, nil, false, false, ctx.BlockHeight()
 	if err := k.L1View.Set(ctx, view); err != nil {
 		return 0, 0, err
 	}
@@ -204,16 +205,37 @@ func (k Keeper) lastRetiredGeneration(ctx context.Context) (uint64, error) {
 }
 
 // approveRecovery runs when a keygen after a retirement confirms: governance's
-// replacement makes the new address the approved recovery pool on x/sequencer.
-func (k Keeper) approveRecovery(ctx sdk.Context, pk types.PoolKey) error {
-	last, err := k.lastRetiredGeneration(ctx)
-	if err != nil || last == 0 {
-		return err
+// replacement makes the new address the approved recovery pool on x/sequencer. A
+// failure is logged and alarmed, never undoing the key: governance can approve by
+// hand (MsgUpdateL1Admin{recovery_pool}).
+func (k Keeper) approveRecovery(ctx sdk.Context, pk types.PoolKey) {
+	err := func() error {
+		last, err := k.lastRetiredGeneration(ctx)
+		if err != nil || last == 0 {
+			return err
+		}
+		cacheCtx, write := ctx.CacheContext()
+		if err := k.sequencers.ApproveRecoveryPool(cacheCtx, pk.Address); err != nil {
+			return err
+		}
+		write()
+		k.Logger(ctx).Info("new pool key approved as the staking contract's recovery pool: the contract's owner proposes it on L1 (proposePoolRecovery)",
+			"address", pk.Address, "generation", pk.Generation)
+		return emit(ctx, &types.EventPoolRecoveryApproved{Address: pk.Address, Generation: pk.Generation})
+	}()
+	if err != nil {
+		k.Logger(ctx).Error("the new pool key could not be approved as the recovery pool: approve it by governance (MsgUpdateL1Admin recovery_pool)",
+			"address", pk.Address, "err", err)
 	}
-	if err := k.sequencers.ApproveRecoveryPool(ctx, pk.Address); err != nil {
-		return err
-	}
-	k.Logger(ctx).Info("new pool key approved as the staking contract's recovery pool: the contract's owner proposes it on L1 (proposePoolRecovery)",
-		"address", pk.Address, "generation", pk.Generation)
-	return emit(ctx, &types.EventPoolRecoveryApproved{Address: pk.Address, Generation: pk.Generation})
+}
+
+// isRetiredKey reports whether key is one governance retired (a keygen agreeing on it
+// is ignored: a retired key never comes back).
+func (k Keeper) isRetiredKey(ctx context.Context, key []byte) (bool, error) {
+	retired := false
+	err := k.RetiredKeys.Walk(ctx, nil, func(_ uint64, r types.RetiredPoolKey) (bool, error) {
+		retired = bytes.Equal(r.PoolKey.PublicKey, key)
+		return retired, nil
+	})
+	return retired, err
 }

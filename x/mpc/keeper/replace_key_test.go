@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -9,6 +10,7 @@ import (
 	sequencertest "github.com/themis-network/themis/testutil/sequencer"
 	"github.com/themis-network/themis/x/mpc/keeper"
 	"github.com/themis-network/themis/x/mpc/types"
+	sequencertypes "github.com/themis-network/themis/x/sequencer/types"
 )
 
 // replaceKey is governance's MsgReplacePoolKey.
@@ -142,8 +144,15 @@ func TestReplacePoolKeyRecoversThePool(t *testing.T) {
 	}
 	c.until(20, "a completion dry-run", func() bool { return len(c.recoveryCalls()) == 1 })
 	c.until(20, "the completion refused", func() bool { return c.recoveryCalls()[0].Status == types.POOL_TX_STATUS_REFUSED })
-	c.run(10)
-	require.Len(t, c.recoveryCalls(), 1, "one dry run per retry period")
+	c.run(25)
+	require.Len(t, c.recoveryCalls(), 1, "no second dry run within the first wait (30 blocks)")
+	c.until(20, "a second dry run, refused", func() bool {
+		calls := c.recoveryCalls()
+		return len(calls) == 2 && calls[1].Status == types.POOL_TX_STATUS_REFUSED
+	})
+	c.run(50)
+	require.Len(t, c.recoveryCalls(), 2, "the wait doubles with each attempt (60 blocks)")
+	require.EqualValues(t, 2, c.recoveryCalls()[1].Ref, "the attempt is the call's ref")
 
 	c.l1.dryRun = nil // the delay passed
 	c.until(120, "the completion landed", func() bool {
@@ -171,6 +180,46 @@ func TestReplacePoolKeyRecoversThePool(t *testing.T) {
 		require.False(t, c.callbackWrote(id))
 	}
 	c.checkInvariants()
+}
+
+// The edges of the path: engines agreeing on the retired key confirm nothing; a
+// failed approval does not undo the new key; an export taken before the keygen loads
+// into a fresh chain, which makes the new key; a recovery governance no longer approves
+// is not completed; stale reports give the keyless chain no balance or proposal.
+func TestReplacePoolKeyEdges(t *testing.T) {
+	c := newOutboundChain(t)
+	old, _ := c.poolKey()
+	c.l1.proposed = true
+	_, err := c.replaceKey(old.Generation, "lost")
+	require.NoError(t, err)
+	c.run(3)
+	view := c.outbound().L1View
+	require.False(t, view.PoolProposed, "no proposal taken without a key")
+	require.Empty(t, view.PoolBalance, "no balance taken without a key")
+	c.l1.proposed = false
+
+	c.run(30) // the engines report the old group key
+	_, has := c.poolKey()
+	require.False(t, has, "a keygen agreeing on a retired key confirms nothing")
+
+	gs, err := c.k.ExportGenesis(c.ctx)
+	require.NoError(t, err)
+	imported := newChainWithGenesis(t, 4, gs).withOutbound()
+	imported.group = privOf("group", 2)
+	imported.seqs.approveErr = errors.New("x/sequencer refuses")
+	pk := imported.keygen()
+	require.Equal(t, old.Generation+1, pk.Generation, "the imported chain makes the next generation")
+	require.Empty(t, imported.seqs.approved, "the approval failed")
+	require.Empty(t, events[*types.EventPoolRecoveryApproved](imported))
+
+	// The owner proposed the new address, but governance withdrew its approval: x/sequencer
+	// lists the recovery's cancellation, and the chain does not complete it.
+	imported.seqs.l1.PoolAddress, imported.seqs.l1.RecoveryPool = old.Address, pk.Address
+	imported.seqs.admin = []sequencertypes.L1AdminChange{{Kind: sequencertypes.L1AdminCancelRecovery, Account: pk.Address}}
+	imported.run(10)
+	require.Empty(t, imported.recoveryCalls())
+	imported.seqs.admin = nil
+	imported.until(10, "the completion proposed once approved", func() bool { return len(imported.recoveryCalls()) == 1 })
 }
 
 // proposeCheckedAsPool proposes two checked calls, so that the outbox has more than
@@ -204,4 +253,60 @@ func TestNoNonceIsTakenWithoutAKey(t *testing.T) {
 	c.block() // the honest fake still reports the old address's nonce
 	require.Zero(t, c.outbound().L1View.PoolNonce)
 	require.NotZero(t, c.l1.nonce)
+}
+
+// Governance moves the batch progress forward to the inbox's, for batches the chain
+// did not see land: only forward, both together, never over a batch in flight; the
+// batch purpose resumes and the next batch continues from there.
+func TestResyncBatchesMovesOnlyForward(t *testing.T) {
+	c := newOutboundChain(t)
+	srv := keeper.NewMsgServerImpl(c.k)
+	resync := func(index, start uint64) error {
+		_, err := srv.ResyncBatches(c.ctx, &types.MsgResyncBatches{Authority: sequencertest.Authority(t), NextIndex: index, NextStart: start})
+		return err
+	}
+	c.until(100, "a batch in flight", func() bool {
+		prog, err := c.k.GetBatchProgress(c.ctx)
+		require.NoError(t, err)
+		return prog.Current != nil && prog.Current.Status == types.BATCH_STATUS_SUBMITTED
+	})
+	prog, err := c.k.GetBatchProgress(c.ctx)
+	require.NoError(t, err)
+	require.ErrorIs(t, resync(prog.NextIndex+2, prog.NextStart+40), types.ErrInvalidResync, "not over a batch in flight")
+
+	c.l2.known = false // no new batch proposed
+	c.until(100, "no batch in progress", func() bool {
+		p, err := c.k.GetBatchProgress(c.ctx)
+		require.NoError(t, err)
+		return p.Current == nil
+	})
+	prog, err = c.k.GetBatchProgress(c.ctx)
+	require.NoError(t, err)
+	_, err = srv.ResyncBatches(c.ctx, &types.MsgResyncBatches{Authority: c.nodes[0].signer(), NextIndex: prog.NextIndex + 2, NextStart: prog.NextStart + 40})
+	require.ErrorIs(t, err, types.ErrUnauthorized)
+	for _, bad := range [][2]uint64{
+		{prog.NextIndex, prog.NextStart},          // nothing to change
+		{prog.NextIndex + 1, prog.NextStart},      // the index alone
+		{prog.NextIndex, prog.NextStart + 10},     // the start alone
+		{prog.NextIndex + 1, prog.NextStart - 1},  // backward
+		{prog.NextIndex - 1, prog.NextStart + 10}, // backward
+	} {
+		require.ErrorIs(t, resync(bad[0], bad[1]), types.ErrInvalidResync, "%v", bad)
+	}
+	require.NoError(t, c.k.Reverts.Set(c.ctx, keeper.BatchPurpose, 99))
+	require.NoError(t, resync(prog.NextIndex+2, prog.NextStart+40))
+	halted, err := c.k.PurposeHalted(c.ctx, keeper.BatchPurpose)
+	require.NoError(t, err)
+	require.False(t, halted, "the batch purpose resumes")
+	require.Len(t, events[*types.EventBatchesResynced](c), 1)
+
+	accepted := len(c.accepted())
+	c.l2.known = true
+	c.until(100, "the next batch accepted", func() bool { return len(c.accepted()) > accepted })
+	next := c.accepted()[accepted]
+	require.Equal(t, prog.NextIndex+2, next.Index)
+	require.Equal(t, prog.NextStart+40, next.L2Start)
+	gs, err := c.k.ExportGenesis(c.ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate(), "an export after a resync loads")
 }

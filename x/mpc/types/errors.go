@@ -25,4 +25,5 @@ var (
 	ErrPoolTxSigned       = errorsmod.Register(ModuleName, 20, "pool transaction already went to signing")
 	ErrWrongGeneration    = errorsmod.Register(ModuleName, 21, "not the confirmed key generation")
 	ErrInvalidReason      = errorsmod.Register(ModuleName, 22, "invalid reason")
+	ErrInvalidResync      = errorsmod.Register(ModuleName, 23, "invalid batch resync")
 )

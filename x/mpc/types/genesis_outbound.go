@@ -31,7 +31,7 @@ func validateOutbound(gs GenesisState) error {
 		case POOL_TX_STATUS_QUEUED, POOL_TX_STATUS_CHECKING, POOL_TX_STATUS_REFUSED, POOL_TX_STATUS_CANCELLED:
 			// A transaction voided in flight by a key retirement (MsgReplacePoolKey) is
 			// the one CANCELLED transaction with versions.
-			voided := tx.Status == POOL_TX_STATUS_CANCELLED && len(gs.RetiredKeys) > 0
+			voided := tx.Status == POOL_TX_STATUS_CANCELLED && retiredAt(gs, tx.ClosedHeight)
 			if len(tx.Versions) != 0 && !voided {
 				return invalid("pool tx %d: %s with versions (never signed)", tx.Id, tx.Status)
 			}

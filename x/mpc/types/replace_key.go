@@ -30,9 +30,10 @@ func lastRetired(gs GenesisState) uint64 {
 	return 0
 }
 
-// validateRetiredKeys checks the retired keys: each a valid key with its reason and a
-// retirement at or after its confirmation, in strictly increasing generations, all
-// below the confirmed key's.
+// validateRetiredKeys checks the retired keys: each a valid key with its reason, in
+// strictly increasing generations, all below the confirmed key's. (No order between a
+// key's confirmation and retirement heights: a chain restarted from an export lower
+// can retire a key confirmed above it.)
 func validateRetiredKeys(gs GenesisState) error {
 	for i, r := range gs.RetiredKeys {
 		if err := r.PoolKey.Validate(); err != nil {
@@ -40,9 +41,6 @@ func validateRetiredKeys(gs GenesisState) error {
 		}
 		if err := ValidateReason(r.Reason); err != nil {
 			return invalid("retired key %d: %v", i, err)
-		}
-		if r.RetiredHeight < r.PoolKey.ConfirmedHeight {
-			return invalid("retired key %d: retired at %d, confirmed at %d", i, r.RetiredHeight, r.PoolKey.ConfirmedHeight)
 		}
 		if i > 0 && gs.RetiredKeys[i-1].PoolKey.Generation >= r.PoolKey.Generation {
 			return invalid("retired key %d: generation %d not above %d", i, r.PoolKey.Generation, gs.RetiredKeys[i-1].PoolKey.Generation)
@@ -52,4 +50,15 @@ func validateRetiredKeys(gs GenesisState) error {
 		return invalid("pool key of generation %d, not above the retired %d", gs.PoolKey.Generation, lastRetired(gs))
 	}
 	return nil
+}
+
+// retiredAt reports whether a key was retired at height (the block that voided the
+// pool transactions in flight).
+func retiredAt(gs GenesisState, height int64) bool {
+	for _, r := range gs.RetiredKeys {
+		if r.RetiredHeight == height {
+			return true
+		}
+	}
+	return false
 }
