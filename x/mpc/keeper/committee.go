@@ -250,12 +250,20 @@ func (k Keeper) stepCommittee(ctx sdk.Context, v *view) error {
 		return nil
 	}
 	if len(next) < int(v.params.MinParties) {
-		if !v.hasPool || prog.Stuck {
-			return nil // before the first key, waiting for enough ready sequencers is normal
+		if prog.Stuck {
+			return nil
+		}
+		msg := "mpc resharing due but the candidate committee is below min_parties; the confirmed committee keeps the key"
+		if !v.hasPool {
+			// Before the first key, waiting for enough ready sequencers is normal; after
+			// a retired key the pool is without one until the keygen opens: alarm.
+			if last, err := k.lastRetiredGeneration(ctx); err != nil || last == 0 {
+				return err
+			}
+			msg = "mpc keygen after a retired pool key is due but the candidate committee is below min_parties: lower min_parties by governance or bring sequencers back"
 		}
 		prog.Stuck = true
-		k.Logger(ctx).Error("mpc resharing due but the candidate committee is below min_parties; the confirmed committee keeps the key",
-			"candidates", len(next), "min_parties", v.params.MinParties)
+		k.Logger(ctx).Error(msg, "candidates", len(next), "min_parties", v.params.MinParties)
 		if err := k.Progress.Set(ctx, prog); err != nil {
 			return err
 		}

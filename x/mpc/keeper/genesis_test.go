@@ -170,6 +170,12 @@ func TestGenesisValidateRejects(t *testing.T) {
 			gs.Sessions = gs.Sessions[:1]
 			gs.Sessions[0].Status, gs.Sessions[0].PublicKey, gs.Sessions[0].ClosedHeight, gs.Sessions[0].BlameDeadlineHeight = types.SESSION_STATUS_OPEN, nil, 0, 0
 		}},
+		{"a request from before the retirement still queued", func(gs *types.GenesisState) {
+			gs.RetiredKeys = []types.RetiredPoolKey{{PoolKey: *gs.PoolKey, RetiredHeight: gs.SignRequests[0].CreatedHeight, Reason: "lost"}}
+			gs.PoolKey = nil
+			gs.Sessions, gs.BlameVotes = gs.Sessions[:1], nil
+			gs.SignRequests[0].Status, gs.SignRequests[0].Session = types.SIGN_REQUEST_STATUS_QUEUED, 0
+		}},
 		{"a cancelled pool tx with versions and no retired key", func(gs *types.GenesisState) {
 			gs.PoolTxs = []types.PoolTx{{Id: 1, Purpose: "l2_batch", To: "0x00000000000000000000000000000000000000bb", Gas: 100_000,
 				Status: types.POOL_TX_STATUS_CANCELLED, Versions: []types.PoolTxVersion{{}}}}

@@ -310,3 +310,29 @@ func TestResyncBatchesMovesOnlyForward(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, gs.Validate(), "an export after a resync loads")
 }
+
+// After a retirement, too few ready sequencers for a keygen is an alarm (once), not
+// the quiet wait of a chain's first blocks; lowering min_parties opens the keygen.
+func TestKeygenBelowMinimumAfterARetirementAlarms(t *testing.T) {
+	c := newOutboundChain(t)
+	old, _ := c.poolKey()
+	p, err := c.k.Params.Get(c.ctx)
+	require.NoError(t, err)
+	p.MinParties = 5
+	require.NoError(t, c.k.Params.Set(c.ctx, p))
+	_, err = c.replaceKey(old.Generation, "lost")
+	require.NoError(t, err)
+	below := 0
+	for range 20 {
+		c.block()
+		below += len(events[*types.EventCommitteeBelowMinimum](c))
+	}
+	require.Equal(t, 1, below, "one alarm per episode")
+	_, open := c.openOf(types.SESSION_KIND_KEYGEN)
+	require.False(t, open)
+	p.MinParties = 4
+	require.NoError(t, c.k.Params.Set(c.ctx, p))
+	c.group = privOf("group", 3)
+	pk := c.keygen()
+	require.Equal(t, old.Generation+1, pk.Generation)
+}

@@ -49,6 +49,23 @@ func validateRetiredKeys(gs GenesisState) error {
 	if gs.PoolKey != nil && gs.PoolKey.Generation <= lastRetired(gs) {
 		return invalid("pool key of generation %d, not above the retired %d", gs.PoolKey.Generation, lastRetired(gs))
 	}
+	if gs.PoolKey != nil || len(gs.RetiredKeys) == 0 {
+		return nil
+	}
+	// Between a retirement and the next key nothing of the old key is pending: no
+	// request made before the retirement waits to be signed (the new key would sign a
+	// transaction built for the old address), no pool transaction is being signed or sent.
+	retired := gs.RetiredKeys[len(gs.RetiredKeys)-1].RetiredHeight
+	for _, r := range gs.SignRequests {
+		if (r.Status == SIGN_REQUEST_STATUS_QUEUED || r.Status == SIGN_REQUEST_STATUS_SIGNING) && r.CreatedHeight <= retired {
+			return invalid("sign request %d: %s from before the key's retirement at %d", r.Id, r.Status, retired)
+		}
+	}
+	for _, tx := range gs.PoolTxs {
+		if tx.Status == POOL_TX_STATUS_SIGNING || tx.Status == POOL_TX_STATUS_SENT {
+			return invalid("pool tx %d: %s with no pool key", tx.Id, tx.Status)
+		}
+	}
 	return nil
 }
 
