@@ -246,7 +246,15 @@ func startPoolOnL1(t *testing.T, ln *Localnet) (common.Address, poolKeyView, *et
 	ln.WaitFor("the pool's acceptPoolAddress on L1", 3*time.Minute, func() bool {
 		return stakingPool(client, ln.L1.Staking) == pool
 	})
-	ln.WaitFor("the chain mirroring the pool address", time.Minute, func() bool {
+	waitMirroredPool(ln, pool)
+	t.Logf("pool address accepted on L1 %s after start", time.Since(start).Round(time.Second))
+	return pool, pk, client
+}
+
+// waitMirroredPool waits until the chain mirrors pool as the staking contract's pool
+// address (the relayed PoolAddressUpdated).
+func waitMirroredPool(ln *Localnet, pool common.Address) {
+	ln.WaitFor("the chain mirroring the pool address "+pool.Hex(), time.Minute, func() bool {
 		var cfg struct {
 			Config struct {
 				PoolAddress string `json:"pool_address"`
@@ -254,8 +262,6 @@ func startPoolOnL1(t *testing.T, ln *Localnet) (common.Address, poolKeyView, *et
 		}
 		return GetJSON(ln.Nodes[0].REST+"/themis/sequencer/v1/l1_config", &cfg) == nil && strings.EqualFold(cfg.Config.PoolAddress, pool.Hex())
 	})
-	t.Logf("pool address accepted on L1 %s after start", time.Since(start).Round(time.Second))
-	return pool, pk, client
 }
 
 // bootstrapPool is what scripts/localnet.sh does once the key exists: the bootstrap

@@ -107,14 +107,7 @@ func poolKeyLostAndRecovered(t *testing.T, ln *Localnet, client *ethclient.Clien
 	ln.WaitFor("the new pool completing the recovery on L1", 3*time.Minute, func() bool {
 		return stakingPool(client, ln.L1.Staking) == fresh
 	})
-	ln.WaitFor("the chain mirroring the new pool address", time.Minute, func() bool {
-		var cfg struct {
-			Config struct {
-				PoolAddress string `json:"pool_address"`
-			} `json:"config"`
-		}
-		return GetJSON(ln.Nodes[0].REST+"/themis/sequencer/v1/l1_config", &cfg) == nil && strings.EqualFold(cfg.Config.PoolAddress, fresh.Hex())
-	})
+	waitMirroredPool(ln, fresh)
 	t.Logf("6. recovery completed on L1 by the new pool %s after the delay", time.Since(delayOver).Round(time.Second))
 
 	// Everything queued while the key was lost lands once, from the new address.
