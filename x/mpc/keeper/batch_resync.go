@@ -3,16 +3,19 @@ package keeper
 import (
 	"context"
 
+	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/themis-network/themis/x/mpc/types"
 )
 
-// ResyncBatches implements types.MsgServer: governance moves the batch progress
-// forward to where the L1 batch inbox is. The chain learns a batch landed only from
-// its own transaction's receipt, so a batch it did not see land (one a retired key had
-// signed, landing after MsgReplacePoolKey voided it) would leave it proposing an index
-// the inbox has passed, reverting until the purpose halts. The batch purpose resumes.
+// ResyncBatches implements types.MsgServer: governance sets the batch progress to
+// where the L1 batch inbox is. The chain learns a batch landed only from its own
+// transaction's receipt, so a batch it did not see land (one a retired key had signed,
+// landing after MsgReplacePoolKey voided it) would leave it proposing an index the
+// inbox has passed, reverting until the purpose halts. Either direction, so a wrong
+// resync can be undone, but never below a batch the chain saw land (its records are
+// L1 facts) nor over a batch in flight. The batch purpose resumes.
 func (k msgServer) ResyncBatches(ctx context.Context, msg *types.MsgResyncBatches) (*types.MsgResyncBatchesResponse, error) {
 	if msg.Authority != k.authority {
 		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "expected %s, got %s", k.authority, msg.Authority)
@@ -21,12 +24,15 @@ func (k msgServer) ResyncBatches(ctx context.Context, msg *types.MsgResyncBatche
 	if err != nil {
 		return nil, err
 	}
-	if msg.NextIndex < prog.NextIndex || msg.NextStart < prog.NextStart || (msg.NextIndex == prog.NextIndex) != (msg.NextStart == prog.NextStart) {
-		return nil, errorsmod.Wrapf(types.ErrInvalidResync, "batch %d at L2 block %d does not move forward from batch %d at L2 block %d (both move, or neither)",
+	if msg.NextIndex == prog.NextIndex || msg.NextStart == prog.NextStart {
+		return nil, errorsmod.Wrapf(types.ErrInvalidResync, "batch %d at L2 block %d: both must differ from the chain's batch %d at L2 block %d",
 			msg.NextIndex, msg.NextStart, prog.NextIndex, prog.NextStart)
 	}
-	if msg.NextIndex == prog.NextIndex {
-		return nil, errorsmod.Wrapf(types.ErrInvalidResync, "the chain is at batch %d, L2 block %d already", prog.NextIndex, prog.NextStart)
+	if last, ok, err := k.lastAcceptedBatch(ctx); err != nil {
+		return nil, err
+	} else if ok && (msg.NextIndex <= last.Index || msg.NextStart <= last.L2End || (msg.NextIndex == last.Index+1 && msg.NextStart != last.L2End+1)) {
+		return nil, errorsmod.Wrapf(types.ErrInvalidResync, "batch %d at L2 block %d does not follow batch %d (L2 blocks %d..%d), which the chain saw land",
+			msg.NextIndex, msg.NextStart, last.Index, last.L2Start, last.L2End)
 	}
 	if cur := prog.Current; cur != nil && cur.Status == types.BATCH_STATUS_SUBMITTED {
 		tx, err := k.GetPoolTx(ctx, cur.PoolTx)
@@ -51,4 +57,18 @@ func (k msgServer) ResyncBatches(ctx context.Context, msg *types.MsgResyncBatche
 		return nil, err
 	}
 	return &types.MsgResyncBatchesResponse{}, nil
+}
+
+// lastAcceptedBatch is the highest-index batch the chain saw land, if any.
+func (k Keeper) lastAcceptedBatch(ctx context.Context) (types.AcceptedBatch, bool, error) {
+	it, err := k.BatchesAccepted.Iterate(ctx, new(collections.Range[uint64]).Descending())
+	if err != nil {
+		return types.AcceptedBatch{}, false, err
+	}
+	defer it.Close()
+	if !it.Valid() {
+		return types.AcceptedBatch{}, false, nil
+	}
+	b, err := it.Value()
+	return b, err == nil, err
 }

@@ -226,7 +226,24 @@ func (k Keeper) stepCommittee(ctx sdk.Context, v *view) error {
 	}
 	// No candidate at all (a chain's first blocks, or every engine down): there is
 	// nothing to open, and no committee to describe. Returning an error here would halt
-	// the chain in EndBlock.
+	// the chain in EndBlock. After a retired key that is an alarm: the pool has no key.
+	if !v.hasPool && len(next) == 0 {
+		last, err := k.lastRetiredGeneration(ctx)
+		if err != nil {
+			return err
+		}
+		if last > 0 {
+			if prog.Stuck {
+				return nil
+			}
+			prog.Pending, prog.Since, prog.Stuck = types.Committee{}, 0, true
+			k.Logger(ctx).Error("mpc keygen after a retired pool key is due but no sequencer is ready: bring engines back (themisd tss status)")
+			if err := k.Progress.Set(ctx, prog); err != nil {
+				return err
+			}
+			return emit(ctx, &types.EventCommitteeBelowMinimum{Candidates: 0, MinParties: v.params.MinParties})
+		}
+	}
 	if !need || len(next) == 0 {
 		if prog.Since != 0 || prog.Stuck {
 			prog.Pending, prog.Since, prog.Stuck = types.Committee{}, 0, false

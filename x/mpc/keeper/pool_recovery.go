@@ -52,13 +52,18 @@ func (k Keeper) stepPoolRecovery(ctx sdk.Context, params types.Params) error {
 		return err
 	}
 	// Governance withdrew its approval of this address (MsgUpdateL1Admin): the
-	// recovery is not completed (x/sequencer lists its cancellation first).
+	// recovery is not completed (x/sequencer lists its cancellation first), and a
+	// completion nobody signed yet is withdrawn.
 	if changes, err := k.sequencers.L1AdminChanges(ctx, 1); err != nil {
 		return err
 	} else if len(changes) > 0 && changes[0].Kind == sequencertypes.L1AdminCancelRecovery {
-		return nil
+		return k.withdrawCompletion(ctx)
 	}
-	attempt, wait, err := k.recoveryWaits(ctx, pool)
+	era, err := k.lastRetiredGeneration(ctx)
+	if err != nil {
+		return err
+	}
+	ref, wait, err := k.recoveryWaits(ctx, era)
 	if err != nil || wait {
 		return err
 	}
@@ -67,23 +72,30 @@ func (k Keeper) stepPoolRecovery(ctx sdk.Context, params types.Params) error {
 		return err
 	}
 	call := outbound.Call{To: common.HexToAddress(sp.StakingContract), Data: staking.NewThemisStaking().PackCompletePoolRecovery(), Gas: params.AcceptPoolGas}
-	id, err := k.ProposePoolCall(ctx, CompleteRecoveryPurpose, attempt, call)
+	id, err := k.ProposePoolCall(ctx, CompleteRecoveryPurpose, ref, call)
 	if err != nil {
 		return err
 	}
-	k.Logger(ctx).Info("pool proposes to complete the staking contract's recovery to its new address", "pool_tx", id, "address", pool.Address, "attempt", attempt)
+	k.Logger(ctx).Info("pool proposes to complete the staking contract's recovery to its new address", "pool_tx", id, "address", pool.Address, "attempt", ref&attemptMask)
 	return nil
 }
 
+// A completion call's ref is its era (the retired generation it recovers from: the
+// same across resharings and restarts) in the high 32 bits and its attempt in that era
+// in the low 32.
+const attemptMask = 1<<32 - 1
+
+func recoveryRef(era, attempt uint64) uint64 { return era<<32 | attempt&attemptMask }
+
 // recoveryWaits says whether the last completion call holds the next one back, and
-// which attempt (the pool call's ref) the next one is: on its way; or closed (refused
+// the next one's ref: on its way (whatever its era); or, of this era, closed (refused
 // while the delay runs, reverted, withdrawn, or landed while its PoolAddressUpdated is
-// not mirrored yet) less than its wait ago, the wait doubling with each attempt of this
-// key. An undecided dry run past recoveryCheckBlocks is withdrawn here.
-func (k Keeper) recoveryWaits(ctx sdk.Context, pool types.PoolKey) (attempt uint64, wait bool, err error) {
+// not mirrored yet) less than its wait ago, the wait doubling with each attempt. An
+// undecided dry run past recoveryCheckBlocks is withdrawn here.
+func (k Keeper) recoveryWaits(ctx sdk.Context, era uint64) (ref uint64, wait bool, err error) {
 	last, err := k.LastByPurpose.Get(ctx, CompleteRecoveryPurpose)
 	if isNotFound(err) {
-		return 1, false, nil
+		return recoveryRef(era, 1), false, nil
 	}
 	if err != nil {
 		return 0, false, err
@@ -91,9 +103,6 @@ func (k Keeper) recoveryWaits(ctx sdk.Context, pool types.PoolKey) (attempt uint
 	tx, err := k.GetPoolTx(ctx, last)
 	if err != nil {
 		return 0, false, err
-	}
-	if tx.CreatedHeight < pool.ConfirmedHeight {
-		return 1, false, nil // an earlier key's recovery
 	}
 	height := ctx.BlockHeight()
 	switch tx.Status {
@@ -105,8 +114,32 @@ func (k Keeper) recoveryWaits(ctx sdk.Context, pool types.PoolKey) (attempt uint
 	case types.POOL_TX_STATUS_QUEUED, types.POOL_TX_STATUS_SIGNING, types.POOL_TX_STATUS_SENT:
 		return 0, true, nil
 	}
+	if tx.Ref>>32 != era {
+		return recoveryRef(era, 1), false, nil // an earlier retirement's recovery
+	}
+	attempt := tx.Ref & attemptMask
 	closed := max(tx.CreatedHeight, tx.ClosedHeight)
-	return tx.Ref + 1, closed <= height && height-closed < recoveryWait(tx.Ref), nil
+	return recoveryRef(era, attempt+1), closed <= height && height-closed < recoveryWait(attempt), nil
+}
+
+// withdrawCompletion withdraws the last completion call if nobody signed it yet.
+func (k Keeper) withdrawCompletion(ctx sdk.Context) error {
+	last, err := k.LastByPurpose.Get(ctx, CompleteRecoveryPurpose)
+	if isNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	tx, err := k.GetPoolTx(ctx, last)
+	if err != nil {
+		return err
+	}
+	if tx.Status != types.POOL_TX_STATUS_CHECKING && tx.Status != types.POOL_TX_STATUS_QUEUED {
+		return nil
+	}
+	k.Logger(ctx).Info("governance withdrew its approval of the recovery: the completion is withdrawn", "pool_tx", tx.Id)
+	return k.CancelPoolCall(ctx, tx.Id)
 }
 
 // recoveryWait is the wait after the attempt-th completion call.

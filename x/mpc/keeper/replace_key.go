@@ -206,8 +206,10 @@ func (k Keeper) lastRetiredGeneration(ctx context.Context) (uint64, error) {
 
 // approveRecovery runs when a keygen after a retirement confirms: governance's
 // replacement makes the new address the approved recovery pool on x/sequencer. A
-// failure is logged and alarmed, never undoing the key: governance can approve by
-// hand (MsgUpdateL1Admin{recovery_pool}).
+// failure is logged, never undoing the key; once the owner proposes the address,
+// x/sequencer lists the unapproved recovery as a pending change (the bridges'
+// divergence watch warns), and governance approves it by hand
+// (MsgUpdateL1Admin{recovery_pool}).
 func (k Keeper) approveRecovery(ctx sdk.Context, pk types.PoolKey) {
 	err := func() error {
 		last, err := k.lastRetiredGeneration(ctx)

@@ -150,9 +150,13 @@ func TestReplacePoolKeyRecoversThePool(t *testing.T) {
 		calls := c.recoveryCalls()
 		return len(calls) == 2 && calls[1].Status == types.POOL_TX_STATUS_REFUSED
 	})
+	// A resharing meanwhile (a new confirmation of the same key) keeps the count.
+	reshared, _ := c.poolKey()
+	reshared.ConfirmedHeight = c.height
+	require.NoError(t, c.k.PoolKey.Set(c.ctx, reshared))
 	c.run(50)
 	require.Len(t, c.recoveryCalls(), 2, "the wait doubles with each attempt (60 blocks)")
-	require.EqualValues(t, 2, c.recoveryCalls()[1].Ref, "the attempt is the call's ref")
+	require.EqualValues(t, old.Generation<<32|2, c.recoveryCalls()[1].Ref, "the call's ref: the retired generation and the attempt")
 
 	c.l1.dryRun = nil // the delay passed
 	c.until(120, "the completion landed", func() bool {
@@ -219,7 +223,29 @@ func TestReplacePoolKeyEdges(t *testing.T) {
 	imported.run(10)
 	require.Empty(t, imported.recoveryCalls())
 	imported.seqs.admin = nil
+	imported.l1.dryRun = func(tx types.PoolTx) types.CallCheck { return types.CallCheck{PoolTx: tx.Id} }
 	imported.until(10, "the completion proposed once approved", func() bool { return len(imported.recoveryCalls()) == 1 })
+	// Withdrawn again while the completion is still unsigned: it is withdrawn too.
+	imported.seqs.admin = []sequencertypes.L1AdminChange{{Kind: sequencertypes.L1AdminCancelRecovery, Account: pk.Address}}
+	imported.block()
+	require.Equal(t, types.POOL_TX_STATUS_CANCELLED, imported.recoveryCalls()[0].Status)
+}
+
+// After a retirement with no sequencer ready at all the chain raises the alarm once.
+func TestNoCandidateAfterARetirementAlarms(t *testing.T) {
+	c := newOutboundChain(t)
+	old, _ := c.poolKey()
+	_, err := c.replaceKey(old.Generation, "lost")
+	require.NoError(t, err)
+	for _, n := range c.nodes {
+		n.ready = false
+	}
+	below := 0
+	for range 20 {
+		c.block()
+		below += len(events[*types.EventCommitteeBelowMinimum](c))
+	}
+	require.Equal(t, 1, below)
 }
 
 // proposeCheckedAsPool proposes two checked calls, so that the outbox has more than
@@ -255,10 +281,11 @@ func TestNoNonceIsTakenWithoutAKey(t *testing.T) {
 	require.NotZero(t, c.l1.nonce)
 }
 
-// Governance moves the batch progress forward to the inbox's, for batches the chain
-// did not see land: only forward, both together, never over a batch in flight; the
-// batch purpose resumes and the next batch continues from there.
-func TestResyncBatchesMovesOnlyForward(t *testing.T) {
+// Governance sets the batch progress to the inbox's, for batches the chain did not see
+// land: both together, never below a batch the chain saw land nor over one in flight,
+// undone by another resync; the batch purpose resumes and the next batch continues
+// from there.
+func TestResyncBatchesFollowsTheInbox(t *testing.T) {
 	c := newOutboundChain(t)
 	srv := keeper.NewMsgServerImpl(c.k)
 	resync := func(index, start uint64) error {
@@ -284,21 +311,27 @@ func TestResyncBatchesMovesOnlyForward(t *testing.T) {
 	require.NoError(t, err)
 	_, err = srv.ResyncBatches(c.ctx, &types.MsgResyncBatches{Authority: c.nodes[0].signer(), NextIndex: prog.NextIndex + 2, NextStart: prog.NextStart + 40})
 	require.ErrorIs(t, err, types.ErrUnauthorized)
+	last := c.accepted()[len(c.accepted())-1]
+	require.Equal(t, prog.NextIndex, last.Index+1)
 	for _, bad := range [][2]uint64{
 		{prog.NextIndex, prog.NextStart},          // nothing to change
 		{prog.NextIndex + 1, prog.NextStart},      // the index alone
 		{prog.NextIndex, prog.NextStart + 10},     // the start alone
-		{prog.NextIndex + 1, prog.NextStart - 1},  // backward
-		{prog.NextIndex - 1, prog.NextStart + 10}, // backward
+		{prog.NextIndex - 1, prog.NextStart - 1},  // over the last batch the chain saw land
+		{prog.NextIndex + 1, last.L2End},          // a start inside it
+		{prog.NextIndex - 1, prog.NextStart + 10}, // an index below it
 	} {
 		require.ErrorIs(t, resync(bad[0], bad[1]), types.ErrInvalidResync, "%v", bad)
 	}
+	// A wrong resync is undone by another (down to the batch after the last seen).
+	require.NoError(t, resync(prog.NextIndex+7, prog.NextStart+300))
+	require.ErrorIs(t, resync(prog.NextIndex, prog.NextStart+1), types.ErrInvalidResync, "the batch after the last seen starts after its end")
 	require.NoError(t, c.k.Reverts.Set(c.ctx, keeper.BatchPurpose, 99))
 	require.NoError(t, resync(prog.NextIndex+2, prog.NextStart+40))
 	halted, err := c.k.PurposeHalted(c.ctx, keeper.BatchPurpose)
 	require.NoError(t, err)
 	require.False(t, halted, "the batch purpose resumes")
-	require.Len(t, events[*types.EventBatchesResynced](c), 1)
+	require.Len(t, events[*types.EventBatchesResynced](c), 2)
 
 	accepted := len(c.accepted())
 	c.l2.known = true

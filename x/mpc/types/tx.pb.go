@@ -336,8 +336,9 @@ func (m *MsgReplacePoolKeyResponse) GetCancelledRequests() uint32 {
 
 // MsgResyncBatches sets the next batch index and its first L2 block to the inbox's
 // (`nextBatchIndex()`, and the L2 block after `batches(nextBatchIndex - 1).l2End`).
-// Only forward; the inbox itself refuses anything but its next batch, so a wrong value
-// makes the next batch revert, never a wrong batch land.
+// Either way, never below a batch the chain saw land nor over one in flight; the inbox
+// itself refuses anything but its next batch, so a wrong value makes the next batch
+// revert, never a wrong batch land, and another resync undoes it.
 type MsgResyncBatches struct {
 	// authority is the governance module account.
 	Authority string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
@@ -513,9 +514,9 @@ type MsgClient interface {
 	// address acts on L1 only once the staking contract's owner proposed it there and
 	// its long recovery delay passed (completePoolRecovery, sent by the pool itself).
 	ReplacePoolKey(ctx context.Context, in *MsgReplacePoolKey, opts ...grpc.CallOption) (*MsgReplacePoolKeyResponse, error)
-	// ResyncBatches moves the chain's L2 batch progress forward to where the L1 batch
-	// inbox is (governance only): for a batch the chain never saw land, such as one a
-	// retired key signed before it was lost and that landed after its retirement.
+	// ResyncBatches sets the chain's L2 batch progress to where the L1 batch inbox is
+	// (governance only): for a batch the chain never saw land, such as one a retired key
+	// signed before it was lost and that landed after its retirement.
 	ResyncBatches(ctx context.Context, in *MsgResyncBatches, opts ...grpc.CallOption) (*MsgResyncBatchesResponse, error)
 }
 
@@ -575,9 +576,9 @@ type MsgServer interface {
 	// address acts on L1 only once the staking contract's owner proposed it there and
 	// its long recovery delay passed (completePoolRecovery, sent by the pool itself).
 	ReplacePoolKey(context.Context, *MsgReplacePoolKey) (*MsgReplacePoolKeyResponse, error)
-	// ResyncBatches moves the chain's L2 batch progress forward to where the L1 batch
-	// inbox is (governance only): for a batch the chain never saw land, such as one a
-	// retired key signed before it was lost and that landed after its retirement.
+	// ResyncBatches sets the chain's L2 batch progress to where the L1 batch inbox is
+	// (governance only): for a batch the chain never saw land, such as one a retired key
+	// signed before it was lost and that landed after its retirement.
 	ResyncBatches(context.Context, *MsgResyncBatches) (*MsgResyncBatchesResponse, error)
 }
 
