@@ -35,7 +35,7 @@ const (
 // stepPoolRecovery runs in EndBlock: when more than 2/3 of power relayed the owner's
 // proposal of the chain's own key as the contract's recovery pool, the pool proposes
 // completePoolRecovery for the validators' dry runs; only a call they saw pass is
-// signed and sent. One call at a time, retried after recoveryRetryBlocks.
+// signed and sent. One call at a time, each wait after a failed one twice the last.
 func (k Keeper) stepPoolRecovery(ctx sdk.Context, params types.Params) error {
 	pool, has, err := k.GetPoolKey(ctx)
 	if err != nil || !has {
