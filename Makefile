@@ -52,7 +52,7 @@ test-unit: geth
 
 ## test-e2e: starts real themisd processes (and geth --dev) on loopback (see testutil/e2e).
 test-e2e: build geth
-	THEMISD_BINARY=$(BINARY) GETH_BINARY=$(GETH) $(GO) test -count=1 -tags e2e -run '^(TestLocalnet|TestBridgeProcess)' -timeout 40m ./testutil/e2e/... ./bridge/...
+	THEMISD_BINARY=$(BINARY) GETH_BINARY=$(GETH) $(GO) test -count=1 -tags e2e -run '^(TestLocalnet|TestBridgeProcess)' -timeout 50m ./testutil/e2e/... ./bridge/...
 
 ## fuzz: run each fuzz target briefly (FUZZTIME=30s for longer).
 FUZZTIME ?= 10s
