@@ -51,6 +51,9 @@ func NewOwner(ctx context.Context, backend OwnerBackend, key *ecdsa.PrivateKey, 
 	if err != nil {
 		return nil, fmt.Errorf("l1 chain id: %w", err)
 	}
+	if err := RequireContract(ctx, backend, stakingAddr); err != nil {
+		return nil, fmt.Errorf("staking contract: %w", err)
+	}
 	o := &Owner{StakingReader: NewStakingReader(backend, stakingAddr), backend: backend, waiter: backend,
 		key: key, chainID: chainID, staking: stakingAddr}
 	out, err := backend.CallContract(ctx, callMsg(stakingAddr, staking.NewThemisStaking().PackToken()), nil)

@@ -14,7 +14,7 @@ import (
 func main() {
 	rootCmd := cmd.NewRootCmd()
 	if err := svrcmd.Execute(rootCmd, "THEMIS", app.DefaultNodeHome); err != nil {
-		fmt.Fprintln(rootCmd.OutOrStderr(), err)
+		fmt.Fprintln(rootCmd.ErrOrStderr(), "Error:", cmd.Explain(rootCmd, os.Args[1:], err))
 		os.Exit(1)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math/big"
 	"os"
@@ -258,7 +259,11 @@ func withOwner(cmd *cobra.Command, call func(context.Context, *l1.Owner, common.
 	defer client.Close()
 	owner, err := l1.NewOwner(ctx, client, key, common.HexToAddress(stakingHex))
 	if err != nil {
-		return err
+		var chainID uint64
+		if chain, idErr := client.ChainID(ctx); idErr == nil {
+			chainID = chain.Uint64()
+		}
+		return stakingContractHint(err, rpcURL, chainID)
 	}
 	receipt, err := call(ctx, owner, crypto.PubkeyToAddress(key.PublicKey))
 	if err != nil {
@@ -266,6 +271,15 @@ func withOwner(cmd *cobra.Command, call func(context.Context, *l1.Owner, common.
 	}
 	cmd.Printf("mined: tx %s in block %d\n", receipt.TxHash.Hex(), receipt.BlockNumber)
 	return nil
+}
+
+// stakingContractHint says which flag to fix when the staking address holds no contract.
+func stakingContractHint(err error, rpcURL string, chainID uint64) error {
+	if !errors.Is(err, l1.ErrNoContract) {
+		return err
+	}
+	return fmt.Errorf("%w (L1 chain %d at %s): give --%s the staking contract's address from its deployment, or --%s the L1 it is deployed on",
+		err, chainID, rpcURL, flagStakingContract, flagL1RPC)
 }
 
 func readOwnerKey(path string) (*ecdsa.PrivateKey, error) {

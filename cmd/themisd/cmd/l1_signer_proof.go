@@ -158,6 +158,9 @@ func readProofTarget(cmd *cobra.Command, purpose string, id uint64) (chainID, se
 	if err != nil {
 		return 0, 0, 0, fmt.Errorf("L1 at %s: %w", rpcURL, err)
 	}
+	if err := l1.RequireContract(ctx, client, common.HexToAddress(stakingHex)); err != nil {
+		return 0, 0, 0, stakingContractHint(err, rpcURL, chain.Uint64())
+	}
 	reader := l1.NewStakingReader(client, common.HexToAddress(stakingHex))
 	if purpose == "lock" {
 		next, err := reader.NextSequencerID(ctx)

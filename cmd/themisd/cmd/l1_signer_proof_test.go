@@ -22,11 +22,7 @@ import (
 // signer-proof`; offline (chain id, id and nonce given) it must be exactly the proof the
 // contract checks: recovering the digest gives the node's signer address.
 func TestSignerProofCommandPrintsTheContractsProof(t *testing.T) {
-	home := t.TempDir()
-	require.NoError(t, os.MkdirAll(filepath.Join(home, "config"), 0o700))
-	require.NoError(t, os.MkdirAll(filepath.Join(home, "data"), 0o700))
-	priv := cmtsecp.GenPrivKey()
-	privval.NewFilePV(priv, filepath.Join(home, "config", "priv_validator_key.json"), filepath.Join(home, "data", "priv_validator_state.json")).Save()
+	home, priv := newSignerHome(t)
 	key, err := crypto.ToECDSA(priv.Bytes())
 	require.NoError(t, err)
 
@@ -63,4 +59,15 @@ func TestSignerProofCommandPrintsTheContractsProof(t *testing.T) {
 	require.ErrorContains(t, err, "needs --sequencer-id")
 	_, err = run("--for", "unlock")
 	require.ErrorContains(t, err, "must be lock or update")
+}
+
+// newSignerHome is a node home holding only a fresh secp256k1 signer key.
+func newSignerHome(t *testing.T) (string, cmtsecp.PrivKey) {
+	t.Helper()
+	home := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(home, "config"), 0o700))
+	require.NoError(t, os.MkdirAll(filepath.Join(home, "data"), 0o700))
+	priv := cmtsecp.GenPrivKey()
+	privval.NewFilePV(priv, filepath.Join(home, "config", "priv_validator_key.json"), filepath.Join(home, "data", "priv_validator_state.json")).Save()
+	return home, priv
 }

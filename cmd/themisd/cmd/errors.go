@@ -1,0 +1,203 @@
+package cmd
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Explain turns the error a command returned into the one line a person reads: what was
+// wrong, named as the command names it, and how to put it right. Errors come from layers
+// that each add their own framing (pflag calls autocli's positional arguments "--0",
+// "--1"; a gRPC query error travels through ABCI and comes back wrapped in a second
+// status); Explain removes the framing and keeps the message once.
+func Explain(root *cobra.Command, args []string, err error) string {
+	cmd, _, findErr := root.Find(args)
+	if findErr != nil {
+		cmd = nil
+	}
+	msg := err.Error()
+	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+		return explainBadValue(cmd, m[1], m[2], m[3])
+	}
+	if m := negativeAsFlag.FindStringSubmatch(msg); m != nil {
+		out := fmt.Sprintf("%s is read as a flag: no argument of this command is negative", m[1])
+		if cmd != nil {
+			out += fmt.Sprintf(" (usage: %s)", cmd.UseLine())
+		}
+		return out
+	}
+	if m := unreachableNode.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("no node answers at %s: start it (themisd start) or point --node at a running node's RPC", m[1])
+	}
+	if code, desc, ok := peelStatus(msg); ok {
+		return explainStatus(cmd, code, desc)
+	}
+	return msg
+}
+
+// badFlagValue is pflag's "invalid argument" error: value, flag name, parse error.
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(-[^"]*)" flag: (.*)$`)
+
+// negativeAsFlag is pflag's error for a negative number given as an argument.
+var negativeAsFlag = regexp.MustCompile(`^unknown shorthand flag: '[0-9]' in (-[0-9][0-9.]*)$`)
+
+// unreachableNode is the CometBFT RPC client's error when nothing listens at --node.
+var unreachableNode = regexp.MustCompile(`^post failed: Post "([^"]*)": dial tcp [^ ]*: connect: connection refused$`)
+
+// explainBadValue names a bad value by the argument it was given for. autocli parses a
+// query's positional arguments as flags named by their index, so "--0" is the first
+// argument of the command's usage line.
+func explainBadValue(cmd *cobra.Command, value, flag, parseErr string) string {
+	name := flag
+	if idx, err := strconv.Atoi(strings.TrimLeft(flag, "-")); err == nil {
+		name = positionalName(cmd, idx)
+	}
+	out := fmt.Sprintf("invalid %s %q: %s", name, value, wantedValue(parseErr))
+	if cmd != nil {
+		out += fmt.Sprintf(" (usage: %s)", cmd.UseLine())
+	}
+	return out
+}
+
+// positionalName is the idx-th argument named in cmd's usage line ("producer
+// [l2-height]" names l2-height), or "argument <idx+1>" when the line names none.
+func positionalName(cmd *cobra.Command, idx int) string {
+	if cmd != nil {
+		fields := strings.Fields(cmd.Use)
+		if idx+1 < len(fields) {
+			return strings.Trim(fields[idx+1], "[]<>.")
+		}
+	}
+	return fmt.Sprintf("argument %d", idx+1)
+}
+
+// wantedValue says what a parser wanted, from the parse error it returned.
+func wantedValue(parseErr string) string {
+	var wants = []struct{ prefix, want string }{
+		{"strconv.ParseUint", "want a whole number, 0 or more"},
+		{"strconv.ParseInt", "want a whole number"},
+		{"strconv.ParseBool", "want true or false"},
+		{"strconv.ParseFloat", "want a number"},
+		{"encoding/hex", "want hex digits (0-9, a-f)"},
+		{"illegal base64", "want base64"},
+	}
+	for _, w := range wants {
+		if strings.HasPrefix(parseErr, w.prefix) {
+			if strings.HasSuffix(parseErr, strconv.ErrRange.Error()) {
+				return "out of range"
+			}
+			return w.want
+		}
+	}
+	return parseErr
+}
+
+// statusPrefix is how a gRPC status error prints itself.
+var statusPrefix = regexp.MustCompile(`^rpc error: code = (\w+) desc = `)
+
+// sdkSentinels are the SDK's own error texts that the query path appends to a keeper's
+// message when it turns a gRPC status into an ABCI code and back; they repeat the code.
+var sdkSentinels = []string{": key not found", ": invalid request", ": unauthorized"}
+
+// peelStatus removes every gRPC status framing from msg and returns the innermost
+// code and description.
+func peelStatus(msg string) (code, desc string, ok bool) {
+	for {
+		m := statusPrefix.FindStringSubmatch(msg)
+		if m == nil {
+			break
+		}
+		code, msg, ok = m[1], msg[len(m[0]):], true
+	}
+	if !ok {
+		return "", "", false
+	}
+	for _, s := range sdkSentinels {
+		msg = strings.TrimSuffix(msg, s)
+	}
+	return code, msg, true
+}
+
+// explainStatus prints a query's status once, with the command that lists what exists
+// when the thing asked for was not found.
+func explainStatus(cmd *cobra.Command, code, desc string) string {
+	switch code {
+	case "NotFound":
+		out := "not found: " + desc
+		if hint := notFoundHint(cmd); hint != "" {
+			out += " (" + hint + ")"
+		}
+		return out
+	case "InvalidArgument":
+		out := "invalid request: " + desc
+		if cmd != nil {
+			out += fmt.Sprintf(" (usage: %s)", cmd.UseLine())
+		}
+		return out
+	case "Unavailable":
+		return "the node cannot be reached: " + desc + " (start it, or point --node at a running node's RPC)"
+	case "Unknown":
+		return desc
+	default:
+		return strings.ToLower(splitWords(code)) + ": " + desc
+	}
+}
+
+// splitWords turns a status code name ("FailedPrecondition") into words.
+func splitWords(code string) string {
+	var b strings.Builder
+	for i, r := range code {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// notFoundHint is the listing that shows what exists, for the query that found nothing.
+func notFoundHint(cmd *cobra.Command) string {
+	if cmd == nil {
+		return ""
+	}
+	if list, ok := listingFor[queryPath(cmd)]; ok {
+		return fmt.Sprintf("`%s query %s` lists what exists", cmd.Root().Name(), list)
+	}
+	return ""
+}
+
+// queryPath is "module command" for a query command, "" otherwise.
+func queryPath(cmd *cobra.Command) string {
+	var names []string
+	for c := cmd; c != nil && c.HasParent(); c = c.Parent() {
+		names = append([]string{c.Name()}, names...)
+	}
+	if len(names) != 3 || names[0] != "query" {
+		return ""
+	}
+	return names[1] + " " + names[2]
+}
+
+// listingFor maps each query of one item to the query that lists the items (a test
+// checks both exist, so the hint cannot go stale).
+var listingFor = map[string]string{
+	"sequencer sequencer":        "sequencer sequencers",
+	"sequencer by-signer":        "sequencer sequencers",
+	"sequencer by-owner":         "sequencer sequencers",
+	"epoch producer":             "epoch history",
+	"epoch epoch":                "epoch history",
+	"epoch current":              "epoch history",
+	"epoch next":                 "epoch history",
+	"slashing offence":           "slashing offences",
+	"slashing sequencer-rewards": "slashing rewards",
+	"slashing epoch-credits":     "slashing rewards",
+	"mpc session":                "mpc sessions",
+	"mpc session-by-key":         "mpc sessions",
+	"mpc sign-request":           "mpc sign-requests",
+	"mpc pool-tx":                "mpc pool-txs",
+	"mpc pool-key":               "mpc retired-keys",
+}
