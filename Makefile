@@ -10,6 +10,7 @@ LOCALNET_DIR ?= $(BUILD_DIR)/localnet
 BUF_VERSION      := v1.75.0
 GOGOPROTO_VERSION := v1.7.2
 GATEWAY_VERSION  := v1.16.0
+OPENAPI_VERSION  := v2.34.0
 
 .PHONY: all build install tools geth generate check-generated test test-unit test-e2e fuzz bench bench-churn tss-fixtures \
         localnet localnet-stop lint clean
@@ -27,21 +28,22 @@ tools:
 	@test -x $(GOBIN)/buf || $(GO) install github.com/bufbuild/buf/cmd/buf@$(BUF_VERSION)
 	@test -x $(GOBIN)/protoc-gen-gocosmos || $(GO) install github.com/cosmos/gogoproto/protoc-gen-gocosmos@$(GOGOPROTO_VERSION)
 	@test -x $(GOBIN)/protoc-gen-grpc-gateway || $(GO) install github.com/grpc-ecosystem/grpc-gateway/protoc-gen-grpc-gateway@$(GATEWAY_VERSION)
+	@test -x $(GOBIN)/protoc-gen-openapiv2 || $(GO) install github.com/grpc-ecosystem/grpc-gateway/v2/protoc-gen-openapiv2@$(OPENAPI_VERSION)
 
 ## geth: the pinned geth (v1.17.8) the e2e suite runs as a real L1 (geth --dev), into GOPATH/bin.
 geth:
 	GO=$(GO) ./scripts/install-geth.sh
 
-## generate: regenerate all protobuf and gateway code from proto/ (byte for byte).
+## generate: regenerate all protobuf and gateway code and the OpenAPI document from proto/ (byte for byte).
 generate: tools
 	./scripts/protocgen.sh
 
 ## check-generated: fail if committed generated code differs from what generate makes.
 check-generated: generate
-	@git diff --exit-code -- '*.pb.go' '*.pb.gw.go' || \
+	@git diff --exit-code -- '*.pb.go' '*.pb.gw.go' '*.swagger.json' || \
 	  (echo "generated code is stale: run 'make generate' and commit" >&2; exit 1)
-	@test -z "$$(git status --porcelain -- '*.pb.go' '*.pb.gw.go')" || \
-	  (echo "untracked generated files: run 'make generate' and commit" >&2; git status --porcelain -- '*.pb.go' '*.pb.gw.go'; exit 1)
+	@test -z "$$(git status --porcelain -- '*.pb.go' '*.pb.gw.go' '*.swagger.json')" || \
+	  (echo "untracked generated files: run 'make generate' and commit" >&2; git status --porcelain -- '*.pb.go' '*.pb.gw.go' '*.swagger.json'; exit 1)
 
 ## test: everything CI runs — unit, property and fuzz-seed tests, then the 4-process e2e.
 test: test-unit test-e2e
