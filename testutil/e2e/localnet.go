@@ -28,6 +28,7 @@ type Node struct {
 	Home    string
 	RPC     string // http://127.0.0.1:port
 	REST    string
+	GRPC    string // 127.0.0.1:port
 	Prom    string // the node's Prometheus endpoint (CometBFT's and the engine's metrics)
 	cmd     *exec.Cmd
 	logFile *os.File
@@ -203,6 +204,7 @@ func (ln *Localnet) node(i, portOffset int) *Node {
 		Home:  filepath.Join(ln.Dir, fmt.Sprintf("node%d", i)),
 		RPC:   fmt.Sprintf("http://127.0.0.1:%d", 26657+base),
 		REST:  fmt.Sprintf("http://127.0.0.1:%d", 1317+base),
+		GRPC:  fmt.Sprintf("127.0.0.1:%d", 9090+base),
 		Prom:  fmt.Sprintf("http://127.0.0.1:%d", 26660+base),
 	}
 }

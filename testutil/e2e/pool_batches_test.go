@@ -173,6 +173,7 @@ func TestLocalnetPoolBatches(t *testing.T) {
 	t.Logf("20 batches accepted in %s", time.Since(first).Round(time.Second))
 	checkInbox(t, client, ln, pool)
 	logBatchTimings(t, batchTimings(t, ln))
+	l2ClientAgrees(t, ln, pool)
 
 	// L1 unreachable for longer than stuck_blocks (15 blocks): the version signed
 	// meanwhile never gets out; the chain replaces it, and the replacement lands once.
