@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/themis-network/themis/x/mpc/types"
@@ -61,14 +60,6 @@ func (k msgServer) ResyncBatches(ctx context.Context, msg *types.MsgResyncBatche
 
 // lastAcceptedBatch is the highest-index batch the chain saw land, if any.
 func (k Keeper) lastAcceptedBatch(ctx context.Context) (types.AcceptedBatch, bool, error) {
-	it, err := k.BatchesAccepted.Iterate(ctx, new(collections.Range[uint64]).Descending())
-	if err != nil {
-		return types.AcceptedBatch{}, false, err
-	}
-	defer it.Close()
-	if !it.Valid() {
-		return types.AcceptedBatch{}, false, nil
-	}
-	b, err := it.Value()
-	return b, err == nil, err
+	_, b, ok, err := lastEntry(ctx, k.BatchesAccepted)
+	return b, ok, err
 }

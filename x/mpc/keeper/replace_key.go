@@ -193,15 +193,8 @@ func (k Keeper) voidPoolTxs(ctx sdk.Context) (uint32, error) {
 
 // lastRetiredGeneration is the newest retired generation (0: none).
 func (k Keeper) lastRetiredGeneration(ctx context.Context) (uint64, error) {
-	it, err := k.RetiredKeys.Iterate(ctx, new(collections.Range[uint64]).Descending())
-	if err != nil {
-		return 0, err
-	}
-	defer it.Close()
-	if !it.Valid() {
-		return 0, nil
-	}
-	return it.Key()
+	gen, _, _, err := lastEntry(ctx, k.RetiredKeys)
+	return gen, err
 }
 
 // approveRecovery runs when a keygen after a retirement confirms: governance's
