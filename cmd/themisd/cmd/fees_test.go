@@ -37,6 +37,7 @@ func requireChainDefaults(t *testing.T, home string) {
 	appToml, err := os.ReadFile(filepath.Join(home, "config", "app.toml"))
 	require.NoError(t, err)
 	require.Contains(t, string(appToml), `minimum-gas-prices = "0.025uthemis"`)
+	require.Regexp(t, `(?m)^snapshot-interval = [1-9][0-9]*$`, string(appToml), "state-sync snapshots on by default")
 }
 
 // Every genesis themisd writes has a finite max_gas, and every node config the

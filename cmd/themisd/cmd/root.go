@@ -169,6 +169,9 @@ type themisAppConfig struct {
 	Themis              app.ThemisConfig `mapstructure:"themis"`
 }
 
+// DefaultSnapshotInterval is the blocks between a node's state-sync snapshots.
+const DefaultSnapshotInterval = 1000
+
 func initAppConfig() (string, any) {
 	srvCfg := serverconfig.DefaultConfig()
 	// Every transaction pays the chain's floor, except relays of L1 events by active
@@ -176,6 +179,11 @@ func initAppConfig() (string, any) {
 	// raise this for its own mempool, never lower the chain's floor.
 	srvCfg.MinGasPrices = app.MinGasPrices()
 	srvCfg.API.Enable = true
+	// Every node offers state-sync snapshots, so a new node joins in minutes instead of
+	// replaying the chain: one every DefaultSnapshotInterval blocks (about 17 minutes at
+	// one-second blocks), the last two kept.
+	srvCfg.StateSync.SnapshotInterval = DefaultSnapshotInterval
+	srvCfg.StateSync.SnapshotKeepRecent = 2
 	cfg := themisAppConfig{Config: *srvCfg, Themis: app.DefaultThemisConfig()}
 	return serverconfig.DefaultConfigTemplate + app.AppTomlTemplate, cfg
 }

@@ -55,6 +55,8 @@ type testnetOptions struct {
 	votingTime time.Duration
 	blockTime  time.Duration
 	portOffset int
+	// snapshotInterval is the blocks between state-sync snapshots (a joining node's start).
+	snapshotInterval uint64
 	// L1 mode: lock every node's signer on the development L1 and start from there.
 	l1RPC   string
 	staking string
@@ -108,6 +110,7 @@ func TestnetCmd(mbm module.BasicManager) *cobra.Command {
 	cmd.Flags().DurationVar(&o.votingTime, "voting-period", 20*time.Second, "governance voting period")
 	cmd.Flags().DurationVar(&o.blockTime, "timeout-commit", 700*time.Millisecond, "CometBFT timeout_commit (block time is about this + a little)")
 	cmd.Flags().IntVar(&o.portOffset, "port-offset", 0, "added to every port (run two localnets side by side)")
+	cmd.Flags().Uint64Var(&o.snapshotInterval, "snapshot-interval", 100, "blocks between the nodes' state-sync snapshots (a production node's default is 1000)")
 	cmd.Flags().StringVar(&o.l1RPC, flagL1RPC, "", "development L1 JSON-RPC: lock each node's signer there with development owner i and start the chain from those locks")
 	cmd.Flags().StringVar(&o.staking, flagStakingContract, "", "the L1 staking contract (with --l1-rpc)")
 	addLocalnetMpcFlags(cmd, &o)
@@ -342,6 +345,7 @@ func writeNodeConfig(n testnetNode, i int, nodes []testnetNode, o testnetOptions
 	appCfg.API.Address = fmt.Sprintf("tcp://127.0.0.1:%d", n.ports["api"])
 	appCfg.GRPC.Address = fmt.Sprintf("127.0.0.1:%d", n.ports["grpc"])
 	appCfg.Telemetry.Enabled = true
+	appCfg.StateSync.SnapshotInterval = o.snapshotInterval
 	appCfg.Telemetry.PrometheusRetentionTime = 60
 	appCfg.Themis.L1RPC = o.l1RPC
 	appCfg.Themis.L2RPC = fmt.Sprintf("http://127.0.0.1:%d", n.ports["l2"])
