@@ -3,6 +3,7 @@ package cmd
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -25,6 +26,7 @@ import (
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	authcmd "github.com/cosmos/cosmos-sdk/x/auth/client/cli"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
 
 	"github.com/themis-network/themis/app"
@@ -195,14 +197,24 @@ func initCometConfig() *cmtcfg.Config {
 	return cfg
 }
 
+// newApp is the running node's app (themisd start): with its modules' Prometheus
+// series, served beside CometBFT's.
 func newApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts servertypes.AppOptions) servertypes.Application {
+	a := buildApp(logger, db, traceStore, appOpts)
+	if err := a.RegisterStateMetrics(prometheus.DefaultRegisterer); err != nil {
+		panic(fmt.Errorf("themis metrics: %w", err)) // start-up wiring error
+	}
+	return a
+}
+
+func buildApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts servertypes.AppOptions) *app.App {
 	return app.New(logger, db, traceStore, true, appOpts, server.DefaultBaseappOptions(appOpts)...)
 }
 
 // offlineApp is the app of the commands that work on a stopped node's stores (prune,
 // snapshots): no TSS engine, no L1 or L2 observer.
 func offlineApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts servertypes.AppOptions) servertypes.Application {
-	return newApp(logger, db, traceStore, app.Offline(appOpts))
+	return buildApp(logger, db, traceStore, app.Offline(appOpts))
 }
 
 // appExport builds the app offline (no TSS engine, no L1 or L2 observer: an export

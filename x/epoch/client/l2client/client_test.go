@@ -174,19 +174,19 @@ func TestPoolAddressAndBatches(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, common.HexToAddress(m.address), addr)
 
-	for i := uint64(1); i <= 250; i++ {
+	for i := uint64(0); i < 250; i++ {
 		m.batches = append(m.batches, mpctypes.AcceptedBatch{Index: i, L2Start: (i-1)*10 + 1, L2End: i * 10, TxHash: common.BigToHash(common.Big2).Bytes()})
 	}
 	all, err := c.AcceptedBatches(ctx, 0)
 	require.NoError(t, err)
 	require.Len(t, all, 250, "every page is read")
 	for i, b := range all {
-		require.Equal(t, uint64(i+1), b.Index)
+		require.Equal(t, uint64(i), b.Index)
 	}
 	rest, err := c.AcceptedBatches(ctx, 240)
 	require.NoError(t, err)
 	require.Len(t, rest, 10)
-	require.Equal(t, uint64(241), rest[0].Index)
+	require.Equal(t, uint64(240), rest[0].Index)
 	require.Equal(t, common.BigToHash(common.Big2), rest[0].L1TxHash)
 	none, err := c.AcceptedBatches(ctx, 250)
 	require.NoError(t, err)

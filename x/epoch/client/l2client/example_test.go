@@ -46,8 +46,8 @@ func ExampleClient_AcceptedBatches() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var last uint64 // the last batch index this submitter has seen
-	batches, err := c.AcceptedBatches(ctx, last)
+	var next uint64 // the first batch index this submitter has not seen (batches start at 0)
+	batches, err := c.AcceptedBatches(ctx, next)
 	if err != nil {
 		log.Fatal(err)
 	}

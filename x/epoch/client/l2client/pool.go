@@ -40,19 +40,19 @@ type Batch struct {
 // pageSize bounds one answer; the node caps pages too.
 const pageSize = 100
 
-// AcceptedBatches is every accepted batch with index above after, in index order, so a
-// submitter resumes from the last batch it knows.
-func (c *Client) AcceptedBatches(ctx context.Context, after uint64) ([]Batch, error) {
+// AcceptedBatches is every accepted batch from index from on (the first batch is 0), in
+// index order: a submitter that knows batches up to i resumes with from = i+1.
+func (c *Client) AcceptedBatches(ctx context.Context, from uint64) ([]Batch, error) {
 	var out []Batch
-	// Batches are kept by index (a big-endian uint64 key): start the first page at after+1.
-	key := binary.BigEndian.AppendUint64(nil, after+1)
+	// Batches are kept by index (a big-endian uint64 key): the first page starts at from.
+	key := binary.BigEndian.AppendUint64(nil, from)
 	for {
 		res, err := c.mpc.AcceptedBatches(ctx, &mpctypes.QueryAcceptedBatchesRequest{Pagination: &query.PageRequest{Key: key, Limit: pageSize}})
 		if err != nil {
 			return nil, err
 		}
 		for _, b := range res.Batches {
-			if b.Index <= after {
+			if b.Index < from {
 				continue
 			}
 			var commitment mpctypes.BatchCommitment
