@@ -174,6 +174,7 @@ func TestLocalnetPoolBatches(t *testing.T) {
 	checkInbox(t, client, ln, pool)
 	logBatchTimings(t, batchTimings(t, ln))
 	l2ClientAgrees(t, ln, pool)
+	nodeServesModuleMetrics(t, ln, 4)
 
 	// L1 unreachable for longer than stuck_blocks (15 blocks): the version signed
 	// meanwhile never gets out; the chain replaces it, and the replacement lands once.

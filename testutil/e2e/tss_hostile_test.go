@@ -227,17 +227,25 @@ func lastBlameID(t *testing.T, ln *Localnet) uint64 {
 
 // promCounter reads one sample of node n's Prometheus endpoint (0 if absent).
 func promCounter(t *testing.T, n *Node, sample string) float64 {
+	v, _ := promSample(t, n, sample)
+	return v
+}
+
+// promSample reads one sample ("name" or `name{label="v"}`) of node n's Prometheus
+// endpoint; ok is false when the node does not serve it.
+func promSample(t *testing.T, n *Node, sample string) (v float64, ok bool) {
 	resp, err := http.Get(n.Prom + "/metrics")
 	require.NoError(t, err)
 	defer resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode, "the scrape never fails")
 	body, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	for _, line := range strings.Split(string(body), "\n") {
-		if rest, ok := strings.CutPrefix(line, sample+" "); ok {
+		if rest, found := strings.CutPrefix(line, sample+" "); found {
 			v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
 			require.NoError(t, err)
-			return v
+			return v, true
 		}
 	}
-	return 0
+	return 0, false
 }
