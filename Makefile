@@ -13,7 +13,7 @@ GATEWAY_VERSION  := v1.16.0
 OPENAPI_VERSION  := v2.34.0
 
 .PHONY: all build install tools geth generate check-generated test test-unit test-e2e fuzz bench bench-churn tss-fixtures \
-        localnet localnet-stop lint clean
+        localnet localnet-stop lint check-monitoring clean
 
 all: build
 
@@ -90,6 +90,14 @@ localnet: build
 
 localnet-stop:
 	LOCALNET_DIR=$(LOCALNET_DIR) ./scripts/localnet.sh stop
+
+## check-monitoring: promtool checks networks/monitoring's alert rules and scrape config
+## and runs the rules' unit tests (installs Debian's prometheus package for promtool).
+check-monitoring:
+	./scripts/install-debian-tools.sh promtool:prometheus
+	promtool check rules networks/monitoring/alerts.yml
+	promtool check config networks/monitoring/prometheus.yml
+	promtool test rules networks/monitoring/alerts_test.yml
 
 lint:
 	$(GO) vet ./...
