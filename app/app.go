@@ -52,6 +52,7 @@ import (
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 	govv1beta1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1beta1"
 
+	"github.com/themis-network/themis/app/dashboard"
 	"github.com/themis-network/themis/app/openapi"
 	"github.com/themis-network/themis/x/epoch"
 	epochkeeper "github.com/themis-network/themis/x/epoch/keeper"
@@ -111,6 +112,8 @@ type App struct {
 
 	// stopBackground stops the node's background watchers (the L2 watcher) on Close.
 	stopBackground []func()
+	// dashboard serves the pool dashboard on the REST port ([themis] dashboard).
+	dashboard bool
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -241,6 +244,7 @@ func New(
 	app.SetEndBlocker(app.EndBlocker)
 	app.setAnteHandler(txConfig)
 	app.setVoteExtensionHandlers(appOpts)
+	app.dashboard = readThemisConfig(appOpts).Dashboard
 	app.setUpgradeHandlers()
 
 	if loadLatest {
@@ -362,6 +366,9 @@ func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig
 	nodeservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	app.BasicModuleManager.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	openapi.Register(apiSvr.Router)
+	if app.dashboard {
+		dashboard.Register(apiSvr.Router)
+	}
 	if err := server.RegisterSwaggerAPI(apiSvr.ClientCtx, apiSvr.Router, apiConfig.Swagger); err != nil {
 		panic(err)
 	}

@@ -48,6 +48,8 @@ const (
 	OptTSSPreparamsTarget = "themis.tss-preparams-target"
 	// OptTSSRoundTimeout: a session round without progress fails after this long.
 	OptTSSRoundTimeout = "themis.tss-round-timeout"
+	// OptDashboard serves the pool dashboard at /dashboard/ on the REST port.
+	OptDashboard = "themis.dashboard"
 )
 
 // DefaultObserveBudget leaves room in a ~1 s block for the rest of the vote.
@@ -113,6 +115,12 @@ tss-preparams-target = {{ .Themis.TSSPreparamsTarget }}
 
 # A session round that makes no progress for this long fails (the chain retries).
 tss-round-timeout = "{{ .Themis.TSSRoundTimeout }}"
+
+# Serve the pool dashboard at /dashboard/ on the REST API's address ([api] address):
+# sequencers, producers, rotation, offences, rewards, the pool key and sessions, read
+# from this node's public REST routes every 2 s. Its page and scripts are embedded in
+# themisd (no internet needed). Needs [api] enable = true.
+dashboard = {{ .Themis.Dashboard }}
 `
 
 // ThemisConfig is the [themis] section.
@@ -129,6 +137,8 @@ type ThemisConfig struct {
 	TSSPassphraseFile  string        `mapstructure:"tss-passphrase-file"`
 	TSSPreparamsTarget int           `mapstructure:"tss-preparams-target"`
 	TSSRoundTimeout    time.Duration `mapstructure:"tss-round-timeout"`
+
+	Dashboard bool `mapstructure:"dashboard"`
 }
 
 // DefaultL2MaxSilence is three polls of the L2 watcher and then some.
@@ -172,6 +182,7 @@ func readThemisConfig(appOpts servertypes.AppOptions) ThemisConfig {
 			cfg.TSSRoundTimeout = d
 		}
 	}
+	cfg.Dashboard = cast.ToBool(appOpts.Get(OptDashboard))
 	return cfg
 }
 

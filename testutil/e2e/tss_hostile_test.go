@@ -232,7 +232,8 @@ func promCounter(t *testing.T, n *Node, sample string) float64 {
 }
 
 // promSample reads one sample ("name" or `name{label="v"}`) of node n's Prometheus
-// endpoint; ok is false when the node does not serve it.
+// endpoint (a bare name also matches its first labelled series, such as CometBFT's
+// chain_id); ok is false when the node does not serve it.
 func promSample(t *testing.T, n *Node, sample string) (v float64, ok bool) {
 	resp, err := http.Get(n.Prom + "/metrics")
 	require.NoError(t, err)
@@ -241,7 +242,11 @@ func promSample(t *testing.T, n *Node, sample string) (v float64, ok bool) {
 	body, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	for _, line := range strings.Split(string(body), "\n") {
-		if rest, found := strings.CutPrefix(line, sample+" "); found {
+		rest, found := strings.CutPrefix(line, sample+" ")
+		if !found && !strings.Contains(sample, "{") && strings.HasPrefix(line, sample+"{") {
+			rest, found = line[strings.LastIndex(line, "} ")+2:], true // the one series of an unlabelled ask
+		}
+		if found {
 			v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
 			require.NoError(t, err)
 			return v, true

@@ -346,6 +346,7 @@ func writeNodeConfig(n testnetNode, i int, nodes []testnetNode, o testnetOptions
 	appCfg.GRPC.Address = fmt.Sprintf("127.0.0.1:%d", n.ports["grpc"])
 	appCfg.Telemetry.Enabled = true
 	appCfg.StateSync.SnapshotInterval = o.snapshotInterval
+	appCfg.Themis.Dashboard = true
 	appCfg.Telemetry.PrometheusRetentionTime = 60
 	appCfg.Themis.L1RPC = o.l1RPC
 	appCfg.Themis.L2RPC = fmt.Sprintf("http://127.0.0.1:%d", n.ports["l2"])
