@@ -52,8 +52,10 @@ test-unit: geth
 	$(GO) vet ./...
 	GETH_BINARY=$(GETH) $(GO) test -count=1 ./...
 
-## test-e2e: starts real themisd processes (and geth --dev) on loopback (see testutil/e2e).
+## test-e2e: starts real themisd processes (and geth --dev) on loopback (see testutil/e2e);
+## the dashboard case drives Debian's chromium (installed here when missing).
 test-e2e: build geth
+	./scripts/install-debian-tools.sh chromium:chromium
 	THEMISD_BINARY=$(BINARY) GETH_BINARY=$(GETH) $(GO) test -count=1 -tags e2e -run '^(TestLocalnet|TestBridgeProcess)' -timeout 50m ./testutil/e2e/... ./bridge/...
 
 ## fuzz: run each fuzz target briefly (FUZZTIME=30s for longer).

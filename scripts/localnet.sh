@@ -85,6 +85,8 @@ themis localnet is running ($VALIDATORS validators, chain id themis-localnet).
   rewards: 1 token per L2 block, a pool-signed reward batch every 2 minutes from the
           reward reserve (100,000 tokens): curl -s 127.0.0.1:1317/themis/slashing/v1/rewards
   node i: rpc 127.0.0.1:(26657+100i)  REST 127.0.0.1:(1317+100i)  gRPC 127.0.0.1:(9090+100i)
+  dashboard: http://127.0.0.1:1317/dashboard/  (OpenAPI: http://127.0.0.1:1317/themis/openapi.json)
+  metrics: node i http://127.0.0.1:(26660+100i)/metrics (alert rules, Grafana: networks/monitoring)
   L2 i:   JSON-RPC http://127.0.0.1:(8645+100i) (eth_blockNumber, eth_getBlockByNumber, eth_chainId)
   bridge i: health http://127.0.0.1:(8680+i)/healthz  metrics /metrics
   logs:   $LOCALNET_DIR/node*/{node,l2sim,bridge}.log  $LOCALNET_DIR/l1/l1.log

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,7 +37,8 @@ const l2JailDuration = 30 * time.Second
 // The stall comes last: with the producer jailed, 3 validators hold all the power, and
 // one more L2 node down would leave no 2/3 to agree on the L2 head.
 func TestLocalnetL2Rotation(t *testing.T) {
-	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 20 * time.Second, PortOffset: 10, L2: true, TestnetArgs: l2TestnetArgs})
+	ln := StartLocalnet(t, Options{Validators: 4, VotingPeriod: 20 * time.Second, PortOffset: 10, L2: true, Joiners: 1,
+		TestnetArgs: append([]string{"--snapshot-interval", strconv.Itoa(l2SnapshotInterval)}, l2TestnetArgs...)})
 	n0 := ln.Nodes[0]
 
 	// 1. Rotation: at least 3 epochs produced, each block by its scheduled producer.
@@ -118,6 +120,12 @@ func TestLocalnetL2Rotation(t *testing.T) {
 	require.True(t, ok)
 	require.GreaterOrEqual(t, h+3, agreed, "eligible before its L2 head caught up")
 
+	// The pool dashboard in a real browser: every sequencer, the scheduled producer, no
+	// error in the page (and screenshots of its views, when asked for).
+	dash := OpenDashboard(t, n0)
+	defer dash.Close()
+	dashboardShowsThePool(t, ln, dash, 4)
+
 	// 4. Stall: the current producer's L2 node stops producing. Stall it early in its
 	// epoch: one stalled at the epoch's last block would just hand over to the next
 	// producer, and there would be nothing to re-elect.
@@ -163,6 +171,11 @@ func TestLocalnetL2Rotation(t *testing.T) {
 	require.Equal(t, "OFFENCE_KIND_NON_PRODUCTION", last.Kind)
 	require.NoError(t, L2Fault(stalled, l2sim.ModeNone))
 	requireStallJailed(t, ln, stalled, cur.ProducerID, lastOffenceID(judged))
+	dashboardShowsTheReElection(t, dash, re)
+	dash.Screenshot("overview", "overview")
+	dash.Screenshot("sequencers", "sequencers")
+	dash.Screenshot("rotation", "rotation")
+	dash.Screenshot("accountability", "accountability")
 
 	// 5. A wrong execution result: the current producer's L2 node commits wrong state
 	// roots. The other L2 nodes refuse its blocks and serve them as refused
@@ -181,7 +194,14 @@ func TestLocalnetL2Rotation(t *testing.T) {
 		m := min(len(ref), len(got))
 		require.Equal(t, ref[:m], got[:m], "node%d disagrees on the schedule", n.Index)
 	}
+
+	// 7. A new full node joins by state sync from the validators' snapshots.
+	joinByStateSync(t, ln, ln.Joiners[0], l2SnapshotInterval)
 }
+
+// l2SnapshotInterval: this localnet's state-sync snapshots, often enough that two
+// exist by the time the rotation cases are done.
+const l2SnapshotInterval = 50
 
 // minL2Head is the lowest L2 head among the running L2 simulators.
 func minL2Head(ln *Localnet) uint64 {

@@ -58,6 +58,8 @@ type Localnet struct {
 	// Standby are the Options.Standby nodes: running, following the chain, and not
 	// sequencers until their signer is locked on L1 (no bridge, no L2 simulator).
 	Standby []*Node
+	// Joiners are the Options.Joiners homes, not started until a test starts them.
+	Joiners []*Node
 }
 
 // Options tune the network.
@@ -102,6 +104,9 @@ type Options struct {
 	// its signer on L1 with development owner Validators+j (ExtraOwners, and the owner
 	// whitelisted on chain).
 	Standby int
+	// Joiners are homes written like Standby's (node<Validators+Standby>, ...) but not
+	// started (Localnet.Joiners): full nodes a test starts later, by state sync.
+	Joiners int
 	// PatchAppState, if set, rewrites the app state of the generated genesis (the same
 	// way for every node) before any node starts. The development L1 already runs.
 	PatchAppState func(ln *Localnet, appState map[string]json.RawMessage)
@@ -151,13 +156,13 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 	args := append([]string{"testnet", "--validators", strconv.Itoa(o.Validators), "--output-dir", ln.Dir,
 		"--voting-period", o.VotingPeriod.String(), "--port-offset", strconv.Itoa(o.PortOffset)}, l1Args...)
 	args = append(args, o.TestnetArgs...)
-	if o.Standby > 0 {
-		args = append(args, "--standby", strconv.Itoa(o.Standby))
+	if o.Standby+o.Joiners > 0 {
+		args = append(args, "--standby", strconv.Itoa(o.Standby+o.Joiners))
 	}
 	out := ln.Run(args...)
 	t.Log(out)
 	if o.PatchAppState != nil {
-		ln.patchGenesis(o.Validators+o.Standby, o.PatchAppState) // one genesis for every node
+		ln.patchGenesis(o.Validators+o.Standby+o.Joiners, o.PatchAppState) // one genesis for every node
 	}
 	if o.TSSProxies {
 		ln.startTSSProxies(o.Validators)
@@ -192,6 +197,9 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 		n := ln.node(o.Validators+j, o.PortOffset)
 		ln.Standby = append(ln.Standby, n)
 		ln.StartNode(n)
+	}
+	for j := 0; j < o.Joiners; j++ {
+		ln.Joiners = append(ln.Joiners, ln.node(o.Validators+o.Standby+j, o.PortOffset))
 	}
 	return ln
 }
@@ -244,7 +252,13 @@ func (ln *Localnet) patchAppToml(validators int, section, key, value string) {
 // patchNodeAppToml is patchAppToml for node i alone.
 func (ln *Localnet) patchNodeAppToml(i int, section, key, value string) {
 	ln.t.Helper()
-	path := filepath.Join(ln.Dir, fmt.Sprintf("node%d", i), "config", "app.toml")
+	ln.patchNodeToml(i, "app.toml", section, key, value)
+}
+
+// patchNodeToml sets key of [section] in node i's config/<file> (app.toml, config.toml).
+func (ln *Localnet) patchNodeToml(i int, file, section, key, value string) {
+	ln.t.Helper()
+	path := filepath.Join(ln.Dir, fmt.Sprintf("node%d", i), "config", file)
 	bz, err := os.ReadFile(path)
 	require.NoError(ln.t, err)
 	lines := strings.Split(string(bz), "\n")
@@ -349,7 +363,7 @@ func (ln *Localnet) KillNode(n *Node) {
 
 // Stop ends every node; on failure it prints the tail of each log.
 func (ln *Localnet) Stop() {
-	for _, n := range ln.Standby {
+	for _, n := range append(append([]*Node(nil), ln.Standby...), ln.Joiners...) {
 		ln.StopNode(n)
 	}
 	for _, n := range ln.Nodes {
@@ -359,7 +373,7 @@ func (ln *Localnet) Stop() {
 	}
 	ln.L1.stop()
 	if ln.t.Failed() {
-		for _, n := range append(append([]*Node(nil), ln.Nodes...), ln.Standby...) {
+		for _, n := range append(append(append([]*Node(nil), ln.Nodes...), ln.Standby...), ln.Joiners...) {
 			bz, _ := os.ReadFile(filepath.Join(n.Home, "node.log"))
 			if len(bz) > 4000 {
 				bz = bz[len(bz)-4000:]

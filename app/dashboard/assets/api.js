@@ -23,36 +23,47 @@ async function getOr(path, fallback) {
 
 const newest = "pagination.reverse=true&pagination.limit=";
 
-// readAll reads every figure one refresh shows. The chain's own routes must answer;
-// the optional ones fall back to empty.
+// scheduleOf finds the current epoch (the one producing agreed head + 1) and the next
+// one in the rotation history, so that no read asks for what may not exist yet (the
+// page then logs no failed request while a chain starts).
+function scheduleOf(epochs, head) {
+  const h = BigInt(head && head.known ? head.height : "0") + 1n;
+  const live = epochs.filter((e) => !e.cancelled);
+  const current = live.find((e) => BigInt(e.start_height) <= h && h <= BigInt(e.end_height)) || null;
+  const next = current ? live.find((e) => BigInt(e.start_height) === BigInt(current.end_height) + 1n) || null : null;
+  return { current, next };
+}
+
+// readAll reads every figure one refresh shows. Every route read here answers in any
+// state of the chain; the pool key is read only once a committee holds one.
 export async function readAll() {
-  const [sequencers, activeSet, current, latest] = await Promise.all([
+  const [sequencers, activeSet, epochs, readiness, latest] = await Promise.all([
     get("/themis/sequencer/v1/sequencers?pagination.limit=1000"),
     get("/themis/sequencer/v1/active_set"),
-    get("/themis/epoch/v1/current"),
+    get("/themis/epoch/v1/epochs?" + newest + "60"),
+    get("/themis/epoch/v1/readiness"),
     get("/cosmos/base/tendermint/v1beta1/blocks/latest"),
   ]);
-  const [next, epochs, epochParams, readiness, offences, jails, escrows, rewards,
-    poolKey, mpcReadiness, sessions, nodeInfo, syncing] = await Promise.all([
-    getOr("/themis/epoch/v1/next", null),
-    getOr("/themis/epoch/v1/epochs?" + newest + "60", { epochs: [] }),
+  const [epochParams, offences, jails, escrows, rewards, mpcReadiness, sessions, nodeInfo, syncing] = await Promise.all([
     getOr("/themis/epoch/v1/params", { params: {} }),
-    getOr("/themis/epoch/v1/readiness", { sequencers: [] }),
     getOr("/themis/slashing/v1/offences?" + newest + "30", { offences: [] }),
     getOr("/themis/slashing/v1/jails", { jails: [] }),
     getOr("/themis/slashing/v1/escrows?" + newest + "30", { escrows: [] }),
     getOr("/themis/slashing/v1/rewards?pagination.limit=1000", { rewards: [] }),
-    getOr("/themis/mpc/v1/pool_key", null),
     getOr("/themis/mpc/v1/readiness", { sequencers: [] }),
     getOr("/themis/mpc/v1/sessions?" + newest + "12", { sessions: [] }),
     getOr("/cosmos/base/tendermint/v1beta1/node_info", null),
     getOr("/cosmos/base/tendermint/v1beta1/syncing", null),
   ]);
+  const members = (mpcReadiness.sequencers || []).some((r) => r.member);
+  const poolKey = members ? await getOr("/themis/mpc/v1/pool_key", null) : null;
+  const history = epochs.epochs || [];
+  const { current, next } = scheduleOf(history, readiness.head);
   return {
     sequencers: sequencers.sequencers || [],
     activeSet: activeSet.sequencers || [],
-    current, next: next && next.epoch, latest,
-    epochs: epochs.epochs || [], epochParams: epochParams.params || {},
+    current, next, head: readiness.head, latest,
+    epochs: history, epochParams: epochParams.params || {},
     readiness: readiness.sequencers || [], offences: offences.offences || [],
     jails: jails.jails || [], escrows: escrows.escrows || [], rewards: rewards.rewards || [],
     poolKey: poolKey && poolKey.pool_key, mpcReadiness: mpcReadiness.sequencers || [],

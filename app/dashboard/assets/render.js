@@ -85,11 +85,11 @@ export function render(d) {
 }
 
 function renderOverview(d) {
-  const cur = d.current && d.current.epoch;
+  const cur = d.current;
   if (cur) {
     setText("current-producer", nameOf(d, cur.producer_id));
     setText("current-epoch", `epoch ${cur.id} · L2 ${cur.start_height}–${cur.end_height} · ${trim(cur.reason, "ROTATION_REASON_")}`);
-    const head = d.current.head;
+    const head = d.head;
     setText("l2-head", head.height);
     setText("l2-since", `advanced ${new Date(head.since).toISOString().slice(11, 19)} UTC`);
     const stalled = parseFloat(head.stalled_for) || 0;
@@ -118,10 +118,12 @@ function renderOverview(d) {
   barChart($("chart-stake"), d.sequencers
     .filter((s) => s.status !== "SEQUENCER_STATUS_UNLOCKED")
     .map((s) => ({ label: nameOf(d, s.id), value: Number(BigInt(s.locked || "0") / 10n ** 18n), color: colorOf(s.id) })), "");
-  const closed = d.epochs.filter((e) => !e.cancelled).slice(0, 30).reverse();
-  stackedColumns($("chart-blocks"), closed.map((e) => ({
+  // Blocks each epoch produced so far: up to the agreed head (the next epoch none yet).
+  const head = Number((d.head && d.head.height) || 0);
+  const produced = d.epochs.filter((e) => !e.cancelled && Number(e.start_height) <= head).slice(0, 30).reverse();
+  stackedColumns($("chart-blocks"), produced.map((e) => ({
     label: e.id, producer: e.producer_id, color: colorOf(e.producer_id),
-    value: Math.max(0, Number(e.end_height) - Number(e.start_height) + 1),
+    value: Math.max(0, Math.min(Number(e.end_height), head) - Number(e.start_height) + 1),
   })));
   timeline($("chart-timeline"), d.epochs.slice().reverse().map((e) => ({
     time: Date.parse(e.decided_time), producer: e.producer_id,
@@ -135,7 +137,7 @@ function renderSequencers(d) {
   const power = new Map(d.activeSet.map((a) => [a.sequencer.id, a.power]));
   const ready = new Map(d.readiness.map((r) => [r.sequencer_id, r]));
   const tss = new Map(d.mpcReadiness.map((r) => [r.sequencer_id, r]));
-  const producer = d.current && d.current.epoch && d.current.epoch.producer_id;
+  const producer = d.current && d.current.producer_id;
   fill("sequencer-table", d.sequencers.map((s) => {
     const status = trim(s.status, "SEQUENCER_STATUS_");
     const r = ready.get(s.id), t = tss.get(s.id);
