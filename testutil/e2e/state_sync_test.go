@@ -75,7 +75,7 @@ func joinByStateSync(t *testing.T, ln *Localnet, n *Node, interval int64) {
 	ln.WaitHeight(h, time.Minute)
 	ln.WaitFor("the joiner at the head", time.Minute, func() bool { return n.Height() >= h })
 	require.Equal(t, appHashAt(t, src, h), appHashAt(t, n, h), "the joiner's app hash at height %d", h)
-	t.Logf("state sync: joined %s after start, from the snapshot below height %d (trust height %d)", joined.Round(time.Second), earliest, trustHeight)
+	t.Logf("state sync: joined %s after start, from the snapshot at height %d (trust height %d)", joined.Round(time.Second), earliest-1, trustHeight)
 }
 
 // appHashAt is the app hash in node n's header at height h+1 (the state after h).

@@ -20,8 +20,6 @@ import (
 	"github.com/themis-network/themis/x/epoch/types"
 )
 
-// ConsensusVersion is bumped with every state migration.
-const ConsensusVersion = 1
 
 var (
 	_ module.AppModuleBasic   = AppModule{}
@@ -90,6 +88,9 @@ func (am AppModule) ValidateGenesis(cdc codec.JSONCodec, _ client.TxEncodingConf
 func (am AppModule) RegisterServices(cfg module.Configurator) {
 	types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(am.keeper))
 	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
+	if err := registerMigrations(cfg, keeper.NewMigrator(am.keeper)); err != nil {
+		panic(err) // a migration registered twice is a wiring bug, found at start-up
+	}
 }
 
 // InitGenesis loads genesis. A bad genesis stops the chain from starting.

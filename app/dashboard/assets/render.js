@@ -159,11 +159,16 @@ function renderRotation(d) {
   ]), "no epoch yet");
 }
 
+// when shows a chain timestamp in UTC ("–" for the zero time: not set yet).
+function when(ts) {
+  return !ts || String(ts).startsWith("0001-") ? "–" : String(ts).slice(0, 19).replace("T", " ") + " UTC";
+}
+
 // outcome is what the ladder did besides the slash.
 function outcome(o) {
   if (o.banned) return "banned";
   if (o.removed) return "removed";
-  if (o.jailed) return `jailed until ${String(o.jailed_until).slice(0, 19).replace("T", " ")} UTC`;
+  if (o.jailed) return `jailed until ${when(o.jailed_until)}`;
   return "slashed";
 }
 
@@ -174,10 +179,10 @@ function renderAccountability(d) {
     cell(outcome(o)), cell(trim(o.status, "OFFENCE_STATUS_")), cell(o.height),
     cell(String(o.evidence || "").slice(0, 120)),
   ]), "no offence");
-  fill("jail-table", d.jails.map((j) => [cell(nameOf(d, j.sequencer_id)), cell(j.offence_id), cell(j.until)]), "nobody in jail");
+  fill("jail-table", d.jails.map((j) => [cell(nameOf(d, j.sequencer_id)), cell(j.offence_id), cell(when(j.until))]), "nobody in jail");
   fill("escrow-table", d.escrows.map((e) => [
     cell(e.offence_id), cell(nameOf(d, e.sequencer_id)), cell(tokens(e.amount), "num"),
-    cell(trim(e.status, "ESCROW_STATUS_")), cell(e.releasable_at),
+    cell(trim(e.status, "ESCROW_STATUS_")), cell(when(e.releasable_at)),
   ]), "nothing in escrow");
 }
 

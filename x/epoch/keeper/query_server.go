@@ -111,12 +111,33 @@ func (q queryServer) Epochs(ctx context.Context, req *types.QueryEpochsRequest) 
 	if req == nil {
 		req = &types.QueryEpochsRequest{}
 	}
-	epochs, page, err := query.CollectionPaginate(ctx, q.Keeper.Epochs, req.Pagination,
+	params, err := q.Keeper.Params.Get(ctx)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	epochs, page, err := query.CollectionPaginate(ctx, q.Keeper.Epochs, capPage(req.Pagination, params.MaxHistoryPage),
 		func(_ uint64, e types.Epoch) (types.Epoch, error) { return e, nil })
 	if err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
 	return &types.QueryEpochsResponse{Epochs: epochs, Pagination: page}, nil
+}
+
+// capPage limits a page to limit entries (0: no cap), without changing the caller's
+// request. An unset page limit is the SDK's default page (100), capped too.
+func capPage(req *query.PageRequest, limit uint64) *query.PageRequest {
+	if limit == 0 {
+		return req
+	}
+	var capped query.PageRequest
+	if req != nil {
+		capped = *req
+	}
+	if capped.Limit == 0 {
+		capped.Limit = query.DefaultLimit
+	}
+	capped.Limit = min(capped.Limit, limit)
+	return &capped
 }
 
 // Readiness implements types.QueryServer.

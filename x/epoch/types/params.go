@@ -15,6 +15,11 @@ const (
 	DefaultHeadTolerance   = 10
 	// MaxEpochLength keeps end heights far from overflow and epochs humanly sized.
 	MaxEpochLength = 10_000_000
+	// NextMaxHistoryPage is the history-query cap the "v2" upgrade's store migration
+	// sets (genesis keeps 0, no cap, as chains had before it).
+	NextMaxHistoryPage = 1_000
+	// MinMaxHistoryPage: a cap below this would break clients paging the history.
+	MinMaxHistoryPage = 10
 )
 
 // DefaultParams returns the SPEC defaults. require_tss_ready is off until the TSS
@@ -49,6 +54,9 @@ func (p Params) Validate() error {
 	}
 	if p.L2ChainId > MaxL2ChainID {
 		return errorsmod.Wrapf(ErrInvalidParams, "l2_chain_id %d above %d (EIP-2294)", p.L2ChainId, MaxL2ChainID)
+	}
+	if p.MaxHistoryPage != 0 && p.MaxHistoryPage < MinMaxHistoryPage {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_history_page %d: 0 (no cap) or at least %d", p.MaxHistoryPage, MinMaxHistoryPage)
 	}
 	return nil
 }
