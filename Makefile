@@ -2,6 +2,7 @@
 GO        ?= go
 BUILD_DIR ?= $(CURDIR)/build
 BINARY    := $(BUILD_DIR)/themisd
+NEXT_BINARY := $(BUILD_DIR)/themisd-next
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 GETH      := $(GOBIN)/geth
 VALIDATORS ?= 4
@@ -12,13 +13,18 @@ GOGOPROTO_VERSION := v1.7.2
 GATEWAY_VERSION  := v1.16.0
 OPENAPI_VERSION  := v2.34.0
 
-.PHONY: all build install tools geth generate check-generated test test-unit test-e2e fuzz bench bench-churn tss-fixtures \
-        localnet localnet-stop lint check-monitoring clean
+.PHONY: all build build-next install tools geth generate check-generated test test-unit test-e2e fuzz bench bench-churn tss-fixtures \
+        localnet localnet-stop localnet-upgrade lint check-monitoring clean
 
 all: build
 
 build:
 	$(GO) build -o $(BINARY) ./cmd/themisd
+
+## build-next: the next release from this tree (-tags themis_next: the "v2" upgrade's
+## handler and x/epoch's store migration 1 -> 2), for the upgrade e2e and the localnet.
+build-next:
+	$(GO) build -tags themis_next -o $(NEXT_BINARY) ./cmd/themisd
 
 install:
 	$(GO) install ./cmd/themisd
@@ -54,9 +60,9 @@ test-unit: geth
 
 ## test-e2e: starts real themisd processes (and geth --dev) on loopback (see testutil/e2e);
 ## the dashboard case drives Debian's chromium (installed here when missing).
-test-e2e: build geth
+test-e2e: build build-next geth
 	./scripts/install-debian-tools.sh chromium:chromium
-	THEMISD_BINARY=$(BINARY) GETH_BINARY=$(GETH) $(GO) test -count=1 -tags e2e -run '^(TestLocalnet|TestBridgeProcess)' -timeout 50m ./testutil/e2e/... ./bridge/...
+	THEMISD_BINARY=$(BINARY) THEMISD_NEXT_BINARY=$(NEXT_BINARY) GETH_BINARY=$(GETH) $(GO) test -count=1 -tags e2e -run '^(TestLocalnet|TestBridgeProcess)' -timeout 50m ./testutil/e2e/... ./bridge/...
 
 ## fuzz: run each fuzz target briefly (FUZZTIME=30s for longer).
 FUZZTIME ?= 10s
@@ -92,6 +98,11 @@ localnet: build
 
 localnet-stop:
 	LOCALNET_DIR=$(LOCALNET_DIR) ./scripts/localnet.sh stop
+
+## localnet-upgrade: carry the running localnet through the "v2" software upgrade: a
+## governance proposal, every node halting at its height, the next release taking over.
+localnet-upgrade: build-next
+	BINARY=$(BINARY) VALIDATORS=$(VALIDATORS) LOCALNET_DIR=$(LOCALNET_DIR) ./scripts/localnet.sh upgrade v2 $(NEXT_BINARY)
 
 ## check-monitoring: promtool checks networks/monitoring's alert rules and scrape config
 ## and runs the rules' unit tests (installs Debian's prometheus package for promtool).

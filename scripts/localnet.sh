@@ -5,6 +5,8 @@
 # per validator.
 #   scripts/localnet.sh start   (make localnet)
 #   scripts/localnet.sh stop    (make localnet-stop)
+#   scripts/localnet.sh upgrade <plan> <next-binary>   (make localnet-upgrade: plan "v2",
+#       the next release built with -tags themis_next)
 # Stall or resume a sequencer's L2 node: scripts/l2-fault.sh <node-index> stall|resume
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -127,8 +129,58 @@ stop() {
   echo "localnet stopped and removed"
 }
 
+height() { curl -s "http://127.0.0.1:$((26657 + 100 * $1))/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p'; }
+
+# upgrade: governance schedules the plan 40 blocks ahead and every validator votes yes;
+# each node's upgrader (scripts/upgrade-node.sh) waits for its node to halt at the
+# plan's height, stops it and starts the next binary, as an operator would.
+upgrade() {
+  local plan=${1:?usage: $0 upgrade <plan> <next-binary>} next=${2:?usage: $0 upgrade <plan> <next-binary>}
+  [ -d "$LOCALNET_DIR/node0" ] || { echo "no localnet in $LOCALNET_DIR: make localnet first" >&2; exit 1; }
+  local at=$(( $(height 0) + 40 ))
+  "$BINARY" tx upgrade software-upgrade "$plan" --upgrade-height "$at" --upgrade-info "localnet upgrade to $plan" \
+    --title "upgrade to $plan" --summary "software upgrade $plan at height $at" --deposit 1000uthemis \
+    --no-validate --from signer --gas 400000 --yes --home "$LOCALNET_DIR/node0" >/dev/null
+  local id=""
+  for _ in $(seq 1 20); do
+    sleep 1
+    # -o json prints indented JSON: squeeze it before picking the last proposal's id.
+    id=$("$BINARY" query gov proposals --home "$LOCALNET_DIR/node0" -o json 2>/dev/null | tr -d ' \n' |
+      grep -o '"id":"[0-9]*"' | tail -1 | grep -o '[0-9][0-9]*' || true)
+    [ -n "$id" ] && break
+  done
+  [ -n "$id" ] || { echo "the upgrade proposal did not land; see $LOCALNET_DIR/node0/node.log" >&2; exit 1; }
+  for ((i = 0; i < VALIDATORS; i++)); do
+    "$BINARY" tx gov vote "$id" yes --from signer --yes --home "$LOCALNET_DIR/node$i" >/dev/null
+  done
+  echo "proposal $id: upgrade \"$plan\" at height $at; every validator voted yes"
+  for ((i = 0; i < VALIDATORS; i++)); do
+    home="$LOCALNET_DIR/node$i"
+    nohup "$(dirname "$0")/upgrade-node.sh" "$home" "$plan" "$(cat "$home/node.pid")" "$next" --log_format json \
+      >>"$home/node.log" 2>&1 &
+    echo $! >"$home/node.pid"
+  done
+  printf 'waiting for the nodes to halt at %s and restart with %s' "$at" "$next"
+  for _ in $(seq 1 300); do
+    local done=1
+    for ((i = 0; i < VALIDATORS; i++)); do
+      h=$(height "$i" || true)
+      [ -n "$h" ] && [ "$h" -ge $((at + 2)) ] || done=0
+    done
+    if [ "$done" -eq 1 ]; then
+      echo " done: the chain continues at height $(height 0) on $next"
+      return 0
+    fi
+    printf '.'
+    sleep 1
+  done
+  echo " the nodes did not pass height $((at + 2)); see $LOCALNET_DIR/node*/node.log" >&2
+  exit 1
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  upgrade) shift; upgrade "$@" ;;
+  *) echo "usage: $0 start|stop|upgrade <plan> <next-binary>" >&2; exit 2 ;;
 esac

@@ -320,11 +320,17 @@ func (ln *Localnet) StartNode(n *Node) {
 // spawn starts themisd with args, its output appended to logName in node n's home.
 func (ln *Localnet) spawn(n *Node, logName string, args ...string) (*exec.Cmd, *os.File) {
 	ln.t.Helper()
+	return ln.spawnExe(n, logName, ln.Binary, args...)
+}
+
+// spawnExe starts exe with args, its output appended to logName in node n's home.
+func (ln *Localnet) spawnExe(n *Node, logName, exe string, args ...string) (*exec.Cmd, *os.File) {
+	ln.t.Helper()
 	f, err := os.OpenFile(filepath.Join(n.Home, logName), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
 		ln.t.Fatal(err)
 	}
-	cmd := exec.Command(ln.Binary, args...)
+	cmd := exec.Command(exe, args...)
 	cmd.Stdout, cmd.Stderr = f, f
 	if err := cmd.Start(); err != nil {
 		ln.t.Fatal(err)

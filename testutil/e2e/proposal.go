@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	upgradetypes "cosmossdk.io/x/upgrade/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/bech32"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -44,6 +45,7 @@ func (ln *Localnet) PassProposal(id int, title string, msgs ...sdk.Msg) Proposal
 	sequencertypes.RegisterInterfaces(enc.InterfaceRegistry)
 	slashingtypes.RegisterInterfaces(enc.InterfaceRegistry)
 	mpctypes.RegisterInterfaces(enc.InterfaceRegistry)
+	upgradetypes.RegisterInterfaces(enc.InterfaceRegistry)
 	var rawMsgs []json.RawMessage
 	for _, m := range msgs {
 		bz, err := enc.Codec.MarshalInterfaceJSON(m)
