@@ -18,10 +18,10 @@ L1_ADMIN_ADDR=${L1_ADMIN_ADDR:-127.0.0.1:8546}
 EXTRA_OWNERS=${EXTRA_OWNERS:-4} # funded owners beyond the validators, not L1-whitelisted: they join once
                                 # themis governance whitelists them (the pool whitelists them on L1)
 
-daemon() { # daemon <pidfile> <logfile> <command...>
-  local pidfile=$1 logfile=$2
+daemon() { # daemon <pidfile> <logfile> <command...>; the log is appended to (an upgrade's
+  local pidfile=$1 logfile=$2  # next binary writes the same node.log)
   shift 2
-  nohup "$@" >"$logfile" 2>&1 &
+  nohup "$@" >>"$logfile" 2>&1 &
   echo $! >"$pidfile"
 }
 
@@ -156,18 +156,17 @@ upgrade() {
   echo "proposal $id: upgrade \"$plan\" at height $at; every validator voted yes"
   for ((i = 0; i < VALIDATORS; i++)); do
     home="$LOCALNET_DIR/node$i"
-    nohup "$(dirname "$0")/upgrade-node.sh" "$home" "$plan" "$(cat "$home/node.pid")" "$next" --log_format json \
-      >>"$home/node.log" 2>&1 &
-    echo $! >"$home/node.pid"
+    daemon "$home/node.pid" "$home/node.log" \
+      "$(dirname "$0")/upgrade-node.sh" "$home" "$plan" "$(cat "$home/node.pid")" "$next" --log_format json
   done
   printf 'waiting for the nodes to halt at %s and restart with %s' "$at" "$next"
   for _ in $(seq 1 300); do
-    local done=1
+    local passed=1
     for ((i = 0; i < VALIDATORS; i++)); do
       h=$(height "$i" || true)
-      [ -n "$h" ] && [ "$h" -ge $((at + 2)) ] || done=0
+      [ -n "$h" ] && [ "$h" -ge $((at + 2)) ] || passed=0
     done
-    if [ "$done" -eq 1 ]; then
+    if [ "$passed" -eq 1 ]; then
       echo " done: the chain continues at height $(height 0) on $next"
       return 0
     fi
