@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
+
+	storetypes "cosmossdk.io/store/types"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -41,12 +44,18 @@ func (app *App) RegisterStateMetrics(reg prometheus.Registerer) error {
 	return nil
 }
 
-// moduleState is one module's series, read from the last committed block per scrape.
+// moduleState is one module's series, read from the last committed block. A scrape
+// reads the state once per committed height and serves that reading until the next
+// block, so scrapes (the endpoint is public) cost no store reads in between.
 type moduleState struct {
 	up    *prometheus.Desc
 	descs []*prometheus.Desc
-	state func() (context.Context, error)
+	state func() (context.Context, int64, error)
 	read  func(context.Context) ([]prometheus.Metric, error)
+
+	mu     sync.Mutex
+	height int64
+	series []prometheus.Metric
 }
 
 func (app *App) stateCollector(module string, descs []*prometheus.Desc, read func(context.Context) ([]prometheus.Metric, error)) *moduleState {
@@ -59,13 +68,18 @@ func (app *App) stateCollector(module string, descs []*prometheus.Desc, read fun
 	}
 }
 
-// committedState is a read-only context of the last committed block.
-func (app *App) committedState() (context.Context, error) {
+// committedState is a read-only context of the last committed block, with no gas
+// limit: the node's query-gas-limit guards outside queries, not its own reading.
+func (app *App) committedState() (context.Context, int64, error) {
 	height := app.LastBlockHeight()
 	if height == 0 {
-		return nil, errors.New("no committed block yet")
+		return nil, 0, errors.New("no committed block yet")
 	}
-	return app.CreateQueryContext(height, false)
+	ctx, err := app.CreateQueryContext(height, false)
+	if err != nil {
+		return nil, 0, err
+	}
+	return ctx.WithGasMeter(storetypes.NewInfiniteGasMeter()), height, nil
 }
 
 // Describe implements prometheus.Collector.
@@ -76,15 +90,12 @@ func (m *moduleState) Describe(ch chan<- *prometheus.Desc) {
 	}
 }
 
-// Collect implements prometheus.Collector. A failed read reports up 0 and nothing else,
-// never an error: one module's state must not fail the node's whole scrape.
+// Collect implements prometheus.Collector. A failed read, even a panic in it, reports
+// up 0 and nothing else, never an error: one module's state must not fail the node's
+// scrape, let alone the node (collectors run in the scrape's own goroutines).
 func (m *moduleState) Collect(ch chan<- prometheus.Metric) {
-	ctx, err := m.state()
-	var series []prometheus.Metric
-	if err == nil {
-		series, err = m.read(ctx)
-	}
-	if err != nil {
+	series, ok := m.current()
+	if !ok {
 		ch <- prometheus.MustNewConstMetric(m.up, prometheus.GaugeValue, 0)
 		return
 	}
@@ -92,4 +103,28 @@ func (m *moduleState) Collect(ch chan<- prometheus.Metric) {
 		ch <- s
 	}
 	ch <- prometheus.MustNewConstMetric(m.up, prometheus.GaugeValue, 1)
+}
+
+// current is the reading at the last committed height, read now if that height is new.
+func (m *moduleState) current() (series []prometheus.Metric, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			series, ok = nil, false
+		}
+	}()
+	ctx, height, err := m.state()
+	if err != nil {
+		return nil, false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if height == m.height && m.series != nil {
+		return m.series, true
+	}
+	series, err = m.read(ctx)
+	if err != nil {
+		return nil, false
+	}
+	m.height, m.series = height, series
+	return series, true
 }

@@ -36,7 +36,7 @@ func joinByStateSync(t *testing.T, ln *Localnet, n *Node, interval int64) {
 		"rpc_servers":  strconv.Quote(servers),
 		"trust_height": strconv.FormatInt(trustHeight, 10),
 		"trust_hash":   strconv.Quote(block.Result.BlockID.Hash),
-		"trust_period": strconv.Quote("168h0m0s"),
+		"trust_period": strconv.Quote("112h0m0s"), // 2/3 of the shortest exit delay, as the README says
 	} {
 		ln.patchNodeToml(n.Index, "config.toml", "statesync", key, value)
 	}

@@ -54,9 +54,23 @@ function setText(id, text) {
   $(id).textContent = text;
 }
 
-// profileLink is the moniker, linked to the operator's website only if it is http(s).
+// clean drops control and bidirectional-override characters from operator-written
+// text, so a moniker cannot reorder or hide what is shown around it.
+function clean(text) {
+  return String(text || "").replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "").trim();
+}
+
+// label is how a sequencer is named everywhere: its id, which nobody can copy, then
+// its moniker, which anyone can (so the id always comes first).
+function label(id, moniker) {
+  const m = clean(moniker);
+  return m ? `#${id} ${m}` : `#${id}`;
+}
+
+// profile is the sequencer's label, linked to its operator's website only if that is
+// http(s).
 function profile(s) {
-  const name = (s.description && s.description.moniker) || `sequencer ${s.id}`;
+  const name = label(s.id, s.description && s.description.moniker);
   const site = s.description && s.description.website;
   if (site && /^https?:\/\//i.test(site)) {
     const a = document.createElement("a");
@@ -71,7 +85,7 @@ function profile(s) {
 
 function nameOf(d, id) {
   const s = d.sequencers.find((x) => x.id === String(id));
-  return (s && s.description && s.description.moniker) || `sequencer ${id}`;
+  return label(id, s && s.description && s.description.moniker);
 }
 
 export function render(d) {
@@ -177,7 +191,7 @@ function renderAccountability(d) {
     cell(o.id), cell(nameOf(d, o.sequencer_id)), cell(trim(o.class, "OFFENCE_CLASS_")),
     cell(badge(trim(o.severity, "SEVERITY_"), trim(o.severity, "SEVERITY_"))), cell(tokens(o.slashed), "num"),
     cell(outcome(o)), cell(trim(o.status, "OFFENCE_STATUS_")), cell(o.height),
-    cell(String(o.evidence || "").slice(0, 120)),
+    cell(clean(o.evidence).slice(0, 120)),
   ]), "no offence");
   fill("jail-table", d.jails.map((j) => [cell(nameOf(d, j.sequencer_id)), cell(j.offence_id), cell(when(j.until))]), "nobody in jail");
   fill("escrow-table", d.escrows.map((e) => [

@@ -82,6 +82,7 @@ func wantedValue(parseErr string) string {
 		{"strconv.ParseInt", "want a whole number"},
 		{"strconv.ParseBool", "want true or false"},
 		{"strconv.ParseFloat", "want a number"},
+		{"encoding/hex: odd length", "want an even number of hex digits"},
 		{"encoding/hex", "want hex digits (0-9, a-f)"},
 		{"illegal base64", "want base64"},
 	}
@@ -99,9 +100,10 @@ func wantedValue(parseErr string) string {
 // statusPrefix is how a gRPC status error prints itself.
 var statusPrefix = regexp.MustCompile(`^rpc error: code = (\w+) desc = `)
 
-// sdkSentinels are the SDK's own error texts that the query path appends to a keeper's
-// message when it turns a gRPC status into an ABCI code and back; they repeat the code.
-var sdkSentinels = []string{": key not found", ": invalid request", ": unauthorized"}
+// sdkSentinel is the SDK's own error text that the query path appends to a keeper's
+// message when it turns a gRPC status into an ABCI code and back: it repeats the code,
+// which Explain words itself.
+var sdkSentinel = map[string]string{"NotFound": ": key not found", "InvalidArgument": ": invalid request", "Unauthenticated": ": unauthorized"}
 
 // peelStatus removes every gRPC status framing from msg and returns the innermost
 // code and description.
@@ -116,10 +118,7 @@ func peelStatus(msg string) (code, desc string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	for _, s := range sdkSentinels {
-		msg = strings.TrimSuffix(msg, s)
-	}
-	return code, msg, true
+	return code, strings.TrimSuffix(msg, sdkSentinel[code]), true
 }
 
 // explainStatus prints a query's status once, with the command that lists what exists
@@ -138,8 +137,13 @@ func explainStatus(cmd *cobra.Command, code, desc string) string {
 			out += fmt.Sprintf(" (usage: %s)", cmd.UseLine())
 		}
 		return out
+	case "Unauthenticated":
+		return "unauthorized: " + desc
 	case "Unavailable":
-		return "the node cannot be reached: " + desc + " (start it, or point --node at a running node's RPC)"
+		if path := commandPath(cmd); strings.HasPrefix(path, "query ") || strings.HasPrefix(path, "tx ") {
+			return "the node cannot be reached: " + desc + " (start it, or point --node at a running node's RPC)"
+		}
+		return "unavailable: " + desc
 	case "Unknown":
 		return desc
 	default:
@@ -170,12 +174,18 @@ func notFoundHint(cmd *cobra.Command) string {
 	return ""
 }
 
-// queryPath is "module command" for a query command, "" otherwise.
-func queryPath(cmd *cobra.Command) string {
+// commandPath is the command's path below the root ("query epoch producer").
+func commandPath(cmd *cobra.Command) string {
 	var names []string
 	for c := cmd; c != nil && c.HasParent(); c = c.Parent() {
 		names = append([]string{c.Name()}, names...)
 	}
+	return strings.Join(names, " ")
+}
+
+// queryPath is "module command" for a query command, "" otherwise.
+func queryPath(cmd *cobra.Command) string {
+	names := strings.Fields(commandPath(cmd))
 	if len(names) != 3 || names[0] != "query" {
 		return ""
 	}

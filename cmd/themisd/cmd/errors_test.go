@@ -96,6 +96,13 @@ func TestExplainNotFoundOnce(t *testing.T) {
 
 	err = status.Error(codes.FailedPrecondition, "no pool key yet")
 	require.Equal(t, "failed precondition: no pool key yet", Explain(root, []string{"q", "mpc", "pool-key"}, err))
+
+	// An error of another code keeps its words; only a query or tx is told about --node.
+	err = status.Error(codes.Unknown, "slash refused: unauthorized")
+	require.Equal(t, "slash refused: unauthorized", Explain(root, []string{"q", "mpc", "pool-key"}, err))
+	err = status.Error(codes.Unavailable, "connection refused")
+	require.Contains(t, Explain(root, []string{"q", "mpc", "pool-key"}, err), "--node")
+	require.Equal(t, "unavailable: connection refused", Explain(root, []string{"bridge", "start"}, err))
 }
 
 // Each listing hint names two commands that exist.

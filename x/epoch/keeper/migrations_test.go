@@ -60,6 +60,12 @@ func TestHistoryQueryHonoursTheCap(t *testing.T) {
 	page, err := q.Epochs(c.ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, page.Epochs, types.MinMaxHistoryPage)
+	// The cap bounds the work too: no total (a walk of the whole history), no offset.
+	page, err = q.Epochs(c.ctx, &types.QueryEpochsRequest{Pagination: &query.PageRequest{CountTotal: true}})
+	require.NoError(t, err)
+	require.Zero(t, page.Pagination.Total)
+	_, err = q.Epochs(c.ctx, &types.QueryEpochsRequest{Pagination: &query.PageRequest{Offset: 1_000_000}})
+	require.ErrorContains(t, err, "pagination.key")
 
 	p.MaxHistoryPage = types.MinMaxHistoryPage - 1
 	require.ErrorContains(t, p.Validate(), "max_history_page")

@@ -115,7 +115,11 @@ func (q queryServer) Epochs(ctx context.Context, req *types.QueryEpochsRequest) 
 	if err != nil {
 		return nil, status.Error(codes.Internal, err.Error())
 	}
-	epochs, page, err := query.CollectionPaginate(ctx, q.Keeper.Epochs, capPage(req.Pagination, params.MaxHistoryPage),
+	pageReq, err := capPage(req.Pagination, params.MaxHistoryPage)
+	if err != nil {
+		return nil, err
+	}
+	epochs, page, err := query.CollectionPaginate(ctx, q.Keeper.Epochs, pageReq,
 		func(_ uint64, e types.Epoch) (types.Epoch, error) { return e, nil })
 	if err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
@@ -124,20 +128,26 @@ func (q queryServer) Epochs(ctx context.Context, req *types.QueryEpochsRequest) 
 }
 
 // capPage limits a page to limit entries (0: no cap), without changing the caller's
-// request. An unset page limit is the SDK's default page (100), capped too.
-func capPage(req *query.PageRequest, limit uint64) *query.PageRequest {
+// request. An unset page limit is the SDK's default page (100), capped too. With a cap
+// the work is bounded as well: no total (it walks the whole history) and no offset
+// (skipped entries are walked one by one); pages follow next_key.
+func capPage(req *query.PageRequest, limit uint64) (*query.PageRequest, error) {
 	if limit == 0 {
-		return req
+		return req, nil
 	}
 	var capped query.PageRequest
 	if req != nil {
 		capped = *req
 	}
+	if capped.Offset != 0 {
+		return nil, status.Errorf(codes.InvalidArgument, "pagination.offset is not served on a capped history (max_history_page %d): page with pagination.key", limit)
+	}
+	capped.CountTotal = false
 	if capped.Limit == 0 {
 		capped.Limit = query.DefaultLimit
 	}
 	capped.Limit = min(capped.Limit, limit)
-	return &capped
+	return &capped, nil
 }
 
 // Readiness implements types.QueryServer.

@@ -11,6 +11,8 @@ package l2client
 import (
 	"errors"
 	"fmt"
+	"net"
+	"strings"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
@@ -41,17 +43,41 @@ type Client struct {
 	mpc   mpctypes.QueryClient
 }
 
-// Dial connects to a node's gRPC endpoint ("127.0.0.1:9090"). Without options the
-// connection is plaintext, as for a node on the same host or private network; pass
-// grpc.WithTransportCredentials to use TLS. The connection is made on first use.
+// Dial connects to a themis node's gRPC endpoint. The client believes the node's
+// answers (who may sign an L2 height), so ask a node you run or trust, over a channel
+// an attacker cannot change: without options Dial speaks plaintext only to a loopback
+// target ("127.0.0.1:9090", the node on the same machine); for any other target pass
+// grpc.WithTransportCredentials (TLS). The connection is made on first use.
 func Dial(target string, opts ...grpc.DialOption) (*Client, error) {
+	if len(opts) == 0 {
+		if !isLoopback(target) {
+			return nil, fmt.Errorf("l2client: %q is not a loopback address: pass grpc.WithTransportCredentials (TLS) to reach a node elsewhere", target)
+		}
+		opts = []grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials())}
+	}
 	codecOpt := grpc.WithDefaultCallOptions(grpc.ForceCodec(codec.NewProtoCodec(codectypes.NewInterfaceRegistry()).GRPCCodec()))
-	opts = append([]grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials()), codecOpt}, opts...)
-	conn, err := grpc.NewClient(target, opts...)
+	conn, err := grpc.NewClient(target, append([]grpc.DialOption{codecOpt}, opts...)...)
 	if err != nil {
 		return nil, fmt.Errorf("l2client: themis gRPC endpoint %q: %w", target, err)
 	}
 	return &Client{conn: conn, epoch: epochtypes.NewQueryClient(conn), mpc: mpctypes.NewQueryClient(conn)}, nil
+}
+
+// isLoopback reports whether target (host:port, with or without a gRPC scheme) names
+// this machine.
+func isLoopback(target string) bool {
+	if i := strings.LastIndex(target, "///"); i >= 0 {
+		target = target[i+3:]
+	}
+	host, _, err := net.SplitHostPort(target)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // Close closes the connection.

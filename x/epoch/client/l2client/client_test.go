@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/grpc/test/bufconn"
@@ -102,9 +103,8 @@ func serve(t *testing.T, e *fakeEpoch, m *fakeMpc) *l2client.Client {
 	mpctypes.RegisterQueryServer(srv, m)
 	go func() { _ = srv.Serve(lis) }()
 	t.Cleanup(srv.Stop)
-	c, err := l2client.Dial("passthrough:///bufnet", grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) {
-		return lis.DialContext(ctx)
-	}))
+	c, err := l2client.Dial("passthrough:///bufnet", grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return lis.DialContext(ctx) }))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = c.Close() })
 	return c
@@ -191,4 +191,42 @@ func TestPoolAddressAndBatches(t *testing.T) {
 	none, err := c.AcceptedBatches(ctx, 250)
 	require.NoError(t, err)
 	require.Empty(t, none)
+}
+
+// Plaintext only to this machine: the client believes the node's answers.
+func TestDialRefusesPlaintextToAnotherMachine(t *testing.T) {
+	for _, target := range []string{"127.0.0.1:9090", "localhost:9090", "[::1]:9090", "dns:///127.0.0.1:9090"} {
+		c, err := l2client.Dial(target)
+		require.NoError(t, err, target)
+		require.NoError(t, c.Close())
+	}
+	for _, target := range []string{"10.0.0.5:9090", "node.example.com:9090", "dns:///rpc.example.com:443", "nonsense"} {
+		_, err := l2client.Dial(target)
+		require.ErrorContains(t, err, "WithTransportCredentials", target)
+	}
+}
+
+// A node that answers the same page again cannot keep the client reading for ever.
+func TestAcceptedBatchesStopsOnAPageThatDoesNotMove(t *testing.T) {
+	lis := bufconn.Listen(1 << 20)
+	srv := grpc.NewServer(grpc.ForceServerCodec(codec.NewProtoCodec(codectypes.NewInterfaceRegistry()).GRPCCodec()))
+	mpctypes.RegisterQueryServer(srv, &stuckMpc{})
+	go func() { _ = srv.Serve(lis) }()
+	t.Cleanup(srv.Stop)
+	stuck, err := l2client.Dial("passthrough:///stuck", grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return lis.DialContext(ctx) }))
+	require.NoError(t, err)
+	defer stuck.Close()
+	_, err = stuck.AcceptedBatches(context.Background(), 0)
+	require.ErrorContains(t, err, "does not move")
+}
+
+// stuckMpc answers every batch page with the same next key.
+type stuckMpc struct {
+	mpctypes.UnimplementedQueryServer
+}
+
+func (*stuckMpc) AcceptedBatches(context.Context, *mpctypes.QueryAcceptedBatchesRequest) (*mpctypes.QueryAcceptedBatchesResponse, error) {
+	return &mpctypes.QueryAcceptedBatchesResponse{Batches: []mpctypes.AcceptedBatch{{Index: 0}},
+		Pagination: &query.PageResponse{NextKey: binary.BigEndian.AppendUint64(nil, 0)}}, nil
 }

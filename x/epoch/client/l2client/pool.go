@@ -1,6 +1,7 @@
 package l2client
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -64,6 +65,11 @@ func (c *Client) AcceptedBatches(ctx context.Context, from uint64) ([]Batch, err
 		}
 		if res.Pagination == nil || len(res.Pagination.NextKey) == 0 {
 			return out, nil
+		}
+		// Keys are big-endian indexes: each page must move forward, or a node that
+		// answers the same page again would keep the loop going for ever.
+		if bytes.Compare(res.Pagination.NextKey, key) <= 0 {
+			return nil, fmt.Errorf("l2client: the node's next page key %x does not move past %x", res.Pagination.NextKey, key)
 		}
 		key = res.Pagination.NextKey
 	}

@@ -100,7 +100,10 @@ func (c *Client) ScheduleAhead(ctx context.Context) ([]Slot, error) {
 	if len(heights) != 1 {
 		return nil, fmt.Errorf("l2client: the node did not say at which height it answered (%s header)", grpctypes.GRPCBlockHeightHeader)
 	}
-	atSameHeight := metadata.AppendToOutgoingContext(ctx, grpctypes.GRPCBlockHeightHeader, heights[0])
+	md, _ := metadata.FromOutgoingContext(ctx)
+	md = md.Copy() // a height the caller set is replaced, never sent twice
+	md.Set(grpctypes.GRPCBlockHeightHeader, heights[0])
+	atSameHeight := metadata.NewOutgoingContext(ctx, md)
 	next, err := c.Next(atSameHeight)
 	if errors.Is(err, ErrNotDecided) {
 		return []Slot{cur}, nil
