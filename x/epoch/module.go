@@ -20,7 +20,6 @@ import (
 	"github.com/themis-network/themis/x/epoch/types"
 )
 
-
 var (
 	_ module.AppModuleBasic   = AppModule{}
 	_ module.HasGenesisBasics = AppModule{}
