@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/spf13/cobra"
 )
 
@@ -30,6 +31,9 @@ func Explain(root *cobra.Command, args []string, err error) string {
 		}
 		return out
 	}
+	if m := missingKey.FindStringSubmatch(msg); m != nil {
+		return explainMissingKey(cmd, m[1])
+	}
 	if m := unreachableNode.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("no node answers at %s: start it (themisd start) or point --node at a running node's RPC", m[1])
 	}
@@ -44,6 +48,26 @@ var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(-[^"]*)" f
 
 // negativeAsFlag is pflag's error for a negative number given as an argument.
 var negativeAsFlag = regexp.MustCompile(`^unknown shorthand flag: '[0-9]' in (-[0-9][0-9.]*)$`)
+
+// missingKey is the keyring's error for a --from name it does not hold (the SDK wraps it
+// as "failed to convert address field to address" and adds a source line).
+var missingKey = regexp.MustCompile(`(?:^|: )([^\s:]+)\.info: key not found`)
+
+// explainMissingKey names the key, the keyring looked in and how to fill it.
+func explainMissingKey(cmd *cobra.Command, name string) string {
+	home, backend := "", ""
+	if cmd != nil {
+		home, _ = cmd.Flags().GetString(flags.FlagHome)
+		backend, _ = cmd.Flags().GetString(flags.FlagKeyringBackend)
+	}
+	where := "the keyring"
+	if home != "" {
+		where = fmt.Sprintf("the %s keyring under %s", backend, home)
+	}
+	return fmt.Sprintf("no key named %q in %s (--from): list the keys with `themisd keys list --home %s --keyring-backend %s`, "+
+		"or import the node's signer with `themisd keys import-signer %s --home %s --keyring-backend %s`",
+		name, where, home, backend, name, home, backend)
+}
 
 // unreachableNode is the CometBFT RPC client's error when nothing listens at --node.
 var unreachableNode = regexp.MustCompile(`^post failed: Post "([^"]*)": dial tcp [^ ]*: connect: connection refused$`)

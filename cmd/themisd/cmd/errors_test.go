@@ -145,3 +145,16 @@ func TestL1CommandsRefuseAnAddressWithNoContract(t *testing.T) {
 		require.NotContains(t, got, "unmarshal an empty string", "%v", args)
 	}
 }
+
+// A transaction from a key the keyring does not hold names the key, the keyring and the
+// two ways to fix it, instead of the SDK's "failed to convert address field".
+func TestExplainMissingKey(t *testing.T) {
+	home := t.TempDir()
+	run(t, "init", "operator", "--home", home, "--chain-id", "themis-test")
+	got := explained(t, NewRootCmd(), "tx", "slashing", "unjail", "--from", "nosuch", "--home", home, "--keyring-backend", "test", "--yes")
+	require.Contains(t, got, `no key named "nosuch" in the test keyring under `+home)
+	require.Contains(t, got, "themisd keys list")
+	require.Contains(t, got, "themisd keys import-signer nosuch")
+	require.NotContains(t, got, "failed to convert address field")
+	require.NotContains(t, got, "keyring.go")
+}
