@@ -7,7 +7,7 @@
 #   scripts/localnet.sh stop    (make localnet-stop)
 #   scripts/localnet.sh upgrade <plan> <next-binary>   (make localnet-upgrade: plan "v2",
 #       the next release built with -tags themis_next)
-# Stall or resume a sequencer's L2 node: scripts/l2-fault.sh <node-index> stall|resume
+# Stall or resume a sequencer's L2 node: scripts/l2-fault.sh <node-index>|producer stall|resume
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BINARY=${BINARY:-./build/themisd}
@@ -98,7 +98,8 @@ themis localnet is running ($VALIDATORS validators, chain id themis-localnet).
   try:    $BINARY query sequencer active-set --home $LOCALNET_DIR/node0
           $BINARY query epoch current --home $LOCALNET_DIR/node0
           curl -s 127.0.0.1:1317/themis/epoch/v1/epochs     (rotation history)
-          scripts/l2-fault.sh 1 stall    (stall node1's L2 node; resume with: resume)
+          scripts/l2-fault.sh producer stall    (stall the current producer's L2 node; it prints
+                  the node's index i: scripts/l2-fault.sh i resume)
   stop:   make localnet-stop
 INFO
       return 0
