@@ -53,6 +53,7 @@ import (
 	govv1beta1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1beta1"
 
 	"github.com/themis-network/themis/app/dashboard"
+	"github.com/themis-network/themis/app/nodehealth"
 	"github.com/themis-network/themis/app/openapi"
 	"github.com/themis-network/themis/x/epoch"
 	epochkeeper "github.com/themis-network/themis/x/epoch/keeper"
@@ -112,8 +113,10 @@ type App struct {
 
 	// stopBackground stops the node's background watchers (the L2 watcher) on Close.
 	stopBackground []func()
-	// dashboard serves the pool dashboard on the REST port ([themis] dashboard).
-	dashboard bool
+	// dashboard serves the pool dashboard on the REST port ([themis] dashboard), and
+	// nodeHealth this node's own L2 watcher, TSS engine and bridge beside it.
+	dashboard  bool
+	nodeHealth nodehealth.Sources
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -244,7 +247,9 @@ func New(
 	app.SetEndBlocker(app.EndBlocker)
 	app.setAnteHandler(txConfig)
 	app.setVoteExtensionHandlers(appOpts)
-	app.dashboard = readThemisConfig(appOpts).Dashboard
+	themisCfg := readThemisConfig(appOpts)
+	app.dashboard = themisCfg.Dashboard
+	app.nodeHealth.L2MaxSilence, app.nodeHealth.BridgeURL = themisCfg.L2MaxSilence, themisCfg.BridgeHealthURL
 	app.setUpgradeHandlers()
 
 	if loadLatest {
@@ -368,6 +373,7 @@ func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig
 	openapi.Register(apiSvr.Router)
 	if app.dashboard {
 		dashboard.Register(apiSvr.Router)
+		nodehealth.Register(apiSvr.Router, nodehealth.New(app.nodeHealth))
 	}
 	if err := server.RegisterSwaggerAPI(apiSvr.ClientCtx, apiSvr.Router, apiConfig.Swagger); err != nil {
 		panic(err)

@@ -32,6 +32,7 @@ func epochReportSources(app *App, appOpts servertypes.AppOptions, cfg ThemisConf
 		app.stopBackground = append(app.stopBackground, cancel)
 		go func() { _ = w.Run(ctx) }()
 		heads = watcherHeads{w}
+		app.nodeHealth.L2 = w
 	}
 	if heads == nil {
 		return nil

@@ -49,6 +49,7 @@ func mpcReportSource(app *App, appOpts servertypes.AppOptions, cfg ThemisConfig)
 		panic(fmt.Errorf("[themis] tss engine: %w", err))
 	}
 	app.stopBackground = append(app.stopBackground, func() { cancel(); n.Stop() })
+	app.nodeHealth.TSS = n
 	return reporter.New(app.MpcKeeper, n)
 }
 

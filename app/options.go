@@ -50,6 +50,9 @@ const (
 	OptTSSRoundTimeout = "themis.tss-round-timeout"
 	// OptDashboard serves the pool dashboard at /dashboard/ on the REST port.
 	OptDashboard = "themis.dashboard"
+	// OptBridgeHealthURL is the bridge sidecar's /healthz, shown as this node's bridge
+	// health (with the dashboard, at /themis/node/v1/health).
+	OptBridgeHealthURL = "themis.bridge-health-url"
 )
 
 // DefaultObserveBudget leaves room in a ~1 s block for the rest of the vote.
@@ -121,6 +124,11 @@ tss-round-timeout = "{{ .Themis.TSSRoundTimeout }}"
 # from this node's public REST routes every 2 s. Its page and scripts are embedded in
 # themisd (no internet needed). Needs [api] enable = true.
 dashboard = {{ .Themis.Dashboard }}
+
+# With the dashboard, /themis/node/v1/health shows this node's L2 watcher, TSS engine
+# and the bridge beside it: the bridge's /healthz URL (its --health-addr), asked at
+# most once a second with a 1 s timeout. Empty: no bridge shown.
+bridge-health-url = "{{ .Themis.BridgeHealthURL }}"
 `
 
 // ThemisConfig is the [themis] section.
@@ -138,7 +146,8 @@ type ThemisConfig struct {
 	TSSPreparamsTarget int           `mapstructure:"tss-preparams-target"`
 	TSSRoundTimeout    time.Duration `mapstructure:"tss-round-timeout"`
 
-	Dashboard bool `mapstructure:"dashboard"`
+	Dashboard       bool   `mapstructure:"dashboard"`
+	BridgeHealthURL string `mapstructure:"bridge-health-url"`
 }
 
 // DefaultL2MaxSilence is three polls of the L2 watcher and then some.
@@ -183,6 +192,7 @@ func readThemisConfig(appOpts servertypes.AppOptions) ThemisConfig {
 		}
 	}
 	cfg.Dashboard = cast.ToBool(appOpts.Get(OptDashboard))
+	cfg.BridgeHealthURL = cast.ToString(appOpts.Get(OptBridgeHealthURL))
 	return cfg
 }
 

@@ -164,6 +164,20 @@ func dashboardShowsThePool(t *testing.T, ln *Localnet, d *Dashboard, sequencers 
 	}
 	require.NoError(t, GetJSON(fmt.Sprintf("%s/themis/epoch/v1/epochs/%d", ln.Nodes[0].REST, id), &e))
 	require.Equal(t, strconv.FormatUint(e.Epoch.ProducerID, 10), shown.Producing[0], "the producer shown is the one the chain scheduled for that epoch")
+
+	// This node's own machinery (its /themis/node/v1/health): the L2 watcher follows
+	// its L2 simulator.
+	d.WaitFor("this node's L2 watcher shown healthy", 30*time.Second,
+		`Array.from(document.querySelectorAll("#node-health-table tbody tr")).some(r => r.cells[0].textContent === "L2 watcher" && r.cells[1].textContent === "healthy" && r.cells[2].textContent.startsWith("head "))`)
+	var health struct {
+		L2 struct {
+			Configured bool   `json:"configured"`
+			Healthy    bool   `json:"healthy"`
+			Head       uint64 `json:"head_height"`
+		} `json:"l2_watcher"`
+	}
+	require.NoError(t, GetJSON(ln.Nodes[0].REST+"/themis/node/v1/health", &health))
+	require.True(t, health.L2.Configured && health.L2.Healthy && health.L2.Head > 0, "node0's L2 watcher: %+v", health.L2)
 	d.RequireNoErrors()
 }
 

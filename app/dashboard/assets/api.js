@@ -44,7 +44,7 @@ export async function readAll() {
     get("/themis/epoch/v1/readiness"),
     get("/cosmos/base/tendermint/v1beta1/blocks/latest"),
   ]);
-  const [epochParams, offences, jails, escrows, rewards, mpcReadiness, sessions, nodeInfo, syncing] = await Promise.all([
+  const [epochParams, offences, jails, escrows, rewards, mpcReadiness, sessions, nodeInfo, syncing, nodeHealth] = await Promise.all([
     getOr("/themis/epoch/v1/params", { params: {} }),
     getOr("/themis/slashing/v1/offences?" + newest + "30", { offences: [] }),
     getOr("/themis/slashing/v1/jails", { jails: [] }),
@@ -54,6 +54,8 @@ export async function readAll() {
     getOr("/themis/mpc/v1/sessions?" + newest + "12", { sessions: [] }),
     getOr("/cosmos/base/tendermint/v1beta1/node_info", null),
     getOr("/cosmos/base/tendermint/v1beta1/syncing", null),
+    // This node's own L2 watcher, TSS engine and bridge (served beside the dashboard).
+    getOr("/themis/node/v1/health", null),
   ]);
   const members = (mpcReadiness.sequencers || []).some((r) => r.member);
   const poolKey = members ? await getOr("/themis/mpc/v1/pool_key", null) : null;
@@ -67,6 +69,6 @@ export async function readAll() {
     readiness: readiness.sequencers || [], offences: offences.offences || [],
     jails: jails.jails || [], escrows: escrows.escrows || [], rewards: rewards.rewards || [],
     poolKey: poolKey && poolKey.pool_key, mpcReadiness: mpcReadiness.sequencers || [],
-    sessions: sessions.sessions || [], nodeInfo, syncing,
+    sessions: sessions.sessions || [], nodeInfo, syncing, nodeHealth,
   };
 }

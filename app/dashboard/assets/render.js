@@ -230,4 +230,39 @@ function renderNode(d) {
     ["syncing", d.syncing ? String(d.syncing.syncing) : "–"],
   ];
   fill("node-table", rows.map(([k, v]) => [cell(k, "key"), cell(v)]), "");
+  renderNodeHealth(d.nodeHealth);
+}
+
+// renderNodeHealth shows whether this node can take part: its L2 watcher (the head it
+// reports in its votes), its TSS engine and the bridge beside it.
+function renderNodeHealth(h) {
+  const state = (part, ok) => (!part || !part.configured ? badge("not configured", "off") : badge(ok ? "healthy" : "unhealthy", ok ? "active" : "critical"));
+  if (!h) {
+    fill("node-health-table", [], "this node serves no health (an older themisd, or the dashboard is off)");
+    return;
+  }
+  const l2 = h.l2_watcher, tss = h.tss, bridge = h.bridge;
+  const l2Detail = !l2.configured ? "no [themis] l2-rpc: this node is never scheduled to produce"
+    : [l2.head_height ? `head ${l2.head_height} ${short(l2.head_hash)}` : "no head yet",
+      l2.last_success ? `answered ${ago(l2.last_success, h.checked_at)} ago` : "",
+      l2.last_error ? `last error: ${l2.last_error}` : ""].filter(Boolean).join(" · ");
+  const tssDetail = !tss.configured ? "no [themis] tss-listen: no engine in this node"
+    : `share generation ${tss.share_generation}` + (tss.endpoint ? ` · ${tss.endpoint}` : "");
+  const bridgeDetail = !bridge.configured ? "no [themis] bridge-health-url"
+    : bridge.error ? bridge.error : `status ${bridge.status}` + bridgeReasons(bridge.report);
+  fill("node-health-table", [
+    [cell("L2 watcher", "key"), cell(state(l2, l2.healthy)), cell(l2Detail)],
+    [cell("TSS engine", "key"), cell(state(tss, tss.ready)), cell(tssDetail)],
+    [cell("bridge", "key"), cell(state(bridge, bridge.healthy)), cell(bridgeDetail)],
+  ], "");
+}
+
+function ago(then, now) {
+  const s = Math.max(0, Math.round((Date.parse(now) - Date.parse(then)) / 1000));
+  return `${s} s`;
+}
+
+function bridgeReasons(report) {
+  const r = report && Array.isArray(report.reasons) ? report.reasons.map(clean) : [];
+  return r.length ? ` · ${r.join("; ")}` : "";
 }

@@ -36,15 +36,17 @@ import (
 
 // localnet layout: node i listens on these ports plus i*portStride, all on 127.0.0.1.
 const (
-	portStride  = 100
-	p2pPort     = 26656
-	rpcPort     = 26657
-	promPort    = 26660
-	grpcPort    = 9090
-	apiPort     = 1317
-	l2Port      = 8645              // the node's L2 simulator (themisd l2sim start)
-	tssPort     = 7700              // the node's TSS engine transport ([themis] tss-listen)
-	signerFunds = 1_000_000_000_000 // uthemis per signer account, for fees and deposits
+	portStride = 100
+	p2pPort    = 26656
+	rpcPort    = 26657
+	promPort   = 26660
+	grpcPort   = 9090
+	apiPort    = 1317
+	l2Port     = 8645 // the node's L2 simulator (themisd l2sim start)
+	tssPort    = 7700 // the node's TSS engine transport ([themis] tss-listen)
+	// bridgeHealthPort is bridge i's /healthz at 8680+i (its stride is 1, not portStride).
+	bridgeHealthPort = 8680
+	signerFunds      = 1_000_000_000_000 // uthemis per signer account, for fees and deposits
 )
 
 type testnetOptions struct {
@@ -221,6 +223,9 @@ func newTestnetNode(home string, i, offset int) (testnetNode, error) {
 		ports: map[string]int{
 			"p2p": p2pPort + base, "rpc": rpcPort + base, "prom": promPort + base,
 			"grpc": grpcPort + base, "api": apiPort + base, "l2": l2Port + base, "tss": tssPort + base,
+			// The bridge's health port: scripts/localnet.sh and the e2e suite give bridge i
+			// 8680+i (plus the offset).
+			"bridge-health": bridgeHealthPort + i + offset,
 		},
 	}, nil
 }
@@ -347,6 +352,7 @@ func writeNodeConfig(n testnetNode, i int, nodes []testnetNode, o testnetOptions
 	appCfg.Telemetry.Enabled = true
 	appCfg.StateSync.SnapshotInterval = o.snapshotInterval
 	appCfg.Themis.Dashboard = true
+	appCfg.Themis.BridgeHealthURL = fmt.Sprintf("http://127.0.0.1:%d/healthz", n.ports["bridge-health"])
 	appCfg.Telemetry.PrometheusRetentionTime = 60
 	appCfg.Themis.L1RPC = o.l1RPC
 	appCfg.Themis.L2RPC = fmt.Sprintf("http://127.0.0.1:%d", n.ports["l2"])
