@@ -34,6 +34,9 @@ func Explain(root *cobra.Command, args []string, err error) string {
 	if m := missingKey.FindStringSubmatch(msg); m != nil {
 		return explainMissingKey(cmd, m[1])
 	}
+	if out, ok := explainTxRefusal(msg); ok {
+		return out
+	}
 	if m := unreachableNode.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("no node answers at %s: start it (themisd start) or point --node at a running node's RPC", m[1])
 	}
@@ -234,4 +237,39 @@ var listingFor = map[string]string{
 	"mpc sign-request":           "mpc sign-requests",
 	"mpc pool-tx":                "mpc pool-txs",
 	"mpc pool-key":               "mpc retired-keys",
+}
+
+// txFraming is what the SDK wraps around a transaction its simulation (--gas auto) or
+// CheckTx refused: the message index, the source line of the error, the gas used and
+// the ABCI codespace's "unknown request".
+var (
+	txMessageIndex = regexp.MustCompile(`^failed to execute message; message index: (\d+): `)
+	txSourceLine   = regexp.MustCompile(` \[[^\]\s]+\.go:\d+\]`)
+	txGasUsed      = regexp.MustCompile(` with gas used: '\d+'`)
+	txSequence     = regexp.MustCompile(`^account sequence mismatch, expected (\d+), got (\d+): incorrect account sequence$`)
+)
+
+// explainTxRefusal keeps the chain's reason for refusing a transaction once, without the
+// SDK's framing, and says what to do about a sequence mismatch (an earlier transaction
+// of the same account not in a block yet).
+func explainTxRefusal(msg string) (string, bool) {
+	framed := txGasUsed.MatchString(msg) || txMessageIndex.MatchString(msg)
+	if !framed {
+		return "", false
+	}
+	out := txSourceLine.ReplaceAllString(msg, "")
+	out = txGasUsed.ReplaceAllString(out, "")
+	out = strings.TrimSuffix(out, ": unknown request")
+	prefix := "the chain refuses this transaction: "
+	if m := txMessageIndex.FindStringSubmatch(out); m != nil {
+		out = out[len(m[0]):]
+		if m[1] != "0" {
+			prefix = fmt.Sprintf("the chain refuses message %s of this transaction: ", m[1])
+		}
+	}
+	if m := txSequence.FindStringSubmatch(out); m != nil {
+		return fmt.Sprintf("this account's transaction number %s is still waiting for its block (the chain expects %s next, this one was made as %s): "+
+			"wait for it (`themisd q wait-tx <its hash>`) and send this one again", m[2], m[1], m[2]), true
+	}
+	return prefix + out, true
 }

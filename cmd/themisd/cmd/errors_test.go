@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,4 +158,18 @@ func TestExplainMissingKey(t *testing.T) {
 	require.Contains(t, got, "themisd keys import-signer nosuch")
 	require.NotContains(t, got, "failed to convert address field")
 	require.NotContains(t, got, "keyring.go")
+}
+
+func TestExplainTxRefusal(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"failed to execute message; message index: 0: sequencer 4 is jailed until 2026-12-07T16:17:44Z (2s left, offence 1): sequencer is still jailed [/work/main/x/slashing/keeper/msg_server.go:91] with gas used: '36080': unknown request",
+			"the chain refuses this transaction: sequencer 4 is jailed until 2026-12-07T16:17:44Z (2s left, offence 1): sequencer is still jailed"},
+		{"failed to execute message; message index: 2: owner 0xab is not whitelisted: unauthorized [x/sequencer/keeper/msg_server.go:12] with gas used: '100': unknown request",
+			"the chain refuses message 2 of this transaction: owner 0xab is not whitelisted: unauthorized"},
+		{"account sequence mismatch, expected 8, got 7: incorrect account sequence [cosmos/cosmos-sdk@v0.53.8/x/auth/ante/sigverify.go:370] with gas used: '14756': unknown request",
+			"this account's transaction number 7 is still waiting for its block (the chain expects 8 next, this one was made as 7): wait for it (`themisd q wait-tx <its hash>`) and send this one again"},
+	} {
+		got := Explain(NewRootCmd(), []string{"tx", "slashing", "unjail"}, errors.New(tc.in))
+		require.Equal(t, tc.want, got)
+	}
 }
