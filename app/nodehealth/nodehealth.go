@@ -5,19 +5,27 @@
 // dashboard shows it, and a probe can alert on it.
 //
 // It is node-local and outside consensus: nothing here is read by a block. It is
-// computed at most once a second whoever asks (the bridge is asked with a one-second
-// timeout, at the one URL the operator configured), so a public REST port cannot turn it
-// into load on the engine, the L2 node or the bridge.
+// computed at most once a second whoever asks, by one refresh at a time that no caller
+// can cancel (the others get the last answer), and the bridge is asked with a one-second
+// timeout, at the one URL the operator configured, following no redirect: a public REST
+// port cannot turn it into load on the engine, the L2 node or the bridge, nor make a
+// healthy bridge look down. It publishes a summary, not the bridge's whole report, and
+// no URL: an RPC provider's key in a URL path, or the layout of the operator's network,
+// does not leave the node.
 package nodehealth
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -85,22 +93,46 @@ type TSSHealth struct {
 	Endpoint        string `json:"endpoint,omitempty"`
 }
 
-// Bridge is the bridge beside the node, as its /healthz answered.
+// Bridge is the bridge beside the node, summarised from its /healthz.
 type Bridge struct {
-	Configured bool            `json:"configured"`
-	Healthy    bool            `json:"healthy"`
-	Status     string          `json:"status,omitempty"` // the bridge's own status word
-	Error      string          `json:"error,omitempty"`  // why it could not be read
-	Report     json.RawMessage `json:"report,omitempty"` // its /healthz document
+	Configured    bool     `json:"configured"`
+	Healthy       bool     `json:"healthy"`
+	Status        string   `json:"status,omitempty"`  // the bridge's own status word
+	Reasons       []string `json:"reasons,omitempty"` // why it is unhealthy, URLs removed
+	Error         string   `json:"error,omitempty"`   // why it could not be read
+	L1Head        *uint64  `json:"l1_head,omitempty"`
+	L1LagBlocks   *uint64  `json:"l1_lag_blocks,omitempty"`
+	OutboxPending int      `json:"outbox_pending"`
+	OutboxParked  int      `json:"outbox_parked"`
+	L2Head        *uint64  `json:"l2_head,omitempty"`
 }
+
+// bridgeReport is the part of the bridge's /healthz (bridge/health.Report) shown.
+type bridgeReport struct {
+	Status        string   `json:"status"`
+	Reasons       []string `json:"reasons"`
+	L1Head        *uint64  `json:"l1_head"`
+	LagBlocks     *uint64  `json:"l1_lag_blocks"`
+	OutboxPending int      `json:"outbox_pending"`
+	OutboxParked  int      `json:"outbox_parked"`
+	L2Head        *uint64  `json:"l2_head"`
+}
+
+// maxReasons bounds the reasons shown (each cut at maxReasonLen).
+const (
+	maxReasons   = 8
+	maxReasonLen = 200
+)
 
 // Handler serves the health of srcs.
 type Handler struct {
 	srcs Sources
 
-	mu     sync.Mutex
-	at     time.Time
-	cached []byte
+	mu         sync.Mutex
+	ready      *sync.Cond // signalled when a refresh ends
+	refreshing bool
+	at         time.Time // when cached was computed (its end)
+	cached     []byte
 }
 
 // New returns the handler; Register mounts it.
@@ -109,9 +141,16 @@ func New(srcs Sources) *Handler {
 		srcs.Now = time.Now
 	}
 	if srcs.Client == nil {
-		srcs.Client = &http.Client{Timeout: bridgeTimeout}
+		srcs.Client = &http.Client{
+			Timeout: bridgeTimeout,
+			// The bridge answers where it is; a redirect would send the node elsewhere
+			// and republish what it found there.
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		}
 	}
-	return &Handler{srcs: srcs}
+	h := &Handler{srcs: srcs}
+	h.ready = sync.NewCond(&h.mu)
+	return h
 }
 
 // Register mounts the handler on the REST router.
@@ -119,26 +158,41 @@ func Register(r *mux.Router, h *Handler) {
 	r.Handle(Route, h).Methods(http.MethodGet, http.MethodHead)
 }
 
-func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body := h.current(r.Context())
+func (h *Handler) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+	body := h.current()
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(body)
 }
 
-// current returns the health, computed at most once per cacheFor.
-func (h *Handler) current(ctx context.Context) []byte {
+// current returns the health, computed at most once per cacheFor by one refresh at a
+// time; while one runs, callers get the previous answer (only the very first callers
+// wait for it). No caller's cancellation reaches the refresh.
+func (h *Handler) current() []byte {
 	h.mu.Lock()
-	defer h.mu.Unlock()
-	now := h.srcs.Now()
-	if h.cached != nil && now.Sub(h.at) < cacheFor {
-		return h.cached
+	for {
+		if h.cached != nil && (h.refreshing || h.srcs.Now().Sub(h.at) < cacheFor) {
+			out := h.cached
+			h.mu.Unlock()
+			return out
+		}
+		if !h.refreshing {
+			break
+		}
+		h.ready.Wait() // the first refresh, with nothing cached yet
 	}
-	bz, err := json.Marshal(h.check(ctx, now))
+	h.refreshing = true
+	h.mu.Unlock()
+
+	bz, err := json.Marshal(h.check(context.Background(), h.srcs.Now()))
 	if err != nil { // no field of Health fails to marshal; keep the answer JSON anyway
 		bz = []byte(fmt.Sprintf(`{"error":%q}`, err.Error()))
 	}
-	h.at, h.cached = now, bz
+
+	h.mu.Lock()
+	h.at, h.cached, h.refreshing = h.srcs.Now(), bz, false
+	h.ready.Broadcast()
+	h.mu.Unlock()
 	return bz
 }
 
@@ -171,50 +225,53 @@ func l2Health(s l2.Status, now time.Time, maxSilence time.Duration) L2Health {
 		out.LastSuccess = &t
 	}
 	if s.LastError != nil {
-		out.LastError = s.LastError.Error()
+		out.LastError = redactURLs(s.LastError.Error())
 	}
 	out.Healthy = s.HasHead && !s.LastSuccess.IsZero() && now.Sub(s.LastSuccess) <= maxSilence
 	return out
 }
 
 // bridge asks the bridge's /healthz: 200 is healthy, 503 is a bridge that answered
-// unhealthy (its report says why), anything else is an error.
+// unhealthy (its reasons say why), anything else is an error. No error names the URL.
 func (h *Handler) bridge(ctx context.Context) Bridge {
 	out := Bridge{Configured: true}
 	ctx, cancel := context.WithTimeout(ctx, bridgeTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, h.srcs.BridgeURL, nil)
 	if err != nil {
-		out.Error = err.Error()
+		out.Error = "bridge-health-url is not a URL"
 		return out
 	}
 	resp, err := h.srcs.Client.Do(req)
 	if err != nil {
-		out.Error = fmt.Sprintf("unreachable: %v", err)
+		out.Error = "unreachable: " + transportReason(err)
 		return out
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBridgeReport+1))
 	if err != nil {
-		out.Error = fmt.Sprintf("reading its report: %v", err)
+		out.Error = "unreachable: " + transportReason(err)
 		return out
 	}
 	if len(body) > maxBridgeReport {
 		out.Error = fmt.Sprintf("its report is larger than %d bytes", maxBridgeReport)
 		return out
 	}
-	var report struct {
-		Status string `json:"status"`
-	}
-	if err := json.Unmarshal(body, &report); err != nil {
-		out.Error = fmt.Sprintf("HTTP %d, not a bridge health report: %v", resp.StatusCode, err)
+	var report bridgeReport
+	if err := json.Unmarshal(body, &report); err != nil || report.Status == "" {
+		out.Error = fmt.Sprintf("HTTP %d, not a bridge health report", resp.StatusCode)
 		return out
 	}
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, body); err == nil {
-		out.Report = compact.Bytes()
+	out.Status = clip(redactURLs(report.Status), 32)
+	for i, r := range report.Reasons {
+		if i == maxReasons {
+			out.Reasons = append(out.Reasons, fmt.Sprintf("and %d more", len(report.Reasons)-maxReasons))
+			break
+		}
+		out.Reasons = append(out.Reasons, clip(redactURLs(r), maxReasonLen))
 	}
-	out.Status = report.Status
+	out.L1Head, out.L1LagBlocks, out.L2Head = report.L1Head, report.LagBlocks, report.L2Head
+	out.OutboxPending, out.OutboxParked = report.OutboxPending, report.OutboxParked
 	switch resp.StatusCode {
 	case http.StatusOK:
 		out.Healthy = true
@@ -223,4 +280,50 @@ func (h *Handler) bridge(ctx context.Context) Bridge {
 		out.Error = fmt.Sprintf("HTTP %d", resp.StatusCode)
 	}
 	return out
+}
+
+// urlRe matches a URL in an error message (Go's net/http quotes the one it failed on).
+var urlRe = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://[^\s"'<>]+`)
+
+// addrRe matches a network address in an error message: IPv4 or [IPv6] with its port,
+// and the host of a failed name lookup.
+var addrRe = regexp.MustCompile(`\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b|\[[0-9A-Fa-f:.]+\](?::\d+)?|lookup [^\s:]+`)
+
+// redactURLs keeps only each URL's scheme and drops addresses: a path, query or user
+// part may hold an RPC provider's key, and a host the layout of the operator's network.
+func redactURLs(s string) string {
+	s = urlRe.ReplaceAllStringFunc(s, func(u string) string {
+		scheme, _, _ := strings.Cut(u, "://")
+		return scheme + "://…"
+	})
+	return addrRe.ReplaceAllStringFunc(s, func(a string) string {
+		if strings.HasPrefix(a, "lookup ") {
+			return "lookup …"
+		}
+		return "…"
+	})
+}
+
+// transportReason says why a request failed, without its URL.
+func transportReason(err error) string {
+	var netErr interface{ Timeout() bool }
+	switch {
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
+		return fmt.Sprintf("no answer within %s", bridgeTimeout)
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection refused"
+	default:
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			return redactURLs(uerr.Err.Error())
+		}
+		return redactURLs(err.Error())
+	}
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }

@@ -16,7 +16,8 @@ import (
 )
 
 // Shell is one bash session fed blocks as a person pastes them into a terminal: the
-// variables a block sets are there for the next. It runs with `set -euo pipefail`, so a
+// variables a block sets are there for the next (each block is sourced from a file,
+// with no input). It runs with `set -euo pipefail`, so a
 // failing command, an unset variable or a broken pipe ends the session and fails the
 // block; HOME is a fresh directory (no ~/.themisd), the build directory is first on
 // PATH (as after `make install`), and Go keeps the caller's caches.
@@ -25,6 +26,8 @@ type Shell struct {
 	cmd   *exec.Cmd
 	stdin io.WriteCloser
 	lines chan string
+	dir   string // where each block is written before it is sourced
+	n     int
 }
 
 const shellDone = "__themis_readme_block_done__"
@@ -58,7 +61,7 @@ func StartShell(t *testing.T, dir, buildDir string) *Shell {
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("bash: %v", err)
 	}
-	s := &Shell{t: t, cmd: cmd, stdin: stdin, lines: make(chan string, 1024)}
+	s := &Shell{t: t, cmd: cmd, stdin: stdin, lines: make(chan string, 1024), dir: t.TempDir()}
 	go func() {
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 0, 64*1024), 4<<20)
@@ -78,7 +81,14 @@ func StartShell(t *testing.T, dir, buildDir string) *Shell {
 // the block fails (the session ends) or the block takes longer than timeout.
 func (s *Shell) Run(name, script string, timeout time.Duration) string {
 	s.t.Helper()
-	if _, err := io.WriteString(s.stdin, script+"\necho "+shellDone+"\n"); err != nil {
+	// Sourced from a file with stdin closed: a command that asks for input (a tx without
+	// --yes) fails instead of reading the rest of the block as its answer.
+	s.n++
+	file := filepath.Join(s.dir, fmt.Sprintf("block%02d.sh", s.n))
+	if err := os.WriteFile(file, []byte(script+"\n"), 0o600); err != nil {
+		s.t.Fatal(err)
+	}
+	if _, err := io.WriteString(s.stdin, "source "+file+" </dev/null\necho "+shellDone+"\n"); err != nil {
 		s.t.Fatalf("recipe %s: the shell is gone: %v", name, err)
 	}
 	var out []string

@@ -135,7 +135,8 @@ func TestLocalnetREADME(t *testing.T) {
 		}
 		return GetJSON(n0.REST+"/themis/sequencer/v1/l1_config", &res) == nil && res.Config.Pool != ""
 	})
-	run("whitelist-owner", 2*time.Minute)
+	out = run("whitelist-owner", 2*time.Minute)
+	requireTxsDelivered(t, ln, out, 4) // every node's vote (the proposal's hash went to wait-tx)
 	owner := strings.ToLower(sh.Var("OWNER"))
 	require.NotEmpty(t, owner)
 	id := sh.Var("ID")
@@ -163,6 +164,7 @@ func TestLocalnetREADME(t *testing.T) {
 	require.Contains(t, out, `id: "5"`)
 	out = run("fund-operator", time.Minute)
 	require.Contains(t, out, `imported signer`)
+	requireTxsDelivered(t, ln, out, 1)
 	account := strings.TrimSpace(sh.Run("its account", `$B keys show signer -a --keyring-backend test --home $L/operator4`, 30*time.Second))
 	ln.WaitFor("the new operator's 1000000uthemis", 30*time.Second, func() bool {
 		var res struct {
@@ -187,7 +189,7 @@ func TestLocalnetREADME(t *testing.T) {
 		return GetJSON(n0.RPC+"/status", &st) == nil && st.Result.SyncInfo.Time.After(jail.JailedUntil)
 	})
 	out = run("unjail", time.Minute)
-	requireTxDelivered(t, ln, out)
+	requireTxsDelivered(t, ln, out, 1)
 	ln.WaitFor("the stalled sequencer active again", time.Minute, func() bool {
 		status, err := SequencerStatus(n0, stalledID)
 		return err == nil && status == "SEQUENCER_STATUS_ACTIVE"
@@ -226,23 +228,26 @@ func readmeLocalnet(t *testing.T, dir string) *Localnet {
 	return ln
 }
 
-var txHashLine = regexp.MustCompile(`(?m)^txhash: ([0-9A-F]{64})$`)
+// txHash matches a transaction hash as themisd prints it: YAML or JSON.
+var txHash = regexp.MustCompile(`(?m)(?:^txhash: |"txhash":")([0-9A-F]{64})`)
 
-// requireTxDelivered waits for the first transaction a recipe printed (its txhash line)
-// to be in a block, and fails with the chain's log unless it succeeded there: a CheckTx
-// pass is not a delivery.
-func requireTxDelivered(t *testing.T, ln *Localnet, out string) {
+// requireTxsDelivered waits for every transaction a recipe printed (want of them) to be
+// in a block, and fails with the chain's log unless each succeeded there: themisd exits
+// 0 once CheckTx took a transaction, which is not a delivery.
+func requireTxsDelivered(t *testing.T, ln *Localnet, out string, want int) {
 	t.Helper()
-	m := txHashLine.FindStringSubmatch(out)
-	require.NotNil(t, m, "the recipe printed a transaction hash")
-	var res struct {
-		TxResponse struct {
-			Code   uint32 `json:"code"`
-			RawLog string `json:"raw_log"`
-		} `json:"tx_response"`
+	matches := txHash.FindAllStringSubmatch(out, -1)
+	require.Len(t, matches, want, "transactions the recipe printed")
+	for _, m := range matches {
+		var res struct {
+			TxResponse struct {
+				Code   uint32 `json:"code"`
+				RawLog string `json:"raw_log"`
+			} `json:"tx_response"`
+		}
+		ln.WaitFor("transaction "+m[1]+" in a block", 30*time.Second, func() bool {
+			return GetJSON(ln.Nodes[0].REST+"/cosmos/tx/v1beta1/txs/"+m[1], &res) == nil
+		})
+		require.Zero(t, res.TxResponse.Code, "transaction %s failed in its block: %s", m[1], res.TxResponse.RawLog)
 	}
-	ln.WaitFor("transaction "+m[1]+" in a block", 30*time.Second, func() bool {
-		return GetJSON(ln.Nodes[0].REST+"/cosmos/tx/v1beta1/txs/"+m[1], &res) == nil
-	})
-	require.Zero(t, res.TxResponse.Code, "transaction %s failed in its block: %s", m[1], res.TxResponse.RawLog)
 }

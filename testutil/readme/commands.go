@@ -16,11 +16,12 @@ type Command struct {
 
 var (
 	assignRe  = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*=`)
-	heredocRe = regexp.MustCompile(`<<-?\s*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?`)
+	heredocRe = regexp.MustCompile(`^<<-?\s*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?`)
 	// placeholderRe is a template's stand-in for a value (<h>, <chain-id>, <rpc host:port>),
 	// which the shell would take for a redirection.
 	placeholderRe = regexp.MustCompile(`^<[A-Za-z0-9][A-Za-z0-9 ._:/-]*>`)
-	keywords      = map[string]bool{"do": true, "then": true, "else": true, "elif": true, "time": true, "!": true, "{": true, "}": true}
+	keywords      = map[string]bool{"do": true, "then": true, "else": true, "elif": true, "if": true, "while": true,
+		"until": true, "time": true, "!": true, "{": true, "}": true, "env": true, "exec": true, "command": true}
 )
 
 // Commands splits a shell block into its simple commands. It knows what README blocks
@@ -39,8 +40,8 @@ func Commands(script string) []Command {
 		l := &lexer{s: line, line: start}
 		l.list(false)
 		out = append(out, l.out...)
-		if m := heredocRe.FindStringSubmatch(stripComment(line)); m != nil {
-			for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != m[1] {
+		if tag := heredocTag(line); tag != "" {
+			for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != tag {
 				i++
 			}
 			i++ // the terminator
@@ -49,8 +50,9 @@ func Commands(script string) []Command {
 	return out
 }
 
-// stripComment drops a trailing comment outside quotes, for the here-document check.
-func stripComment(line string) string {
+// heredocTag returns the terminator of a here-document the line opens (<<TAG, <<-TAG,
+// <<'TAG'), outside quotes and comments; a here-string (<<<) opens none.
+func heredocTag(line string) string {
 	var quote byte
 	for i := 0; i < len(line); i++ {
 		c := line[i]
@@ -62,10 +64,17 @@ func stripComment(line string) string {
 		case c == '\'' || c == '"':
 			quote = c
 		case c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
-			return line[:i]
+			return ""
+		case strings.HasPrefix(line[i:], "<<<"):
+			i += 2
+		case strings.HasPrefix(line[i:], "<<"):
+			if m := heredocRe.FindStringSubmatch(line[i:]); m != nil {
+				return m[1]
+			}
+			i++
 		}
 	}
-	return line
+	return ""
 }
 
 type lexer struct {

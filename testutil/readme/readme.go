@@ -28,14 +28,18 @@ type Block struct {
 }
 
 var (
-	markRe  = regexp.MustCompile(`^<!--\s*(recipe|not run):\s*(.*?)\s*-->$`)
-	fenceRe = regexp.MustCompile("^```\\s*([A-Za-z0-9_-]*)\\s*$")
+	markRe = regexp.MustCompile(`^<!--\s*(recipe|not run):\s*(.*?)\s*-->$`)
+	// fenceRe is a CommonMark fence: three or more backticks or tildes, then the info
+	// string, whose first word is the language.
+	fenceRe = regexp.MustCompile("^(`{3,}|~{3,})\\s*([^\\s`]*)")
 	nameRe  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 )
 
-// shellLanguages are the fence languages that hold commands; a block in another language
-// (json, toml, ...) is data and needs no mark.
-var shellLanguages = map[string]bool{"sh": true, "bash": true, "shell": true, "console": true, "": true}
+// dataLanguages are the fence languages that hold no commands (json, toml, ...): such a
+// block needs no mark. Any other block, with no language or an unknown one, does.
+var dataLanguages = map[string]bool{"json": true, "yaml": true, "yml": true, "toml": true, "text": true, "txt": true,
+	"go": true, "solidity": true, "sol": true, "proto": true, "protobuf": true, "diff": true, "ini": true, "xml": true,
+	"html": true, "css": true, "js": true, "javascript": true, "ts": true, "mermaid": true, "dot": true}
 
 // ParseFile reads the README at path.
 func ParseFile(path string) ([]Block, error) {
@@ -56,7 +60,8 @@ func Parse(r io.Reader) ([]Block, error) {
 		mark   *Block // a mark waiting for its block
 		open   *Block // the block being read
 		body   []string
-		inData bool // inside a fenced block of another language
+		fence  string // the opening fence of the block being read, shell or data
+		inData bool   // that block is data (json, toml, ...)
 		line   int
 	)
 	sc := bufio.NewScanner(r)
@@ -66,21 +71,23 @@ func Parse(r io.Reader) ([]Block, error) {
 		text := sc.Text()
 		trimmed := strings.TrimSpace(text)
 		switch {
-		case open != nil:
-			if trimmed == "```" {
-				open.Script = strings.Join(body, "\n") + "\n"
-				blocks = append(blocks, *open)
-				open, body = nil, nil
+		case fence != "":
+			if closes(trimmed, fence) {
+				if open != nil {
+					open.Script = strings.Join(body, "\n") + "\n"
+					blocks = append(blocks, *open)
+				}
+				open, body, fence, inData = nil, nil, "", false
 				continue
 			}
-			body = append(body, text)
-		case inData:
-			if trimmed == "```" {
-				inData = false
+			if !inData {
+				body = append(body, text)
 			}
 		case fenceRe.MatchString(trimmed):
-			lang := fenceRe.FindStringSubmatch(trimmed)[1]
-			if !shellLanguages[lang] {
+			m := fenceRe.FindStringSubmatch(trimmed)
+			fence = m[1]
+			lang := strings.ToLower(m[2])
+			if dataLanguages[lang] {
 				inData = true
 				if mark != nil {
 					return nil, fmt.Errorf("line %d: the mark of line %d is followed by a %q block, not a shell block", line, mark.Line, lang)
@@ -124,10 +131,19 @@ func Parse(r io.Reader) ([]Block, error) {
 	if open != nil {
 		return nil, fmt.Errorf("line %d: the shell block is never closed", open.Line)
 	}
+	if fence != "" {
+		return nil, fmt.Errorf("the block opened by %s is never closed", fence)
+	}
 	if mark != nil {
 		return nil, fmt.Errorf("line %d: the mark has no shell block after it", mark.Line)
 	}
 	return blocks, nil
+}
+
+// closes reports a line that closes a block opened by fence: the same character, at
+// least as many, nothing else.
+func closes(trimmed, fence string) bool {
+	return len(trimmed) >= len(fence) && strings.Trim(trimmed, fence[:1]) == ""
 }
 
 // Recipes returns the blocks the e2e suite runs, by name.

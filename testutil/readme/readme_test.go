@@ -24,6 +24,12 @@ func TestParseNeedsAMarkOnEveryShellBlock(t *testing.T) {
 		"never closed":       {"<!-- recipe: a -->\n```sh\nls\n", "never closed"},
 		"unmarked after ok":  {"<!-- recipe: a -->\n```sh\nls\n```\n```bash\nls\n```\n", "line 5: a shell block with no mark"},
 		"fence in a recipe ": {"<!-- recipe: a -->\n```sh\ncat <<X\n```json\nX\n```\n```sh\n```\n", "line 7: a shell block with no mark"},
+		"tilde fence":        {"~~~\nls\n~~~\n", "line 1: a shell block with no mark"},
+		"upper-case lang":    {"```Bash\nls\n```\n", "line 1: a shell block with no mark"},
+		"zsh":                {"```zsh\nls\n```\n", "line 1: a shell block with no mark"},
+		"info attributes":    {"```sh title=x\nls\n```\n", "line 1: a shell block with no mark"},
+		"four backticks":     {"````\n```json\n```\nls\n````\n", "line 1: a shell block with no mark"},
+		"unclosed data":      {"```json\n{}\n", "never closed"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := Parse(strings.NewReader(tc.doc))
@@ -57,6 +63,10 @@ $B tx upgrade software-upgrade v2 --upgrade-height <h> --upgrade-info "<release 
 H=$(( $(curl -s <rpc>/status | sed -n 1p) - 100 ))
 curl -sf "127.0.0.1:1317/x?a=1&b=2" # a comment | not a pipe
 echo "$($B keys show signer -a --home "$L/operator4")"
+if themisd status --home h; then echo up; fi
+grep x <<<"$B tx bank send"
+echo "<<EOF not a here-document"
+env FOO=1 themisd version
 `
 	var got []string
 	for _, c := range Commands(script) {
@@ -76,6 +86,12 @@ echo "$($B keys show signer -a --home "$L/operator4")"
 		"curl -sf 127.0.0.1:1317/x?a=1&b=2",
 		"$B keys show signer -a --home $L/operator4",
 		"echo $(...)",
+		"themisd status --home h",
+		"echo up",
+		"fi",
+		"grep x",
+		"echo <<EOF not a here-document",
+		"themisd version",
 	}, got)
 }
 

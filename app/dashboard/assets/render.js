@@ -237,7 +237,7 @@ function renderNode(d) {
 // reports in its votes), its TSS engine and the bridge beside it.
 function renderNodeHealth(h) {
   const state = (part, ok) => (!part || !part.configured ? badge("not configured", "off") : badge(ok ? "healthy" : "unhealthy", ok ? "active" : "critical"));
-  if (!h) {
+  if (!h || !h.l2_watcher || !h.tss || !h.bridge) {
     fill("node-health-table", [], "this node serves no health (an older themisd, or the dashboard is off)");
     return;
   }
@@ -249,7 +249,8 @@ function renderNodeHealth(h) {
   const tssDetail = !tss.configured ? "no [themis] tss-listen: no engine in this node"
     : `share generation ${tss.share_generation}` + (tss.endpoint ? ` · ${tss.endpoint}` : "");
   const bridgeDetail = !bridge.configured ? "no [themis] bridge-health-url"
-    : bridge.error ? bridge.error : `status ${bridge.status}` + bridgeReasons(bridge.report);
+    : bridge.error ? bridge.error : [`status ${bridge.status}`, bridge.l1_head ? `L1 head ${bridge.l1_head}` : "",
+      `outbox ${bridge.outbox_pending} pending, ${bridge.outbox_parked} parked`].filter(Boolean).join(" · ") + bridgeReasons(bridge.reasons);
   fill("node-health-table", [
     [cell("L2 watcher", "key"), cell(state(l2, l2.healthy)), cell(l2Detail)],
     [cell("TSS engine", "key"), cell(state(tss, tss.ready)), cell(tssDetail)],
@@ -262,7 +263,7 @@ function ago(then, now) {
   return `${s} s`;
 }
 
-function bridgeReasons(report) {
-  const r = report && Array.isArray(report.reasons) ? report.reasons.map(clean) : [];
+function bridgeReasons(reasons) {
+  const r = Array.isArray(reasons) ? reasons.map(clean) : [];
   return r.length ? ` · ${r.join("; ")}` : "";
 }

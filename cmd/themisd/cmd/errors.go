@@ -41,6 +41,11 @@ func Explain(root *cobra.Command, args []string, err error) string {
 		return fmt.Sprintf("no node answers at %s: start it (themisd start) or point --node at a running node's RPC", m[1])
 	}
 	if code, desc, ok := peelStatus(msg); ok {
+		// A refusal simulated through the node (--gas auto) comes back inside two
+		// status layers.
+		if out, ok := explainTxRefusal(desc); ok {
+			return out
+		}
 		return explainStatus(cmd, code, desc)
 	}
 	return msg
@@ -253,7 +258,10 @@ var (
 // SDK's framing, and says what to do about a sequence mismatch (an earlier transaction
 // of the same account not in a block yet).
 func explainTxRefusal(msg string) (string, bool) {
-	framed := txGasUsed.MatchString(msg) || txMessageIndex.MatchString(msg)
+	if _, desc, ok := peelStatus(msg); ok { // a simulation through the node: two status layers
+		msg = desc
+	}
+	framed := txGasUsed.MatchString(msg) || txMessageIndex.MatchString(msg) || strings.HasPrefix(msg, "account sequence mismatch, ")
 	if !framed {
 		return "", false
 	}
@@ -268,8 +276,20 @@ func explainTxRefusal(msg string) (string, bool) {
 		}
 	}
 	if m := txSequence.FindStringSubmatch(out); m != nil {
-		return fmt.Sprintf("this account's transaction number %s is still waiting for its block (the chain expects %s next, this one was made as %s): "+
-			"wait for it (`themisd q wait-tx <its hash>`) and send this one again", m[2], m[1], m[2]), true
+		return explainSequence(m[1], m[2]), true
 	}
 	return prefix + out, true
+}
+
+// explainSequence says why an account's transaction number was refused and what to do.
+func explainSequence(expected, got string) string {
+	e, _ := strconv.ParseUint(expected, 10, 64)
+	g, _ := strconv.ParseUint(got, 10, 64)
+	head := fmt.Sprintf("account sequence mismatch (expected %s, got %s): ", expected, got)
+	if g < e {
+		return head + "an earlier transaction of this account took that number and is still waiting for its block; " +
+			"wait a block and send this one again (or pass --sequence " + expected + ")"
+	}
+	return head + "this transaction was made with a number the account has not reached (an earlier one is missing); " +
+		"send it with --sequence " + expected + ", or without --sequence and --offline"
 }
