@@ -14,7 +14,7 @@ GATEWAY_VERSION  := v1.16.0
 OPENAPI_VERSION  := v2.34.0
 
 .PHONY: all build build-next install tools geth generate check-generated test test-unit test-e2e fuzz bench bench-churn tss-fixtures \
-        localnet localnet-stop localnet-upgrade lint check-monitoring clean
+        soak localnet localnet-stop localnet-upgrade lint check-monitoring clean
 
 all: build
 
@@ -87,6 +87,17 @@ bench: build
 ## 20 of them (about 30 minutes; CHURN_SESSIONS, CHURN_FAULTS, CHURN_DOWN tune it).
 bench-churn: build
 	THEMISD_BINARY=$(BINARY) $(GO) test -count=1 -tags e2e -run '^TestBenchPoolSigningChurn$$' -v -timeout 90m ./testutil/e2e/...
+
+## soak: the localnet under the faults of SPEC 10 on a seeded schedule, with its invariants
+## checked the whole time (not part of make test). SOAK_DURATION (1h), SOAK_STALL_THRESHOLD
+## (60s; 10s is the production-like one), SOAK_SEED (random when empty), SOAK_REPORT (a
+## file for the record in BENCHMARKS.md).
+SOAK_DURATION ?= 1h
+SOAK_STALL_THRESHOLD ?= 60s
+soak: build
+	THEMISD_BINARY=$(BINARY) SOAK_DURATION=$(SOAK_DURATION) SOAK_STALL_THRESHOLD=$(SOAK_STALL_THRESHOLD) \
+	SOAK_SEED=$(SOAK_SEED) SOAK_REPORT=$(SOAK_REPORT) \
+	$(GO) test -count=1 -tags e2e -run '^TestSoak$$' -v -timeout 0 ./testutil/e2e/
 
 ## tss-fixtures: the committed TSS test fixtures (preparams, a test key); keeps what exists.
 tss-fixtures:
