@@ -139,17 +139,17 @@ upgrade() {
   local plan=${1:?usage: $0 upgrade <plan> <next-binary>} next=${2:?usage: $0 upgrade <plan> <next-binary>}
   [ -d "$LOCALNET_DIR/node0" ] || { echo "no localnet in $LOCALNET_DIR: make localnet first" >&2; exit 1; }
   local at=$(( $(height 0) + 40 ))
-  "$BINARY" tx upgrade software-upgrade "$plan" --upgrade-height "$at" --upgrade-info "localnet upgrade to $plan" \
+  local tx id=""
+  tx=$("$BINARY" tx upgrade software-upgrade "$plan" --upgrade-height "$at" --upgrade-info "localnet upgrade to $plan" \
     --title "upgrade to $plan" --summary "software upgrade $plan at height $at" --deposit 1000uthemis \
-    --no-validate --from signer --gas 400000 --yes --home "$LOCALNET_DIR/node0" >/dev/null
-  local id=""
-  for _ in $(seq 1 20); do
-    sleep 1
+    --no-validate --from signer --gas 400000 --yes --home "$LOCALNET_DIR/node0" -o json |
+    sed -n 's/.*"txhash":"\([0-9A-F]*\)".*/\1/p')
+  # Its block, then its id: the newest proposal (other proposals may exist already).
+  if [ -n "$tx" ] && "$BINARY" query wait-tx "$tx" --timeout 30s --home "$LOCALNET_DIR/node0" >/dev/null; then
     # -o json prints indented JSON: squeeze it before picking the last proposal's id.
     id=$("$BINARY" query gov proposals --home "$LOCALNET_DIR/node0" -o json 2>/dev/null | tr -d ' \n' |
       grep -o '"id":"[0-9]*"' | tail -1 | grep -o '[0-9][0-9]*' || true)
-    [ -n "$id" ] && break
-  done
+  fi
   [ -n "$id" ] || { echo "the upgrade proposal did not land; see $LOCALNET_DIR/node0/node.log" >&2; exit 1; }
   for ((i = 0; i < VALIDATORS; i++)); do
     "$BINARY" tx gov vote "$id" yes --from signer --yes --home "$LOCALNET_DIR/node$i" >/dev/null
@@ -167,6 +167,8 @@ upgrade() {
       h=$(height "$i" || true)
       [ -n "$h" ] && [ "$h" -ge $((at + 2)) ] || passed=0
     done
+    # Past the height is not enough: the plan must have been applied (the next release ran it).
+    curl -s "http://127.0.0.1:1317/cosmos/upgrade/v1beta1/applied_plan/$plan" | grep -q "\"height\":\"$at\"" || passed=0
     if [ "$passed" -eq 1 ]; then
       echo " done: the chain continues at height $(height 0) on $next"
       return 0

@@ -238,16 +238,28 @@ func requireTxsDelivered(t *testing.T, ln *Localnet, out string, want int) {
 	t.Helper()
 	matches := txHash.FindAllStringSubmatch(out, -1)
 	require.Len(t, matches, want, "transactions the recipe printed")
-	for _, m := range matches {
+	for i, m := range matches {
 		var res struct {
 			TxResponse struct {
 				Code   uint32 `json:"code"`
 				RawLog string `json:"raw_log"`
 			} `json:"tx_response"`
 		}
-		ln.WaitFor("transaction "+m[1]+" in a block", 30*time.Second, func() bool {
-			return GetJSON(ln.Nodes[0].REST+"/cosmos/tx/v1beta1/txs/"+m[1], &res) == nil
-		})
+		found := false
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline) && !found; time.Sleep(250 * time.Millisecond) {
+			found = GetJSON(ln.Nodes[0].REST+"/cosmos/tx/v1beta1/txs/"+m[1], &res) == nil
+		}
+		if !found {
+			// Where is it? Each node's index and mempool, for the record.
+			for _, n := range ln.Nodes {
+				var tx, pool map[string]any
+				txErr := GetJSON(n.RPC+"/tx?hash=0x"+m[1], &tx)
+				poolErr := GetJSON(n.RPC+"/num_unconfirmed_txs", &pool)
+				t.Logf("node%d: /tx %v %v; mempool %v %v", n.Index, txErr, tx, poolErr, pool)
+			}
+			t.Logf("the recipe's output:\n%s", out)
+			t.Fatalf("transaction %s (%d of %d the recipe printed) is in no block after 60 s", m[1], i+1, len(matches))
+		}
 		require.Zero(t, res.TxResponse.Code, "transaction %s failed in its block: %s", m[1], res.TxResponse.RawLog)
 	}
 }
