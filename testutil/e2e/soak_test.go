@@ -41,6 +41,7 @@ func TestSoak(t *testing.T) {
 	defer ln.Stop()
 	ln.WaitHeight(3, 90*time.Second)
 	s := newSoak(t, ln, cfg)
+	defer s.report() // the record, whatever the outcome
 	ln.WaitFor("the first epochs", 2*time.Minute, func() bool {
 		e, err := Epochs(ln.Nodes[0])
 		return err == nil && len(e) >= 2
@@ -52,6 +53,15 @@ func TestSoak(t *testing.T) {
 	wg.Add(2)
 	go func() { defer wg.Done(); s.relockThroughout(ctx) }()
 	go func() { defer wg.Done(); s.watch(ctx) }()
+	stopped := false
+	stop := func() {
+		if !stopped {
+			stopped = true
+			cancel()
+			wg.Wait()
+		}
+	}
+	defer stop() // a failed check of this goroutine ends the test: stop them first
 
 	deadline := time.Now().Add(cfg.duration)
 	for time.Now().Before(deadline) && !t.Failed() {
@@ -61,11 +71,9 @@ func TestSoak(t *testing.T) {
 		gap := cfg.minGap + time.Duration(s.rng.Int63n(int64(cfg.maxGap-cfg.minGap)))
 		s.sleepUnjailing(min(gap, time.Until(deadline)))
 	}
-	cancel()
-	wg.Wait()
+	stop()
 	s.restoreAll()
 	s.finalChecks(from)
-	s.report()
 }
 
 type soakConfig struct {
