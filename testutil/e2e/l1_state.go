@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"math/big"
 	"strings"
 
@@ -44,20 +45,31 @@ type L1Sequencer struct {
 	Owner  string
 }
 
-// L1SequencerState reads sequencer id from the staking contract at the L1 head.
+// L1SequencerState reads sequencer id from the staking contract at the L1 head; a
+// failed read fails the test.
 func (ln *Localnet) L1SequencerState(client *ethclient.Client, id uint64) L1Sequencer {
 	ln.t.Helper()
-	contract := common.HexToAddress(ln.L1.Staking)
-	abi := staking.NewThemisStaking()
-	out, err := client.CallContract(context.Background(), ethereum.CallMsg{To: &contract, Data: abi.PackSequencers(new(big.Int).SetUint64(id))}, nil)
+	s, err := ln.TryL1SequencerState(context.Background(), client, id)
 	if err != nil {
 		ln.t.Fatalf("read L1 sequencer %d: %v", id, err)
 	}
+	return s
+}
+
+// TryL1SequencerState is L1SequencerState for a reader that tolerates an unreachable L1
+// (and may run outside the test's goroutine).
+func (ln *Localnet) TryL1SequencerState(ctx context.Context, client *ethclient.Client, id uint64) (L1Sequencer, error) {
+	contract := common.HexToAddress(ln.L1.Staking)
+	abi := staking.NewThemisStaking()
+	out, err := client.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: abi.PackSequencers(new(big.Int).SetUint64(id))}, nil)
+	if err != nil {
+		return L1Sequencer{}, err
+	}
 	s, err := abi.UnpackSequencers(out)
 	if err != nil {
-		ln.t.Fatalf("decode L1 sequencer %d: %v", id, err)
+		return L1Sequencer{}, fmt.Errorf("decode: %w", err)
 	}
-	return L1Sequencer{Locked: s.Locked, Nonce: s.Nonce.Uint64(), Owner: strings.ToLower(s.Owner.Hex())}
+	return L1Sequencer{Locked: s.Locked, Nonce: s.Nonce.Uint64(), Owner: strings.ToLower(s.Owner.Hex())}, nil
 }
 
 // l1Call runs a read-only call of contract at L1 block (nil: the head) and returns its

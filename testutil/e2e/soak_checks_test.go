@@ -12,11 +12,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
-	"github.com/themis-network/themis/contracts/bindings/staking"
 	"github.com/themis-network/themis/networks/l2sim"
 )
 
@@ -159,19 +157,9 @@ func (s *soak) checkChainFollowsL1() {
 // l1State reads sequencer id from the staking contract (an error, not a failure, when
 // the L1 is unreachable).
 func (s *soak) l1State(id uint64) (L1Sequencer, error) {
-	contract := common.HexToAddress(s.ln.L1.Staking)
-	abi := staking.NewThemisStaking()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	out, err := s.l1.client.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: abi.PackSequencers(new(big.Int).SetUint64(id))}, nil)
-	if err != nil {
-		return L1Sequencer{}, err
-	}
-	seq, err := abi.UnpackSequencers(out)
-	if err != nil {
-		return L1Sequencer{}, err
-	}
-	return L1Sequencer{Locked: seq.Locked, Nonce: seq.Nonce.Uint64()}, nil
+	return s.ln.TryL1SequencerState(ctx, s.l1.client, id)
 }
 
 // checkAppHashes compares the app hash of every answering node at a height all have.
