@@ -354,7 +354,11 @@ func (s *soak) report() {
 	for _, k := range sortedKeys(s.faults) {
 		fmt.Fprintf(&b, "  %-55s %d\n", k, s.faults[k])
 	}
-	fmt.Fprintf(&b, "invariant checks (all passed unless the test failed: %v):\n", !s.t.Failed())
+	outcome := "all held"
+	if s.t.Failed() {
+		outcome = "FAILED: see the errors above"
+	}
+	fmt.Fprintf(&b, "invariant checks (%s):\n", outcome)
 	for _, k := range sortedKeys(s.checks) {
 		fmt.Fprintf(&b, "  %-55s %d\n", k, s.checks[k])
 	}
