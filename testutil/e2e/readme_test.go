@@ -67,6 +67,19 @@ func TestLocalnetREADME(t *testing.T) {
 	t.Cleanup(func() {
 		if _, err := os.Stat(localnetDir); err == nil {
 			if t.Failed() {
+				// What the proposers left out of their blocks, and why (a transaction CheckTx
+				// took but no block holds).
+				for i := range 4 {
+					if b, err := os.ReadFile(filepath.Join(localnetDir, fmt.Sprintf("node%d/node.log", i))); err == nil {
+						var hits []string
+						for _, l := range strings.Split(string(b), "\n") {
+							if strings.Contains(l, "transactions left out") || strings.Contains(l, "rejecting proposal") {
+								hits = append(hits, l)
+							}
+						}
+						t.Logf("--- node%d: proposals that left transactions out ---\n%s", i, tail(hits, 20))
+					}
+				}
 				for _, log := range []string{"node0/node.log", "node1/node.log", "l1/bootstrap.log"} {
 					if b, err := os.ReadFile(filepath.Join(localnetDir, log)); err == nil {
 						t.Logf("--- %s (tail) ---\n%s", log, tail(strings.Split(string(b), "\n"), 30))
