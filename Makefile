@@ -62,7 +62,7 @@ test-unit: geth
 ## the dashboard case drives Debian's chromium (installed here when missing).
 test-e2e: build build-next geth
 	./scripts/install-debian-tools.sh chromium:chromium
-	THEMISD_BINARY=$(BINARY) THEMISD_NEXT_BINARY=$(NEXT_BINARY) GETH_BINARY=$(GETH) $(GO) test -count=1 -tags e2e -run '^(TestLocalnet|TestBridgeProcess)' -timeout 50m ./testutil/e2e/... ./bridge/...
+	THEMISD_BINARY=$(BINARY) THEMISD_NEXT_BINARY=$(NEXT_BINARY) GETH_BINARY=$(GETH) $(GO) test -count=1 -tags e2e -run '^(TestLocalnet|TestBridgeProcess)' -timeout 60m ./testutil/e2e/... ./bridge/...
 
 ## fuzz: run each fuzz target briefly (FUZZTIME=30s for longer).
 FUZZTIME ?= 10s
