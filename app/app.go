@@ -165,8 +165,13 @@ func New(
 	app.ConsensusKeeper = consensuskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[consensustypes.StoreKey]), authority, runtime.EventService{})
 	bApp.SetParamStore(app.ConsensusKeeper.ParamsStore)
 
+	// Unordered transactions (a timeout timestamp instead of the sequence) carry the
+	// bridges' relays, so that a relay losing the race for an event never evicts the
+	// operator's own transactions signed by the same key (bridge/broadcaster). x/auth's
+	// PreBlocker drops their expired nonces (SetOrderPreBlockers below).
 	app.AccountKeeper = authkeeper.NewAccountKeeper(appCodec, runtime.NewKVStoreService(keys[authtypes.StoreKey]),
-		authtypes.ProtoBaseAccount, maccPerms, authcodec.NewBech32Codec(Bech32Prefix), Bech32Prefix, authority)
+		authtypes.ProtoBaseAccount, maccPerms, authcodec.NewBech32Codec(Bech32Prefix), Bech32Prefix, authority,
+		authkeeper.WithUnorderedTransactions(true))
 	app.BankKeeper = bankkeeper.NewBaseKeeper(appCodec, runtime.NewKVStoreService(keys[banktypes.StoreKey]),
 		app.AccountKeeper, blockedAddresses(), authority, logger)
 

@@ -4,8 +4,16 @@
 // 32 KiB and 200k + 80k per message of gas (3M at most) a transaction, 4 such
 // transactions per block and 16 waiting in a node's mempool per sender), gas from
 // simulation x 1.3 within that bound, broadcast in sync mode over
-// CometBFT RPC, then followed to inclusion. It keeps the account sequence locally and
-// resynchronises it when the chain reports a mismatch.
+// CometBFT RPC, then followed to inclusion.
+//
+// Relay transactions are unordered (x/auth's unordered transactions: a timeout
+// timestamp instead of the account sequence). The operator's key also signs the
+// operator's own transactions (governance votes, unjail, ...), and relays race the
+// other bridges for the same events: a relay that loses the race fails when CometBFT
+// re-checks its mempool after the block, and with sequences that failure would evict
+// every later transaction of the key, the operator's vote included, silently (CheckTx
+// had accepted it). Unordered relays take no sequence, so they neither wait for nor
+// knock out anything else the key signs, and a retry never needs a resync.
 package broadcaster
 
 import (
@@ -89,6 +97,12 @@ const (
 	// (x/sequencer/ante.DefaultMaxFreeGas).
 	DefaultMaxGas           = 3_000_000
 	DefaultInclusionTimeout = 30 * time.Second
+	// DefaultTxTTL is how long a relay transaction stays valid (its timeout timestamp).
+	// The chain refuses more than 10 minutes ahead of its block time
+	// (x/auth/ante.DefaultMaxTimeoutDuration); the broadcaster stops waiting after
+	// InclusionTimeout and relays again what did not land, so a short life keeps the
+	// superseded copies from lingering.
+	DefaultTxTTL = 2 * time.Minute
 )
 
 // Config of a Broadcaster.
@@ -104,6 +118,7 @@ type Config struct {
 	MaxGas           uint64  // per transaction; larger batches are split (default 3M)
 	InclusionTimeout time.Duration
 	PollInterval     time.Duration // of the inclusion check (default 500 ms)
+	TxTTL            time.Duration // of a relay transaction (default 2 min)
 
 	Logger  log.Logger
 	Monitor *health.Monitor
@@ -118,7 +133,9 @@ type Broadcaster struct {
 	mu     sync.Mutex
 	synced bool
 	accNum uint64
-	seq    uint64
+	// lastTimeout is the newest timeout timestamp used: the chain keeps one unordered
+	// nonce per (signer, timeout), so each transaction needs its own.
+	lastTimeout time.Time
 }
 
 // New checks the config; the key must exist in the keyring.
@@ -154,6 +171,9 @@ func New(cfg Config, backend Backend) (*Broadcaster, error) {
 	}
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = 500 * time.Millisecond
+	}
+	if cfg.TxTTL <= 0 {
+		cfg.TxTTL = DefaultTxTTL
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = log.NewNopLogger()
@@ -214,12 +234,13 @@ func (b *Broadcaster) submit(ctx context.Context, msgs []seqtypes.L1EventMsg, id
 			failAll(err)
 			return err
 		}
-		if err := b.sync(ctx, false); err != nil {
+		if err := b.sync(ctx); err != nil {
 			failAll(err)
 			return err
 		}
 		batch := pick(msgs, remaining)
-		simTx, err := b.simTx(batch)
+		timeout := b.nextTimeout()
+		simTx, err := b.simTx(batch, timeout)
 		if err != nil {
 			failAll(err)
 			return err
@@ -229,9 +250,6 @@ func (b *Broadcaster) submit(ctx context.Context, msgs []seqtypes.L1EventMsg, id
 		switch {
 		case simErr == nil:
 			limit = uint64(math.Ceil(float64(gasUsed) * b.cfg.GasAdjustment))
-		case isWrongSequence(simErr):
-			b.resync(ctx, simErr)
-			continue
 		case isChainError(simErr):
 			if i, ok := messageIndex(simErr); ok && i < len(remaining) {
 				errs[remaining[i]] = simErr
@@ -266,7 +284,7 @@ func (b *Broadcaster) submit(ctx context.Context, msgs []seqtypes.L1EventMsg, id
 		// One relay asks far less than the bound; keep within it in any case (it is free
 		// only within it, and it does not need more).
 		limit = min(limit, b.maxGasFor(len(remaining)))
-		txBytes, err := b.sign(ctx, batch, limit)
+		txBytes, err := b.sign(ctx, batch, limit, timeout)
 		if err != nil {
 			failAll(err)
 			return err
@@ -274,9 +292,6 @@ func (b *Broadcaster) submit(ctx context.Context, msgs []seqtypes.L1EventMsg, id
 		err = b.backend.BroadcastSync(ctx, txBytes)
 		switch {
 		case err == nil, errors.Is(err, sdkerrors.ErrTxInMempoolCache):
-		case isWrongSequence(err):
-			b.resync(ctx, err)
-			continue
 		case isChainError(err):
 			if errors.Is(err, seqtypes.ErrNotSequencer) || errors.Is(err, sdkerrors.ErrUnknownAddress) {
 				failAll(err)
@@ -285,13 +300,13 @@ func (b *Broadcaster) submit(ctx context.Context, msgs []seqtypes.L1EventMsg, id
 			failAll(err)
 			return nil
 		default:
+			// The transaction may or may not have reached the mempool; relaying the
+			// events again later is safe (a second copy fails as a duplicate).
 			b.cfg.Monitor.Error(health.EndpointChain, err)
-			b.synced = false // the transaction may or may not have reached the mempool
 			failAll(err)
 			return err
 		}
 		b.cfg.Monitor.OK(health.EndpointChain)
-		b.seq++
 		hash := sha256.Sum256(txBytes)
 		*sent = append(*sent, inflight{idx: remaining, hash: hash[:]})
 		b.cfg.Logger.Debug("broadcaster: relay transaction sent", "hash", fmt.Sprintf("%X", hash), "messages", len(remaining), "gas", limit)
@@ -335,7 +350,6 @@ func (b *Broadcaster) await(ctx context.Context, s inflight, errs []error) {
 			for _, i := range s.idx {
 				errs[i] = err
 			}
-			b.synced = false // it may have been dropped from the mempool
 			return
 		}
 		t := time.NewTimer(b.cfg.PollInterval)
@@ -347,12 +361,13 @@ func (b *Broadcaster) await(ctx context.Context, s inflight, errs []error) {
 	}
 }
 
-// sync loads the account number and sequence when they are not known.
-func (b *Broadcaster) sync(ctx context.Context, force bool) error {
-	if b.synced && !force {
+// sync loads the account number (it signs every transaction; unordered ones need no
+// sequence) when it is not known. An account's number never changes.
+func (b *Broadcaster) sync(ctx context.Context) error {
+	if b.synced {
 		return nil
 	}
-	num, seq, err := b.backend.Account(ctx, b.addr)
+	num, _, err := b.backend.Account(ctx, b.addr)
 	if err != nil {
 		if !isChainError(err) && !errors.Is(err, sdkerrors.ErrUnknownAddress) {
 			b.cfg.Monitor.Error(health.EndpointChain, err)
@@ -360,26 +375,19 @@ func (b *Broadcaster) sync(ctx context.Context, force bool) error {
 		return err
 	}
 	b.cfg.Monitor.OK(health.EndpointChain)
-	b.accNum, b.seq, b.synced = num, seq, true
+	b.accNum, b.synced = num, true
 	return nil
 }
 
-var expectedSeq = regexp.MustCompile(`expected (\d+), got (\d+)`)
-
-// resync takes the expected sequence from a mismatch error (the node's mempool view,
-// which counts transactions not yet in a block), else re-reads the account.
-func (b *Broadcaster) resync(ctx context.Context, mismatch error) {
-	if m := expectedSeq.FindStringSubmatch(mismatch.Error()); m != nil {
-		if seq, err := strconv.ParseUint(m[1], 10, 64); err == nil && b.synced {
-			b.cfg.Logger.Info("broadcaster: account sequence resynchronised", "had", b.seq, "now", seq)
-			b.seq = seq
-			return
-		}
+// nextTimeout is the timeout timestamp of the next transaction: TxTTL from now, and
+// later than every one used before (one unordered nonce per signer and timeout).
+func (b *Broadcaster) nextTimeout() time.Time {
+	t := time.Now().Add(b.cfg.TxTTL).UTC()
+	if !t.After(b.lastTimeout) {
+		t = b.lastTimeout.Add(time.Microsecond)
 	}
-	b.synced = false
-	if err := b.sync(ctx, true); err != nil {
-		b.cfg.Logger.Error("broadcaster: cannot re-read the account", "err", err)
-	}
+	b.lastTimeout = t
+	return t
 }
 
 // maxGasFor is the largest gas limit a fee-free relay transaction of n messages may ask
@@ -389,25 +397,28 @@ func (b *Broadcaster) maxGasFor(n int) uint64 {
 	return free.FreeGasLimit(n)
 }
 
-func (b *Broadcaster) factory(gas uint64) tx.Factory {
+// factory builds unordered transactions (sequence 0, a timeout timestamp).
+func (b *Broadcaster) factory(gas uint64, timeout time.Time) tx.Factory {
 	return tx.Factory{}.
 		WithTxConfig(b.cfg.TxConfig).
 		WithKeybase(b.cfg.Keyring).
 		WithFromName(b.cfg.KeyName).
 		WithChainID(b.cfg.ChainID).
 		WithAccountNumber(b.accNum).
-		WithSequence(b.seq).
+		WithUnordered(true).
+		WithTimeoutTimestamp(timeout).
 		WithGas(gas).
 		WithSimulateAndExecute(true)
 }
 
-// simTx builds the simulation form of a batch (no signature).
-func (b *Broadcaster) simTx(msgs []sdk.Msg) ([]byte, error) {
-	return b.factory(0).BuildSimTx(msgs...)
+// simTx builds the simulation form of a batch (no signature); it is unordered too, so
+// the simulated gas counts the chain's charge for the unordered nonce.
+func (b *Broadcaster) simTx(msgs []sdk.Msg, timeout time.Time) ([]byte, error) {
+	return b.factory(0, timeout).BuildSimTx(msgs...)
 }
 
-func (b *Broadcaster) sign(ctx context.Context, msgs []sdk.Msg, gas uint64) ([]byte, error) {
-	f := b.factory(gas)
+func (b *Broadcaster) sign(ctx context.Context, msgs []sdk.Msg, gas uint64, timeout time.Time) ([]byte, error) {
+	f := b.factory(gas, timeout)
 	builder, err := f.BuildUnsignedTx(msgs...)
 	if err != nil {
 		return nil, err
@@ -429,10 +440,6 @@ func pick(msgs []seqtypes.L1EventMsg, idx []int) []sdk.Msg {
 func isChainError(err error) bool {
 	var ce *ChainError
 	return errors.As(err, &ce)
-}
-
-func isWrongSequence(err error) bool {
-	return errors.Is(err, sdkerrors.ErrWrongSequence)
 }
 
 var msgIndexRe = regexp.MustCompile(`message index: (\d+)`)

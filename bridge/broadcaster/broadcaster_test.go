@@ -53,46 +53,57 @@ func newEncoding(t *testing.T) encoding {
 	return encoding{registry: registry, cdc: cdc, txConfig: authtx.NewTxConfig(cdc, authtx.DefaultSignModes)}
 }
 
-// fakeChain is a chain with one account: committed and mempool (check-state)
-// sequences, simulation and CheckTx that check the sequence as the SDK's ante handler
-// does, and per-message answers.
+// fakeChain is a chain with one account whose CheckTx checks what x/auth's ante
+// handler checks of an unordered transaction (flag set, sequence 0, a timeout within
+// the chain's limit, one nonce per timeout), answers per message, and a mempool whose
+// ordered transactions (the operator's own, from the CLI) must survive the relays.
 type fakeChain struct {
 	t   *testing.T
 	enc encoding
 
 	mu           sync.Mutex
 	accNum       uint64
-	committedSeq uint64
-	checkSeq     uint64
 	gasPerMsg    uint64
 	simDown      bool
-	simNoSeq     bool // simulation does not check the sequence (forces the CheckTx path)
 	msgErr       func(seqtypes.L1EventMsg) error
 	execErr      func(i int, m seqtypes.L1EventMsg) error
 	neverInclude bool
 	accountErr   error
 
-	simulations int
-	broadcasts  []sdk.Tx
-	results     map[string]error
+	accountReads int
+	simulations  int
+	broadcasts   []sdk.Tx
+	nonces       map[int64]bool
+	results      map[string]error
 }
 
 func (f *fakeChain) Account(context.Context, sdk.AccAddress) (uint64, uint64, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.accountReads++
 	if f.accountErr != nil {
 		return 0, 0, f.accountErr
 	}
-	return f.accNum, f.committedSeq, nil
+	return f.accNum, 42, nil // the sequence belongs to the operator's own transactions
 }
 
-func (f *fakeChain) decode(bz []byte) (sdk.Tx, uint64) {
+// checkUnordered is x/auth's ante handler on an unordered transaction, at time now.
+func (f *fakeChain) checkUnordered(bz []byte, now time.Time) (sdk.Tx, error) {
 	tx, err := f.enc.txConfig.TxDecoder()(bz)
 	require.NoError(f.t, err)
 	sigs, err := tx.(authsigning.SigVerifiableTx).GetSignaturesV2()
 	require.NoError(f.t, err)
 	require.Len(f.t, sigs, 1)
-	return tx, sigs[0].Sequence
+	utx := tx.(sdk.TxWithUnordered)
+	switch timeout := utx.GetTimeoutTimeStamp(); {
+	case !utx.GetUnordered():
+		return nil, wrongSeq(42, sigs[0].Sequence)
+	case sigs[0].Sequence != 0:
+		return nil, NewChainError(sdkerrors.RootCodespace, sdkerrors.ErrInvalidRequest.ABCICode(), "sequence is not allowed for unordered transactions")
+	case !timeout.After(now) || timeout.After(now.Add(10*time.Minute)):
+		return nil, NewChainError(sdkerrors.RootCodespace, sdkerrors.ErrInvalidRequest.ABCICode(), "unordered tx timeout out of range")
+	}
+	return tx, nil
 }
 
 func wrongSeq(expected, got uint64) error {
@@ -107,9 +118,9 @@ func (f *fakeChain) Simulate(_ context.Context, bz []byte) (uint64, error) {
 	if f.simDown {
 		return 0, errors.New("connection refused")
 	}
-	tx, seq := f.decode(bz)
-	if !f.simNoSeq && seq != f.checkSeq {
-		return 0, wrongSeq(f.checkSeq, seq)
+	tx, err := f.checkUnordered(bz, time.Now())
+	if err != nil {
+		return 0, err
 	}
 	for i, m := range tx.GetMsgs() {
 		if f.msgErr != nil {
@@ -126,11 +137,18 @@ func (f *fakeChain) Simulate(_ context.Context, bz []byte) (uint64, error) {
 func (f *fakeChain) BroadcastSync(_ context.Context, bz []byte) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	tx, seq := f.decode(bz)
-	if seq != f.checkSeq {
-		return wrongSeq(f.checkSeq, seq)
+	tx, err := f.checkUnordered(bz, time.Now())
+	if err != nil {
+		return err
 	}
-	f.checkSeq++
+	nonce := tx.(sdk.TxWithUnordered).GetTimeoutTimeStamp().UnixNano()
+	if f.nonces[nonce] {
+		return NewChainError(sdkerrors.RootCodespace, sdkerrors.ErrInvalidRequest.ABCICode(), "failed to add unordered nonce: already used")
+	}
+	if f.nonces == nil {
+		f.nonces = map[int64]bool{}
+	}
+	f.nonces[nonce] = true
 	f.broadcasts = append(f.broadcasts, tx)
 	h := sha256.Sum256(bz)
 	var execErr error
@@ -158,9 +176,6 @@ func (f *fakeChain) TxResult(_ context.Context, hash []byte) (bool, error) {
 		return false, nil
 	}
 	err, ok := f.results[string(hash)]
-	if ok {
-		f.committedSeq++
-	}
 	return ok, err
 }
 
@@ -211,34 +226,46 @@ func TestBatchesAndGas(t *testing.T) {
 	require.Len(t, fx.chain.broadcasts[2].GetMsgs(), 5)
 	require.EqualValues(t, 2_600_000, gasOf(fx.chain.broadcasts[0]), "simulated 40 x 50k, times 1.3")
 	require.True(t, fx.chain.broadcasts[0].(sdk.FeeTx).GetFee().IsZero(), "zero fee")
-	require.EqualValues(t, 3, fx.b.seq)
 }
 
-func TestSequenceMismatchResync(t *testing.T) {
-	// The mempool holds two transactions of this key that the broadcaster did not send
-	// (an operator's vote from the CLI): the committed sequence is behind.
+// TestRelaysAreUnordered: every relay transaction is unordered with its own timeout, so
+// relays take no account sequence and never sit in a sequence chain with the operator's
+// own transactions (a relay that fails its re-check would evict those behind it).
+func TestRelaysAreUnordered(t *testing.T) {
+	fx := newFixture(t, func(c *Config) { c.TxTTL = time.Minute })
+	start := time.Now()
+	for round := 0; round < 3; round++ {
+		errs := fx.b.Relay(context.Background(), fx.msgs(85))
+		for _, err := range errs {
+			require.NoError(t, err)
+		}
+	}
+	require.Len(t, fx.chain.broadcasts, 9)
+	seen := map[int64]bool{}
+	for _, tx := range fx.chain.broadcasts {
+		utx := tx.(sdk.TxWithUnordered)
+		require.True(t, utx.GetUnordered())
+		timeout := utx.GetTimeoutTimeStamp()
+		require.False(t, seen[timeout.UnixNano()], "one nonce per timeout")
+		seen[timeout.UnixNano()] = true
+		require.WithinDuration(t, start.Add(time.Minute), timeout, 10*time.Second)
+		sigs, err := tx.(authsigning.SigVerifiableTx).GetSignaturesV2()
+		require.NoError(t, err)
+		require.Zero(t, sigs[0].Sequence)
+	}
+	require.Equal(t, 1, fx.chain.accountReads, "the account number is read once: no sequence to follow")
+}
+
+// TestTimeoutsNeverRepeat: timeouts increase strictly even when the clock does not move.
+func TestTimeoutsNeverRepeat(t *testing.T) {
 	fx := newFixture(t, nil)
-	fx.chain.checkSeq = 2
-	errs := fx.b.Relay(context.Background(), fx.msgs(3))
-	for _, err := range errs {
-		require.NoError(t, err)
+	last := time.Time{}
+	for i := 0; i < 1000; i++ {
+		next := fx.b.nextTimeout()
+		require.True(t, next.After(last))
+		require.WithinDuration(t, time.Now().Add(DefaultTxTTL), next, time.Second)
+		last = next
 	}
-	require.Len(t, fx.chain.broadcasts, 1)
-	require.EqualValues(t, 3, fx.b.seq)
-
-	// A mismatch at CheckTx (simulation passed): resync from the error, re-sign, resend.
-	fx.chain.simNoSeq = true
-	fx.chain.checkSeq = 10
-	errs = fx.b.Relay(context.Background(), fx.msgs(2))
-	for _, err := range errs {
-		require.NoError(t, err)
-	}
-	require.Len(t, fx.chain.broadcasts, 2)
-	require.EqualValues(t, 11, fx.b.seq)
-
-	// A mismatch without a parsable expectation: re-read the account.
-	fx.b.resync(context.Background(), errors.New("account sequence mismatch"))
-	require.EqualValues(t, fx.chain.committedSeq, fx.b.seq)
 }
 
 func TestPerMessageSimulationErrors(t *testing.T) {
@@ -318,7 +345,11 @@ func TestNotIncluded(t *testing.T) {
 	fx.chain.neverInclude = true
 	errs := fx.b.Relay(context.Background(), fx.msgs(1))
 	require.ErrorIs(t, errs[0], ErrNotIncluded)
-	require.False(t, fx.b.synced, "the sequence is re-read before the next relay")
+
+	// Relayed again, it is a new transaction (a new nonce), accepted beside the first.
+	errs = fx.b.Relay(context.Background(), fx.msgs(1))
+	require.ErrorIs(t, errs[0], ErrNotIncluded)
+	require.Len(t, fx.chain.broadcasts, 2)
 }
 
 func TestNewErrors(t *testing.T) {
