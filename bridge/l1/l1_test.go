@@ -239,8 +239,7 @@ func TestReorgKeepsTheEventOnTheCanonicalChain(t *testing.T) {
 	head, err := e.node.Head(ctx)
 	require.NoError(t, err)
 	require.NoError(t, e.node.Reorg(ctx, int(head-log.BlockNumber)+1, false))
-	now, err := e.rpc.TransactionReceipt(ctx, r.TxHash)
-	require.NoError(t, err)
+	now := receiptOf(t, e.rpc, r.TxHash)
 	require.NotEqual(t, r.BlockHash, now.BlockHash, "the transaction is in a new block")
 	_, block, err := e.reader.EventAt(ctx, staking, refOf(log))
 	require.NoError(t, err)
@@ -267,8 +266,7 @@ func TestSendRelockQueuesManyInOneBlock(t *testing.T) {
 	env.node.Mine(1)
 	var block uint64
 	for i, h := range hashes {
-		r, err := env.rpc.TransactionReceipt(ctx, h)
-		require.NoError(t, err)
+		r := receiptOf(t, env.rpc, h)
 		require.Equal(t, gethtypes.ReceiptStatusSuccessful, r.Status)
 		if i == 0 {
 			block = r.BlockNumber.Uint64()
@@ -281,4 +279,21 @@ func TestSendRelockQueuesManyInOneBlock(t *testing.T) {
 	}
 	_, err = env.owner.SendRelock(ctx, 1, tokens(1), nonce+10)
 	require.ErrorContains(t, err, "relock", "the allowance is spent: the estimate reverts")
+}
+
+// receiptOf waits for the receipt of a mined transaction: the node indexes a new
+// block's transactions in the background, so "not found" may briefly follow Mine.
+func receiptOf(t *testing.T, rpc *ethclient.Client, h common.Hash) *gethtypes.Receipt {
+	t.Helper()
+	var (
+		r   *gethtypes.Receipt
+		err error
+	)
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if r, err = rpc.TransactionReceipt(context.Background(), h); err == nil {
+			return r
+		}
+	}
+	require.NoError(t, err, "receipt of %s", h)
+	return r
 }
