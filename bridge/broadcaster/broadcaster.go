@@ -24,6 +24,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -45,6 +46,9 @@ import (
 type Backend interface {
 	// Account returns the account number and sequence (committed state).
 	Account(ctx context.Context, addr sdk.AccAddress) (number, sequence uint64, err error)
+	// ChainTime returns the latest block time: relay timeouts are set by the chain's
+	// clock, which is what the chain checks them against.
+	ChainTime(ctx context.Context) (time.Time, error)
 	// Simulate runs the transaction without committing it and returns the gas used.
 	Simulate(ctx context.Context, txBytes []byte) (gasUsed uint64, err error)
 	// BroadcastSync submits the transaction and returns after CheckTx.
@@ -83,6 +87,11 @@ var ErrNotIncluded = errors.New("relay transaction not included in time")
 // ErrBatchReverted: another message of the same transaction failed, so this one was
 // not executed; it is retried.
 var ErrBatchReverted = errors.New("relay transaction reverted by another message")
+
+// ErrUnorderedRefused: the chain refused the relay's unordered form (unordered
+// transactions disabled, or the timeout out of its range): no relay can go through
+// until the operator acts, so it is reported on the health endpoint.
+var ErrUnorderedRefused = errors.New("the chain refused the relay transaction's unordered form")
 
 // Defaults.
 const (
@@ -136,6 +145,9 @@ type Broadcaster struct {
 	// lastTimeout is the newest timeout timestamp used: the chain keeps one unordered
 	// nonce per (signer, timeout), so each transaction needs its own.
 	lastTimeout time.Time
+	// clockOffset is the chain's latest block time minus the local clock when last
+	// read (at each Relay call): timeouts follow the chain's clock, not the host's.
+	clockOffset time.Duration
 }
 
 // New checks the config; the key must exist in the keyring.
@@ -194,6 +206,7 @@ type inflight struct {
 func (b *Broadcaster) Relay(ctx context.Context, msgs []seqtypes.L1EventMsg) []error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.readChainClock(ctx)
 	errs := make([]error, len(msgs))
 	var sent []inflight
 	var stop error
@@ -261,7 +274,8 @@ func (b *Broadcaster) submit(ctx context.Context, msgs []seqtypes.L1EventMsg, id
 				continue
 			}
 			// A transaction-level refusal (no message index): the account does not
-			// exist, fees, ...: it holds for every batch.
+			// exist, fees, the unordered form, ...: it holds for every batch.
+			simErr = b.explainUnordered(simErr, timeout)
 			failAll(simErr)
 			return simErr
 		default:
@@ -294,6 +308,10 @@ func (b *Broadcaster) submit(ctx context.Context, msgs []seqtypes.L1EventMsg, id
 		case err == nil, errors.Is(err, sdkerrors.ErrTxInMempoolCache):
 		case isChainError(err):
 			if errors.Is(err, seqtypes.ErrNotSequencer) || errors.Is(err, sdkerrors.ErrUnknownAddress) {
+				failAll(err)
+				return err
+			}
+			if err = b.explainUnordered(err, timeout); errors.Is(err, ErrUnorderedRefused) {
 				failAll(err)
 				return err
 			}
@@ -379,15 +397,46 @@ func (b *Broadcaster) sync(ctx context.Context) error {
 	return nil
 }
 
-// nextTimeout is the timeout timestamp of the next transaction: TxTTL from now, and
-// later than every one used before (one unordered nonce per signer and timeout).
+// readChainClock measures the chain's clock against the local one (the latest block
+// time; a failure keeps the last offset: the simulation will report the chain down).
+func (b *Broadcaster) readChainClock(ctx context.Context) {
+	t, err := b.backend.ChainTime(ctx)
+	if err != nil || t.IsZero() {
+		return
+	}
+	b.clockOffset = time.Until(t)
+}
+
+// nextTimeout is the timeout timestamp of the next transaction: TxTTL after the
+// chain's clock, and later than every one used before (one unordered nonce per signer
+// and timeout), unless the clocks stepped back by more than a TTL.
 func (b *Broadcaster) nextTimeout() time.Time {
-	t := time.Now().Add(b.cfg.TxTTL).UTC()
-	if !t.After(b.lastTimeout) {
+	t := time.Now().Add(b.clockOffset + b.cfg.TxTTL).UTC()
+	if !t.After(b.lastTimeout) && b.lastTimeout.Sub(t) < b.cfg.TxTTL {
 		t = b.lastTimeout.Add(time.Microsecond)
 	}
 	b.lastTimeout = t
 	return t
+}
+
+// explainUnordered turns the chain's refusal of the unordered form into
+// ErrUnorderedRefused with what to do, and reports it on the health endpoint. Other
+// errors pass unchanged.
+func (b *Broadcaster) explainUnordered(err error, timeout time.Time) error {
+	var why string
+	switch {
+	case errors.Is(err, sdkerrors.ErrNotSupported):
+		why = "the chain does not accept unordered transactions: run a themisd that enables them (upgrade the chain before its bridges)"
+	case errors.Is(err, sdkerrors.ErrTxTimeout),
+		errors.Is(err, sdkerrors.ErrInvalidRequest) && strings.Contains(err.Error(), "unordered"):
+		why = fmt.Sprintf("timeout %s refused (the chain's clock read %s from this host's); check the node's and this host's clocks (NTP)",
+			timeout.Format(time.RFC3339Nano), b.clockOffset.Round(time.Millisecond))
+	default:
+		return err
+	}
+	wrapped := fmt.Errorf("%w: %s: %w", ErrUnorderedRefused, why, err)
+	b.cfg.Monitor.Error(health.EndpointChain, wrapped)
+	return wrapped
 }
 
 // maxGasFor is the largest gas limit a fee-free relay transaction of n messages may ask

@@ -69,12 +69,22 @@ type fakeChain struct {
 	execErr      func(i int, m seqtypes.L1EventMsg) error
 	neverInclude bool
 	accountErr   error
+	clockSkew    time.Duration // the chain's clock minus the host's
+	noUnordered  bool          // unordered transactions disabled
 
 	accountReads int
 	simulations  int
 	broadcasts   []sdk.Tx
 	nonces       map[int64]bool
 	results      map[string]error
+}
+
+func (f *fakeChain) now() time.Time { return time.Now().Add(f.clockSkew) }
+
+func (f *fakeChain) ChainTime(context.Context) (time.Time, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.now().Add(-time.Second), nil // the latest block is a moment old
 }
 
 func (f *fakeChain) Account(context.Context, sdk.AccAddress) (uint64, uint64, error) {
@@ -96,6 +106,8 @@ func (f *fakeChain) checkUnordered(bz []byte, now time.Time) (sdk.Tx, error) {
 	require.Len(f.t, sigs, 1)
 	utx := tx.(sdk.TxWithUnordered)
 	switch timeout := utx.GetTimeoutTimeStamp(); {
+	case f.noUnordered && utx.GetUnordered():
+		return nil, NewChainError(sdkerrors.RootCodespace, sdkerrors.ErrNotSupported.ABCICode(), "unordered transactions are not enabled: feature not supported")
 	case !utx.GetUnordered():
 		return nil, wrongSeq(42, sigs[0].Sequence)
 	case sigs[0].Sequence != 0:
@@ -118,7 +130,7 @@ func (f *fakeChain) Simulate(_ context.Context, bz []byte) (uint64, error) {
 	if f.simDown {
 		return 0, errors.New("connection refused")
 	}
-	tx, err := f.checkUnordered(bz, time.Now())
+	tx, err := f.checkUnordered(bz, f.now())
 	if err != nil {
 		return 0, err
 	}
@@ -137,7 +149,7 @@ func (f *fakeChain) Simulate(_ context.Context, bz []byte) (uint64, error) {
 func (f *fakeChain) BroadcastSync(_ context.Context, bz []byte) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	tx, err := f.checkUnordered(bz, time.Now())
+	tx, err := f.checkUnordered(bz, f.now())
 	if err != nil {
 		return err
 	}
@@ -254,6 +266,35 @@ func TestRelaysAreUnordered(t *testing.T) {
 		require.Zero(t, sigs[0].Sequence)
 	}
 	require.Equal(t, 1, fx.chain.accountReads, "the account number is read once: no sequence to follow")
+}
+
+// TestTimeoutsFollowTheChainsClock: a host clock minutes off the chain's still sets
+// timeouts the chain accepts (it checks them against its own block time).
+func TestTimeoutsFollowTheChainsClock(t *testing.T) {
+	for _, skew := range []time.Duration{-15 * time.Minute, 15 * time.Minute} {
+		fx := newFixture(t, nil)
+		fx.chain.clockSkew = skew
+		for _, err := range fx.b.Relay(context.Background(), fx.msgs(3)) {
+			require.NoError(t, err, "chain clock %s from the host's", skew)
+		}
+		timeout := fx.chain.broadcasts[0].(sdk.TxWithUnordered).GetTimeoutTimeStamp()
+		require.WithinDuration(t, time.Now().Add(skew+DefaultTxTTL), timeout, 5*time.Second)
+	}
+}
+
+// TestUnorderedRefusedIsExplained: a chain that refuses unordered transactions (an
+// older themisd) stops the round with an error that says what to do.
+func TestUnorderedRefusedIsExplained(t *testing.T) {
+	fx := newFixture(t, nil)
+	fx.chain.noUnordered = true
+	errs := fx.b.Relay(context.Background(), fx.msgs(45))
+	for _, err := range errs {
+		require.ErrorIs(t, err, ErrUnorderedRefused)
+		require.ErrorIs(t, err, sdkerrors.ErrNotSupported, "the chain's error is kept for the processor")
+		require.ErrorContains(t, err, "upgrade the chain before its bridges")
+	}
+	require.Equal(t, 1, fx.chain.simulations, "one refusal stops the round")
+	require.Empty(t, fx.chain.broadcasts)
 }
 
 // TestTimeoutsNeverRepeat: timeouts increase strictly even when the clock does not move.
@@ -377,7 +418,7 @@ func TestParseGasUsed(t *testing.T) {
 // FuzzChainResponses: the parsers of what the chain answers never panic.
 func FuzzChainResponses(f *testing.F) {
 	f.Add([]byte(`{"gas_info":{"gas_used":"81234"}}`), "failed to execute message; message index: 3: x")
-	f.Add([]byte(`{"gas_info":{"gas_used":81234}}`), "account sequence mismatch, expected 99999999999999999999999, got 1")
+	f.Add([]byte(`{"gas_info":{"gas_used":81234}}`), "failed to add unordered nonce: message index: 99999999999999999999999")
 	f.Add([]byte(`null`), "message index: -1")
 	f.Fuzz(func(t *testing.T, sim []byte, log string) {
 		_, _ = parseGasUsed(sim)

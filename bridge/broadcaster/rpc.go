@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	cmtbytes "github.com/cometbft/cometbft/libs/bytes"
 	rpcclient "github.com/cometbft/cometbft/rpc/client"
@@ -25,6 +26,7 @@ type CometRPC interface {
 	ABCIQueryWithOptions(ctx context.Context, path string, data cmtbytes.HexBytes, opts rpcclient.ABCIQueryOptions) (*coretypes.ResultABCIQuery, error)
 	BroadcastTxSync(ctx context.Context, tx cmttypes.Tx) (*coretypes.ResultBroadcastTx, error)
 	Tx(ctx context.Context, hash []byte, prove bool) (*coretypes.ResultTx, error)
+	Status(ctx context.Context) (*coretypes.ResultStatus, error)
 }
 
 // RPCBackend is the real Backend: CometBFT RPC for simulation (the /app/simulate ABCI
@@ -56,6 +58,15 @@ func (r RPCBackend) Account(ctx context.Context, addr sdk.AccAddress) (uint64, u
 		return 0, 0, fmt.Errorf("decode account %s: %w", addr, err)
 	}
 	return acc.GetAccountNumber(), acc.GetSequence(), nil
+}
+
+// ChainTime implements Backend: the node's latest block time.
+func (r RPCBackend) ChainTime(ctx context.Context) (time.Time, error) {
+	st, err := r.RPC.Status(ctx)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("status: %w", err)
+	}
+	return st.SyncInfo.LatestBlockTime, nil
 }
 
 // Simulate implements Backend.

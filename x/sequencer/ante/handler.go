@@ -20,10 +20,11 @@ type HandlerOptions struct {
 	Counts store.TransientStoreService
 }
 
-// NewAnteHandler is the SDK's ante handler (signatures, sequence, gas, fees through
-// RelayFeeChecker) followed by the fee-free relay bounds: the per-sender quota, then
-// the precheck of the relay's messages. They come after the SDK's chain so that only
-// authenticated transactions count against a sender's quota.
+// NewAnteHandler is the SDK's ante handler (signatures, sequence or unordered nonce,
+// gas, fees through RelayFeeChecker) after UnorderedTimeout, followed by the fee-free
+// relay bounds: the per-sender quota, then the precheck of the relay's messages. They
+// come after the SDK's chain so that only authenticated transactions count against a
+// sender's quota.
 func NewAnteHandler(o HandlerOptions) (sdk.AnteHandler, error) {
 	if err := o.Policy.Validate(); err != nil {
 		return nil, err
@@ -37,6 +38,7 @@ func NewAnteHandler(o HandlerOptions) (sdk.AnteHandler, error) {
 		return nil, err
 	}
 	return sdk.ChainAnteDecorators(
+		UnorderedTimeout{},
 		handlerDecorator{sdkAnte},
 		NewFreeRelayQuota(o.Policy, o.Relayers, o.Counts),
 		NewRelayPrecheck(o.Policy, o.Relayers, o.Router),
