@@ -4,34 +4,36 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"math/rand"
 	"os"
-	"sort"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
-
-	"github.com/themis-network/themis/networks/devl1"
-	"github.com/themis-network/themis/networks/l2sim"
 )
 
 // TestSoak runs the localnet (development L1, 4 validators, bridges, L2 simulators) for
 // SOAK_DURATION (default 1h) with the faults of SPEC 10 injected on a schedule drawn
-// from SOAK_SEED, at x/epoch's stall threshold SOAK_STALL_THRESHOLD (default 60s), while
-// every owner relocks on L1 throughout. It checks the whole time: every node has one
-// app hash; the agreed L2 head never stands still longer than the failover bound; every
-// stall re-election replaces a producer whose L2 node the soak stalled or stopped; no
-// fault that must not be punished (a validator restart, an L1 outage or reorg, a bridge
-// crash) is. At the end every L1 event the owners sent is applied exactly once and the
-// chain equals the staking contract. `make soak` runs it (not `make test`); the report
-// (SOAK_REPORT, a file) records the seed, the faults, the checks and the failover
-// distribution for BENCHMARKS.md.
+// in full from SOAK_SEED before the run, at x/epoch's stall threshold
+// SOAK_STALL_THRESHOLD (default 60s), while every owner relocks on L1 throughout.
+//
+// It checks the whole time, against evidence the chain does not produce itself: every
+// node's own app hash (abci_info) at every height it reports is the same, and no
+// running node falls behind; the L2 head the chain agrees on never stands still
+// longer than the failover bound; every re-election replaces a producer that made no
+// L2 block (as the L2 nodes serve them, observed every 200 ms) for the threshold
+// before the decision, and one the soak had stalled or stopped; every injected stall
+// is punished (jail and slash) and nothing else is: a bridge crash, an L1 outage or
+// reorg, a validator restart never; the chain follows the contract within a minute of
+// each L1 event. At the end every event in the staking contract's log is applied
+// exactly once, from the block it is in, every L2 block is by its scheduled producer,
+// and a run of 30 minutes or more must have injected every kind of fault. `make soak`
+// runs it (not `make test`); the report (SOAK_REPORT) records the seed, each fault,
+// the checks and the failover distribution for BENCHMARKS.md.
 func TestSoak(t *testing.T) {
 	cfg := soakConfigFromEnv(t)
 	t.Logf("soak: %s at stall threshold %s, seed %d, jail %s", cfg.duration, cfg.threshold, cfg.seed, cfg.jail)
@@ -46,13 +48,14 @@ func TestSoak(t *testing.T) {
 		e, err := Epochs(ln.Nodes[0])
 		return err == nil && len(e) >= 2
 	})
-	from := ln.Nodes[0].MustHeight(t) + 1
+	s.begin()
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); s.relockThroughout(ctx) }()
-	go func() { defer wg.Done(); s.watch(ctx) }()
+	for _, loop := range []func(context.Context){s.relockThroughout, s.observeL2, s.watch} {
+		wg.Add(1)
+		go func() { defer wg.Done(); loop(ctx) }()
+	}
 	stopped := false
 	stop := func() {
 		if !stopped {
@@ -63,17 +66,18 @@ func TestSoak(t *testing.T) {
 	}
 	defer stop() // a failed check of this goroutine ends the test: stop them first
 
-	deadline := time.Now().Add(cfg.duration)
-	for time.Now().Before(deadline) && !t.Failed() {
+	deadline := s.start.Add(cfg.duration)
+	for _, p := range drawSchedule(cfg) {
+		if !time.Now().Before(deadline) || t.Failed() {
+			break
+		}
 		s.unjailDue()
-		fault := s.pick()
-		fault.run(s)
-		gap := cfg.minGap + time.Duration(s.rng.Int63n(int64(cfg.maxGap-cfg.minGap)))
-		s.sleepUnjailing(min(gap, time.Until(deadline)))
+		s.inject(p)
+		s.sleepUnjailing(min(p.gap, time.Until(deadline)))
 	}
 	stop()
 	s.restoreAll()
-	s.finalChecks(from)
+	s.finalChecks()
 }
 
 type soakConfig struct {
@@ -108,36 +112,117 @@ func soakConfigFromEnv(t *testing.T) soakConfig {
 	return cfg
 }
 
-// soak is the run's state: what it did, what it may see punished, what it measured.
-type soak struct {
-	t   *testing.T
-	ln  *Localnet
-	cfg soakConfig
-	rng *rand.Rand
-	l1  *l1Faults
-
-	mu sync.Mutex
-	// excused[id] lists the windows in which sequencer id's L2 node was stalled or
-	// stopped by the soak: a stall offence (and its re-election) is expected only in one.
-	excused map[uint64][]window
-	// protected lists the faults that must never be punished, by sequencer.
-	protected map[uint64][]window
-	jailed    map[uint64]time.Time // sequencer -> jail end, to unjail
-	faults    map[string]int
-	checks    map[string]int
-	failovers []time.Duration
-	sent      []common.Hash
-	maxStill  time.Duration // the longest the agreed head stood still
-	seenStall map[uint64]bool
+// plannedFault is one entry of the schedule. Every entry draws the same four numbers
+// from the seed, before the run, so the same seed gives the same schedule whatever the
+// run meets; the target is mapped onto the candidates the fault finds at its time.
+type plannedFault struct {
+	kind int           // index into soakFaults
+	dur  time.Duration // how long the fault lasts, where it has a length
+	pick uint32        // chooses the target (and a reorg's variant)
+	gap  time.Duration // the pause after it
 }
 
-type window struct{ from, to time.Time }
+func drawSchedule(cfg soakConfig) []plannedFault {
+	rng := rand.New(rand.NewSource(cfg.seed))
+	total := 0
+	for _, f := range soakFaults {
+		total += f.weight
+	}
+	n := int(cfg.duration/cfg.minGap) + 1
+	plan := make([]plannedFault, n)
+	for i := range plan {
+		k, w := 0, rng.Intn(total)
+		for w >= soakFaults[k].weight {
+			w -= soakFaults[k].weight
+			k++
+		}
+		plan[i] = plannedFault{kind: k, dur: time.Duration(rng.Int63n(int64(time.Second * 1000))), pick: rng.Uint32(),
+			gap: cfg.minGap + time.Duration(rng.Int63n(int64(cfg.maxGap-cfg.minGap)))}
+	}
+	return plan
+}
+
+// between maps the plan's raw duration into [lo, lo+span).
+func (p plannedFault) between(lo, span time.Duration) time.Duration {
+	return lo + time.Duration(int64(p.dur)%int64(span))
+}
+
+// soakFault is one kind of fault of SPEC 10 and its weight in the schedule. run returns
+// the target it hit, or skip with the reason it could not run.
+type soakFault struct {
+	name   string
+	weight int
+	run    func(*soak, plannedFault) (target, skip string)
+}
+
+var soakFaults = []soakFault{
+	{"producer stall", 3, (*soak).producerStall},
+	{"L2 node killed", 2, (*soak).l2NodeKilled},
+	{"bridge killed", 2, (*soak).bridgeKilled},
+	{"validator restarted", 2, (*soak).validatorRestarted},
+	{"L1 reorg", 2, (*soak).l1Reorg},
+	{"L1 RPC outage", 1, (*soak).l1Outage},
+}
+
+// faultRecord is one line of the report's fault log.
+type faultRecord struct {
+	at     time.Duration // since the soak began
+	name   string
+	target string
+	skip   string
+	took   time.Duration
+}
+
+// soakFailover is one measured re-election of a stalled producer, from the L2 blocks as
+// the L2 nodes served them: last is when the stalled producer's last block was first
+// seen (less the observer's poll interval, so never later than it was made).
+type soakFailover struct {
+	producer uint64
+	epoch    uint64
+	decision time.Duration // last block -> the re-election's block time
+	gap      time.Duration // last block -> the new producer's first block seen (the L2's gap)
+}
+
+// soak is the run's state: what it did, what it may see punished, what it measured.
+type soak struct {
+	t     *testing.T
+	ln    *Localnet
+	cfg   soakConfig
+	l1    *l1Faults
+	start time.Time
+	from  int64  // the first chain height of the run
+	l1At  uint64 // the L1 head when the run began: the contract's log is checked from here
+
+	// l1mu serialises L1 writes: the relocks of the run hold it shared, a reorg or an
+	// outage exclusively, so their blocks hold only what they put there.
+	l1mu sync.RWMutex
+
+	mu sync.Mutex
+	// excused[id]: windows in which the soak stopped sequencer id's L2 production (a
+	// stall, a killed L2 node): a non-production offence and a re-election are expected
+	// only in one.
+	excused map[uint64][]*window
+	// protected[id]: windows of faults that must never punish sequencer id.
+	protected map[uint64][]*window
+	// restarts[id]: when validator id was down (and came back).
+	restarts map[uint64][]*window
+	// l1Down: windows of L1 faults (a reorg, an outage), in which the chain may lag.
+	l1Down    []*window
+	faultLog  []faultRecord
+	checks    map[string]int
+	failovers []soakFailover
+	sent      []common.Hash // relocks the run sent that must be mined
+	dropped   []common.Hash // relocks a reorg dropped: never applied
+	maxStill  time.Duration // the longest the agreed head stood still
+	blockTime time.Duration // the chain's mean block interval over the run
+	l2        *l2Observer
+}
 
 func newSoak(t *testing.T, ln *Localnet, cfg soakConfig) *soak {
-	s := &soak{t: t, ln: ln, cfg: cfg, rng: rand.New(rand.NewSource(cfg.seed)),
+	s := &soak{t: t, ln: ln, cfg: cfg,
 		l1:      &l1Faults{ln: ln, client: ln.L1Client()},
-		excused: map[uint64][]window{}, protected: map[uint64][]window{}, jailed: map[uint64]time.Time{},
-		faults: map[string]int{}, checks: map[string]int{}, seenStall: map[uint64]bool{}}
+		excused: map[uint64][]*window{}, protected: map[uint64][]*window{}, restarts: map[uint64][]*window{},
+		checks: map[string]int{}, l2: newL2Observer()}
 	for i := range 4 {
 		s.l1.owners = append(s.l1.owners, ln.L1Owner(s.l1.client, i))
 		_, err := s.l1.owners[i].Approve(context.Background(), tokens(100_000).BigInt())
@@ -146,42 +231,92 @@ func newSoak(t *testing.T, ln *Localnet, cfg soakConfig) *soak {
 	return s
 }
 
-// soakFault is one kind of fault of SPEC 10 and its weight in the schedule.
-type soakFault struct {
-	name   string
-	weight int
-	run    func(*soak)
+// begin marks the run's start: its first chain height and L1 block.
+func (s *soak) begin() {
+	s.start = time.Now()
+	s.from = s.ln.Nodes[0].MustHeight(s.t) + 1
+	head, err := s.l1.client.BlockNumber(context.Background())
+	require.NoError(s.t, err)
+	s.l1At = head + 1
 }
 
-var soakFaults = []soakFault{
-	{"producer stall", 3, (*soak).producerStall},
-	{"L2 node killed", 2, (*soak).l2NodeKilled},
-	{"bridge killed", 2, (*soak).bridgeKilled},
-	{"validator restarted", 1, (*soak).validatorRestarted},
-	{"L1 reorg", 2, (*soak).l1Reorg},
-	{"L1 RPC outage", 1, (*soak).l1Outage},
-}
-
-func (s *soak) pick() soakFault {
-	total := 0
-	for _, f := range soakFaults {
-		total += f.weight
+// inject runs one planned fault and logs it.
+func (s *soak) inject(p plannedFault) {
+	f := soakFaults[p.kind]
+	at := time.Since(s.start)
+	began := time.Now()
+	target, skip := f.run(s, p)
+	rec := faultRecord{at: at, name: f.name, target: target, skip: skip, took: time.Since(began)}
+	if skip != "" {
+		s.t.Logf("soak %s: %s skipped: %s", at.Round(time.Second), f.name, skip)
+	} else {
+		s.t.Logf("soak %s: %s %s (%s)", at.Round(time.Second), f.name, target, rec.took.Round(100*time.Millisecond))
 	}
-	n := s.rng.Intn(total)
-	for _, f := range soakFaults {
-		if n < f.weight {
-			return f
-		}
-		n -= f.weight
-	}
-	return soakFaults[0]
-}
-
-func (s *soak) count(m map[string]int, key string) {
 	s.mu.Lock()
-	m[key]++
+	s.faultLog = append(s.faultLog, rec)
 	s.mu.Unlock()
 }
+
+func (s *soak) count(key string) {
+	s.mu.Lock()
+	s.checks[key]++
+	s.mu.Unlock()
+}
+
+// window is a span of the run; to is zero while the fault lasts.
+type window struct{ from, to time.Time }
+
+// open starts a window for id in ws now: checks running meanwhile already see it.
+func (s *soak) open(ws map[uint64][]*window, id uint64) *window {
+	w := &window{from: time.Now()}
+	s.mu.Lock()
+	ws[id] = append(ws[id], w)
+	s.mu.Unlock()
+	return w
+}
+
+// openAll opens one window for every sequencer (an L1 fault touches them all).
+func (s *soak) openAll(ws map[uint64][]*window) []*window {
+	var out []*window
+	for id := uint64(1); id <= 4; id++ {
+		out = append(out, s.open(ws, id))
+	}
+	return out
+}
+
+// close ends windows after, from now.
+func (s *soak) close(after time.Duration, ws ...*window) {
+	s.mu.Lock()
+	for _, w := range ws {
+		w.to = time.Now().Add(after)
+	}
+	s.mu.Unlock()
+}
+
+// in reports whether at falls in one of ws (an open window has no end yet). The
+// caller holds s.mu.
+func in(ws []*window, at time.Time) bool {
+	for _, w := range ws {
+		if !at.Before(w.from) && (w.to.IsZero() || !at.After(w.to)) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyIn reports whether at falls in a window of any sequencer in ws. The caller holds s.mu.
+func anyIn(ws map[uint64][]*window, at time.Time) bool {
+	for _, list := range ws {
+		if in(list, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// settle is how long after a fault ends its effects may still be seen: the stall
+// threshold, the decision and a new producer's first blocks.
+func (s *soak) settle() time.Duration { return s.cfg.threshold + 10*time.Second }
 
 // active returns the ACTIVE sequencers' ids.
 func (s *soak) active() []uint64 {
@@ -194,251 +329,4 @@ func (s *soak) active() []uint64 {
 	return out
 }
 
-// producerStall stops the current producer's L2 node (one with some epoch left, never
-// the last sequencers standing) until the chain re-elects; the failover time is from
-// the block time since which the agreed head stood to the re-election's decision.
-func (s *soak) producerStall() {
-	if len(s.active()) < 3 {
-		s.count(s.faults, "producer stall (skipped: fewer than 3 active)")
-		return
-	}
-	n0 := s.ln.Nodes[0]
-	var cur Epoch
-	var head uint64
-	ok := false
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(300 * time.Millisecond) {
-		var err error
-		if cur, head, err = CurrentEpoch(n0); err == nil && cur.ProducerID > 0 && cur.EndHeight >= head+6 {
-			ok = true
-			break
-		}
-	}
-	if !ok {
-		s.count(s.faults, "producer stall (skipped: no producer with epoch left)")
-		return
-	}
-	n := s.ln.NodeOfSequencer(cur.ProducerID)
-	before := s.lastOffenceID()
-	stalledAt := time.Now()
-	s.excuse(cur.ProducerID, stalledAt, stalledAt.Add(s.cfg.threshold+time.Minute))
-	require.NoError(s.t, L2Fault(n, l2sim.ModeStall))
-	s.count(s.faults, "producer stall")
-	// The agreed head stands from "since" (a block time) until the chain re-elects;
-	// the last reading before the re-election is the standing head's.
-	var since time.Time
-	var re soakEpoch
-	found := false
-	for deadline := time.Now().Add(s.cfg.threshold + time.Minute); time.Now().Before(deadline) && !found; time.Sleep(250 * time.Millisecond) {
-		if c, err := soakCurrent(n0); err == nil && c.Epoch.ProducerID == cur.ProducerID {
-			since = c.Head.Since
-		}
-		re, found = s.reElectionOf(cur.ProducerID, stalledAt)
-	}
-	require.NoError(s.t, L2Fault(n, l2sim.ModeNone))
-	if !found {
-		s.t.Errorf("producer %d stalled at %s: no re-election within threshold + 1 min", cur.ProducerID, stalledAt.Format(time.TimeOnly))
-		return
-	}
-	failover := re.DecidedTime.Sub(since)
-	s.mu.Lock()
-	s.failovers = append(s.failovers, failover)
-	s.mu.Unlock()
-	s.t.Logf("stall of producer %d: re-elected epoch %d (producer %d) %s after the head stood (threshold %s)",
-		cur.ProducerID, re.ID, re.ProducerID, failover.Round(10*time.Millisecond), s.cfg.threshold)
-	off := s.ln.waitOffenceAfter(cur.ProducerID, "OFFENCE_CLASS_NON_PRODUCTION", before, time.Minute)
-	if off.Jailed {
-		s.mu.Lock()
-		s.jailed[cur.ProducerID] = off.JailedUntil
-		s.mu.Unlock()
-	}
-}
-
-// l2NodeKilled kills a sequencer's L2 simulator for 15-45 s. Not the current producer
-// (that is a stall); if the chain draws it meanwhile, its stall is the soak's doing.
-func (s *soak) l2NodeKilled() {
-	cur, _, err := CurrentEpoch(s.ln.Nodes[0])
-	if err != nil {
-		return
-	}
-	ids := s.active()
-	var pickable []uint64
-	for _, id := range ids {
-		if id != cur.ProducerID {
-			pickable = append(pickable, id)
-		}
-	}
-	if len(ids) < 3 || len(pickable) == 0 {
-		s.count(s.faults, "L2 node killed (skipped: too few active)")
-		return
-	}
-	id := pickable[s.rng.Intn(len(pickable))]
-	down := 15*time.Second + time.Duration(s.rng.Int63n(int64(30*time.Second)))
-	now := time.Now()
-	s.excuse(id, now, now.Add(down+s.cfg.threshold+time.Minute))
-	n := s.ln.NodeOfSequencer(id)
-	s.ln.KillL2(n)
-	s.count(s.faults, "L2 node killed")
-	s.sleepUnjailing(down)
-	s.ln.StartL2(n)
-}
-
-// bridgeKilled SIGKILLs one bridge for 5-30 s: never punished, no event lost.
-func (s *soak) bridgeKilled() {
-	n := s.ln.Nodes[s.rng.Intn(len(s.ln.Nodes))]
-	down := 5*time.Second + time.Duration(s.rng.Int63n(int64(25*time.Second)))
-	s.protect(uint64(n.Index+1), down+time.Minute)
-	s.ln.KillBridge(n)
-	s.count(s.faults, "bridge killed")
-	s.sleepUnjailing(down)
-	s.ln.StartBridge(n)
-}
-
-// validatorRestarted kills one validator's node (SIGKILL) and starts it 10-30 s later:
-// never punished. Only while all four are in the set (with three, one is a third of the
-// power and the chain would halt) and never the current or next producer (its L2 node
-// reads the schedule from it).
-func (s *soak) validatorRestarted() {
-	if len(s.active()) < 4 {
-		s.count(s.faults, "validator restarted (skipped: not all 4 active)")
-		return
-	}
-	cur, _, err := CurrentEpoch(s.ln.Nodes[0])
-	if err != nil {
-		return
-	}
-	next := uint64(0)
-	if epochs, err := Epochs(s.ln.Nodes[0]); err == nil {
-		for _, e := range epochs {
-			if e.StartHeight == cur.EndHeight+1 && !e.Cancelled {
-				next = e.ProducerID
-			}
-		}
-	}
-	var pickable []uint64
-	for id := uint64(2); id <= 4; id++ { // node0 serves the soak's reads
-		if id != cur.ProducerID && id != next {
-			pickable = append(pickable, id)
-		}
-	}
-	if len(pickable) == 0 {
-		return
-	}
-	id := pickable[s.rng.Intn(len(pickable))]
-	down := 10*time.Second + time.Duration(s.rng.Int63n(int64(20*time.Second)))
-	n := s.ln.NodeOfSequencer(id)
-	s.protect(id, down+2*time.Minute)
-	// Its L2 node loses its schedule while the node is down: a draw of it meanwhile
-	// would stall, and that is the soak's doing too.
-	now := time.Now()
-	s.excuse(id, now, now.Add(down+s.cfg.threshold+time.Minute))
-	s.ln.KillNode(n)
-	s.count(s.faults, "validator restarted")
-	s.sleepUnjailing(down)
-	s.ln.StartNode(n)
-}
-
-// l1Reorg replaces the L1 head block (depth 1, inside the confirmations): its
-// transactions are mined again in the new block and applied once.
-func (s *soak) l1Reorg() {
-	if err := s.ln.L1.Do("/reorg", urlValues("depth", "1")); err != nil {
-		s.t.Errorf("L1 reorg: %v", err)
-		return
-	}
-	s.protectAll(time.Minute)
-	s.count(s.faults, "L1 reorg")
-}
-
-// l1Outage switches the L1 RPC off for 20-60 s: the chain goes on, nothing is applied
-// meanwhile, everything after.
-func (s *soak) l1Outage() {
-	down := 20*time.Second + time.Duration(s.rng.Int63n(int64(40*time.Second)))
-	s.protectAll(down + time.Minute)
-	require.NoError(s.t, s.ln.L1.Do("/rpc", urlValues("down", "true")))
-	s.count(s.faults, "L1 RPC outage")
-	s.sleepUnjailing(down)
-	require.NoError(s.t, s.ln.L1.Do("/rpc", urlValues("down", "false")))
-}
-
-func (s *soak) excuse(id uint64, from, to time.Time) {
-	s.mu.Lock()
-	s.excused[id] = append(s.excused[id], window{from, to})
-	s.mu.Unlock()
-}
-
-func (s *soak) protect(id uint64, d time.Duration) {
-	now := time.Now()
-	s.mu.Lock()
-	s.protected[id] = append(s.protected[id], window{now, now.Add(d)})
-	s.mu.Unlock()
-}
-
-func (s *soak) protectAll(d time.Duration) {
-	for id := uint64(1); id <= 4; id++ {
-		s.protect(id, d)
-	}
-}
-
-func in(ws []window, at time.Time) bool {
-	for _, w := range ws {
-		if !at.Before(w.from) && !at.After(w.to) {
-			return true
-		}
-	}
-	return false
-}
-
-// unjailDue unjails every sequencer whose jail is over (by the chain's clock).
-func (s *soak) unjailDue() {
-	s.mu.Lock()
-	var due []uint64
-	for id, until := range s.jailed {
-		if time.Now().After(until.Add(3 * time.Second)) {
-			due = append(due, id)
-		}
-	}
-	s.mu.Unlock()
-	sort.Slice(due, func(i, j int) bool { return due[i] < due[j] })
-	for _, id := range due {
-		out, err := s.ln.TryRun(UnjailCommand(s.ln.NodeOfSequencer(id))...)
-		if err != nil || !strings.Contains(out, "code: 0") {
-			s.t.Logf("unjail of sequencer %d not accepted yet (retrying): %v %s", id, err, lastLine(out))
-			continue
-		}
-		s.mu.Lock()
-		delete(s.jailed, id)
-		s.mu.Unlock()
-		s.count(s.checks, "unjailed after the jail")
-	}
-}
-
-// sleepUnjailing sleeps d, unjailing on the way.
-func (s *soak) sleepUnjailing(d time.Duration) {
-	for end := time.Now().Add(d); time.Now().Before(end); {
-		time.Sleep(min(2*time.Second, time.Until(end)))
-		s.unjailDue()
-	}
-}
-
-// relockThroughout keeps L1 events pending: each owner relocks one token every 5-15 s.
-func (s *soak) relockThroughout(ctx context.Context) {
-	rng := rand.New(rand.NewSource(s.cfg.seed + 1))
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(5*time.Second + time.Duration(rng.Int63n(int64(10*time.Second)))):
-		}
-		i := rng.Intn(len(s.l1.owners))
-		nonce, err := s.l1.client.PendingNonceAt(ctx, crypto.PubkeyToAddress(devl1.OwnerKey(i).PublicKey))
-		if err != nil {
-			continue // the L1 RPC is down: the next try
-		}
-		h, err := s.l1.owners[i].SendRelock(ctx, uint64(i+1), tokens(1).BigInt(), nonce)
-		if err != nil {
-			continue
-		}
-		s.mu.Lock()
-		s.sent = append(s.sent, h)
-		s.mu.Unlock()
-	}
-}
+func fmtID(id uint64) string { return fmt.Sprintf("sequencer %d", id) }

@@ -1,0 +1,399 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/networks/devl1"
+	"github.com/themis-network/themis/networks/l2sim"
+)
+
+// producerStall stalls the current producer's L2 node (one with some epoch left; only
+// while 3 or more sequencers are active, so the pool never empties) until the chain
+// re-elects, then resumes it. The stall is an offence: it must be jailed and slashed.
+func (s *soak) producerStall(p plannedFault) (string, string) {
+	if len(s.active()) < 3 {
+		return "", "fewer than 3 active"
+	}
+	cur, ok := s.producerWithEpochLeft()
+	if !ok {
+		return "", "no producer with 6 L2 blocks of its epoch left within 30 s"
+	}
+	n := s.ln.NodeOfSequencer(cur.ProducerID)
+	before := s.lastOffenceID()
+	w := s.open(s.excused, cur.ProducerID)
+	stalledAt := time.Now()
+	require.NoError(s.t, L2Fault(n, l2sim.ModeStall))
+	re, found := s.waitReElection(cur.ProducerID, stalledAt)
+	require.NoError(s.t, L2Fault(n, l2sim.ModeNone))
+	s.close(s.settle(), w)
+	if !found {
+		s.t.Errorf("producer %d stalled at %s: no re-election within threshold + 1 min", cur.ProducerID, stalledAt.Format(time.TimeOnly))
+		return fmtID(cur.ProducerID), ""
+	}
+	s.measureFailover(re)
+	s.requirePunishedStall(cur.ProducerID, before)
+	return fmt.Sprintf("%s (re-elected: epoch %d, producer %d)", fmtID(cur.ProducerID), re.ID, re.ProducerID), ""
+}
+
+// l2NodeKilled SIGKILLs one sequencer's L2 node for 15-45 s, the current producer's
+// included (SPEC 10's producer killed: then it is a stall, re-elected and punished).
+// Only while all 4 are active: with 3, one silent L2 node leaves no 2/3 to agree on
+// the L2 head.
+func (s *soak) l2NodeKilled(p plannedFault) (string, string) {
+	ids := s.active()
+	if len(ids) < 4 {
+		return "", "not all 4 active"
+	}
+	cur, _, err := CurrentEpoch(s.ln.Nodes[0])
+	if err != nil {
+		return "", "current epoch unknown: " + err.Error()
+	}
+	id := ids[p.pick%uint32(len(ids))]
+	down := p.between(15*time.Second, 30*time.Second)
+	n := s.ln.NodeOfSequencer(id)
+	before := s.lastOffenceID()
+	w := s.open(s.excused, id)
+	killedAt := time.Now()
+	s.ln.KillL2(n)
+	wasProducer := id == cur.ProducerID
+	var re soakEpoch
+	found := false
+	if wasProducer {
+		re, found = s.waitReElection(id, killedAt)
+	}
+	s.sleepUnjailing(down - time.Since(killedAt))
+	s.ln.StartL2(n)
+	s.close(s.settle(), w)
+	if !wasProducer {
+		return fmtID(id) + ", down " + down.Round(time.Second).String(), ""
+	}
+	if !found {
+		s.t.Errorf("producer %d's L2 node killed at %s: no re-election within threshold + 1 min", id, killedAt.Format(time.TimeOnly))
+		return fmtID(id) + " (the producer)", ""
+	}
+	s.measureFailover(re)
+	s.requirePunishedStall(id, before)
+	return fmt.Sprintf("%s, the producer (re-elected: epoch %d, producer %d)", fmtID(id), re.ID, re.ProducerID), ""
+}
+
+// bridgeKilled SIGKILLs one bridge for 5-30 s: never punished, no event lost.
+func (s *soak) bridgeKilled(p plannedFault) (string, string) {
+	n := s.ln.Nodes[p.pick%uint32(len(s.ln.Nodes))]
+	down := p.between(5*time.Second, 25*time.Second)
+	w := s.open(s.protected, uint64(n.Index+1))
+	s.ln.KillBridge(n)
+	s.sleepUnjailing(down)
+	s.ln.StartBridge(n)
+	s.close(time.Minute, w)
+	return fmt.Sprintf("node%d's bridge, down %s", n.Index, down.Round(time.Second)), ""
+}
+
+// validatorRestarted SIGKILLs one validator's node and starts it 10-30 s later: never
+// punished. Only while all four are active (with three, one is a third of the power
+// and the chain would halt), never node0 (it serves the soak's reads), and never the
+// current or next producer (its L2 node reads the schedule from it).
+func (s *soak) validatorRestarted(p plannedFault) (string, string) {
+	if len(s.active()) < 4 {
+		return "", "not all 4 active"
+	}
+	// Only once the next epoch is decided: the one after it is drawn 15 s or more
+	// later, when the down node's last report is older than the readiness window, so
+	// the chain cannot draw a node that is down.
+	cur, next, ok := s.currentAndNext()
+	if !ok {
+		return "", "the next epoch not decided within 30 s"
+	}
+	var pickable []uint64
+	for id := uint64(2); id <= 4; id++ {
+		if id != cur.ProducerID && id != next {
+			pickable = append(pickable, id)
+		}
+	}
+	if len(pickable) == 0 {
+		return "", "every candidate produces now or next"
+	}
+	id := pickable[p.pick%uint32(len(pickable))]
+	down := p.between(10*time.Second, 20*time.Second)
+	n := s.ln.NodeOfSequencer(id)
+	w, r := s.open(s.protected, id), s.open(s.restarts, id)
+	s.ln.KillNode(n)
+	s.sleepUnjailing(down)
+	s.ln.StartNode(n)
+	s.close(0, r)
+	s.close(2*time.Minute, w)
+	return fmt.Sprintf("node%d (%s), down %s", n.Index, fmtID(id), down.Round(time.Second)), ""
+}
+
+// l1Reorg puts a relock in a block of its own and reorgs that block away inside the
+// confirmation depth: dropped with its transaction (never applied), or with the
+// transaction mined again in the new block (applied once, from there).
+func (s *soak) l1Reorg(p plannedFault) (string, string) {
+	s.l1mu.Lock()
+	defer s.l1mu.Unlock()
+	ctx := context.Background()
+	ws := append(s.openAll(s.protected), s.openL1Fault())
+	defer s.close(time.Minute, ws...)
+	if err := s.l1Admin("/mining", "paused", "true"); err != nil {
+		return "", err.Error()
+	}
+	defer func() { require.NoError(s.t, s.l1Admin("/mining", "paused", "false")) }()
+	time.Sleep(time.Second) // a tick under way may still mine
+	// Flush what is pending, so that the reorged block holds only this relock.
+	require.NoError(s.t, s.l1Admin("/mine", "blocks", "1"))
+	owner := int(p.pick % 4)
+	h, err := s.sendRelock(ctx, owner)
+	if err != nil {
+		return "", "relock not sent: " + err.Error()
+	}
+	require.NoError(s.t, s.l1Admin("/mine", "blocks", "1"))
+	s.l1.waitMined(s.t, h)
+	first, err := s.l1.client.TransactionReceipt(ctx, h)
+	require.NoError(s.t, err, "the relock is mined with one confirmation")
+	drop := p.pick%2 == 0
+	require.NoError(s.t, s.l1Admin("/reorg", "depth", "1", "drop", fmt.Sprint(drop)))
+	s.mu.Lock()
+	if drop {
+		s.dropped = append(s.dropped, h)
+	} else {
+		s.sent = append(s.sent, h)
+	}
+	s.mu.Unlock()
+	what := "moved"
+	if drop {
+		what = "dropped"
+	}
+	return fmt.Sprintf("owner %d's relock %s %s from block %d", owner, h.TerminalString(), what, first.BlockNumber), ""
+}
+
+// l1Outage queues a relock of every owner, cuts the L1 RPC off, mines them, and keeps
+// it off for 20-60 s: the bridges report the L1 unhealthy and the chain applies
+// nothing meanwhile (nothing can be verified); after it, everything is applied.
+func (s *soak) l1Outage(p plannedFault) (string, string) {
+	s.l1mu.Lock()
+	defer s.l1mu.Unlock()
+	ctx := context.Background()
+	down := p.between(20*time.Second, 40*time.Second)
+	from := time.Now()
+	ws := append(s.openAll(s.protected), s.openL1Fault())
+	defer s.close(time.Minute, ws...)
+	require.NoError(s.t, s.l1Admin("/mining", "paused", "true"))
+	time.Sleep(time.Second)
+	for owner := range s.l1.owners {
+		h, err := s.sendRelock(ctx, owner)
+		require.NoError(s.t, err, "relock of owner %d before the outage", owner)
+		s.mu.Lock()
+		s.sent = append(s.sent, h)
+		s.mu.Unlock()
+	}
+	before, err := s.chainNonces()
+	require.NoError(s.t, err)
+	require.NoError(s.t, s.l1Admin("/rpc", "down", "true"))
+	require.NoError(s.t, s.l1Admin("/mine", "blocks", "3"))
+	require.NoError(s.t, s.l1Admin("/mining", "paused", "false"))
+	s.sleepUnjailing(min(15*time.Second, down))
+	for _, n := range s.ln.Nodes {
+		if n.bridge == nil {
+			continue // the soak killed it
+		}
+		if r, ok := BridgeHealth(n); ok {
+			s.t.Errorf("node%d's bridge reports healthy %d s into the L1 outage: %+v", n.Index, 15, r)
+		}
+	}
+	s.sleepUnjailing(down - time.Since(from))
+	after, err := s.chainNonces()
+	require.NoError(s.t, err)
+	if !equalNonces(before, after) {
+		s.t.Errorf("the chain applied L1 events while no validator could reach the L1: nonces %v -> %v", before, after)
+	}
+	s.count("L1 outage: bridges unhealthy, nothing applied")
+	require.NoError(s.t, s.l1Admin("/rpc", "down", "false"))
+	return fmt.Sprintf("down %s, 4 relocks mined during it", down.Round(time.Second)), ""
+}
+
+// relockThroughout keeps L1 events pending: an owner relocks one token every 5-15 s.
+func (s *soak) relockThroughout(ctx context.Context) {
+	rng := rand.New(rand.NewSource(s.cfg.seed + 1))
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(5*time.Second + time.Duration(rng.Int63n(int64(10*time.Second)))):
+		}
+		owner := rng.Intn(len(s.l1.owners))
+		s.l1mu.RLock()
+		h, err := s.sendRelock(ctx, owner)
+		s.l1mu.RUnlock()
+		if err != nil {
+			continue // the L1 RPC is down (an outage): the next try
+		}
+		s.mu.Lock()
+		s.sent = append(s.sent, h)
+		s.mu.Unlock()
+	}
+}
+
+// sendRelock sends owner's relock of one token (every relock of the run is one token:
+// checkChainFollowsL1 counts on it) without waiting for it to be mined.
+func (s *soak) sendRelock(ctx context.Context, owner int) (common.Hash, error) {
+	nonce, err := s.l1.client.PendingNonceAt(ctx, crypto.PubkeyToAddress(devl1.OwnerKey(owner).PublicKey))
+	if err != nil {
+		return common.Hash{}, err
+	}
+	return s.l1.owners[owner].SendRelock(ctx, uint64(owner+1), tokens(1).BigInt(), nonce)
+}
+
+func (s *soak) l1Admin(path string, kv ...string) error {
+	return s.ln.L1.Do(path, urlValues(kv...))
+}
+
+// producerWithEpochLeft waits up to 30 s for a producer with 6 or more L2 blocks of its
+// epoch left, so that the fault hits the epoch it reads.
+func (s *soak) producerWithEpochLeft() (Epoch, bool) {
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(300 * time.Millisecond) {
+		if cur, head, err := CurrentEpoch(s.ln.Nodes[0]); err == nil && cur.ProducerID > 0 && cur.EndHeight >= head+6 {
+			return cur, true
+		}
+	}
+	return Epoch{}, false
+}
+
+// currentAndNext waits up to 30 s for the next epoch to be decided.
+func (s *soak) currentAndNext() (cur Epoch, next uint64, ok bool) {
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(300 * time.Millisecond) {
+		c, _, err := CurrentEpoch(s.ln.Nodes[0])
+		if err != nil {
+			continue
+		}
+		epochs, err := Epochs(s.ln.Nodes[0])
+		if err != nil {
+			continue
+		}
+		for _, e := range epochs {
+			if e.StartHeight == c.EndHeight+1 && !e.Cancelled && e.ProducerID > 0 {
+				return c, e.ProducerID, true
+			}
+		}
+	}
+	return Epoch{}, 0, false
+}
+
+// openL1Fault opens a window in which the chain may lag the L1.
+func (s *soak) openL1Fault() *window {
+	w := &window{from: time.Now()}
+	s.mu.Lock()
+	s.l1Down = append(s.l1Down, w)
+	s.mu.Unlock()
+	return w
+}
+
+// chainNonces reads every sequencer's L1 nonce on the chain (node0, never restarted).
+func (s *soak) chainNonces() ([]string, error) {
+	var out []string
+	for id := uint64(1); id <= 4; id++ {
+		c, err := s.chainSequencer(id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fmt.Sprint(c.Nonce))
+	}
+	return out, nil
+}
+
+// waitReElection waits up to threshold + 1 min for the re-election replacing producer
+// id decided after since.
+func (s *soak) waitReElection(id uint64, since time.Time) (soakEpoch, bool) {
+	for deadline := time.Now().Add(s.cfg.threshold + time.Minute); time.Now().Before(deadline); time.Sleep(250 * time.Millisecond) {
+		if re, ok := s.reElectionOf(id, since); ok {
+			return re, true
+		}
+	}
+	return soakEpoch{}, false
+}
+
+// requirePunishedStall: a stall the soak caused is a medium offence: jailed, slashed.
+func (s *soak) requirePunishedStall(id, before uint64) {
+	off := s.ln.waitOffenceAfter(id, "OFFENCE_CLASS_NON_PRODUCTION", before, time.Minute)
+	if !off.Jailed || off.Slashed == "" || off.Slashed == "0" {
+		s.t.Errorf("the stall of sequencer %d is offence %d without its punishment (jailed %v, slashed %q)", id, off.ID, off.Jailed, off.Slashed)
+		return
+	}
+	s.count("each injected stall jailed and slashed")
+}
+
+// unjailDue unjails every JAILED sequencer whose jail is over (by its last offence).
+func (s *soak) unjailDue() {
+	offences, err := SlashingOffences(s.ln.Nodes[0])
+	if err != nil {
+		return
+	}
+	until := map[uint64]time.Time{}
+	for _, o := range offences {
+		if o.Jailed && o.JailedUntil.After(until[o.SequencerID]) {
+			until[o.SequencerID] = o.JailedUntil
+		}
+	}
+	ids := make([]uint64, 0, len(until))
+	for id := range until {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		if time.Now().Before(until[id].Add(3 * time.Second)) {
+			continue
+		}
+		if st, err := SequencerStatus(s.ln.Nodes[0], id); err != nil || st != "SEQUENCER_STATUS_JAILED" {
+			continue
+		}
+		n := s.ln.NodeOfSequencer(id)
+		if n.cmd == nil {
+			continue // restarting: the next round
+		}
+		out, err := s.ln.TryRun(UnjailCommand(n)...)
+		if err != nil || !strings.Contains(out, "code: 0") {
+			s.t.Logf("unjail of sequencer %d not accepted yet (retrying): %v %s", id, err, lastLine(out))
+			continue
+		}
+		s.count("unjailed after the jail")
+	}
+}
+
+// sleepUnjailing sleeps d, unjailing on the way.
+func (s *soak) sleepUnjailing(d time.Duration) {
+	for end := time.Now().Add(d); time.Now().Before(end); {
+		time.Sleep(min(2*time.Second, time.Until(end)))
+		s.unjailDue()
+	}
+}
+
+// restoreAll puts every process back and every fault off.
+func (s *soak) restoreAll() {
+	require.NoError(s.t, s.l1Admin("/rpc", "down", "false"))
+	require.NoError(s.t, s.l1Admin("/mining", "paused", "false"))
+	for _, n := range s.ln.Nodes {
+		if n.cmd == nil {
+			s.ln.StartNode(n)
+		}
+		if n.l2 == nil {
+			s.ln.StartL2(n)
+		}
+		if n.bridge == nil {
+			s.ln.StartBridge(n)
+		}
+	}
+	for _, n := range s.ln.Nodes {
+		s.ln.WaitFor(fmt.Sprintf("node%d's L2 simulator answering", n.Index), time.Minute, func() bool {
+			return L2Fault(n, l2sim.ModeNone) == nil
+		})
+	}
+}

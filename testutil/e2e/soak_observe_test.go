@@ -1,0 +1,147 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/hex"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// l2PollInterval is how often the observer reads the L2 nodes: a block is first seen
+// at most this much (plus a read) after it is served.
+const l2PollInterval = 200 * time.Millisecond
+
+// l2Seen is one L2 block as an L2 node first served it.
+type l2Seen struct {
+	hash, miner string
+	at          time.Time
+}
+
+// l2Observer records every L2 block any L2 node serves, the first time it is seen:
+// the evidence, independent of the chain's own account, of who produced and when.
+type l2Observer struct {
+	mu     sync.Mutex
+	blocks map[uint64][]l2Seen // by height; more than one only across an L2 fork
+	top    uint64
+}
+
+func newL2Observer() *l2Observer { return &l2Observer{blocks: map[uint64][]l2Seen{}} }
+
+func (o *l2Observer) add(h uint64, b l2Seen) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, x := range o.blocks[h] {
+		if x.hash == b.hash {
+			return
+		}
+	}
+	o.blocks[h] = append(o.blocks[h], b)
+	o.top = max(o.top, h)
+}
+
+func (o *l2Observer) has(h uint64) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return len(o.blocks[h]) > 0
+}
+
+// firstSeen returns when a block at height h by miner (any miner if "") was first seen.
+func (o *l2Observer) firstSeen(h uint64, miner string) (time.Time, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, b := range o.blocks[h] {
+		if miner == "" || b.miner == miner {
+			return b.at, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// lastBy returns when the newest block by miner seen no later than before was first
+// seen.
+func (o *l2Observer) lastBy(miner string, before time.Time) (uint64, time.Time, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	var (
+		height uint64
+		at     time.Time
+		found  bool
+	)
+	for h, bs := range o.blocks {
+		for _, b := range bs {
+			if b.miner == miner && !b.at.After(before) && (!found || b.at.After(at)) {
+				height, at, found = h, b.at, true
+			}
+		}
+	}
+	return height, at, found
+}
+
+// observeL2 polls every L2 node until ctx ends and records each new block it serves.
+func (s *soak) observeL2(ctx context.Context) {
+	tick := time.NewTicker(l2PollInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		for _, n := range s.ln.Nodes {
+			head, ok := L2Head(n) // a killed L2 node does not answer
+			if !ok {
+				continue
+			}
+			for h := head; h > 0 && head-h < 20 && !s.l2.has(h); h-- {
+				b, ok := L2BlockAt(n, h)
+				if !ok {
+					break
+				}
+				s.l2.add(h, l2Seen{hash: b.Hash, miner: b.Miner, at: time.Now()})
+			}
+		}
+	}
+}
+
+// appHashes records each node's own app hash (abci_info) at each height it reports:
+// a node whose state diverged reports its own hash here, where a block header would
+// only repeat the consensus one.
+type appHashes struct {
+	byHeight map[int64]string
+	node     map[int64]int // which node first reported it
+	lastMove map[int]time.Time
+	lastH    map[int]int64
+}
+
+func newAppHashes() *appHashes {
+	return &appHashes{byHeight: map[int64]string{}, node: map[int64]int{}, lastMove: map[int]time.Time{}, lastH: map[int]int64{}}
+}
+
+// abciInfo returns the node's last committed height and its app hash.
+func abciInfo(n *Node) (int64, string, error) {
+	var res struct {
+		Result struct {
+			Response struct {
+				Height  string `json:"last_block_height"`
+				AppHash string `json:"last_block_app_hash"`
+			} `json:"response"`
+		} `json:"result"`
+	}
+	if err := GetJSON(n.RPC+"/abci_info", &res); err != nil {
+		return 0, "", err
+	}
+	h, err := strconv.ParseInt(res.Result.Response.Height, 10, 64)
+	if err != nil {
+		return 0, "", err
+	}
+	raw, err := base64.StdEncoding.DecodeString(res.Result.Response.AppHash)
+	if err != nil {
+		return 0, "", err
+	}
+	return h, strings.ToUpper(hex.EncodeToString(raw)), nil
+}
