@@ -27,7 +27,6 @@ type l2Seen struct {
 type l2Observer struct {
 	mu     sync.Mutex
 	blocks map[uint64][]l2Seen // by height; more than one only across an L2 fork
-	top    uint64
 }
 
 func newL2Observer() *l2Observer { return &l2Observer{blocks: map[uint64][]l2Seen{}} }
@@ -41,7 +40,6 @@ func (o *l2Observer) add(h uint64, b l2Seen) {
 		}
 	}
 	o.blocks[h] = append(o.blocks[h], b)
-	o.top = max(o.top, h)
 }
 
 func (o *l2Observer) has(h uint64) bool {
@@ -113,13 +111,12 @@ func (s *soak) observeL2(ctx context.Context) {
 // only repeat the consensus one.
 type appHashes struct {
 	byHeight map[int64]string
-	node     map[int64]int // which node first reported it
-	lastMove map[int]time.Time
-	lastH    map[int]int64
+	node     map[int64]int     // which node first reported it
+	lastMove map[int]time.Time // when each node was last within 5 blocks of the top
 }
 
 func newAppHashes() *appHashes {
-	return &appHashes{byHeight: map[int64]string{}, node: map[int64]int{}, lastMove: map[int]time.Time{}, lastH: map[int]int64{}}
+	return &appHashes{byHeight: map[int64]string{}, node: map[int64]int{}, lastMove: map[int]time.Time{}}
 }
 
 // abciInfo returns the node's last committed height and its app hash.
