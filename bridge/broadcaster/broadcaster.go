@@ -3,7 +3,7 @@
 // sequencers are fee-exempt, within x/sequencer/ante's bounds: at most 50 messages,
 // 32 KiB and 200k + 80k per message of gas (3M at most) a transaction, 4 such
 // transactions per block and 16 waiting in a node's mempool per sender), gas from
-// simulation x 1.3 within that bound, broadcast in sync mode over
+// simulation x 1.3 plus what only CheckTx charges, within that bound, broadcast in sync mode over
 // CometBFT RPC, then followed to inclusion.
 //
 // Relay transactions are unordered (x/auth's unordered transactions: a timeout
@@ -100,6 +100,12 @@ const (
 	// relays ask about 2.2-2.4M gas, within the 3M of a fee-free transaction.
 	DefaultBatchSize     = 40
 	DefaultGasAdjustment = 1.3
+	// CheckTxGasOverhead is added to every estimate: what CheckTx, the proposal checks
+	// and block execution charge a fee-free unordered relay and simulation does not
+	// (the quota's and the precheck's relayer lookups, about 8k gas each, and the
+	// unordered nonce's store read and write, about 4k). Measured by
+	// testutil/abcinet TestRelayGasEstimateCoversCheckTx.
+	CheckTxGasOverhead = 25_000
 	// DefaultFallbackGas is the gas per message when simulation is unavailable.
 	DefaultFallbackGas = 400_000
 	// DefaultMaxGas keeps a relay transaction within the chain's fee exemption
@@ -262,7 +268,7 @@ func (b *Broadcaster) submit(ctx context.Context, msgs []seqtypes.L1EventMsg, id
 		var limit uint64
 		switch {
 		case simErr == nil:
-			limit = uint64(math.Ceil(float64(gasUsed) * b.cfg.GasAdjustment))
+			limit = uint64(math.Ceil(float64(gasUsed)*b.cfg.GasAdjustment)) + CheckTxGasOverhead
 		case isChainError(simErr):
 			if i, ok := messageIndex(simErr); ok && i < len(remaining) {
 				errs[remaining[i]] = simErr
