@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -101,7 +102,12 @@ func TestAdminControls(t *testing.T) {
 		GasFeeCap: big.NewInt(100e9), Gas: 300_000, To: &stakingAddr, Data: staking.NewThemisStaking().PackAcceptPoolAddress()})
 	signed, err := gethtypes.SignTx(accept, gethtypes.LatestSignerForChainID(new(big.Int).SetUint64(devl1.ChainID)), poolKey)
 	require.NoError(t, err)
-	require.NoError(t, rpc.SendTransaction(ctx, signed))
+	// The node's transaction pool takes in the funding block in the background: until it
+	// has, it judges the pool's balance by the block before and refuses the transaction.
+	require.Eventually(t, func() bool {
+		err := rpc.SendTransaction(ctx, signed)
+		return err == nil || !strings.Contains(err.Error(), "insufficient funds")
+	}, 10*time.Second, 20*time.Millisecond)
 	require.Eventually(t, func() bool {
 		rc, err := rpc.TransactionReceipt(ctx, signed.Hash())
 		return err == nil && rc.Status == gethtypes.ReceiptStatusSuccessful
