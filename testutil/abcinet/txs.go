@@ -22,9 +22,7 @@ import (
 func (net *Net) SignedTxBy(i int, seq uint64, fee sdk.Coins, gas uint64, msgs ...sdk.Msg) []byte {
 	t := net.t
 	v := net.Validators[i]
-	a := net.Validators[0].App
-	acc := a.AccountKeeper.GetAccount(a.NewUncachedContext(false, cmtproto.Header{}), v.Key.Sig.AccAddress())
-	require.NotNil(t, acc, "validator %d has no chain account", i)
+	acc := net.accountOf(i)
 	txCfg := v.App.TxConfig()
 	priv := &cosmossecp.PrivKey{Key: v.Key.Priv.Bytes()}
 	tx, err := simtestutil.GenSignedMockTx(rand.New(rand.NewSource(int64(seq))), txCfg, msgs, fee,
@@ -38,10 +36,15 @@ func (net *Net) SignedTxBy(i int, seq uint64, fee sdk.Coins, gas uint64, msgs ..
 // AccountSequence is validator i's account sequence in committed state: the sequence
 // its next transaction must carry.
 func (net *Net) AccountSequence(i int) uint64 {
+	return net.accountOf(i).GetSequence()
+}
+
+// accountOf is validator i's chain account in committed state.
+func (net *Net) accountOf(i int) sdk.AccountI {
 	a := net.Validators[0].App
 	acc := a.AccountKeeper.GetAccount(a.NewUncachedContext(false, cmtproto.Header{}), net.Validators[i].Key.Sig.AccAddress())
 	require.NotNil(net.t, acc, "validator %d has no chain account", i)
-	return acc.GetSequence()
+	return acc
 }
 
 // SignedUnorderedTxBy builds an unordered transaction (x/auth: no account sequence, a
@@ -50,9 +53,7 @@ func (net *Net) AccountSequence(i int) uint64 {
 func (net *Net) SignedUnorderedTxBy(i int, timeout time.Time, fee sdk.Coins, gas uint64, msgs ...sdk.Msg) []byte {
 	t := net.t
 	v := net.Validators[i]
-	a := net.Validators[0].App
-	acc := a.AccountKeeper.GetAccount(a.NewUncachedContext(false, cmtproto.Header{}), v.Key.Sig.AccAddress())
-	require.NotNil(t, acc, "validator %d has no chain account", i)
+	acc := net.accountOf(i)
 	txCfg := v.App.TxConfig()
 	priv := &cosmossecp.PrivKey{Key: v.Key.Priv.Bytes()}
 	b := txCfg.NewTxBuilder()
