@@ -28,6 +28,7 @@ type SlashOffence struct {
 	Banned      bool      `json:"banned"`
 	L1ActionID  uint64    `json:"l1_action_id,string"`
 	Status      string    `json:"status"`
+	Time        time.Time `json:"time"`
 }
 
 // SlashingOffences returns x/slashing's judged offences (REST).

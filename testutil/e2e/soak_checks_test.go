@@ -58,19 +58,6 @@ func (s *soak) reElectionOf(id uint64, after time.Time) (soakEpoch, bool) {
 	return soakEpoch{}, false
 }
 
-type soakOffence struct {
-	SlashOffence
-	Time time.Time `json:"time"`
-}
-
-func soakOffences(n *Node) ([]soakOffence, error) {
-	var res struct {
-		Offences []soakOffence `json:"offences"`
-	}
-	err := GetJSON(n.REST+"/themis/slashing/v1/offences?pagination.limit=1000", &res)
-	return res.Offences, err
-}
-
 type soakSequencer struct {
 	Locked string `json:"locked"`
 	Nonce  uint64 `json:"l1_nonce,string"`
@@ -234,7 +221,7 @@ func (s *soak) checkReElections(seen map[uint64]bool) {
 // checkPunishments: a slash, jail, removal or ban only for a stall the soak caused;
 // never during a bridge crash, an L1 outage or reorg, or a validator restart.
 func (s *soak) checkPunishments(seen map[uint64]bool) {
-	offences, err := soakOffences(s.ln.Nodes[0])
+	offences, err := SlashingOffences(s.ln.Nodes[0])
 	if err != nil {
 		return
 	}
@@ -312,7 +299,7 @@ func (s *soak) checkChainFollowsL1(f *l1Follow) {
 		}
 		o, has := f.owed[id]
 		s.mu.Lock()
-		l1Fault := has && (anyWindow(s.l1Down, o.since) || anyWindow(s.l1Down, now))
+		l1Fault := has && (in(s.l1Down, o.since) || in(s.l1Down, now))
 		s.mu.Unlock()
 		switch {
 		case c.Nonce >= o.nonce:
@@ -329,8 +316,6 @@ func (s *soak) checkChainFollowsL1(f *l1Follow) {
 	}
 	s.count("chain = contract at the chain's nonce, within a minute (every 10 s)")
 }
-
-func anyWindow(ws []*window, at time.Time) bool { return in(ws, at) }
 
 // l1State reads sequencer id from the staking contract (an error, not a failure, when
 // the L1 is unreachable).
