@@ -176,9 +176,10 @@ func (s *soak) l1Reorg(p plannedFault) (string, string) {
 	return fmt.Sprintf("owner %d's relock %s %s from block %d", owner, h.TerminalString(), what, first.BlockNumber), ""
 }
 
-// l1Outage queues a relock of every owner, cuts the L1 RPC off, mines them, and keeps
-// it off for 20-60 s: the bridges report the L1 unhealthy and the chain applies
-// nothing meanwhile (nothing can be verified); after it, everything is applied.
+// l1Outage lets the chain catch up with the contract, queues a relock of every owner,
+// cuts the L1 RPC off, mines them, and keeps it off for 20-40 s: the bridges report the
+// L1 unhealthy and the chain applies nothing meanwhile (nothing can be verified);
+// after it, everything is applied.
 func (s *soak) l1Outage(p plannedFault) (string, string) {
 	s.l1mu.Lock()
 	defer s.l1mu.Unlock()
@@ -188,7 +189,12 @@ func (s *soak) l1Outage(p plannedFault) (string, string) {
 	ws := append(s.openAll(s.protected), s.openL1Fault())
 	defer s.close(time.Minute, ws...)
 	require.NoError(s.t, s.l1Admin("/mining", "paused", "true"))
-	time.Sleep(time.Second)
+	time.Sleep(time.Second) // a tick under way may still mine
+	// Mine and apply what is already pending first: an event the validators voted on
+	// before the cut would otherwise be applied during it, and look like one applied
+	// without the L1.
+	require.NoError(s.t, s.l1Admin("/mine", "blocks", "3"))
+	s.l1.waitChainEqualsL1(s.t, 2*time.Minute)
 	for owner := range s.l1.owners {
 		h, err := s.sendRelock(ctx, owner)
 		require.NoError(s.t, err, "relock of owner %d before the outage", owner)
