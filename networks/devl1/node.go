@@ -130,6 +130,17 @@ func (n *Node) serve(addr, internal string) error {
 		return err
 	}
 	proxy := httputil.NewSingleHostReverseProxy(target)
+	// No compression on the hop to go-ethereum: its gzip writer drops Content-Length,
+	// so a large answer (a contract's code) would be relayed as a gzip stream inside a
+	// chunked body, and a cut on the inner hop would reach the client as a bare
+	// "unexpected EOF" (seen once in CI, reading the staking contract's code). Plain
+	// answers carry their length; the client's own transport may still ask us for gzip.
+	proxy.Transport = &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 16, IdleConnTimeout: 30 * time.Second}
+	direct := proxy.Director
+	proxy.Director = func(r *http.Request) {
+		direct(r)
+		r.Header.Del("Accept-Encoding")
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("devl1: listen on %s: %w", addr, err)
