@@ -93,6 +93,20 @@ func (l *DevL1) EvictedTxs() ([]string, error) {
 	return info.EvictedTxs, err
 }
 
+// logTail is the end of the development L1's log (nothing for an external L1), to
+// show beside a failure that involved it.
+func (l *DevL1) logTail(lines int) string {
+	if l == nil || l.logFile == nil {
+		return ""
+	}
+	bz, err := os.ReadFile(l.logFile.Name())
+	if err != nil {
+		return ""
+	}
+	all := strings.Split(strings.TrimRight(string(bz), "\n"), "\n")
+	return "\ndevelopment L1 log (" + l.logFile.Name() + ", last lines):\n" + strings.Join(all[max(0, len(all)-lines):], "\n")
+}
+
 func (l *DevL1) stop() {
 	if l == nil || l.cmd == nil {
 		return

@@ -159,7 +159,11 @@ func StartLocalnet(t *testing.T, o Options) *Localnet {
 	if o.Standby+o.Joiners > 0 {
 		args = append(args, "--standby", strconv.Itoa(o.Standby+o.Joiners))
 	}
-	out := ln.Run(args...)
+	out, err := ln.TryRun(args...)
+	if err != nil {
+		// The L1's side of a failed read is in its own log: show it with the error.
+		t.Fatalf("themisd %s: %v\n%s%s", strings.Join(args, " "), err, out, ln.L1.logTail(40))
+	}
 	t.Log(out)
 	if o.PatchAppState != nil {
 		ln.patchGenesis(o.Validators+o.Standby+o.Joiners, o.PatchAppState) // one genesis for every node
