@@ -44,8 +44,9 @@ import (
 // Backend is the network side of the broadcaster (the real one is RPCBackend).
 // Errors the chain returned are *ChainError values; others are transport errors.
 type Backend interface {
-	// Account returns the account number and sequence (committed state).
-	Account(ctx context.Context, addr sdk.AccAddress) (number, sequence uint64, err error)
+	// AccountNumber returns the account's number (committed state): all an unordered
+	// transaction's signature needs of the account.
+	AccountNumber(ctx context.Context, addr sdk.AccAddress) (uint64, error)
 	// ChainTime returns the latest block time: relay timeouts are set by the chain's
 	// clock, which is what the chain checks them against.
 	ChainTime(ctx context.Context) (time.Time, error)
@@ -391,7 +392,7 @@ func (b *Broadcaster) sync(ctx context.Context) error {
 	if b.synced {
 		return nil
 	}
-	num, _, err := b.backend.Account(ctx, b.addr)
+	num, err := b.backend.AccountNumber(ctx, b.addr)
 	if err != nil {
 		if !isChainError(err) && !errors.Is(err, sdkerrors.ErrUnknownAddress) {
 			b.cfg.Monitor.Error(health.EndpointChain, err)

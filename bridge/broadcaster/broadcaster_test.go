@@ -87,14 +87,14 @@ func (f *fakeChain) ChainTime(context.Context) (time.Time, error) {
 	return f.now().Add(-time.Second), nil // the latest block is a moment old
 }
 
-func (f *fakeChain) Account(context.Context, sdk.AccAddress) (uint64, uint64, error) {
+func (f *fakeChain) AccountNumber(context.Context, sdk.AccAddress) (uint64, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.accountReads++
 	if f.accountErr != nil {
-		return 0, 0, f.accountErr
+		return 0, f.accountErr
 	}
-	return f.accNum, 42, nil // the sequence belongs to the operator's own transactions
+	return f.accNum, nil
 }
 
 // checkUnordered is x/auth's ante handler on an unordered transaction, at time now.
@@ -109,7 +109,7 @@ func (f *fakeChain) checkUnordered(bz []byte, now time.Time) (sdk.Tx, error) {
 	case f.noUnordered && utx.GetUnordered():
 		return nil, NewChainError(sdkerrors.RootCodespace, sdkerrors.ErrNotSupported.ABCICode(), "unordered transactions are not enabled: feature not supported")
 	case !utx.GetUnordered():
-		return nil, wrongSeq(42, sigs[0].Sequence)
+		return nil, wrongSeq(42, sigs[0].Sequence) // the account's sequence is the operator's
 	case sigs[0].Sequence != 0:
 		return nil, NewChainError(sdkerrors.RootCodespace, sdkerrors.ErrInvalidRequest.ABCICode(), "sequence is not allowed for unordered transactions")
 	case !timeout.After(now) || timeout.After(now.Add(10*time.Minute)):

@@ -43,21 +43,21 @@ var (
 	_ CometRPC = (*rpchttp.HTTP)(nil)
 )
 
-// Account implements Backend. An unknown account is reported as the chain's
+// AccountNumber implements Backend. An unknown account is reported as the chain's
 // ErrUnknownAddress (the account of a sequencer is created when it becomes active).
-func (r RPCBackend) Account(ctx context.Context, addr sdk.AccAddress) (uint64, uint64, error) {
+func (r RPCBackend) AccountNumber(ctx context.Context, addr sdk.AccAddress) (uint64, error) {
 	res, err := r.Auth.Account(ctx, &authtypes.QueryAccountRequest{Address: addr.String()})
 	if status.Code(err) == codes.NotFound {
-		return 0, 0, NewChainError(sdkerrors.RootCodespace, sdkerrors.ErrUnknownAddress.ABCICode(), fmt.Sprintf("account %s does not exist", addr))
+		return 0, NewChainError(sdkerrors.RootCodespace, sdkerrors.ErrUnknownAddress.ABCICode(), fmt.Sprintf("account %s does not exist", addr))
 	}
 	if err != nil {
-		return 0, 0, fmt.Errorf("query account %s: %w", addr, err)
+		return 0, fmt.Errorf("query account %s: %w", addr, err)
 	}
 	var acc sdk.AccountI
 	if err := r.Registry.UnpackAny(res.Account, &acc); err != nil {
-		return 0, 0, fmt.Errorf("decode account %s: %w", addr, err)
+		return 0, fmt.Errorf("decode account %s: %w", addr, err)
 	}
-	return acc.GetAccountNumber(), acc.GetSequence(), nil
+	return acc.GetAccountNumber(), nil
 }
 
 // ChainTime implements Backend: the node's latest block time.
