@@ -161,12 +161,19 @@ type BridgeReport struct {
 
 // BridgeHealth reads node n's bridge /healthz; ok is true on 200.
 func BridgeHealth(n *Node) (BridgeReport, bool) {
+	r, status, err := bridgeHealthz(n)
+	return r, err == nil && status == http.StatusOK
+}
+
+// bridgeHealthz reads node n's bridge /healthz: its report and HTTP status, or the
+// error of a bridge that does not answer.
+func bridgeHealthz(n *Node) (BridgeReport, int, error) {
 	var r BridgeReport
 	resp, err := (&http.Client{Timeout: 3 * time.Second}).Get(fmt.Sprintf("http://127.0.0.1:%d/healthz", n.HealthPort))
 	if err != nil {
-		return r, false
+		return r, 0, err
 	}
 	defer resp.Body.Close()
 	_ = json.NewDecoder(resp.Body).Decode(&r)
-	return r, resp.StatusCode == http.StatusOK
+	return r, resp.StatusCode, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/url"
+	"sort"
 	"strings"
 	"time"
 
@@ -73,15 +74,27 @@ func (s *soak) chainSequencer(id uint64) (soakSequencer, error) {
 	return resp.Sequencer, err
 }
 
+// watchState is what the continuous checks remember between rounds (and the final
+// pass after them).
+type watchState struct {
+	hashes      *appHashes
+	follow      *l1Follow
+	head        headWatch
+	seenEpoch   map[uint64]bool
+	seenOffence map[uint64]bool
+	charged     map[*window]int // non-production offences charged for each stop
+	unjailed    map[uint64]bool // offences whose sequencer was seen ACTIVE (or reported) after the jail
+}
+
+func newWatchState() *watchState {
+	return &watchState{hashes: newAppHashes(), follow: newL1Follow(), head: headWatch{lastMove: time.Now()},
+		seenEpoch: map[uint64]bool{}, seenOffence: map[uint64]bool{}, charged: map[*window]int{}, unjailed: map[uint64]bool{}}
+}
+
 // watch runs the continuous checks until ctx ends: the agreed L2 head's progress every
-// second; app hashes, node heights, re-elections and punishments every 5 s; the chain
-// against the contract every 10 s.
-func (s *soak) watch(ctx context.Context) {
-	hashes := newAppHashes()
-	follow := newL1Follow()
-	seenEpoch := map[uint64]bool{}
-	seenOffence := map[uint64]bool{}
-	head := headWatch{lastMove: time.Now()}
+// second; app hashes, node heights, re-elections, punishments and unjails every 5 s;
+// the chain against the contract every 10 s.
+func (s *soak) watch(ctx context.Context, w *watchState) {
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
 	for i := 0; ; i++ {
@@ -90,48 +103,56 @@ func (s *soak) watch(ctx context.Context) {
 			return
 		case <-tick.C:
 		}
-		s.checkHeadProgress(&head)
+		s.checkHeadProgress(&w.head)
 		if i%5 != 0 {
 			continue
 		}
-		s.checkAppHashes(hashes)
-		s.checkReElections(seenEpoch)
-		s.checkPunishments(seenOffence)
+		s.checkAppHashes(w.hashes)
+		s.checkReElections(w, false)
+		s.checkPunishments(w)
+		s.checkUnjailed(w)
 		if i%10 == 0 {
-			s.checkChainFollowsL1(follow)
+			s.checkChainFollowsL1(w.follow)
 		}
 	}
 }
 
 type headWatch struct {
-	height   uint64
-	lastMove time.Time
-	reported bool
+	height    uint64
+	lastMove  time.Time
+	producers map[uint64]bool // producers of agreed head + 1 seen since the last move
+	reported  bool
 }
 
-// checkHeadProgress: the agreed L2 head stands still at most threshold + 2 chain
-// blocks + 5 s while the soak stops a producer (and a little after), and at most 10 s
-// (ten L2 block intervals) otherwise: no other fault touches L2 production.
+// checkHeadProgress: the agreed L2 head stands still at most 10 s (ten L2 block
+// intervals), or at most threshold + 2 chain blocks + 5 s where the producer of the
+// next height was one the soak stopped meanwhile. An unknown head, or a node0 that
+// does not answer, counts as standing still.
 func (s *soak) checkHeadProgress(w *headWatch) {
+	now := time.Now()
 	c, err := soakCurrent(s.ln.Nodes[0])
-	if err != nil || !c.Head.Known {
-		return
+	if err == nil && c.Head.Known && (c.Head.Height != w.height || w.producers == nil) {
+		w.height, w.lastMove, w.reported = c.Head.Height, now, false
+		w.producers = map[uint64]bool{}
 	}
-	if c.Head.Height != w.height {
-		w.height, w.lastMove, w.reported = c.Head.Height, time.Now(), false
+	if err == nil && c.Epoch.ProducerID > 0 && w.producers != nil {
+		w.producers[c.Epoch.ProducerID] = true
 	}
-	still := time.Since(w.lastMove)
+	still := now.Sub(w.lastMove)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.maxStill = max(s.maxStill, still)
 	s.checks["agreed L2 head progress (every second)"]++
 	bound := 10 * time.Second
-	if anyIn(s.excused, w.lastMove) || anyIn(s.excused, time.Now()) {
-		bound = s.cfg.threshold + 2*s.meanBlockTime() + 5*time.Second
+	for id := range w.producers {
+		if overlaps(s.stopped[id], w.lastMove, now) {
+			bound = s.cfg.threshold + 2*s.meanBlockTime() + 5*time.Second
+		}
 	}
 	if still > bound && !w.reported {
 		w.reported = true
-		s.t.Errorf("the agreed L2 head stood at %d for %s, beyond the bound %s", w.height, still.Round(time.Second), bound)
+		s.t.Errorf("the agreed L2 head stood at %d for %s, beyond the bound %s (producers of the next height meanwhile: %v)",
+			w.height, still.Round(time.Second), bound, sortedIDs(w.producers))
 	}
 }
 
@@ -151,6 +172,7 @@ func (s *soak) checkAppHashes(a *appHashes) {
 	now := time.Now()
 	top := int64(0)
 	heights := map[int]int64{}
+	compared := 0
 	for _, n := range s.ln.Nodes {
 		h, hash, err := abciInfo(n)
 		if err != nil || h <= 0 {
@@ -162,10 +184,12 @@ func (s *soak) checkAppHashes(a *appHashes) {
 			a.byHeight[h], a.node[h] = hash, n.Index
 		} else if want != hash {
 			s.t.Errorf("app hash at height %d: node%d has %s, node%d %s", h, n.Index, hash, a.node[h], want)
+		} else {
+			compared++
 		}
 	}
-	if len(heights) >= 3 {
-		s.count("app hashes equal (abci_info of every node)")
+	if compared > 0 {
+		s.count("app hashes equal (abci_info of two or more nodes at one height)")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -188,10 +212,14 @@ func (s *soak) checkAppHashes(a *appHashes) {
 
 // checkReElections: every re-election replaces a producer whose L2 blocks stopped at
 // least the threshold before it (by the L2 nodes, not the chain's account), and one
-// the soak stalled or stopped.
-func (s *soak) checkReElections(seen map[uint64]bool) {
+// the soak stalled or stopped. Until the final pass, a decision younger than 2 s waits
+// for the L2 observer's next rounds.
+func (s *soak) checkReElections(w *watchState, final bool) {
 	epochs, err := soakEpochs(s.ln.Nodes[0])
 	if err != nil {
+		if final {
+			s.t.Errorf("the final look at the re-elections: %v", err)
+		}
 		return
 	}
 	signers := map[uint64]string{}
@@ -199,10 +227,10 @@ func (s *soak) checkReElections(seen map[uint64]bool) {
 		signers[e.ProducerID] = strings.ToLower(e.Signer)
 	}
 	for _, e := range epochs {
-		if seen[e.ID] || e.ReplacedProducerID == 0 || time.Since(e.DecidedTime) < 2*time.Second {
+		if w.seenEpoch[e.ID] || e.ReplacedProducerID == 0 || (!final && time.Since(e.DecidedTime) < 2*time.Second) {
 			continue
 		}
-		seen[e.ID] = true
+		w.seenEpoch[e.ID] = true
 		if h, at, ok := s.l2.lastBy(signers[e.ReplacedProducerID], e.DecidedTime); ok && e.DecidedTime.Sub(at) < s.cfg.threshold-1500*time.Millisecond {
 			s.t.Errorf("epoch %d (%s) replaced producer %d at %s, which made L2 block %d %s before",
 				e.ID, e.Reason, e.ReplacedProducerID, e.DecidedTime.Format(time.TimeOnly), h, e.DecidedTime.Sub(at).Round(100*time.Millisecond))
@@ -218,34 +246,112 @@ func (s *soak) checkReElections(seen map[uint64]bool) {
 	}
 }
 
-// checkPunishments: a slash, jail, removal or ban only for a stall the soak caused;
-// never during a bridge crash, an L1 outage or reorg, or a validator restart.
-func (s *soak) checkPunishments(seen map[uint64]bool) {
-	offences, err := SlashingOffences(s.ln.Nodes[0])
+// checkPunishments: every offence is explained, or fails. One, and only one, medium
+// non-production offence (jailed and slashed, neither removed nor banned) for each
+// stop of a sequencer's L2 production that the chain answered with a re-election of
+// it; nothing during a bridge crash, an L1 outage or reorg, or a validator restart
+// (unless a stop the soak began after that fault ended); nothing else at all.
+func (s *soak) checkPunishments(w *watchState) {
+	n0 := s.ln.Nodes[0]
+	offences, err := SlashingOffences(n0)
+	if err != nil {
+		return
+	}
+	epochs, err := soakEpochs(n0) // read after the offences: their re-elections are in it
 	if err != nil {
 		return
 	}
 	for _, o := range offences {
-		if seen[o.ID] {
+		if w.seenOffence[o.ID] {
 			continue
 		}
-		seen[o.ID] = true
-		punished := o.Jailed || o.Removed || o.Banned || (o.Slashed != "" && o.Slashed != "0")
+		w.seenOffence[o.ID] = true
 		s.mu.Lock()
-		excused := in(s.excused[o.SequencerID], o.Time)
-		protected := in(s.protected[o.SequencerID], o.Time)
-		s.mu.Unlock()
-		switch {
-		case !punished:
-			s.t.Logf("offence %d of sequencer %d recorded without punishment (%s, %s)", o.ID, o.SequencerID, o.Class, o.Severity)
-		case protected:
-			s.t.Errorf("offence %d punishes sequencer %d (%s, %s) during a fault that must not be punished", o.ID, o.SequencerID, o.Class, o.Severity)
-		case o.Class == "OFFENCE_CLASS_NON_PRODUCTION" && excused:
-		default:
-			s.t.Errorf("offence %d punishes sequencer %d (%s, %s) for nothing the soak did", o.ID, o.SequencerID, o.Class, o.Severity)
+		stop := windowAt(s.excused[o.SequencerID], o.Time)
+		var protectedBy *window
+		for _, p := range s.protected[o.SequencerID] {
+			startedAfter := stop != nil && !p.end.IsZero() && stop.from.After(p.end)
+			if in([]*window{p}, o.Time) && !startedAfter {
+				protectedBy = p
+			}
 		}
-		s.count("punishments only for injected stalls")
+		charged := 0
+		if stop != nil {
+			w.charged[stop]++
+			charged = w.charged[stop]
+		}
+		s.mu.Unlock()
+		what := fmt.Sprintf("offence %d of sequencer %d (%s, %s, jailed %v, slashed %q, removed %v, banned %v)",
+			o.ID, o.SequencerID, o.Class, o.Severity, o.Jailed, o.Slashed, o.Removed, o.Banned)
+		switch {
+		case protectedBy != nil:
+			s.t.Errorf("%s during a fault that must not be punished (from %s)", what, protectedBy.from.Format(time.TimeOnly))
+		case stop == nil:
+			s.t.Errorf("%s for nothing the soak did", what)
+		case o.Class != "OFFENCE_CLASS_NON_PRODUCTION":
+			s.t.Errorf("%s while the soak stopped its L2 production: only non-production is", what)
+		case charged > 1:
+			s.t.Errorf("%s: a second offence for one stop (from %s)", what, stop.from.Format(time.TimeOnly))
+		case !reElectedIn(epochs, o.SequencerID, stop):
+			s.t.Errorf("%s: the chain re-elected no producer %d in that stop, so it was not producing", what, o.SequencerID)
+		case o.Severity != "SEVERITY_MEDIUM" || !o.Jailed || o.Slashed == "" || o.Slashed == "0" || o.Removed || o.Banned:
+			s.t.Errorf("%s: a stall is a medium offence, jailed and slashed, neither removed nor banned", what)
+		}
+		s.count("every offence explained: one medium non-production offence per stopped producer, none else")
 	}
+}
+
+// reElectedIn reports whether an epoch replacing producer id was decided in w.
+func reElectedIn(epochs []soakEpoch, id uint64, w *window) bool {
+	for _, e := range epochs {
+		if e.ReplacedProducerID == id && !e.DecidedTime.Before(w.from.Add(-2*time.Second)) && (w.to.IsZero() || !e.DecidedTime.After(w.to)) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkUnjailed: a sequencer jailed for a stall is ACTIVE again within 45 s of its jail's
+// end (the soak sends its unjail every 2 s from then on).
+func (s *soak) checkUnjailed(w *watchState) {
+	offences, err := SlashingOffences(s.ln.Nodes[0])
+	if err != nil {
+		return
+	}
+	latest := map[uint64]SlashOffence{} // each sequencer's latest jailing offence
+	for _, o := range offences {
+		if o.Jailed && o.ID > latest[o.SequencerID].ID {
+			latest[o.SequencerID] = o
+		}
+	}
+	for _, id := range sortedIDs(latest) {
+		o := latest[id]
+		if w.unjailed[o.ID] || time.Now().Before(o.JailedUntil) {
+			continue
+		}
+		st, err := SequencerStatus(s.ln.Nodes[0], id)
+		if err != nil {
+			continue
+		}
+		switch {
+		case st == "SEQUENCER_STATUS_ACTIVE":
+			w.unjailed[o.ID] = true
+			s.count("jailed sequencers ACTIVE again after their jail")
+		case time.Since(o.JailedUntil) > 45*time.Second:
+			w.unjailed[o.ID] = true
+			s.t.Errorf("sequencer %d is %s %s after the end of its jail (offence %d)", id, st, time.Since(o.JailedUntil).Round(time.Second), o.ID)
+		}
+	}
+}
+
+// sortedIDs returns a map's sequencer ids in order.
+func sortedIDs[V any](m map[uint64]V) []uint64 {
+	ids := make([]uint64, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
 }
 
 // l1Follow is what the chain owes: for each sequencer, an L1 nonce seen and since when.
@@ -326,15 +432,19 @@ func (s *soak) l1State(id uint64) (L1Sequencer, error) {
 }
 
 // measureFailover records one re-election's failover from the L2 blocks: from the
-// stalled producer's last block (first seen, less the poll interval) to the commit of
-// the decision, and to the new producer's first block.
+// stalled producer's last block (the earliest it can have been made: the observer's
+// round before the one that saw it) to the commit of the decision, and to the new
+// producer's first block (when it was seen).
 func (s *soak) measureFailover(re soakEpoch) {
-	last, ok := s.l2.firstSeen(re.StartHeight-1, "")
+	lastSeen, ok := s.l2.firstSeen(re.StartHeight-1, "")
 	if !ok {
 		s.t.Errorf("epoch %d re-elected from L2 height %d: block %d was never seen", re.ID, re.StartHeight, re.StartHeight-1)
 		return
 	}
-	last = last.Add(-l2PollInterval)
+	last := lastSeen.after
+	if last.IsZero() {
+		last = lastSeen.at.Add(-l2PollInterval) // seen in the observer's first round
+	}
 	// The re-election takes effect when its block is committed: the next block's time
 	// (CometBFT's BFT time, the median of the commit's vote times).
 	decided := re.DecidedTime
@@ -345,12 +455,12 @@ func (s *soak) measureFailover(re soakEpoch) {
 		}
 		return err == nil
 	})
-	var first time.Time
+	var first l2Seen
 	s.ln.WaitFor(fmt.Sprintf("the new producer's first L2 block %d", re.StartHeight), 30*time.Second, func() bool {
 		first, ok = s.l2.firstSeen(re.StartHeight, strings.ToLower(re.Signer))
 		return ok
 	})
-	f := soakFailover{producer: re.ReplacedProducerID, epoch: re.ID, decision: decided.Sub(last), gap: first.Sub(last)}
+	f := soakFailover{producer: re.ReplacedProducerID, epoch: re.ID, decision: decided.Sub(last), gap: first.at.Sub(last)}
 	s.mu.Lock()
 	s.failovers = append(s.failovers, f)
 	s.mu.Unlock()
@@ -364,22 +474,28 @@ func (s *soak) lastOffenceID() uint64 {
 	return lastOffenceID(offences)
 }
 
-// finalChecks: every relock sent was mined and the chain equals the contract; every
-// event in the contract's log since the start is applied exactly once, from its block,
-// and nothing else; every L2 block is by its scheduled producer; one app hash; the
-// failover target; and a long run covered every fault.
-func (s *soak) finalChecks() {
+// finalChecks: every relock was sent and mined, and the chain equals the contract;
+// every event in the contract's log since the start is applied exactly once, from its
+// block, and nothing else; every L2 block is by its scheduled producer and came within
+// its bound of the one before; every node's app hash equals the others'; the failover
+// target; and a long run covered every fault.
+func (s *soak) finalChecks(w *watchState) {
 	t := s.t
 	s.mu.Lock()
 	sent := append(s.sent[:0:0], s.sent...)
+	s.mu.Unlock()
+	s.mu.Lock()
+	for _, f := range s.sendFails {
+		t.Errorf("a relock could not be sent outside an L1 fault: %s", f)
+	}
 	s.mu.Unlock()
 	s.l1.waitMined(t, sent...)
 	s.l1.waitChainEqualsL1(t, 3*time.Minute)
 	s.count("chain equals the L1 contract (end)")
 	s.requireContractLogAppliedOnce(sent)
 	s.requireScheduledProducers()
-	requireSameAppHash(t, s.ln)
-	s.count("app hashes equal (end)")
+	s.requireL2BlockGaps()
+	s.requireEveryNodeAgrees(w.hashes)
 	s.requireFailoverTarget()
 	s.requireCoverage()
 }
@@ -418,7 +534,10 @@ func (s *soak) requireContractLogAppliedOnce(sent []common.Hash) {
 	rejected := 0
 	for _, v := range s.ln.L1Verdicts(s.ln.Nodes[0], s.from, s.l1.settledHeight(t)) {
 		if v.Block < s.l1At {
-			continue // an event from before the run
+			// The run sent nothing before it began, and the chain starts from the
+			// localnet's locks: nothing there is left to apply.
+			require.NotEqual(t, "Applied", v.Kind, "applied an event from before the run: %+v", v)
+			continue
 		}
 		k := key{v.TxHash, v.Log}
 		require.False(t, dropped[v.TxHash], "a relock a reorg dropped got a verdict: %+v", v)
@@ -450,6 +569,31 @@ func (s *soak) requireContractLogAppliedOnce(sent []common.Hash) {
 	}
 }
 
+// requireEveryNodeAgrees: at the end, with every process back, each node's own app
+// hash (abci_info) equals another node's at the same height.
+func (s *soak) requireEveryNodeAgrees(a *appHashes) {
+	agreed := map[int]bool{}
+	for deadline := time.Now().Add(time.Minute); len(agreed) < len(s.ln.Nodes) && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		for _, n := range s.ln.Nodes {
+			h, hash, err := abciInfo(n)
+			if err != nil || h <= 0 {
+				continue
+			}
+			switch want, ok := a.byHeight[h]; {
+			case !ok:
+				a.byHeight[h], a.node[h] = hash, n.Index
+			case want != hash:
+				s.t.Errorf("app hash at height %d: node%d has %s, node%d %s", h, n.Index, hash, a.node[h], want)
+				return
+			case a.node[h] != n.Index:
+				agreed[n.Index], agreed[a.node[h]] = true, true
+			}
+		}
+	}
+	require.Len(s.t, agreed, len(s.ln.Nodes), "every node's app hash compared with another node's at the end")
+	s.count("every node's own app hash equal to another's at one height (end)")
+}
+
 // requireScheduledProducers: every L2 block from the first epoch up to the agreed head
 // is by the producer the chain scheduled for its height (re-elections included).
 func (s *soak) requireScheduledProducers() {
@@ -465,17 +609,69 @@ func (s *soak) requireScheduledProducers() {
 			first = min(first, e.StartHeight)
 		}
 	}
-	checked := 0
+	checked, forks := 0, 0
 	for h := first; h <= head; h++ {
 		e, err := ProducerAt(n0, h)
 		require.NoError(t, err, "producer of L2 height %d", h)
+		want := strings.ToLower(e.Signer)
 		b, ok := L2BlockAt(n0, h)
 		require.True(t, ok, "L2 block %d on node0's L2 node", h)
-		require.Equal(t, strings.ToLower(e.Signer), b.Miner, "L2 block %d is by the producer of epoch %d", h, e.ID)
+		require.Equal(t, want, b.Miner, "L2 block %d is by the producer of epoch %d", h, e.ID)
+		// Any block any L2 node served at h during the run, a fork's included.
+		seen := s.l2.sightings(h)
+		for _, x := range seen {
+			require.Equal(t, want, x.miner, "an L2 node served block %s at height %d by %s, not the scheduled producer (epoch %d)", x.hash, h, x.miner, e.ID)
+		}
+		forks += max(0, len(seen)-1)
 		checked++
 	}
 	require.Positive(t, checked)
-	s.count(fmt.Sprintf("each of the %d L2 blocks by its scheduled producer (end)", checked))
+	s.count(fmt.Sprintf("each of the %d L2 blocks by its scheduled producer, on node0 and as every L2 node served it (%d fork blocks) (end)", checked, forks))
+}
+
+// requireL2BlockGaps: from the first L2 height the observer saw to the last, every
+// height was served, and each block came at most 10 s (ten L2 intervals) after the one
+// before, or at most threshold + 2 chain blocks + 5 s where the chain re-elected a
+// stopped producer from that height. A gap is measured from the earliest the block
+// before can have been made to when the next was seen: never shorter than it was.
+func (s *soak) requireL2BlockGaps() {
+	epochs, err := soakEpochs(s.ln.Nodes[0])
+	require.NoError(s.t, err)
+	reElectedFrom := map[uint64]bool{}
+	for _, e := range epochs {
+		if e.ReplacedProducerID != 0 {
+			reElectedFrom[e.StartHeight] = true
+		}
+	}
+	hs := s.l2.heights()
+	require.NotEmpty(s.t, hs, "the observer saw L2 blocks")
+	s.mu.Lock()
+	failoverBound := s.cfg.threshold + 2*s.meanBlockTime() + 5*time.Second
+	s.mu.Unlock()
+	longest, checked := time.Duration(0), 0
+	for i := 1; i < len(hs); i++ {
+		h := hs[i]
+		if hs[i-1] != h-1 {
+			s.t.Errorf("L2 heights %d to %d were never served while the soak watched", hs[i-1]+1, h-1)
+			continue
+		}
+		prev, _ := s.l2.firstSeen(h-1, "")
+		next, _ := s.l2.firstSeen(h, "")
+		if prev.after.IsZero() {
+			continue // seen in the observer's first round: when it was made is unknown
+		}
+		gap := next.at.Sub(prev.after)
+		bound := 10 * time.Second
+		if reElectedFrom[h] {
+			bound = failoverBound
+		}
+		if gap > bound {
+			s.t.Errorf("L2 block %d came %s after block %d, beyond the bound %s", h, gap.Round(100*time.Millisecond), h-1, bound)
+		}
+		longest = max(longest, gap)
+		checked++
+	}
+	s.count(fmt.Sprintf("each of %d L2 block gaps within its bound (the longest %s) (end)", checked, longest.Round(100*time.Millisecond)))
 }
 
 // requireFailoverTarget: at p95 the chain decides within threshold + 2 chain blocks of
@@ -522,9 +718,14 @@ func (s *soak) requireCoverage() {
 	if len(s.failovers) < 3 {
 		s.t.Errorf("only %d failovers measured", len(s.failovers))
 	}
-	for _, c := range []string{"agreed L2 head progress (every second)", "app hashes equal (abci_info of every node)",
-		"punishments only for injected stalls", "re-elected producers had stopped (L2 blocks) and were stopped by the soak",
-		"chain = contract at the chain's nonce, within a minute (every 10 s)", "unjailed after the jail"} {
+	if want := int(s.cfg.duration / (30 * time.Second)); len(s.sent) < want {
+		s.t.Errorf("only %d L1 events in %s, fewer than one every 30 s (%d)", len(s.sent), s.cfg.duration, want)
+	}
+	for _, c := range []string{"agreed L2 head progress (every second)", "app hashes equal (abci_info of two or more nodes at one height)",
+		"every offence explained: one medium non-production offence per stopped producer, none else",
+		"re-elected producers had stopped (L2 blocks) and were stopped by the soak",
+		"chain = contract at the chain's nonce, within a minute (every 10 s)", "jailed sequencers ACTIVE again after their jail",
+		"no process exited unless the soak stopped it (every 2 s)", "L1 outage: every bridge answers unhealthy, the chain goes on"} {
 		if s.checks[c] == 0 {
 			s.t.Errorf("check %q never made", c)
 		}

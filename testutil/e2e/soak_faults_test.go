@@ -3,9 +3,14 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -31,12 +36,12 @@ func (s *soak) producerStall(p plannedFault) (string, string) {
 	}
 	n := s.ln.NodeOfSequencer(cur.ProducerID)
 	before := s.lastOffenceID()
-	w := s.open(s.excused, cur.ProducerID)
+	excused, stopped := s.stopProduction(cur.ProducerID)
 	stalledAt := time.Now()
 	require.NoError(s.t, L2Fault(n, l2sim.ModeStall))
 	re, found := s.waitReElection(cur.ProducerID, stalledAt)
 	require.NoError(s.t, L2Fault(n, l2sim.ModeNone))
-	s.close(s.settle(), w)
+	s.resumeProduction(excused, stopped)
 	if !found {
 		s.t.Errorf("producer %d stalled at %s: no re-election within threshold + 1 min", cur.ProducerID, stalledAt.Format(time.TimeOnly))
 		return fmtID(cur.ProducerID), ""
@@ -63,7 +68,7 @@ func (s *soak) l2NodeKilled(p plannedFault) (string, string) {
 	down := p.between(15*time.Second, 30*time.Second)
 	n := s.ln.NodeOfSequencer(id)
 	before := s.lastOffenceID()
-	w := s.open(s.excused, id)
+	excused, stopped := s.stopProduction(id)
 	killedAt := time.Now()
 	s.ln.KillL2(n)
 	wasProducer := id == cur.ProducerID
@@ -74,7 +79,7 @@ func (s *soak) l2NodeKilled(p plannedFault) (string, string) {
 	}
 	s.sleepUnjailing(down - time.Since(killedAt))
 	s.ln.StartL2(n)
-	s.close(s.settle(), w)
+	s.resumeProduction(excused, stopped)
 	if !wasProducer {
 		return fmtID(id) + ", down " + down.Round(time.Second).String(), ""
 	}
@@ -176,25 +181,20 @@ func (s *soak) l1Reorg(p plannedFault) (string, string) {
 	return fmt.Sprintf("owner %d's relock %s %s from block %d", owner, h.TerminalString(), what, first.BlockNumber), ""
 }
 
-// l1Outage lets the chain catch up with the contract, queues a relock of every owner,
-// cuts the L1 RPC off, mines them, and keeps it off for 20-40 s: the bridges report the
-// L1 unhealthy and the chain applies nothing meanwhile (nothing can be verified);
-// after it, everything is applied.
+// l1Outage queues a relock of every owner, cuts the L1 RPC off, mines them, and keeps
+// it off for 20-40 s: every bridge answers that the L1 is unhealthy, and the chain goes
+// on without the L1 (blocks, and the L2 head by the head check). Nothing is lost: the
+// relocks are applied after it (the chain-follows-L1 check, and exactly once at the
+// end), and no one is punished for it.
 func (s *soak) l1Outage(p plannedFault) (string, string) {
 	s.l1mu.Lock()
 	defer s.l1mu.Unlock()
 	ctx := context.Background()
-	down := p.between(20*time.Second, 40*time.Second)
-	from := time.Now()
+	down := p.between(20*time.Second, 20*time.Second)
 	ws := append(s.openAll(s.protected), s.openL1Fault())
 	defer s.close(time.Minute, ws...)
 	require.NoError(s.t, s.l1Admin("/mining", "paused", "true"))
 	time.Sleep(time.Second) // a tick under way may still mine
-	// Mine and apply what is already pending first: an event the validators voted on
-	// before the cut would otherwise be applied during it, and look like one applied
-	// without the L1.
-	require.NoError(s.t, s.l1Admin("/mine", "blocks", "3"))
-	s.l1.waitChainEqualsL1(s.t, 2*time.Minute)
 	for owner := range s.l1.owners {
 		h, err := s.sendRelock(ctx, owner)
 		require.NoError(s.t, err, "relock of owner %d before the outage", owner)
@@ -202,29 +202,32 @@ func (s *soak) l1Outage(p plannedFault) (string, string) {
 		s.sent = append(s.sent, h)
 		s.mu.Unlock()
 	}
-	before, err := s.chainNonces()
-	require.NoError(s.t, err)
 	require.NoError(s.t, s.l1Admin("/rpc", "down", "true"))
+	from := time.Now()
+	heightBefore := s.ln.Nodes[0].MustHeight(s.t)
 	require.NoError(s.t, s.l1Admin("/mine", "blocks", "3"))
 	require.NoError(s.t, s.l1Admin("/mining", "paused", "false"))
-	s.sleepUnjailing(min(15*time.Second, down))
+	s.sleepUnjailing(15 * time.Second)
 	for _, n := range s.ln.Nodes {
 		if n.bridge == nil {
 			continue // the soak killed it
 		}
-		if r, ok := BridgeHealth(n); ok {
-			s.t.Errorf("node%d's bridge reports healthy %d s into the L1 outage: %+v", n.Index, 15, r)
+		r, status, err := bridgeHealthz(n)
+		switch {
+		case err != nil:
+			s.t.Errorf("node%d's bridge does not answer /healthz 15 s into the L1 outage: %v", n.Index, err)
+		case status == http.StatusOK:
+			s.t.Errorf("node%d's bridge reports healthy 15 s into the L1 outage: %+v", n.Index, r)
 		}
 	}
 	s.sleepUnjailing(down - time.Since(from))
-	after, err := s.chainNonces()
-	require.NoError(s.t, err)
-	if !equalNonces(before, after) {
-		s.t.Errorf("the chain applied L1 events while no validator could reach the L1: nonces %v -> %v", before, after)
+	grew := s.ln.Nodes[0].MustHeight(s.t) - heightBefore
+	if want := int64(down / (2 * time.Second)); grew < want {
+		s.t.Errorf("the chain made %d blocks in %s of L1 outage, fewer than %d: it must not need the L1 to go on", grew, down.Round(time.Second), want)
 	}
-	s.count("L1 outage: bridges unhealthy, nothing applied")
+	s.count("L1 outage: every bridge answers unhealthy, the chain goes on")
 	require.NoError(s.t, s.l1Admin("/rpc", "down", "false"))
-	return fmt.Sprintf("down %s, 4 relocks mined during it", down.Round(time.Second)), ""
+	return fmt.Sprintf("down %s, 4 relocks mined during it, %d chain blocks meanwhile", time.Since(from).Round(time.Second), grew), ""
 }
 
 // relockThroughout keeps L1 events pending: an owner relocks one token every 5-15 s.
@@ -241,6 +244,11 @@ func (s *soak) relockThroughout(ctx context.Context) {
 		h, err := s.sendRelock(ctx, owner)
 		s.l1mu.RUnlock()
 		if err != nil {
+			s.mu.Lock()
+			if !in(s.l1Down, time.Now()) {
+				s.sendFails = append(s.sendFails, fmt.Sprintf("%s: owner %d: %v", time.Since(s.start).Round(time.Second), owner, err))
+			}
+			s.mu.Unlock()
 			continue // the L1 RPC is down (an outage): the next try
 		}
 		s.mu.Lock()
@@ -303,19 +311,6 @@ func (s *soak) openL1Fault() *window {
 	return w
 }
 
-// chainNonces reads every sequencer's L1 nonce on the chain (node0, never restarted).
-func (s *soak) chainNonces() ([]string, error) {
-	var out []string
-	for id := uint64(1); id <= 4; id++ {
-		c, err := s.chainSequencer(id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, fmt.Sprint(c.Nonce))
-	}
-	return out, nil
-}
-
 // waitReElection waits up to threshold + 1 min for the re-election replacing producer
 // id decided after since.
 func (s *soak) waitReElection(id uint64, since time.Time) (soakEpoch, bool) {
@@ -370,16 +365,51 @@ func (s *soak) unjailDue() {
 			s.t.Logf("unjail of sequencer %d not accepted yet (retrying): %v %s", id, err, lastLine(out))
 			continue
 		}
-		s.count("unjailed after the jail")
+		s.count("unjail transactions accepted after the jail")
 	}
 }
 
-// sleepUnjailing sleeps d, unjailing on the way.
+// sleepUnjailing sleeps d, unjailing and checking the processes on the way.
 func (s *soak) sleepUnjailing(d time.Duration) {
 	for end := time.Now().Add(d); time.Now().Before(end); {
 		time.Sleep(min(2*time.Second, time.Until(end)))
 		s.unjailDue()
+		s.checkProcesses()
 	}
+}
+
+// checkProcesses: every process the soak has not stopped is running. A validator, a
+// bridge or an L2 node that exits by itself fails the run (its log says why); the
+// soak's own kills clear the process first, so they are never seen here. It runs on
+// the goroutine that starts and kills them.
+func (s *soak) checkProcesses() {
+	for _, n := range s.ln.Nodes {
+		for _, p := range []struct {
+			name, log string
+			cmd       *exec.Cmd
+		}{{"themisd", "node.log", n.cmd}, {"bridge", "bridge.log", n.bridge}, {"L2 simulator", "l2sim.log", n.l2}} {
+			if p.cmd == nil || p.cmd.Process == nil || s.exited[p.cmd.Process.Pid] || processRunning(p.cmd.Process.Pid) {
+				continue
+			}
+			s.exited[p.cmd.Process.Pid] = true
+			s.t.Errorf("node%d's %s (pid %d) exited by itself; see %s", n.Index, p.name, p.cmd.Process.Pid, filepath.Join(n.Home, p.log))
+		}
+	}
+	s.count("no process exited unless the soak stopped it (every 2 s)")
+}
+
+// processRunning reports whether pid is a live process (not gone, not a zombie).
+func processRunning(pid int) bool {
+	bz, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	// The state follows the command name, which is in parentheses and may hold spaces.
+	i := bytes.LastIndexByte(bz, ')')
+	if i < 0 || i+2 >= len(bz) {
+		return true
+	}
+	return bz[i+2] != 'Z' && bz[i+2] != 'X'
 }
 
 // restoreAll puts every process back and every fault off.

@@ -6,20 +6,23 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/hex"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 )
 
-// l2PollInterval is how often the observer reads the L2 nodes: a block is first seen
-// at most this much (plus a read) after it is served.
+// l2PollInterval is how often the observer reads the L2 nodes.
 const l2PollInterval = 200 * time.Millisecond
 
-// l2Seen is one L2 block as an L2 node first served it.
+// l2Seen is one L2 block as an L2 node first served it: made no later than at (when it
+// was read) and no earlier than after (the start of the observer's round before, which
+// read the producer's own L2 node without it; zero in the first round). Failover is
+// measured from after to at: never shorter than it was.
 type l2Seen struct {
 	hash, miner string
-	at          time.Time
+	after, at   time.Time
 }
 
 // l2Observer records every L2 block any L2 node serves, the first time it is seen:
@@ -48,16 +51,35 @@ func (o *l2Observer) has(h uint64) bool {
 	return len(o.blocks[h]) > 0
 }
 
-// firstSeen returns when a block at height h by miner (any miner if "") was first seen.
-func (o *l2Observer) firstSeen(h uint64, miner string) (time.Time, bool) {
+// firstSeen returns the first sighting of a block at height h by miner (any miner if "").
+func (o *l2Observer) firstSeen(h uint64, miner string) (l2Seen, bool) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	for _, b := range o.blocks[h] {
 		if miner == "" || b.miner == miner {
-			return b.at, true
+			return b, true
 		}
 	}
-	return time.Time{}, false
+	return l2Seen{}, false
+}
+
+// heights returns the heights seen, in order.
+func (o *l2Observer) heights() []uint64 {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	hs := make([]uint64, 0, len(o.blocks))
+	for h := range o.blocks {
+		hs = append(hs, h)
+	}
+	sort.Slice(hs, func(i, j int) bool { return hs[i] < hs[j] })
+	return hs
+}
+
+// sightings returns every block seen at height h (more than one across an L2 fork).
+func (o *l2Observer) sightings(h uint64) []l2Seen {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return append([]l2Seen(nil), o.blocks[h]...)
 }
 
 // lastBy returns when the newest block by miner seen no later than before was first
@@ -84,12 +106,14 @@ func (o *l2Observer) lastBy(miner string, before time.Time) (uint64, time.Time, 
 func (s *soak) observeL2(ctx context.Context) {
 	tick := time.NewTicker(l2PollInterval)
 	defer tick.Stop()
+	var before time.Time // the previous round's start
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
 		}
+		round := time.Now()
 		for _, n := range s.ln.Nodes {
 			head, ok := L2Head(n) // a killed L2 node does not answer
 			if !ok {
@@ -100,9 +124,10 @@ func (s *soak) observeL2(ctx context.Context) {
 				if !ok {
 					break
 				}
-				s.l2.add(h, l2Seen{hash: b.Hash, miner: b.Miner, at: time.Now()})
+				s.l2.add(h, l2Seen{hash: b.Hash, miner: b.Miner, after: before, at: time.Now()})
 			}
 		}
+		before = round
 	}
 }
 

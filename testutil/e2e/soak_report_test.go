@@ -32,8 +32,11 @@ func (s *soak) report() {
 		fmt.Fprintf(&b, "  %-22s %3d (%d)\n", f.name, ran[f.name], skipped[f.name])
 	}
 	outcome := "all held"
-	if s.t.Failed() {
+	switch {
+	case s.t.Failed():
 		outcome = "FAILED: see the errors above"
+	case !s.completed:
+		outcome = "NOT COMPLETED: the run stopped before its final checks"
 	}
 	fmt.Fprintf(&b, "invariant checks (%s):\n", outcome)
 	for _, k := range sortedKeys(s.checks) {

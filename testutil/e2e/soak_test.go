@@ -23,17 +23,22 @@ import (
 //
 // It checks the whole time, against evidence the chain does not produce itself: every
 // node's own app hash (abci_info) at every height it reports is the same, and no
-// running node falls behind; the L2 head the chain agrees on never stands still
-// longer than the failover bound; every re-election replaces a producer that made no
+// running node falls behind; no process exits unless the soak stopped it; the L2 head
+// the chain agrees on never stands still longer than 10 s, or the failover bound where
+// the soak stopped its producer; every re-election replaces a producer that made no
 // L2 block (as the L2 nodes serve them, observed every 200 ms) for the threshold
-// before the decision, and one the soak had stalled or stopped; every injected stall
-// is punished (jail and slash) and nothing else is: a bridge crash, an L1 outage or
-// reorg, a validator restart never; the chain follows the contract within a minute of
-// each L1 event. At the end every event in the staking contract's log is applied
-// exactly once, from the block it is in, every L2 block is by its scheduled producer,
-// and a run of 30 minutes or more must have injected every kind of fault. `make soak`
-// runs it (not `make test`); the report (SOAK_REPORT) records the seed, each fault,
-// the checks and the failover distribution for BENCHMARKS.md.
+// before the decision, and one the soak had stalled or stopped; every offence is
+// explained: one medium non-production offence (jail and slash) per stopped producer
+// the chain re-elected, nothing for a bridge crash, an L1 outage or reorg, or a
+// validator restart; jailed sequencers are active again after their jail; during an
+// L1 outage every bridge answers unhealthy and the chain goes on; the chain follows
+// the contract within a minute of each L1 event. The checks run on for the settling
+// time after the last fault and look once more. At the end every event in the staking
+// contract's log is applied exactly once, from the block it is in, every L2 block is
+// by its scheduled producer and came within its bound, and a run of 30 minutes or
+// more must have injected every kind of fault. `make soak` runs it (not `make test`);
+// the report (SOAK_REPORT) records the seed, each fault, the checks and the failover
+// distribution for BENCHMARKS.md.
 func TestSoak(t *testing.T) {
 	cfg := soakConfigFromEnv(t)
 	t.Logf("soak: %s at stall threshold %s, seed %d, jail %s", cfg.duration, cfg.threshold, cfg.seed, cfg.jail)
@@ -51,8 +56,10 @@ func TestSoak(t *testing.T) {
 	s.begin()
 
 	ctx, cancel := context.WithCancel(context.Background())
+	checks := newWatchState()
 	var wg sync.WaitGroup
-	for _, loop := range []func(context.Context){s.relockThroughout, s.observeL2, s.watch} {
+	watch := func(ctx context.Context) { s.watch(ctx, checks) }
+	for _, loop := range []func(context.Context){s.relockThroughout, s.observeL2, watch} {
 		wg.Add(1)
 		go func() { defer wg.Done(); loop(ctx) }()
 	}
@@ -75,9 +82,15 @@ func TestSoak(t *testing.T) {
 		s.inject(p)
 		s.sleepUnjailing(min(p.gap, time.Until(deadline)))
 	}
+	// The last fault's effects (a punishment, a re-election) come up to settle() after
+	// it: the checks keep running that long before they stop, then look once more.
+	s.sleepUnjailing(s.settle() + 30*time.Second)
 	stop()
+	s.checkReElections(checks, true)
+	s.checkPunishments(checks)
 	s.restoreAll()
-	s.finalChecks()
+	s.finalChecks(checks)
+	s.completed = true
 }
 
 type soakConfig struct {
@@ -174,8 +187,8 @@ type faultRecord struct {
 }
 
 // soakFailover is one measured re-election of a stalled producer, from the L2 blocks as
-// the L2 nodes served them: last is when the stalled producer's last block was first
-// seen (less the observer's poll interval, so never later than it was made).
+// the L2 nodes served them, from the earliest the stalled producer's last block can
+// have been made (so never shorter than it was).
 type soakFailover struct {
 	producer uint64
 	epoch    uint64
@@ -199,9 +212,12 @@ type soak struct {
 
 	mu sync.Mutex
 	// excused[id]: windows in which the soak stopped sequencer id's L2 production (a
-	// stall, a killed L2 node): a non-production offence and a re-election are expected
-	// only in one.
+	// stall, a killed L2 node), with a settle() tail: a non-production offence and a
+	// re-election are expected only in one.
 	excused map[uint64][]*window
+	// stopped[id]: the same spans without the tail: while sequencer id is the producer
+	// and stopped, the L2 head may stand still up to the failover bound.
+	stopped map[uint64][]*window
 	// protected[id]: windows of faults that must never punish sequencer id.
 	protected map[uint64][]*window
 	// restarts[id]: when validator id was down (and came back).
@@ -212,17 +228,20 @@ type soak struct {
 	checks    map[string]int
 	failovers []soakFailover
 	sent      []common.Hash // relocks the run sent that must be mined
+	sendFails []string      // relocks that could not be sent outside an L1 fault
 	dropped   []common.Hash // relocks a reorg dropped: never applied
 	maxStill  time.Duration // the longest the agreed head stood still
 	blockTime time.Duration // the chain's mean block interval over the run
 	l2        *l2Observer
+	exited    map[int]bool // pids of processes already reported as exited by themselves
+	completed bool         // the run got through its final checks (a failure may not)
 }
 
 func newSoak(t *testing.T, ln *Localnet, cfg soakConfig) *soak {
 	s := &soak{t: t, ln: ln, cfg: cfg,
 		l1:      &l1Faults{ln: ln, client: ln.L1Client()},
-		excused: map[uint64][]*window{}, protected: map[uint64][]*window{}, restarts: map[uint64][]*window{},
-		checks: map[string]int{}, l2: newL2Observer()}
+		excused: map[uint64][]*window{}, stopped: map[uint64][]*window{}, protected: map[uint64][]*window{},
+		restarts: map[uint64][]*window{}, checks: map[string]int{}, l2: newL2Observer(), exited: map[int]bool{}}
 	for i := range 4 {
 		s.l1.owners = append(s.l1.owners, ln.L1Owner(s.l1.client, i))
 		_, err := s.l1.owners[i].Approve(context.Background(), tokens(100_000).BigInt())
@@ -263,8 +282,9 @@ func (s *soak) count(key string) {
 	s.mu.Unlock()
 }
 
-// window is a span of the run; to is zero while the fault lasts.
-type window struct{ from, to time.Time }
+// window is a span of the run: from the fault's start to its end, and on to a tail in
+// which its effects may still be seen; end and to are zero while the fault lasts.
+type window struct{ from, end, to time.Time }
 
 // open starts a window for id in ws now: checks running meanwhile already see it.
 func (s *soak) open(ws map[uint64][]*window, id uint64) *window {
@@ -284,30 +304,46 @@ func (s *soak) openAll(ws map[uint64][]*window) []*window {
 	return out
 }
 
-// close ends windows after, from now.
+// close ends windows' faults now, and the windows after more.
 func (s *soak) close(after time.Duration, ws ...*window) {
+	now := time.Now()
 	s.mu.Lock()
 	for _, w := range ws {
-		w.to = time.Now().Add(after)
+		w.end, w.to = now, now.Add(after)
 	}
 	s.mu.Unlock()
 }
 
-// in reports whether at falls in one of ws (an open window has no end yet). The
-// caller holds s.mu.
-func in(ws []*window, at time.Time) bool {
-	for _, w := range ws {
-		if !at.Before(w.from) && (w.to.IsZero() || !at.After(w.to)) {
-			return true
-		}
-	}
-	return false
+// stopProduction opens an excused window (with its settle() tail when closed) and a stopped one
+// (without) for sequencer id, whose L2 production the soak is about to stop.
+func (s *soak) stopProduction(id uint64) (excused, stopped *window) {
+	return s.open(s.excused, id), s.open(s.stopped, id)
 }
 
-// anyIn reports whether at falls in a window of any sequencer in ws. The caller holds s.mu.
-func anyIn(ws map[uint64][]*window, at time.Time) bool {
-	for _, list := range ws {
-		if in(list, at) {
+// resumeProduction closes what stopProduction opened.
+func (s *soak) resumeProduction(excused, stopped *window) {
+	s.close(0, stopped)
+	s.close(s.settle(), excused)
+}
+
+// in reports whether at falls in one of ws (an open window has no end yet). The
+// caller holds s.mu.
+func in(ws []*window, at time.Time) bool { return windowAt(ws, at) != nil }
+
+// windowAt returns the first of ws that at falls in, or nil. The caller holds s.mu.
+func windowAt(ws []*window, at time.Time) *window {
+	for _, w := range ws {
+		if !at.Before(w.from) && (w.to.IsZero() || !at.After(w.to)) {
+			return w
+		}
+	}
+	return nil
+}
+
+// overlaps reports whether one of ws overlaps [from, to]. The caller holds s.mu.
+func overlaps(ws []*window, from, to time.Time) bool {
+	for _, w := range ws {
+		if !w.from.After(to) && (w.to.IsZero() || !w.to.Before(from)) {
 			return true
 		}
 	}
