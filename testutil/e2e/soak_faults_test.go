@@ -312,11 +312,17 @@ func (s *soak) openL1Fault() *window {
 }
 
 // waitReElection waits up to threshold + 1 min for the re-election replacing producer
-// id decided after since.
+// id decided after since, unjailing and checking the processes every 2 s meanwhile (a
+// 60 s threshold is longer than an unjail may wait).
 func (s *soak) waitReElection(id uint64, since time.Time) (soakEpoch, bool) {
-	for deadline := time.Now().Add(s.cfg.threshold + time.Minute); time.Now().Before(deadline); time.Sleep(250 * time.Millisecond) {
+	for i, deadline := 0, time.Now().Add(s.cfg.threshold+time.Minute); time.Now().Before(deadline); i++ {
 		if re, ok := s.reElectionOf(id, since); ok {
 			return re, true
+		}
+		time.Sleep(250 * time.Millisecond)
+		if i%8 == 7 {
+			s.unjailDue()
+			s.checkProcesses()
 		}
 	}
 	return soakEpoch{}, false
