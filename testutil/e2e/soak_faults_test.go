@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -40,6 +41,15 @@ func (s *soak) producerStall(p plannedFault) (string, string) {
 	stalledAt := time.Now()
 	require.NoError(s.t, L2Fault(n, l2sim.ModeStall))
 	re, found := s.waitReElection(cur.ProducerID, stalledAt)
+	if found {
+		// Resume once the stalled node's own chain node knows it is replaced: its L2
+		// simulator reads the schedule there, and would otherwise make one more block
+		// of its old epoch (an orphan the new producer's block replaces).
+		s.ln.WaitFor(fmt.Sprintf("node%d to know epoch %d", n.Index, re.ID), 30*time.Second, func() bool {
+			e, err := ProducerAt(n, re.StartHeight)
+			return err == nil && e.ID == re.ID
+		})
+	}
 	require.NoError(s.t, L2Fault(n, l2sim.ModeNone))
 	s.resumeProduction(excused, stopped)
 	if !found {
@@ -60,18 +70,28 @@ func (s *soak) l2NodeKilled(p plannedFault) (string, string) {
 	if len(ids) < 4 {
 		return "", "not all 4 active"
 	}
-	cur, _, err := CurrentEpoch(s.ln.Nodes[0])
+	cur, head, err := CurrentEpoch(s.ln.Nodes[0])
 	if err != nil {
 		return "", "current epoch unknown: " + err.Error()
 	}
 	id := ids[p.pick%uint32(len(ids))]
+	wasProducer := id == cur.ProducerID
+	if wasProducer && cur.EndHeight < head+6 {
+		// The agreed head trails the L2 by a block or two: so near its epoch's end the
+		// producer may be done already, and its kill no stall. The next one with
+		// blocks of its epoch left is killed instead.
+		next, ok := s.producerWithEpochLeft()
+		if !ok {
+			return "", "no producer with 6 L2 blocks of its epoch left within 30 s"
+		}
+		id = next.ProducerID
+	}
 	down := p.between(15*time.Second, 30*time.Second)
 	n := s.ln.NodeOfSequencer(id)
 	before := s.lastOffenceID()
 	excused, stopped := s.stopProduction(id)
 	killedAt := time.Now()
 	s.ln.KillL2(n)
-	wasProducer := id == cur.ProducerID
 	var re soakEpoch
 	found := false
 	if wasProducer {
@@ -218,6 +238,8 @@ func (s *soak) l1Outage(p plannedFault) (string, string) {
 			s.t.Errorf("node%d's bridge does not answer /healthz 15 s into the L1 outage: %v", n.Index, err)
 		case status == http.StatusOK:
 			s.t.Errorf("node%d's bridge reports healthy 15 s into the L1 outage: %+v", n.Index, r)
+		case !slices.ContainsFunc(r.Reasons, func(why string) bool { return strings.HasPrefix(why, "l1 ") || strings.HasPrefix(why, "l1:") }):
+			s.t.Errorf("node%d's bridge is unhealthy 15 s into the L1 outage, but not for the L1: %v", n.Index, r.Reasons)
 		}
 	}
 	s.sleepUnjailing(down - time.Since(from))
@@ -335,7 +357,12 @@ func (s *soak) requirePunishedStall(id, before uint64) {
 		s.t.Errorf("the stall of sequencer %d is offence %d without its punishment (jailed %v, slashed %q)", id, off.ID, off.Jailed, off.Slashed)
 		return
 	}
-	s.count("each injected stall jailed and slashed")
+	// The jail takes effect: the sequencer is JAILED until its jail ends.
+	if st, err := SequencerStatus(s.ln.Nodes[0], id); err == nil && time.Now().Before(off.JailedUntil.Add(-time.Second)) && st != "SEQUENCER_STATUS_JAILED" {
+		s.t.Errorf("sequencer %d is %s after offence %d jailed it until %s", id, st, off.ID, off.JailedUntil.Format(time.TimeOnly))
+		return
+	}
+	s.count("each injected stall jailed (in effect) and slashed")
 }
 
 // unjailDue unjails every JAILED sequencer whose jail is over (by its last offence).

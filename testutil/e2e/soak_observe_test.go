@@ -45,10 +45,16 @@ func (o *l2Observer) add(h uint64, b l2Seen) {
 	o.blocks[h] = append(o.blocks[h], b)
 }
 
-func (o *l2Observer) has(h uint64) bool {
+// has reports whether the block hash at height h is recorded.
+func (o *l2Observer) has(h uint64, hash string) bool {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	return len(o.blocks[h]) > 0
+	for _, b := range o.blocks[h] {
+		if b.hash == hash {
+			return true
+		}
+	}
+	return false
 }
 
 // firstSeen returns the first sighting of a block at height h by miner (any miner if "").
@@ -119,9 +125,11 @@ func (s *soak) observeL2(ctx context.Context) {
 			if !ok {
 				continue
 			}
-			for h := head; h > 0 && head-h < 20 && !s.l2.has(h); h-- {
+			// Down from the head while the blocks are new: a block replacing a fork's
+			// at a height already seen is recorded too.
+			for h := head; h > 0 && head-h < 20; h-- {
 				b, ok := L2BlockAt(n, h)
-				if !ok {
+				if !ok || s.l2.has(h, b.Hash) {
 					break
 				}
 				s.l2.add(h, l2Seen{hash: b.Hash, miner: b.Miner, after: before, at: time.Now()})
