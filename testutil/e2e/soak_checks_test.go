@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"testing"
 	"time"
 
 	ethereum "github.com/ethereum/go-ethereum"
@@ -535,15 +536,30 @@ func (s *soak) finalChecks(w *watchState) {
 		t.Errorf("a relock could not be sent outside an L1 fault: %s", f)
 	}
 	s.mu.Unlock()
-	s.l1.waitMined(t, sent...)
-	s.l1.waitChainEqualsL1(t, 3*time.Minute)
-	s.count("chain equals the L1 contract (end)")
-	s.requireContractLogAppliedOnce(sent)
-	s.requireScheduledProducers()
-	s.requireL2BlockGaps()
-	s.requireEveryNodeAgrees(w.hashes)
-	s.requireFailoverTarget()
-	s.requireCoverage()
+	// Each end check is a subtest: one that fails stops only itself, and the record
+	// still has the others' outcomes.
+	for _, c := range []struct {
+		name  string
+		check func()
+	}{
+		{"chain equals contract", func() {
+			s.l1.waitMined(s.t, sent...)
+			s.l1.waitChainEqualsL1(s.t, 3*time.Minute)
+			s.count("chain equals the L1 contract (end)")
+		}},
+		{"contract log applied once", func() { s.requireContractLogAppliedOnce(sent) }},
+		{"scheduled producers", s.requireScheduledProducers},
+		{"L2 block gaps", s.requireL2BlockGaps},
+		{"app hashes", func() { s.requireEveryNodeAgrees(w.hashes) }},
+		{"failover target", s.requireFailoverTarget},
+		{"coverage", s.requireCoverage},
+	} {
+		t.Run(c.name, func(sub *testing.T) {
+			s.t = sub
+			defer func() { s.t = t }()
+			c.check()
+		})
+	}
 }
 
 // requireContractLogAppliedOnce compares the staking contract's log since the run
@@ -571,9 +587,9 @@ func (s *soak) requireContractLogAppliedOnce(sent []common.Hash) {
 		require.True(t, ours[k.tx], "a staking event the soak did not send: %+v", k)
 	}
 	s.mu.Lock()
-	dropped := map[string]bool{}
-	for _, h := range s.dropped {
-		dropped[strings.ToLower(h.Hex())] = true
+	dropped := map[key]bool{} // tx and the block it was dropped from (idx unused)
+	for _, d := range s.dropped {
+		dropped[key{strings.ToLower(d.tx.Hex()), d.block}] = true
 	}
 	s.mu.Unlock()
 	applied := map[key]int{}
@@ -586,7 +602,7 @@ func (s *soak) requireContractLogAppliedOnce(sent []common.Hash) {
 			continue
 		}
 		k := key{v.TxHash, v.Log}
-		require.False(t, dropped[v.TxHash], "a relock a reorg dropped got a verdict: %+v", v)
+		require.False(t, dropped[key{v.TxHash, v.Block}], "a relock a reorg dropped got a verdict from the block it was dropped from: %+v", v)
 		block, isCanonical := canonical[k]
 		switch {
 		case v.Kind == "Applied":

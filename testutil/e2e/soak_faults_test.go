@@ -189,7 +189,7 @@ func (s *soak) l1Reorg(p plannedFault) (string, string) {
 	require.NoError(s.t, s.l1Admin("/reorg", "depth", "1", "drop", fmt.Sprint(drop)))
 	s.mu.Lock()
 	if drop {
-		s.dropped = append(s.dropped, h)
+		s.dropped = append(s.dropped, droppedRelock{h, first.BlockNumber.Uint64()})
 	} else {
 		s.sent = append(s.sent, h)
 	}

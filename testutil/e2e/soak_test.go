@@ -238,11 +238,11 @@ type soak struct {
 	faultLog  []faultRecord
 	checks    map[string]int
 	failovers []soakFailover
-	sent      []common.Hash // relocks the run sent that must be mined
-	sendFails []string      // relocks that could not be sent outside an L1 fault
-	dropped   []common.Hash // relocks a reorg dropped: never applied
-	maxStill  time.Duration // the longest the agreed head stood still
-	blockTime time.Duration // the chain's mean block interval over the run
+	sent      []common.Hash   // relocks the run sent that must be mined
+	sendFails []string        // relocks that could not be sent outside an L1 fault
+	dropped   []droppedRelock // relocks a reorg dropped: never applied from that block
+	maxStill  time.Duration   // the longest the agreed head stood still
+	blockTime time.Duration   // the chain's mean block interval over the run
 	l2        *l2Observer
 	exited    map[int]bool // pids of processes already reported as exited by themselves
 	completed bool         // the run got through its final checks (a failure may not)
@@ -292,6 +292,14 @@ func (s *soak) count(key string) {
 	s.mu.Lock()
 	s.checks[key]++
 	s.mu.Unlock()
+}
+
+// droppedRelock is a relock a reorg dropped with the block it was in. The same owner's
+// next relock, of the same amount with the same nonce, is the same transaction (same
+// hash): mined again later it is a new, canonical event, applied from its new block.
+type droppedRelock struct {
+	tx    common.Hash
+	block uint64
 }
 
 // window is a span of the run: from the fault's start to its end, and on to a tail in
