@@ -279,13 +279,11 @@ func (s *soak) checkPunishments(w *watchState, final bool) {
 		}
 		s.mu.Lock()
 		stop := windowAt(s.excused[o.SequencerID], o.Time)
-		waiting := stop != nil && !reElectedIn(epochs, o.SequencerID, stop) && !final && (stop.to.IsZero() || time.Now().Before(stop.to))
-		s.mu.Unlock()
-		if waiting {
+		if stop != nil && !reElectedIn(epochs, o.SequencerID, stop) && !final && (stop.to.IsZero() || time.Now().Before(stop.to)) {
+			s.mu.Unlock()
 			continue // its re-election may be decided a block later: the next round
 		}
 		w.seenOffence[o.ID] = true
-		s.mu.Lock()
 		var protectedBy *window
 		for _, p := range s.protected[o.SequencerID] {
 			startedAfter := stop != nil && !p.end.IsZero() && stop.from.After(p.end)
