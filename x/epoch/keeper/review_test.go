@@ -49,7 +49,7 @@ func TestHostileProposerOnlyPausesTheStallClock(t *testing.T) {
 	c.run(3, true)
 	stalled := c.current()
 	advanced := c.progress()
-	require.Zero(t, advanced.StalledFor)
+	require.Equal(t, 500*time.Millisecond, advanced.StalledFor, "the count starts half its block's interval back")
 	c.node(stalled.ProducerId).hasL2 = false
 	victim := c.node(stalled.ProducerId%4 + 1)
 	charged := 0

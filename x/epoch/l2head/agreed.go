@@ -75,8 +75,9 @@ func moreThanTwoThirds(part, total uint64) bool {
 // advance) is added to Stalled; one ending in a block without agreement is skipped.
 type Progress struct {
 	Height uint64
-	// Since is the block time at which Height was first agreed (or the clock restarted
-	// by a re-election): where the count began, for the record.
+	// Since is where the count against Height began: when it was reached, estimated
+	// from the ballots that first agreed on it (Reached), or the block time of a
+	// re-election that restarted the clock (Restart).
 	Since time.Time
 	// Stalled is the block time counted against Height since Since.
 	Stalled time.Duration
@@ -84,11 +85,15 @@ type Progress struct {
 	At time.Time
 }
 
+// MaxBackdate bounds how far before the block that first agreed on a head its count
+// may start (see Advance).
+const MaxBackdate = time.Second
+
 // Known tells whether a head has been agreed yet.
 func (p Progress) Known() bool { return !p.At.IsZero() }
 
 // Advance folds a block's agreed head (ok false: none in this block) into the progress
-// at its block time now. A higher head restarts the count at zero. Otherwise the block
+// at its block time now. A higher head restarts the count (Reached). Otherwise the block
 // covers the interval since the last one, p.At to now: with agreement (on the head or,
 // validators' L2 nodes re-syncing, on a lower height, which neither rewinds the head
 // nor restarts the count) it is counted; without agreement it is not.
@@ -105,7 +110,7 @@ func Advance(p Progress, agreed uint64, ok bool, now time.Time) Progress {
 		if !ok {
 			return p // no head agreed yet: no clock to run
 		}
-		return Restart(Progress{Height: agreed}, now)
+		return Reached(p, agreed, now)
 	}
 	if now.After(p.At) { // block time increases; an equal or earlier time covers nothing
 		if ok {
@@ -114,6 +119,22 @@ func Advance(p Progress, agreed uint64, ok bool, now time.Time) Progress {
 		p.At = now
 	}
 	return p
+}
+
+// Reached starts the count of a head first agreed in the block at now. Its ballots
+// were cast in the interval since the last block folded in (p.At, now]; the head was
+// reached somewhere in it, up to a poll of the L2 before. The count starts at the
+// interval's middle, capped at MaxBackdate before now: an estimate off by at most half
+// a block either way, where starting at now would give every stalled producer up to a
+// whole block more than stall_threshold (and starting at p.At up to a block less). The
+// first head ever agreed has no interval and starts at now. BFT time bounds both ends,
+// so a proposer or a minority cannot stretch the backdate past the cap.
+func Reached(p Progress, height uint64, now time.Time) Progress {
+	since := now
+	if p.Known() && now.After(p.At) {
+		since = now.Add(-min(now.Sub(p.At)/2, MaxBackdate))
+	}
+	return Progress{Height: height, Since: since, Stalled: now.Sub(since), At: now}
 }
 
 // Restart gives the head a fresh clock from block time now (a re-election from head +

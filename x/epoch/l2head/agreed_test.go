@@ -135,10 +135,16 @@ func TestStallClockTable(t *testing.T) {
 			repeat(3, agree(10), agree(10), agree(10), noAgreement()), 7, 10, 9 * time.Second, 0},
 		{"hostile proposer every 2nd block: still reached, twice as late",
 			repeat(7, agree(10), noAgreement()), 11, 10, 7 * time.Second, 0},
-		{"an advancing head restarts the count",
-			append(append(repeat(5, agree(10)), agree(11)), repeat(6, agree(11))...), 12, 11, 6 * time.Second, 6 * time.Second},
+		{"an advancing head restarts the count, from the middle of its block's interval",
+			append(append(repeat(5, agree(10)), agree(11)), repeat(6, agree(11))...), 12, 11, 6500 * time.Millisecond, 5500 * time.Millisecond},
+		{"an advancing head one block short: 0.5 s + 5 blocks",
+			append(append(repeat(5, agree(10)), agree(11)), repeat(5, agree(11))...), 0, 11, 5500 * time.Millisecond, 5500 * time.Millisecond},
 		{"an advancing head after a pause restarts the count",
-			append(append(repeat(5, agree(10)), noAgreement(), agree(12)), repeat(2, agree(12))...), 0, 12, 2 * time.Second, 7 * time.Second},
+			append(append(repeat(5, agree(10)), noAgreement(), agree(12)), repeat(2, agree(12))...), 0, 12, 2500 * time.Millisecond, 6500 * time.Millisecond},
+		{"a long interval backdates the head by MaxBackdate only",
+			[]step{agree(10), {10 * time.Second, 11, true}, agree(11)}, 0, 11, 2 * time.Second, 10 * time.Second},
+		{"an advance in a block at the same time backdates nothing",
+			[]step{agree(10), {0, 11, true}, agree(11)}, 0, 11, time.Second, time.Second},
 		{"a lower agreed head neither rewinds nor restarts: it counts",
 			[]step{agree(10), agree(8), agree(9), agree(10), agree(7), agree(10)}, 6, 10, 6 * time.Second, 0},
 		{"nobody agrees for ever: never stalled", repeat(100, noAgreement()), 0, 10, 0, 0},
@@ -209,8 +215,12 @@ func TestStallClockProperties(t *testing.T) {
 				continue
 			case advanced:
 				want = 0
+				if prev.Known() { // the middle of the interval its ballots cover, capped
+					want = min(dt/2, l2head.MaxBackdate)
+				}
 				require.Equal(t, agreed, p.Height)
-				require.Equal(t, now, p.Since)
+				require.Equal(t, now.Add(-want), p.Since)
+				require.False(t, p.Since.Before(prev.At), "block %d: the count began before the interval its ballots cover", i)
 			case ok:
 				want += dt
 			}
