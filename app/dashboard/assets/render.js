@@ -105,7 +105,7 @@ function renderOverview(d) {
     setText("current-epoch", `epoch ${cur.id} · L2 ${cur.start_height}–${cur.end_height} · ${trim(cur.reason, "ROTATION_REASON_")}`);
     const head = d.head;
     setText("l2-head", head.height);
-    setText("l2-since", `advanced ${new Date(head.since).toISOString().slice(11, 19)} UTC`);
+    setText("l2-since", `standing since ${new Date(head.since).toISOString().slice(11, 19)} UTC`);
     const stalled = parseFloat(head.stalled_for) || 0;
     const threshold = parseFloat(d.epochParams.stall_threshold) || 60;
     setText("stall-clock", `${stalled.toFixed(1)} s`);

@@ -72,7 +72,8 @@ func moreThanTwoThirds(part, total uint64) bool {
 // for: block H+1 carries the ballots of height H, cast between block H and block H+1,
 // so it covers the interval (At, now] since the last block folded in. An interval
 // ending in a block with agreement (on Height or a lower height: the head did not
-// advance) is added to Stalled; one ending in a block without agreement is skipped.
+// advance) is added to Stalled, up to a cap (Advance); one ending in a block without
+// agreement is skipped.
 type Progress struct {
 	Height uint64
 	// Since is where the count against Height began: when it was reached, estimated
@@ -85,9 +86,14 @@ type Progress struct {
 	At time.Time
 }
 
-// MaxBackdate bounds how far before the block that first agreed on a head its count
-// may start (see Advance).
-const MaxBackdate = time.Second
+const (
+	// MaxBackdate bounds how far before the block that first agreed on a head its
+	// count may start (see Reached).
+	MaxBackdate = time.Second
+	// IntervalShare: no one block interval counts more than stall_threshold /
+	// IntervalShare (see Advance).
+	IntervalShare = 4
+)
 
 // Known tells whether a head has been agreed yet.
 func (p Progress) Known() bool { return !p.At.IsZero() }
@@ -98,6 +104,14 @@ func (p Progress) Known() bool { return !p.At.IsZero() }
 // validators' L2 nodes re-syncing, on a lower height, which neither rewinds the head
 // nor restarts the count) it is counted; without agreement it is not.
 //
+// One interval counts at most threshold / IntervalShare. A longer one is the chain's
+// own stop (an upgrade halt, more than 1/3 of power down, a run of failed rounds):
+// the L2 producer, which reads its schedule from the chain, may have stopped with it,
+// and the first ballots after the chain resumes would otherwise charge it the whole
+// outage at once. The cap leaves it at least 3/4 of the threshold to resume; at 60 s
+// it only touches blocks slower than 15 s. A proposer that fails its round gains no
+// more from the cap than from leaving its own block without agreement (below).
+//
 // A block without agreement (more than 1/3 of power reports no head: their L2 nodes or
 // watchers are down, or their extensions are missing) pauses the clock: nobody can tell
 // a stalled producer from blind validators, so that interval is not charged. It does
@@ -105,7 +119,7 @@ func (p Progress) Known() bool { return !p.At.IsZero() }
 // proposer that leaves out just enough of the others' ballots (CometBFT needs only
 // more than 2/3 of power in a last commit) could keep a stalled producer in place
 // forever by breaking agreement once per threshold.
-func Advance(p Progress, agreed uint64, ok bool, now time.Time) Progress {
+func Advance(p Progress, agreed uint64, ok bool, now time.Time, threshold time.Duration) Progress {
 	if !p.Known() || (ok && agreed > p.Height) {
 		if !ok {
 			return p // no head agreed yet: no clock to run
@@ -114,7 +128,7 @@ func Advance(p Progress, agreed uint64, ok bool, now time.Time) Progress {
 	}
 	if now.After(p.At) { // block time increases; an equal or earlier time covers nothing
 		if ok {
-			p.Stalled += now.Sub(p.At)
+			p.Stalled += min(now.Sub(p.At), threshold/IntervalShare)
 		}
 		p.At = now
 	}
@@ -122,13 +136,17 @@ func Advance(p Progress, agreed uint64, ok bool, now time.Time) Progress {
 }
 
 // Reached starts the count of a head first agreed in the block at now. Its ballots
-// were cast in the interval since the last block folded in (p.At, now]; the head was
-// reached somewhere in it, up to a poll of the L2 before. The count starts at the
-// interval's middle, capped at MaxBackdate before now: an estimate off by at most half
-// a block either way, where starting at now would give every stalled producer up to a
-// whole block more than stall_threshold (and starting at p.At up to a block less). The
-// first head ever agreed has no interval and starts at now. BFT time bounds both ends,
-// so a proposer or a minority cannot stretch the backdate past the cap.
+// were signed at the end of the interval since the last block folded in (now is their
+// median time, BFT time); the previous block's ballots had not agreed on it, so the
+// head was reached within (p.At, now], or up to one poll of the L2 before. The count
+// starts at the interval's middle, at most MaxBackdate before now. On a chain making
+// steady blocks that is off by at most half a block either way; starting at now would
+// give every stalled producer up to a whole block beyond stall_threshold, and p.At up
+// to a block less than it. A slow round, or a block whose reports were not applied,
+// lengthens the interval; the cap bounds what that can take from the producer: an
+// honest producer whose agreed head advances at least every stall_threshold -
+// MaxBackdate of counted time is never stalled. The first head ever agreed has no
+// interval and starts at now.
 func Reached(p Progress, height uint64, now time.Time) Progress {
 	since := now
 	if p.Known() && now.After(p.At) {

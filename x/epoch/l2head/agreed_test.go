@@ -143,6 +143,12 @@ func TestStallClockTable(t *testing.T) {
 			append(append(repeat(5, agree(10)), noAgreement(), agree(12)), repeat(2, agree(12))...), 0, 12, 2500 * time.Millisecond, 6500 * time.Millisecond},
 		{"a long interval backdates the head by MaxBackdate only",
 			[]step{agree(10), {10 * time.Second, 11, true}, agree(11)}, 0, 11, 2 * time.Second, 10 * time.Second},
+		{"a halted chain (one 10-minute block) counts a quarter of the threshold",
+			[]step{agree(10), {10 * time.Minute, 10, true}, agree(10), agree(10)}, 0, 10, 4500 * time.Millisecond, 0},
+		{"after a halt the producer still has 3/4 of the threshold: stalled 4 blocks later",
+			[]step{agree(10), {10 * time.Minute, 10, true}, agree(10), agree(10), agree(10), agree(10)}, 6, 10, 6500 * time.Millisecond, 0},
+		{"1.4 s blocks: the backdate (0.7 s) charges a block before counting from the advance would",
+			append([]step{{1400 * time.Millisecond, 11, true}}, repeat(4, step{1400 * time.Millisecond, 11, true})...), 5, 11, 6300 * time.Millisecond, 700 * time.Millisecond},
 		{"an advance in a block at the same time backdates nothing",
 			[]step{agree(10), {0, 11, true}, agree(11)}, 0, 11, time.Second, time.Second},
 		{"a lower agreed head neither rewinds nor restarts: it counts",
@@ -151,12 +157,12 @@ func TestStallClockTable(t *testing.T) {
 		{"a block at the same time covers nothing", []step{agree(10), {0, 10, true}, {0, 0, false}}, 0, 10, time.Second, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := l2head.Advance(l2head.Progress{}, 10, true, t0)
+			p := l2head.Advance(l2head.Progress{}, 10, true, t0, threshold)
 			require.Equal(t, l2head.Progress{Height: 10, Since: t0, At: t0}, p)
 			now, stallAt := t0, 0
 			for i, s := range tc.steps {
 				now = now.Add(s.dt)
-				p = l2head.Advance(p, s.head, s.ok, now)
+				p = l2head.Advance(p, s.head, s.ok, now, threshold)
 				if stallAt == 0 && l2head.Stalled(p, threshold) {
 					stallAt = i + 1
 				}
@@ -170,11 +176,13 @@ func TestStallClockTable(t *testing.T) {
 func TestStallClockBeforeAnyHead(t *testing.T) {
 	var p l2head.Progress
 	require.False(t, l2head.Stalled(p, 0), "no head yet: nothing to stall")
-	require.Equal(t, l2head.Progress{}, l2head.Advance(p, 0, false, t0), "no head yet: no clock to pause")
-	p = l2head.Advance(p, 0, true, t0)
+	require.Equal(t, l2head.Progress{}, l2head.Advance(p, 0, false, t0, time.Minute), "no head yet: no clock to pause")
+	p = l2head.Advance(p, 0, true, t0, time.Minute)
 	require.Equal(t, l2head.Progress{Height: 0, Since: t0, At: t0}, p, "a first agreed head at 0 is a head")
-	p = l2head.Advance(p, 0, true, t0.Add(time.Minute))
-	require.True(t, l2head.Stalled(p, time.Minute))
+	for i := range 4 { // a quarter of the threshold per block at most
+		p = l2head.Advance(p, 0, true, t0.Add(time.Duration(i+1)*time.Minute), time.Minute)
+		require.Equal(t, i == 3, l2head.Stalled(p, time.Minute), "after %d minute-long blocks", i+1)
+	}
 	require.Equal(t, l2head.Progress{Height: 0, Since: t0.Add(2 * time.Minute), At: t0.Add(2 * time.Minute)},
 		l2head.Restart(l2head.Progress{Height: 0, Since: t0, Stalled: time.Minute, At: t0.Add(time.Minute)}, t0.Add(2*time.Minute)),
 		"a re-election restarts the count")
@@ -184,12 +192,14 @@ func TestStallClockBeforeAnyHead(t *testing.T) {
 // of the intervals ending in a block that agreed on the unchanged head (or a lower
 // one) since the head last advanced; it never decreases but when the head advances;
 // the head never goes back; the clock only counts time it has seen; and Stalled is
-// exactly counted >= threshold.
+// exactly counted >= threshold. And the honest producer's guarantee: a head is never
+// stalled before stall_threshold - MaxBackdate of agreeing block time has passed after
+// the block that first agreed on it, with no one block counting more than a quarter.
 func TestStallClockProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		threshold := time.Duration(rapid.Int64Range(1, 30).Draw(t, "threshold")) * time.Second
 		var p l2head.Progress
-		var want time.Duration
+		var want, afterAdvance time.Duration
 		now := t0
 		for i := range rapid.IntRange(1, 60).Draw(t, "blocks") {
 			dt := time.Duration(rapid.Int64Range(0, 5_000).Draw(t, "dt_ms")) * time.Millisecond
@@ -207,14 +217,14 @@ func TestStallClockProperties(t *testing.T) {
 				}
 			}
 			prev := p
-			p = l2head.Advance(p, agreed, ok, now)
+			p = l2head.Advance(p, agreed, ok, now, threshold)
 			advanced := ok && (!prev.Known() || agreed > prev.Height)
 			switch {
 			case !prev.Known() && !ok:
 				require.Equal(t, l2head.Progress{}, p, "block %d: no head yet", i)
 				continue
 			case advanced:
-				want = 0
+				want, afterAdvance = 0, 0
 				if prev.Known() { // the middle of the interval its ballots cover, capped
 					want = min(dt/2, l2head.MaxBackdate)
 				}
@@ -222,7 +232,13 @@ func TestStallClockProperties(t *testing.T) {
 				require.Equal(t, now.Add(-want), p.Since)
 				require.False(t, p.Since.Before(prev.At), "block %d: the count began before the interval its ballots cover", i)
 			case ok:
-				want += dt
+				want += min(dt, threshold/l2head.IntervalShare)
+				if now.After(prev.At) {
+					afterAdvance += dt
+				}
+			}
+			if l2head.Stalled(p, threshold) {
+				require.GreaterOrEqual(t, afterAdvance, threshold-l2head.MaxBackdate, "block %d: stalled before threshold - MaxBackdate of agreeing time", i)
 			}
 			if !advanced {
 				require.Equal(t, prev.Height, p.Height, "block %d: the head moved without advancing", i)

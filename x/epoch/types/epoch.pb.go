@@ -360,15 +360,19 @@ func (m *Epoch) GetPlannedEndHeight() uint64 {
 type HeadProgress struct {
 	// height is the highest L2 height validators with more than 2/3 of power reached.
 	Height uint64 `protobuf:"varint,1,opt,name=height,proto3" json:"height,omitempty"`
-	// since is the block time the agreed head last advanced (or the clock was reset by
-	// a re-election).
+	// since is where the count against the head began: when it was reached, estimated
+	// as the middle of the interval covered by the ballots that first agreed on it (at
+	// most 1 s before that block), or the block time of a re-election that restarted
+	// the clock.
 	Since time.Time `protobuf:"bytes,2,opt,name=since,proto3,stdtime" json:"since"`
 	// known is false until a first agreed head.
 	Known bool `protobuf:"varint,3,opt,name=known,proto3" json:"known,omitempty"`
-	// stalled_for is the block time counted against the head since `since`: the sum of
-	// the intervals between consecutive blocks whose ballots agreed on a head (this one
-	// or a lower one). An interval ending in a block without agreement is not counted:
-	// the clock pauses, it does not restart.
+	// stalled_for is the block time counted against the head since `since`: the
+	// backdate of the block that agreed on it, then the intervals between consecutive
+	// blocks whose ballots agreed on a head (this one or a lower one), each at most a
+	// quarter of stall_threshold (a longer one is the chain's own stop). An interval
+	// ending in a block without agreement is not counted: the clock pauses, it does
+	// not restart.
 	StalledFor time.Duration `protobuf:"bytes,4,opt,name=stalled_for,json=stalledFor,proto3,stdduration" json:"stalled_for"`
 	// observed_at is the block time of the last block whose ballots were folded in: the
 	// next block's ballots cover the interval from it.

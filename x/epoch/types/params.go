@@ -13,6 +13,9 @@ const (
 	DefaultStallThreshold  = 60 * time.Second
 	DefaultReadinessWindow = 30 * time.Second
 	DefaultHeadTolerance   = 10
+	// MinStallThreshold: a few blocks, and five times the most a new head's count
+	// is backdated (l2head.MaxBackdate), so the backdate never decides a stall alone.
+	MinStallThreshold = 5 * time.Second
 	// MaxEpochLength keeps end heights far from overflow and epochs humanly sized.
 	MaxEpochLength = 10_000_000
 	// NextMaxHistoryPage is the history-query cap the "v2" upgrade's store migration
@@ -43,8 +46,8 @@ func (p Params) Validate() error {
 	if p.LeadTime >= p.EpochLength {
 		return errorsmod.Wrapf(ErrInvalidParams, "lead_time %d must be below epoch_length %d", p.LeadTime, p.EpochLength)
 	}
-	if p.StallThreshold < time.Second {
-		return errorsmod.Wrapf(ErrInvalidParams, "stall_threshold %s below 1s", p.StallThreshold)
+	if p.StallThreshold < MinStallThreshold {
+		return errorsmod.Wrapf(ErrInvalidParams, "stall_threshold %s below %s", p.StallThreshold, MinStallThreshold)
 	}
 	if p.ReadinessWindow < time.Second {
 		return errorsmod.Wrapf(ErrInvalidParams, "readiness_window %s below 1s", p.ReadinessWindow)

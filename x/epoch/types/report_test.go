@@ -3,6 +3,7 @@ package types_test
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -84,11 +85,15 @@ func FuzzDecodeReport(f *testing.F) {
 
 func TestParamsValidate(t *testing.T) {
 	require.NoError(t, types.DefaultParams().Validate())
+	atMin := types.DefaultParams()
+	atMin.StallThreshold = types.MinStallThreshold
+	require.NoError(t, atMin.Validate())
 	for name, mutate := range map[string]func(*types.Params){
 		"zero length":       func(p *types.Params) { p.EpochLength = 0 },
 		"huge length":       func(p *types.Params) { p.EpochLength = types.MaxEpochLength + 1 },
 		"lead = length":     func(p *types.Params) { p.LeadTime = p.EpochLength },
 		"tiny threshold":    func(p *types.Params) { p.StallThreshold = 0 },
+		"threshold < 5 s":   func(p *types.Params) { p.StallThreshold = types.MinStallThreshold - time.Millisecond },
 		"tiny window":       func(p *types.Params) { p.ReadinessWindow = 0 },
 		"tolerance > epoch": func(p *types.Params) { p.HeadTolerance = p.EpochLength + 1 },
 	} {

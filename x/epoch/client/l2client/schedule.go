@@ -54,7 +54,8 @@ func (c *Client) ProducerAt(ctx context.Context, h uint64) (Slot, error) {
 // stall threshold.
 type Head struct {
 	Height uint64
-	// Since is the chain block time the agreed head last advanced.
+	// Since is when the stall count against the head began (chain block time): when
+	// it was reached, as the chain estimates it, or a re-election's restart.
 	Since time.Time
 	// StalledFor is how much chain block time the agreed head has stood still (it pauses
 	// while validators do not agree).
