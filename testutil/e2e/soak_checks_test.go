@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -15,6 +16,8 @@ import (
 	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
+
+	"github.com/themis-network/themis/networks/l2sim"
 )
 
 // soakEpoch is an epoch of the rotation history with its decision's block time.
@@ -776,13 +779,24 @@ func (s *soak) requireFailoverTarget() {
 	if len(s.failovers) == 0 {
 		return
 	}
+	// Both figures run from the first missed L2 block, one L2 interval after the last:
+	// the moment a stop is visible at all.
+	const missed = l2sim.DefaultBlockInterval
 	p95 := quantile(decisions(s.failovers), 0.95)
-	bound := s.cfg.threshold + 2*s.blockTime
-	if p95-time.Second > bound {
-		s.t.Errorf("failover p95 %s after the first missed L2 block: beyond threshold + 2 chain blocks (%s)", (p95 - time.Second).Round(10*time.Millisecond), bound.Round(10*time.Millisecond))
+	if bound := s.cfg.threshold + 2*s.blockTime; p95-missed > bound {
+		s.t.Errorf("failover p95 %s after the first missed L2 block: beyond threshold + 2 chain blocks (%s)", (p95 - missed).Round(10*time.Millisecond), bound.Round(10*time.Millisecond))
+	} else {
+		s.checks["failover p95 within threshold + 2 chain blocks (end)"]++
+	}
+	// SPEC 9's failover figure, for every one: producer stops -> the new producer's
+	// first L2 block within stall_threshold + 3 chain blocks (make bench measures it
+	// from the last block on a quiet localnet; here it meets the soak's faults).
+	worst := slices.Max(gaps(s.failovers))
+	if bound := s.cfg.threshold + 3*s.blockTime; worst-missed > bound {
+		s.t.Errorf("a failover's next L2 block came %s after the first missed one: beyond threshold + 3 chain blocks (%s)", (worst - missed).Round(10*time.Millisecond), bound.Round(10*time.Millisecond))
 		return
 	}
-	s.checks["failover p95 within threshold + 2 chain blocks (end)"]++
+	s.checks["every failover's next L2 block within threshold + 3 chain blocks (end)"]++
 }
 
 // requireCoverage: a run of 30 minutes or more injected every kind of fault, at least

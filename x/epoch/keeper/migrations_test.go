@@ -35,6 +35,24 @@ func TestMigrate1to2CapsTheHistoryQuery(t *testing.T) {
 	got, err := c.k.Params.Get(c.ctx)
 	require.NoError(t, err)
 	require.Equal(t, uint64(50), got.MaxHistoryPage, "governance's cap is kept")
+	require.Equal(t, p.StallThreshold, got.StallThreshold)
+}
+
+// A stall_threshold below the floor (valid before it existed) is raised to it: the
+// upgrade must not halt on the chain's own params.
+func TestMigrate1to2RaisesAThresholdBelowTheFloor(t *testing.T) {
+	c := newChain(t, 10, 10, 10, 10)
+	p, err := c.k.Params.Get(c.ctx)
+	require.NoError(t, err)
+	p.StallThreshold = 2 * time.Second
+	p.MaxHistoryPage = 50
+	require.Error(t, p.Validate(), "below the floor today")
+	require.NoError(t, c.k.Params.Set(c.ctx, p))
+	require.NoError(t, keeper.NewMigrator(c.k).Migrate1to2(c.ctx))
+	got, err := c.k.Params.Get(c.ctx)
+	require.NoError(t, err)
+	require.Equal(t, types.MinStallThreshold, got.StallThreshold)
+	require.Equal(t, uint64(50), got.MaxHistoryPage)
 }
 
 // With a cap, a history page never holds more; without one, it holds what was asked.

@@ -150,25 +150,29 @@ func TestDecisionForgetsDepartedValidators(t *testing.T) {
 }
 
 // An upgrade halt (or any stop of the chain itself) is not the producer's stall: the L2
-// producer reads its schedule from the chain and waits for it. The first block after a
-// 10-minute halt carries ballots that agree on the unchanged head; it counts a quarter
-// of the threshold (1.25 s of 5 s), not the whole halt, so the producer is charged only
-// if it does not resume within the rest.
+// producer reads its schedule from the chain and waits for it. At a 20 s threshold the
+// first block after a 10-minute halt, whose ballots agree on the unchanged head, counts
+// 5 s (a quarter, l2head.MaxCounted), not the whole halt, so the producer is charged
+// only if it does not resume within the rest.
 func TestChainHaltIsNotChargedToTheProducer(t *testing.T) {
 	for _, resumes := range []bool{true, false} {
 		c := newChain(t, 10, 10, 10, 10)
+		params, err := c.k.Params.Get(c.ctx)
+		require.NoError(t, err)
+		params.StallThreshold = 20 * time.Second
+		require.NoError(t, c.k.Params.Set(c.ctx, params))
 		c.block(time.Second)
 		c.run(3, true)
 		before := c.progress().StalledFor
 		c.block(10 * time.Minute)
-		require.Equal(t, before+1250*time.Millisecond, c.progress().StalledFor, "the halt counts a quarter of the threshold")
+		require.Equal(t, before+5*time.Second, c.progress().StalledFor, "the halt counts a quarter of the threshold")
 		require.Equal(t, 0, offenceCount(t, c), "charged for the chain's own halt")
 		if resumes {
-			c.run(10, true)
+			c.run(20, true)
 			require.Equal(t, 0, offenceCount(t, c), "a producer that resumed after the halt was charged")
 			continue
 		}
-		c.run(3, false) // 0.5 + 1.25 + 3 s counted: not yet
+		c.run(14, false) // 0.5 + 5 + 14 s counted: not yet
 		require.Equal(t, 0, offenceCount(t, c))
 		c.run(1, false)
 		require.Equal(t, 1, offenceCount(t, c), "a producer that did not resume is charged after the threshold")

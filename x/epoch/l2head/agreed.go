@@ -90,10 +90,19 @@ const (
 	// MaxBackdate bounds how far before the block that first agreed on a head its
 	// count may start (see Reached).
 	MaxBackdate = time.Second
-	// IntervalShare: no one block interval counts more than stall_threshold /
-	// IntervalShare (see Advance).
+	// IntervalShare and MinIntervalCap: no one block interval counts more than
+	// MaxCounted(stall_threshold) (see Advance).
 	IntervalShare = 4
+	// MinIntervalCap is longer than a height with one failed round (CometBFT's 3 s
+	// propose timeout, then a round-1 block), so failing a round is never cut.
+	MinIntervalCap = 5 * time.Second
 )
+
+// MaxCounted is the most one block interval counts against a head at threshold: a
+// quarter of it, and never less than MinIntervalCap.
+func MaxCounted(threshold time.Duration) time.Duration {
+	return max(threshold/IntervalShare, MinIntervalCap)
+}
 
 // Known tells whether a head has been agreed yet.
 func (p Progress) Known() bool { return !p.At.IsZero() }
@@ -104,13 +113,17 @@ func (p Progress) Known() bool { return !p.At.IsZero() }
 // validators' L2 nodes re-syncing, on a lower height, which neither rewinds the head
 // nor restarts the count) it is counted; without agreement it is not.
 //
-// One interval counts at most threshold / IntervalShare. A longer one is the chain's
-// own stop (an upgrade halt, more than 1/3 of power down, a run of failed rounds):
-// the L2 producer, which reads its schedule from the chain, may have stopped with it,
-// and the first ballots after the chain resumes would otherwise charge it the whole
-// outage at once. The cap leaves it at least 3/4 of the threshold to resume; at 60 s
-// it only touches blocks slower than 15 s. A proposer that fails its round gains no
-// more from the cap than from leaving its own block without agreement (below).
+// One interval counts at most MaxCounted(threshold): a quarter of the threshold, and
+// never less than MinIntervalCap (5 s). A longer one is the chain's own stop (an
+// upgrade halt, more than 1/3 of power down, a run of failed rounds): the L2 producer,
+// which reads its schedule from the chain, may have stopped with it, and the first
+// ballots after the chain resumes would otherwise charge it the whole outage at once.
+// The halt itself then counts as one slow block (15 s at 60 s, 5 s at 10 s). The floor
+// is why a proposer gains nothing from the cap: a late proposal or a failed round
+// lengthens the next block's interval (its time is the median of the precommits after
+// it) to about 4-5 s, which still counts whole. Only a run of failed rounds longer
+// than the cap is cut, and that needs the proposers of several rounds in a row. At the
+// 5 s floor of stall_threshold the cap is the threshold: a halt is charged at once.
 //
 // A block without agreement (more than 1/3 of power reports no head: their L2 nodes or
 // watchers are down, or their extensions are missing) pauses the clock: nobody can tell
@@ -128,7 +141,7 @@ func Advance(p Progress, agreed uint64, ok bool, now time.Time, threshold time.D
 	}
 	if now.After(p.At) { // block time increases; an equal or earlier time covers nothing
 		if ok {
-			p.Stalled += min(now.Sub(p.At), threshold/IntervalShare)
+			p.Stalled += min(now.Sub(p.At), MaxCounted(threshold))
 		}
 		p.At = now
 	}

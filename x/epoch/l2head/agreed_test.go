@@ -143,10 +143,10 @@ func TestStallClockTable(t *testing.T) {
 			append(append(repeat(5, agree(10)), noAgreement(), agree(12)), repeat(2, agree(12))...), 0, 12, 2500 * time.Millisecond, 6500 * time.Millisecond},
 		{"a long interval backdates the head by MaxBackdate only",
 			[]step{agree(10), {10 * time.Second, 11, true}, agree(11)}, 0, 11, 2 * time.Second, 10 * time.Second},
-		{"a halted chain (one 10-minute block) counts a quarter of the threshold",
-			[]step{agree(10), {10 * time.Minute, 10, true}, agree(10), agree(10)}, 0, 10, 4500 * time.Millisecond, 0},
-		{"after a halt the producer still has 3/4 of the threshold: stalled 4 blocks later",
-			[]step{agree(10), {10 * time.Minute, 10, true}, agree(10), agree(10), agree(10), agree(10)}, 6, 10, 6500 * time.Millisecond, 0},
+		{"a late proposal or failed round (4.5 s interval) counts whole: the cap is at least 5 s",
+			[]step{agree(10), {4500 * time.Millisecond, 10, true}, agree(10)}, 3, 10, 6500 * time.Millisecond, 0},
+		{"a halted chain (one 10-minute block) counts MinIntervalCap: at 6 s, the threshold is near",
+			[]step{{10 * time.Minute, 10, true}}, 0, 10, 5 * time.Second, 0},
 		{"1.4 s blocks: the backdate (0.7 s) charges a block before counting from the advance would",
 			append([]step{{1400 * time.Millisecond, 11, true}}, repeat(4, step{1400 * time.Millisecond, 11, true})...), 5, 11, 6300 * time.Millisecond, 700 * time.Millisecond},
 		{"an advance in a block at the same time backdates nothing",
@@ -170,6 +170,23 @@ func TestStallClockTable(t *testing.T) {
 			require.Equal(t, tc.stallAt, stallAt, "first stalled after block")
 			require.Equal(t, l2head.Progress{Height: tc.height, Since: t0.Add(tc.since), Stalled: tc.stalled, At: now}, p)
 		})
+	}
+}
+
+// TestChainHaltCountsOneSlowBlock: a halt of the chain itself (one 10-minute block whose
+// ballots agree on the unchanged head) counts a quarter of the threshold, at least 5 s,
+// leaving the producer the rest to resume.
+func TestChainHaltCountsOneSlowBlock(t *testing.T) {
+	for _, tc := range []struct{ threshold, counted time.Duration }{
+		{60 * time.Second, 15 * time.Second},
+		{20 * time.Second, 5 * time.Second},
+		{10 * time.Second, 5 * time.Second},
+		{5 * time.Second, 5 * time.Second}, // at the floor a halt is charged at once
+	} {
+		p := l2head.Advance(l2head.Progress{}, 10, true, t0, tc.threshold)
+		p = l2head.Advance(p, 10, true, t0.Add(10*time.Minute), tc.threshold)
+		require.Equal(t, tc.counted, p.Stalled, "threshold %s", tc.threshold)
+		require.Equal(t, tc.counted >= tc.threshold, l2head.Stalled(p, tc.threshold), "threshold %s", tc.threshold)
 	}
 }
 
@@ -203,6 +220,9 @@ func TestStallClockProperties(t *testing.T) {
 		now := t0
 		for i := range rapid.IntRange(1, 60).Draw(t, "blocks") {
 			dt := time.Duration(rapid.Int64Range(0, 5_000).Draw(t, "dt_ms")) * time.Millisecond
+			if rapid.IntRange(0, 9).Draw(t, "slow") == 0 { // a slow round or a halted chain
+				dt = time.Duration(rapid.Int64Range(5_000, 120_000).Draw(t, "slow_dt_ms")) * time.Millisecond
+			}
 			now = now.Add(dt)
 			ok := rapid.Bool().Draw(t, "ok")
 			var agreed uint64
@@ -232,7 +252,7 @@ func TestStallClockProperties(t *testing.T) {
 				require.Equal(t, now.Add(-want), p.Since)
 				require.False(t, p.Since.Before(prev.At), "block %d: the count began before the interval its ballots cover", i)
 			case ok:
-				want += min(dt, threshold/l2head.IntervalShare)
+				want += min(dt, l2head.MaxCounted(threshold))
 				if now.After(prev.At) {
 					afterAdvance += dt
 				}

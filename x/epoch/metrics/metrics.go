@@ -18,7 +18,7 @@ var (
 	head = prometheus.NewDesc("themis_epoch_l2_head",
 		"The L2 head more than 2/3 of power agreed on.", nil, nil)
 	stalled = prometheus.NewDesc("themis_epoch_l2_head_stalled_seconds",
-		"Chain block time the agreed L2 head has stood still (the stall clock).", nil, nil)
+		"Chain block time counted against the agreed L2 head (the stall clock).", nil, nil)
 	threshold = prometheus.NewDesc("themis_epoch_stall_threshold_seconds",
 		"The stall clock's threshold: past it the chain re-elects the producer.", nil, nil)
 	epochID = prometheus.NewDesc("themis_epoch_current_id",

@@ -102,8 +102,9 @@ type Params struct {
 	// lead_time: the next epoch is decided once the agreed L2 head is within lead_time
 	// blocks of the current epoch's end, so the L2 knows its next producer in advance.
 	LeadTime uint64 `protobuf:"varint,2,opt,name=lead_time,json=leadTime,proto3" json:"lead_time,omitempty"`
-	// stall_threshold: the agreed L2 head standing still this long (block time) makes
-	// the chain re-elect the producer and charge it a non-production offence.
+	// stall_threshold: the agreed L2 head standing still this long (counted block time,
+	// see HeadProgress.stalled_for) makes the chain re-elect the producer and charge it
+	// a non-production offence. At least 5 s.
 	StallThreshold time.Duration `protobuf:"bytes,3,opt,name=stall_threshold,json=stallThreshold,proto3,stdduration" json:"stall_threshold"`
 	// readiness_window: a sequencer is ready only if its last L2 head report is at most
 	// this old (block time).
@@ -838,7 +839,8 @@ type Offence struct {
 	// l2_height is the agreed head the producer stalled at (NON_PRODUCTION), or the
 	// height of the refused block (WRONG_STATE_ROOT).
 	L2Height uint64 `protobuf:"varint,5,opt,name=l2_height,json=l2Height,proto3" json:"l2_height,omitempty"`
-	// stalled_since is when that head was reached (zero for WRONG_STATE_ROOT);
+	// stalled_since is the head's HeadProgress.since: where its stall count began
+	// (zero for WRONG_STATE_ROOT);
 	// detected_* when the chain acted.
 	StalledSince   time.Time `protobuf:"bytes,6,opt,name=stalled_since,json=stalledSince,proto3,stdtime" json:"stalled_since"`
 	DetectedHeight int64     `protobuf:"varint,7,opt,name=detected_height,json=detectedHeight,proto3" json:"detected_height,omitempty"`

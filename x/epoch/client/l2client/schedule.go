@@ -57,8 +57,9 @@ type Head struct {
 	// Since is when the stall count against the head began (chain block time): when
 	// it was reached, as the chain estimates it, or a re-election's restart.
 	Since time.Time
-	// StalledFor is how much chain block time the agreed head has stood still (it pauses
-	// while validators do not agree).
+	// StalledFor is the chain block time counted against the agreed head (it pauses
+	// while validators do not agree; one slow block counts a quarter of the threshold at
+	// most, 5 s at least).
 	StalledFor time.Duration
 }
 
