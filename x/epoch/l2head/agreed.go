@@ -69,8 +69,9 @@ func moreThanTwoThirds(part, total uint64) bool {
 
 // Progress is what the chain remembers of the agreed head between blocks: the head and
 // its stall clock. The clock counts block time, and only time the validators vouched
-// for: block H+1 carries the ballots of height H, cast between block H and block H+1,
-// so it covers the interval (At, now] since the last block folded in. An interval
+// for: block H+1 carries the ballots of height H, signed with its precommits after
+// block H (their median time is block H+1's), so it vouches for the interval (At, now]
+// since the last block folded in. An interval
 // ending in a block with agreement (on Height or a lower height: the head did not
 // advance) is added to Stalled, up to a cap (Advance); one ending in a block without
 // agreement is skipped.
@@ -156,7 +157,7 @@ func Advance(p Progress, agreed uint64, ok bool, now time.Time, threshold time.D
 // steady blocks that is off by at most half a block either way; starting at now would
 // give every stalled producer up to a whole block beyond stall_threshold, and p.At up
 // to a block less than it. A slow round, or a block whose reports were not applied,
-// lengthens the interval; the cap bounds what that can take from the producer: an
+// lengthens the interval; MaxBackdate bounds what that can take from the producer: an
 // honest producer whose agreed head advances at least every stall_threshold -
 // MaxBackdate of counted time is never stalled. The first head ever agreed has no
 // interval and starts at now.
