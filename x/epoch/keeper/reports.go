@@ -159,8 +159,9 @@ func (k Keeper) mixSeed(ctx sdk.Context, height int64, reveals []randao.Contribu
 // advanceHead folds this block's agreed head into the stored progress (l2head.Advance:
 // forward only; the interval since the last block counts only with agreement, so no
 // agreement pauses the clock without restarting it, and at most
-// l2head.MaxCounted(stall_threshold), so the chain's own stop is not charged). A head that advances clears
-// the stall charge, so a later stall in the same epoch is charged again.
+// l2head.MaxCounted(stall_threshold), so the chain's own stop is not charged). A head
+// that advances clears the stall charge, so a later stall in the same epoch is charged
+// again.
 func (k Keeper) advanceHead(ctx sdk.Context, agreed uint64, ok bool) error {
 	p, err := k.progress(ctx)
 	if err != nil {
